@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { PLATFORMS, type Platform } from './core/model';
+
+/** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
+export interface IdentityRef {
+  platform: Platform;
+  userId: string;
+}
+
+const identityList = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    const refs: IdentityRef[] = [];
+    for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [platform, userId] = part.split(':', 2);
+      if (!PLATFORMS.includes(platform as Platform) || !userId) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:id (discord:123 or slack:U456)` });
+        continue;
+      }
+      refs.push({ platform: platform as Platform, userId });
+    }
+    return refs;
+  });
+
+const dayList = z
+  .string()
+  .default('2,5')
+  .transform((text, ctx) => {
+    const days = text.split(',').map((d) => d.trim()).filter(Boolean).map(Number);
+    if (days.some((d) => !Number.isFinite(d) || d <= 0)) ctx.addIssue({ code: 'custom', message: 'expected positive numbers like 2,5' });
+    return [...new Set(days)].sort((a, b) => a - b);
+  });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+export const settingsSchema = z.object({
+  DATABASE_URL: optionalText,
+  DATA_DIR: z.string().default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  HELPDESK_ADMINS: identityList,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_SUPPORT_CHANNEL_ID: optionalText,
+  DISCORD_STAFF_CHANNEL_ID: optionalText,
+  DISCORD_API_URL: optionalText,
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SUPPORT_CHANNEL: optionalText,
+  SLACK_API_URL: optionalText,
+  AUTO_CLOSE_DAYS: positive(7),
+  REMINDER_DAYS: dayList,
+  REOPEN_DAYS: positive(14),
+  ATTACHMENT_MAX_MB: positive(8),
+  LINK_CODE_MINUTES: positive(15),
+  AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
+  REMINDER_CRON: z.string().default('*/5 * * * *'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Reads settings from an environment; a wrong value stops start-up with every problem named. */
+export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** The subset of settings the ticket rules need, so rules and services can be built from plain data. */
+export interface HelpdeskPolicy {
+  reopenDays: number;
+  autoCloseDays: number;
+  reminderDays: number[];
+  attachmentMaxBytes: number;
+  linkCodeMinutes: number;
+}
+
+export function policyFrom(settings: Settings): HelpdeskPolicy {
+  return {
+    reopenDays: settings.REOPEN_DAYS,
+    autoCloseDays: settings.AUTO_CLOSE_DAYS,
+    reminderDays: settings.REMINDER_DAYS,
+    attachmentMaxBytes: Math.round(settings.ATTACHMENT_MAX_MB * 1024 * 1024),
+    linkCodeMinutes: settings.LINK_CODE_MINUTES,
+  };
+}
+
+export const defaultPolicy: HelpdeskPolicy = policyFrom(loadSettings({}));

@@ -1,0 +1,36 @@
+import type { DataSource } from 'typeorm';
+import type { HelpdeskPolicy } from '../config';
+import type { Clock } from './clock';
+import { CommentService } from './services/comments';
+import type { ServiceContext } from './services/context';
+import { KnowledgeService } from './services/knowledge';
+import { StaffService } from './services/staff';
+import { TicketQueries } from './services/ticket-queries';
+import { TicketService } from './services/tickets';
+
+/** The whole core, as the adapters and jobs use it. */
+export interface Helpdesk {
+  ctx: ServiceContext;
+  tickets: TicketService;
+  comments: CommentService;
+  queries: TicketQueries;
+  staff: StaffService;
+  knowledge: KnowledgeService;
+}
+
+export function createHelpdesk(options: {
+  dataSource: DataSource;
+  clock: Clock;
+  policy: HelpdeskPolicy;
+  onDeliveriesWritten?: () => void;
+}): Helpdesk {
+  const ctx: ServiceContext = { ...options };
+  return {
+    ctx,
+    tickets: new TicketService(ctx),
+    comments: new CommentService(ctx),
+    queries: new TicketQueries(ctx),
+    staff: new StaffService(ctx),
+    knowledge: new KnowledgeService(ctx),
+  };
+}

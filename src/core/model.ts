@@ -1,0 +1,78 @@
+/**
+ * The helpdesk's plain data. Rules take and return these shapes; services map them to and from
+ * the database. Nothing here knows a chat platform's API.
+ */
+export const PLATFORMS = ['discord', 'slack'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const TICKET_TYPES = ['incident', 'request'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const TICKET_STATUSES = ['open', 'pending', 'resolved'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const RESOLUTIONS = [
+  'resolved_by_staff',
+  'solved_by_customer',
+  'closed_automatically',
+  'closed_with_major_incident',
+] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const DEFAULT_PRIORITY: Priority = 'P3';
+
+export const IMPACTS = ['individual', 'team', 'everyone'] as const;
+export type Impact = (typeof IMPACTS)[number];
+export const URGENCIES = ['can_work', 'degraded', 'blocked'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+export const TIERS = [1, 2, 3] as const;
+export type Tier = (typeof TIERS)[number];
+export const TOP_TIER: Tier = 3;
+
+export type Role = 'customer' | 'supporter' | 'admin';
+
+/** Who is acting, as the core sees them: resolved from a platform identity. */
+export interface Person {
+  id: number;
+  displayName: string;
+  tier: Tier | null;
+  isAdmin: boolean;
+  away: boolean;
+  lastAssignedAt: Date | null;
+}
+
+/** The helpdesk itself acting (jobs, automatic closes): not a person, allowed everything it does. */
+export const SYSTEM_ACTOR = 'system' as const;
+
+export interface Ticket {
+  id: number;
+  number: number;
+  title: string;
+  description: string;
+  type: TicketType;
+  status: TicketStatus;
+  resolution: Resolution | null;
+  priority: Priority;
+  impact: Impact | null;
+  urgency: Urgency | null;
+  serviceId: number | null;
+  tier: Tier;
+  assigneeId: number | null;
+  customerId: number;
+  openedById: number;
+  platform: Platform;
+  followUpOfId: number | null;
+  createdAt: Date;
+  pendingSince: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  lastCustomerReplyAt: Date | null;
+}
+
+export type CommentKind = 'public' | 'internal';
+
+/** Where a ticket lives on its platform: ids the adapters need (channels, threads, messages). */
+export type TicketLocation = Record<string, string>;

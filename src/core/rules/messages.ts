@@ -1,0 +1,34 @@
+import type { Priority, Resolution, Ticket, TicketType } from '../model';
+
+/** What the helpdesk says, in one place, so Discord and Slack say the same. */
+export const ticketLabel = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
+
+export const TYPE_LABEL: Record<TicketType, string> = { incident: 'Incident', request: 'Request' };
+
+export const RESOLUTION_LABEL: Record<Resolution, string> = {
+  resolved_by_staff: 'resolved by support',
+  solved_by_customer: 'marked solved by you',
+  closed_automatically: 'closed automatically after waiting for your answer',
+  closed_with_major_incident: 'closed together with a major incident',
+};
+
+export const PRIORITY_LABEL: Record<Priority, string> = { P1: 'P1 critical', P2: 'P2 high', P3: 'P3 normal', P4: 'P4 low' };
+
+export const messages = {
+  opened: (t: Pick<Ticket, 'number' | 'title'>) =>
+    `Your ticket ${ticketLabel(t)} "${t.title}" is open. Support will answer here; reply here to add anything.`,
+  pending: (t: Pick<Ticket, 'number'>) =>
+    `Support is waiting for your answer on ${ticketLabel(t)}. Reply here to continue.`,
+  resolved: (t: Pick<Ticket, 'number'>, resolution: Resolution, reopenDays: number) =>
+    `Your ticket ${ticketLabel(t)} was ${RESOLUTION_LABEL[resolution]}. ` +
+    `If it is not fixed, reply here or press Reopen within ${reopenDays} days.`,
+  reopened: (t: Pick<Ticket, 'number'>) => `Ticket ${ticketLabel(t)} is open again.`,
+  assignedToYou: (t: Pick<Ticket, 'number' | 'title'>) => `Ticket ${ticketLabel(t)} "${t.title}" was assigned to you.`,
+  escalatedToYou: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
+    `Ticket ${ticketLabel(t)} "${t.title}" was escalated to tier ${t.tier} and assigned to you.`,
+  customerAnswered: (t: Pick<Ticket, 'number' | 'title'>) => `The customer answered on ticket ${ticketLabel(t)} "${t.title}".`,
+  waitingForSupporter: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
+    `Ticket ${ticketLabel(t)} "${t.title}" is waiting: no tier-${t.tier} supporter is available. Claim it or add a supporter.`,
+  followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
+    `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
+};

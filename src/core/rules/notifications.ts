@@ -1,0 +1,115 @@
+import type { HelpdeskPolicy } from '../../config';
+import type { Platform, Resolution, Ticket } from '../model';
+import { messages } from './messages';
+
+/**
+ * Who is told what about a ticket event: one pure function from the event to deliveries. The
+ * adapters' senders turn each delivery into platform messages; internal notes only ever go to the
+ * staff side.
+ */
+export interface TicketEventFacts {
+  id: number;
+  kind: string;
+  actorId: number | null;
+  data: Record<string, unknown>;
+}
+
+export interface Recipient {
+  personId: number;
+  platforms: Platform[];
+}
+
+export interface NotificationContext {
+  ticket: Ticket;
+  event: TicketEventFacts;
+  customer: Recipient;
+  assignee: Recipient | null;
+  admins: Recipient[];
+  policy: Pick<HelpdeskPolicy, 'reopenDays'>;
+}
+
+export type DeliveryKind =
+  | 'ticket.created'
+  | 'ticket.card'
+  | 'ticket.member'
+  | 'ticket.notice'
+  | 'comment.public'
+  | 'comment.internal'
+  | 'person.dm';
+
+export interface DeliveryDraft {
+  platform: Platform;
+  destination: string;
+  kind: DeliveryKind;
+  payload: Record<string, unknown>;
+}
+
+export const ticketDestination = (ticketId: number) => `ticket:${ticketId}`;
+export const personDestination = (personId: number) => `person:${personId}`;
+
+/** A direct message goes out on the ticket's platform when the person is there, else where they are. */
+function dmPlatform(recipient: Recipient, preferred: Platform): Platform | null {
+  if (recipient.platforms.includes(preferred)) return preferred;
+  return recipient.platforms[0] ?? null;
+}
+
+export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
+  const { ticket, event } = context;
+  const out: DeliveryDraft[] = [];
+  const toTicket = (kind: DeliveryKind, payload: Record<string, unknown> = {}) =>
+    out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
+  const tellCustomer = (text: string) => toTicket('ticket.notice', { audience: 'customer', text });
+  const dm = (recipient: Recipient | null, text: string) => {
+    if (!recipient || recipient.personId === event.actorId) return;
+    const platform = dmPlatform(recipient, ticket.platform);
+    if (platform) out.push({ platform, destination: personDestination(recipient.personId), kind: 'person.dm', payload: { text, ticketId: ticket.id } });
+  };
+
+  switch (event.kind) {
+    case 'opened':
+      toTicket('ticket.created');
+      tellCustomer(messages.opened(ticket));
+      break;
+    case 'assigned': {
+      toTicket('ticket.card');
+      toTicket('ticket.member', { personId: event.data.assigneeId });
+      const text = event.data.how === 'escalate' ? messages.escalatedToYou(ticket) : messages.assignedToYou(ticket);
+      dm(context.assignee, text);
+      break;
+    }
+    case 'waiting':
+      toTicket('ticket.card');
+      for (const admin of context.admins) dm(admin, messages.waitingForSupporter(ticket));
+      break;
+    case 'commented':
+      toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer });
+      if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
+      break;
+    case 'noted':
+      toTicket('comment.internal', { commentId: event.data.commentId });
+      break;
+    case 'status_changed': {
+      toTicket('ticket.card');
+      const to = event.data.to;
+      if (to === 'pending') tellCustomer(messages.pending(ticket));
+      if (to === 'resolved') tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays));
+      if (to === 'open' && event.data.from === 'resolved') {
+        tellCustomer(messages.reopened(ticket));
+        dm(context.assignee, messages.reopened(ticket));
+      }
+      break;
+    }
+    case 'follow_up_opened':
+      tellCustomer(messages.followUpOpened(ticket, { number: event.data.followUpNumber as number }));
+      break;
+    case 'escalated':
+    case 'type_changed':
+    case 'priority_changed':
+      toTicket('ticket.card');
+      break;
+    default:
+      // Edits, deletes and redactions are history only: nothing is said about them.
+      break;
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { ConflictError } from '../errors';
+import { DAY } from '../clock';
+import { TOP_TIER, type Resolution, type Ticket, type Tier } from '../model';
+
+/**
+ * The ticket's life cycle as pure functions: each takes the ticket as it is and returns the
+ * fields to change, or throws a ConflictError a person can read.
+ */
+export type TicketPatch = Partial<
+  Pick<Ticket, 'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt'>
+>;
+
+const label = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
+
+export function setPending(ticket: Ticket, now: Date): TicketPatch {
+  if (ticket.status === 'pending') throw new ConflictError(`${label(ticket)} is already pending.`);
+  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it first.`);
+  return { status: 'pending', pendingSince: now };
+}
+
+export function resolve(ticket: Ticket, resolution: Resolution, now: Date): TicketPatch {
+  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is already resolved.`);
+  return { status: 'resolved', resolution, resolvedAt: now, pendingSince: null };
+}
+
+export function reopen(ticket: Ticket): TicketPatch {
+  if (ticket.status !== 'resolved') throw new ConflictError(`${label(ticket)} is not resolved, so there is nothing to reopen.`);
+  return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null };
+}
+
+export function nextTier(ticket: Ticket): Tier {
+  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it before escalating.`);
+  if (ticket.tier >= TOP_TIER) throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
+  return (ticket.tier + 1) as Tier;
+}
+
+export function assertNotResolved(ticket: Ticket, doing: string): void {
+  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it before you ${doing}.`);
+}
+
+/**
+ * What a customer's message does to their ticket: nothing to the status while open; it answers a
+ * pending ticket (open again); it reopens a resolved one within `reopenDays`; later it starts a
+ * follow-up ticket linked to the old one.
+ */
+export type CustomerReplyOutcome = 'comment' | 'answer_pending' | 'reopen' | 'follow_up';
+
+export function customerReplyOutcome(ticket: Ticket, now: Date, reopenDays: number): CustomerReplyOutcome {
+  if (ticket.status === 'open') return 'comment';
+  if (ticket.status === 'pending') return 'answer_pending';
+  const resolvedAt = ticket.resolvedAt ?? now;
+  return now.getTime() - resolvedAt.getTime() <= reopenDays * DAY ? 'reopen' : 'follow_up';
+}
+
+export function customerReplyPatch(ticket: Ticket, outcome: CustomerReplyOutcome, now: Date): TicketPatch {
+  switch (outcome) {
+    case 'comment':
+      return { lastCustomerReplyAt: now };
+    case 'answer_pending':
+      return { status: 'open', pendingSince: null, lastCustomerReplyAt: now };
+    case 'reopen':
+      return { ...reopen(ticket), lastCustomerReplyAt: now };
+    case 'follow_up':
+      return {};
+  }
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { InvalidInputError } from './errors';
+import { IMPACTS, PLATFORMS, PRIORITIES, TICKET_TYPES, URGENCIES } from './model';
+
+/**
+ * The shape of every operation's input. A bad input becomes an InvalidInputError naming each
+ * field and what is wrong with it, before anything is read or written.
+ */
+export const TITLE_MAX = 100;
+export const DESCRIPTION_MAX = 3000;
+export const COMMENT_MAX = 40_000;
+export const ARTICLE_TITLE_MAX = 200;
+export const ARTICLE_BODY_MAX = 100_000;
+
+const trimmed = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `${field} can't be empty` })
+        .max(max, { error: (issue) => `${field} is ${String((issue.input as string).length)} characters; the limit is ${max}` }),
+    );
+
+export const identityRefSchema = z.object({
+  platform: z.enum(PLATFORMS, { error: 'platform must be discord or slack' }),
+  userId: z.string().trim().min(1, { error: 'a person is required' }).max(64),
+  displayName: z.string().max(200).optional(),
+});
+
+export const ticketNumberSchema = z.coerce
+  .number({ error: 'a ticket number is required' })
+  .int({ error: 'a ticket number is a whole number, like 6' })
+  .positive({ error: 'a ticket number is a whole number, like 6' });
+
+export const locationSchema = z.record(z.string(), z.string()).default({});
+
+export const openTicketSchema = z.object({
+  title: trimmed('Title', TITLE_MAX),
+  description: trimmed('Description', DESCRIPTION_MAX),
+  type: z.enum(TICKET_TYPES, { error: 'Type must be incident or request' }),
+  impact: z.enum(IMPACTS, { error: 'Impact must be individual, team or everyone' }).optional(),
+  urgency: z.enum(URGENCIES, { error: 'Urgency must be can_work, degraded or blocked' }).optional(),
+  onBehalfOf: identityRefSchema.optional(),
+  location: locationSchema,
+});
+export type OpenTicketInput = z.input<typeof openTicketSchema>;
+
+export const attachmentSchema = z.object({
+  filename: z.string().min(1).max(255),
+  contentType: z.string().max(200).nullish(),
+  sizeBytes: z.number().int().min(0),
+  sourceUrl: z.string().max(2000).nullish(),
+  data: z.instanceof(Buffer).nullish(),
+});
+export type AttachmentInput = z.input<typeof attachmentSchema>;
+
+export const commentSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  body: z.string().max(COMMENT_MAX, { error: `A message is limited to ${COMMENT_MAX} characters` }).default(''),
+  platformMessageId: z.string().min(1).max(100).optional(),
+  attachments: z.array(attachmentSchema).max(20).default([]),
+}).refine((c) => c.body.trim() !== '' || c.attachments.length > 0, { error: 'A message needs text or a file', path: ['body'] });
+export type CommentInput = z.input<typeof commentSchema>;
+
+export const noteSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  body: trimmed('Note', COMMENT_MAX),
+  platformMessageId: z.string().min(1).max(100).optional(),
+});
+
+export const editCommentSchema = z.object({
+  platformMessageId: z.string().min(1).max(100),
+  body: z.string().max(COMMENT_MAX),
+});
+
+export const deleteCommentSchema = z.object({ platformMessageId: z.string().min(1).max(100) });
+
+export const redactSchema = z.object({
+  commentId: z.coerce.number().int().positive({ error: 'a comment id is a whole number' }),
+  replacement: z.string().trim().max(200).default('[redacted by an admin]'),
+});
+
+export const ticketRefSchema = z.object({ ticketNumber: ticketNumberSchema });
+
+export const changeTypeSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  type: z.enum(TICKET_TYPES, { error: 'Type must be incident or request' }),
+});
+
+export const changePrioritySchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  priority: z
+    .string()
+    .transform((p) => p.trim().toUpperCase())
+    .pipe(z.enum(PRIORITIES, { error: 'Priority must be P1, P2, P3 or P4' })),
+});
+
+export const reassignSchema = z.object({ ticketNumber: ticketNumberSchema, to: identityRefSchema });
+export const escalateSchema = z.object({ ticketNumber: ticketNumberSchema, to: identityRefSchema.optional() });
+
+export const listSchema = z.object({ scope: z.enum(['mine', 'queue', 'all']).optional() });
+export const searchSchema = z.object({ words: trimmed('Search words', 200) });
+export const transcriptSchema = z.object({ ticketNumber: ticketNumberSchema, format: z.enum(['text', 'markdown']).default('markdown') });
+
+export const staffAddSchema = z.object({
+  person: identityRefSchema,
+  role: z
+    .string()
+    .transform((r) => r.trim().toLowerCase())
+    .pipe(z.enum(['1', '2', '3', 'admin'], { error: 'Role must be 1, 2, 3 or admin' })),
+});
+export const staffRemoveSchema = z.object({ person: identityRefSchema });
+export const awaySchema = z.object({ away: z.boolean(), person: identityRefSchema.optional() });
+export const linkSchema = z.object({
+  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' }).optional(),
+});
+
+export const articleSchema = z.object({
+  title: trimmed('Title', ARTICLE_TITLE_MAX),
+  body: trimmed('Body', ARTICLE_BODY_MAX),
+  tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
+  visibility: z.enum(['public', 'staff'], { error: 'Visibility must be public or staff' }).default('staff'),
+});
+export const articleEditSchema = articleSchema.partial().extend({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
+export const articleIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
+export const markSpecialSchema = z.object({ id: z.coerce.number().int().positive(), special: z.enum(['sla', 'catalog']) });
+
+/** Parses an operation's input or throws an InvalidInputError that names each bad field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InvalidInputError(
+    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), problem: issue.message })),
+  );
+}

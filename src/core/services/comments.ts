@@ -1,0 +1,204 @@
+import { AttachmentEntity, CommentEntity, CommentRevisionEntity, TicketEntity } from '../../db/entities';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Platform } from '../model';
+import { authorize } from '../rules/authorization';
+import * as transitions from '../rules/transitions';
+import {
+  commentSchema,
+  deleteCommentSchema,
+  editCommentSchema,
+  noteSchema,
+  parseInput,
+  redactSchema,
+  type CommentInput,
+} from '../schemas';
+import { transaction, type ServiceContext, type Tx } from './context';
+import { record } from './history';
+import { resolvePerson, type ActorRef } from './people';
+import { applyPatch, lockTicket } from './ticket-store';
+import { openInTx } from './tickets';
+
+export interface CommentResult {
+  comment: CommentEntity;
+  /** The ticket the comment landed on: a new follow-up ticket when the old one was closed too long ago. */
+  ticket: TicketEntity;
+  outcome: transitions.CustomerReplyOutcome | 'staff_reply' | 'duplicate';
+}
+
+/** Thrown inside a transaction to undo it when a concurrent delivery of the same message won. */
+class DuplicateMessage extends Error {}
+
+/** What is said in a ticket: public comments, internal notes, their edits, deletions and redactions. */
+export class CommentService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * A message in a ticket's conversation. The customer's reply moves the ticket by the reopen rule;
+   * a staff member's first public comment is the first response. A platform message stored before
+   * is not stored again.
+   */
+  async comment(actorRef: ActorRef, raw: CommentInput): Promise<CommentResult> {
+    const input = parseInput(commentSchema, raw);
+    const messageRef = input.platformMessageId ? { platform: actorRef.platform, id: input.platformMessageId } : null;
+    try {
+      return await transaction(this.ctx, async (tx) => {
+        if (messageRef) {
+          const existing = await findByMessage(tx, messageRef.platform, messageRef.id);
+          if (existing) return duplicateResult(tx, existing);
+        }
+        const actor = await resolvePerson(tx.manager, actorRef);
+        let ticket = await lockTicket(tx, input.ticketNumber);
+        authorize(actor, 'ticket.comment', ticket);
+
+        let outcome: CommentResult['outcome'] = 'staff_reply';
+        if (actor.id === ticket.customerId) {
+          outcome = transitions.customerReplyOutcome(ticket, tx.now, this.ctx.policy.reopenDays);
+          if (outcome === 'follow_up') {
+            const old = ticket;
+            ticket = await openInTx(tx, actor, actor, {
+              title: `Follow-up to #${old.number}: ${old.title}`.slice(0, 100),
+              description: (input.body.trim() || `Follow-up to #${old.number}`).slice(0, 3000),
+              type: old.type,
+              impact: old.impact,
+              urgency: old.urgency,
+              platform: old.platform,
+              location: {},
+              followUpOfId: old.id,
+            });
+            await record(tx, old, actor.id, 'follow_up_opened', { followUpNumber: ticket.number, followUpId: ticket.id });
+          } else {
+            const from = ticket.status;
+            await applyPatch(tx, ticket, transitions.customerReplyPatch(ticket, outcome, tx.now));
+            if (ticket.status !== from) {
+              await record(tx, ticket, actor.id, 'status_changed', { from, to: ticket.status, reason: 'customer_reply' });
+            }
+          }
+        } else if (ticket.firstResponseAt === null) {
+          await applyPatch(tx, ticket, { firstResponseAt: tx.now });
+        }
+
+        const comment = await insertComment(tx, ticket.id, actor.id, 'public', input.body, messageRef);
+        await storeAttachments(tx, comment.id, input.attachments);
+        await record(tx, ticket, actor.id, 'commented', { commentId: comment.id, byCustomer: actor.id === ticket.customerId });
+        return { comment, ticket, outcome };
+      });
+    } catch (error) {
+      if (!(error instanceof DuplicateMessage) || !messageRef) throw error;
+      return transaction(this.ctx, async (tx) => duplicateResult(tx, (await findByMessage(tx, messageRef.platform, messageRef.id))!));
+    }
+  }
+
+  /** An internal note: staff only, never shown or sent to the customer. */
+  async note(actorRef: ActorRef, raw: unknown): Promise<CommentResult> {
+    const input = parseInput(noteSchema, raw);
+    const messageRef = input.platformMessageId ? { platform: actorRef.platform, id: input.platformMessageId } : null;
+    return transaction(this.ctx, async (tx) => {
+      if (messageRef) {
+        const existing = await findByMessage(tx, messageRef.platform, messageRef.id);
+        if (existing) return duplicateResult(tx, existing);
+      }
+      const actor = await resolvePerson(tx.manager, actorRef);
+      const ticket = await lockTicket(tx, input.ticketNumber);
+      authorize(actor, 'ticket.note', ticket);
+      const comment = await insertComment(tx, ticket.id, actor.id, 'internal', input.body, messageRef);
+      await record(tx, ticket, actor.id, 'noted', { commentId: comment.id });
+      return { comment, ticket, outcome: 'staff_reply' };
+    });
+  }
+
+  /** The author edited their message on the platform: the new text is kept, the old one too. */
+  async edit(actorRef: ActorRef, raw: unknown): Promise<CommentEntity | null> {
+    const input = parseInput(editCommentSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const comment = await findByMessage(tx, actorRef.platform, input.platformMessageId);
+      if (!comment) return null;
+      const actor = await resolvePerson(tx.manager, actorRef);
+      if (comment.authorId !== actor.id) throw new ForbiddenError('Only the author can edit a message.');
+      if (comment.redactedAt || comment.deletedAt || comment.body === input.body) return comment;
+      await tx.manager.insert(CommentRevisionEntity, { commentId: comment.id, body: comment.body, replacedAt: tx.now, replacedById: actor.id });
+      await tx.manager.update(CommentEntity, comment.id, { body: input.body, editedAt: tx.now });
+      const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
+      await record(tx, ticket, actor.id, 'comment_edited', { commentId: comment.id });
+      return { ...comment, body: input.body, editedAt: tx.now };
+    });
+  }
+
+  /** A message was deleted on the platform: the comment is marked, never erased. */
+  async markDeleted(platform: Platform, raw: unknown, actorRef?: ActorRef): Promise<CommentEntity | null> {
+    const input = parseInput(deleteCommentSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const comment = await findByMessage(tx, platform, input.platformMessageId);
+      if (!comment || comment.deletedAt) return comment;
+      const actor = actorRef ? await resolvePerson(tx.manager, actorRef) : null;
+      await tx.manager.update(CommentEntity, comment.id, { deletedAt: tx.now, deletedById: actor?.id ?? null });
+      const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
+      await record(tx, ticket, actor?.id ?? null, 'comment_deleted', { commentId: comment.id });
+      return { ...comment, deletedAt: tx.now };
+    });
+  }
+
+  /** An admin erases a comment's text (a pasted password): every stored version of it is replaced. */
+  async redact(actorRef: ActorRef, raw: unknown): Promise<CommentEntity> {
+    const input = parseInput(redactSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'comment.redact');
+      const comment = await tx.manager.findOneBy(CommentEntity, { id: input.commentId });
+      if (!comment) throw new NotFoundError(`There is no comment ${input.commentId}.`);
+      if (comment.redactedAt) throw new ConflictError(`Comment ${input.commentId} is already redacted.`);
+      await tx.manager.update(CommentEntity, comment.id, { body: input.replacement, redactedAt: tx.now, redactedById: actor.id });
+      await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: input.replacement });
+      await tx.manager.update(AttachmentEntity, { commentId: comment.id }, { data: null, skipped: 'redacted' });
+      const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
+      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id });
+      return { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id };
+    });
+  }
+}
+
+async function findByMessage(tx: Tx, platform: Platform, platformMessageId: string): Promise<CommentEntity | null> {
+  return tx.manager.findOneBy(CommentEntity, { platform, platformMessageId });
+}
+
+async function duplicateResult(tx: Tx, comment: CommentEntity): Promise<CommentResult> {
+  const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
+  return { comment, ticket, outcome: 'duplicate' };
+}
+
+async function insertComment(
+  tx: Tx,
+  ticketId: number,
+  authorId: number,
+  kind: 'public' | 'internal',
+  body: string,
+  messageRef: { platform: Platform; id: string } | null,
+): Promise<CommentEntity> {
+  const [row] = await tx.manager.query(
+    `INSERT INTO comment (ticket_id, author_id, kind, body, platform, platform_message_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (platform, platform_message_id) DO NOTHING
+     RETURNING id`,
+    [ticketId, authorId, kind, body, messageRef?.platform ?? null, messageRef?.id ?? null, tx.now],
+  );
+  if (!row) throw new DuplicateMessage();
+  return tx.manager.findOneByOrFail(CommentEntity, { id: row.id });
+}
+
+/** Files are kept up to the size setting; a larger one keeps its name and size and says why. */
+async function storeAttachments(tx: Tx, commentId: number, attachments: ReturnType<typeof parseInput<typeof commentSchema>>['attachments']): Promise<void> {
+  const max = tx.ctx.policy.attachmentMaxBytes;
+  for (const file of attachments) {
+    const tooLarge = file.sizeBytes > max || (file.data?.length ?? 0) > max;
+    const missing = !file.data && !tooLarge;
+    await tx.manager.insert(AttachmentEntity, {
+      commentId,
+      filename: file.filename,
+      contentType: file.contentType ?? null,
+      sizeBytes: file.data?.length ?? file.sizeBytes,
+      data: tooLarge ? null : (file.data ?? null),
+      sourceUrl: file.sourceUrl ?? null,
+      skipped: tooLarge ? `larger than ATTACHMENT_MAX_MB (${max} bytes)` : missing ? 'could not be downloaded' : null,
+      createdAt: tx.now,
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import type { EntityManager } from 'typeorm';
+import { IdentityEntity, PersonEntity } from '../../db/entities';
+import type { IdentityRef } from '../../config';
+import type { Person, Platform } from '../model';
+import { NotFoundError } from '../errors';
+
+/** A person as the adapters name them: a platform identity, with the name shown there. */
+export interface ActorRef extends IdentityRef {
+  displayName?: string;
+}
+
+export function toPerson(row: PersonEntity): Person {
+  return {
+    id: row.id,
+    displayName: row.displayName,
+    tier: row.tier,
+    isAdmin: row.isAdmin,
+    away: row.away,
+    lastAssignedAt: row.lastAssignedAt,
+  };
+}
+
+/**
+ * Finds the person behind a platform identity, creating a customer on first sight. A concurrent
+ * first sight of the same identity is settled by the identity's unique key.
+ */
+export async function resolvePerson(manager: EntityManager, ref: ActorRef): Promise<Person> {
+  const found = await findPerson(manager, ref);
+  if (found) {
+    if (ref.displayName && ref.displayName !== found.displayName) {
+      await manager.update(PersonEntity, found.id, { displayName: ref.displayName });
+      found.displayName = ref.displayName;
+    }
+    return found;
+  }
+  // The identity's unique key settles a concurrent first sight: only the winner writes the person.
+  const [claimed] = await manager.query(
+    `INSERT INTO identity (person_id, platform, platform_user_id, display_name)
+     VALUES (nextval('person_id_seq'), $1, $2, $3)
+     ON CONFLICT (platform, platform_user_id) DO NOTHING
+     RETURNING person_id`,
+    [ref.platform, ref.userId, ref.displayName ?? null],
+  );
+  if (claimed) {
+    await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, ref.displayName ?? '']);
+  }
+  const person = await findPerson(manager, ref);
+  if (!person) throw new Error(`identity ${ref.platform}:${ref.userId} vanished while resolving it`);
+  return person;
+}
+
+export async function findPerson(manager: EntityManager, ref: IdentityRef): Promise<Person | null> {
+  const row = await manager
+    .createQueryBuilder(PersonEntity, 'p')
+    .innerJoin(IdentityEntity, 'i', 'i.person_id = p.id')
+    .where('i.platform = :platform AND i.platform_user_id = :userId', { platform: ref.platform, userId: ref.userId })
+    .getOne();
+  return row ? toPerson(row) : null;
+}
+
+export async function requirePerson(manager: EntityManager, ref: IdentityRef): Promise<Person> {
+  const person = await findPerson(manager, ref);
+  if (!person) throw new NotFoundError(`The helpdesk does not know ${ref.platform} user ${ref.userId} yet.`);
+  return person;
+}
+
+export async function platformsOf(manager: EntityManager, personIds: number[]): Promise<Map<number, Platform[]>> {
+  const result = new Map<number, Platform[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return result;
+  const rows: Array<{ person_id: number; platform: Platform }> = await manager.query(
+    `SELECT person_id, platform FROM identity WHERE person_id = ANY($1) ORDER BY id`,
+    [personIds],
+  );
+  for (const row of rows) result.get(row.person_id)?.push(row.platform);
+  return result;
+}
+
+export async function identitiesOf(manager: EntityManager, personId: number): Promise<IdentityRef[]> {
+  const rows = await manager.find(IdentityEntity, { where: { personId }, order: { id: 'ASC' } });
+  return rows.map((r) => ({ platform: r.platform, userId: r.platformUserId }));
+}

@@ -1,0 +1,179 @@
+import { randomInt } from 'node:crypto';
+import type { IdentityRef } from '../../config';
+import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../../db/entities';
+import { MINUTE } from '../clock';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Person, Tier } from '../model';
+import { chooseAssignee } from '../rules/assignment';
+import { authorize } from '../rules/authorization';
+import { isStaff, roleOf } from '../rules/roles';
+import { awaySchema, linkSchema, parseInput, staffAddSchema, staffRemoveSchema } from '../schemas';
+import { assignWaitingTickets, lockCandidates, setAssignee } from './assignment';
+import { transaction, type ServiceContext, type Tx } from './context';
+import { resolvePerson, toPerson, type ActorRef } from './people';
+
+const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
+
+export interface StaffMember extends Person {
+  identities: IdentityRef[];
+  load: number;
+}
+
+/** Staff, tiers, availability, and one person across platforms. */
+export class StaffService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** The first admins come from HELPDESK_ADMINS; they stay admins until an admin removes them. */
+  async bootstrapAdmins(refs: IdentityRef[]): Promise<void> {
+    if (refs.length === 0) return;
+    await transaction(this.ctx, async (tx) => {
+      for (const ref of refs) {
+        const person = await resolvePerson(tx.manager, ref);
+        if (!person.isAdmin) await tx.manager.update(PersonEntity, person.id, { isAdmin: true });
+      }
+    });
+  }
+
+  /** Makes someone a tier-1/2/3 supporter or an admin; a new supporter takes waiting tickets at once. */
+  async add(actorRef: ActorRef, raw: unknown): Promise<Person> {
+    const input = parseInput(staffAddSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'staff.manage');
+      const person = await resolvePerson(tx.manager, input.person);
+      const patch = input.role === 'admin' ? { isAdmin: true } : { tier: Number(input.role) as Tier };
+      await tx.manager.update(PersonEntity, person.id, patch);
+      if (patch.tier !== undefined && person.tier !== patch.tier) await this.reassignAfterTierChange(tx, person, actor.id);
+      await assignWaitingTickets(tx, actor.id);
+      return { ...person, ...patch };
+    });
+  }
+
+  /** No longer staff: their unresolved tickets go to others by the assignment rule. */
+  async remove(actorRef: ActorRef, raw: unknown): Promise<Person> {
+    const input = parseInput(staffRemoveSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'staff.manage');
+      const person = await resolvePerson(tx.manager, input.person);
+      if (!isStaff(person)) throw new ConflictError(`${person.displayName || 'That person'} is not staff.`);
+      if (person.isAdmin) {
+        const [{ admins }] = await tx.manager.query(`SELECT count(*)::int AS admins FROM person WHERE is_admin AND merged_into_id IS NULL`);
+        if (admins <= 1) throw new ConflictError('That is the last admin; add another admin first.');
+      }
+      await tx.manager.update(PersonEntity, person.id, { tier: null, isAdmin: false });
+      await this.reassignTicketsOf(tx, person.id, actor.id);
+      return { ...person, tier: null, isAdmin: false };
+    });
+  }
+
+  /** Staff set themselves away (or back); admins may set anyone. Back from away takes waiting tickets. */
+  async setAway(actorRef: ActorRef, raw: unknown): Promise<Person> {
+    const input = parseInput(awaySchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      const target = input.person ? await resolvePerson(tx.manager, input.person) : actor;
+      authorize(actor, target.id === actor.id ? 'staff.away_self' : 'staff.away_other');
+      if (!isStaff(target)) throw new ConflictError(`${target.displayName || 'That person'} is not staff.`);
+      await tx.manager.update(PersonEntity, target.id, { away: input.away });
+      if (!input.away) await assignWaitingTickets(tx, actor.id);
+      return { ...target, away: input.away };
+    });
+  }
+
+  /**
+   * `/helpdesk link` without a code gives a one-time code; with a code, on the other platform, it
+   * joins that identity to the person who asked for the code, so their load and history are one.
+   */
+  async link(actorRef: ActorRef, raw: unknown): Promise<{ code: string; expiresAt: Date } | { linked: Person }> {
+    const input = parseInput(linkSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      if (!input.code) {
+        authorize(actor, 'staff.link');
+        const code = Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(LINK_ALPHABET.length)]).join('');
+        const expiresAt = new Date(tx.now.getTime() + this.ctx.policy.linkCodeMinutes * MINUTE);
+        await tx.manager.insert(LinkCodeEntity, { code, personId: actor.id, platform: actorRef.platform, expiresAt, usedAt: null });
+        return { code, expiresAt };
+      }
+      const link = await tx.manager.findOne(LinkCodeEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
+      if (!link || link.usedAt || link.expiresAt <= tx.now) throw new NotFoundError('That link code is unknown, used or expired; run /helpdesk link again.');
+      if (link.platform === actorRef.platform) throw new ConflictError(`Use the code on the other platform, not on ${link.platform}.`);
+      if (link.personId === actor.id) throw new ConflictError('These identities are already linked.');
+      await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
+      await mergePerson(tx, actor.id, link.personId);
+      const merged = await tx.manager.findOneByOrFail(PersonEntity, { id: link.personId });
+      return { linked: toPerson(merged) };
+    });
+  }
+
+  async list(actorRef: ActorRef): Promise<StaffMember[]> {
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'ticket.list_all');
+      const rows = await tx.manager.query(
+        `SELECT p.*, (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load
+         FROM person p WHERE (p.tier IS NOT NULL OR p.is_admin) AND p.merged_into_id IS NULL ORDER BY p.tier NULLS LAST, p.id`,
+      );
+      const identities = await tx.manager.find(IdentityEntity, { order: { id: 'ASC' } });
+      return rows.map((r: Record<string, unknown>) => ({
+        id: r.id as number,
+        displayName: r.display_name as string,
+        tier: r.tier as Tier | null,
+        isAdmin: r.is_admin as boolean,
+        away: r.away as boolean,
+        lastAssignedAt: r.last_assigned_at as Date | null,
+        load: r.load as number,
+        identities: identities.filter((i) => i.personId === r.id).map((i) => ({ platform: i.platform, userId: i.platformUserId })),
+      }));
+    });
+  }
+
+  async whoAmI(actorRef: ActorRef): Promise<Person & { role: ReturnType<typeof roleOf> }> {
+    return transaction(this.ctx, async (tx) => {
+      const person = await resolvePerson(tx.manager, actorRef);
+      return { ...person, role: roleOf(person) };
+    });
+  }
+
+  /** A supporter moved to another tier keeps no ticket of their old tier. */
+  private async reassignAfterTierChange(tx: Tx, person: Person, actorId: number): Promise<void> {
+    if (person.tier !== null) await this.reassignTicketsOf(tx, person.id, actorId);
+  }
+
+  private async reassignTicketsOf(tx: Tx, personId: number, actorId: number): Promise<void> {
+    const tickets = await tx.manager
+      .createQueryBuilder(TicketEntity, 't')
+      .where(`t.assignee_id = :personId AND t.status <> 'resolved'`, { personId })
+      .orderBy('t.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    if (tickets.length === 0) return;
+    const candidates = (await lockCandidates(tx.manager, null)).filter((c) => c.id !== personId);
+    for (const ticket of tickets) {
+      const chosen = chooseAssignee(candidates, ticket);
+      await setAssignee(tx, ticket, chosen?.id ?? null, actorId, 'staff_removed');
+      if (chosen) {
+        chosen.load += 1;
+        chosen.lastAssignedAt = tx.now;
+      }
+    }
+  }
+}
+
+/** Moves everything of `fromId` to `intoId`: identities, tickets, comments; `fromId` is kept, marked merged. */
+async function mergePerson(tx: Tx, fromId: number, intoId: number): Promise<void> {
+  const m = tx.manager;
+  await m.query(`UPDATE identity SET person_id = $2 WHERE person_id = $1`, [fromId, intoId]);
+  for (const column of ['customer_id', 'opened_by_id', 'assignee_id']) {
+    await m.query(`UPDATE ticket SET ${column} = $2 WHERE ${column} = $1`, [fromId, intoId]);
+  }
+  await m.query(`UPDATE comment SET author_id = $2 WHERE author_id = $1`, [fromId, intoId]);
+  await m.query(`UPDATE ticket_event SET actor_id = $2 WHERE actor_id = $1`, [fromId, intoId]);
+  await m.query(
+    `UPDATE person AS into_p SET tier = COALESCE(into_p.tier, from_p.tier), is_admin = into_p.is_admin OR from_p.is_admin
+     FROM person AS from_p WHERE into_p.id = $2 AND from_p.id = $1`,
+    [fromId, intoId],
+  );
+  await m.query(`UPDATE person SET merged_into_id = $2, tier = NULL, is_admin = false WHERE id = $1`, [fromId, intoId]);
+}

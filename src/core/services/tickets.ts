@@ -1,0 +1,186 @@
+import { TicketEntity } from '../../db/entities';
+import { ConflictError } from '../errors';
+import type { Person, Resolution, Ticket } from '../model';
+import { authorize } from '../rules/authorization';
+import { isStaff } from '../rules/roles';
+import * as transitions from '../rules/transitions';
+import {
+  changePrioritySchema,
+  changeTypeSchema,
+  escalateSchema,
+  openTicketSchema,
+  parseInput,
+  reassignSchema,
+  ticketRefSchema,
+  type OpenTicketInput,
+} from '../schemas';
+import { autoAssign, setAssignee } from './assignment';
+import { transaction, type ServiceContext, type Tx } from './context';
+import { record } from './history';
+import { platformsOf, resolvePerson, type ActorRef } from './people';
+import { applyPatch, insertTicket, lockTicket } from './ticket-store';
+
+/** The ticket's life cycle: each operation checks its input, its actor, and the rule, then commits. */
+export class TicketService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** A customer (or staff, on someone's behalf) opens a ticket; it is assigned at once if anyone can take it. */
+  async open(actorRef: ActorRef, raw: OpenTicketInput): Promise<TicketEntity> {
+    const input = parseInput(openTicketSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'ticket.open');
+      let customer = actor;
+      if (input.onBehalfOf) {
+        authorize(actor, 'ticket.open_on_behalf');
+        customer = await resolvePerson(tx.manager, input.onBehalfOf);
+      }
+      return openInTx(tx, actor, customer, {
+        title: input.title,
+        description: input.description,
+        type: input.type,
+        impact: input.impact ?? null,
+        urgency: input.urgency ?? null,
+        platform: actorRef.platform,
+        location: input.location,
+        followUpOfId: null,
+      });
+    });
+  }
+
+  async setPending(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    return this.change(actorRef, raw, 'ticket.set_pending', async (tx, ticket, actor) => {
+      const from = ticket.status;
+      await applyPatch(tx, ticket, transitions.setPending(ticket, tx.now));
+      await record(tx, ticket, actor.id, 'status_changed', { from, to: 'pending' });
+    });
+  }
+
+  async resolve(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    return this.change(actorRef, raw, 'ticket.resolve', (tx, ticket, actor) => resolveInTx(tx, ticket, actor.id, 'resolved_by_staff'));
+  }
+
+  /** The customer says it's solved. */
+  async markSolved(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    return this.change(actorRef, raw, 'ticket.mark_solved', (tx, ticket, actor) => resolveInTx(tx, ticket, actor.id, 'solved_by_customer'));
+  }
+
+  async reopen(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    return this.change(actorRef, raw, 'ticket.reopen', async (tx, ticket, actor) => {
+      await applyPatch(tx, ticket, transitions.reopen(ticket));
+      await record(tx, ticket, actor.id, 'status_changed', { from: 'resolved', to: 'open', reason: 'reopened' });
+    });
+  }
+
+  async changeType(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    const input = parseInput(changeTypeSchema, raw);
+    return this.change(actorRef, input, 'ticket.change_type', async (tx, ticket, actor) => {
+      if (ticket.type === input.type) throw new ConflictError(`#${ticket.number} is already a ${input.type}.`);
+      const from = ticket.type;
+      await applyPatch(tx, ticket, { type: input.type });
+      await record(tx, ticket, actor.id, 'type_changed', { from, to: input.type });
+    });
+  }
+
+  async changePriority(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    const input = parseInput(changePrioritySchema, raw);
+    return this.change(actorRef, input, 'ticket.change_priority', async (tx, ticket, actor) => {
+      if (ticket.priority === input.priority) throw new ConflictError(`#${ticket.number} is already ${input.priority}.`);
+      const from = ticket.priority;
+      await applyPatch(tx, ticket, { priority: input.priority });
+      await record(tx, ticket, actor.id, 'priority_changed', { from, to: input.priority, override: true });
+    });
+  }
+
+  /** A staff member takes the ticket for themselves. */
+  async claim(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    return this.change(actorRef, raw, 'ticket.claim', async (tx, ticket, actor) => {
+      transitions.assertNotResolved(ticket, 'claim it');
+      if (ticket.assigneeId === actor.id) throw new ConflictError(`#${ticket.number} is already yours.`);
+      await setAssignee(tx, ticket, actor.id, actor.id, 'claim');
+    });
+  }
+
+  async reassign(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    const input = parseInput(reassignSchema, raw);
+    return this.change(actorRef, input, 'ticket.reassign', async (tx, ticket, actor) => {
+      transitions.assertNotResolved(ticket, 'reassign it');
+      const target = await resolvePerson(tx.manager, input.to);
+      await assertCanTake(tx, ticket, target);
+      if (ticket.assigneeId === target.id) throw new ConflictError(`#${ticket.number} is already assigned to ${target.displayName || 'them'}.`);
+      await setAssignee(tx, ticket, target.id, actor.id, 'reassign');
+    });
+  }
+
+  /** To the next tier: a named supporter of it, or its least-loaded supporter (or its queue). */
+  async escalate(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+    const input = parseInput(escalateSchema, raw);
+    return this.change(actorRef, input, 'ticket.escalate', async (tx, ticket, actor) => {
+      const toTier = transitions.nextTier(ticket);
+      const target = input.to ? await resolvePerson(tx.manager, input.to) : null;
+      if (target) {
+        if (target.tier !== toTier) {
+          throw new ConflictError(`${target.displayName || 'That person'} is not a tier-${toTier} supporter; #${ticket.number} escalates to tier ${toTier}.`);
+        }
+        await assertCanTake(tx, ticket, target);
+      }
+      const fromTier = ticket.tier;
+      await applyPatch(tx, ticket, { tier: toTier });
+      await record(tx, ticket, actor.id, 'escalated', { fromTier, toTier });
+      if (target) await setAssignee(tx, ticket, target.id, actor.id, 'escalate');
+      else await autoAssign(tx, ticket, actor.id, 'escalate');
+    });
+  }
+
+  /** Load, lock, authorise, change, record: the shape of every change to an existing ticket. */
+  private async change(
+    actorRef: ActorRef,
+    raw: unknown,
+    action: Parameters<typeof authorize>[1],
+    apply: (tx: Tx, ticket: TicketEntity, actor: Person) => Promise<void>,
+  ): Promise<TicketEntity> {
+    const { ticketNumber } = parseInput(ticketRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      const ticket = await lockTicket(tx, ticketNumber);
+      authorize(actor, action, ticket);
+      await apply(tx, ticket, actor);
+      return ticket;
+    });
+  }
+}
+
+export interface OpenFields {
+  title: string;
+  description: string;
+  type: Ticket['type'];
+  impact: Ticket['impact'];
+  urgency: Ticket['urgency'];
+  platform: Ticket['platform'];
+  location: Record<string, string>;
+  followUpOfId: number | null;
+}
+
+/** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */
+export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: OpenFields): Promise<TicketEntity> {
+  const ticket = await insertTicket(tx, { ...fields, customerId: customer.id, openedById: actor.id });
+  await record(tx, ticket, actor.id, 'opened', { onBehalfOf: customer.id !== actor.id ? customer.id : undefined, followUpOfId: fields.followUpOfId ?? undefined });
+  await autoAssign(tx, ticket, actor.id, 'auto');
+  return ticket;
+}
+
+export async function resolveInTx(tx: Tx, ticket: Ticket, actorId: number | null, resolution: Resolution): Promise<void> {
+  const from = ticket.status;
+  await applyPatch(tx, ticket, transitions.resolve(ticket, resolution, tx.now));
+  await record(tx, ticket, actorId, 'status_changed', { from, to: 'resolved', resolution });
+}
+
+/** A ticket goes only to staff who are on its platform (PRODUCT.md: "One helpdesk, two platforms"). */
+async function assertCanTake(tx: Tx, ticket: Ticket, target: Person): Promise<void> {
+  if (!isStaff(target)) throw new ConflictError(`${target.displayName || 'That person'} is not support staff.`);
+  const platforms = (await platformsOf(tx.manager, [target.id])).get(target.id) ?? [];
+  if (!platforms.includes(ticket.platform)) {
+    throw new ConflictError(`${target.displayName || 'That person'} has no ${ticket.platform} identity; link one with /helpdesk link first.`);
+  }
+}
+

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+
+// bigint (ids, counts) as JavaScript numbers: our values stay far below 2^53.
+types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
+
+export function createDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize },
+  });
+}
+
+/** Key of the advisory lock that keeps two instances from migrating one server at once. */
+const MIGRATION_LOCK_KEY = 7_340_001;
+
+/**
+ * Runs pending migrations. On a server, instances starting together take turns through a session
+ * advisory lock on a connection of its own; PGlite serves one process, so it needs none (and its
+ * advisory locks are shared between connections).
+ */
+export async function runMigrations(dataSource: DataSource, embedded: boolean): Promise<string[]> {
+  if (embedded) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+export interface Database {
+  dataSource: DataSource;
+  embedded: EmbeddedPostgres | null;
+  /** What is in use, for logs and /healthz: never the password. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the configured store: the PostgreSQL server at `databaseUrl`, or else an embedded one kept
+ * in `dataDir`; then brings its schema up to date.
+ */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string; poolSize: number }): Promise<Database> {
+  const embedded = options.databaseUrl ? null : await startEmbeddedPostgres(options.dataDir, { maxConnections: options.poolSize + 2 });
+  const url = options.databaseUrl ?? embedded!.url;
+  const dataSource = createDataSource(url, options.poolSize);
+  try {
+    await dataSource.initialize();
+    await runMigrations(dataSource, embedded !== null);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    dataSource,
+    embedded,
+    description: embedded ? `embedded PostgreSQL (PGlite) in ${embedded.dataDir}` : `PostgreSQL at ${redactUrl(url)}`,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}

@@ -1,0 +1,91 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type {
+  Impact,
+  Platform,
+  Priority,
+  Resolution,
+  TicketLocation,
+  TicketStatus,
+  TicketType,
+  Tier,
+  Urgency,
+} from '../../core/model';
+
+@Entity('ticket')
+export class TicketEntity {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** Filled by the database's sequence: the number people see (#6). */
+  @Column({ type: 'integer', insert: false })
+  number: number;
+
+  @Column({ type: 'varchar', length: 100 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 3000 })
+  description: string;
+
+  @Column({ type: 'text' })
+  type: TicketType;
+
+  @Column({ type: 'text' })
+  status: TicketStatus;
+
+  @Column({ type: 'text', nullable: true })
+  resolution: Resolution | null;
+
+  @Column({ type: 'text' })
+  priority: Priority;
+
+  @Column({ type: 'text', nullable: true })
+  impact: Impact | null;
+
+  @Column({ type: 'text', nullable: true })
+  urgency: Urgency | null;
+
+  @Column({ name: 'service_id', type: 'integer', nullable: true })
+  serviceId: number | null;
+
+  @Column({ type: 'smallint' })
+  tier: Tier;
+
+  @Column({ name: 'assignee_id', type: 'integer', nullable: true })
+  assigneeId: number | null;
+
+  @Column({ name: 'customer_id', type: 'integer' })
+  customerId: number;
+
+  @Column({ name: 'opened_by_id', type: 'integer' })
+  openedById: number;
+
+  @Column({ type: 'text' })
+  platform: Platform;
+
+  @Column({ type: 'jsonb', default: {} })
+  location: TicketLocation;
+
+  @Column({ name: 'follow_up_of_id', type: 'integer', nullable: true })
+  followUpOfId: number | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ name: 'pending_since', type: 'timestamptz', nullable: true })
+  pendingSince: Date | null;
+
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt: Date | null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ name: 'last_customer_reply_at', type: 'timestamptz', nullable: true })
+  lastCustomerReplyAt: Date | null;
+}

@@ -1,0 +1,4 @@
+import { Foundation1764000000000 } from './1764000000000-Foundation';
+
+/** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
+export const MIGRATIONS = [Foundation1764000000000];

@@ -1,0 +1,59 @@
+import 'dotenv/config';
+import { startApp, type App } from './app';
+import { loadSettings, type Settings } from './config';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { createLogger } from './log';
+
+/** A stop that hangs (a stuck connection) must not keep a container from restarting. */
+const STOP_TIMEOUT_MS = 15_000;
+
+async function main(): Promise<void> {
+  let settings: Settings;
+  try {
+    settings = loadSettings(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const logger = createLogger(settings.LOG_LEVEL);
+
+  let app: App;
+  try {
+    app = await startApp(settings, { logger });
+  } catch (error) {
+    // Expected refusals get their message alone; anything else keeps its stack in the same JSON line.
+    if (error instanceof DataDirLockedError) logger.fatal(`could not start: ${error.message}`);
+    else logger.fatal({ err: error }, `could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = (reason: string, code: number) => {
+    if (stopping) {
+      // A second Ctrl-C means "now".
+      logger.warn(`${reason} while stopping: exiting at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(`${reason}: stopping`);
+    setTimeout(() => {
+      logger.error(`stop took over ${STOP_TIMEOUT_MS / 1000} s: exiting anyway`);
+      process.exit(1);
+    }, STOP_TIMEOUT_MS).unref();
+    app.stop().then(
+      () => process.exit(code),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM', 0));
+  process.on('SIGINT', () => shutdown('SIGINT', 0));
+  process.on('unhandledRejection', (error) => {
+    logger.fatal({ err: error }, 'unhandled promise rejection');
+    shutdown('unhandled rejection', 1);
+  });
+}
+
+void main();
