@@ -70,6 +70,7 @@ export interface Ticket {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   lastCustomerReplyAt: Date | null;
+  remindersSent: number;
 }
 
 export type CommentKind = 'public' | 'internal';

@@ -22,6 +22,9 @@ export const messages = {
   resolved: (t: Pick<Ticket, 'number'>, resolution: Resolution, reopenDays: number) =>
     `Your ticket ${ticketLabel(t)} was ${RESOLUTION_LABEL[resolution]}. ` +
     `If it is not fixed, reply here or press Reopen within ${reopenDays} days.`,
+  reminder: (t: Pick<Ticket, 'number'>, closesAt: Date) =>
+    `Reminder: support is still waiting for your answer on ${ticketLabel(t)}. ` +
+    `Without a reply it closes automatically on ${closesAt.toISOString().slice(0, 10)}. Reply here to keep it open.`,
   reopened: (t: Pick<Ticket, 'number'>) => `Ticket ${ticketLabel(t)} is open again.`,
   assignedToYou: (t: Pick<Ticket, 'number' | 'title'>) => `Ticket ${ticketLabel(t)} "${t.title}" was assigned to you.`,
   escalatedToYou: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>

@@ -1,5 +1,6 @@
 import type { HelpdeskPolicy } from '../../config';
 import type { Platform, Resolution, Ticket } from '../model';
+import { DAY } from '../clock';
 import { messages } from './messages';
 
 /**
@@ -25,7 +26,7 @@ export interface NotificationContext {
   customer: Recipient;
   assignee: Recipient | null;
   admins: Recipient[];
-  policy: Pick<HelpdeskPolicy, 'reopenDays'>;
+  policy: Pick<HelpdeskPolicy, 'reopenDays' | 'autoCloseDays'>;
 }
 
 export type DeliveryKind =
@@ -97,6 +98,11 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
         tellCustomer(messages.reopened(ticket));
         dm(context.assignee, messages.reopened(ticket));
       }
+      break;
+    }
+    case 'reminded': {
+      const pendingSince = new Date(String(event.data.pendingSince));
+      tellCustomer(messages.reminder(ticket, new Date(pendingSince.getTime() + context.policy.autoCloseDays * DAY)));
       break;
     }
     case 'follow_up_opened':

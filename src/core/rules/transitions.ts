@@ -7,7 +7,7 @@ import { TOP_TIER, type Resolution, type Ticket, type Tier } from '../model';
  * fields to change, or throws a ConflictError a person can read.
  */
 export type TicketPatch = Partial<
-  Pick<Ticket, 'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt'>
+  Pick<Ticket, 'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt' | 'remindersSent'>
 >;
 
 const label = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
@@ -15,7 +15,8 @@ const label = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
 export function setPending(ticket: Ticket, now: Date): TicketPatch {
   if (ticket.status === 'pending') throw new ConflictError(`${label(ticket)} is already pending.`);
   if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it first.`);
-  return { status: 'pending', pendingSince: now };
+  // A new pending period starts a new series of reminders.
+  return { status: 'pending', pendingSince: now, remindersSent: 0 };
 }
 
 export function resolve(ticket: Ticket, resolution: Resolution, now: Date): TicketPatch {

@@ -1,6 +1,7 @@
 import { TicketEventEntity } from '../../db/entities';
 import type { Ticket } from '../model';
-import { planDeliveries, type Recipient } from '../rules/notifications';
+import type { EntityManager } from 'typeorm';
+import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { platformsOf } from './people';
 import type { Tx } from './context';
 
@@ -15,6 +16,7 @@ export type EventKind =
   | 'priority_changed'
   | 'escalated'
   | 'follow_up_opened'
+  | 'reminded'
   | 'comment_edited'
   | 'comment_deleted'
   | 'comment_redacted';
@@ -47,20 +49,34 @@ export async function record(
     admins: admins.map(recipient),
     policy: tx.ctx.policy,
   });
-  if (drafts.length > 0) {
-    const values: unknown[] = [];
-    const rows = drafts.map((d) => {
-      const at = values.length + 3; // $1..$3 are shared by every row
-      values.push(d.platform, d.destination, d.kind, d.payload);
-      return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $1, $2, $3, $3)`;
-    });
-    await manager.query(
-      `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at) VALUES ${rows.join(', ')}`,
-      [ticket.id, event.id, now, ...values],
-    );
-    tx.deliveriesWritten += drafts.length;
-  }
+  tx.deliveriesWritten += await insertDeliveries(manager, drafts.map((d) => ({ ...d, ticketId: ticket.id, eventId: event.id })), now);
   return event.id;
+}
+
+export interface DeliveryRow extends DeliveryDraft {
+  ticketId: number | null;
+  eventId: number | null;
+}
+
+/** Writes deliveries in one statement (set-based: the jobs write thousands at once). Returns how many. */
+export async function insertDeliveries(manager: EntityManager, rows: DeliveryRow[], now: Date): Promise<number> {
+  if (rows.length === 0) return 0;
+  await manager.query(
+    `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
+     SELECT platform, destination, kind, payload, ticket_id, event_id, $7, $7
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::bigint[])
+       AS d(platform, destination, kind, payload, ticket_id, event_id)`,
+    [
+      rows.map((r) => r.platform),
+      rows.map((r) => r.destination),
+      rows.map((r) => r.kind),
+      rows.map((r) => JSON.stringify(r.payload)),
+      rows.map((r) => r.ticketId),
+      rows.map((r) => r.eventId),
+      now,
+    ],
+  );
+  return rows.length;
 }
 
 async function adminIds(tx: Tx): Promise<number[]> {

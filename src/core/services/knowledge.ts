@@ -98,7 +98,8 @@ export class KnowledgeService {
         next.tags.join('\u0000') === current.tags.join('\u0000');
       // A form submitted without changes is not a new version.
       if (unchanged) return current;
-      const [row] = await tx.manager.query(
+      const row = await updateArticle(
+        tx,
         `UPDATE article SET title = $2, body = $3, tags = $4, visibility = $5, updated_by_id = $6, updated_at = $7
          WHERE id = $1 RETURNING ${COLUMNS}`,
         [current.id, next.title, next.body, next.tags, next.visibility, actor.id, tx.now],
@@ -121,7 +122,8 @@ export class KnowledgeService {
       if (current.special) {
         throw new ConflictError(`Article ${current.id} is the ${specialName(current.special)} article; an admin must mark another one first.`);
       }
-      const [row] = await tx.manager.query(
+      const row = await updateArticle(
+        tx,
         `UPDATE article SET archived_at = $2, updated_by_id = $3, updated_at = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
         [current.id, tx.now, actor.id],
       );
@@ -230,7 +232,7 @@ export class KnowledgeService {
       if (article.special === input.special) return article;
       // The unique key on `special` is checked row by row, so the old mark goes before the new one lands.
       await tx.manager.query(`UPDATE article SET special = NULL WHERE special = $1`, [input.special]);
-      const [row] = await tx.manager.query(`UPDATE article SET special = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [article.id, input.special]);
+      const row = await updateArticle(tx, `UPDATE article SET special = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [article.id, input.special]);
       return toArticle(row);
     });
   }
@@ -258,6 +260,12 @@ async function lockArticle(tx: Tx, id: number): Promise<Article> {
   const [row] = await tx.manager.query(`SELECT ${COLUMNS} FROM article WHERE id = $1 FOR UPDATE`, [id]);
   if (!row) throw noArticle(id);
   return toArticle(row);
+}
+
+/** TypeORM answers an UPDATE with [rows, rowCount] rather than the rows alone. */
+async function updateArticle(tx: Tx, sql: string, params: unknown[]): Promise<Record<string, unknown>> {
+  const [rows] = (await tx.manager.query(sql, params)) as [Array<Record<string, unknown>>, number];
+  return rows[0];
 }
 
 async function addRevision(tx: Tx, article: Article, editorId: number): Promise<void> {

@@ -88,4 +88,8 @@ export class TicketEntity {
 
   @Column({ name: 'last_customer_reply_at', type: 'timestamptz', nullable: true })
   lastCustomerReplyAt: Date | null;
+
+  /** Reminders sent in the current pending period (the reminder job's progress through REMINDER_DAYS). */
+  @Column({ name: 'reminders_sent', type: 'smallint', default: 0 })
+  remindersSent: number;
 }

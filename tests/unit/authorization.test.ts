@@ -1,0 +1,78 @@
+import { ForbiddenError } from '../../src/core/errors';
+import { ACTIONS, PERMISSIONS, authorize, decide } from '../../src/core/rules/authorization';
+
+const customer = { id: 10, tier: null, isAdmin: false };
+const otherCustomer = { id: 11, tier: null, isAdmin: false };
+const supporters = [1, 2, 3].map((tier) => ({ id: 20 + tier, tier: tier as 1 | 2 | 3, isAdmin: false }));
+const admin = { id: 30, tier: null, isAdmin: true };
+const adminWithTier = { id: 31, tier: 2 as const, isAdmin: true };
+const ownTicket = { customerId: customer.id };
+
+/** PRODUCT.md's People table, written out as expectations, action by action. */
+const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: boolean; admin: boolean }> = {
+  'ticket.open': { customer: 'yes', supporter: true, admin: true },
+  'ticket.open_on_behalf': { customer: 'no', supporter: true, admin: true },
+  'ticket.view': { customer: 'own', supporter: true, admin: true },
+  'ticket.comment': { customer: 'own', supporter: true, admin: true },
+  'ticket.transcript': { customer: 'own', supporter: true, admin: true },
+  'ticket.mark_solved': { customer: 'own', supporter: false, admin: false },
+  'ticket.reopen': { customer: 'own', supporter: true, admin: true },
+  'ticket.note': { customer: 'no', supporter: true, admin: true },
+  'ticket.view_internal': { customer: 'no', supporter: true, admin: true },
+  'ticket.claim': { customer: 'no', supporter: true, admin: true },
+  'ticket.set_pending': { customer: 'no', supporter: true, admin: true },
+  'ticket.resolve': { customer: 'no', supporter: true, admin: true },
+  'ticket.change_type': { customer: 'no', supporter: true, admin: true },
+  'ticket.change_priority': { customer: 'no', supporter: true, admin: true },
+  'ticket.reassign': { customer: 'no', supporter: true, admin: true },
+  'ticket.escalate': { customer: 'no', supporter: true, admin: true },
+  'ticket.list_all': { customer: 'no', supporter: true, admin: true },
+  'comment.redact': { customer: 'no', supporter: false, admin: true },
+  'kb.read_public': { customer: 'yes', supporter: true, admin: true },
+  'kb.read_staff': { customer: 'no', supporter: true, admin: true },
+  'kb.write': { customer: 'no', supporter: true, admin: true },
+  'kb.mark_special': { customer: 'no', supporter: false, admin: true },
+  'staff.manage': { customer: 'no', supporter: false, admin: true },
+  'staff.away_self': { customer: 'no', supporter: true, admin: true },
+  'staff.away_other': { customer: 'no', supporter: false, admin: true },
+  'staff.link': { customer: 'no', supporter: true, admin: true },
+  'settings.manage': { customer: 'no', supporter: false, admin: true },
+};
+
+describe('the authorisation table', () => {
+  test('covers every action the core offers, and nothing else', () => {
+    expect(ACTIONS.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  describe.each(ACTIONS)('%s', (action) => {
+    const want = expected[action];
+    test('a customer on their own ticket', () => {
+      expect(decide(customer, action, ownTicket).allowed).toBe(want.customer !== 'no');
+    });
+    test("a customer on someone else's ticket", () => {
+      const decision = decide(otherCustomer, action, ownTicket);
+      expect(decision.allowed).toBe(want.customer === 'yes');
+      if (!decision.allowed) expect(decision.reason.length).toBeGreaterThan(10);
+    });
+    test('supporters of every tier', () => {
+      for (const supporter of supporters) expect(decide(supporter, action, ownTicket).allowed).toBe(want.supporter);
+    });
+    test('admins, with or without a tier', () => {
+      expect(decide(admin, action, ownTicket).allowed).toBe(want.admin);
+      expect(decide(adminWithTier, action, ownTicket).allowed).toBe(want.admin);
+    });
+  });
+
+  test('a refusal says why, and is a ForbiddenError', () => {
+    expect(() => authorize(otherCustomer, 'ticket.comment', ownTicket)).toThrow(ForbiddenError);
+    expect(() => authorize(otherCustomer, 'ticket.comment', ownTicket)).toThrow('your own tickets');
+    expect(() => authorize(supporters[0], 'staff.manage')).toThrow('admin');
+  });
+
+  test('every rule has a reason to give when it refuses someone', () => {
+    for (const [action, rule] of Object.entries(PERMISSIONS)) {
+      const refusesSomeone = [rule.customer, rule.supporter, rule.admin].some((g) => g !== 'yes');
+      if (refusesSomeone) expect([action, rule.because.length > 5]).toEqual([action, true]);
+    }
+  });
+});
