@@ -29,10 +29,12 @@ export const identityRefSchema = z.object({
   displayName: z.string().max(200).optional(),
 });
 
-export const ticketNumberSchema = z.coerce
-  .number({ error: 'a ticket number is required' })
-  .int({ error: 'a ticket number is a whole number, like 6' })
-  .positive({ error: 'a ticket number is a whole number, like 6' });
+const NOT_A_NUMBER = 'a ticket number is a whole number, like 6';
+/** Accepts 6, "6" and "#6", as people type them. */
+export const ticketNumberSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? Number(value.trim().replace(/^#/, '') || NaN) : value),
+  z.number({ error: NOT_A_NUMBER }).int({ error: NOT_A_NUMBER }).positive({ error: NOT_A_NUMBER }),
+);
 
 export const locationSchema = z.record(z.string(), z.string()).default({});
 

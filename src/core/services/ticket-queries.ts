@@ -79,10 +79,10 @@ export class TicketQueries {
       const everyone = decide(actor, 'ticket.list_all').allowed;
       const byNumber = /^#?(\d+)$/.exec(words);
       const rows: Array<{ id: number }> = await tx.manager.query(
-        `SELECT t.id FROM ticket t,
-                websearch_to_tsquery('english', $1) || websearch_to_tsquery('danish', $1) AS q
-         WHERE (t.search @@ q OR t.number = $2) AND ($3 OR t.customer_id = $4)
-         ORDER BY (t.number = $2) DESC, ts_rank(t.search, q) DESC, t.created_at DESC
+        `SELECT t.id FROM ticket t
+         CROSS JOIN (SELECT websearch_to_tsquery('english', $1) || websearch_to_tsquery('danish', $1) AS q) AS query
+         WHERE (t.search @@ query.q OR t.number = $2) AND ($3 OR t.customer_id = $4)
+         ORDER BY (t.number = $2) DESC, ts_rank(t.search, query.q) DESC, t.created_at DESC
          LIMIT $5`,
         [words, byNumber ? Number(byNumber[1]) : -1, everyone, actor.id, LIST_LIMIT],
       );
