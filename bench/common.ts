@@ -84,7 +84,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
       fs.rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
-    return {
+    return track({
       kind,
       database,
       dataSource: database.dataSource,
@@ -96,7 +96,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
           fs.rmSync(dataDir, { recursive: true, force: true });
         }
       },
-    };
+    });
   }
 
   const why = await postgresUnavailable();
@@ -111,7 +111,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
     await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     throw error;
   }
-  return {
+  return track({
     kind,
     database,
     dataSource: database.dataSource,
@@ -123,7 +123,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
         await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }
     },
-  };
+  });
 }
 
 /** Opens a store, runs `work` on it, and always removes it again. */
@@ -236,4 +236,25 @@ export function round(value: number, digits = 3): number {
 /** A short distinct id for names made up during a run. */
 export function runId(): string {
   return randomBytes(4).toString('hex');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up when a run is interrupted
+
+const openStores = new Set<BenchDatabase>();
+
+/** Remembers a store until it is closed, so an interrupted run can still remove it. */
+function track(db: BenchDatabase): BenchDatabase {
+  const close = db.close;
+  openStores.add(db);
+  db.close = async () => {
+    openStores.delete(db);
+    await close();
+  };
+  return db;
+}
+
+/** Closes (and removes) every store a benchmark opened and has not closed yet. */
+export async function closeAllBenchDatabases(): Promise<void> {
+  await Promise.allSettled([...openStores].map((db) => db.close()));
 }

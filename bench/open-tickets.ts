@@ -1,0 +1,304 @@
+import { Client, type Pool, type PoolClient } from 'pg';
+import { defaultPolicy } from '../src/config';
+import { systemClock } from '../src/core/clock';
+import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
+import { messages } from '../src/core/rules/messages';
+import { personDestination, ticketDestination } from '../src/core/rules/notifications';
+import type { ActorRef } from '../src/core/services/people';
+import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatabase, type DatabaseKind } from './common';
+
+/**
+ * Tickets opened per second through `helpdesk.tickets.open` (first-sight customer, ticket, the
+ * least-loaded tier-1 supporter chosen under lock, events and deliveries), next to hand-written SQL
+ * doing the same writes in one transaction per ticket, at the same concurrency, each on a fresh
+ * database of the same kind with the same staff. Issue 3's goal: services / hand SQL ≥ 0.5.
+ */
+export interface OpenTicketsOptions {
+  tickets: number;
+  concurrency: number;
+  /** Tickets opened (and not timed) before each timed run, so both start warm. */
+  warmup?: number;
+  /** Time every statement the services send and report where the time goes. */
+  profile?: boolean;
+  /** Progress for a person watching (the runner sends it to stderr). */
+  log?: (line: string) => void;
+}
+
+export interface RunFigures {
+  perSec: number;
+  totalMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** What one ticket wrote, on average: rows of ticket_event and delivery. */
+  eventsPerTicket: number;
+  deliveriesPerTicket: number;
+  /** Open tickets per supporter afterwards: highest minus lowest (≤ 1 when assignment is fair). */
+  loadSpread: number;
+}
+
+export interface StatementProfile {
+  statementsPerTicket: number;
+  /** The statements that took the most time in all, with their share of all statement time. */
+  top: Array<{ sql: string; calls: number; totalMs: number; meanMs: number; share: number }>;
+}
+
+export interface OpenTicketsResult {
+  kind: DatabaseKind;
+  tickets: number;
+  concurrency: number;
+  services: RunFigures;
+  handSql: RunFigures;
+  servicesPerSec: number;
+  handSqlPerSec: number;
+  /** services / hand SQL; goal ≥ 0.5. */
+  ratio: number;
+  /** Differences between what the two sides wrote (empty when they wrote the same). */
+  mismatches: string[];
+  profile?: StatementProfile;
+}
+
+export const OPEN_TICKETS_GOAL = 0.5;
+
+const ADMIN: ActorRef = { platform: 'discord', userId: 'bench-admin', displayName: 'Bench Admin' };
+const SUPPORTERS: ActorRef[] = [1, 2, 3, 4, 5].map((n) => ({ platform: 'discord', userId: `bench-supporter-${n}`, displayName: `Supporter ${n}` }));
+
+function customer(run: string, index: number): ActorRef {
+  return { platform: 'discord', userId: `bench-${run}-customer-${index}`, displayName: `Customer ${run} ${index}` };
+}
+
+function ticketText(index: number) {
+  return {
+    title: `Printer ${index} on floor 2 is jammed`,
+    description: `It shows error E${index % 100} and the tray light blinks. Restarting it did not help; the queue has ${index % 17} jobs waiting.`,
+  };
+}
+
+export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsOptions): Promise<OpenTicketsResult> {
+  const { tickets, concurrency } = options;
+  const warmup = options.warmup ?? Math.min(50, Math.max(8, Math.round(tickets / 10)));
+  const log = options.log ?? (() => undefined);
+  const poolSize = concurrency;
+
+  log(`open tickets [${kind}]: services, ${tickets} tickets at ${concurrency} callers (after ${warmup} to warm up)`);
+  const { services, profile } = await withBenchDatabase(kind, { poolSize }, async (db) => {
+    const helpdesk = await staffedHelpdesk(db);
+    await runConcurrently(warmup, concurrency, (i) => helpdesk.tickets.open(customer('warm', i), { ...ticketText(i), type: 'incident' }));
+    const recorder = options.profile ? startStatementProfile() : null;
+    let run;
+    try {
+      run = await runConcurrently(tickets, concurrency, (i) => helpdesk.tickets.open(customer('svc', i), { ...ticketText(i), type: 'incident' }));
+    } finally {
+      recorder?.stop();
+    }
+    return { services: { ...(await summarize(db, run, warmup + tickets)) }, profile: recorder?.report(tickets) };
+  });
+
+  log(`open tickets [${kind}]: hand-written SQL, ${tickets} tickets at ${concurrency} callers`);
+  const handSql = await withBenchDatabase(kind, { poolSize }, async (db) => {
+    await staffedHelpdesk(db);
+    const pool = poolOf(db);
+    await runConcurrently(warmup, concurrency, (i) => openByHand(pool, customer('warm', i), i));
+    const run = await runConcurrently(tickets, concurrency, (i) => openByHand(pool, customer('sql', i), i));
+    return summarize(db, run, warmup + tickets);
+  });
+
+  const mismatches: string[] = [];
+  if (services.eventsPerTicket !== handSql.eventsPerTicket) {
+    mismatches.push(`events per ticket: services ${services.eventsPerTicket}, hand SQL ${handSql.eventsPerTicket}`);
+  }
+  if (services.deliveriesPerTicket !== handSql.deliveriesPerTicket) {
+    mismatches.push(`deliveries per ticket: services ${services.deliveriesPerTicket}, hand SQL ${handSql.deliveriesPerTicket}`);
+  }
+  return {
+    kind,
+    tickets,
+    concurrency,
+    services,
+    handSql,
+    servicesPerSec: services.perSec,
+    handSqlPerSec: handSql.perSec,
+    ratio: services.perSec / handSql.perSec,
+    mismatches,
+    profile,
+  };
+}
+
+/** The helpdesk over a fresh store, with an admin and five tier-1 supporters on Discord. */
+async function staffedHelpdesk(db: BenchDatabase): Promise<Helpdesk> {
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy });
+  await helpdesk.staff.bootstrapAdmins([ADMIN]);
+  for (const supporter of SUPPORTERS) await helpdesk.staff.add(ADMIN, { person: supporter, role: '1' });
+  return helpdesk;
+}
+
+async function summarize(db: BenchDatabase, run: Awaited<ReturnType<typeof runConcurrently>>, ticketsWritten: number): Promise<RunFigures> {
+  const [counts] = await db.dataSource.query(
+    `SELECT (SELECT count(*) FROM ticket)::int AS tickets,
+            (SELECT count(*) FROM ticket_event)::int AS events,
+            (SELECT count(*) FROM delivery)::int AS deliveries,
+            (SELECT count(*) FROM ticket WHERE assignee_id IS NULL)::int AS unassigned`,
+  );
+  if (counts.tickets !== ticketsWritten) throw new Error(`expected ${ticketsWritten} tickets, found ${counts.tickets}`);
+  if (counts.unassigned !== 0) throw new Error(`${counts.unassigned} tickets were left unassigned`);
+  const loads: Array<{ load: number }> = await db.dataSource.query(
+    `SELECT (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load
+     FROM person p WHERE p.tier = 1`,
+  );
+  const spread = Math.max(...loads.map((l) => l.load)) - Math.min(...loads.map((l) => l.load));
+  return {
+    perSec: run.perSecond,
+    totalMs: run.totalMs,
+    p50Ms: median(run.latenciesMs),
+    p99Ms: percentile(run.latenciesMs, 99),
+    eventsPerTicket: counts.events / counts.tickets,
+    deliveriesPerTicket: counts.deliveries / counts.tickets,
+    loadSpread: spread,
+  };
+}
+
+/** The `pg` pool under the DataSource, so hand-written SQL runs over the very same connections. */
+function poolOf(db: BenchDatabase): Pool {
+  const pool = (db.dataSource.driver as unknown as { master?: Pool }).master;
+  if (!pool || typeof pool.connect !== 'function') throw new Error('the DataSource has no pg pool to borrow');
+  return pool;
+}
+
+/**
+ * What `tickets.open` writes for a first-sight customer, by hand: the customer (identity and
+ * person, settled by the identity's unique key), the ticket, the least-loaded available tier-1
+ * supporter on the ticket's platform (locked first, loads counted after the lock, as the service
+ * does), then the assignment, both events and their deliveries in one statement.
+ */
+async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<void> {
+  const client: PoolClient = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const now = new Date();
+    const { title, description } = ticketText(index);
+
+    const claimed = await client.query<{ id: number }>(
+      `WITH i AS (
+         INSERT INTO identity (person_id, platform, platform_user_id, display_name)
+         VALUES (nextval('person_id_seq'), $1, $2, $3)
+         ON CONFLICT (platform, platform_user_id) DO NOTHING
+         RETURNING person_id)
+       INSERT INTO person (id, display_name) SELECT person_id, $3 FROM i RETURNING id`,
+      [who.platform, who.userId, who.displayName],
+    );
+    const customerId =
+      claimed.rows[0]?.id ??
+      (await client.query<{ id: number }>(`SELECT person_id AS id FROM identity WHERE platform = $1 AND platform_user_id = $2`, [who.platform, who.userId]))
+        .rows[0].id;
+
+    const { rows: [ticket] } = await client.query<{ id: number; number: number }>(
+      `INSERT INTO ticket (title, description, type, status, priority, tier, customer_id, opened_by_id, platform, location, created_at, updated_at)
+       VALUES ($1, $2, 'incident', 'open', 'P3', 1, $3, $3, $4, '{}', $5, $5)
+       RETURNING id, number`,
+      [title, description, customerId, who.platform, now],
+    );
+
+    const locked = await client.query<{ id: number }>(
+      `SELECT id FROM person WHERE tier = 1 AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,
+    );
+    const { rows: [chosen] } = await client.query<{ id: number }>(
+      `SELECT p.id FROM person p
+       WHERE p.id = ANY($1) AND NOT p.away
+         AND EXISTS (SELECT 1 FROM identity i WHERE i.person_id = p.id AND i.platform = $2)
+       ORDER BY (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved'),
+                p.last_assigned_at NULLS FIRST, p.id
+       LIMIT 1`,
+      [locked.rows.map((r) => r.id), who.platform],
+    );
+    if (!chosen) throw new Error('no tier-1 supporter to assign');
+
+    const facts = { number: ticket.number, title, tier: 1 as const };
+    const events = [
+      { kind: 'opened', data: {} },
+      { kind: 'assigned', data: { assigneeId: chosen.id, previousAssigneeId: null, how: 'auto' } },
+    ];
+    const toTicket = ticketDestination(ticket.id);
+    const deliveries = [
+      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.created', payload: {} },
+      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.notice', payload: { audience: 'customer', text: messages.opened(facts) } },
+      { event: 'assigned', platform: who.platform, destination: toTicket, kind: 'ticket.card', payload: {} },
+      { event: 'assigned', platform: who.platform, destination: toTicket, kind: 'ticket.member', payload: { personId: chosen.id } },
+      {
+        event: 'assigned',
+        platform: who.platform,
+        destination: personDestination(chosen.id),
+        kind: 'person.dm',
+        payload: { text: messages.assignedToYou(facts), ticketId: ticket.id },
+      },
+    ];
+    await client.query(
+      `WITH t AS (UPDATE ticket SET assignee_id = $2, assigned_at = $3, updated_at = $3 WHERE id = $1),
+            p AS (UPDATE person SET last_assigned_at = $3 WHERE id = $2),
+            e AS (INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at)
+                  SELECT $1, $4, k.kind, k.data, $3 FROM jsonb_to_recordset($5::jsonb) WITH ORDINALITY AS k(kind text, data jsonb, n)
+                  ORDER BY n
+                  RETURNING id, kind)
+       INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
+       SELECT d.platform, d.destination, d.kind, d.payload, $1, e.id, $3, $3
+       FROM jsonb_to_recordset($6::jsonb) AS d(event text, platform text, destination text, kind text, payload jsonb)
+       JOIN e ON e.kind = d.event`,
+      [ticket.id, chosen.id, now, customerId, JSON.stringify(events), JSON.stringify(deliveries)],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where the services' time goes: every statement sent through `pg` during the timed run, by text.
+
+interface StatementRecorder {
+  stop(): void;
+  report(tickets: number): StatementProfile;
+}
+
+function startStatementProfile(): StatementRecorder {
+  const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const original = proto.query;
+  const stats = new Map<string, { calls: number; totalMs: number }>();
+  const note = (sql: string, ms: number) => {
+    const key = sql.replace(/\s+/g, ' ').trim().slice(0, 160);
+    const entry = stats.get(key) ?? { calls: 0, totalMs: 0 };
+    entry.calls += 1;
+    entry.totalMs += ms;
+    stats.set(key, entry);
+  };
+  proto.query = function profiledQuery(this: unknown, ...args: unknown[]) {
+    const first = args[0];
+    const sql = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
+    const result = original.apply(this, args);
+    if (sql && result && typeof (result as Promise<unknown>).then === 'function') {
+      const started = process.hrtime.bigint();
+      (result as Promise<unknown>).then(
+        () => note(sql, Number(process.hrtime.bigint() - started) / 1e6),
+        () => note(sql, Number(process.hrtime.bigint() - started) / 1e6),
+      );
+    }
+    return result;
+  };
+  return {
+    stop() {
+      proto.query = original;
+    },
+    report(tickets) {
+      const all = [...stats.entries()];
+      const calls = all.reduce((sum, [, s]) => sum + s.calls, 0);
+      const totalMs = all.reduce((sum, [, s]) => sum + s.totalMs, 0);
+      return {
+        statementsPerTicket: calls / tickets,
+        top: all
+          .sort((a, b) => b[1].totalMs - a[1].totalMs)
+          .slice(0, 12)
+          .map(([sql, s]) => ({ sql, calls: s.calls, totalMs: s.totalMs, meanMs: s.totalMs / s.calls, share: s.totalMs / totalMs })),
+      };
+    },
+  };
+}

@@ -1,0 +1,356 @@
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../core/clock';
+import type { Platform } from '../core/model';
+import type { DeliveryKind } from '../core/rules/notifications';
+import type { Logger } from '../log';
+import { noDeliveryCounters, registerDeliveryMetrics, type DeliveryCounters } from './metrics';
+import { PermanentDeliveryError, RateLimitedError, type OutgoingDelivery, type Sender } from './sender';
+
+export interface DispatcherOptions {
+  dataSource: DataSource;
+  clock: Clock;
+  /** At most one per platform; deliveries for a platform without one stay queued for an instance that has it. */
+  senders: Sender[];
+  /** Names this dispatcher in logs. */
+  instanceId: string;
+  /** How long a claim is ours; a send must finish well within it. */
+  leaseMs?: number;
+  /** Deliveries claimed per run (at most one per destination). */
+  batchSize?: number;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  /** Temporary failures (rate limits excepted) after which a delivery is marked failed. */
+  maxAttempts?: number;
+  /** Temporary failures wait about base·2^(n-1), halved at random (jitter), capped at `maxMs`. */
+  backoff?: { baseMs?: number; maxMs?: number };
+  /** Source of jitter, in [0, 1). */
+  random?: () => number;
+  logger?: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+  metrics?: Registry;
+}
+
+export interface DispatchResult {
+  claimed: number;
+  sent: number;
+  failed: number;
+  retried: number;
+  /** Claims of deliveries whose earlier lease ran out unsettled: each may have gone out twice. */
+  resent: number;
+  /** Claims handed back unsent (stopping, or too little lease left to start). */
+  released: number;
+}
+
+export const DEFAULT_LEASE_MS = 30_000;
+/** With 1 s doubling to a 5-minute cap, 30 attempts outlast a platform outage of about two hours. */
+export const DEFAULT_MAX_ATTEMPTS = 30;
+
+type Outcome =
+  | { kind: 'sent' }
+  | { kind: 'retry'; cause: 'rate_limited' | 'temporary'; delayMs: number; error: string }
+  | { kind: 'failed'; reason: string; error: string };
+
+interface Claim {
+  delivery: OutgoingDelivery;
+  /** The lease we wrote: every later write to the row is guarded by it, so a newer claim wins. */
+  leaseUntil: Date;
+}
+
+/**
+ * Sends the delivery queue. Each run claims due deliveries in one short statement (status
+ * `sending`, a lease, attempts + 1), sends them outside any transaction, and settles each in
+ * another short statement guarded by the lease it holds. Per destination only the oldest unsent
+ * delivery is claimable, so a destination hears things in order while destinations go in
+ * parallel, across instances too (row locks with SKIP LOCKED, and a re-check of the row's state).
+ *
+ * A lease that runs out unsettled (a crash, a send that hung) makes the delivery claimable again:
+ * the only way a message can go out twice. Such claims are counted as `resent`.
+ */
+export class Dispatcher {
+  private readonly sendersByPlatform = new Map<Platform, Sender>();
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly concurrency: number;
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly random: () => number;
+  private readonly counters: DeliveryCounters;
+
+  /** Runs queue here, so two never overlap in this process. */
+  private runChain: Promise<unknown> = Promise.resolve();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wakeRequested = false;
+  private endIdle: (() => void) | undefined;
+
+  constructor(private readonly options: DispatcherOptions) {
+    for (const sender of options.senders) {
+      if (this.sendersByPlatform.has(sender.platform)) throw new Error(`Two senders for ${sender.platform}`);
+      this.sendersByPlatform.set(sender.platform, sender);
+    }
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.batchSize = Math.max(1, options.batchSize ?? this.concurrency * 4);
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+    this.backoffBaseMs = options.backoff?.baseMs ?? 1000;
+    this.backoffMaxMs = options.backoff?.maxMs ?? 5 * 60_000;
+    this.random = options.random ?? Math.random;
+    this.counters = options.metrics
+      ? registerDeliveryMetrics(options.metrics, { dataSource: options.dataSource, clock: options.clock })
+      : noDeliveryCounters;
+  }
+
+  /** One run: claim what is due, send it, settle it. Waits for a run already under way first. */
+  runOnce(): Promise<DispatchResult> {
+    const run = this.runChain.then(() => this.dispatchBatch());
+    this.runChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs every `intervalMs`, at once after `wake()`, and straight again while there is work. */
+  start(intervalMs = 2000): void {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.runLoop(intervalMs);
+  }
+
+  /** Run as soon as the current run (if any) ends: this process just wrote deliveries. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.endIdle?.();
+  }
+
+  /** Stops claiming, hands back claims not yet started, and waits for sends in flight to settle. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.endIdle?.();
+    await this.loop;
+    await this.runChain;
+    this.loop = undefined;
+    // Stopped for good only as far as the loop goes: a later runOnce() or start() works again.
+    this.stopping = false;
+  }
+
+  private async runLoop(intervalMs: number): Promise<void> {
+    while (!this.stopping) {
+      this.wakeRequested = false;
+      let claimed = 0;
+      try {
+        claimed = (await this.runOnce()).claimed;
+      } catch (error) {
+        this.options.logger?.error({ err: error, instance: this.options.instanceId }, 'delivery run failed; trying again at the next interval');
+      }
+      if (this.stopping) break;
+      // Sending a destination's head makes its next delivery claimable, so a run that found work goes again at once.
+      if (claimed > 0 || this.wakeRequested) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, intervalMs);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.endIdle = done;
+      });
+      this.endIdle = undefined;
+    }
+  }
+
+  private async dispatchBatch(): Promise<DispatchResult> {
+    const result: DispatchResult = { claimed: 0, sent: 0, failed: 0, retried: 0, resent: 0, released: 0 };
+    if (this.stopping || this.sendersByPlatform.size === 0) return result;
+    const claims = await this.claim();
+    result.claimed = claims.length;
+    for (const claim of claims) {
+      if (!claim.delivery.resend) continue;
+      result.resent++;
+      this.counters.resent();
+      this.options.logger?.warn(
+        { instance: this.options.instanceId, deliveryId: claim.delivery.id, destination: claim.delivery.destination },
+        'delivery claimed again after its lease ran out unsettled: it may reach the platform twice',
+      );
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < claims.length) await this.deliver(claims[next++], result);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, claims.length) }, worker));
+    return result;
+  }
+
+  /**
+   * One statement, so the claim's transaction is as short as it gets. The NOT EXISTS keeps all but
+   * each destination's oldest unsent delivery out; SKIP LOCKED leaves rows another instance is
+   * claiming right now to it, and a row it claimed and committed meanwhile fails the re-checked
+   * status/lease condition. (A head only ever leaves the unsent set, never returns to it, so
+   * re-checking the row itself is enough.)
+   */
+  private async claim(): Promise<Claim[]> {
+    const now = this.options.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    // An UPDATE comes back from TypeORM as [rows, rowCount].
+    const [rows] = (await this.options.dataSource.query(
+      `WITH claimable AS (
+         SELECT d.id, d.status AS previous_status
+         FROM delivery d
+         WHERE d.status IN ('pending', 'sending')
+           AND d.platform = ANY($1::text[])
+           AND CASE d.status WHEN 'pending' THEN d.not_before <= $2 ELSE d.lease_until <= $2 END
+           AND NOT EXISTS (
+             SELECT 1 FROM delivery earlier
+             WHERE earlier.destination = d.destination AND earlier.platform = d.platform
+               AND earlier.status IN ('pending', 'sending') AND earlier.id < d.id)
+         ORDER BY d.id
+         LIMIT $3
+         FOR UPDATE OF d SKIP LOCKED
+       )
+       UPDATE delivery t SET status = 'sending', lease_until = $4, attempts = t.attempts + 1
+       FROM claimable c
+       WHERE t.id = c.id
+       RETURNING t.id, t.ticket_id, t.event_id, t.platform, t.destination, t.kind, t.payload, t.attempts, t.created_at,
+                 c.previous_status = 'sending' AS resend`,
+      [[...this.sendersByPlatform.keys()], now, this.batchSize, leaseUntil],
+    )) as [ClaimedRow[], number];
+    return rows
+      .sort((a, b) => a.id - b.id)
+      .map((row) => ({
+        leaseUntil,
+        delivery: {
+          id: row.id,
+          ticketId: row.ticket_id,
+          eventId: row.event_id,
+          platform: row.platform,
+          destination: row.destination,
+          kind: row.kind,
+          payload: row.payload ?? {},
+          attempts: row.attempts,
+          resend: row.resend,
+          createdAt: new Date(row.created_at),
+        },
+      }));
+  }
+
+  private async deliver(claim: Claim, result: DispatchResult): Promise<void> {
+    const { delivery } = claim;
+    const leaseLeftMs = claim.leaseUntil.getTime() - this.options.clock.now().getTime();
+    // A send started on a stale claim could outlive the lease and go out twice; a fresh claim costs one statement.
+    if (this.stopping || leaseLeftMs < this.leaseMs / 2) {
+      if (await this.write(claim, RELEASE, [])) result.released++;
+      return;
+    }
+    const sender = this.sendersByPlatform.get(delivery.platform)!;
+    const abort = new AbortController();
+    const deadline = setTimeout(
+      () => abort.abort(new Error('the delivery lease is about to run out')),
+      Math.max(0, leaseLeftMs - Math.min(this.leaseMs / 5, 5000)),
+    );
+    let outcome: Outcome;
+    try {
+      await sender.send(delivery, { signal: abort.signal });
+      outcome = { kind: 'sent' };
+    } catch (error) {
+      outcome = this.classify(error, delivery);
+    } finally {
+      clearTimeout(deadline);
+    }
+    const log = { instance: this.options.instanceId, deliveryId: delivery.id, destination: delivery.destination, kind: delivery.kind };
+    const now = this.options.clock.now();
+    let settled: boolean;
+    switch (outcome.kind) {
+      case 'sent':
+        settled = await this.write(claim, MARK_SENT, [now]);
+        if (settled) {
+          result.sent++;
+          this.counters.sent();
+        }
+        break;
+      case 'retry':
+        settled = await this.write(claim, SCHEDULE_RETRY, [
+          new Date(now.getTime() + outcome.delayMs),
+          outcome.error,
+          outcome.cause === 'rate_limited' ? 1 : 0,
+        ]);
+        if (settled) {
+          result.retried++;
+          this.counters.retried(outcome.cause);
+          this.options.logger?.debug({ ...log, cause: outcome.cause, delayMs: outcome.delayMs, error: outcome.error }, 'delivery will be retried');
+        }
+        break;
+      case 'failed':
+        settled = await this.write(claim, MARK_FAILED, [outcome.error]);
+        if (settled) {
+          result.failed++;
+          this.counters.failed(outcome.reason);
+          this.options.logger?.warn({ ...log, reason: outcome.reason, error: outcome.error }, 'delivery failed for good');
+        }
+        break;
+    }
+    if (!settled) {
+      this.options.logger?.warn({ ...log, outcome: outcome.kind }, 'delivery lease was lost before it was settled: another claim owns it now');
+    }
+  }
+
+  private classify(error: unknown, delivery: OutgoingDelivery): Outcome {
+    if (error instanceof RateLimitedError || (isNamed(error, 'RateLimitedError') && typeof (error as RateLimitedError).retryAfterMs === 'number')) {
+      const retryAfterMs = Math.max(0, (error as RateLimitedError).retryAfterMs);
+      return { kind: 'retry', cause: 'rate_limited', delayMs: retryAfterMs, error: lastError('rate_limited', `retry after ${retryAfterMs} ms`) };
+    }
+    if (error instanceof PermanentDeliveryError || isNamed(error, 'PermanentDeliveryError')) {
+      const { reason, message } = error as PermanentDeliveryError;
+      return { kind: 'failed', reason, error: lastError(reason, message === reason ? '' : message) };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    if (delivery.attempts >= this.maxAttempts) {
+      return { kind: 'failed', reason: 'gave_up', error: lastError('gave_up', `after ${delivery.attempts} attempts: ${message}`) };
+    }
+    return { kind: 'retry', cause: 'temporary', delayMs: this.backoffDelay(delivery.attempts), error: lastError('temporary', message) };
+  }
+
+  /** Equal jitter: at least half the exponential step, so retries spread out but never bunch at zero. */
+  private backoffDelay(attempt: number): number {
+    const step = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(attempt - 1, 30));
+    return Math.round(step / 2 + (this.random() * step) / 2);
+  }
+
+  /** Runs a settling statement guarded by our lease; false when a newer claim (or nothing) owns the row. */
+  private async write(claim: Claim, sql: string, params: unknown[]): Promise<boolean> {
+    try {
+      const [, affected] = (await this.options.dataSource.query(sql, [claim.delivery.id, claim.leaseUntil, ...params])) as [unknown, number];
+      return affected > 0;
+    } catch (error) {
+      // The lease will run out and the delivery be claimed again: a possible resend, never a loss.
+      this.options.logger?.error({ err: error, instance: this.options.instanceId, deliveryId: claim.delivery.id }, 'could not settle a delivery');
+      return false;
+    }
+  }
+}
+
+interface ClaimedRow {
+  id: number;
+  ticket_id: number | null;
+  event_id: number | null;
+  platform: Platform;
+  destination: string;
+  kind: DeliveryKind;
+  payload: Record<string, unknown> | null;
+  attempts: number;
+  created_at: Date;
+  resend: boolean;
+}
+
+const OUR_LEASE = `WHERE id = $1 AND status = 'sending' AND lease_until = $2`;
+const MARK_SENT = `UPDATE delivery SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL ${OUR_LEASE}`;
+/** $5 = 1 gives back the attempt a rate limit took: waiting out a 429 never counts toward giving up. */
+const SCHEDULE_RETRY = `UPDATE delivery SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL, attempts = attempts - $5 ${OUR_LEASE}`;
+const MARK_FAILED = `UPDATE delivery SET status = 'failed', last_error = $3, lease_until = NULL ${OUR_LEASE}`;
+const RELEASE = `UPDATE delivery SET status = 'pending', lease_until = NULL, attempts = attempts - 1 ${OUR_LEASE}`;
+
+/** `last_error` is "<reason>" or "<reason>: <detail>": the metrics group failures by the reason part. */
+function lastError(reason: string, detail: string): string {
+  const text = detail ? `${reason}: ${detail}` : reason;
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+function isNamed(error: unknown, name: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === name;
+}
