@@ -1,0 +1,73 @@
+import type { Ticket } from '../../src/core/model';
+import { planDeliveries, type NotificationContext } from '../../src/core/rules/notifications';
+
+const ticket: Ticket = {
+  id: 7, number: 6, title: 'Mail is slow', description: 'd', type: 'incident', status: 'open', resolution: null, priority: 'P3',
+  impact: null, urgency: null, serviceId: null, tier: 1, assigneeId: 2, customerId: 3, openedById: 3, platform: 'discord',
+  followUpOfId: null, createdAt: new Date('2026-03-01'), pendingSince: null, firstResponseAt: null, resolvedAt: null,
+  lastCustomerReplyAt: null, remindersSent: 0,
+};
+const context = (kind: string, data: Record<string, unknown> = {}, over: Partial<NotificationContext> = {}): NotificationContext => ({
+  ticket,
+  event: { id: 1, kind, actorId: 2, data },
+  customer: { personId: 3, platforms: ['discord'] },
+  assignee: { personId: 2, platforms: ['discord'] },
+  admins: [{ personId: 9, platforms: ['slack'] }],
+  policy: { reopenDays: 14, autoCloseDays: 7 },
+  ...over,
+});
+const customerTexts = (c: NotificationContext) =>
+  planDeliveries(c).filter((d) => d.kind === 'ticket.notice' && d.payload.audience === 'customer').map((d) => String(d.payload.text));
+
+describe('who is told what', () => {
+  test('the customer hears their ticket is open, with its number', () => {
+    const out = planDeliveries(context('opened'));
+    expect(out.map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice']);
+    expect(customerTexts(context('opened'))[0]).toContain('#6');
+  });
+
+  test('the assignee hears of an assignment, unless they took it themselves', () => {
+    const byOther = planDeliveries(context('assigned', { assigneeId: 2, how: 'auto' }, { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, how: 'auto' } } }));
+    expect(byOther.filter((d) => d.kind === 'person.dm')).toEqual([
+      expect.objectContaining({ destination: 'person:2', platform: 'discord' }),
+    ]);
+    const claimed = planDeliveries(context('assigned', { assigneeId: 2, how: 'claim' }));
+    expect(claimed.filter((d) => d.kind === 'person.dm')).toEqual([]);
+  });
+
+  test('an escalation says so to the new assignee', () => {
+    const out = planDeliveries({ ...context('assigned', { assigneeId: 2, how: 'escalate' }), event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'escalate' } } });
+    expect(String(out.find((d) => d.kind === 'person.dm')?.payload.text)).toContain('escalated');
+  });
+
+  test('admins hear of a ticket no one can take, on the platform they are on', () => {
+    const out = planDeliveries(context('waiting', { tier: 1 }, { assignee: null }));
+    expect(out.filter((d) => d.kind === 'person.dm')).toEqual([expect.objectContaining({ destination: 'person:9', platform: 'slack' })]);
+  });
+
+  test('the customer hears of pending, resolution (with how to reopen), reopening and reminders', () => {
+    expect(customerTexts(context('status_changed', { from: 'open', to: 'pending' }))[0]).toContain('waiting for your answer');
+    const resolved = customerTexts(context('status_changed', { from: 'open', to: 'resolved', resolution: 'closed_automatically' }))[0];
+    expect(resolved).toContain('closed automatically');
+    expect(resolved).toContain('14 days');
+    expect(customerTexts(context('status_changed', { from: 'resolved', to: 'open' }))[0]).toContain('open again');
+    expect(customerTexts(context('reminded', { day: 2, pendingSince: '2026-03-01T00:00:00.000Z' }))[0]).toContain('2026-03-08');
+  });
+
+  test('a customer answer tells the assignee; a staff answer goes to the conversation only', () => {
+    const customerReply = planDeliveries({ ...context('commented', { commentId: 5, byCustomer: true }), event: { id: 1, kind: 'commented', actorId: 3, data: { commentId: 5, byCustomer: true } } });
+    expect(customerReply.map((d) => d.kind)).toEqual(['comment.public', 'person.dm']);
+    const staffReply = planDeliveries(context('commented', { commentId: 5, byCustomer: false }));
+    expect(staffReply.map((d) => d.kind)).toEqual(['comment.public']);
+  });
+
+  test('internal notes never reach the customer', () => {
+    const out = planDeliveries(context('noted', { commentId: 8 }));
+    expect(out).toEqual([expect.objectContaining({ kind: 'comment.internal', destination: 'ticket:7' })]);
+    expect(customerTexts(context('noted', { commentId: 8 }))).toEqual([]);
+  });
+
+  test('edits, deletes and redactions send nothing', () => {
+    for (const kind of ['comment_edited', 'comment_deleted', 'comment_redacted']) expect(planDeliveries(context(kind))).toEqual([]);
+  });
+});
