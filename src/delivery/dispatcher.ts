@@ -42,7 +42,7 @@ export interface DispatchResult {
 }
 
 export const DEFAULT_LEASE_MS = 30_000;
-/** With 1 s doubling to a 5-minute cap, 30 attempts outlast a platform outage of about two hours. */
+/** With 1 s doubling to a 5-minute cap (less jitter), 30 attempts ride out a platform outage of one to two hours. */
 export const DEFAULT_MAX_ATTEMPTS = 30;
 
 type Outcome =
@@ -76,6 +76,7 @@ export class Dispatcher {
   private readonly backoffMaxMs: number;
   private readonly random: () => number;
   private readonly counters: DeliveryCounters;
+  private readonly sinceStart: DispatchResult = { claimed: 0, sent: 0, failed: 0, retried: 0, resent: 0, released: 0 };
 
   /** Runs queue here, so two never overlap in this process. */
   private runChain: Promise<unknown> = Promise.resolve();
@@ -108,6 +109,11 @@ export class Dispatcher {
     return run;
   }
 
+  /** What all runs of this dispatcher did so far (`resent` is how many deliveries may have gone out twice). */
+  get totals(): DispatchResult {
+    return { ...this.sinceStart };
+  }
+
   /** Runs every `intervalMs`, at once after `wake()`, and straight again while there is work. */
   start(intervalMs = 2000): void {
     if (this.loop) return;
@@ -128,7 +134,7 @@ export class Dispatcher {
     await this.loop;
     await this.runChain;
     this.loop = undefined;
-    // Stopped for good only as far as the loop goes: a later runOnce() or start() works again.
+    // A stopped dispatcher can be started (or run by hand) again.
     this.stopping = false;
   }
 
@@ -175,6 +181,7 @@ export class Dispatcher {
       while (next < claims.length) await this.deliver(claims[next++], result);
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, claims.length) }, worker));
+    for (const key of Object.keys(result) as Array<keyof DispatchResult>) this.sinceStart[key] += result[key];
     return result;
   }
 
@@ -183,7 +190,8 @@ export class Dispatcher {
    * each destination's oldest unsent delivery out; SKIP LOCKED leaves rows another instance is
    * claiming right now to it, and a row it claimed and committed meanwhile fails the re-checked
    * status/lease condition. (A head only ever leaves the unsent set, never returns to it, so
-   * re-checking the row itself is enough.)
+   * re-checking the row itself is enough.) The oldest-first walk uses delivery_unsent_id_idx, a
+   * partial index holding only unsent rows, so its cost follows the queue's depth, not its history.
    */
   private async claim(): Promise<Claim[]> {
     const now = this.options.clock.now();
@@ -235,7 +243,7 @@ export class Dispatcher {
     const leaseLeftMs = claim.leaseUntil.getTime() - this.options.clock.now().getTime();
     // A send started on a stale claim could outlive the lease and go out twice; a fresh claim costs one statement.
     if (this.stopping || leaseLeftMs < this.leaseMs / 2) {
-      if (await this.write(claim, RELEASE, [])) result.released++;
+      if ((await this.write(claim, RELEASE, [])) === 'settled') result.released++;
       return;
     }
     const sender = this.sendersByPlatform.get(delivery.platform)!;
@@ -255,11 +263,11 @@ export class Dispatcher {
     }
     const log = { instance: this.options.instanceId, deliveryId: delivery.id, destination: delivery.destination, kind: delivery.kind };
     const now = this.options.clock.now();
-    let settled: boolean;
+    let settled: Settled;
     switch (outcome.kind) {
       case 'sent':
         settled = await this.write(claim, MARK_SENT, [now]);
-        if (settled) {
+        if (settled === 'settled') {
           result.sent++;
           this.counters.sent();
         }
@@ -270,7 +278,7 @@ export class Dispatcher {
           outcome.error,
           outcome.cause === 'rate_limited' ? 1 : 0,
         ]);
-        if (settled) {
+        if (settled === 'settled') {
           result.retried++;
           this.counters.retried(outcome.cause);
           this.options.logger?.debug({ ...log, cause: outcome.cause, delayMs: outcome.delayMs, error: outcome.error }, 'delivery will be retried');
@@ -278,14 +286,14 @@ export class Dispatcher {
         break;
       case 'failed':
         settled = await this.write(claim, MARK_FAILED, [outcome.error]);
-        if (settled) {
+        if (settled === 'settled') {
           result.failed++;
           this.counters.failed(outcome.reason);
           this.options.logger?.warn({ ...log, reason: outcome.reason, error: outcome.error }, 'delivery failed for good');
         }
         break;
     }
-    if (!settled) {
+    if (settled === 'lease_lost') {
       this.options.logger?.warn({ ...log, outcome: outcome.kind }, 'delivery lease was lost before it was settled: another claim owns it now');
     }
   }
@@ -312,18 +320,20 @@ export class Dispatcher {
     return Math.round(step / 2 + (this.random() * step) / 2);
   }
 
-  /** Runs a settling statement guarded by our lease; false when a newer claim (or nothing) owns the row. */
-  private async write(claim: Claim, sql: string, params: unknown[]): Promise<boolean> {
+  /** Runs a settling statement guarded by our lease: it applies only while the claim is still ours. */
+  private async write(claim: Claim, sql: string, params: unknown[]): Promise<Settled> {
     try {
       const [, affected] = (await this.options.dataSource.query(sql, [claim.delivery.id, claim.leaseUntil, ...params])) as [unknown, number];
-      return affected > 0;
+      return affected > 0 ? 'settled' : 'lease_lost';
     } catch (error) {
       // The lease will run out and the delivery be claimed again: a possible resend, never a loss.
       this.options.logger?.error({ err: error, instance: this.options.instanceId, deliveryId: claim.delivery.id }, 'could not settle a delivery');
-      return false;
+      return 'error';
     }
   }
 }
+
+type Settled = 'settled' | 'lease_lost' | 'error';
 
 interface ClaimedRow {
   id: number;
