@@ -75,15 +75,11 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<BenchDatabase> {
   const poolSize = options.poolSize ?? 10;
+  if (stopping) throw new Error('the benchmark run is stopping');
   if (kind === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-bench-'));
-    let database: Database;
-    try {
-      database = await openDatabase({ dataDir, poolSize });
-    } catch (error) {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-      throw error;
-    }
+    const remove = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+    const database = await opening(remove, () => openDatabase({ dataDir, poolSize }));
     return track({
       kind,
       database,
@@ -93,7 +89,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
         try {
           await database.close();
         } finally {
-          fs.rmSync(dataDir, { recursive: true, force: true });
+          await remove();
         }
       },
     });
@@ -103,14 +99,11 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
   if (why) throw new BenchSkip(why);
   const serverUrl = benchServerUrl();
   const name = `chatdesk_bench_${randomBytes(8).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  let database: Database;
-  try {
-    database = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name), dataDir: '', poolSize });
-  } catch (error) {
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    throw error;
-  }
+  const drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  const database = await opening(drop, async () => {
+    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+    return openDatabase({ databaseUrl: withDatabaseName(serverUrl, name), dataDir: '', poolSize });
+  });
   return track({
     kind,
     database,
@@ -120,7 +113,7 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
       try {
         await database.close();
       } finally {
-        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop();
       }
     },
   });
@@ -241,20 +234,56 @@ export function runId(): string {
 // ---------------------------------------------------------------------------------------------
 // Clean-up when a run is interrupted
 
-const openStores = new Set<BenchDatabase>();
+/** What removes each store made and not yet removed: a whole store, or one still being opened. */
+const cleanups = new Set<() => Promise<void>>();
 
-/** Remembers a store until it is closed, so an interrupted run can still remove it. */
-function track(db: BenchDatabase): BenchDatabase {
-  const close = db.close;
-  openStores.add(db);
-  db.close = async () => {
-    openStores.delete(db);
-    await close();
+/**
+ * Runs `open` with a clean-up on record meanwhile, so an interrupted run waits for the store to
+ * finish opening, then closes and removes it (removing an embedded store's folder while it is
+ * still being written would leave files behind). A failed open removes what it left at once.
+ */
+async function opening(remove: () => Promise<void>, open: () => Promise<Database>): Promise<Database> {
+  if (stopping) {
+    await remove().catch(() => undefined);
+    throw new Error('the benchmark run is stopping');
+  }
+  const pending = open();
+  const cleanup = async () => {
+    const database = await pending.catch(() => null);
+    await database?.close().catch(() => undefined);
+    await remove();
   };
+  cleanups.add(cleanup);
+  try {
+    return await pending;
+  } catch (error) {
+    await remove().catch(() => undefined);
+    throw error;
+  } finally {
+    cleanups.delete(cleanup);
+  }
+}
+
+/** Makes `close` idempotent and remembers it until it has run, so an interrupted run can still remove the store. */
+function track(db: BenchDatabase): BenchDatabase {
+  const close = db.close.bind(db);
+  let closing: Promise<void> | undefined;
+  const closeOnce = () => {
+    closing ??= close().finally(() => cleanups.delete(closeOnce));
+    return closing;
+  };
+  cleanups.add(closeOnce);
+  db.close = closeOnce;
   return db;
 }
 
-/** Closes (and removes) every store a benchmark opened and has not closed yet. */
+let stopping = false;
+
+/**
+ * Closes (and removes) every store a benchmark made and has not removed yet, and refuses new ones
+ * from then on: an interrupted run's benchmarks are still running meanwhile.
+ */
 export async function closeAllBenchDatabases(): Promise<void> {
-  await Promise.allSettled([...openStores].map((db) => db.close()));
+  stopping = true;
+  while (cleanups.size > 0) await Promise.allSettled([...cleanups].map((cleanup) => cleanup()));
 }

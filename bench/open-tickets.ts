@@ -5,7 +5,7 @@ import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
 import { messages } from '../src/core/rules/messages';
 import { personDestination, ticketDestination } from '../src/core/rules/notifications';
 import type { ActorRef } from '../src/core/services/people';
-import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatabase, type DatabaseKind } from './common';
+import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatabase, type ConcurrentRun, type DatabaseKind } from './common';
 
 /**
  * Tickets opened per second through `helpdesk.tickets.open` (first-sight customer, ticket, the
@@ -14,9 +14,12 @@ import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatab
  * database of the same kind with the same staff. Issue 3's goal: services / hand SQL ≥ 0.5.
  */
 export interface OpenTicketsOptions {
+  /** Tickets each side opens in its timed runs, split evenly over the rounds. */
   tickets: number;
   concurrency: number;
-  /** Tickets opened (and not timed) before each timed run, so both start warm. */
+  /** Timed runs of each side, alternating which goes first; the figures are their medians. 3 by default. */
+  rounds?: number;
+  /** Tickets opened (and not timed) on each side first, so both start warm. */
   warmup?: number;
   /** Time every statement the services send and report where the time goes. */
   profile?: boolean;
@@ -24,9 +27,12 @@ export interface OpenTicketsOptions {
   log?: (line: string) => void;
 }
 
-export interface RunFigures {
+export interface SideFigures {
+  /** Median over the rounds of tickets opened per second. */
   perSec: number;
-  totalMs: number;
+  /** Each round's tickets per second. */
+  roundsPerSec: number[];
+  /** Latency of one open, over every timed call. */
   p50Ms: number;
   p99Ms: number;
   /** What one ticket wrote, on average: rows of ticket_event and delivery. */
@@ -38,7 +44,7 @@ export interface RunFigures {
 
 export interface StatementProfile {
   statementsPerTicket: number;
-  /** The statements that took the most time in all, with their share of all statement time. */
+  /** The statements that took the most time in all (from sending to the answer), with their share of all statement time. */
   top: Array<{ sql: string; calls: number; totalMs: number; meanMs: number; share: number }>;
 }
 
@@ -46,11 +52,12 @@ export interface OpenTicketsResult {
   kind: DatabaseKind;
   tickets: number;
   concurrency: number;
-  services: RunFigures;
-  handSql: RunFigures;
+  rounds: number;
+  services: SideFigures;
+  handSql: SideFigures;
   servicesPerSec: number;
   handSqlPerSec: number;
-  /** services / hand SQL; goal ≥ 0.5. */
+  /** services / hand SQL (of the medians); goal ≥ 0.5. */
   ratio: number;
   /** Differences between what the two sides wrote (empty when they wrote the same). */
   mismatches: string[];
@@ -73,54 +80,73 @@ function ticketText(index: number) {
   };
 }
 
+/**
+ * Two fresh stores of the kind, staffed alike: the services open tickets on one, hand-written SQL
+ * on the other, in rounds that alternate which side goes first, so a disturbance on the machine
+ * (these are shared 2-core machines) hits both sides rather than one.
+ */
 export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsOptions): Promise<OpenTicketsResult> {
-  const { tickets, concurrency } = options;
+  const { concurrency } = options;
+  const rounds = Math.max(1, Math.min(options.rounds ?? 3, options.tickets));
+  const tickets = options.tickets;
+  const sizes = Array.from({ length: rounds }, (_, r) => Math.floor(tickets / rounds) + (r < tickets % rounds ? 1 : 0));
   const warmup = options.warmup ?? Math.min(50, Math.max(8, Math.round(tickets / 10)));
   const log = options.log ?? (() => undefined);
-  const poolSize = concurrency;
+  const poolSize = Math.max(2, concurrency); // migrating a server takes two connections (lock + migrations)
 
-  log(`open tickets [${kind}]: services, ${tickets} tickets at ${concurrency} callers (after ${warmup} to warm up)`);
-  const { services, profile } = await withBenchDatabase(kind, { poolSize }, async (db) => {
-    const helpdesk = await staffedHelpdesk(db);
-    await runConcurrently(warmup, concurrency, (i) => helpdesk.tickets.open(customer('warm', i), { ...ticketText(i), type: 'incident' }));
-    const recorder = options.profile ? startStatementProfile() : null;
-    let run;
-    try {
-      run = await runConcurrently(tickets, concurrency, (i) => helpdesk.tickets.open(customer('svc', i), { ...ticketText(i), type: 'incident' }));
-    } finally {
-      recorder?.stop();
-    }
-    return { services: { ...(await summarize(db, run, warmup + tickets)) }, profile: recorder?.report(tickets) };
-  });
+  return withBenchDatabase(kind, { poolSize }, (serviceDb) =>
+    withBenchDatabase(kind, { poolSize }, async (handDb) => {
+      log(`open tickets [${kind}]: two fresh stores; ${rounds} rounds of ${sizes[0]} tickets a side at ${concurrency} callers, after ${warmup} to warm up`);
+      const helpdesk = await staffedHelpdesk(serviceDb);
+      await staffedHelpdesk(handDb);
+      const pool = poolOf(handDb);
+      const open = {
+        services: (run: string, i: number) => helpdesk.tickets.open(customer(run, i), { ...ticketText(i), type: 'incident' }),
+        handSql: (run: string, i: number) => openByHand(pool, customer(run, i), i),
+      };
+      await runConcurrently(warmup, concurrency, (i) => open.services('warm', i));
+      await runConcurrently(warmup, concurrency, (i) => open.handSql('warm', i));
 
-  log(`open tickets [${kind}]: hand-written SQL, ${tickets} tickets at ${concurrency} callers`);
-  const handSql = await withBenchDatabase(kind, { poolSize }, async (db) => {
-    await staffedHelpdesk(db);
-    const pool = poolOf(db);
-    await runConcurrently(warmup, concurrency, (i) => openByHand(pool, customer('warm', i), i));
-    const run = await runConcurrently(tickets, concurrency, (i) => openByHand(pool, customer('sql', i), i));
-    return summarize(db, run, warmup + tickets);
-  });
+      const runs = { services: [] as ConcurrentRun[], handSql: [] as ConcurrentRun[] };
+      const recorder = options.profile ? startStatementProfile() : null;
+      try {
+        for (let round = 0; round < rounds; round++) {
+          const order = round % 2 === 0 ? (['services', 'handSql'] as const) : (['handSql', 'services'] as const);
+          for (const side of order) {
+            recorder?.pause(side !== 'services');
+            const run = await runConcurrently(sizes[round], concurrency, (i) => open[side](`r${round}`, i));
+            runs[side].push(run);
+            log(`open tickets [${kind}]: round ${round + 1}/${rounds}, ${side === 'services' ? 'services' : 'hand SQL'} ${run.perSecond.toFixed(1)}/s`);
+          }
+        }
+      } finally {
+        recorder?.stop();
+      }
 
-  const mismatches: string[] = [];
-  if (services.eventsPerTicket !== handSql.eventsPerTicket) {
-    mismatches.push(`events per ticket: services ${services.eventsPerTicket}, hand SQL ${handSql.eventsPerTicket}`);
-  }
-  if (services.deliveriesPerTicket !== handSql.deliveriesPerTicket) {
-    mismatches.push(`deliveries per ticket: services ${services.deliveriesPerTicket}, hand SQL ${handSql.deliveriesPerTicket}`);
-  }
-  return {
-    kind,
-    tickets,
-    concurrency,
-    services,
-    handSql,
-    servicesPerSec: services.perSec,
-    handSqlPerSec: handSql.perSec,
-    ratio: services.perSec / handSql.perSec,
-    mismatches,
-    profile,
-  };
+      const services = await summarize(serviceDb, runs.services, warmup + tickets);
+      const handSql = await summarize(handDb, runs.handSql, warmup + tickets);
+      const mismatches: string[] = [];
+      if (services.eventsPerTicket !== handSql.eventsPerTicket) {
+        mismatches.push(`events per ticket: services ${services.eventsPerTicket}, hand SQL ${handSql.eventsPerTicket}`);
+      }
+      if (services.deliveriesPerTicket !== handSql.deliveriesPerTicket) {
+        mismatches.push(`deliveries per ticket: services ${services.deliveriesPerTicket}, hand SQL ${handSql.deliveriesPerTicket}`);
+      }
+      return {
+        kind,
+        tickets,
+        concurrency,
+        rounds,
+        services,
+        handSql,
+        servicesPerSec: services.perSec,
+        handSqlPerSec: handSql.perSec,
+        ratio: services.perSec / handSql.perSec,
+        mismatches,
+        profile: recorder?.report(tickets),
+      };
+    }),
+  );
 }
 
 /** The helpdesk over a fresh store, with an admin and five tier-1 supporters on Discord. */
@@ -131,7 +157,7 @@ async function staffedHelpdesk(db: BenchDatabase): Promise<Helpdesk> {
   return helpdesk;
 }
 
-async function summarize(db: BenchDatabase, run: Awaited<ReturnType<typeof runConcurrently>>, ticketsWritten: number): Promise<RunFigures> {
+async function summarize(db: BenchDatabase, runs: ConcurrentRun[], ticketsWritten: number): Promise<SideFigures> {
   const [counts] = await db.dataSource.query(
     `SELECT (SELECT count(*) FROM ticket)::int AS tickets,
             (SELECT count(*) FROM ticket_event)::int AS events,
@@ -144,15 +170,15 @@ async function summarize(db: BenchDatabase, run: Awaited<ReturnType<typeof runCo
     `SELECT (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load
      FROM person p WHERE p.tier = 1`,
   );
-  const spread = Math.max(...loads.map((l) => l.load)) - Math.min(...loads.map((l) => l.load));
+  const latencies = runs.flatMap((r) => r.latenciesMs);
   return {
-    perSec: run.perSecond,
-    totalMs: run.totalMs,
-    p50Ms: median(run.latenciesMs),
-    p99Ms: percentile(run.latenciesMs, 99),
+    perSec: median(runs.map((r) => r.perSecond)),
+    roundsPerSec: runs.map((r) => r.perSecond),
+    p50Ms: median(latencies),
+    p99Ms: percentile(latencies, 99),
     eventsPerTicket: counts.events / counts.tickets,
     deliveriesPerTicket: counts.deliveries / counts.tickets,
-    loadSpread: spread,
+    loadSpread: Math.max(...loads.map((l) => l.load)) - Math.min(...loads.map((l) => l.load)),
   };
 }
 
@@ -234,8 +260,9 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
       `WITH t AS (UPDATE ticket SET assignee_id = $2, assigned_at = $3, updated_at = $3 WHERE id = $1),
             p AS (UPDATE person SET last_assigned_at = $3 WHERE id = $2),
             e AS (INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at)
-                  SELECT $1, $4, k.kind, k.data, $3 FROM jsonb_to_recordset($5::jsonb) WITH ORDINALITY AS k(kind text, data jsonb, n)
-                  ORDER BY n
+                  SELECT $1, $4, k.kind, k.data, $3
+                  FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (kind text, data jsonb)) WITH ORDINALITY AS k(kind, data, n)
+                  ORDER BY k.n
                   RETURNING id, kind)
        INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
        SELECT d.platform, d.destination, d.kind, d.payload, $1, e.id, $3, $3
@@ -256,6 +283,8 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
 // Where the services' time goes: every statement sent through `pg` during the timed run, by text.
 
 interface StatementRecorder {
+  /** While paused (the hand-written side runs), statements are not counted. */
+  pause(paused: boolean): void;
   stop(): void;
   report(tickets: number): StatementProfile;
 }
@@ -264,6 +293,7 @@ function startStatementProfile(): StatementRecorder {
   const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   const stats = new Map<string, { calls: number; totalMs: number }>();
+  let paused = false;
   const note = (sql: string, ms: number) => {
     const key = sql.replace(/\s+/g, ' ').trim().slice(0, 160);
     const entry = stats.get(key) ?? { calls: 0, totalMs: 0 };
@@ -275,7 +305,7 @@ function startStatementProfile(): StatementRecorder {
     const first = args[0];
     const sql = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
     const result = original.apply(this, args);
-    if (sql && result && typeof (result as Promise<unknown>).then === 'function') {
+    if (sql && !paused && result && typeof (result as Promise<unknown>).then === 'function') {
       const started = process.hrtime.bigint();
       (result as Promise<unknown>).then(
         () => note(sql, Number(process.hrtime.bigint() - started) / 1e6),
@@ -285,6 +315,9 @@ function startStatementProfile(): StatementRecorder {
     return result;
   };
   return {
+    pause(value) {
+      paused = value;
+    },
     stop() {
       proto.query = original;
     },
