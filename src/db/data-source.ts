@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { types } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
@@ -30,13 +30,15 @@ const MIGRATION_LOCK_KEY = 7_340_001;
  * advisory locks are shared between connections).
  */
 export async function runMigrations(dataSource: DataSource, embedded: boolean): Promise<string[]> {
-  if (embedded) return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
   const runner = dataSource.createQueryRunner();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    // Lock and migrations share one connection, so a pool of one cannot wait on itself.
+    if (!embedded) await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    return (await executor.executePendingMigrations()).map((m) => m.name);
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    if (!embedded) await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
 }

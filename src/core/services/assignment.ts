@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { PersonEntity, TicketEntity } from '../../db/entities';
+import { TicketEntity } from '../../db/entities';
 import type { Ticket, Tier } from '../model';
 import { chooseAssignee, planWaitingAssignments, type AssignmentCandidate } from '../rules/assignment';
 import type { Tx } from './context';
@@ -41,18 +41,24 @@ export type AssignHow = 'auto' | 'claim' | 'reassign' | 'escalate' | 'waiting' |
 export async function setAssignee(tx: Tx, ticket: Ticket, assigneeId: number | null, actorId: number | null, how: AssignHow): Promise<void> {
   const previous = ticket.assigneeId;
   ticket.assigneeId = assigneeId;
-  await tx.manager.update(TicketEntity, ticket.id, { assigneeId, assignedAt: assigneeId ? tx.now : null, updatedAt: tx.now });
+  // The ticket and the supporter's last-assigned stamp in one statement (this runs under the candidates' lock).
+  await tx.manager.query(
+    `WITH stamped AS (UPDATE person SET last_assigned_at = $3 WHERE id = $2)
+     UPDATE ticket SET assignee_id = $2, assigned_at = CASE WHEN $2::int IS NULL THEN NULL ELSE $3::timestamptz END, updated_at = $3
+     WHERE id = $1`,
+    [ticket.id, assigneeId, tx.now],
+  );
   if (assigneeId === null) {
     await record(tx, ticket, actorId, 'waiting', { tier: ticket.tier, previousAssigneeId: previous, how });
     return;
   }
-  await tx.manager.update(PersonEntity, assigneeId, { lastAssignedAt: tx.now });
   await record(tx, ticket, actorId, 'assigned', { assigneeId, previousAssigneeId: previous, how });
 }
 
 /** The rule's choice among the ticket's tier, applied: assigned, or left waiting with admins told. */
 export async function autoAssign(tx: Tx, ticket: Ticket, actorId: number | null, how: AssignHow): Promise<number | null> {
   const candidates = await lockCandidates(tx.manager, ticket.tier);
+  for (const c of candidates) tx.knownPlatforms.set(c.id, c.platforms);
   const chosen = chooseAssignee(candidates, { tier: ticket.tier, platform: ticket.platform });
   await setAssignee(tx, ticket, chosen?.id ?? null, actorId, how);
   return chosen?.id ?? null;

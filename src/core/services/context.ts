@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { HelpdeskPolicy } from '../../config';
 import type { Clock } from '../clock';
+import type { Platform } from '../model';
 
 /** What every service needs: the store, the time, the policy, and a hook for fresh deliveries. */
 export interface ServiceContext {
@@ -17,6 +18,8 @@ export interface Tx {
   now: Date;
   ctx: ServiceContext;
   deliveriesWritten: number;
+  /** Platforms of people already looked up in this transaction, to spare repeated queries. */
+  knownPlatforms: Map<number, Platform[]>;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
@@ -31,7 +34,7 @@ export async function transaction<T>(ctx: ServiceContext, work: (tx: Tx) => Prom
     let tx: Tx | undefined;
     try {
       const result = await ctx.dataSource.transaction(async (manager) => {
-        tx = { manager, now: ctx.clock.now(), ctx, deliveriesWritten: 0 };
+        tx = { manager, now: ctx.clock.now(), ctx, deliveriesWritten: 0, knownPlatforms: new Map() };
         return work(tx);
       });
       if (tx && tx.deliveriesWritten > 0) ctx.onDeliveriesWritten?.();

@@ -1,5 +1,5 @@
 import { TicketEventEntity } from '../../db/entities';
-import type { Ticket } from '../model';
+import type { Platform, Ticket } from '../model';
 import type { EntityManager } from 'typeorm';
 import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { platformsOf } from './people';
@@ -33,24 +33,52 @@ export async function record(
   data: Record<string, unknown> = {},
 ): Promise<number> {
   const { manager, now } = tx;
-  const [event] = await manager.query(
-    `INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [ticket.id, actorId, kind, data, now],
-  );
   const admins = kind === 'waiting' ? await adminIds(tx) : [];
-  const people = [ticket.customerId, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...admins];
-  const platforms = await platformsOf(manager, [...new Set(people)]);
+  const people = [...new Set([ticket.customerId, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...admins])];
+  const platforms = await platformsFor(tx, people);
   const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
   const drafts = planDeliveries({
     ticket,
-    event: { id: event.id, kind, actorId, data },
+    // The rule never puts the event's id into what it plans, so it can be planned before the insert.
+    event: { id: 0, kind, actorId, data },
     customer: recipient(ticket.customerId),
     assignee: ticket.assigneeId ? recipient(ticket.assigneeId) : null,
     admins: admins.map(recipient),
     policy: tx.ctx.policy,
   });
-  tx.deliveriesWritten += await insertDeliveries(manager, drafts.map((d) => ({ ...d, ticketId: ticket.id, eventId: event.id })), now);
+  // The event and its deliveries in one statement: one round trip fewer inside every change.
+  const [event] = await manager.query(
+    `WITH event AS (
+       INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+     ), deliveries AS (
+       INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
+       SELECT d.platform, d.destination, d.kind, d.payload, $1, event.id, $5, $5
+       FROM event, unnest($6::text[], $7::text[], $8::text[], $9::jsonb[]) AS d(platform, destination, kind, payload)
+     )
+     SELECT id FROM event`,
+    [
+      ticket.id,
+      actorId,
+      kind,
+      data,
+      now,
+      drafts.map((d) => d.platform),
+      drafts.map((d) => d.destination),
+      drafts.map((d) => d.kind),
+      drafts.map((d) => JSON.stringify(d.payload)),
+    ],
+  );
+  tx.deliveriesWritten += drafts.length;
   return event.id;
+}
+
+/** Platforms per person, asking the database only for those this transaction has not seen yet. */
+async function platformsFor(tx: Tx, personIds: number[]): Promise<Map<number, Platform[]>> {
+  const unknown = personIds.filter((id) => !tx.knownPlatforms.has(id));
+  if (unknown.length > 0) {
+    for (const [id, list] of await platformsOf(tx.manager, unknown)) tx.knownPlatforms.set(id, list);
+  }
+  return tx.knownPlatforms;
 }
 
 export interface DeliveryRow extends DeliveryDraft {

@@ -24,7 +24,7 @@ export function toPerson(row: PersonEntity): Person {
  * Finds the person behind a platform identity, creating a customer on first sight. A concurrent
  * first sight of the same identity is settled by the identity's unique key.
  */
-export async function resolvePerson(manager: EntityManager, ref: ActorRef): Promise<Person> {
+export async function resolvePerson(manager: EntityManager, ref: ActorRef): Promise<Person & { isNew?: boolean }> {
   const found = await findPerson(manager, ref);
   if (found) {
     if (ref.displayName && ref.displayName !== found.displayName) {
@@ -43,6 +43,7 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
   );
   if (claimed) {
     await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, ref.displayName ?? '']);
+    return { id: claimed.person_id, displayName: ref.displayName ?? '', tier: null, isAdmin: false, away: false, lastAssignedAt: null, isNew: true };
   }
   const person = await findPerson(manager, ref);
   if (!person) throw new Error(`identity ${ref.platform}:${ref.userId} vanished while resolving it`);

@@ -41,7 +41,7 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
     `INSERT INTO ticket (title, description, type, status, priority, impact, urgency, tier, customer_id, opened_by_id,
                          platform, location, follow_up_of_id, created_at, updated_at)
      VALUES ($1, $2, $3, 'open', 'P3', $4, $5, 1, $6, $7, $8, $9, $10, $11, $11)
-     RETURNING id`,
+     RETURNING *`,
     [
       fields.title,
       fields.description,
@@ -56,5 +56,37 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
       tx.now,
     ],
   );
-  return (await tx.manager.findOneByOrFail(TicketEntity, { id: row.id }));
+  return ticketFromRow(row);
+}
+
+/** A raw `ticket` row (snake_case, as RETURNING * gives it) as the entity. */
+function ticketFromRow(row: Record<string, unknown>): TicketEntity {
+  return Object.assign(new TicketEntity(), {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    type: row.type,
+    status: row.status,
+    resolution: row.resolution,
+    priority: row.priority,
+    impact: row.impact,
+    urgency: row.urgency,
+    serviceId: row.service_id,
+    tier: row.tier,
+    assigneeId: row.assignee_id,
+    customerId: row.customer_id,
+    openedById: row.opened_by_id,
+    platform: row.platform,
+    location: row.location,
+    followUpOfId: row.follow_up_of_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    assignedAt: row.assigned_at,
+    pendingSince: row.pending_since,
+    firstResponseAt: row.first_response_at,
+    resolvedAt: row.resolved_at,
+    lastCustomerReplyAt: row.last_customer_reply_at,
+    remindersSent: row.reminders_sent,
+  });
 }

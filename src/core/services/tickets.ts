@@ -35,6 +35,8 @@ export class TicketService {
         authorize(actor, 'ticket.open_on_behalf');
         customer = await resolvePerson(tx.manager, input.onBehalfOf);
       }
+      // Someone seen for the first time has exactly the identity they came with.
+      if (customer.isNew) tx.knownPlatforms.set(customer.id, [input.onBehalfOf?.platform ?? actorRef.platform]);
       return openInTx(tx, actor, customer, {
         title: input.title,
         description: input.description,
