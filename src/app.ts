@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { policyFrom, type Settings } from './config';
 import { systemClock, type Clock } from './core/clock';
 import { createHelpdesk, type Helpdesk } from './core/helpdesk';
@@ -5,12 +7,17 @@ import { openDatabase, type Database } from './db/data-source';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createHttpServer, pingDatabase, type HttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
+import { Dispatcher } from './delivery/dispatcher';
+import type { Sender } from './delivery/sender';
+import { startJobs, type RunningJobs } from './jobs/schedule';
 
 export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
   /** Interface to listen on; all by default (Slack must reach /slack/events), tests pass 127.0.0.1. */
   host?: string;
+  /** Extra senders (tests); the adapters add their own. */
+  senders?: Sender[];
 }
 
 export interface App {
@@ -21,6 +28,8 @@ export interface App {
   http: HttpServer;
   metrics: Metrics;
   logger: Logger;
+  dispatcher: Dispatcher;
+  jobs: RunningJobs;
   /** Stops jobs and adapters, then the HTTP server, then the database; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -60,21 +69,22 @@ export function adapterStatus(settings: Settings): AdapterStatus[] {
   return [discord, slack];
 }
 
-/** Starts the whole process's work: database (with migrations), helpdesk core, HTTP server. */
+/** Starts the whole process's work: database (with migrations), helpdesk core, HTTP server, jobs, dispatcher. */
 export async function startApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(settings.LOG_LEVEL);
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR, poolSize: settings.DB_POOL_SIZE });
   logger.info({ store: database.description }, 'database ready');
 
   let http: HttpServer | undefined;
+  let dispatcher: Dispatcher | undefined;
+  let jobs: RunningJobs | undefined;
   try {
-    const helpdesk = createHelpdesk({
-      dataSource: database.dataSource,
-      clock: options.clock ?? systemClock,
-      policy: policyFrom(settings),
-      // The delivery worker (another issue) wakes up here when a transaction wrote deliveries.
-      onDeliveriesWritten: () => undefined,
-    });
+    const clock = options.clock ?? systemClock;
+    const policy = policyFrom(settings);
+    const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    // Whatever a transaction queued is sent at once by this process (other instances find it on their next round).
+    const wakeDispatcher = () => dispatcher?.wake();
+    const helpdesk = createHelpdesk({ dataSource: database.dataSource, clock, policy, onDeliveriesWritten: wakeDispatcher });
     await helpdesk.staff.bootstrapAdmins(settings.HELPDESK_ADMINS);
     if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
 
@@ -90,24 +100,34 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const port = await http.listen(settings.PORT, options.host);
     logger.info({ port }, 'HTTP server listening (/healthz, /metrics)');
 
-    // ---- Scheduled jobs (auto-close, reminders; another issue) start here, and stop first in stop(). ----
+    // Deliveries of a platform wait in the queue until an adapter gives its sender: none are lost.
+    const senders = [...(options.senders ?? [])];
+    dispatcher = new Dispatcher({ dataSource: database.dataSource, clock, senders, instanceId, logger, metrics: metrics.registry });
+    dispatcher.start();
+    jobs = startJobs({ dataSource: database.dataSource, clock, policy, settings, instanceId, logger, registry: metrics.registry, onDeliveriesWritten: wakeDispatcher });
+    logger.info({ instanceId, autoClose: settings.AUTO_CLOSE_CRON, reminders: settings.REMINDER_CRON, senders: senders.map((s) => s.platform) }, 'jobs and delivery dispatcher started');
 
     const server = http;
+    const runningDispatcher = dispatcher;
+    const runningJobs = jobs;
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         logger.info('stopping');
-        // ---- Scheduled jobs and adapters stop here, before the server and the database. ----
         try {
+          await runningJobs.stop();
+          await runningDispatcher.stop();
           await server.close();
         } finally {
           await database.close();
         }
         logger.info('stopped');
       })());
-    return { port, helpdesk, database, http: server, metrics, logger, stop };
+    return { port, helpdesk, database, http: server, metrics, logger, dispatcher: runningDispatcher, jobs: runningJobs, stop };
   } catch (error) {
     // A half-started app must not keep the data folder locked or a port open.
+    await jobs?.stop().catch(() => undefined);
+    await dispatcher?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

@@ -9,6 +9,7 @@ import { DataDirLockedError, lockDataDir } from '../../src/db/data-dir-lock';
 import { createMetrics } from '../../src/http/metrics';
 import { createHttpServer, sendJson } from '../../src/http/server';
 import { createLogger } from '../../src/log';
+import { MemorySender } from '../fakes/memory-sender';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -82,6 +83,19 @@ describe('starting and stopping the whole app', () => {
       expect(people).toEqual([{ n: 1 }]); // bootstrapping again did not duplicate the admin
     } finally {
       await again.stop();
+    }
+  });
+
+  test('a ticket opened in the running app is told to the platform through the queue at once', async () => {
+    const sender = new MemorySender('discord');
+    const settings = loadSettings({ DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent' });
+    const app = await startApp(settings, { host: '127.0.0.1', senders: [sender], logger: createLogger('silent') });
+    try {
+      const ticket = await app.helpdesk.tickets.open({ platform: 'discord', userId: 'carl' }, { title: 'Through the queue', description: 'd', type: 'request' });
+      for (let i = 0; i < 100 && sender.sent.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice', 'ticket.card']);
+    } finally {
+      await app.stop();
     }
   });
 
