@@ -1,13 +1,5 @@
 /** Jest runs the TypeScript sources through SWC (fast, keeps decorator metadata for TypeORM). */
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+const swc = require('./swc.config');
 
 module.exports = {
   testEnvironment: 'node',
