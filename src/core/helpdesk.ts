@@ -3,6 +3,7 @@ import type { HelpdeskPolicy } from '../config';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
+import { DeliveryViews } from './services/delivery-view';
 import { KnowledgeService } from './services/knowledge';
 import { StaffService } from './services/staff';
 import { TicketQueries } from './services/ticket-queries';
@@ -16,6 +17,8 @@ export interface Helpdesk {
   queries: TicketQueries;
   staff: StaffService;
   knowledge: KnowledgeService;
+  /** For the platform senders: what to send, and where the platform put it. */
+  deliveries: DeliveryViews;
 }
 
 export function createHelpdesk(options: {
@@ -32,5 +35,6 @@ export function createHelpdesk(options: {
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),
     knowledge: new KnowledgeService(ctx),
+    deliveries: new DeliveryViews(ctx),
   };
 }

@@ -1,0 +1,128 @@
+import { In } from 'typeorm';
+import type { IdentityRef } from '../../config';
+import { AttachmentEntity, CommentEntity, IdentityEntity, PersonEntity, TicketEntity } from '../../db/entities';
+import { NotFoundError } from '../errors';
+import type { Platform, TicketLocation } from '../model';
+import { ticketCard, type TicketCard } from '../rules/card';
+import { isStaff } from '../rules/roles';
+import { transaction, type ServiceContext } from './context';
+
+export interface PersonView {
+  id: number;
+  displayName: string;
+  isStaff: boolean;
+  identities: IdentityRef[];
+}
+
+export interface CommentView {
+  id: number;
+  kind: CommentEntity['kind'];
+  body: string;
+  author: PersonView | null;
+  byCustomer: boolean;
+  platform: Platform | null;
+  platformMessageId: string | null;
+  deleted: boolean;
+  attachments: Array<{ id: number; filename: string; contentType: string | null; data: Buffer | null }>;
+}
+
+export interface DeliveryView {
+  ticket: TicketEntity;
+  card: TicketCard;
+  customer: PersonView;
+  assignee: PersonView | null;
+  comment: CommentView | null;
+}
+
+/**
+ * What a platform sender reads to carry out a delivery (the ticket as it is now, its card, its
+ * people and their identities, a comment), and where it records the platform's ids (threads,
+ * cards) so later deliveries and incoming messages find the ticket. Not an actor's operation:
+ * the helpdesk itself does this.
+ */
+export class DeliveryViews {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async forTicket(ticketId: number, commentId?: number): Promise<DeliveryView> {
+    return transaction(this.ctx, async (tx) => {
+      const ticket = await tx.manager.findOneBy(TicketEntity, { id: ticketId });
+      if (!ticket) throw new NotFoundError(`ticket id ${ticketId} does not exist`);
+      const comment = commentId ? await tx.manager.findOneBy(CommentEntity, { id: commentId }) : null;
+      const ids = [ticket.customerId, ticket.assigneeId, comment?.authorId].filter((id): id is number => typeof id === 'number');
+      const people = await this.people(tx.manager, ids);
+      const customer = people.get(ticket.customerId)!;
+      const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
+      const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
+      return {
+        ticket,
+        customer,
+        assignee,
+        card: ticketCard(ticket, { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null }),
+        comment: comment
+          ? {
+              id: comment.id,
+              kind: comment.kind,
+              body: comment.body,
+              author: comment.authorId ? (people.get(comment.authorId) ?? null) : null,
+              byCustomer: comment.authorId === ticket.customerId,
+              platform: comment.platform,
+              platformMessageId: comment.platformMessageId,
+              deleted: comment.deletedAt !== null,
+              attachments: files.map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, data: f.data })),
+            }
+          : null,
+      };
+    });
+  }
+
+  async person(personId: number): Promise<PersonView> {
+    return transaction(this.ctx, async (tx) => {
+      const person = (await this.people(tx.manager, [personId])).get(personId);
+      if (!person) throw new NotFoundError(`person ${personId} does not exist`);
+      return person;
+    });
+  }
+
+  /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
+  async saveLocation(ticketId: number, patch: TicketLocation): Promise<void> {
+    await this.ctx.dataSource.query(`UPDATE ticket SET location = location || $2::jsonb WHERE id = $1`, [ticketId, JSON.stringify(patch)]);
+  }
+
+  /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
+  async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
+    const rows: Array<{ id: number }> = await this.ctx.dataSource.query(`SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`, [key, value]);
+    return rows[0] ? this.ctx.dataSource.manager.findOneBy(TicketEntity, { id: rows[0].id }) : null;
+  }
+
+  /** Unresolved tickets of one platform with their locations (to fetch messages missed while down). */
+  async openTicketsOn(platform: Platform): Promise<TicketEntity[]> {
+    return this.ctx.dataSource.manager.find(TicketEntity, { where: { platform, status: In(['open', 'pending']) }, order: { id: 'ASC' } });
+  }
+
+  /** Message ids already stored for a ticket (the newest first), to resume after downtime. */
+  async lastMessageId(ticketId: number, platform: Platform): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.ctx.dataSource.query(
+      `SELECT platform_message_id AS id FROM comment WHERE ticket_id = $1 AND platform = $2 AND platform_message_id IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [ticketId, platform],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  private async people(manager: import('typeorm').EntityManager, ids: number[]): Promise<Map<number, PersonView>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const persons = await manager.findBy(PersonEntity, { id: In(unique) });
+    const identities = await manager.find(IdentityEntity, { where: { personId: In(unique) }, order: { id: 'ASC' } });
+    return new Map(
+      persons.map((p) => [
+        p.id,
+        {
+          id: p.id,
+          displayName: p.displayName,
+          isStaff: isStaff(p),
+          identities: identities.filter((i) => i.personId === p.id).map((i) => ({ platform: i.platform, userId: i.platformUserId })),
+        },
+      ]),
+    );
+  }
+}
