@@ -9,6 +9,7 @@ const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
 async function main() {
   const db = await PGlite.create(workerData.pgdataDir);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: workerData.maxConnections });
+  keepProtocolExchangesWhole(server.queryQueue, db);
   await server.start();
   parentPort.on('message', async (message) => {
     if (message !== 'stop') return;
@@ -21,6 +22,63 @@ async function main() {
     }
   });
   parentPort.postMessage({ conn: server.getServerConn() });
+}
+
+/**
+ * The socket server queues each protocol message on its own and keeps a connection's turn only
+ * inside a transaction. A parameterised query outside one is several messages (Parse, Bind,
+ * Describe, Execute, Sync), and another connection's Parse arriving in between replaces the
+ * unnamed statement ("unnamed prepared statement does not exist", or worse, a wrong answer).
+ * This keeps a connection's turn until its exchange ends: a Sync ('S'), a simple Query ('Q'), or
+ * the start-up message (no type byte), as well as while a transaction is open.
+ */
+function keepProtocolExchangesWhole(queue, db) {
+  const SYNC = 0x53;
+  const QUERY = 0x51;
+  let midExchange = null; // the handler whose exchange is unfinished
+
+  const endsExchange = (message) => message.length === 0 || message[0] === SYNC || message[0] === QUERY || message[0] === 0;
+
+  queue.processQueue = async function processQueue() {
+    if (this.processing || this.queue.length === 0) return;
+    this.processing = true;
+    try {
+      while (this.queue.length > 0) {
+        const owner = midExchange ?? (db.isInTransaction() ? this.lastHandlerId : null);
+        const index = owner === null ? 0 : this.queue.findIndex((item) => item.handlerId === owner);
+        if (index === -1) break; // the owner's next message has not arrived yet: wait for it
+        const [item] = this.queue.splice(index, 1);
+        let bytes = 0;
+        try {
+          await db.runExclusive(() =>
+            db.execProtocolRawStream(item.message, {
+              onRawData: (data) => {
+                bytes += data.length;
+                item.onData(data);
+              },
+            }),
+          );
+        } catch (error) {
+          midExchange = null;
+          item.reject(error);
+          continue;
+        }
+        this.lastHandlerId = item.handlerId;
+        midExchange = endsExchange(item.message) ? null : item.handlerId;
+        item.resolve(bytes);
+      }
+    } finally {
+      this.processing = false;
+    }
+  };
+
+  // A connection that goes away mid-exchange must not hold the turn.
+  const clearQueueForHandler = queue.clearQueueForHandler.bind(queue);
+  queue.clearQueueForHandler = (handlerId) => {
+    if (midExchange === handlerId) midExchange = null;
+    clearQueueForHandler(handlerId);
+    void queue.processQueue();
+  };
 }
 
 main().catch((error) => {
