@@ -1,0 +1,32 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { isHelpdeskError } from '../../core/errors';
+import type { DiscordContext } from './context';
+
+/**
+ * Answers an interaction privately: defers at once (the 3-second deadline), runs the work, and
+ * edits the deferral with its text. A helpdesk error becomes its person-readable message; a
+ * refusal says so plainly. Anything else is logged and answered with an apology.
+ */
+export async function answerPrivately(
+  interaction: RepliableInteraction,
+  ctx: DiscordContext,
+  work: () => Promise<string | { content: string; files?: Array<{ attachment: Buffer; name: string }> }>,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  let answer: Awaited<ReturnType<typeof work>>;
+  try {
+    answer = await work();
+    ctx.wakeDispatcher();
+  } catch (error) {
+    answer = errorText(error, ctx);
+  }
+  await interaction.editReply(typeof answer === 'string' ? { content: answer } : answer);
+}
+
+export function errorText(error: unknown, ctx: DiscordContext): string {
+  if (isHelpdeskError(error)) {
+    return error.code === 'forbidden' || error.code === 'conflict' ? `You can't do that: ${error.message}` : error.message;
+  }
+  ctx.logger.error({ err: error }, 'discord interaction failed');
+  return 'Something went wrong on our side; please try again in a moment.';
+}

@@ -1,0 +1,12 @@
+import type { Settings } from '../../config';
+import type { Helpdesk } from '../../core/helpdesk';
+import type { Logger } from '../../log';
+
+/** What every interaction and event handler gets: the core, the settings, a logger, and a nudge for the queue. */
+export interface DiscordContext {
+  helpdesk: Helpdesk;
+  settings: Settings;
+  logger: Logger;
+  /** Deliveries were just written: let the dispatcher run now rather than at its next tick. */
+  wakeDispatcher(): void;
+}

@@ -1,0 +1,43 @@
+import { MessageType, Routes, type APIMessage, type REST } from 'discord.js';
+import { actorOf } from '../actor';
+import type { DiscordContext } from '../context';
+import { storeIncomingMessage } from '../incoming-message';
+
+/**
+ * After (re)connecting: messages written in open tickets' threads while the bot was away are
+ * fetched after the last one stored and stored in order. Edits and deletes made meanwhile can't
+ * be recovered this way (Discord sends no history of them).
+ */
+export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext): Promise<number> {
+  let stored = 0;
+  for (const ticket of await ctx.helpdesk.deliveries.openTicketsOn('discord')) {
+    const threadId = ticket.location.discordThreadId;
+    if (!threadId) continue;
+    let after = (await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'discord')) ?? ticket.location.discordCardMessageId;
+    try {
+      for (;;) {
+        const page = (await rest.get(Routes.channelMessages(threadId), { query: new URLSearchParams({ limit: '100', ...(after ? { after } : {}) }) })) as APIMessage[];
+        // Discord lists newest first; comments are stored oldest first.
+        const ordered = [...page].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        for (const message of ordered) {
+          if (message.author.bot || (message.type !== MessageType.Default && message.type !== MessageType.Reply)) continue;
+          const author = actorOf({ id: message.author.id, username: message.author.username, globalName: message.author.global_name ?? null });
+          await storeIncomingMessage(ctx, {
+            id: message.id,
+            channelId: threadId,
+            author,
+            content: message.content,
+            attachments: message.attachments.map((a) => ({ url: a.url, filename: a.filename, size: a.size, contentType: a.content_type ?? null })),
+          });
+          stored += 1;
+        }
+        if (ordered.length < 100) break;
+        after = ordered[ordered.length - 1].id;
+      }
+    } catch (error) {
+      ctx.logger.warn({ err: error, ticket: ticket.number }, 'could not fetch missed Discord messages for a ticket');
+    }
+  }
+  if (stored > 0) ctx.wakeDispatcher();
+  return stored;
+}

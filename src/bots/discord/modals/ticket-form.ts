@@ -1,0 +1,31 @@
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { actorOf } from '../actor';
+import { errorText } from '../answer';
+import type { DiscordContext } from '../context';
+
+/** The `/ticket` form submitted: stored through the core, answered privately with the number. */
+export const prefix = 'ticket-form';
+
+export async function run(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const title = interaction.fields.getTextInputValue('title');
+  const description = interaction.fields.getTextInputValue('description');
+  const type = interaction.fields.getStringSelectValues('type')[0];
+  const onBehalfOfId = interaction.customId.split(':')[1];
+  try {
+    const ticket = await ctx.helpdesk.tickets.open(actorOf(interaction.user, interaction.member), {
+      title,
+      description,
+      type: type as 'incident',
+      onBehalfOf: onBehalfOfId ? { platform: 'discord', userId: onBehalfOfId } : undefined,
+    });
+    ctx.wakeDispatcher();
+    await interaction.editReply({ content: `Your ticket #${ticket.number} "${ticket.title}" is open. A private thread for it appears in the support channel in a moment.` });
+  } catch (error) {
+    // Nothing of what was typed is lost: it comes back as a file to copy from.
+    await interaction.editReply({
+      content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into /ticket again.`,
+      files: [{ attachment: Buffer.from(`Title: ${title}\nType: ${type ?? ''}\n\n${description}\n`, 'utf8'), name: 'ticket-draft.txt' }],
+    });
+  }
+}

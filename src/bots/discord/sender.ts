@@ -1,0 +1,167 @@
+import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import type { Settings } from '../../config';
+import type { Helpdesk } from '../../core/helpdesk';
+import type { DeliveryView } from '../../core/services/delivery-view';
+import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
+import { discordIdentity } from './actor';
+import { claimRow, renderCard } from './card';
+
+/**
+ * Carries out the delivery queue on Discord, one REST attempt per step. Steps that create things
+ * (the thread, the card, the queue post, the staff thread) save their ids as soon as they exist,
+ * so a delivery retried after a partial failure resumes instead of creating them twice; messages
+ * carry a nonce keyed on the delivery so a resend after a lost lease is dropped by Discord.
+ */
+export class DiscordSender implements Sender {
+  readonly platform = 'discord' as const;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly helpdesk: Helpdesk,
+    private readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID'>,
+  ) {}
+
+  async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
+    try {
+      await this.carryOut(delivery, options.signal);
+    } catch (error) {
+      throw asDeliveryError(error);
+    }
+  }
+
+  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+    const payload = delivery.payload;
+    if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
+    if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
+    const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
+    const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
+    const post = (channelId: string, body: Record<string, unknown>, step: string) =>
+      this.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce: `${delivery.id}${step}`.slice(0, 25), enforce_nonce: true, allowed_mentions: { parse: [] } }, signal }) as Promise<{ id: string }>;
+
+    switch (delivery.kind) {
+      case 'ticket.created':
+        return this.createThread(view, post, signal);
+      case 'ticket.card':
+        return this.updateCard(view, signal);
+      case 'ticket.member': {
+        const person = await this.helpdesk.deliveries.person(Number(payload.personId));
+        return this.addMember(view, discordIdentity(person.identities), signal);
+      }
+      case 'ticket.notice': {
+        if (payload.audience !== 'customer') return;
+        await post(this.threadOf(view), { content: String(payload.text) }, 'n');
+        return this.archiveIfResolved(view, signal);
+      }
+      case 'comment.public': {
+        const comment = view.comment;
+        // A message written in the thread is already there; only comments from elsewhere are posted.
+        if (!comment || comment.deleted || (comment.platform === 'discord' && comment.platformMessageId)) return;
+        await post(this.threadOf(view), { content: `**${comment.author?.displayName || 'Support'}:** ${comment.body}`.slice(0, 2000) }, 'c');
+        return;
+      }
+      case 'comment.internal': {
+        const comment = view.comment;
+        if (!comment) return;
+        const threadId = await this.staffThread(view, signal);
+        await post(threadId, { content: `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}`.slice(0, 2000) }, 'i');
+        return;
+      }
+      default:
+        throw new PermanentDeliveryError('unknown_kind', `Discord does not deliver ${delivery.kind}`);
+    }
+  }
+
+  /** The private thread with the customer and the assignee, the card, and the queue post when nobody has it. */
+  private async createThread(view: DeliveryView, post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>, signal: AbortSignal): Promise<void> {
+    const { ticket } = view;
+    const supportChannel = this.settings.DISCORD_SUPPORT_CHANNEL_ID;
+    if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'DISCORD_SUPPORT_CHANNEL_ID is not set');
+    let threadId = ticket.location.discordThreadId;
+    if (!threadId) {
+      const thread = (await this.rest.post(Routes.threads(supportChannel), {
+        body: { name: `#${ticket.number} ${ticket.title}`.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+        signal,
+      })) as { id: string };
+      threadId = thread.id;
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId });
+      ticket.location = { ...ticket.location, discordThreadId: threadId };
+    }
+    await this.addMember(view, discordIdentity(view.customer.identities), signal);
+    if (view.assignee) await this.addMember(view, discordIdentity(view.assignee.identities), signal);
+    if (!ticket.location.discordCardMessageId) {
+      const card = await post(threadId, renderCard(view.card, ticket.number), 'k');
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id });
+    }
+    const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
+    if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
+      const queued = await post(staffChannel, { content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`, components: claimRow(ticket.number) }, 'q');
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
+    }
+  }
+
+  private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
+    const threadId = this.threadOf(view);
+    const cardId = view.ticket.location.discordCardMessageId;
+    // An archived thread takes no edits: bring it back first when the ticket is open again.
+    if (view.ticket.status !== 'resolved' && view.ticket.location.discordThreadArchived === 'true') {
+      await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
+    }
+    if (cardId) await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: renderCard(view.card, view.ticket.number), signal });
+    await this.archiveIfResolved(view, signal);
+  }
+
+  private async archiveIfResolved(view: DeliveryView, signal: AbortSignal): Promise<void> {
+    if (view.ticket.status !== 'resolved') return;
+    await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal });
+    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' });
+  }
+
+  private async addMember(view: DeliveryView, userId: string | null, signal: AbortSignal): Promise<void> {
+    if (!userId) return; // Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread.
+    await this.rest.put(Routes.threadMembers(this.threadOf(view), userId), { signal });
+  }
+
+  /** The ticket's thread in the staff channel, where its internal notes go; made on first use. */
+  private async staffThread(view: DeliveryView, signal: AbortSignal): Promise<string> {
+    const existing = view.ticket.location.discordStaffThreadId;
+    if (existing) return existing;
+    const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
+    if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
+    const thread = (await this.rest.post(Routes.threads(staffChannel), {
+      body: { name: `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100), type: ChannelType.PublicThread, auto_archive_duration: 10080 },
+      signal,
+    })) as { id: string };
+    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id });
+    return thread.id;
+  }
+
+  private async directMessage(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+    const personId = Number(delivery.destination.replace(/^person:/, ''));
+    const person = await this.helpdesk.deliveries.person(personId);
+    const userId = discordIdentity(person.identities);
+    if (!userId) throw new PermanentDeliveryError('no_identity', `person ${personId} has no Discord identity`);
+    const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string };
+    await this.rest.post(Routes.channelMessages(channel.id), { body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true }, signal });
+  }
+
+  private threadOf(view: DeliveryView): string {
+    const threadId = view.ticket.location.discordThreadId;
+    // Only reachable when the ticket was made before its thread: ticket.created always goes first.
+    if (!threadId) throw new TemporaryDeliveryError(`ticket #${view.ticket.number} has no Discord thread yet`);
+    return threadId;
+  }
+}
+
+/** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */
+export function asDeliveryError(error: unknown): unknown {
+  if (error instanceof RateLimitedError || error instanceof PermanentDeliveryError || error instanceof TemporaryDeliveryError) return error;
+  if (error instanceof RateLimitError) return new RateLimitedError(Math.max(1, Math.ceil(error.retryAfter)));
+  if (error instanceof DiscordAPIError) {
+    if (error.status >= 500) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
+    const reason = { 10003: 'channel_gone', 10008: 'message_gone', 10013: 'user_gone', 50001: 'missing_access', 50007: 'dms_closed', 50013: 'missing_permissions', 50083: 'thread_archived' }[Number(error.code)];
+    return new PermanentDeliveryError(reason ?? `http_${error.status}`, error.message);
+  }
+  if (error instanceof HTTPError) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
+  return new TemporaryDeliveryError(error instanceof Error ? error.message : String(error), { cause: error });
+}

@@ -1,0 +1,35 @@
+import type { App, BlockAction } from '@slack/bolt';
+import type { CardAction } from '../../../core/rules/card';
+import type { ActorRef } from '../../../core/services/people';
+import { actionId } from '../blocks';
+import { readableError, slackActor, type SlackContext } from '../context';
+
+export interface Pressed {
+  actor: ActorRef;
+  ticketNumber: number;
+  /** A select's chosen value or user, when the control is a select. */
+  choice: string | undefined;
+}
+
+/**
+ * One card control: answer Slack at once, then call the core. Refused → "You can't do that: …"
+ * privately to the presser; nothing changes. The card itself is redrawn through the queue.
+ */
+export function registerTicketAction(app: App, ctx: SlackContext, action: CardAction, run: (pressed: Pressed) => Promise<unknown>): void {
+  app.action<BlockAction>(actionId(action), async ({ ack, body, action: control, client }) => {
+    await ack();
+    const blockNumber = Number(String(control.block_id ?? '').split(':')[1]);
+    const value = 'value' in control ? Number(control.value) : NaN;
+    const choice = control.type === 'users_select' ? control.selected_user : control.type === 'static_select' ? control.selected_option?.value : undefined;
+    const ticketNumber = Number.isFinite(value) && value > 0 ? value : blockNumber;
+    try {
+      await run({ actor: slackActor(body.user.id, body.user.name), ticketNumber, choice: choice ?? undefined });
+    } catch (error) {
+      const text = `You can't do that: ${readableError(error, ctx.logger)}`;
+      const channel = body.channel?.id;
+      // App Home has no channel to be ephemeral in: the explanation goes to the person's DM with the app.
+      if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text, ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}) });
+      else await client.chat.postMessage({ channel: body.user.id, text });
+    }
+  });
+}

@@ -1,0 +1,83 @@
+import type { KnownBlock } from '@slack/types';
+import type { CardAction, TicketCard } from '../../core/rules/card';
+import { CARD_ACTION_LABEL } from '../../core/rules/card';
+import { PRIORITIES, TICKET_TYPES } from '../../core/model';
+import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
+import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
+
+/** Every card control's action_id is `ticket_<action>`; its value is the ticket number. */
+export const actionId = (action: CardAction) => `ticket_${action}`;
+
+const BUTTON_ACTIONS: CardAction[] = ['claim', 'pending', 'resolve', 'escalate', 'solved', 'reopen'];
+
+const option = (value: string, text: string) => ({ text: { type: 'plain_text' as const, text }, value });
+
+function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
+  const value = String(ticketNumber);
+  const buttons = actions.filter((a) => BUTTON_ACTIONS.includes(a)).map((a) => ({
+    type: 'button' as const,
+    action_id: actionId(a),
+    value,
+    text: { type: 'plain_text' as const, text: CARD_ACTION_LABEL[a] },
+    ...(a === 'resolve' || a === 'solved' ? { style: 'primary' as const } : {}),
+  }));
+  // Choices carry the ticket number in block_id, since a select's value is the chosen option.
+  const choices = [];
+  if (actions.includes('reassign')) choices.push({ type: 'users_select' as const, action_id: actionId('reassign'), placeholder: { type: 'plain_text' as const, text: 'Reassign to…' } });
+  if (actions.includes('type')) choices.push({ type: 'static_select' as const, action_id: actionId('type'), placeholder: { type: 'plain_text' as const, text: 'Type' }, options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) });
+  if (actions.includes('priority')) choices.push({ type: 'static_select' as const, action_id: actionId('priority'), placeholder: { type: 'plain_text' as const, text: 'Priority' }, options: PRIORITIES.map((p) => option(p, PRIORITY_LABEL[p])) });
+  const blocks: KnownBlock[] = [];
+  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `buttons:${value}`, elements: buttons });
+  if (choices.length > 0) blocks.push({ type: 'actions', block_id: `choices:${value}`, elements: choices });
+  return blocks;
+}
+
+/** The card in the support channel: the ticket's facts and the staff's controls. */
+export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
+  return [
+    { type: 'header', text: { type: 'plain_text', text: card.heading.slice(0, 150) } },
+    { type: 'section', fields: card.fields.map((f) => ({ type: 'mrkdwn' as const, text: `*${f.name}*\n${f.value}` })) },
+    ...controls(card.staffActions, ticketNumber),
+  ];
+}
+
+/** The top of the customer's DM thread: what they asked, its status, and their buttons. */
+export function customerCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
+  const status = card.fields.find((f) => f.name === 'Status')?.value ?? card.status;
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: `*${card.heading}*\nStatus: ${status}. Reply in this thread to talk to support.` } },
+    ...controls(card.customerActions, ticketNumber),
+  ];
+}
+
+export const TICKET_FORM = 'ticket_form';
+export const NOTE_FORM = 'internal_note';
+
+/** The /ticket form; `privateMetadata` carries who it is for and where it was asked. */
+export function ticketFormView(privateMetadata: string, prefill: { title?: string; description?: string } = {}) {
+  return {
+    type: 'modal' as const,
+    callback_id: TICKET_FORM,
+    private_metadata: privateMetadata,
+    title: { type: 'plain_text' as const, text: 'Open a ticket' },
+    submit: { type: 'plain_text' as const, text: 'Open' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      { type: 'input' as const, block_id: 'title', label: { type: 'plain_text' as const, text: 'Title' }, element: { type: 'plain_text_input' as const, action_id: 'value', max_length: TITLE_MAX, ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}) } },
+      { type: 'input' as const, block_id: 'description', label: { type: 'plain_text' as const, text: 'Description' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: DESCRIPTION_MAX, ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}) } },
+      { type: 'input' as const, block_id: 'type', label: { type: 'plain_text' as const, text: 'Type' }, element: { type: 'static_select' as const, action_id: 'value', options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) } },
+    ],
+  };
+}
+
+/** The "Add internal note" form. */
+export function noteFormView(ticketNumber: number, sourceMessage: string) {
+  return {
+    type: 'modal' as const,
+    callback_id: NOTE_FORM,
+    private_metadata: JSON.stringify({ ticketNumber, sourceMessage }),
+    title: { type: 'plain_text' as const, text: `Note on #${ticketNumber}` },
+    submit: { type: 'plain_text' as const, text: 'Add note' },
+    blocks: [{ type: 'input' as const, block_id: 'note', label: { type: 'plain_text' as const, text: 'Internal note (staff only)' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true } }],
+  };
+}

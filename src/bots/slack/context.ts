@@ -1,0 +1,40 @@
+import type { App } from '@slack/bolt';
+import type { Settings } from '../../config';
+import type { Helpdesk } from '../../core/helpdesk';
+import { isHelpdeskError } from '../../core/errors';
+import type { ActorRef } from '../../core/services/people';
+import type { Logger } from '../../log';
+
+/** What every listener gets: the core, the settings, a logger. Listeners hold no state of their own. */
+export interface SlackContext {
+  helpdesk: Helpdesk;
+  settings: Settings;
+  logger: Logger;
+}
+
+/** The person behind a Slack user id, as the core names them. */
+export function slackActor(userId: string, displayName?: string): ActorRef {
+  return displayName ? { platform: 'slack', userId, displayName } : { platform: 'slack', userId };
+}
+
+/** Slack writes a mention as `<@U123|name>` or `<@U123>`; both name the same person. */
+export function parseMention(text: string): ActorRef | null {
+  const match = /<@([A-Z0-9]+)(?:\|([^>]+))?>/i.exec(text);
+  if (!match) return null;
+  return slackActor(match[1], match[2]);
+}
+
+/** A message is stored as `channel:ts`: a DM message and its mirrored copy have different ts in different channels. */
+export const messageId = (channel: string, ts: string) => `${channel}:${ts}`;
+
+/** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
+export function readableError(error: unknown, logger: Logger): string {
+  if (isHelpdeskError(error)) return error.message;
+  logger.error({ err: error }, 'slack listener failed');
+  return 'Something went wrong on our side; please try again in a moment.';
+}
+
+/** A private answer in a channel (ephemeral), in a thread when there is one. */
+export async function tellPrivately(app: App, where: { channel: string; user: string; threadTs?: string }, text: string): Promise<void> {
+  await app.client.chat.postEphemeral({ channel: where.channel, user: where.user, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+}

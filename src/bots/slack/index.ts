@@ -1,0 +1,110 @@
+import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Logger as SlackLogger } from '@slack/logger';
+import type { Settings } from '../../config';
+import type { Helpdesk } from '../../core/helpdesk';
+import type { Sender } from '../../delivery/sender';
+import type { HttpServer } from '../../http/server';
+import type { Logger } from '../../log';
+import { registerClaimAction } from './actions/claim';
+import { registerEscalateAction } from './actions/escalate';
+import { registerPendingAction } from './actions/pending';
+import { registerPriorityAction } from './actions/priority';
+import { registerReassignAction } from './actions/reassign';
+import { registerReopenAction } from './actions/reopen';
+import { registerResolveAction } from './actions/resolve';
+import { registerSolvedAction } from './actions/solved';
+import { registerTypeAction } from './actions/type';
+import { fetchMissedReplies } from './catch-up';
+import { registerHelpdeskCommand } from './commands/helpdesk';
+import { registerTicketCommand } from './commands/ticket';
+import { registerTicketsCommand } from './commands/tickets';
+import type { SlackContext } from './context';
+import { registerMessageEvents } from './events/message';
+import { SlackEventsReceiver } from './receiver';
+import { SlackSender } from './sender';
+import { registerAddNoteShortcut } from './shortcuts/add-note';
+import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
+import { registerInternalNoteForm } from './views/internal-note';
+import { registerTicketForm } from './views/ticket-form';
+
+export interface SlackAdapter {
+  app: App;
+  sender: Sender;
+  /** Resolves when every Slack request received so far has been fully handled (HTTP mode; tests wait on it). */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackAdapterOptions {
+  settings: Settings;
+  helpdesk: Helpdesk;
+  http: HttpServer;
+  logger: Logger;
+}
+
+/**
+ * Starts the Slack app: HTTP mode mounts `POST /slack/events` on the given server (call before it
+ * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. Then fetches replies missed while down.
+ */
+export async function startSlackAdapter({ settings, helpdesk, http, logger }: SlackAdapterOptions): Promise<SlackAdapter> {
+  if (!settings.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
+  const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
+  const clientOptions = {
+    ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/` } : {}),
+    // The dispatcher owns retries: one attempt per send, and a 429 is handed back, not waited out.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+
+  let receiver: Receiver;
+  let httpReceiver: SlackEventsReceiver | undefined;
+  if (settings.SLACK_APP_TOKEN) {
+    receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } : {}) });
+  } else {
+    if (!settings.SLACK_SIGNING_SECRET) throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
+    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, slackLogger });
+  }
+
+  const app = new App({ token: settings.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions });
+  const ctx: SlackContext = { helpdesk, settings, logger };
+  registerTicketCommand(app);
+  registerTicketsCommand(app, ctx);
+  registerHelpdeskCommand(app, ctx);
+  registerTicketForm(app, ctx);
+  registerInternalNoteForm(app, ctx);
+  registerAddNoteShortcut(app, ctx);
+  registerTicketFromMessageShortcut(app);
+  registerMessageEvents(app, ctx);
+  for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction]) {
+    register(app, ctx);
+  }
+
+  await app.start();
+  const caughtUp = await fetchMissedReplies(app.client, ctx);
+  logger.info({ mode: settings.SLACK_APP_TOKEN ? 'socket' : 'http', caughtUp }, 'slack adapter started');
+
+  return {
+    app,
+    sender: new SlackSender(app.client, helpdesk, settings.SLACK_SUPPORT_CHANNEL),
+    settled: async () => httpReceiver?.settled(),
+    stop: async () => {
+      await app.stop();
+    },
+  };
+}
+
+/** Bolt logs through our logger. */
+function boltLogger(logger: Logger): SlackLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg: unknown[]) => logger.debug(msg.map(String).join(' ')),
+    info: (...msg: unknown[]) => logger.info(msg.map(String).join(' ')),
+    warn: (...msg: unknown[]) => logger.warn(msg.map(String).join(' ')),
+    error: (...msg: unknown[]) => logger.error(msg.map(String).join(' ')),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

@@ -1,0 +1,156 @@
+import type { WebClient } from '@slack/web-api';
+import type { Helpdesk } from '../../core/helpdesk';
+import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
+import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
+import { customerCardBlocks, staffCardBlocks } from './blocks';
+import { messageId } from './context';
+
+/** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
+const PERMANENT = new Set([
+  'channel_not_found', 'not_in_channel', 'is_archived', 'cannot_dm_bot', 'user_not_found', 'user_disabled', 'account_inactive',
+  'invalid_auth', 'not_authed', 'token_revoked', 'missing_scope', 'msg_too_long', 'invalid_blocks', 'message_not_found', 'cant_update_message',
+]);
+
+interface SlackPlace {
+  slackChannel?: string;
+  slackCardTs?: string;
+  slackDmChannel?: string;
+  slackDmThreadTs?: string;
+}
+
+/**
+ * Carries the delivery queue to Slack: the card in the support channel (its thread is the staff's
+ * side), the customer's DM thread, and the mirroring between them. One attempt per call (WebClient
+ * retries are off); failures are translated for the dispatcher, which owns retrying.
+ */
+export class SlackSender implements Sender {
+  readonly platform = 'slack' as const;
+
+  constructor(
+    private readonly client: WebClient,
+    private readonly helpdesk: Helpdesk,
+    private readonly supportChannel: string | undefined,
+  ) {}
+
+  async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
+    try {
+      await this.carryOut(delivery, options.signal);
+    } catch (error) {
+      throw translate(error);
+    }
+  }
+
+  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+    const payload = delivery.payload;
+    if (delivery.kind === 'person.dm') {
+      const personId = Number(delivery.destination.split(':')[1]);
+      return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
+    }
+    if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
+    const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
+    const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
+    const place = view.ticket.location as SlackPlace;
+    switch (delivery.kind) {
+      case 'ticket.created':
+        return this.postTicket(view, place, signal);
+      case 'ticket.card':
+        return this.updateCards(view, place);
+      case 'ticket.notice':
+        if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
+        else await this.inCardThread(place, String(payload.text));
+        return;
+      case 'comment.public':
+        return this.mirrorComment(view, place);
+      case 'comment.internal':
+        return this.postNote(view, place);
+      default:
+        return;
+    }
+  }
+
+  /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
+  private async postTicket(view: DeliveryView, place: SlackPlace, signal: AbortSignal): Promise<void> {
+    const number = view.ticket.number;
+    if (!place.slackCardTs) {
+      if (!this.supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+      const posted = await this.client.chat.postMessage({ channel: this.supportChannel, text: view.card.heading, blocks: staffCardBlocks(view.card, number) });
+      place.slackCardTs = posted.ts!;
+      place.slackChannel = posted.channel!;
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardTs: place.slackCardTs, slackChannel: place.slackChannel });
+    }
+    if (signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
+    if (!place.slackDmThreadTs) {
+      const dmChannel = await this.openDm(view.customer);
+      const posted = await this.client.chat.postMessage({ channel: dmChannel, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackDmChannel: posted.channel!, slackDmThreadTs: posted.ts! });
+    }
+  }
+
+  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<void> {
+    const number = view.ticket.number;
+    if (place.slackChannel && place.slackCardTs) {
+      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCardBlocks(view.card, number) });
+    }
+    if (place.slackDmChannel && place.slackDmThreadTs) {
+      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+    }
+  }
+
+  /** A comment goes to the side it did not come from; one typed elsewhere (a command, Discord) goes to both. */
+  private async mirrorComment(view: DeliveryView, place: SlackPlace): Promise<void> {
+    const comment = view.comment;
+    if (!comment || comment.deleted) return;
+    const from = comment.platform === 'slack' ? comment.platformMessageId : null;
+    const cameFrom = (channel?: string, thread?: string) => Boolean(from && channel && thread && from.startsWith(`${channel}:`));
+    const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
+    const files = comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
+    if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
+      await this.inDmThread(place, `*${author}${comment.byCustomer ? '' : ' (support)'}:* ${comment.body}${files}`);
+    }
+    if (!cameFrom(place.slackChannel, place.slackCardTs)) {
+      await this.inCardThread(place, `*${author}${comment.byCustomer ? ' (customer)' : ''}:* ${comment.body}${files}`);
+    }
+  }
+
+  /** Internal notes stay in the channel thread; one written there already is where it belongs. */
+  private async postNote(view: DeliveryView, place: SlackPlace): Promise<void> {
+    const comment = view.comment;
+    if (!comment || (comment.platformMessageId && place.slackChannel && comment.platformMessageId.startsWith(`${place.slackChannel}:`))) return;
+    await this.inCardThread(place, `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`);
+  }
+
+  private async inDmThread(place: SlackPlace, text: string): Promise<void> {
+    if (!place.slackDmChannel || !place.slackDmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
+    await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text });
+  }
+
+  private async inCardThread(place: SlackPlace, text: string): Promise<void> {
+    if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
+    await this.client.chat.postMessage({ channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+  }
+
+  private async dm(person: PersonView, text: string): Promise<void> {
+    await this.client.chat.postMessage({ channel: await this.openDm(person), text });
+  }
+
+  private async openDm(person: PersonView): Promise<string> {
+    const identity = person.identities.find((i) => i.platform === 'slack');
+    if (!identity) throw new PermanentDeliveryError('no_slack_identity', `person ${person.id} has no Slack identity`);
+    const opened = await this.client.conversations.open({ users: identity.userId });
+    return opened.channel!.id!;
+  }
+}
+
+
+/** WebClient's errors, as the dispatcher understands them. */
+function translate(error: unknown): Error {
+  if (error instanceof RateLimitedError || error instanceof TemporaryDeliveryError || error instanceof PermanentDeliveryError) return error;
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  if (e.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
+  if (e.code === 'slack_webapi_platform_error') {
+    const reason = e.data?.error ?? 'unknown_error';
+    if (reason === 'ratelimited') return new RateLimitedError(1000);
+    return PERMANENT.has(reason) ? new PermanentDeliveryError(reason, `Slack refused: ${reason}`) : new TemporaryDeliveryError(`Slack answered ${reason}`, { cause: error });
+  }
+  return new TemporaryDeliveryError(e.message ?? String(error), { cause: error });
+}

@@ -1,0 +1,23 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { noteFormView } from '../blocks';
+import { tellPrivately, type SlackContext } from '../context';
+import { ticketOfThread } from '../events/message';
+
+export const ADD_NOTE_SHORTCUT = 'add_internal_note';
+
+/**
+ * "Add internal note" on a message in a ticket's card thread (Slack has no slash commands in
+ * threads). Looking the ticket up first is one indexed query, well inside the trigger's 3 s.
+ */
+export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
+  app.shortcut<MessageShortcut>(ADD_NOTE_SHORTCUT, async ({ ack, shortcut, client }) => {
+    await ack();
+    const message = shortcut.message as { ts: string; thread_ts?: string };
+    const ticket = await ticketOfThread(ctx, shortcut.channel.id, message.thread_ts ?? message.ts);
+    if (!ticket || shortcut.channel.id !== (ticket.location as Record<string, string>).slackChannel) {
+      await tellPrivately(app, { channel: shortcut.channel.id, user: shortcut.user.id }, "Internal notes are added from a ticket's thread in the support channel.");
+      return;
+    }
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: noteFormView(ticket.number, `${shortcut.channel.id}:${message.ts}`) });
+  });
+}

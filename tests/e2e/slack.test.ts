@@ -1,0 +1,247 @@
+import { startSlackHarness, SUPPORT_CHANNEL, type SlackHarness } from '../fakes/slack/harness';
+
+const CARL = { id: 'UCARL', name: 'Carl' };
+const TINA = { id: 'UTINA', name: 'Tina' };
+const ADMIN = { id: 'UADMIN', name: 'admin' };
+
+let h: SlackHarness;
+
+beforeAll(async () => {
+  h = await startSlackHarness();
+  await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
+  await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const count = async (table: string) => (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+const ticketRow = async (number: number) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+
+function formSubmission(user: { id: string; name: string }, fields: { title: string; description: string; type: string }, privateMetadata = '{}') {
+  return {
+    type: 'view_submission',
+    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
+    trigger_id: 'trigger-submit',
+    view: {
+      id: 'VFORM', type: 'modal', callback_id: 'ticket_form', private_metadata: privateMetadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
+      state: {
+        values: {
+          title: { value: { type: 'plain_text_input', value: fields.title } },
+          description: { value: { type: 'plain_text_input', value: fields.description } },
+          type: { value: { type: 'static_select', selected_option: { value: fields.type, text: { type: 'plain_text', text: fields.type } } } },
+        },
+      },
+    },
+  };
+}
+
+function press(user: { id: string; name: string }, action: string, ticketNumber: number, where: { channel: string; ts: string }) {
+  return {
+    type: 'block_actions',
+    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
+    trigger_id: 'trigger-press',
+    container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
+    channel: { id: where.channel, name: 'x' },
+    message: { type: 'message', ts: where.ts, text: 'card' },
+    response_url: 'http://127.0.0.1:1/actions',
+    actions: [{ type: 'button', action_id: `ticket_${action}`, block_id: `buttons:${ticketNumber}`, value: String(ticketNumber), action_ts: '1', text: { type: 'plain_text', text: action } }],
+  };
+}
+
+const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) => ({
+  type: 'message', channel, channel_type: channel.startsWith('D') ? 'im' : 'channel', user: user.id, text, ts, thread_ts: threadTs, event_ts: ts,
+});
+
+/** Opens a ticket as `user` through /ticket and the form, and delivers its card and DM. */
+async function openTicket(user: { id: string; name: string }, title: string) {
+  const command = await h.signer.command('/ticket', user);
+  expect(command.status).toBe(200);
+  await h.slack.settled();
+  const opened = h.api.callsOf('views.open').at(-1)!;
+  const submitted = await h.signer.interaction(formSubmission(user, { title, description: 'It says E42', type: 'incident' }, opened.args.view.private_metadata));
+  expect(submitted.status).toBe(200);
+  await h.slack.settled();
+  await h.deliver();
+  const row = (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [title]))[0];
+  return { number: row.number as number, location: row.location as Record<string, string> };
+}
+
+describe('the Slack adapter, end to end through the fake Slack', () => {
+  test('scenario 1: a customer opens a ticket, staff and customer talk across the channel thread and the DM thread, pending, reopened by the reply, resolved', async () => {
+    const command = await h.signer.command('/ticket', CARL);
+    expect(command.status).toBe(200);
+    await h.slack.settled();
+    const formCall = h.api.callsOf('views.open').at(-1)!;
+    expect(formCall.args.trigger_id).toMatch(/^trigger-/);
+    expect(formCall.args.view.callback_id).toBe('ticket_form');
+
+    const submitted = await h.signer.interaction(formSubmission(CARL, { title: 'Printer jammed', description: 'It says E42', type: 'incident' }, formCall.args.view.private_metadata));
+    expect(submitted.status).toBe(200);
+    await h.slack.settled();
+    const stored = await ticketRow(1);
+    expect(stored).toMatchObject({ title: 'Printer jammed', status: 'open', platform: 'slack' });
+
+    await h.deliver();
+    const { location } = await ticketRow(1);
+    expect(location).toMatchObject({ slackChannel: SUPPORT_CHANNEL, slackDmChannel: 'DUCARL' });
+    const card = h.api.messages.find((m) => m.ts === location.slackCardTs)!;
+    expect(card.text).toContain('#1 Printer jammed');
+    expect(JSON.stringify(card.blocks)).toContain('ticket_claim');
+    expect(h.api.callsOf('conversations.open').map((c) => c.args.users)).toContain(CARL.id);
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs).map((m) => m.text)).toEqual([expect.stringContaining('Your ticket #1 "Printer jammed" is open')]);
+
+    // Tina (tier 1, auto-assigned) answers in the card's thread: it reaches the DM thread, and is not echoed in the channel.
+    await h.signer.event(message(TINA, SUPPORT_CHANNEL, location.slackCardTs, 'Which tray?'));
+    await h.slack.settled();
+    await h.deliver();
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs).at(-1)!.text).toBe('*Tina (support):* Which tray?');
+    expect(h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).some((m) => m.text?.includes('Which tray?'))).toBe(false);
+
+    await h.signer.interaction(press(TINA, 'pending', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.slack.settled();
+    expect((await ticketRow(1)).status).toBe('pending');
+    await h.deliver();
+    expect(h.api.callsOf('chat.update').some((c) => c.args.ts === location.slackCardTs && JSON.stringify(c.args.blocks).includes('pending'))).toBe(true);
+
+    // Carl answers in his DM thread: open again, and the answer reaches the card's thread once.
+    await h.signer.event(message(CARL, 'DUCARL', location.slackDmThreadTs, 'Tray 2'));
+    await h.slack.settled();
+    expect((await ticketRow(1)).status).toBe('open');
+    await h.deliver();
+    expect(h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).filter((m) => m.text?.includes('Tray 2')).map((m) => m.text)).toEqual(['*Carl (customer):* Tray 2']);
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs).some((m) => m.text?.includes('Tray 2'))).toBe(false);
+
+    // Our own mirrored copy arriving as an event is not stored again.
+    const copy = h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).at(-1)!;
+    await h.signer.event({ ...message(TINA, SUPPORT_CHANNEL, location.slackCardTs, copy.text!, copy.ts), user: undefined, bot_id: 'BBOT', subtype: 'bot_message' });
+    await h.slack.settled();
+
+    await h.signer.interaction(press(TINA, 'resolve', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.slack.settled();
+    expect(await ticketRow(1)).toMatchObject({ status: 'resolved', resolution: 'resolved_by_staff' });
+    await h.deliver();
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs).at(-1)!.text).toContain('was resolved by support');
+    const comments = await h.db.dataSource.query(`SELECT body FROM comment WHERE ticket_id = $1 ORDER BY id`, [stored.id]);
+    expect(comments.map((c: { body: string }) => c.body)).toEqual(['Which tray?', 'Tray 2']);
+  });
+
+  test('a bad signature and a 6-minute-old timestamp get 401 and store nothing', async () => {
+    const before = await count('ticket');
+    const calls = h.api.calls.length;
+    const payload = formSubmission(CARL, { title: 'Forged', description: 'x', type: 'request' });
+    expect((await h.signer.interaction(payload, { secret: 'wrong-secret' })).status).toBe(401);
+    expect((await h.signer.interaction(payload, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
+    expect((await h.signer.command('/ticket', CARL, '', 'CGENERAL', { secret: 'wrong-secret' })).status).toBe(401);
+    await h.slack.settled();
+    expect(await count('ticket')).toBe(before);
+    expect(h.api.calls.length).toBe(calls);
+  });
+
+  test('url_verification is answered with its challenge', async () => {
+    const res = await h.signer.urlVerification('abc123');
+    expect(await res.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  test('an invalid form field comes back inline and nothing is stored', async () => {
+    const before = await count('ticket');
+    const res = await h.signer.interaction(formSubmission(CARL, { title: 'x'.repeat(101), description: 'fine', type: 'incident' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ response_action: 'errors', errors: { title: 'Title is 101 characters; the limit is 100' } });
+    const empty = await h.signer.interaction(formSubmission(CARL, { title: 'ok', description: '   ', type: 'incident' }));
+    expect(await empty.json()).toEqual({ response_action: 'errors', errors: { description: "Description can't be empty" } });
+    await h.slack.settled();
+    expect(await count('ticket')).toBe(before);
+  });
+
+  test('an event Slack retries (same event_id, x-slack-retry-num) is stored once, also when the retry reaches a second instance', async () => {
+    const { number, location } = await openTicket(CARL, 'VPN drops');
+    const event = message(CARL, 'DUCARL', location.slackDmThreadTs, 'Every hour');
+    await h.signer.event(event, { eventId: 'EvRETRY' });
+    await h.signer.event(event, { eventId: 'EvRETRY', retryNum: 1 });
+    await h.slack.settled();
+    const second = await h.startInstance();
+    await second.signer.event(event, { eventId: 'EvRETRY', retryNum: 2 });
+    await h.slack.settled();
+    await second.slack.settled();
+    const rows = await h.db.dataSource.query(`SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1`, [number]);
+    expect(rows).toEqual([{ body: 'Every hour' }]);
+    await h.deliver();
+    expect(h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).filter((m) => m.text?.includes('Every hour'))).toHaveLength(1);
+  });
+
+  test('chat.postMessage answering 429 then succeeding delivers the message once', async () => {
+    const { location } = await openTicket(CARL, 'Mail is slow');
+    h.api.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 2 });
+    await h.signer.event(message(TINA, SUPPORT_CHANNEL, location.slackCardTs, 'Since when?'));
+    await h.slack.settled();
+    const result = await h.deliver();
+    expect(result.retried).toBeGreaterThanOrEqual(1);
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs).filter((m) => m.text?.includes('Since when?'))).toHaveLength(1);
+    const rows = await h.db.dataSource.query(`SELECT status FROM delivery WHERE status <> 'sent'`);
+    expect(rows).toEqual([]);
+  });
+
+  test("a customer pressing a staff-only button is told privately and nothing changes", async () => {
+    const { number, location } = await openTicket(CARL, 'Screen flickers');
+    const ephemerals = h.api.callsOf('chat.postEphemeral').length;
+    await h.signer.interaction(press(CARL, 'resolve', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.slack.settled();
+    expect((await ticketRow(number)).status).toBe('open');
+    const told = h.api.callsOf('chat.postEphemeral').slice(ephemerals);
+    expect(told).toHaveLength(1);
+    expect(told[0].args).toMatchObject({ user: CARL.id, channel: SUPPORT_CHANNEL });
+    expect(told[0].args.text).toMatch(/^You can't do that: /);
+  });
+
+  test('an internal note from the message shortcut stays in the channel thread and never reaches the DM', async () => {
+    const { number, location } = await openTicket(CARL, 'Keyboard missing keys');
+    const dmBefore = h.api.thread('DUCARL', location.slackDmThreadTs).length;
+    await h.signer.interaction({
+      type: 'message_action', callback_id: 'add_internal_note', trigger_id: 'trigger-note', action_ts: '1', message_ts: location.slackCardTs,
+      user: { id: TINA.id, name: TINA.name }, channel: { id: SUPPORT_CHANNEL, name: 'support' }, response_url: 'http://127.0.0.1:1/note',
+      message: { type: 'message', ts: location.slackCardTs, text: 'card' },
+    });
+    await h.slack.settled();
+    const form = h.api.callsOf('views.open').at(-1)!;
+    expect(form.args.view.callback_id).toBe('internal_note');
+    await h.signer.interaction({
+      type: 'view_submission', user: { id: TINA.id, name: TINA.name }, trigger_id: 't',
+      view: { id: 'VNOTE', type: 'modal', callback_id: 'internal_note', private_metadata: form.args.view.private_metadata, hash: 'h', state: { values: { note: { value: { type: 'plain_text_input', value: 'Customer is on the old model' } } } } },
+    });
+    await h.slack.settled();
+    await h.deliver();
+    const notes = await h.db.dataSource.query(`SELECT c.kind, c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1`, [number]);
+    expect(notes).toEqual([{ kind: 'internal', body: 'Customer is on the old model' }]);
+    expect(h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).map((m) => m.text)).toContain(':lock: *Internal note by Tina:* Customer is on the old model');
+    expect(h.api.thread('DUCARL', location.slackDmThreadTs)).toHaveLength(dmBefore);
+    expect(h.api.messages.some((m) => m.channel.startsWith('D') && m.text?.includes('old model'))).toBe(false);
+  });
+
+  test('replies written while the app was down are fetched and stored on start', async () => {
+    const { number, location } = await openTicket(CARL, 'Laptop fan loud');
+    h.api.addHumanMessage({ channel: 'DUCARL', thread_ts: location.slackDmThreadTs, user: CARL.id, text: 'Still loud while you were away' });
+    const restarted = await h.startInstance();
+    await restarted.slack.settled();
+    const rows = await h.db.dataSource.query(`SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1`, [number]);
+    expect(rows).toEqual([{ body: 'Still loud while you were away' }]);
+  });
+
+  test('"Open a ticket from this message" prefills the form and the ticket links back to the message', async () => {
+    await h.signer.interaction({
+      type: 'message_action', callback_id: 'ticket_from_message', trigger_id: 'trigger-from-message', action_ts: '1', message_ts: '1799999999.000001',
+      user: { id: CARL.id, name: CARL.name }, channel: { id: 'CGENERAL', name: 'general' }, response_url: 'http://127.0.0.1:1/x',
+      message: { type: 'message', ts: '1799999999.000001', text: 'Wifi down on floor 3\nSince 9 am', user: CARL.id },
+    });
+    await h.slack.settled();
+    const form = h.api.callsOf('views.open').at(-1)!;
+    expect(form.args.view.blocks[0].element.initial_value).toBe('Wifi down on floor 3');
+    await h.signer.interaction(formSubmission(CARL, { title: 'Wifi down on floor 3', description: 'Since 9 am', type: 'incident' }, form.args.view.private_metadata));
+    await h.slack.settled();
+    const row = (await h.db.dataSource.query(`SELECT location FROM ticket WHERE title = 'Wifi down on floor 3'`))[0];
+    expect(row.location).toMatchObject({ slackSourceChannel: 'CGENERAL', slackSourceTs: '1799999999.000001' });
+  });
+
+  test.todo('scenario 2 in Slack (escalation to tier 2 and a customer reopen)');
+  test.todo('Socket Mode: the fake answers apps.connections.open, sends hello and envelopes, checks the acks');
+});

@@ -1,0 +1,70 @@
+import { ALL_PERMISSIONS, GUILD_ID, type FakeDiscord, type FakeUser } from './fake-discord';
+
+/**
+ * Realistic INTERACTION_CREATE payloads (what Discord sends for a slash command, a button, a
+ * select and a modal submit), dispatched through the fake. Each resolves with the interaction id
+ * once the bot's first response arrived; `fake.answered(id)` waits for the rest.
+ */
+const CUSTOMER_PERMISSIONS = '1024'; // View Channel
+
+function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
+  const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: 0 };
+  const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
+  return {
+    guild_id: GUILD_ID,
+    channel_id: channelId,
+    channel: { ...channel, ...(thread_metadata ? { thread_metadata } : {}), permissions },
+    member: fake.member(user, permissions),
+  };
+}
+
+export type Option = { name: string; type: number; value?: string | number | boolean; options?: Option[] };
+
+export function slashCommand(fake: FakeDiscord, user: FakeUser, name: string, channelId: string, options: Option[] = [], staff = false): Promise<string> {
+  const resolved: Record<string, unknown> = {};
+  const users = options.flatMap(function all(o: Option): Option[] { return [o, ...(o.options ?? []).flatMap(all)]; }).filter((o) => o.type === 6);
+  if (users.length > 0) resolved.users = Object.fromEntries(users.map((o) => [o.value, fake.users.get(String(o.value))]));
+  return fake.interact({
+    type: 2,
+    data: { id: `cmd-${name}`, name, type: 1, options, ...(users.length > 0 ? { resolved } : {}) },
+    ...place(fake, user, channelId, staff),
+  });
+}
+
+export const subcommand = (name: string, options: Option[] = []): Option => ({ name, type: 1, options });
+
+export function pressButton(fake: FakeDiscord, user: FakeUser, message: any, customId: string, staff = false): Promise<string> {
+  return fake.interact({
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message,
+    ...place(fake, user, message.channel_id, staff),
+  });
+}
+
+export function chooseInSelect(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, values: string[], componentType = 3, staff = true): Promise<string> {
+  const resolved = componentType === 5 ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) } : undefined;
+  const message = { id: `ephemeral-${customId}`, channel_id: channelId, type: 0, content: '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
+  return fake.interact({
+    type: 3,
+    data: { custom_id: customId, component_type: componentType, values, ...(resolved ? { resolved } : {}) },
+    message,
+    ...place(fake, user, channelId, staff),
+  });
+}
+
+/** Discord sends a modal's answers as Label components (type 18) wrapping the inputs. */
+export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: { title: string; description: string; type?: string }): Promise<string> {
+  return fake.interact({
+    type: 5,
+    data: {
+      custom_id: customId,
+      components: [
+        { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'title', value: fields.title } },
+        { type: 18, id: 3, component: { type: 4, id: 4, custom_id: 'description', value: fields.description } },
+        { type: 18, id: 5, component: { type: 3, id: 6, custom_id: 'type', values: fields.type ? [fields.type] : [] } },
+      ],
+    },
+    ...place(fake, user, channelId, false),
+  });
+}

@@ -1,0 +1,84 @@
+import { defaultPolicy, loadSettings, type Settings } from '../../../src/config';
+import { ManualClock } from '../../../src/core/clock';
+import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
+import { Dispatcher } from '../../../src/delivery/dispatcher';
+import { createMetrics } from '../../../src/http/metrics';
+import { createHttpServer, type HttpServer } from '../../../src/http/server';
+import { createLogger } from '../../../src/log';
+import { startSlackAdapter, type SlackAdapter } from '../../../src/bots/slack';
+import { drain } from '../../delivery/support';
+import { freshDatabase, type TestDatabase } from '../../helpers/database';
+import { SlackRequestSigner } from './signer';
+import { FakeSlackWebApi } from './web-api';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+export const SUPPORT_CHANNEL = 'CSUPPORT';
+
+export interface SlackHarness {
+  db: TestDatabase;
+  clock: ManualClock;
+  helpdesk: Helpdesk;
+  api: FakeSlackWebApi;
+  http: HttpServer;
+  slack: SlackAdapter;
+  signer: SlackRequestSigner;
+  dispatcher: Dispatcher;
+  /** Sends everything queued through the Slack sender (the manual clock jumps over backoffs). */
+  deliver(): ReturnType<typeof drain>;
+  /** Starts another instance of the adapter on the same database and fake (as after a restart, or a second instance). */
+  startInstance(): Promise<{ slack: SlackAdapter; signer: SlackRequestSigner; stop(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Bolt app of the Slack adapter, on a fresh PGlite database, the process's HTTP server
+ * and a fake Slack Web API; requests reach it signed as Slack signs them.
+ */
+export async function startSlackHarness(): Promise<SlackHarness> {
+  const db = await freshDatabase('pglite');
+  const clock = new ManualClock();
+  const logger = createLogger('silent');
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: defaultPolicy });
+  const api = await new FakeSlackWebApi().start();
+  const settings: Settings = loadSettings({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL,
+    SLACK_API_URL: api.url,
+    LOG_LEVEL: 'silent',
+  });
+
+  const instance = async () => {
+    const http = createHttpServer({ logger, metrics: createMetrics({ databaseUp: async () => true }), health: { description: 'test', ping: async () => true } });
+    const slack = await startSlackAdapter({ settings, helpdesk, http, logger });
+    const port = await http.listen(0, '127.0.0.1');
+    const signer = new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
+    return { http, slack, signer, stop: async () => { await slack.stop(); await http.close(); } };
+  };
+
+  const first = await instance();
+  const dispatcher = new Dispatcher({ dataSource: db.dataSource, clock, senders: [first.slack.sender], instanceId: 'slack-test', logger, random: () => 0.5 });
+  const others: Array<{ stop(): Promise<void> }> = [];
+  return {
+    db,
+    clock,
+    helpdesk,
+    api,
+    http: first.http,
+    slack: first.slack,
+    signer: first.signer,
+    dispatcher,
+    deliver: () => drain([dispatcher], db.dataSource, clock),
+    async startInstance() {
+      const other = await instance();
+      others.push(other);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.stop();
+      await first.stop();
+      await api.stop();
+      await db.close();
+    },
+  };
+}

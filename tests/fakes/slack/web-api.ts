@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+/** One Web API call as the fake received it; JSON-encoded fields (blocks, view) are decoded. */
+export interface SlackCall {
+  method: string;
+  args: Record<string, any>;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  blocks?: unknown;
+}
+
+type Failure = { status: 429; retryAfterSeconds: number } | { error: string };
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+
+/**
+ * Slack's Web API on a loopback port, enough for the real Bolt WebClient: it answers with
+ * Slack-shaped JSON, keeps the messages posted (so `conversations.replies` can answer), records
+ * every call, and fails the next calls of a method on demand (429 with Retry-After, or `ok: false`).
+ */
+export class FakeSlackWebApi {
+  readonly calls: SlackCall[] = [];
+  readonly messages: StoredMessage[] = [];
+  private readonly failures: Array<{ method: string; failure: Failure; remaining: number }> = [];
+  private readonly server = http.createServer((req, res) => void this.handle(req, res));
+  private tsCounter = 0;
+  port = 0;
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** What SLACK_API_URL is set to (WebClient wants the trailing slash). */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `count` calls of `method` fail this way. */
+  failNext(method: string, failure: Failure, count = 1): this {
+    this.failures.push({ method, failure, remaining: count });
+    return this;
+  }
+
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Messages in a thread (its root excluded), in order. */
+  thread(channel: string, threadTs: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.thread_ts === threadTs && m.ts !== threadTs);
+  }
+
+  /** A message a person wrote (e.g. while the app was down), visible to `conversations.replies`. */
+  addHumanMessage(message: Omit<StoredMessage, 'ts'>): StoredMessage {
+    const stored = { ...message, ts: this.nextTs() };
+    this.messages.push(stored);
+    return stored;
+  }
+
+  nextTs(): string {
+    this.tsCounter += 1;
+    return `${1_800_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname.startsWith('/upload/')) return void res.writeHead(200).end('OK');
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = decode(raw, String(req.headers['content-type'] ?? ''));
+    this.calls.push({ method, args });
+
+    const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
+    if (rule) {
+      rule.remaining -= 1;
+      if ('status' in rule.failure) {
+        res.writeHead(429, { 'retry-after': String(rule.failure.retryAfterSeconds), 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      }
+      return json(res, { ok: false, error: rule.failure.error });
+    }
+    json(res, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'chatdesk', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+      case 'chat.postMessage': {
+        const message: StoredMessage = { channel: args.channel, ts: this.nextTs(), text: args.text, blocks: args.blocks, bot_id: BOT_ID, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) };
+        this.messages.push(message);
+        return { ok: true, channel: args.channel, ts: message.ts, message: { ...message, type: 'message' } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'chat.getPermalink':
+        return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
+      case 'conversations.replies': {
+        const oldest = args.oldest ? Number(args.oldest) : -Infinity;
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.thread_ts === args.ts))
+          .filter((m) => m.ts === args.ts || Number(m.ts) > oldest)
+          .map((m) => ({ type: 'message', ...m, thread_ts: m.thread_ts ?? args.ts }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+      }
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, ...(typeof args.view === 'object' ? args.view : {}) } };
+      case 'users.info':
+        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: String(args.user), profile: { display_name: String(args.user) } } };
+      case 'files.getUploadURLExternal':
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F${this.tsCounter + 1}`, file_id: `F${++this.tsCounter}` };
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (typeof args.files === 'object' ? args.files : []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function json(res: http.ServerResponse, body: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** WebClient sends form fields, with objects as JSON text; some calls send JSON bodies. */
+function decode(raw: string, contentType: string): Record<string, any> {
+  if (contentType.startsWith('application/json')) return raw ? JSON.parse(raw) : {};
+  const form = parseQuery(raw) as Record<string, any>;
+  for (const [key, value] of Object.entries(form)) {
+    if (typeof value === 'string' && /^[[{]/.test(value)) {
+      try {
+        form[key] = JSON.parse(value);
+      } catch {
+        // plain text that happens to start with a bracket
+      }
+    }
+  }
+  return form;
+}
