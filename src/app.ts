@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
+import { startDiscordAdapter, type DiscordAdapter } from './bots/discord';
+import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 
 export interface AppOptions {
   logger?: Logger;
@@ -40,13 +42,10 @@ export interface AdapterStatus {
   message: string;
 }
 
-/**
- * What each chat adapter would do with these settings, said plainly in the log. No adapter exists
- * in this build yet, so a configured one is reported as such rather than pretended to run.
- */
+/** Which chat adapters these settings enable, said plainly in the log. */
 export function adapterStatus(settings: Settings): AdapterStatus[] {
   const discord: AdapterStatus = settings.DISCORD_TOKEN
-    ? { adapter: 'discord', configured: true, message: 'Discord: configured (DISCORD_TOKEN is set), but this build has no Discord adapter yet' }
+    ? { adapter: 'discord', configured: true, message: 'Discord: starting (DISCORD_TOKEN is set)' }
     : { adapter: 'discord', configured: false, message: 'Discord: not configured: set DISCORD_TOKEN to enable' };
 
   let slack: AdapterStatus;
@@ -64,7 +63,7 @@ export function adapterStatus(settings: Settings): AdapterStatus[] {
     };
   } else {
     const mode = settings.SLACK_APP_TOKEN ? 'Socket Mode (SLACK_APP_TOKEN)' : 'HTTP events at POST /slack/events (SLACK_SIGNING_SECRET)';
-    slack = { adapter: 'slack', configured: true, message: `Slack: configured for ${mode}, but this build has no Slack adapter yet` };
+    slack = { adapter: 'slack', configured: true, message: `Slack: starting in ${mode}` };
   }
   return [discord, slack];
 }
@@ -78,6 +77,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
   let http: HttpServer | undefined;
   let dispatcher: Dispatcher | undefined;
   let jobs: RunningJobs | undefined;
+  let discord: DiscordAdapter | undefined;
+  let slack: SlackAdapter | undefined;
   try {
     const clock = options.clock ?? systemClock;
     const policy = policyFrom(settings);
@@ -89,23 +90,32 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
 
     for (const status of adapterStatus(settings)) {
-      if (status.configured) logger.warn({ adapter: status.adapter }, status.message);
-      else logger.info({ adapter: status.adapter }, status.message);
+      logger.info({ adapter: status.adapter }, status.message);
     }
 
     const ping = () => pingDatabase(database.dataSource);
     const metrics = createMetrics({ databaseUp: ping });
     http = createHttpServer({ logger, metrics, health: { description: database.description, ping } });
-    // Adapters mount their routes (POST /slack/events) on `http` here, before it listens.
+
+    // Deliveries of a platform wait in the queue until its adapter's sender is there: none are lost.
+    const senders = [...(options.senders ?? [])];
+    const [discordStatus, slackStatus] = adapterStatus(settings);
+    if (slackStatus.configured) {
+      // Mounts POST /slack/events on this server, so it must come before listen.
+      slack = await startSlackAdapter({ settings, helpdesk, http, logger });
+      senders.push(slack.sender);
+    }
     const port = await http.listen(settings.PORT, options.host);
     logger.info({ port }, 'HTTP server listening (/healthz, /metrics)');
 
-    // Deliveries of a platform wait in the queue until an adapter gives its sender: none are lost.
-    const senders = [...(options.senders ?? [])];
     dispatcher = new Dispatcher({ dataSource: database.dataSource, clock, senders, instanceId, logger, metrics: metrics.registry });
+    if (discordStatus.configured) {
+      discord = await startDiscordAdapter({ settings, helpdesk, logger, dispatcher });
+      dispatcher.addSender(discord.sender);
+    }
     dispatcher.start();
     jobs = startJobs({ dataSource: database.dataSource, clock, policy, settings, instanceId, logger, registry: metrics.registry, onDeliveriesWritten: wakeDispatcher });
-    logger.info({ instanceId, autoClose: settings.AUTO_CLOSE_CRON, reminders: settings.REMINDER_CRON, senders: senders.map((s) => s.platform) }, 'jobs and delivery dispatcher started');
+    logger.info({ instanceId, autoClose: settings.AUTO_CLOSE_CRON, reminders: settings.REMINDER_CRON, senders: dispatcher.platforms() }, 'jobs and delivery dispatcher started');
 
     const server = http;
     const runningDispatcher = dispatcher;
@@ -117,6 +127,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
         try {
           await runningJobs.stop();
           await runningDispatcher.stop();
+          await discord?.stop();
+          await slack?.stop();
           await server.close();
         } finally {
           await database.close();
@@ -128,6 +140,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     // A half-started app must not keep the data folder locked or a port open.
     await jobs?.stop().catch(() => undefined);
     await dispatcher?.stop().catch(() => undefined);
+    await discord?.stop().catch(() => undefined);
+    await slack?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

@@ -86,10 +86,7 @@ export class Dispatcher {
   private endIdle: (() => void) | undefined;
 
   constructor(private readonly options: DispatcherOptions) {
-    for (const sender of options.senders) {
-      if (this.sendersByPlatform.has(sender.platform)) throw new Error(`Two senders for ${sender.platform}`);
-      this.sendersByPlatform.set(sender.platform, sender);
-    }
+    for (const sender of options.senders) this.addSender(sender);
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.batchSize = Math.max(1, options.batchSize ?? this.concurrency * 4);
@@ -112,6 +109,17 @@ export class Dispatcher {
   /** What all runs of this dispatcher did so far (`resent` is how many deliveries may have gone out twice). */
   get totals(): DispatchResult {
     return { ...this.sinceStart };
+  }
+
+  /** A platform's sender, once its adapter is up (the Discord adapter needs the dispatcher first). */
+  addSender(sender: Sender): void {
+    if (this.sendersByPlatform.has(sender.platform)) throw new Error(`Two senders for ${sender.platform}`);
+    this.sendersByPlatform.set(sender.platform, sender);
+  }
+
+  /** The platforms this dispatcher sends for. */
+  platforms(): Platform[] {
+    return [...this.sendersByPlatform.keys()];
   }
 
   /** Runs every `intervalMs`, at once after `wake()`, and straight again while there is work. */
