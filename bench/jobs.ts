@@ -11,8 +11,9 @@ import { median, timed, withBenchDatabase, type DatabaseKind } from './common';
  * Issue 4: the auto-close and reminder jobs next to hand-written SQL doing the same writes (the
  * ticket update, the event rows, the delivery rows) in one statement per batch of the same size,
  * on the same data: the database is filled once (generate_series), each side runs on it, and the
- * changed rows are put back (and vacuumed) before the other side runs. What both sides wrote is
- * compared; a difference is reported in `mismatch`. Goal: job / hand SQL ≤ 1.5.
+ * changed rows are put back (and vacuumed) before the other side runs. The job side is the job as
+ * scheduled (`runJob`: slot claim, batches, run record). What both sides wrote is compared; a
+ * difference is reported in `mismatch`. Goal: job / hand SQL ≤ 1.5.
  */
 export interface JobsBenchOptions {
   tickets: number;
@@ -85,15 +86,16 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
       log(`jobs [${kind}]: ${label}: one untimed pass`);
       await runHandSide();
       await restore(ds);
-      const sides = { job: { run: runJobSide, ms: [] as number[], rows: 0, writes: null as Writes | null }, hand: { run: runHandSide, ms: [] as number[], rows: 0, writes: null as Writes | null } };
+      const side = (run: () => Promise<number>) => ({ run, ms: [] as number[], rows: 0, writes: null as Writes | null });
+      const sides = { job: side(runJobSide), hand: side(runHandSide) };
       for (let round = 0; round < rounds; round++) {
         for (const name of round % 2 === 0 ? (['job', 'hand'] as const) : (['hand', 'job'] as const)) {
           log(`jobs [${kind}]: ${label}: ${name === 'job' ? 'the job' : 'hand-written SQL'} (round ${round + 1} of ${rounds})`);
-          const side = sides[name];
-          const run = await timed(side.run);
-          side.ms.push(run.ms);
-          side.rows = run.result;
-          side.writes ??= await writesSince(ds);
+          const timing = sides[name];
+          const run = await timed(timing.run);
+          timing.ms.push(run.ms);
+          timing.rows = run.result;
+          timing.writes ??= await writesSince(ds);
           await restore(ds);
         }
       }
@@ -144,7 +146,7 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
  * to 7 days; some of those past day 5 have had their day-2 reminder), pending under 2 days (owed
  * nothing), and the rest open or resolved.
  */
-export async function fillTickets(ds: DataSource, counts: { tickets: number; pendingDue: number; remindersDue: number }): Promise<void> {
+async function fillTickets(ds: DataSource, counts: { tickets: number; pendingDue: number; remindersDue: number }): Promise<void> {
   const customers = Math.max(100, Math.min(20_000, Math.ceil(counts.tickets / 50)));
   const supporters = 20;
   await ds.query(`INSERT INTO person (display_name, created_at) SELECT 'Customer ' || g, $1 FROM generate_series(1, $2) g`, [NOW, customers]);

@@ -60,7 +60,7 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
 }
 
 /** A raw `ticket` row (snake_case, as RETURNING * gives it) as the entity. */
-function ticketFromRow(row: Record<string, unknown>): TicketEntity {
+export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
   return Object.assign(new TicketEntity(), {
     id: row.id,
     number: row.number,
