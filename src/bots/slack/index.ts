@@ -6,6 +6,8 @@ import type { Sender } from '../../delivery/sender';
 import type { HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
 import { registerClaimAction } from './actions/claim';
+import { registerDmRouteActions } from './actions/dm-route';
+import { registerHomeOpenAction } from './actions/home-open';
 import { registerEscalateAction } from './actions/escalate';
 import { registerPendingAction } from './actions/pending';
 import { registerPriorityAction } from './actions/priority';
@@ -16,15 +18,18 @@ import { registerSolvedAction } from './actions/solved';
 import { registerTypeAction } from './actions/type';
 import { fetchMissedReplies } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
+import { registerKbCommand } from './commands/kb';
 import { registerTicketCommand } from './commands/ticket';
 import { registerTicketsCommand } from './commands/tickets';
 import type { SlackContext } from './context';
+import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerMessageEvents } from './events/message';
 import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
 import { registerInternalNoteForm } from './views/internal-note';
+import { registerKbForm } from './views/kb-form';
 import { registerTicketForm } from './views/ticket-form';
 
 export interface SlackAdapter {
@@ -70,11 +75,16 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerTicketCommand(app);
   registerTicketsCommand(app, ctx);
   registerHelpdeskCommand(app, ctx);
+  registerKbCommand(app, ctx);
   registerTicketForm(app, ctx);
+  registerKbForm(app, ctx);
   registerInternalNoteForm(app, ctx);
   registerAddNoteShortcut(app, ctx);
   registerTicketFromMessageShortcut(app);
   registerMessageEvents(app, ctx);
+  registerAppHomeOpened(app, ctx);
+  registerHomeOpenAction(app, ctx);
+  registerDmRouteActions(app, ctx);
   for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction]) {
     register(app, ctx);
   }

@@ -3,7 +3,7 @@ import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import { customerCardBlocks, staffCardBlocks } from './blocks';
-import { messageId } from './context';
+import { publishHome } from './home';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
 const PERMANENT = new Set([
@@ -54,7 +54,9 @@ export class SlackSender implements Sender {
       case 'ticket.created':
         return this.postTicket(view, place, signal);
       case 'ticket.card':
-        return this.updateCards(view, place);
+        await this.updateCards(view, place);
+        await this.refreshHomes(view);
+        return;
       case 'ticket.notice':
         if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
         else await this.inCardThread(place, String(payload.text));
@@ -93,6 +95,18 @@ export class SlackSender implements Sender {
     }
     if (place.slackDmChannel && place.slackDmThreadTs) {
       await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+    }
+  }
+
+  /**
+   * The App Home of the ticket's customer and assignee shows the change. Best effort: the card is
+   * what the delivery is for, so a failed Home (the person may never have opened it) is not retried.
+   */
+  private async refreshHomes(view: DeliveryView): Promise<void> {
+    for (const person of [view.customer, view.assignee]) {
+      const identity = person?.identities.find((i) => i.platform === 'slack');
+      if (!identity) continue;
+      await publishHome(this.client, { helpdesk: this.helpdesk }, identity.userId).catch(() => undefined);
     }
   }
 

@@ -10,6 +10,7 @@ export interface SlackCall {
 
 export interface StoredMessage {
   channel: string;
+  files?: unknown[];
   ts: string;
   thread_ts?: string;
   text?: string;
@@ -31,6 +32,12 @@ export const BOT_ID = 'BBOT';
 export class FakeSlackWebApi {
   readonly calls: SlackCall[] = [];
   readonly messages: StoredMessage[] = [];
+  /** Bytes posted to the upload URLs `files.getUploadURLExternal` handed out, by file id. */
+  readonly uploads = new Map<string, Buffer>();
+  /** Files served for download (`url_private_download`), by path; each wants the bot token. */
+  private readonly served = new Map<string, Buffer>();
+  /** Authorization headers the file downloads came with. */
+  readonly downloadAuth: string[] = [];
   private readonly failures: Array<{ method: string; failure: Failure; remaining: number }> = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private tsCounter = 0;
@@ -74,6 +81,13 @@ export class FakeSlackWebApi {
     return stored;
   }
 
+  /** A file a person shared: its `url_private_download` answers with these bytes to the bot token only. */
+  serveFile(name: string, data: Buffer): string {
+    const path = `/files-pri/T1-F${this.nextTs().replace('.', '')}/${encodeURIComponent(name)}`;
+    this.served.set(path, data);
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
   nextTs(): string {
     this.tsCounter += 1;
     return `${1_800_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
@@ -82,9 +96,20 @@ export class FakeSlackWebApi {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname.startsWith('/upload/')) return void res.writeHead(200).end('OK');
+    if (url.pathname.startsWith('/upload/')) {
+      this.uploads.set(url.pathname.slice('/upload/'.length), bytes);
+      return void res.writeHead(200).end('OK');
+    }
+    if (url.pathname.startsWith('/files-pri/')) {
+      const file = this.served.get(url.pathname);
+      this.downloadAuth.push(String(req.headers.authorization ?? ''));
+      if (!file) return void res.writeHead(404).end('not found');
+      if (req.headers.authorization !== 'Bearer xoxb-test') return void res.writeHead(403).end('forbidden');
+      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(file);
+    }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decode(raw, String(req.headers['content-type'] ?? ''));
     this.calls.push({ method, args });
@@ -125,6 +150,18 @@ export class FakeSlackWebApi {
           .filter((m) => m.ts === args.ts || Number(m.ts) > oldest)
           .map((m) => ({ type: 'message', ...m, thread_ts: m.thread_ts ?? args.ts }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+      }
+      case 'conversations.history': {
+        const latest = args.latest ? Number(args.latest) : Infinity;
+        const oldest = args.oldest ? Number(args.oldest) : -Infinity;
+        const inclusive = args.inclusive === true || args.inclusive === 'true';
+        const messages = this.messages
+          .filter((m) => m.channel === args.channel && !(m.thread_ts && m.thread_ts !== m.ts))
+          .filter((m) => (inclusive ? Number(m.ts) <= latest && Number(m.ts) >= oldest : Number(m.ts) < latest && Number(m.ts) > oldest))
+          .sort((a, b) => Number(b.ts) - Number(a.ts))
+          .slice(0, Number(args.limit ?? 100))
+          .map((m) => ({ type: 'message', ...m }));
+        return { ok: true, messages, has_more: false };
       }
       case 'views.open':
       case 'views.update':

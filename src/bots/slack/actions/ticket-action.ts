@@ -3,6 +3,7 @@ import type { CardAction } from '../../../core/rules/card';
 import type { ActorRef } from '../../../core/services/people';
 import { actionId } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
+import { publishHome } from '../home';
 
 export interface Pressed {
   actor: ActorRef;
@@ -24,6 +25,8 @@ export function registerTicketAction(app: App, ctx: SlackContext, action: CardAc
     const ticketNumber = Number.isFinite(value) && value > 0 ? value : blockNumber;
     try {
       await run({ actor: slackActor(body.user.id, body.user.name), ticketNumber, choice: choice ?? undefined });
+      // Pressed in App Home (e.g. Claim on the queue): the presser's Home shows the change at once.
+      if (body.view?.type === 'home') await publishHome(client, ctx, body.user.id).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not republish the slack app home'));
     } catch (error) {
       const text = `You can't do that: ${readableError(error, ctx.logger)}`;
       const channel = body.channel?.id;

@@ -1,31 +1,74 @@
 import type { App } from '@slack/bolt';
+import type { Role } from '../../../core/model';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 
-const HELP_CUSTOMER = ['`/ticket`: open a ticket', '`/tickets`: your tickets', '`/tickets show N`: one of them', '`/kb search WORDS`: the knowledge base'];
-const HELP_STAFF = ['`/ticket @person`: open a ticket for someone', '`/tickets list mine|queue|all`', 'the "Add internal note" shortcut in a ticket\'s thread'];
-const HELP_ADMIN = ['`/helpdesk staff add @person 1|2|3|admin`', '`/helpdesk staff remove @person`'];
+/** What each role may run here (Slack's words), shown by `/helpdesk help`: each role sees its own and those below. */
+const HELP: Record<Role, string[]> = {
+  customer: [
+    '`/ticket`: open a ticket',
+    '`/tickets`: your tickets · `/tickets show N` · `/tickets search WORDS` · `/tickets transcript N`',
+    '`/kb search WORDS` · `/kb read ID`: the knowledge base',
+    '`/helpdesk help`: this list',
+  ],
+  supporter: [
+    '`/ticket @person`: open a ticket for someone',
+    '`/tickets list mine|queue|all`',
+    '`/tickets assign N @person` · `/tickets escalate N [@person]` · `/tickets priority N P1..P4`',
+    '`/kb new` · `/kb edit ID`: write articles',
+    'the "Add internal note" shortcut on a message in a ticket\'s thread',
+    '`/helpdesk away on|off`: your availability',
+    '`/helpdesk link [CODE]`: join your Discord and Slack identities',
+  ],
+  admin: [
+    '`/helpdesk staff add @person 1|2|3|admin` · `/helpdesk staff remove @person`',
+    '`/helpdesk away on|off @person`: someone else\'s availability',
+  ],
+};
+const LEVELS: Role[] = ['customer', 'supporter', 'admin'];
 
-/** `/helpdesk help` and `/helpdesk staff add|remove @person …`: private answers. */
+export function helpFor(role: Role): string[] {
+  return LEVELS.slice(0, LEVELS.indexOf(role) + 1).flatMap((r) => HELP[r]);
+}
+
+/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`: private answers. */
 export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
   app.command('/helpdesk', async ({ ack, command }) => {
     const actor = slackActor(command.user_id, command.user_name);
     const words = (command.text ?? '').trim().split(/\s+/).filter(Boolean);
+    const answer = (text: string) => ack({ response_type: 'ephemeral', text });
     try {
       if (words[0] === 'staff' && (words[1] === 'add' || words[1] === 'remove')) {
         const person = parseMention(words[2] ?? '');
-        if (!person) return await ack({ response_type: 'ephemeral', text: 'Name the person with a mention, like `/helpdesk staff add @ann 1`.' });
+        if (!person) return await answer('Name the person with a mention, like `/helpdesk staff add @ann 1`.');
         if (words[1] === 'add') {
           const added = await ctx.helpdesk.staff.add(actor, { person, role: words[3] ?? '' });
-          return await ack({ response_type: 'ephemeral', text: `${added.displayName || `<@${person.userId}>`} is now ${added.isAdmin && !added.tier ? 'an admin' : `a tier-${added.tier} supporter`}.` });
+          return await answer(`${added.displayName || `<@${person.userId}>`} is now ${added.isAdmin && !added.tier ? 'an admin' : `a tier-${added.tier} supporter`}.`);
         }
         const removed = await ctx.helpdesk.staff.remove(actor, { person });
-        return await ack({ response_type: 'ephemeral', text: `${removed.displayName || `<@${person.userId}>`} is no longer staff.` });
+        return await answer(`${removed.displayName || `<@${person.userId}>`} is no longer staff.`);
       }
-      const me = await ctx.helpdesk.staff.whoAmI(actor);
-      const lines = [...HELP_CUSTOMER, ...(me.role !== 'customer' ? HELP_STAFF : []), ...(me.isAdmin ? HELP_ADMIN : [])];
-      await ack({ response_type: 'ephemeral', text: `What you can run:\n${lines.map((l) => `• ${l}`).join('\n')}` });
+      if (words[0] === 'away') {
+        if (words[1] !== 'on' && words[1] !== 'off') return await answer('Try `/helpdesk away on` or `/helpdesk away off` (admins: add `@person`).');
+        const person = words[2] ? parseMention(words[2]) : null;
+        if (words[2] && !person) return await answer('Name the person with a mention, like `/helpdesk away on @ann`.');
+        const target = await ctx.helpdesk.staff.setAway(actor, { away: words[1] === 'on', ...(person ? { person } : {}) });
+        const who = person ? target.displayName || `<@${person.userId}>` : 'You';
+        return await answer(words[1] === 'on' ? `${who} ${person ? 'is' : 'are'} away: no new tickets are assigned.` : `${who} ${person ? 'is' : 'are'} back: new tickets are assigned again.`);
+      }
+      if (words[0] === 'link') {
+        const result = await ctx.helpdesk.staff.link(actor, words[1] ? { code: words[1] } : {});
+        if ('code' in result) {
+          return await answer(`Your link code is *${result.code}*. Run \`/helpdesk link ${result.code}\` on Discord before <!date^${Math.floor(result.expiresAt.getTime() / 1000)}^{time}|${result.expiresAt.toISOString()}>.`);
+        }
+        return await answer(`Linked: this Slack identity and your Discord one are now one person (${result.linked.displayName || 'you'}).`);
+      }
+      if (words.length === 0 || words[0] === 'help') {
+        const me = await ctx.helpdesk.staff.whoAmI(actor);
+        return await answer(`What you can run:\n${helpFor(me.role).map((l) => `• ${l}`).join('\n')}`);
+      }
+      await answer('Unknown `/helpdesk` command; `/helpdesk help` lists what you can run.');
     } catch (error) {
-      await ack({ response_type: 'ephemeral', text: readableError(error, ctx.logger) });
+      await answer(readableError(error, ctx.logger));
     }
   });
 }

@@ -1,6 +1,9 @@
 import type { App } from '@slack/bolt';
+import type { AttachmentInput } from '../../../core/schemas';
 import type { TicketEntity } from '../../../db/entities';
 import { messageId, readableError, slackActor, tellPrivately, type SlackContext } from '../context';
+import { downloadFile } from '../files';
+import { handleTopLevelDm, isTopLevelDm } from './direct-message';
 
 /** The parts of a Slack message the helpdesk reads (an event's message, or one from conversations.replies). */
 export interface ThreadMessage {
@@ -11,7 +14,38 @@ export interface ThreadMessage {
   thread_ts?: string;
   bot_id?: string;
   subtype?: string;
-  files?: Array<{ name?: string; mimetype?: string; size?: number; url_private?: string }>;
+  channel_type?: string;
+  files?: SlackFile[];
+}
+
+export interface SlackFile {
+  name?: string;
+  mimetype?: string;
+  size?: number;
+  url_private?: string;
+  url_private_download?: string;
+}
+
+/**
+ * A message's files, downloaded with the bot token (Slack's file links are private) up to
+ * ATTACHMENT_MAX_MB; one that is too large or can't be fetched keeps its name, size and link.
+ */
+export async function attachmentsOf(ctx: SlackContext, files: SlackFile[] = []): Promise<AttachmentInput[]> {
+  const maxBytes = ctx.helpdesk.ctx.policy.attachmentMaxBytes;
+  return Promise.all(
+    files.map(async (f) => {
+      const url = f.url_private_download ?? f.url_private ?? null;
+      const base: AttachmentInput = { filename: (f.name ?? 'file').slice(0, 255), contentType: f.mimetype ?? null, sizeBytes: f.size ?? 0, sourceUrl: url };
+      if (!url || (f.size ?? 0) > maxBytes || !ctx.settings.SLACK_BOT_TOKEN) return base;
+      try {
+        const data = await downloadFile(url, ctx.settings.SLACK_BOT_TOKEN, maxBytes);
+        return data ? { ...base, data, sizeBytes: data.length } : { ...base, sizeBytes: Math.max(base.sizeBytes, maxBytes + 1) };
+      } catch (error) {
+        ctx.logger.warn({ err: error, file: f.name }, 'could not download a Slack file; keeping its name and link');
+        return base;
+      }
+    }),
+  );
 }
 
 /**
@@ -41,8 +75,7 @@ export async function storeThreadMessage(ctx: SlackContext, message: ThreadMessa
     ticketNumber: ticket.number,
     body: message.text ?? '',
     platformMessageId: messageId(message.channel, message.ts),
-    // Kept as names and links for now: downloading with the bot token is not built yet.
-    attachments: (message.files ?? []).map((f) => ({ filename: f.name ?? 'file', contentType: f.mimetype ?? null, sizeBytes: f.size ?? 0, sourceUrl: f.url_private ?? null })),
+    attachments: await attachmentsOf(ctx, message.files),
   });
   return true;
 }
@@ -64,7 +97,8 @@ export function registerMessageEvents(app: App, ctx: SlackContext): void {
         await ctx.helpdesk.comments.markDeleted('slack', { platformMessageId: messageId(e.channel, ts) }, by ? slackActor(by) : undefined);
         return;
       }
-      await storeThreadMessage(ctx, e);
+      if (await storeThreadMessage(ctx, e)) return;
+      if (isTopLevelDm(e)) await handleTopLevelDm(app, ctx, e);
     } catch (error) {
       if (!e.user) return;
       await tellPrivately(app, { channel: e.channel, user: e.user, threadTs: e.thread_ts }, `Your message was not added to the ticket: ${readableError(error, ctx.logger)}`);

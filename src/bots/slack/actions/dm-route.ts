@@ -1,0 +1,46 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { ticketFormView } from '../blocks';
+import type { TicketFormMetadata } from '../commands/ticket';
+import { readableError, type SlackContext } from '../context';
+import { addToTicket, DM_ROUTE_NEW, DM_ROUTE_TICKET } from '../events/direct-message';
+import type { ThreadMessage } from '../events/message';
+
+/** The DM message the question was about, read back from Slack (so nothing of it is lost in a button's value). */
+async function originalMessage(client: WebClient, channel: string, ts: string): Promise<ThreadMessage | null> {
+  const page = await client.conversations.history({ channel, latest: ts, oldest: ts, inclusive: true, limit: 1 });
+  const found = (page.messages ?? []).find((m) => m.ts === ts) as ThreadMessage | undefined;
+  return found ? { ...found, channel } : null;
+}
+
+/** The answers to "which ticket is this about?": one of the open tickets, or a new one (the form, prefilled). */
+export function registerDmRouteActions(app: App, ctx: SlackContext): void {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${DM_ROUTE_TICKET}:`), async ({ ack, body, action, client }) => {
+    await ack();
+    const channel = body.channel?.id ?? body.user.id;
+    const [number, ts] = String(action.value).split('|');
+    try {
+      const original = await originalMessage(client, channel, ts);
+      if (!original) throw new Error('the message is gone');
+      const added = await addToTicket(ctx, { ...original, user: original.user ?? body.user.id }, Number(number));
+      if (body.message) await client.chat.update({ channel, ts: body.message.ts, text: `Added to your ticket #${added}.`, blocks: [] });
+    } catch (error) {
+      await client.chat.postMessage({ channel, text: `Your message was not added: ${readableError(error, ctx.logger)}` });
+    }
+  });
+
+  app.action<BlockAction<ButtonAction>>(DM_ROUTE_NEW, async ({ ack, body, action, client }) => {
+    await ack();
+    const channel = body.channel?.id ?? body.user.id;
+    const ts = String(action.value);
+    try {
+      const original = await originalMessage(client, channel, ts);
+      const text = original?.text ?? '';
+      const metadata: TicketFormMetadata = { channel, sourceMessage: { channel, ts } };
+      await client.views.open({ trigger_id: body.trigger_id, view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }) });
+      if (body.message) await client.chat.update({ channel, ts: body.message.ts, text: 'Opening a new ticket from your message.', blocks: [] });
+    } catch (error) {
+      await client.chat.postMessage({ channel, text: readableError(error, ctx.logger) });
+    }
+  });
+}

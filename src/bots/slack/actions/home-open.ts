@@ -1,0 +1,32 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { readableError, slackActor, type SlackContext } from '../context';
+import { HOME_OPEN_TICKET } from '../home';
+
+/** "Open" on a ticket in App Home: the ticket's facts and description in a modal (read through the core, as its reader may see it). */
+export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
+  app.action<BlockAction<ButtonAction>>(HOME_OPEN_TICKET, async ({ ack, body, action, client }) => {
+    await ack();
+    try {
+      const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(slackActor(body.user.id, body.user.name), { ticketNumber: action.value ?? '' });
+      const place = ticket.location as Record<string, string>;
+      const where = place.slackDmChannel && customer ? 'Reply in the ticket\'s thread in your DM with the app, or in its card\'s thread in the support channel (staff).' : '';
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: {
+          type: 'modal',
+          title: { type: 'plain_text', text: `Ticket #${ticket.number}`.slice(0, 24) },
+          close: { type: 'plain_text', text: 'Close' },
+          blocks: [
+            { type: 'header', text: { type: 'plain_text', text: ticket.title.slice(0, 150) } },
+            { type: 'section', text: { type: 'mrkdwn', text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}` } },
+            { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },
+            ...(where ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: where }] }] : []),
+          ],
+        },
+      });
+    } catch (error) {
+      // App Home has no channel for an ephemeral answer: the person's DM with the app.
+      await client.chat.postMessage({ channel: body.user.id, text: readableError(error, ctx.logger) });
+    }
+  });
+}

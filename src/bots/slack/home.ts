@@ -1,0 +1,55 @@
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { PRIORITIES } from '../../core/model';
+import type { TicketSummary } from '../../core/services/ticket-queries';
+import { actionId } from './blocks';
+import { slackActor, type SlackContext } from './context';
+
+type HomeSource = Pick<SlackContext, 'helpdesk'>;
+
+export const HOME_OPEN_TICKET = 'home_open_ticket';
+const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
+const MAX_BLOCKS = 100;
+
+/** Priority first (P1 on top), then the oldest; resolved tickets (a customer's history) last. */
+export function homeOrder(a: TicketSummary, b: TicketSummary): number {
+  const done = Number(a.status === 'resolved') - Number(b.status === 'resolved');
+  if (done !== 0) return done;
+  const byPriority = PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
+  if (byPriority !== 0) return byPriority;
+  return new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.number - b.number;
+}
+
+function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
+  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}`;
+  return {
+    type: 'section',
+    block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,
+    text: { type: 'mrkdwn', text: `*#${t.number} ${t.title}*\n${facts}` },
+    accessory: inQueue
+      ? { type: 'button', action_id: actionId('claim'), value: String(t.number), style: 'primary', text: { type: 'plain_text', text: 'Claim' } }
+      : { type: 'button', action_id: HOME_OPEN_TICKET, value: String(t.number), text: { type: 'plain_text', text: 'Open' } },
+  };
+}
+
+/** The App Home of one person: a customer's own tickets; a supporter's assigned tickets and the queue. */
+export async function homeView(ctx: HomeSource, userId: string) {
+  const list = await ctx.helpdesk.queries.list(slackActor(userId));
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Helpdesk' } }];
+  for (const section of list.sections) {
+    blocks.push({ type: 'section', block_id: `home:section:${section.name}`, text: { type: 'mrkdwn', text: `*${SECTION_NAME[section.name]}*` } });
+    const tickets = [...section.tickets].sort(homeOrder);
+    if (tickets.length === 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: section.name === 'yours' ? 'No tickets yet: `/ticket` opens one.' : 'Nothing here.' }] });
+    for (const t of tickets) {
+      if (blocks.length >= MAX_BLOCKS - 2) break;
+      blocks.push(ticketBlock(t, section.name === 'queue'));
+    }
+    blocks.push({ type: 'divider' });
+  }
+  return { type: 'home' as const, blocks: blocks.slice(0, MAX_BLOCKS) };
+}
+
+/** Publishes (replaces) one person's App Home. */
+export async function publishHome(client: WebClient, ctx: HomeSource, userId: string): Promise<void> {
+  await client.views.publish({ user_id: userId, view: await homeView(ctx, userId) });
+}
