@@ -191,9 +191,9 @@ describe('Discord adapter, end to end', () => {
 
   test('register-commands PUTs the command definitions to the guild', async () => {
     const count = await registerCommands({ DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: world.fake.apiUrl, DISCORD_GUILD_ID: '100000000000000001' });
-    expect(count).toBe(2);
+    expect(count).toBe(5);
     const [put] = world.fake.requestsTo('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ticket', 'note']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
   });
   test('attachments are downloaded and kept; edits keep the old text; deletes are marks', async () => {
     const kim = world.fake.user('kim');

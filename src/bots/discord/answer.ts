@@ -1,6 +1,13 @@
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type APIEmbed, type RepliableInteraction } from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
 import type { DiscordContext } from './context';
+
+/** A private answer: text, and optionally embeds and files (a transcript, a long article). */
+export interface PrivateAnswer {
+  content: string;
+  embeds?: APIEmbed[];
+  files?: Array<{ attachment: Buffer; name: string }>;
+}
 
 /**
  * Answers an interaction privately: defers at once (the 3-second deadline), runs the work, and
@@ -10,7 +17,7 @@ import type { DiscordContext } from './context';
 export async function answerPrivately(
   interaction: RepliableInteraction,
   ctx: DiscordContext,
-  work: () => Promise<string | { content: string; files?: Array<{ attachment: Buffer; name: string }> }>,
+  work: () => Promise<string | PrivateAnswer>,
 ): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let answer: Awaited<ReturnType<typeof work>>;

@@ -11,19 +11,47 @@ import * as resolve from './buttons/resolve';
 import * as solved from './buttons/solved';
 import * as type from './buttons/type';
 import type { TicketComponentHandler } from './buttons/ticket-action';
+import * as away from './commands/helpdesk/away';
+import * as help from './commands/helpdesk/help';
+import * as link from './commands/helpdesk/link';
+import * as mark from './commands/helpdesk/mark';
+import * as staffAdd from './commands/helpdesk/staff-add';
+import * as staffRemove from './commands/helpdesk/staff-remove';
+import * as kbEdit from './commands/kb/edit';
+import * as kbNew from './commands/kb/new';
+import * as kbRead from './commands/kb/read';
+import * as kbSearch from './commands/kb/search';
 import * as note from './commands/note';
 import * as ticket from './commands/ticket';
+import * as ticketsAssign from './commands/tickets/assign';
+import * as ticketsEscalate from './commands/tickets/escalate';
+import * as ticketsList from './commands/tickets/list';
+import * as ticketsPriority from './commands/tickets/priority';
+import * as ticketsSearch from './commands/tickets/search';
+import * as ticketsShow from './commands/tickets/show';
+import * as ticketsTranscript from './commands/tickets/transcript';
+import * as kbForm from './modals/kb-form';
 import * as ticketForm from './modals/ticket-form';
 import * as escalateTo from './selects/escalate-to';
 import * as priorityTo from './selects/priority-to';
 import * as reassignTo from './selects/reassign-to';
 import * as typeTo from './selects/type-to';
 
-/** Which file answers which interaction: slash commands by name, buttons and selects by the action in their custom id. */
-const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([
-  [ticket.name, ticket.run],
-  [note.name, note.run],
-]);
+/**
+ * Which file answers which interaction: slash commands by their full name ("tickets list",
+ * "helpdesk staff add"), modals by the prefix of their custom id, buttons and selects by the
+ * action in their custom id.
+ */
+const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>(
+  [
+    ticket, note,
+    ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority,
+    kbSearch, kbRead, kbNew, kbEdit,
+    staffAdd, staffRemove, away, link, mark, help,
+  ].map((m) => [m.name, m.run]),
+);
+
+const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, kbForm].map((m) => [m.prefix, m.run]));
 
 const components = new Map<string, TicketComponentHandler>(
   [claim, pending, resolve, solved, reopen, escalate, reassign, type, priority, escalateTo, reassignTo, typeTo, priorityTo].map((m) => [m.action, m.run]),
@@ -32,12 +60,15 @@ const components = new Map<string, TicketComponentHandler>(
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) {
-      const run = commands.get(interaction.commandName);
+      const { options } = interaction;
+      const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)].filter(Boolean).join(' ');
+      const run = commands.get(fullName);
       if (run) await run(interaction, ctx);
       return;
     }
     if (interaction.isModalSubmit()) {
-      if (interaction.customId.split(':')[0] === ticketForm.prefix) await ticketForm.run(interaction, ctx);
+      const run = modals.get(interaction.customId.split(':')[0]);
+      if (run) await run(interaction, ctx);
       return;
     }
     if (interaction.isMessageComponent()) {

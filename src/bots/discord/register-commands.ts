@@ -1,4 +1,11 @@
-import { ApplicationCommandOptionType, REST, Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  REST,
+  Routes,
+  type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandOption,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
 import { loadSettings } from '../../config';
 
 /**
@@ -19,8 +26,81 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       dm_permission: false,
       options: [{ type: ApplicationCommandOptionType.String, name: 'text', description: 'The note', required: true, max_length: 4000 }],
     },
+    {
+      name: 'tickets',
+      description: 'Tickets you may see; staff: act on them by number',
+      dm_permission: false,
+      options: [
+        sub('list', 'Your tickets (staff: yours, then the queue)', [
+          { type: STRING, name: 'scope', description: 'Staff: which tickets', required: false, choices: choices('mine', 'queue', 'all') },
+        ]),
+        sub('show', 'One ticket', [ticketNumber]),
+        sub('search', 'Search the tickets you may see', [{ type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 }]),
+        sub('transcript', 'The whole ticket as a file', [ticketNumber]),
+        sub('assign', 'Staff: assign a ticket to someone', [ticketNumber, person('Who takes it', true)]),
+        sub('escalate', 'Staff: escalate a ticket to the next tier', [ticketNumber, person('Who takes it (default: the least loaded)', false)]),
+        sub('priority', "Staff: change a ticket's priority", [
+          ticketNumber,
+          { type: STRING, name: 'priority', description: 'P1 critical … P4 low', required: true, choices: choices('P1', 'P2', 'P3', 'P4') },
+        ]),
+      ],
+    },
+    {
+      name: 'kb',
+      description: 'The knowledge base',
+      dm_permission: false,
+      options: [
+        sub('search', 'Search the knowledge base', [{ type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 }]),
+        sub('read', 'Read an article', [articleId]),
+        sub('new', 'Staff: write an article'),
+        sub('edit', 'Staff: edit an article', [articleId]),
+      ],
+    },
+    {
+      name: 'helpdesk',
+      description: 'Staff, availability, linking accounts, help',
+      dm_permission: false,
+      options: [
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: 'staff',
+          description: 'Admins: who is staff',
+          options: [
+            sub('add', 'Admins: make someone a supporter of a tier, or an admin', [
+              person('Who', true),
+              { type: STRING, name: 'role', description: 'Tier 1, 2, 3 or admin', required: true, choices: choices('1', '2', '3', 'admin') },
+            ]),
+            sub('remove', 'Admins: someone is no longer staff', [person('Who', true)]),
+          ],
+        },
+        sub('away', 'Staff: stop or resume taking new tickets', [
+          { type: STRING, name: 'state', description: 'on: away; off: back', required: true, choices: choices('on', 'off') },
+          person('Admins: someone else', false),
+        ]),
+        sub('link', 'Staff: join your Discord and Slack identities', [
+          { type: STRING, name: 'code', description: 'The code /helpdesk link gave you on Slack', required: false, max_length: 12 },
+        ]),
+        sub('mark', 'Admins: make an article the SLA or the service catalog', [
+          { type: STRING, name: 'kind', description: 'Which special article', required: true, choices: choices('sla', 'catalog') },
+          articleId,
+        ]),
+        sub('help', 'What you can run'),
+      ],
+    },
   ];
 }
+
+const STRING = ApplicationCommandOptionType.String;
+const choices = (...values: string[]) => values.map((value) => ({ name: value, value }));
+const sub = (name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption => ({
+  type: ApplicationCommandOptionType.Subcommand,
+  name,
+  description,
+  options,
+});
+const person = (description: string, required: boolean): APIApplicationCommandBasicOption => ({ type: ApplicationCommandOptionType.User, name: 'person', description, required });
+const ticketNumber: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'number', description: 'The ticket number', required: true, min_value: 1 };
+const articleId: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The article id', required: true, min_value: 1 };
 
 /** Registers the commands: in DISCORD_GUILD_ID when set (instant), else globally (may take an hour to show). */
 export async function registerCommands(env: Record<string, string | undefined> = process.env): Promise<number> {

@@ -1,0 +1,45 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { Role } from '../../../../core/model';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/helpdesk help`: only what this person may run (of the commands this build answers). */
+export const name = 'helpdesk help';
+
+const RANK: Record<Role, number> = { customer: 0, supporter: 1, admin: 2 };
+
+const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
+  { who: 'customer', usage: '/ticket', does: 'open a ticket' },
+  { who: 'supporter', usage: '/ticket person:@someone', does: 'open a ticket on their behalf' },
+  { who: 'customer', usage: '/tickets list [mine|queue|all]', does: 'your tickets (staff: yours, then the queue)' },
+  { who: 'customer', usage: '/tickets show N', does: 'one ticket' },
+  { who: 'customer', usage: '/tickets search WORDS', does: 'search tickets' },
+  { who: 'customer', usage: '/tickets transcript N', does: 'the whole ticket as a file' },
+  { who: 'supporter', usage: '/tickets assign N @person', does: 'reassign a ticket' },
+  { who: 'supporter', usage: '/tickets escalate N [@person]', does: 'to the next tier' },
+  { who: 'supporter', usage: '/tickets priority N P1..P4', does: 'change the priority' },
+  { who: 'supporter', usage: '/note TEXT', does: "an internal note, in a ticket's thread" },
+  { who: 'customer', usage: '/kb search WORDS', does: 'search the knowledge base' },
+  { who: 'customer', usage: '/kb read ID', does: 'read an article' },
+  { who: 'supporter', usage: '/kb new', does: 'write an article' },
+  { who: 'supporter', usage: '/kb edit ID', does: 'edit an article' },
+  { who: 'supporter', usage: '/helpdesk away on|off', does: 'stop or resume taking new tickets' },
+  { who: 'admin', usage: '/helpdesk away on|off @person', does: "set someone else's availability" },
+  { who: 'supporter', usage: '/helpdesk link [CODE]', does: 'join your Discord and Slack identities' },
+  { who: 'admin', usage: '/helpdesk staff add @person 1|2|3|admin', does: 'make someone staff' },
+  { who: 'admin', usage: '/helpdesk staff remove @person', does: 'no longer staff' },
+  { who: 'admin', usage: '/helpdesk mark sla|catalog ID', does: 'the SLA or service-catalog article' },
+  { who: 'customer', usage: '/helpdesk help', does: 'this list' },
+];
+
+export function commandsFor(role: Role): string[] {
+  return COMMANDS.filter((c) => RANK[c.who] <= RANK[role]).map((c) => `\`${c.usage}\` — ${c.does}`);
+}
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
+    return [`What you can run (${role}):`, ...commandsFor(role)].join('\n');
+  });
+}

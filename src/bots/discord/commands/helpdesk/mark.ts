@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/helpdesk mark sla|catalog ID` (admins): the article customers are shown as the SLA or the service catalog. */
+export const name = 'helpdesk mark';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const special = interaction.options.getString('kind', true);
+    const id = interaction.options.getInteger('id', true);
+    const article = await ctx.helpdesk.knowledge.markSpecial(actorOf(interaction.user, interaction.member), { id, special });
+    return `Article ${article.id} "${article.title}" is now the ${special === 'sla' ? 'SLA' : 'service catalog'} article.`;
+  });
+}

@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/helpdesk staff add @person 1|2|3|admin` (admins). */
+export const name = 'helpdesk staff add';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
+    const role = interaction.options.getString('role', true);
+    await ctx.helpdesk.staff.add(actorOf(interaction.user, interaction.member), { person, role });
+    return role === 'admin' ? `${person.displayName} is now an admin.` : `${person.displayName} is now a tier-${role} supporter.`;
+  });
+}

@@ -1,0 +1,15 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/helpdesk staff remove @person` (admins): their open tickets go to others. */
+export const name = 'helpdesk staff remove';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
+    await ctx.helpdesk.staff.remove(actorOf(interaction.user, interaction.member), { person });
+    return `${person.displayName} is no longer staff; their open tickets were handed to others.`;
+  });
+}

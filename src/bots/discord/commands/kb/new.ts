@@ -1,0 +1,23 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { errorText } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { articleForm } from '../../modals/kb-form';
+
+/** `/kb new` (staff): the article form; a customer is told at once rather than after typing it. */
+export const name = 'kb new';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  try {
+    const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
+    if (role === 'customer') {
+      await interaction.reply({ content: "You can't do that: only staff can write knowledge-base articles.", flags: MessageFlags.Ephemeral });
+      return;
+    }
+  } catch (error) {
+    await interaction.reply({ content: errorText(error, ctx), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  // The core checks again on submit.
+  await interaction.showModal(articleForm());
+}

@@ -1,0 +1,24 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { EMBED_DESCRIPTION_MAX } from '../../format';
+
+/** `/kb read ID`: the article in an embed; one too long for an embed comes whole as a file. */
+export const name = 'kb read';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const id = interaction.options.getInteger('id', true);
+    const article = await ctx.helpdesk.knowledge.read(actorOf(interaction.user, interaction.member), { id });
+    const footer = { text: [article.tags.length ? `tags: ${article.tags.join(', ')}` : '', article.visibility === 'staff' ? 'staff only' : ''].filter(Boolean).join(' · ') || `article ${article.id}` };
+    const title = `${article.id} · ${article.title}`.slice(0, 256);
+    if (article.body.length <= EMBED_DESCRIPTION_MAX) return { content: '', embeds: [{ title, description: article.body, footer }] };
+    const preview = `${article.body.slice(0, 1500).trimEnd()}…`;
+    return {
+      content: `Article ${article.id} is ${article.body.length} characters, more than a message holds: the whole article is attached.`,
+      embeds: [{ title, description: preview, footer }],
+      files: [{ attachment: Buffer.from(`# ${article.title}\n\n${article.body}\n`, 'utf8'), name: `article-${article.id}.md` }],
+    };
+  });
+}

@@ -1,0 +1,18 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { fitLines } from '../../format';
+
+/** `/kb search WORDS`: the articles this person may read, best match first. */
+export const name = 'kb search';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const words = interaction.options.getString('words', true);
+    const hits = await ctx.helpdesk.knowledge.search(actorOf(interaction.user, interaction.member), { words });
+    if (hits.length === 0) return `No articles match "${words}".`;
+    const lines = hits.map((h) => `**${h.id}** · ${h.title}${h.visibility === 'staff' ? ' (staff only)' : ''}\n> ${h.snippet.replace(/\s+/g, ' ')}`);
+    return fitLines([`Articles matching "${words}" (read one with /kb read ID):`, ...lines]);
+  });
+}

@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets assign N @person` (staff): the card's Reassign, by number. */
+export const name = 'tickets assign';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    const to = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
+    await ctx.helpdesk.tickets.reassign(actorOf(interaction.user, interaction.member), { ticketNumber, to });
+    return `#${ticketNumber} is now assigned to ${to.displayName}.`;
+  });
+}

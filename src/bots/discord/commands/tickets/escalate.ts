@@ -1,0 +1,17 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets escalate N [@person]` (staff): to the next tier, to this person or the least loaded one. */
+export const name = 'tickets escalate';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    const person = interaction.options.getUser('person');
+    const to = person ? actorOf(person, interaction.options.getMember('person')) : undefined;
+    const ticket = await ctx.helpdesk.tickets.escalate(actorOf(interaction.user, interaction.member), { ticketNumber, to });
+    return `#${ticketNumber} is escalated to tier ${ticket.tier}.`;
+  });
+}

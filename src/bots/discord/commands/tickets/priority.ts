@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets priority N P1..P4` (staff): the card's Priority, by number. */
+export const name = 'tickets priority';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    const priority = interaction.options.getString('priority', true);
+    const ticket = await ctx.helpdesk.tickets.changePriority(actorOf(interaction.user, interaction.member), { ticketNumber, priority });
+    return `#${ticketNumber} is now ${ticket.priority}.`;
+  });
+}

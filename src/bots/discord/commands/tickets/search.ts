@@ -1,0 +1,17 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { fitLines, ticketLine } from '../../format';
+
+/** `/tickets search WORDS`: best matches among the tickets the asker may see. */
+export const name = 'tickets search';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const words = interaction.options.getString('words', true);
+    const found = await ctx.helpdesk.queries.search(actorOf(interaction.user, interaction.member), { words });
+    if (found.length === 0) return `No tickets match "${words}".`;
+    return fitLines([`**Tickets matching "${words}"**`, ...found.map(ticketLine)]);
+  });
+}

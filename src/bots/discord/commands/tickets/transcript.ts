@@ -1,0 +1,15 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets transcript N`: the ticket's whole record as a file, privately. */
+export const name = 'tickets transcript';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    const { filename, content } = await ctx.helpdesk.queries.transcript(actorOf(interaction.user, interaction.member), { ticketNumber });
+    return { content: `The transcript of #${ticketNumber} is attached.`, files: [{ attachment: Buffer.from(content, 'utf8'), name: filename }] };
+  });
+}
