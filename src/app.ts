@@ -11,6 +11,9 @@ import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
 import { startDiscordAdapter, type DiscordAdapter } from './bots/discord';
+import { createDiscordRest } from './bots/discord/client';
+import { DiscordSender } from './bots/discord/sender';
+import { holdLease, Lease, type HeldLease } from './db/lease';
 import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 
 export interface AppOptions {
@@ -20,6 +23,8 @@ export interface AppOptions {
   host?: string;
   /** Extra senders (tests); the adapters add their own. */
   senders?: Sender[];
+  /** How long the Discord gateway lease lasts unrenewed (renewed every third of it); tests shorten it. */
+  gatewayLeaseMs?: number;
 }
 
 export interface App {
@@ -32,6 +37,8 @@ export interface App {
   logger: Logger;
   dispatcher: Dispatcher;
   jobs: RunningJobs;
+  /** The Discord adapter while this instance holds the gateway lease. */
+  discord(): DiscordAdapter | undefined;
   /** Stops jobs and adapters, then the HTTP server, then the database; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -78,6 +85,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
   let dispatcher: Dispatcher | undefined;
   let jobs: RunningJobs | undefined;
   let discord: DiscordAdapter | undefined;
+  let discordGateway: HeldLease | undefined;
   let slack: SlackAdapter | undefined;
   try {
     const clock = options.clock ?? systemClock;
@@ -110,8 +118,23 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
 
     dispatcher = new Dispatcher({ dataSource: database.dataSource, clock, senders, instanceId, logger, metrics: metrics.registry });
     if (discordStatus.configured) {
-      discord = await startDiscordAdapter({ settings, helpdesk, logger, dispatcher });
-      dispatcher.addSender(discord.sender);
+      // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
+      dispatcher.addSender(new DiscordSender(createDiscordRest(settings), helpdesk, settings));
+      const runningDispatcher = dispatcher;
+      const lease = new Lease(database.dataSource, 'discord-gateway', instanceId, options.gatewayLeaseMs ?? 15_000);
+      discordGateway = holdLease(lease, {
+        intervalMs: Math.max(250, Math.floor((options.gatewayLeaseMs ?? 15_000) / 3)),
+        onAcquired: async () => {
+          logger.info({ instanceId }, 'discord: this instance holds the gateway lease; connecting');
+          discord = await startDiscordAdapter({ settings, helpdesk, logger, dispatcher: runningDispatcher });
+        },
+        onLost: async () => {
+          logger.warn({ instanceId }, 'discord: gateway lease given up; disconnecting');
+          await discord?.stop();
+          discord = undefined;
+        },
+        onError: (error) => logger.error({ err: error }, 'discord gateway lease'),
+      });
     }
     dispatcher.start();
     jobs = startJobs({ dataSource: database.dataSource, clock, policy, settings, instanceId, logger, registry: metrics.registry, onDeliveriesWritten: wakeDispatcher });
@@ -127,7 +150,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
         try {
           await runningJobs.stop();
           await runningDispatcher.stop();
-          await discord?.stop();
+          await discordGateway?.stop();
           await slack?.stop();
           await server.close();
         } finally {
@@ -135,12 +158,12 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
         }
         logger.info('stopped');
       })());
-    return { port, helpdesk, database, http: server, metrics, logger, dispatcher: runningDispatcher, jobs: runningJobs, stop };
+    return { port, helpdesk, database, http: server, metrics, logger, dispatcher: runningDispatcher, jobs: runningJobs, discord: () => discord, stop };
   } catch (error) {
     // A half-started app must not keep the data folder locked or a port open.
     await jobs?.stop().catch(() => undefined);
     await dispatcher?.stop().catch(() => undefined);
-    await discord?.stop().catch(() => undefined);
+    await discordGateway?.stop().catch(() => undefined);
     await slack?.stop().catch(() => undefined);
     await http?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -54,6 +54,7 @@ describe('the app with Discord and Slack configured', () => {
 
   test('a Discord /ticket becomes a private thread with its card, sent by the running dispatcher', async () => {
     expect(app.dispatcher.platforms().sort()).toEqual(['discord', 'slack']);
+    await eventually(() => app.discord() !== undefined, 'the gateway lease taken and the bot connected');
     const carl = discord.user('carl');
     const command = await slashCommand(discord, carl, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = discord.answers.get(command)!;

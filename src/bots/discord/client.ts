@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, REST, type RESTOptions } from 'discord.js';
 import type { Settings } from '../../config';
 
 /**
@@ -12,6 +12,18 @@ export function createDiscordClient(settings: Settings): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
     partials: [Partials.Message, Partials.Channel],
-    rest: { ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}), retries: 0, rejectOnRateLimit: (limit) => !limit.route.startsWith('/webhooks/') },
+    rest: restOptions(settings),
   });
+}
+
+function restOptions(settings: Settings): Partial<RESTOptions> {
+  return { ...(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}), retries: 0, rejectOnRateLimit: (limit) => !limit.route.startsWith('/webhooks/') };
+}
+
+/**
+ * Discord's REST API without the gateway: every instance sends queued deliveries with it, while
+ * only the instance holding the gateway lease logs in to receive events.
+ */
+export function createDiscordRest(settings: Settings): REST {
+  return new REST(restOptions(settings)).setToken(settings.DISCORD_TOKEN ?? '');
 }
