@@ -92,11 +92,30 @@ export class DiscordSender implements Sender {
       const card = await post(threadId, renderCard(view.card, ticket.number), 'k');
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id });
     }
+    await this.linkPrivateReply(ticket.id, ticket.location, threadId, signal);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(staffChannel, { content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`, components: claimRow(ticket.number) }, 'q');
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
     }
+  }
+
+  /**
+   * Edits the customer's private "your ticket is open" reply to link the thread, while the
+   * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
+   */
+  private async linkPrivateReply(ticketId: number, location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<void> {
+    const token = location.discordInteractionToken;
+    const applicationId = location.discordApplicationId;
+    if (!token || !applicationId) return;
+    await this.rest
+      .patch(Routes.webhookMessage(applicationId, token, '@original'), {
+        body: { content: `Your ticket is open in <#${threadId}>: support answers there, and you can reply there.` },
+        auth: false,
+        signal,
+      })
+      .catch(() => undefined);
+    await this.helpdesk.deliveries.saveLocation(ticketId, { discordInteractionToken: '' });
   }
 
   private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {

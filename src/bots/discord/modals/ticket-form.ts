@@ -18,6 +18,9 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
       description,
       type: type as 'incident',
       onBehalfOf: onBehalfOfId ? { platform: 'discord', userId: onBehalfOfId } : undefined,
+      // The interaction's token lets the thread's creator point this private reply at the thread
+      // (it lives 15 minutes, and is cleared once used).
+      location: { discordInteractionToken: interaction.token, discordApplicationId: interaction.applicationId },
     });
     ctx.wakeDispatcher();
     await interaction.editReply({ content: `Your ticket #${ticket.number} "${ticket.title}" is open. A private thread for it appears in the support channel in a moment.` });
