@@ -96,12 +96,4 @@ export function idsByDestination(deliveries: Array<{ id: number; destination: st
 }
 
 /** Real waiting, only for things that happen in real time (another process, a woken loop). */
-export async function eventually<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { eventually } from '../helpers/eventually';

@@ -8,6 +8,7 @@ import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../
 import { slashCommand, submitTicketForm } from '../fakes/discord/interactions';
 import { SlackRequestSigner } from '../fakes/slack/signer';
 import { FakeSlackWebApi } from '../fakes/slack/web-api';
+import { eventually } from '../helpers/eventually';
 
 /**
  * The app exactly as `npm start` builds it, with both adapters configured and pointed at the
@@ -44,30 +45,23 @@ describe('the app with Discord and Slack configured', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const eventually = async (check: () => boolean, what: string) => {
-    for (let i = 0; i < 200; i++) {
-      if (check()) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`never happened: ${what}`);
-  };
 
   test('a Discord /ticket becomes a private thread with its card, sent by the running dispatcher', async () => {
     expect(app.dispatcher.platforms().sort()).toEqual(['discord', 'slack']);
-    await eventually(() => app.discord() !== undefined, 'the gateway lease taken and the bot connected');
+    await eventually(() => app.discord() !== undefined, 10_000, 'the gateway lease taken and the bot connected');
     const carl = discord.user('carl');
     const command = await slashCommand(discord, carl, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = discord.answers.get(command)!;
     await submitTicketForm(discord, carl, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title: 'VPN is down', description: 'Since 9:00', type: 'incident' });
-    await eventually(() => discord.requestsTo('POST', /\/channels\/\d+\/threads$/).length === 1, 'the ticket thread');
-    await eventually(() => [...discord.channels.values()].some((c) => c.name === '#1 VPN is down'), 'the thread named after the ticket');
+    await eventually(() => discord.requestsTo('POST', /\/channels\/\d+\/threads$/).length === 1, 10_000, 'the ticket thread');
+    await eventually(() => [...discord.channels.values()].some((c) => c.name === '#1 VPN is down'), 10_000, 'the thread named after the ticket');
   });
 
   test('Slack requests reach the same HTTP server; a /ticket opens its form, a bad signature is refused', async () => {
     const signer = new SlackRequestSigner(`http://127.0.0.1:${app.port}/slack/events`, 'app-secret');
     const ok = await signer.command('/ticket', { id: 'UCARL', name: 'carl' });
     expect(ok.status).toBe(200);
-    await eventually(() => slackApi.callsOf('views.open').length === 1, 'the form opened with views.open');
+    await eventually(() => slackApi.callsOf('views.open').length === 1, 10_000, 'the form opened with views.open');
     const forged = new SlackRequestSigner(`http://127.0.0.1:${app.port}/slack/events`, 'wrong-secret');
     expect((await forged.command('/ticket', { id: 'UCARL', name: 'carl' })).status).toBe(401);
     expect(slackApi.callsOf('views.open')).toHaveLength(1);

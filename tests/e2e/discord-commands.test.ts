@@ -3,6 +3,7 @@ import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/di
 import { DiscordWorld } from '../fakes/discord/harness';
 import { commandDefinitions } from '../../src/bots/discord/register-commands';
 import { slashCommand, subcommand, submitTicketForm, type Option } from '../fakes/discord/interactions';
+import { eventuallyPasses } from '../helpers/eventually';
 
 /** The slash commands beyond /ticket and /note, end to end: the real discord.js client against the fake Discord. */
 describe('Discord slash commands, end to end', () => {
@@ -92,7 +93,7 @@ describe('Discord slash commands, end to end', () => {
     const gil = world.fake.user('gil');
     const { number, threadId } = await openTicket(gil, 'Headset crackles');
     world.fake.say(gil, threadId, 'Only on the left side.');
-    await eventually(async () => expect((await world.comments(number)).length).toBe(1));
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
     const answer = await run(gil, 'tickets', [subcommand('transcript', [int('number', number)])]);
     expect(answer.content).toContain(`transcript of #${number}`);
     expect(answer.files).toHaveLength(1);
@@ -264,14 +265,3 @@ function submitArticleForm(fake: FakeDiscord, user: FakeUser, customId: string, 
   });
 }
 
-async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}

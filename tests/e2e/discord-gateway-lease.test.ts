@@ -3,6 +3,7 @@ import { loadSettings } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../fakes/discord/fake-discord';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
 
 /**
  * Several instances on one PostgreSQL: one at a time holds Discord's gateway connection; when it
@@ -41,17 +42,10 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
     return app;
   };
 
-  const eventually = async (check: () => boolean, what: string, ms = 8000) => {
-    for (const until = Date.now() + ms; Date.now() < until; ) {
-      if (check()) return;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`never happened: ${what}`);
-  };
 
   test('only one of two instances connects; when it stops, the other takes over within seconds', async () => {
     const first = await start();
-    await eventually(() => first.discord() !== undefined, 'the first instance connected');
+    await eventually(() => first.discord() !== undefined, 8_000, 'the first instance connected');
     const second = await start();
     await new Promise((r) => setTimeout(r, 1200)); // more than two renewal rounds
     expect(second.discord()).toBeUndefined();
@@ -60,7 +54,7 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
     const stoppedAt = Date.now();
     await first.stop();
     apps.splice(apps.indexOf(first), 1);
-    await eventually(() => second.discord() !== undefined, 'the second instance took over');
+    await eventually(() => second.discord() !== undefined, 8_000, 'the second instance took over');
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
   });
 });

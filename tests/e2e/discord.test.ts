@@ -3,6 +3,7 @@ import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/di
 import { DiscordWorld } from '../fakes/discord/harness';
 import { chooseInSelect, pressButton, slashCommand, submitTicketForm } from '../fakes/discord/interactions';
 import { registerCommands } from '../../src/bots/discord/register-commands';
+import { eventuallyPasses } from '../helpers/eventually';
 
 /** The Discord adapter end to end: the real discord.js client against the local fake Discord. */
 describe('Discord adapter, end to end', () => {
@@ -54,7 +55,7 @@ describe('Discord adapter, end to end', () => {
     expect(world.fake.messagesIn(STAFF_CHANNEL_ID)).toEqual([]);
 
     world.fake.say(tina, threadId, 'Which tray is it?');
-    await eventually(async () => expect((await world.comments(number)).length).toBe(1));
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
     expect((await world.ticket(number)).first_response_at).not.toBeNull();
 
     const pending = await pressButton(world.fake, tina, card(threadId), `ticket:pending:${number}`, true);
@@ -64,7 +65,7 @@ describe('Discord adapter, end to end', () => {
     expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Status', value: 'pending', inline: true }]));
 
     world.fake.say(carl, threadId, 'Tray 2.');
-    await eventually(async () => expect((await world.ticket(number)).status).toBe('open'));
+    await eventuallyPasses(async () => expect((await world.ticket(number)).status).toBe('open'));
 
     const resolve = await pressButton(world.fake, tina, card(threadId), `ticket:resolve:${number}`, true);
     const answers = await world.fake.answered(resolve, 2);
@@ -112,7 +113,7 @@ describe('Discord adapter, end to end', () => {
     const { number, threadId } = await openTicket(fay, 'Monitor flickers');
     const message = world.fake.say(fay, threadId, 'It flickers when cold.');
     world.fake.dispatchMessageCreate(message);
-    await eventually(async () => expect((await world.comments(number)).length).toBe(1));
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
     await new Promise((r) => setTimeout(r, 200));
     const stored = await world.comments(number);
     expect(stored).toHaveLength(1);
@@ -155,7 +156,7 @@ describe('Discord adapter, end to end', () => {
     const ida = world.fake.user('ida');
     const { number, threadId } = await openTicket(ida, 'Laptop fan is loud');
     world.fake.say(ida, threadId, 'It started after the update.');
-    await eventually(async () => expect((await world.comments(number)).length).toBe(1));
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
     await world.disconnect();
     world.fake.sayOffline(ida, threadId, 'Now it also gets hot.');
     world.fake.sayOffline(tina, threadId, 'I will bring a new one.');
@@ -203,28 +204,17 @@ describe('Discord adapter, end to end', () => {
     const kim = world.fake.user('kim');
     const { number, threadId } = await openTicket(kim, 'Error dialog on start');
     const message = world.fake.say(kim, threadId, 'See the screenshot.', { attachments: [{ filename: 'error.png', data: Buffer.from('png-bytes'), contentType: 'image/png' }] });
-    await eventually(async () => expect((await world.comments(number)).length).toBe(1));
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
     const [file] = await world.db.dataSource.query(`SELECT a.filename, a.data FROM attachment a JOIN comment c ON c.id = a.comment_id WHERE c.platform_message_id = $1`, [message.id]);
     expect(file.filename).toBe('error.png');
     expect(Buffer.from(file.data).toString()).toBe('png-bytes');
 
     world.fake.edit(kim, threadId, message.id, 'See the screenshot (taken at 9:05).');
-    await eventually(async () => expect((await world.comments(number))[0].body).toBe('See the screenshot (taken at 9:05).'));
+    await eventuallyPasses(async () => expect((await world.comments(number))[0].body).toBe('See the screenshot (taken at 9:05).'));
     const [revision] = await world.db.dataSource.query(`SELECT r.body FROM comment_revision r JOIN comment c ON c.id = r.comment_id WHERE c.platform_message_id = $1`, [message.id]);
     expect(revision.body).toBe('See the screenshot.');
     world.fake.remove(threadId, message.id);
-    await eventually(async () => expect((await world.comments(number))[0].deleted_at).not.toBeNull());
+    await eventuallyPasses(async () => expect((await world.comments(number))[0].deleted_at).not.toBeNull());
   });
 });
 
-async function eventually(check: () => Promise<void>, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
