@@ -303,6 +303,9 @@ function showResult(report: Report, prefix: string, label: string, result: unkno
 const GOALS: Array<{ bench: string; figure: RegExp; text: string; met: (value: number) => boolean }> = [
   // Issue 4: the auto-close and reminder jobs next to hand-written SQL, goal ≤ 1.5×.
   { bench: 'jobs', figure: /(^|_)ratio$/, text: '≤ 1.5', met: (v) => v <= 1.5 },
+  // Issues 5 and 6: latency next to the bare library under the same burst, goal ≤ 1.2× the floor.
+  { bench: 'discord', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
+  { bench: 'slack', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
 ];
 
 function flatten(value: Record<string, unknown>, prefix: string, into: Figures): void {
@@ -342,6 +345,18 @@ async function optionalBench(
   }
 }
 
+/** The chat benches run the adapters against the local fakes on their own embedded store. */
+async function chatBench(report: Report, options: Options, name: 'discord' | 'slack', exportName: string): Promise<void> {
+  const fn = loadOptional(name, exportName) as unknown as ((opts: Record<string, unknown>) => Promise<Record<string, number>>) | null | Error;
+  const label = `${name} [pglite]`;
+  if (fn === null) return report.skipped(name, label, `bench/${name}.ts is not there yet`);
+  if (fn instanceof Error) return report.failed(name, label, fn);
+  const burst = options.quick ? 50 : 200;
+  await measure(report, `${name}.pglite`, label, 'pglite', async () =>
+    showResult(report, `${name}.pglite`, label, await fn({ customers: burst, requests: burst, log: report.progress })),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) => Promise<void> }> = [
@@ -378,6 +393,8 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         }),
       }),
   },
+  { name: 'discord', run: (report, options) => chatBench(report, options, 'discord', 'benchDiscord') },
+  { name: 'slack', run: (report, options) => chatBench(report, options, 'slack', 'benchSlack') },
 ];
 
 function selected(name: string, only: string[]): boolean {

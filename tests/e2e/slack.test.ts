@@ -242,6 +242,73 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(row.location).toMatchObject({ slackSourceChannel: 'CGENERAL', slackSourceTs: '1799999999.000001' });
   });
 
-  test.todo('scenario 2 in Slack (escalation to tier 2 and a customer reopen)');
-  test.todo('Socket Mode: the fake answers apps.connections.open, sends hello and envelopes, checks the acks');
+  test('scenario 2: tier 1 escalates with the card\'s Escalate button, tier 2 escalates to a named tier-3 supporter, tier 3 resolves; the card is redrawn each time', async () => {
+    const UMA = { id: 'UUMA', name: 'Uma' };
+    const VIC = { id: 'UVIC', name: 'Vic' };
+    const WES = { id: 'UWES', name: 'Wes' };
+    const JO = { id: 'UJO', name: 'Jo' };
+    for (const [person, role] of [[UMA, '2'], [VIC, '3'], [WES, '3']] as const) {
+      await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: person.id, displayName: person.name }, role });
+    }
+    const personId = async (user: { id: string }) => (await h.db.dataSource.query(`SELECT person_id FROM identity WHERE platform = 'slack' AND platform_user_id = $1`, [user.id]))[0].person_id as number;
+    const { number, location } = await openTicket(JO, 'Server room too warm');
+    const cardAt = { channel: SUPPORT_CHANNEL, ts: location.slackCardTs };
+    expect(await ticketRow(number)).toMatchObject({ tier: 1, assignee_id: await personId(TINA) });
+    const cardUpdates = () => h.api.callsOf('chat.update').filter((c) => c.args.channel === SUPPORT_CHANNEL && c.args.ts === location.slackCardTs);
+    const lastCard = () => JSON.stringify(cardUpdates().at(-1)!.args.blocks);
+
+    // Tier 1 (Tina, auto-assigned) presses Escalate on the card: tier 2, Uma (the only tier-2 supporter) takes it.
+    let updates = cardUpdates().length;
+    await h.signer.interaction(press(TINA, 'escalate', number, cardAt));
+    await h.slack.settled();
+    expect(await ticketRow(number)).toMatchObject({ tier: 2, assignee_id: await personId(UMA) });
+    await h.deliver();
+    expect(cardUpdates().length).toBeGreaterThan(updates);
+    expect(lastCard()).toContain('*Tier*\\n2');
+    expect(lastCard()).toContain('*Assignee*\\nUma');
+    expect(lastCard()).toContain('ticket_escalate');
+
+    // Tier 2 (Uma) escalates to a named tier-3 supporter. The Slack card's Escalate is a plain button
+    // (no "to whom" choice, unlike Discord's select), so the named step goes through `/tickets escalate N @person`.
+    updates = cardUpdates().length;
+    const named = await h.signer.command('/tickets', UMA, `escalate ${number} <@${WES.id}>`, SUPPORT_CHANNEL);
+    expect(await named.json()).toEqual({ response_type: 'ephemeral', text: `#${number} is escalated to tier 3 and assigned to <@${WES.id}>.` });
+    await h.slack.settled();
+    expect(await ticketRow(number)).toMatchObject({ tier: 3, assignee_id: await personId(WES) });
+    await h.deliver();
+    expect(cardUpdates().length).toBeGreaterThan(updates);
+    expect(lastCard()).toContain('*Tier*\\n3');
+    expect(lastCard()).toContain('*Assignee*\\nWes');
+    // Tier 3 is the top: the card no longer offers Escalate, and pressing an old one is refused privately.
+    expect(lastCard()).not.toContain('ticket_escalate');
+    const ephemerals = h.api.callsOf('chat.postEphemeral').length;
+    await h.signer.interaction(press(WES, 'escalate', number, cardAt));
+    await h.slack.settled();
+    expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args.text)).toEqual([expect.stringMatching(/^You can't do that: .*tier 3/)]);
+    expect((await ticketRow(number)).tier).toBe(3);
+
+    // Tier 3 (Wes) resolves from the card.
+    updates = cardUpdates().length;
+    await h.signer.interaction(press(WES, 'resolve', number, cardAt));
+    await h.slack.settled();
+    expect(await ticketRow(number)).toMatchObject({ status: 'resolved', resolution: 'resolved_by_staff', tier: 3, assignee_id: await personId(WES) });
+    await h.deliver();
+    expect(cardUpdates().length).toBeGreaterThan(updates);
+    expect(lastCard()).toContain('resolved');
+    expect(lastCard()).not.toContain('ticket_resolve');
+    expect(h.api.thread('DUJO', location.slackDmThreadTs).at(-1)!.text).toContain('was resolved by support');
+
+    const { id } = await ticketRow(number);
+    const history = await h.db.dataSource.query(`SELECT kind, data, actor_id FROM ticket_event WHERE ticket_id = $1 ORDER BY id`, [id]);
+    expect(history.map((e: { kind: string; data: Record<string, unknown> }) => [e.kind, e.data.toTier ?? e.data.how ?? e.data.to ?? null])).toEqual([
+      ['opened', null],
+      ['assigned', 'auto'],
+      ['escalated', 2],
+      ['assigned', 'escalate'],
+      ['escalated', 3],
+      ['assigned', 'escalate'],
+      ['status_changed', 'resolved'],
+    ]);
+    expect(history.filter((e: { kind: string }) => e.kind === 'escalated').map((e: { actor_id: number }) => e.actor_id)).toEqual([await personId(TINA), await personId(UMA)]);
+  });
 });

@@ -64,7 +64,9 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   let receiver: Receiver;
   let httpReceiver: SlackEventsReceiver | undefined;
   if (settings.SLACK_APP_TOKEN) {
-    receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } : {}) });
+    // The Socket Mode client's own WebClient (for `apps.connections.open`) takes its options from
+    // `installerOptions.clientOptions`; a top-level `clientOptions` is silently ignored.
+    receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } } : {}) });
   } else {
     if (!settings.SLACK_SIGNING_SECRET) throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
     receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, slackLogger });

@@ -13,6 +13,7 @@ import { FakeSlackWebApi } from './web-api';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const SUPPORT_CHANNEL = 'CSUPPORT';
+export const APP_TOKEN = 'xapp-1-A1-1-test';
 
 export interface SlackHarness {
   db: TestDatabase;
@@ -32,9 +33,10 @@ export interface SlackHarness {
 
 /**
  * The real Bolt app of the Slack adapter, on a fresh PGlite database, the process's HTTP server
- * and a fake Slack Web API; requests reach it signed as Slack signs them.
+ * and a fake Slack Web API; requests reach it signed as Slack signs them, or with `socketMode`,
+ * as envelopes over the fake's WebSocket (`api.socketMode`).
  */
-export async function startSlackHarness(): Promise<SlackHarness> {
+export async function startSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
   const db = await freshDatabase('pglite');
   const clock = new ManualClock();
   const logger = createLogger('silent');
@@ -42,7 +44,8 @@ export async function startSlackHarness(): Promise<SlackHarness> {
   const api = await new FakeSlackWebApi().start();
   const settings: Settings = loadSettings({
     SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    // Socket Mode (SLACK_APP_TOKEN) needs no signing secret: envelopes arrive over the WebSocket.
+    ...(options.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL,
     SLACK_API_URL: api.url,
     LOG_LEVEL: 'silent',
@@ -75,6 +78,8 @@ export async function startSlackHarness(): Promise<SlackHarness> {
       return other;
     },
     async close() {
+      // Socket Mode: Slack's side ends the connections first (see FakeSocketMode.hangUp).
+      await api.socketMode.hangUp();
       for (const other of others) await other.stop();
       await first.stop();
       await api.stop();

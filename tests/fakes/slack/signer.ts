@@ -35,27 +35,43 @@ export class SlackRequestSigner {
 
   /** `/ticket some text` typed by `user` in `channel`. */
   command(command: string, user: { id: string; name: string }, text = '', channel = 'CGENERAL', options?: SignOptions): Promise<Response> {
-    const body = new URLSearchParams({
-      token: 'legacy', team_id: 'T1', team_domain: 'example', channel_id: channel, channel_name: 'general', user_id: user.id, user_name: user.name,
-      command, text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: `http://127.0.0.1:1/commands/${this.eventCounter++}`, trigger_id: `trigger-${this.eventCounter++}`,
-    }).toString();
+    const body = new URLSearchParams(commandFields(command, user, text, channel, this.eventCounter)).toString();
+    this.eventCounter += 2;
     return this.post(body, 'application/x-www-form-urlencoded', options);
   }
 
   /** `view_submission`, `block_actions`, `message_action`: a form field `payload` holding JSON. */
   interaction(payload: Record<string, unknown>, options?: SignOptions): Promise<Response> {
-    const body = new URLSearchParams({ payload: JSON.stringify({ team: { id: 'T1', domain: 'example' }, api_app_id: 'A1', token: 'legacy', ...payload }) }).toString();
+    const body = new URLSearchParams({ payload: JSON.stringify(interactionPayload(payload)) }).toString();
     return this.post(body, 'application/x-www-form-urlencoded', options);
   }
 
   /** An `event_callback`; pass `eventId` again to replay it as Slack's retry. */
   event(event: Record<string, unknown>, options: SignOptions & { eventId?: string } = {}): Promise<Response> {
     const eventId = options.eventId ?? `Ev${String(++this.eventCounter).padStart(6, '0')}`;
-    const body = JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event });
+    const body = JSON.stringify(eventCallback(event, eventId));
     return this.post(body, 'application/json', options);
   }
 
   urlVerification(challenge: string, options?: SignOptions): Promise<Response> {
     return this.post(JSON.stringify({ token: 'legacy', challenge, type: 'url_verification' }), 'application/json', options);
   }
+}
+
+/** A slash command's fields, as Slack posts them (form-encoded over HTTP, an object in a Socket Mode envelope). */
+export function commandFields(command: string, user: { id: string; name: string }, text: string, channel: string, counter: number): Record<string, string> {
+  return {
+    token: 'legacy', team_id: 'T1', team_domain: 'example', channel_id: channel, channel_name: 'general', user_id: user.id, user_name: user.name,
+    command, text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: `http://127.0.0.1:1/commands/${counter}`, trigger_id: `trigger-${counter + 1}`,
+  };
+}
+
+/** An interaction payload (`view_submission`, `block_actions`, `message_action`) with the fields Slack adds. */
+export function interactionPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  return { team: { id: 'T1', domain: 'example' }, api_app_id: 'A1', token: 'legacy', ...payload };
+}
+
+/** An `event_callback` body around `event`. */
+export function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
+  return { token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event };
 }

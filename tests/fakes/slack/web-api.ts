@@ -1,11 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { FakeSocketMode, SOCKET_PATH } from './socket-mode';
 
 /** One Web API call as the fake received it; JSON-encoded fields (blocks, view) are decoded. */
 export interface SlackCall {
   method: string;
   args: Record<string, any>;
+  /** The token the call came with (`Authorization: Bearer …`). */
+  token?: string;
 }
 
 export interface StoredMessage {
@@ -42,8 +45,14 @@ export class FakeSlackWebApi {
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private tsCounter = 0;
   port = 0;
+  /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
+  readonly socketMode = new FakeSocketMode();
 
   async start(): Promise<this> {
+    this.server.on('upgrade', (req, socket, head) => {
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === SOCKET_PATH) this.socketMode.handleUpgrade(req, socket, head);
+      else socket.destroy();
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -55,6 +64,7 @@ export class FakeSlackWebApi {
   }
 
   async stop(): Promise<void> {
+    await this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -112,7 +122,8 @@ export class FakeSlackWebApi {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decode(raw, String(req.headers['content-type'] ?? ''));
-    this.calls.push({ method, args });
+    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || (typeof args.token === 'string' ? args.token : undefined);
+    this.calls.push({ method, args, ...(token ? { token } : {}) });
 
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
@@ -122,6 +133,11 @@ export class FakeSlackWebApi {
         return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
       return json(res, { ok: false, error: rule.failure.error });
+    }
+    if (method === 'apps.connections.open') {
+      // Only an app-level token may open a connection; a bot token gets what Slack answers it.
+      if (!token?.startsWith('xapp-')) return json(res, { ok: false, error: token ? 'not_allowed_token_type' : 'not_authed' });
+      return json(res, { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${this.calls.length}&app_id=A1` });
     }
     json(res, this.answer(method, args));
   }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
+import { openTicketSchema, parseInput } from '../../../core/schemas';
 import { TICKET_FORM } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 import type { TicketFormMetadata } from '../commands/ticket';
@@ -8,35 +9,45 @@ import type { TicketFormMetadata } from '../commands/ticket';
 const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'description', type: 'type' };
 
 /**
- * The /ticket form submitted: stored through the core before the answer, so a bad field comes back
- * inline (`response_action: errors`, the form stays open with what was typed) and nothing is stored.
- * The card and the DM follow through the delivery queue.
+ * The /ticket form submitted. The fields are checked with the core's own schema first (no database),
+ * so a bad field comes back inline (`response_action: errors`, the form stays open with what was
+ * typed) and the answer goes out at once even when many forms arrive together; then the ticket is
+ * stored through the core. Should storing fail after the answer (e.g. someone not staff opening for
+ * another person), the person gets a DM saying why, with what they typed. The card and the DM
+ * thread follow through the delivery queue.
  */
 export function registerTicketForm(app: App, ctx: SlackContext): void {
-  app.view(TICKET_FORM, async ({ ack, view, body }) => {
+  app.view(TICKET_FORM, async ({ ack, view, body, client }) => {
     const values = view.state.values;
     const metadata = JSON.parse(view.private_metadata || '{}') as TicketFormMetadata;
     const actor = slackActor(body.user.id, body.user.name);
+    const input = {
+      title: values.title?.value?.value ?? '',
+      description: values.description?.value?.value ?? '',
+      type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
+      ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
+      ...(metadata.onBehalfOf ? { onBehalfOf: slackActor(metadata.onBehalfOf.userId, metadata.onBehalfOf.displayName) } : {}),
+    };
     try {
-      await ctx.helpdesk.tickets.open(actor, {
-        title: values.title?.value?.value ?? '',
-        description: values.description?.value?.value ?? '',
-        type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
-        ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
-        ...(metadata.onBehalfOf ? { onBehalfOf: slackActor(metadata.onBehalfOf.userId, metadata.onBehalfOf.displayName) } : {}),
-      });
-      await ack();
+      parseInput(openTicketSchema, input);
     } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
       const errors: Record<string, string> = {};
-      if (error instanceof InvalidInputError) {
-        for (const p of error.problems) {
-          const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
-          errors[block] ??= p.problem;
-        }
-      } else {
-        errors.title = readableError(error, ctx.logger);
+      for (const p of error.problems) {
+        const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
+        errors[block] ??= p.problem;
       }
       await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    try {
+      await ctx.helpdesk.tickets.open(actor, input);
+    } catch (error) {
+      const draft = `Title: ${input.title}\nType: ${input.type}\n\n${input.description}`;
+      await client.chat
+        .postMessage({ channel: body.user.id, text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${draft}\`\`\`` })
+        .catch((dmError) => ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'));
     }
   });
 }
