@@ -189,7 +189,7 @@ function peopleOf(rows: DueRow[]): number[] {
  * by someone else), apply their patches, append their events (with the ids drawn when reading),
  * and insert the deliveries of the tickets actually changed, in planned order (a destination's
  * deliveries go out in id order). Answers how many tickets and deliveries it wrote.
- * The delivery columns are those `insertDeliveries` (core/services/history.ts) writes: the jobs
+ * The delivery columns are those `record()` (core/services/history.ts) writes: the jobs
  * insert theirs in this same statement, which costs far less than a statement of their own.
  */
 const WRITE_BATCH_SQL = `

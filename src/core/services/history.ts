@@ -1,7 +1,6 @@
 import { TicketEventEntity } from '../../db/entities';
 import type { Platform, Ticket } from '../model';
-import type { EntityManager } from 'typeorm';
-import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
+import { planDeliveries, type Recipient } from '../rules/notifications';
 import { platformsOf } from './people';
 import type { Tx } from './context';
 
@@ -79,32 +78,6 @@ async function platformsFor(tx: Tx, personIds: number[]): Promise<Map<number, Pl
     for (const [id, list] of await platformsOf(tx.manager, unknown)) tx.knownPlatforms.set(id, list);
   }
   return tx.knownPlatforms;
-}
-
-export interface DeliveryRow extends DeliveryDraft {
-  ticketId: number | null;
-  eventId: number | null;
-}
-
-/** Writes deliveries in one statement (set-based: the jobs write thousands at once). Returns how many. */
-export async function insertDeliveries(manager: EntityManager, rows: DeliveryRow[], now: Date): Promise<number> {
-  if (rows.length === 0) return 0;
-  await manager.query(
-    `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
-     SELECT platform, destination, kind, payload, ticket_id, event_id, $7, $7
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::int[], $6::bigint[])
-       AS d(platform, destination, kind, payload, ticket_id, event_id)`,
-    [
-      rows.map((r) => r.platform),
-      rows.map((r) => r.destination),
-      rows.map((r) => r.kind),
-      rows.map((r) => JSON.stringify(r.payload)),
-      rows.map((r) => r.ticketId),
-      rows.map((r) => r.eventId),
-      now,
-    ],
-  );
-  return rows.length;
 }
 
 async function adminIds(tx: Tx): Promise<number[]> {

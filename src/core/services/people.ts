@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { IdentityEntity, PersonEntity } from '../../db/entities';
 import type { IdentityRef } from '../../config';
 import type { Person, Platform } from '../model';
-import { NotFoundError } from '../errors';
 
 /** A person as the adapters name them: a platform identity, with the name shown there. */
 export interface ActorRef extends IdentityRef {
@@ -59,12 +58,6 @@ export async function findPerson(manager: EntityManager, ref: IdentityRef): Prom
   return row ? toPerson(row) : null;
 }
 
-export async function requirePerson(manager: EntityManager, ref: IdentityRef): Promise<Person> {
-  const person = await findPerson(manager, ref);
-  if (!person) throw new NotFoundError(`The helpdesk does not know ${ref.platform} user ${ref.userId} yet.`);
-  return person;
-}
-
 export async function platformsOf(manager: EntityManager, personIds: number[]): Promise<Map<number, Platform[]>> {
   const result = new Map<number, Platform[]>(personIds.map((id) => [id, []]));
   if (personIds.length === 0) return result;
@@ -74,9 +67,4 @@ export async function platformsOf(manager: EntityManager, personIds: number[]): 
   );
   for (const row of rows) result.get(row.person_id)?.push(row.platform);
   return result;
-}
-
-export async function identitiesOf(manager: EntityManager, personId: number): Promise<IdentityRef[]> {
-  const rows = await manager.find(IdentityEntity, { where: { personId }, order: { id: 'ASC' } });
-  return rows.map((r) => ({ platform: r.platform, userId: r.platformUserId }));
 }
