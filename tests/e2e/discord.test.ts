@@ -47,6 +47,8 @@ describe('Discord adapter, end to end', () => {
     expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([carl.id, tina.id]));
     expect(card(threadId).embeds[0].title).toBe(`#${number} Printer on floor 2 jams`);
     expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Assignee', value: 'Tina', inline: true }]));
+    // The card was drawn with its assignee, so the queued "assigned" card refresh edited nothing.
+    expect(world.fake.requestsTo('PATCH', new RegExp(`/channels/${threadId}/messages/${card(threadId).id}$`))).toHaveLength(0);
     // The private reply to the form now points at the thread; the token is not kept after use.
     const replyEdits = world.fake.requestsTo('PATCH', /\/webhooks\/\d+\/[^/]+\/messages\/(@original|%40original)$/);
     expect(replyEdits.some((r) => String(r.body?.content).includes(`<#${threadId}>`))).toBe(true);

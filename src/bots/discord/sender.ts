@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
@@ -12,6 +13,11 @@ import { claimRow, renderCard } from './card';
  * so a delivery retried after a partial failure resumes instead of creating them twice; messages
  * carry a nonce keyed on the delivery so a resend after a lost lease is dropped by Discord.
  */
+/** A short digest of a drawn card, to tell whether an edit would change anything. */
+function cardFingerprint(card: unknown): string {
+  return createHash('sha1').update(JSON.stringify(card)).digest('base64url');
+}
+
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
 
@@ -89,8 +95,9 @@ export class DiscordSender implements Sender {
     await this.addMember(view, discordIdentity(view.customer.identities), signal);
     if (view.assignee) await this.addMember(view, discordIdentity(view.assignee.identities), signal);
     if (!ticket.location.discordCardMessageId) {
-      const card = await post(threadId, renderCard(view.card, ticket.number), 'k');
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id });
+      const drawnCard = renderCard(view.card, ticket.number);
+      const card = await post(threadId, drawnCard, 'k');
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
     }
     await this.linkPrivateReply(ticket.id, ticket.location, threadId, signal);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
@@ -126,7 +133,14 @@ export class DiscordSender implements Sender {
       await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
       await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
     }
-    if (cardId) await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: renderCard(view.card, view.ticket.number), signal });
+    // The card is drawn from the ticket as it is now, so an edit queued for a change the card
+    // already shows (an assignment made with the opening) is skipped: rate limits are shared.
+    const card = renderCard(view.card, view.ticket.number);
+    const drawn = cardFingerprint(card);
+    if (cardId && view.ticket.location.discordCardDrawn !== drawn) {
+      await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn });
+    }
     await this.archiveIfResolved(view, signal);
   }
 
