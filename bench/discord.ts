@@ -6,7 +6,7 @@ import { Dispatcher } from '../src/delivery/dispatcher';
 import { createLogger } from '../src/log';
 import { startDiscordAdapter } from '../src/bots/discord';
 import { ticketForm } from '../src/bots/discord/commands/ticket';
-import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../tests/fakes/discord/fake-discord';
+import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../tests/fakes/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../tests/fakes/discord/interactions';
 import { percentile, round, withBenchDatabase } from './common';
 
@@ -92,11 +92,7 @@ const form = (i: number) => ({ title: `Printer ${i} is jammed`, description: `Th
 
 function settingsFor(fake: FakeDiscord) {
   return loadSettings({
-    DISCORD_TOKEN: 'fake-token',
-    DISCORD_API_URL: fake.apiUrl,
-    DISCORD_GUILD_ID: GUILD_ID,
-    DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
-    DISCORD_STAFF_CHANNEL_ID: STAFF_CHANNEL_ID,
+    ...fake.settingsEnv,
     LOG_LEVEL: 'silent',
   });
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadSettings } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../fakes/discord/fake-discord';
+import { FakeDiscord, SUPPORT_CHANNEL_ID } from '../fakes/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../fakes/discord/interactions';
 import { SlackRequestSigner } from '../fakes/slack/signer';
 import { FakeSlackWebApi } from '../fakes/slack/web-api';
@@ -26,11 +26,7 @@ describe('the app with Discord and Slack configured', () => {
     const settings = loadSettings({
       DATA_DIR: dataDir,
       PORT: '0',
-      DISCORD_TOKEN: 'fake-token',
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_GUILD_ID: GUILD_ID,
-      DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
-      DISCORD_STAFF_CHANNEL_ID: STAFF_CHANNEL_ID,
+      ...discord.settingsEnv,
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: 'app-secret',
       SLACK_SUPPORT_CHANNEL: 'CSUPPORT',

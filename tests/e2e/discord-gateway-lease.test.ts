@@ -1,7 +1,7 @@
 import { startApp, type App } from '../../src/app';
 import { loadSettings } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../fakes/discord/fake-discord';
+import { FakeDiscord } from '../fakes/discord/fake-discord';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 
@@ -31,11 +31,7 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
       DATABASE_URL: String((db.dataSource.options as { url: string }).url),
       DB_POOL_SIZE: '4',
       PORT: '0',
-      DISCORD_TOKEN: 'fake-token',
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_GUILD_ID: GUILD_ID,
-      DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
-      DISCORD_STAFF_CHANNEL_ID: STAFF_CHANNEL_ID,
+      ...discord.settingsEnv,
     });
     const app = await startApp(settings, { host: '127.0.0.1', logger: createLogger('silent'), gatewayLeaseMs: 1500 });
     apps.push(app);

@@ -1,16 +1,12 @@
 import { eventually } from '../delivery/support';
-import { APP_TOKEN, startSlackHarness, SUPPORT_CHANNEL, type SlackHarness } from '../fakes/slack/harness';
+import { APP_TOKEN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
-const TINA = { id: 'UTINA', name: 'Tina' };
-const ADMIN = { id: 'UADMIN', name: 'admin' };
 
 let h: SlackHarness;
 
 beforeAll(async () => {
-  h = await startSlackHarness({ socketMode: true });
-  await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
-  await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' });
+  h = await startStaffedSlackHarness({ socketMode: true });
 });
 afterAll(async () => {
   await h?.close();

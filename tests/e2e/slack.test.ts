@@ -1,15 +1,11 @@
-import { startSlackHarness, SUPPORT_CHANNEL, type SlackHarness } from '../fakes/slack/harness';
+import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
-const TINA = { id: 'UTINA', name: 'Tina' };
-const ADMIN = { id: 'UADMIN', name: 'admin' };
 
 let h: SlackHarness;
 
 beforeAll(async () => {
-  h = await startSlackHarness();
-  await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
-  await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' });
+  h = await startStaffedSlackHarness();
 });
 afterAll(async () => {
   await h?.close();

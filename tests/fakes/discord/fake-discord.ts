@@ -75,6 +75,17 @@ export class FakeDiscord {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The DISCORD_* settings that point a helpdesk at this fake (merge into loadSettings' input). */
+  get settingsEnv(): Record<string, string> {
+    return {
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_API_URL: this.apiUrl,
+      DISCORD_GUILD_ID: GUILD_ID,
+      DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
+      DISCORD_STAFF_CHANNEL_ID: STAFF_CHANNEL_ID,
+    };
+  }
+
   get gatewayConnections(): number {
     return this.gateway.connections;
   }

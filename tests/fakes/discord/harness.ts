@@ -7,7 +7,7 @@ import { createLogger } from '../../../src/log';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../src/bots/discord';
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
-import { FakeDiscord, GUILD_ID, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from './fake-discord';
+import { FakeDiscord, type FakeUser } from './fake-discord';
 
 /**
  * One end-to-end world: the fake Discord, a fresh PGlite helpdesk, the real adapter logged in to
@@ -33,11 +33,7 @@ export class DiscordWorld {
 
   get settings() {
     return loadSettings({
-      DISCORD_TOKEN: 'fake-token',
-      DISCORD_API_URL: this.fake.apiUrl,
-      DISCORD_GUILD_ID: GUILD_ID,
-      DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
-      DISCORD_STAFF_CHANNEL_ID: STAFF_CHANNEL_ID,
+      ...this.fake.settingsEnv,
     });
   }
 

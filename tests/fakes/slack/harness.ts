@@ -36,6 +36,18 @@ export interface SlackHarness {
  * and a fake Slack Web API; requests reach it signed as Slack signs them, or with `socketMode`,
  * as envelopes over the fake's WebSocket (`api.socketMode`).
  */
+/** The Slack users most tests share: an admin (HELPDESK_ADMINS) and a tier-1 supporter. */
+export const ADMIN = { id: 'UADMIN', name: 'admin' };
+export const TINA = { id: 'UTINA', name: 'Tina' };
+
+/** A harness where ADMIN is an admin and TINA a tier-1 supporter. */
+export async function startStaffedSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
+  const h = await startSlackHarness(options);
+  await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
+  await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' });
+  return h;
+}
+
 export async function startSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
   const db = await freshDatabase('pglite');
   const clock = new ManualClock();
