@@ -71,6 +71,16 @@ export interface Ticket {
   resolvedAt: Date | null;
   lastCustomerReplyAt: Date | null;
   remindersSent: number;
+  /** The SLA clock and its marks: see rules/sla.ts. */
+  slaElapsedSeconds: number;
+  slaRunningSince: Date | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  slaNextCheckAt: Date | null;
+  firstResponseWarnedAt: Date | null;
+  firstResponseBreachedAt: Date | null;
+  resolutionWarnedAt: Date | null;
+  resolutionBreachedAt: Date | null;
 }
 
 export type CommentKind = 'public' | 'internal';

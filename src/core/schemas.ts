@@ -129,6 +129,41 @@ export const articleEditSchema = articleSchema.partial().extend({ id: z.coerce.n
 export const articleIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
 export const markSpecialSchema = z.object({ id: z.coerce.number().int().positive(), special: z.enum(['sla', 'catalog']) });
 
+const prioritySchema = z
+  .string()
+  .transform((p) => p.trim().toUpperCase())
+  .pipe(z.enum(PRIORITIES, { error: 'Priority must be P1, P2, P3 or P4' }));
+
+export const slaTargetSchema = z
+  .object({
+    priority: prioritySchema,
+    firstResponse: z.string().trim().min(1).max(20).optional(),
+    resolution: z.string().trim().min(1).max(20).optional(),
+  })
+  .refine((t) => t.firstResponse !== undefined || t.resolution !== undefined, { error: 'Give a first-response or a resolution target', path: ['firstResponse'] });
+export const slaHoursSchema = z.object({ hours: trimmed('Hours', 300) });
+export const slaHolidaySchema = z.object({
+  action: z.enum(['add', 'remove'], { error: 'add or remove' }),
+  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'A holiday is a date like 2026-12-24' }),
+});
+
+export const rateSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  score: z.coerce.number().int({ error: 'A rating is 1 to 5' }).min(1, { error: 'A rating is 1 to 5' }).max(5, { error: 'A rating is 1 to 5' }),
+});
+export const RATING_COMMENT_MAX = 1000;
+export const ratingCommentSchema = z.object({ ticketNumber: ticketNumberSchema, comment: trimmed('Comment', RATING_COMMENT_MAX) });
+
+export const STATS_PERIODS = { '7d': 7, '30d': 30 } as const;
+export const statsSchema = z.object({
+  period: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('7d')
+    .pipe(z.enum(['7d', '30d'], { error: 'The period is 7d or 30d' })),
+});
+
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

@@ -37,6 +37,10 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'staff.away_other': { customer: 'no', supporter: false, admin: true },
   'staff.link': { customer: 'no', supporter: true, admin: true },
   'settings.manage': { customer: 'no', supporter: false, admin: true },
+  'sla.manage': { customer: 'no', supporter: false, admin: true },
+  'stats.view': { customer: 'no', supporter: false, admin: true },
+  // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.
+  'ticket.rate': { customer: 'own', supporter: false, admin: false },
 };
 
 describe('the authorisation table', () => {

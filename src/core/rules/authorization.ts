@@ -51,6 +51,9 @@ export const PERMISSIONS = {
   'staff.away_other': adminOnly(),
   'staff.link': staff('only staff link identities across platforms'),
   'settings.manage': adminOnly(),
+  'sla.manage': adminOnly(),
+  'stats.view': adminOnly(),
+  'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'only the ticket\'s customer rates it' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

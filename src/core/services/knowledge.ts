@@ -85,6 +85,7 @@ export class KnowledgeService {
       authorize(actor, 'kb.write');
       const current = await lockArticle(tx, input.id);
       if (current.archivedAt) throw new ConflictError(`Article ${current.id} is archived; it can't be edited.`);
+      refuseGenerated(current.id, current.special);
       const next = {
         title: input.title ?? current.title,
         body: input.body ?? current.body,
@@ -226,6 +227,7 @@ export class KnowledgeService {
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'kb.mark_special');
+      refuseGenerated(input.id, input.special);
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [SPECIAL_LOCK_KEY]);
       const article = await lockArticle(tx, input.id);
       if (article.archivedAt) throw new ConflictError(`Article ${article.id} is archived; it can't be the ${specialName(input.special)} article.`);
@@ -236,6 +238,52 @@ export class KnowledgeService {
       return toArticle(row);
     });
   }
+}
+
+/**
+ * Articles the helpdesk writes itself from its own data (the SLA from the SLA policy): edited by
+ * hand they would drift from what the helpdesk actually does, so the pointer goes to the source.
+ */
+const GENERATED_FROM: Partial<Record<SpecialArticle, string>> = { sla: 'the SLA policy; change it with /helpdesk sla' };
+
+function refuseGenerated(id: number, special: SpecialArticle | null): void {
+  const source = special && GENERATED_FROM[special];
+  if (source) throw new ConflictError(`Article ${id} is the ${specialName(special)} article, generated from ${source}.`);
+}
+
+/**
+ * Writes a generated special article (creating it the first time, public so customers find it):
+ * a new revision only when the text changed, so regenerating with nothing new adds nothing.
+ */
+export async function writeGeneratedArticle(
+  tx: Tx,
+  special: SpecialArticle,
+  text: { title: string; body: string },
+  editorId: number | null,
+): Promise<Article> {
+  await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [SPECIAL_LOCK_KEY]);
+  const [existing] = await tx.manager.query(`SELECT ${COLUMNS} FROM article WHERE special = $1 FOR UPDATE`, [special]);
+  let article: Article;
+  if (existing) {
+    const current = toArticle(existing);
+    if (current.title === text.title && current.body === text.body && !current.archivedAt) return current;
+    article = toArticle(
+      await updateArticle(
+        tx,
+        `UPDATE article SET title = $2, body = $3, archived_at = NULL, updated_by_id = $4, updated_at = $5 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [current.id, text.title, text.body, editorId, tx.now],
+      ),
+    );
+  } else {
+    const [row] = await tx.manager.query(
+      `INSERT INTO article (title, body, tags, visibility, special, created_by_id, updated_by_id, created_at, updated_at)
+       VALUES ($1, $2, $3, 'public', $4, $5, $5, $6, $6) RETURNING ${COLUMNS}`,
+      [text.title, text.body, [special], special, editorId, tx.now],
+    );
+    article = toArticle(row);
+  }
+  await addRevision(tx, article, editorId);
+  return article;
 }
 
 function mayReadStaff(actor: Person): boolean {
@@ -268,7 +316,7 @@ async function updateArticle(tx: Tx, sql: string, params: unknown[]): Promise<Re
   return rows[0];
 }
 
-async function addRevision(tx: Tx, article: Article, editorId: number): Promise<void> {
+async function addRevision(tx: Tx, article: Article, editorId: number | null): Promise<void> {
   await tx.manager.query(
     `INSERT INTO article_revision (article_id, title, body, tags, visibility, edited_by_id, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,7 +1,10 @@
 import { TicketEntity } from '../../db/entities';
 import { NotFoundError } from '../errors';
 import type { Ticket } from '../model';
+import { priorityFor } from '../rules/priority';
+import { clockAfterChange, movesClock, startClock } from '../rules/sla';
 import type { TicketPatch } from '../rules/transitions';
+import { slaSetupFor } from './sla';
 import type { Tx } from './context';
 
 /** Loads a ticket by its number, locked for the rest of the transaction. */
@@ -17,10 +20,17 @@ export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promi
   return ticket;
 }
 
-/** Writes a rule's patch and keeps the in-memory ticket in step, so later events see the change. */
+/**
+ * Writes a rule's patch and keeps the in-memory ticket in step, so later events see the change.
+ * Every change to a ticket passes here, so this is where the SLA clock follows it: a status,
+ * priority or first response that moves the clock moves it in the same update.
+ */
 export async function applyPatch(tx: Tx, ticket: Ticket, patch: TicketPatch & Partial<Ticket>): Promise<void> {
+  const before = { ...ticket };
   Object.assign(ticket, patch);
-  await tx.manager.update(TicketEntity, ticket.id, { ...patch, updatedAt: tx.now });
+  const clock = movesClock(before, ticket) ? clockAfterChange(before, ticket, await slaSetupFor(tx), tx.now) : {};
+  Object.assign(ticket, clock);
+  await tx.manager.update(TicketEntity, ticket.id, { ...patch, ...clock, updatedAt: tx.now });
 }
 
 export interface NewTicket {
@@ -36,11 +46,15 @@ export interface NewTicket {
   followUpOfId: number | null;
 }
 
+/** A new ticket: open, its priority from the matrix, its SLA clock started. */
 export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEntity> {
+  const priority = priorityFor(fields.impact, fields.urgency);
+  const clock = startClock({ status: 'open', priority, firstResponseAt: null }, await slaSetupFor(tx), tx.now);
   const [row] = await tx.manager.query(
     `INSERT INTO ticket (title, description, type, status, priority, impact, urgency, tier, customer_id, opened_by_id,
-                         platform, location, follow_up_of_id, created_at, updated_at)
-     VALUES ($1, $2, $3, 'open', 'P3', $4, $5, 1, $6, $7, $8, $9, $10, $11, $11)
+                         platform, location, follow_up_of_id, created_at, updated_at,
+                         sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at)
+     VALUES ($1, $2, $3, 'open', $12, $4, $5, 1, $6, $7, $8, $9, $10, $11, $11, $13, $14, $15, $16)
      RETURNING *`,
     [
       fields.title,
@@ -54,6 +68,11 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
       fields.location,
       fields.followUpOfId,
       tx.now,
+      priority,
+      clock.slaRunningSince,
+      clock.firstResponseDueAt,
+      clock.resolutionDueAt,
+      clock.slaNextCheckAt,
     ],
   );
   return ticketFromRow(row);
@@ -88,5 +107,14 @@ export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
     resolvedAt: row.resolved_at,
     lastCustomerReplyAt: row.last_customer_reply_at,
     remindersSent: row.reminders_sent,
+    slaElapsedSeconds: row.sla_elapsed_seconds,
+    slaRunningSince: row.sla_running_since,
+    firstResponseDueAt: row.first_response_due_at,
+    resolutionDueAt: row.resolution_due_at,
+    slaNextCheckAt: row.sla_next_check_at,
+    firstResponseWarnedAt: row.first_response_warned_at,
+    firstResponseBreachedAt: row.first_response_breached_at,
+    resolutionWarnedAt: row.resolution_warned_at,
+    resolutionBreachedAt: row.resolution_breached_at,
   });
 }

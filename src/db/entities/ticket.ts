@@ -92,4 +92,32 @@ export class TicketEntity {
   /** Reminders sent in the current pending period (the reminder job's progress through REMINDER_DAYS). */
   @Column({ name: 'reminders_sent', type: 'smallint', default: 0 })
   remindersSent: number;
+
+  /** Business seconds the SLA clock counted before its current running stretch (core/rules/sla.ts). */
+  @Column({ name: 'sla_elapsed_seconds', type: 'integer', default: 0 })
+  slaElapsedSeconds: number;
+
+  @Column({ name: 'sla_running_since', type: 'timestamptz', nullable: true })
+  slaRunningSince: Date | null;
+
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
+  firstResponseDueAt: Date | null;
+
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  resolutionDueAt: Date | null;
+
+  @Column({ name: 'sla_next_check_at', type: 'timestamptz', nullable: true })
+  slaNextCheckAt: Date | null;
+
+  @Column({ name: 'first_response_warned_at', type: 'timestamptz', nullable: true })
+  firstResponseWarnedAt: Date | null;
+
+  @Column({ name: 'first_response_breached_at', type: 'timestamptz', nullable: true })
+  firstResponseBreachedAt: Date | null;
+
+  @Column({ name: 'resolution_warned_at', type: 'timestamptz', nullable: true })
+  resolutionWarnedAt: Date | null;
+
+  @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true })
+  resolutionBreachedAt: Date | null;
 }

@@ -1,0 +1,14 @@
+import type { SlaClock } from '../../src/core/rules/sla';
+
+/** A ticket's SLA clock that has never run: for rule tests whose tickets don't care about SLAs. */
+export const STOPPED_CLOCK: SlaClock = {
+  slaElapsedSeconds: 0,
+  slaRunningSince: null,
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
+  slaNextCheckAt: null,
+  firstResponseWarnedAt: null,
+  firstResponseBreachedAt: null,
+  resolutionWarnedAt: null,
+  resolutionBreachedAt: null,
+};
