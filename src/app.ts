@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './core/clock';
 import { createHelpdesk, type Helpdesk } from './core/helpdesk';
 import { openDatabase, type Database } from './db/data-source';
 import { createMetrics, type Metrics } from './http/metrics';
+import { registerSlaMetrics } from './http/sla-metrics';
 import { createHttpServer, pingDatabase, type HttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
@@ -95,6 +96,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const wakeDispatcher = () => dispatcher?.wake();
     const helpdesk = createHelpdesk({ dataSource: database.dataSource, clock, policy, onDeliveriesWritten: wakeDispatcher });
     await helpdesk.staff.bootstrapAdmins(settings.HELPDESK_ADMINS);
+    // The SLA article always states the policy in force (written the first time, or after an upgrade).
+    await helpdesk.sla.publishArticle();
     if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
 
     for (const status of adapterStatus(settings)) {
@@ -103,6 +106,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
 
     const ping = () => pingDatabase(database.dataSource);
     const metrics = createMetrics({ databaseUp: ping });
+    registerSlaMetrics(metrics.registry, database.dataSource);
     http = createHttpServer({ logger, metrics, health: { description: database.description, ping } });
 
     // Deliveries of a platform wait in the queue until its adapter's sender is there: none are lost.

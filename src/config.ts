@@ -63,6 +63,7 @@ export const settingsSchema = z.object({
   LINK_CODE_MINUTES: positive(15),
   AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
   REMINDER_CRON: z.string().default('*/5 * * * *'),
+  SLA_SWEEP_CRON: z.string().default('* * * * *'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -5,6 +5,9 @@ import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { KnowledgeService } from './services/knowledge';
+import { RatingService } from './services/ratings';
+import { SlaService } from './services/sla';
+import { StatsService } from './services/stats';
 import { StaffService } from './services/staff';
 import { TicketQueries } from './services/ticket-queries';
 import { TicketService } from './services/tickets';
@@ -17,6 +20,9 @@ export interface Helpdesk {
   queries: TicketQueries;
   staff: StaffService;
   knowledge: KnowledgeService;
+  sla: SlaService;
+  ratings: RatingService;
+  stats: StatsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
 }
@@ -35,6 +41,9 @@ export function createHelpdesk(options: {
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),
     knowledge: new KnowledgeService(ctx),
+    sla: new SlaService(ctx),
+    ratings: new RatingService(ctx),
+    stats: new StatsService(ctx),
     deliveries: new DeliveryViews(ctx),
   };
 }

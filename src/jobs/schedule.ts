@@ -9,6 +9,7 @@ import type { ServiceContext } from '../core/services/context';
 import { AUTO_CLOSE_JOB, autoCloseDueTickets } from './auto-close';
 import { JobStats, runJobSlot, truncateToMinute, type JobLogger, type JobProgress, type JobRunResult } from './job-runner';
 import { REMINDERS_JOB, sendDueReminders } from './reminders';
+import { SLA_SWEEP_JOB, sweepSlaClocks } from './sla-sweep';
 import type { BatchOptions } from './ticket-batch';
 
 /** What the jobs need to run a slot. */
@@ -28,14 +29,17 @@ export interface JobDeps {
   signal?: AbortSignal;
 }
 
-export type JobName = typeof AUTO_CLOSE_JOB | typeof REMINDERS_JOB;
+export type JobName = typeof AUTO_CLOSE_JOB | typeof REMINDERS_JOB | typeof SLA_SWEEP_JOB;
+
+type JobSetting = 'AUTO_CLOSE_CRON' | 'REMINDER_CRON' | 'SLA_SWEEP_CRON';
 
 type JobWork = (ctx: ServiceContext, now: Date, options: BatchOptions & { progress: JobProgress }) => Promise<number>;
 
 /** Every job, in the order runDueJobs runs them: closing first, so nobody is reminded of a closed ticket. */
-const JOBS: Array<{ name: JobName; setting: 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'; work: JobWork }> = [
+const JOBS: Array<{ name: JobName; setting: JobSetting; work: JobWork }> = [
   { name: AUTO_CLOSE_JOB, setting: 'AUTO_CLOSE_CRON', work: autoCloseDueTickets },
   { name: REMINDERS_JOB, setting: 'REMINDER_CRON', work: sendDueReminders },
+  { name: SLA_SWEEP_JOB, setting: 'SLA_SWEEP_CRON', work: sweepSlaClocks },
 ];
 
 /** Runs one job for one slot if this instance claims it; it does everything due by `now`. */
@@ -68,7 +72,8 @@ export async function runDueJobs(deps: JobDeps, now: Date = deps.clock.now()): P
 export type Scheduler = (expression: string, onTick: (tick: Pick<TaskContext, 'date'>) => Promise<void>, options: TaskOptions) => Pick<ScheduledTask, 'destroy'>;
 
 export interface StartJobsOptions extends Omit<JobDeps, 'instanceId' | 'stats' | 'signal'> {
-  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'>;
+  /** Each job's cron expression; a job without one (older callers) runs every minute. */
+  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'> & Partial<Pick<Settings, 'SLA_SWEEP_CRON'>>;
   /** A random id naming this process by default. */
   instanceId?: string;
   /** The app's /metrics registry: the job figures are registered there. */
@@ -91,8 +96,9 @@ export interface RunningJobs {
  * everything due by the clock's now. A tick still running when the next comes is not doubled.
  */
 export function startJobs(options: StartJobsOptions): RunningJobs {
+  const cronOf = (setting: JobSetting) => options.settings[setting] ?? '* * * * *';
   for (const job of JOBS) {
-    const expression = options.settings[job.setting];
+    const expression = cronOf(job.setting);
     if (!cron.validate(expression)) throw new Error(`${job.setting} "${expression}" is not a cron expression (e.g. */5 * * * *)`);
   }
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -120,7 +126,7 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
 
   const tasks = JOBS.map((job) =>
     scheduler(
-      options.settings[job.setting],
+      cronOf(job.setting),
       async (tick) => {
         if (stopController.signal.aborted) return;
         await track(runJob(deps, job.name, truncateToMinute(tick.date), options.clock.now()));
@@ -129,7 +135,7 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
     ),
   );
   options.logger.info(
-    { instance: instanceId, autoClose: options.settings.AUTO_CLOSE_CRON, reminders: options.settings.REMINDER_CRON },
+    { instance: instanceId, autoClose: cronOf('AUTO_CLOSE_CRON'), reminders: cronOf('REMINDER_CRON'), slaSweep: cronOf('SLA_SWEEP_CRON') },
     'scheduled jobs started',
   );
 

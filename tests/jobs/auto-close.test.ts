@@ -138,6 +138,7 @@ describeEachDatabase('auto-close job', (ctx) => {
     expect(results.map((r) => [r.job, r.status])).toEqual([
       ['auto-close', 'failed'],
       ['reminders', 'ran'],
+      ['sla-sweep', 'ran'],
     ]);
     const [failedRun] = await dataSource.query(`SELECT error, finished_at FROM job_run WHERE job = 'auto-close' AND slot = $1`, [results[0].slot]);
     expect(failedRun).toEqual({ error: 'Error: could not serialize access', finished_at: clock.now() });

@@ -116,7 +116,7 @@ describeEachDatabase('job runner', (ctx) => {
       registry,
       scheduler,
     });
-    expect(Object.fromEntries(expressions)).toEqual({ 'auto-close': '*/5 * * * *', reminders: '0 * * * *' });
+    expect(Object.fromEntries(expressions)).toEqual({ 'auto-close': '*/5 * * * *', reminders: '0 * * * *', 'sla-sweep': '* * * * *' });
 
     const tickAt = new Date('2031-03-01T12:05:00.300Z');
     await ticks.get('auto-close')!({ date: tickAt });
@@ -126,7 +126,7 @@ describeEachDatabase('job runner', (ctx) => {
     expect(await registry.metrics()).toMatch(/^helpdesk_job_runs_total\{job="auto-close",outcome="skipped"\} 1$/m);
 
     await jobs.stop();
-    expect(destroyed).toBe(2);
+    expect(destroyed).toBe(3);
     await ticks.get('reminders')!({ date: tickAt }); // a tick after stop does nothing
     expect(await runsOf('reminders')).toEqual([]);
   });

@@ -17,7 +17,19 @@ export interface TicketCard {
   status: Ticket['status'];
 }
 
-export function ticketCard(ticket: Ticket, names: { assignee: string | null; customer: string }): TicketCard {
+/** The SLA line of the card: what is due next, paused, or how it ended; breaches named. */
+export function slaSummary(ticket: Ticket): string {
+  const at = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const breaches = [ticket.firstResponseBreachedAt && 'first response', ticket.resolutionBreachedAt && 'resolution'].filter(Boolean);
+  const missed = breaches.length > 0 ? ` · breached: ${breaches.join(', ')}` : '';
+  if (ticket.status === 'resolved') return breaches.length > 0 ? `missed (${breaches.join(', ')})` : 'met';
+  if (ticket.status === 'pending' || !ticket.slaRunningSince) return `paused while waiting for the customer${missed}`;
+  if (ticket.firstResponseDueAt) return `first response due ${at(ticket.firstResponseDueAt)}${missed}`;
+  if (ticket.resolutionDueAt) return `resolution due ${at(ticket.resolutionDueAt)}${missed}`;
+  return missed ? missed.slice(3) : 'running';
+}
+
+export function ticketCard(ticket: Ticket, names: { assignee: string | null; customer: string }, rating: number | null = null): TicketCard {
   const resolved = ticket.status === 'resolved';
   return {
     heading: `${ticketLabel(ticket)} ${ticket.title}`.slice(0, 256),
@@ -29,6 +41,8 @@ export function ticketCard(ticket: Ticket, names: { assignee: string | null; cus
       { name: 'Assignee', value: names.assignee ?? 'unassigned (in the queue)' },
       { name: 'Tier', value: String(ticket.tier) },
       { name: 'Customer', value: names.customer },
+      { name: 'SLA', value: slaSummary(ticket) },
+      ...(rating !== null ? [{ name: 'Rating', value: `${'★'.repeat(rating)}${'☆'.repeat(5 - rating)} (${rating}/5)` }] : []),
     ],
     staffActions: resolved ? [] : ['claim', ...(ticket.status === 'open' ? (['pending'] as const) : []), 'resolve', ...(ticket.tier < 3 ? (['escalate'] as const) : []), 'reassign', 'type', 'priority'],
     customerActions: resolved ? ['reopen'] : ['solved'],

@@ -32,6 +32,11 @@ export const messages = {
   customerAnswered: (t: Pick<Ticket, 'number' | 'title'>) => `The customer answered on ticket ${ticketLabel(t)} "${t.title}".`,
   waitingForSupporter: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
     `Ticket ${ticketLabel(t)} "${t.title}" is waiting: no tier-${t.tier} supporter is available. Claim it or add a supporter.`,
+  slaWarning: (t: Pick<Ticket, 'number' | 'title'>, target: 'first_response' | 'resolution', dueAt: Date) =>
+    `SLA warning: ticket ${ticketLabel(t)} "${t.title}" is due for its ${target === 'first_response' ? 'first response' : 'resolution'} at ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+  slaBreached: (t: Pick<Ticket, 'number' | 'title' | 'tier' | 'priority'>, target: 'first_response' | 'resolution') =>
+    `SLA breached: ticket ${ticketLabel(t)} "${t.title}" (${t.priority}, tier ${t.tier}) missed its ${target === 'first_response' ? 'first-response' : 'resolution'} target.`,
+  rated: (t: Pick<Ticket, 'number'>, score: number) => `Thank you! You rated ${ticketLabel(t)} ${score}/5.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
     `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
 };

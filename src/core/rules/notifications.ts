@@ -2,6 +2,7 @@ import type { HelpdeskPolicy } from '../../config';
 import type { Platform, Resolution, Ticket } from '../model';
 import { DAY } from '../clock';
 import { messages } from './messages';
+import type { SlaTarget } from './sla';
 
 /**
  * Who is told what about a ticket event: one pure function from the event to deliveries. The
@@ -36,7 +37,8 @@ export type DeliveryKind =
   | 'ticket.notice'
   | 'comment.public'
   | 'comment.internal'
-  | 'person.dm';
+  | 'person.dm'
+  | 'staff.alert';
 
 export interface DeliveryDraft {
   platform: Platform;
@@ -47,6 +49,8 @@ export interface DeliveryDraft {
 
 export const ticketDestination = (ticketId: number) => `ticket:${ticketId}`;
 export const personDestination = (personId: number) => `person:${personId}`;
+/** The staff side of the ticket's platform: Discord's staff channel, Slack's support channel. */
+export const STAFF_DESTINATION = 'staff';
 
 /** A direct message goes out on the ticket's platform when the person is there, else where they are. */
 function dmPlatform(recipient: Recipient, preferred: Platform): Platform | null {
@@ -59,7 +63,9 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const out: DeliveryDraft[] = [];
   const toTicket = (kind: DeliveryKind, payload: Record<string, unknown> = {}) =>
     out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
-  const tellCustomer = (text: string) => toTicket('ticket.notice', { audience: 'customer', text });
+  const tellCustomer = (text: string, extra: Record<string, unknown> = {}) => toTicket('ticket.notice', { audience: 'customer', text, ...extra });
+  const alertStaff = (text: string) =>
+    out.push({ platform: ticket.platform, destination: STAFF_DESTINATION, kind: 'staff.alert', payload: { text, ticketId: ticket.id } });
   const dm = (recipient: Recipient | null, text: string) => {
     if (!recipient || recipient.personId === event.actorId) return;
     const platform = dmPlatform(recipient, ticket.platform);
@@ -93,7 +99,8 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       toTicket('ticket.card');
       const to = event.data.to;
       if (to === 'pending') tellCustomer(messages.pending(ticket));
-      if (to === 'resolved') tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays));
+      // Each resolution asks for one rating: the senders put 1–5 buttons under this notice.
+      if (to === 'resolved') tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays), { askRating: true });
       if (to === 'open' && event.data.from === 'resolved') {
         tellCustomer(messages.reopened(ticket));
         dm(context.assignee, messages.reopened(ticket));
@@ -108,9 +115,24 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'follow_up_opened':
       tellCustomer(messages.followUpOpened(ticket, { number: event.data.followUpNumber as number }));
       break;
+    case 'sla_warning': {
+      const text = messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt)));
+      if (context.assignee) dm(context.assignee, text);
+      else alertStaff(text);
+      break;
+    }
+    case 'sla_breached': {
+      toTicket('ticket.card');
+      const text = messages.slaBreached(ticket, event.data.target as SlaTarget);
+      alertStaff(text);
+      // At the top tier there is no one to escalate to: the admins hear of it.
+      for (const admin of context.admins) dm(admin, text);
+      break;
+    }
     case 'escalated':
     case 'type_changed':
     case 'priority_changed':
+    case 'rated':
       toTicket('ticket.card');
       break;
     default:

@@ -53,11 +53,15 @@ export class DeliveryViews {
       const customer = people.get(ticket.customerId)!;
       const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
       const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
+      // Staff see how the customer rated the latest resolution.
+      const [rating] = ticket.resolvedAt
+        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [ticket.id, ticket.resolvedAt])
+        : [];
       return {
         ticket,
         customer,
         assignee,
-        card: ticketCard(ticket, { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null }),
+        card: ticketCard(ticket, { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null }, rating?.score ?? null),
         comment: comment
           ? {
               id: comment.id,

@@ -18,7 +18,10 @@ export type EventKind =
   | 'reminded'
   | 'comment_edited'
   | 'comment_deleted'
-  | 'comment_redacted';
+  | 'comment_redacted'
+  | 'sla_warning'
+  | 'sla_breached'
+  | 'rated';
 
 /**
  * Appends one event to a ticket's history and writes the deliveries it causes, in the caller's
@@ -32,7 +35,8 @@ export async function record(
   data: Record<string, unknown> = {},
 ): Promise<number> {
   const { manager, now } = tx;
-  const admins = kind === 'waiting' ? await adminIds(tx) : [];
+  // Admins hear of tickets no one can take, and of breaches with no tier left to escalate to.
+  const admins = kind === 'waiting' || (kind === 'sla_breached' && data.toAdmins) ? await adminIds(tx) : [];
   const people = [...new Set([ticket.customerId, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...admins])];
   const platforms = await platformsFor(tx, people);
   const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });

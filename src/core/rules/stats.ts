@@ -1,0 +1,47 @@
+import { formatDuration } from './sla';
+
+export interface StatsRow {
+  label: string;
+  opened: number;
+  resolved: number;
+  medianFirstResponseMinutes: number | null;
+  medianResolutionMinutes: number | null;
+  /** Of the tickets resolved in the period, the share that met both targets. */
+  slaMetPercent: number | null;
+  averageRating: number | null;
+  ratings: number;
+}
+
+export interface HelpdeskStats {
+  period: '7d' | '30d';
+  since: Date;
+  total: StatsRow;
+  byPriority: StatsRow[];
+  bySupporter: StatsRow[];
+}
+
+const dash = (value: string | null) => value ?? '–';
+
+/** One line per row, the same on both platforms. */
+export function statsLine(row: StatsRow): string {
+  return [
+    `${row.label}: opened ${row.opened}, resolved ${row.resolved}`,
+    `median first response ${dash(row.medianFirstResponseMinutes === null ? null : formatDuration(row.medianFirstResponseMinutes))}`,
+    `median resolution ${dash(row.medianResolutionMinutes === null ? null : formatDuration(row.medianResolutionMinutes))}`,
+    `SLA met ${dash(row.slaMetPercent === null ? null : `${row.slaMetPercent} %`)}`,
+    `rating ${dash(row.averageRating === null ? null : `${row.averageRating}/5 (${row.ratings})`)}`,
+  ].join(' · ');
+}
+
+export function formatStats(stats: HelpdeskStats): string {
+  return [
+    `Helpdesk figures for the last ${stats.period === '7d' ? '7 days' : '30 days'} (since ${stats.since.toISOString().slice(0, 10)})`,
+    statsLine(stats.total),
+    '',
+    'By priority',
+    ...(stats.byPriority.length > 0 ? stats.byPriority.map(statsLine) : ['no tickets']),
+    '',
+    'By supporter',
+    ...(stats.bySupporter.length > 0 ? stats.bySupporter.map(statsLine) : ['no tickets']),
+  ].join('\n');
+}
