@@ -1,4 +1,5 @@
 import { IMPACTS, URGENCIES } from '../../src/core/model';
+import { compareQueueOrder } from '../../src/core/rules/assignment';
 import { priorityFor, PRIORITY_MATRIX } from '../../src/core/rules/priority';
 
 describe('the priority matrix (impact × urgency)', () => {
@@ -24,5 +25,28 @@ describe('the priority matrix (impact × urgency)', () => {
     expect(priorityFor(null, 'blocked')).toBe('P3');
     expect(priorityFor('everyone', null)).toBe('P3');
     expect(priorityFor(null, null)).toBe('P3');
+  });
+});
+
+describe('queue order', () => {
+  const at = (iso: string) => new Date(iso);
+  const ticket = (id: number, priority: 'P1' | 'P2' | 'P3', due: string | null, created = '2026-03-01T08:00:00Z') => ({
+    id,
+    priority,
+    createdAt: at(created),
+    firstResponseDueAt: null,
+    resolutionDueAt: due ? at(due) : null,
+  });
+
+  test('priority first, then the SLA due soonest, then paused clocks, then the oldest', () => {
+    const queue = [
+      ticket(1, 'P3', '2026-03-02T08:00:00Z'),
+      ticket(2, 'P2', null),
+      ticket(3, 'P2', '2026-03-03T08:00:00Z'),
+      ticket(4, 'P2', '2026-03-02T09:00:00Z', '2026-03-01T10:00:00Z'),
+      ticket(5, 'P1', '2026-03-05T08:00:00Z'),
+      ticket(6, 'P2', null, '2026-02-01T08:00:00Z'),
+    ];
+    expect([...queue].sort(compareQueueOrder).map((t) => t.id)).toEqual([5, 4, 3, 6, 2, 1]);
   });
 });

@@ -3,6 +3,7 @@ import { AttachmentEntity, CommentEntity, PersonEntity, TicketEntity } from '../
 import type { Person, Ticket } from '../model';
 import { authorize, decide } from '../rules/authorization';
 import { compareQueueOrder } from '../rules/assignment';
+import { nextDueAt } from '../rules/sla';
 import { isStaff } from '../rules/roles';
 import { renderTranscript, type TranscriptComment } from '../rules/transcript';
 import { listSchema, parseInput, searchSchema, ticketRefSchema, transcriptSchema } from '../schemas';
@@ -22,6 +23,8 @@ export interface TicketSummary {
   assignee: string | null;
   customer: string;
   createdAt: Date;
+  /** The SLA due time that comes next (first response, else resolution); null while the clock is stopped. */
+  dueAt: Date | null;
 }
 
 export interface TicketList {
@@ -123,7 +126,9 @@ export class TicketQueries {
     const tickets = await tx.manager
       .createQueryBuilder(TicketEntity, 't')
       .where(`t.status <> 'resolved' AND ${where}`, params)
+      // The queue order of rules/assignment.ts (compareQueueOrder) in SQL: priority, SLA due time, age.
       .orderBy('t.priority', 'ASC')
+      .addOrderBy('least(t.first_response_due_at, t.resolution_due_at)', 'ASC', 'NULLS LAST')
       .addOrderBy('t.created_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .take(LIST_LIMIT)
@@ -177,6 +182,7 @@ async function summaries(tx: Tx, tickets: TicketEntity[]): Promise<TicketSummary
     assignee: t.assigneeId ? names(t.assigneeId) : null,
     customer: names(t.customerId),
     createdAt: t.createdAt,
+    dueAt: nextDueAt(t),
   }));
 }
 
