@@ -81,6 +81,10 @@ export interface Ticket {
   firstResponseBreachedAt: Date | null;
   resolutionWarnedAt: Date | null;
   resolutionBreachedAt: Date | null;
+  /** A major incident's parent ticket (owned by the helpdesk). */
+  isMajor: boolean;
+  /** The major incident this ticket joined, while joined. */
+  majorIncidentId: number | null;
 }
 
 export type CommentKind = 'public' | 'internal';

@@ -1,12 +1,12 @@
 import type { Ticket } from '../../src/core/model';
 import { planDeliveries, type NotificationContext } from '../../src/core/rules/notifications';
-import { STOPPED_CLOCK } from '../helpers/sla-clock';
+import { PLAIN_TICKET_EXTRAS } from '../helpers/sla-clock';
 
 const ticket: Ticket = {
   id: 7, number: 6, title: 'Mail is slow', description: 'd', type: 'incident', status: 'open', resolution: null, priority: 'P3',
   impact: null, urgency: null, serviceId: null, tier: 1, assigneeId: 2, customerId: 3, openedById: 3, platform: 'discord',
   followUpOfId: null, createdAt: new Date('2026-03-01'), pendingSince: null, firstResponseAt: null, resolvedAt: null,
-  lastCustomerReplyAt: null, remindersSent: 0, ...STOPPED_CLOCK,
+  lastCustomerReplyAt: null, remindersSent: 0, ...PLAIN_TICKET_EXTRAS,
 };
 const context = (kind: string, data: Record<string, unknown> = {}, over: Partial<NotificationContext> = {}): NotificationContext => ({
   ticket,

@@ -2,14 +2,14 @@ import { DAY, MINUTE } from '../../src/core/clock';
 import { ConflictError } from '../../src/core/errors';
 import type { Ticket } from '../../src/core/model';
 import * as t from '../../src/core/rules/transitions';
-import { STOPPED_CLOCK } from '../helpers/sla-clock';
+import { PLAIN_TICKET_EXTRAS } from '../helpers/sla-clock';
 
 const now = new Date('2026-03-10T12:00:00Z');
 const ticket = (over: Partial<Ticket> = {}): Ticket => ({
   id: 1, number: 6, title: 'x', description: 'y', type: 'incident', status: 'open', resolution: null, priority: 'P3',
   impact: null, urgency: null, serviceId: null, tier: 1, assigneeId: 2, customerId: 3, openedById: 3, platform: 'discord',
   followUpOfId: null, createdAt: now, pendingSince: null, firstResponseAt: null, resolvedAt: null, lastCustomerReplyAt: null,
-  remindersSent: 0, ...STOPPED_CLOCK, ...over,
+  remindersSent: 0, ...PLAIN_TICKET_EXTRAS, ...over,
 });
 
 describe('status transitions', () => {

@@ -30,9 +30,14 @@ export const DEFAULT_SLA_POLICY: SlaPolicy = {
 /** The share of a target after which the assignee is warned. */
 export const WARN_AT = 0.8;
 
-/** Whether a change moves the clock: a status, the priority (its targets), or the first response. */
+/** Whether a change moves the clock: a status, the priority (its targets), the first response, joining or leaving a major incident. */
 export function movesClock(before: ClockedTicket, after: ClockedTicket): boolean {
-  return before.status !== after.status || before.priority !== after.priority || (!before.firstResponseAt && !!after.firstResponseAt);
+  return (
+    before.status !== after.status ||
+    before.priority !== after.priority ||
+    (!before.firstResponseAt && !!after.firstResponseAt) ||
+    (before.majorIncidentId ?? null) !== (after.majorIncidentId ?? null)
+  );
 }
 
 /** Everything the clock needs besides the ticket: the targets and the business hours (null: 24×7). */
@@ -54,11 +59,14 @@ export type SlaClock = Pick<
   | 'resolutionBreachedAt'
 >;
 
-type ClockedTicket = Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & SlaClock;
+type ClockedTicket = Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>> & SlaClock;
 
-/** The clock runs only while the ticket waits on support. */
-export function clockRuns(ticket: Pick<Ticket, 'status'>): boolean {
-  return ticket.status === 'open';
+/**
+ * The clock runs only while the ticket waits on support, and not while it has joined a major
+ * incident (the parent's clock is the one that counts then).
+ */
+export function clockRuns(ticket: Pick<Ticket, 'status'> & Partial<Pick<Ticket, 'majorIncidentId'>>): boolean {
+  return ticket.status === 'open' && !ticket.majorIncidentId;
 }
 
 /** Business seconds counted by `now`, including the running stretch. */
@@ -68,7 +76,7 @@ export function elapsedSeconds(ticket: Pick<SlaClock, 'slaElapsedSeconds' | 'sla
 }
 
 /** The clock of a ticket opened at `now` (its priority already set). */
-export function startClock(ticket: Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'>, setup: SlaSetup, now: Date): SlaClock {
+export function startClock(ticket: Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>>, setup: SlaSetup, now: Date): SlaClock {
   const clock: SlaClock = {
     slaElapsedSeconds: 0,
     slaRunningSince: clockRuns(ticket) ? now : null,

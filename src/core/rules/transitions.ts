@@ -7,7 +7,10 @@ import { TOP_TIER, type Resolution, type Ticket, type Tier } from '../model';
  * fields to change, or throws a ConflictError a person can read.
  */
 export type TicketPatch = Partial<
-  Pick<Ticket, 'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt' | 'remindersSent'>
+  Pick<
+    Ticket,
+    'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt' | 'remindersSent' | 'majorIncidentId'
+  >
 >;
 
 const label = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
@@ -26,7 +29,8 @@ export function resolve(ticket: Ticket, resolution: Resolution, now: Date): Tick
 
 export function reopen(ticket: Ticket): TicketPatch {
   if (ticket.status !== 'resolved') throw new ConflictError(`${label(ticket)} is not resolved, so there is nothing to reopen.`);
-  return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null };
+  // Reopened, it is the customer's own problem again: it leaves the major incident it had joined.
+  return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null, majorIncidentId: null };
 }
 
 export function nextTier(ticket: Ticket): Tier {

@@ -116,5 +116,7 @@ export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
     firstResponseBreachedAt: row.first_response_breached_at,
     resolutionWarnedAt: row.resolution_warned_at,
     resolutionBreachedAt: row.resolution_breached_at,
+    isMajor: row.is_major ?? false,
+    majorIncidentId: row.major_incident_id ?? null,
   });
 }

@@ -120,4 +120,10 @@ export class TicketEntity {
 
   @Column({ name: 'resolution_breached_at', type: 'timestamptz', nullable: true })
   resolutionBreachedAt: Date | null;
+
+  @Column({ name: 'is_major', type: 'boolean', default: false })
+  isMajor: boolean;
+
+  @Column({ name: 'major_incident_id', type: 'integer', nullable: true })
+  majorIncidentId: number | null;
 }
