@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLATFORMS, type Platform } from './core/model';
+import type { LookAlikeSettings } from './core/rules/similarity';
 
 /** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
 export interface IdentityRef {
@@ -39,6 +40,19 @@ const optionalText = z
 
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 
+// --- Major incidents: look-alike detection (issue 8). The similarity defaults were tuned on the
+// tuning half of tests/fixtures/incidents.json (see tests/db/look-alike.test.ts).
+const share = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
+const majorIncidentSettings = {
+  MAJOR_WINDOW_MINUTES: positive(30),
+  MAJOR_PROPOSE_AT: z.coerce.number().int().min(2).default(3),
+  MAJOR_DECLARE_AT: z.coerce.number().int().min(2).default(6),
+  MAJOR_TRIGRAM_AT: share(0.5),
+  MAJOR_SHARED_MIN: z.coerce.number().int().min(1).default(3),
+  MAJOR_SHARED_AT: share(0.35),
+  MAJOR_SERVICE_BONUS: share(0.2),
+};
+
 export const settingsSchema = z.object({
   DATABASE_URL: optionalText,
   DATA_DIR: z.string().default('./data'),
@@ -64,6 +78,7 @@ export const settingsSchema = z.object({
   AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
   REMINDER_CRON: z.string().default('*/5 * * * *'),
   SLA_SWEEP_CRON: z.string().default('* * * * *'),
+  ...majorIncidentSettings,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -98,3 +113,21 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
 }
 
 export const defaultPolicy: HelpdeskPolicy = policyFrom(loadSettings({}));
+
+/** What look-alike detection and the major-incident thresholds need, from the settings. */
+export interface MajorIncidentPolicy extends LookAlikeSettings {
+  proposeAt: number;
+  declareAt: number;
+}
+
+export function majorIncidentPolicyFrom(settings: Settings): MajorIncidentPolicy {
+  return {
+    windowMinutes: settings.MAJOR_WINDOW_MINUTES,
+    proposeAt: settings.MAJOR_PROPOSE_AT,
+    declareAt: Math.max(settings.MAJOR_DECLARE_AT, settings.MAJOR_PROPOSE_AT),
+    trigramAt: settings.MAJOR_TRIGRAM_AT,
+    sharedMin: settings.MAJOR_SHARED_MIN,
+    sharedAt: settings.MAJOR_SHARED_AT,
+    serviceBonus: settings.MAJOR_SERVICE_BONUS,
+  };
+}

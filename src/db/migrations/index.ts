@@ -2,7 +2,15 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Jobs1764000100000 } from './1764000100000-Jobs';
 import { Leases1764000200000 } from './1764000200000-Leases';
 import { Sla1764000400000 } from './1764000400000-Sla';
+import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
-export const MIGRATIONS = [Foundation1764000000000, Jobs1764000100000, Leases1764000200000, Sla1764000400000, MajorIncidents1764000600000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Jobs1764000100000,
+  Leases1764000200000,
+  Sla1764000400000,
+  LookAlike1764000500000,
+  MajorIncidents1764000600000,
+];

@@ -1,0 +1,107 @@
+/**
+ * The words of an incident report as full-text search terms, with a small Danish↔English list of
+ * IT words, so a Danish and an English report of one problem share terms even where the two
+ * languages' words differ ("adgangskode" and "password"). Product names and error codes need no
+ * help: they are the same in both languages.
+ */
+
+/**
+ * Each group is one meaning. Kept to general helpdesk vocabulary (not the names of particular
+ * systems): a word in a report brings in the whole group as one search term.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['mail', 'mails', 'email', 'emails', 'post', 'mailen'],
+  ['printer', 'printers', 'print', 'printing', 'printe', 'printeren', 'printerne', 'udskrift', 'udskrive'],
+  ['password', 'passwords', 'adgangskode', 'adgangskoden', 'kodeord'],
+  ['network', 'netværk', 'netværket', 'internet', 'internettet', 'nettet'],
+  ['wifi', 'wlan', 'wireless', 'trådløst', 'trådløse'],
+  ['slow', 'langsom', 'langsomt', 'crawling', 'sluggish'],
+  ['down', 'nede', 'outage'],
+  ['freezes', 'hangs', 'frozen', 'fryser'],
+  ['calendar', 'kalender', 'kalenderen'],
+  ['meeting', 'meetings', 'møde', 'møder', 'mødet'],
+  ['call', 'calls', 'opkald', 'ringe'],
+  ['phone', 'phones', 'telefon', 'telefonen', 'telefonerne'],
+  ['screen', 'monitor', 'skærm', 'skærmen'],
+  ['keyboard', 'tastatur', 'tastaturet'],
+  ['laptop', 'bærbar', 'bærbare', 'computer', 'computeren'],
+  ['door', 'entrance', 'dør', 'døren', 'indgang', 'hoveddøren', 'hovedindgangen'],
+  ['card', 'badge', 'kort', 'adgangskort'],
+  ['drive', 'drev', 'drevet', 'fællesdrev', 'fællesdrevet'],
+  ['file', 'files', 'fil', 'filer'],
+  ['folder', 'mappe', 'mappen'],
+  ['update', 'opdatering', 'opdateringen'],
+  ['scan', 'scans', 'scanning', 'scanne', 'scanner', 'scanneren'],
+  ['copier', 'copiers', 'kopimaskine', 'kopimaskinen', 'kopimaskiner'],
+  ['sync', 'syncing', 'synkroniserer', 'synkronisering'],
+  ['notification', 'notifications', 'notifikation', 'push'],
+  ['approve', 'approval', 'godkend', 'godkende', 'godkendelsen'],
+  ['login', 'logon', 'sign', 'log', 'logge', 'logger'],
+  ['reset', 'nulstil', 'nulstille'],
+  ['connect', 'connection', 'forbinde', 'forbindelse', 'forbindelsen'],
+  ['server', 'serveren'],
+  ['queue', 'køen'],
+  ['error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse'],
+  ['upload', 'uploade', 'uploading'],
+  ['hours', 'timer', 'timesheet', 'timeregistrering'],
+  ['payroll', 'løn', 'lønsystemet', 'lønkørslen'],
+  ['invoice', 'invoices', 'faktura', 'fakturaer'],
+  ['access', 'adgang'],
+  ['appointment', 'appointments', 'aftale', 'aftaler'],
+  // How a report says what is wrong: near misses name the same system with another symptom.
+  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable'],
+  ['disconnected', 'disconnecting', 'disconnects', 'reconnecting', 'drop', 'drops', 'dropped', 'afbrudt', 'afbrydes', 'falder'],
+  ['missing', 'gone', 'vanished', 'disappeared', 'forsvundet', 'væk', 'mangler', 'empty', 'tom', 'tomt'],
+  ['failed', 'fails', 'failing', 'broken', 'fejlede'],
+  ['arriving', 'arrive', 'arrives', 'received', 'receive', 'modtage', 'modtaget', 'modtager'],
+  ['rejected', 'rejects', 'denied', 'afvist', 'afviser', 'afvises'],
+  ['locked', 'låst', 'spærret'],
+  ['timeout', 'timed', 'timeouts'],
+  ['blank', 'hvid', 'white'],
+];
+
+/**
+ * Words every report may carry whatever its problem (greetings, pleas, sign-offs, "does not
+ * work"), in both languages: counted, they make unrelated reports look alike.
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  'hi', 'hello', 'hey', 'dear', 'please', 'pls', 'help', 'thanks', 'thank', 'urgent', 'asap', 'regards', 'team',
+  'hej', 'tak', 'mvh', 'venligst', 'hjælp', 'hurtigst', 'muligt', 'haster', 'hilsen',
+  'it', 'get', 'got', 'new', 'one', 'since', 'today', 'morning', 'still', 'again', 'anyone', 'everyone',
+  'work', 'works', 'working', 'does', 'cannot', 'can', 'not', 'virker', 'kan', 'ikke', 'får', 'fået', 'ny', 'nyt', 'nye',
+  'siden', 'morges', 'dag', 'igen', 'alle', 'problem', 'issue', 'stopped',
+  // Verbs of reporting and places at a desk, which say nothing about what broke.
+  'says', 'say', 'shows', 'show', 'try', 'tried', 'trying', 'takes', 'need', 'needs', 'every', 'siger', 'viser', 'skal', 'prøvet',
+  'desk', 'floor', 'room', 'home', 'skrivebord', 'skrivebordet', 'sal', 'hjemme', 'ved', 'få',
+]);
+
+const GROUP_OF = new Map<string, number>();
+SYNONYM_GROUPS.forEach((group, index) => group.forEach((word) => GROUP_OF.set(word, index)));
+
+/** At most this many terms per report: a long description adds little but cost. */
+export const MAX_TERMS = 48;
+
+/** Lower-case words of letters and digits (so error codes like 0x8004de40 and 502 stay whole). */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * The distinct search terms of a report, each in to_tsquery syntax: a lone word, or a synonym
+ * group as alternatives (`password | adgangskode | kodeord`). Words are letters and digits only,
+ * so a term can never carry tsquery operators of its own.
+ */
+export function searchTerms(title: string, description: string): string[] {
+  const terms: string[] = [];
+  const seen = new Set<string>();
+  for (const word of wordsOf(`${title} ${description}`)) {
+    if (word.length < 2 || FILLER_WORDS.has(word)) continue;
+    const group = GROUP_OF.get(word);
+    const term = group === undefined ? word : SYNONYM_GROUPS[group].join(' | ');
+    if (seen.has(term)) continue;
+    seen.add(term);
+    terms.push(term);
+    if (terms.length >= MAX_TERMS) break;
+  }
+  return terms;
+}

@@ -1,0 +1,45 @@
+/**
+ * How alike two incidents are, from the scores the database measured for them
+ * (services/look-alike.ts): the rule is here, as plain data in and a yes or no out, so it can be
+ * read and tested without a database and its thresholds are settings.
+ */
+export interface LookAlikeScores {
+  /** pg_trgm similarity of the two texts, 0–1: catches one wording retyped, typos and all. */
+  trigram: number;
+  /** Search terms of the new report (a synonym group counts once) that the other one matches. */
+  shared: number;
+  /** Search terms of the new report in all, stop and filler words left out. */
+  terms: number;
+  /** Words of the other report, its language's stop words left out. */
+  words: number;
+  /** Both name the same catalog service. */
+  sameService: boolean;
+}
+
+export interface LookAlikeSettings {
+  /** Only incidents opened this many minutes before the new one are compared. */
+  windowMinutes: number;
+  /** Trigram similarity at which two texts look alike on their own. */
+  trigramAt: number;
+  /** Terms two reports must share at least: one shared word is a product name more often than a problem. */
+  sharedMin: number;
+  /** Share of the shorter report's terms that must be shared. */
+  sharedAt: number;
+  /** Taken off `sharedAt` when both name the same catalog service. */
+  serviceBonus: number;
+}
+
+/**
+ * Share of the shorter report's terms that the two have in common: a two-line report that is all
+ * in a long one is as alike as two long reports that mostly agree.
+ */
+export function sharedShare(s: Pick<LookAlikeScores, 'shared' | 'terms' | 'words'>): number {
+  const shorter = Math.min(s.terms, s.words);
+  return shorter <= 0 ? 0 : Math.min(1, s.shared / shorter);
+}
+
+export function isLookAlike(s: LookAlikeScores, settings: Omit<LookAlikeSettings, 'windowMinutes'>): boolean {
+  if (s.trigram >= settings.trigramAt) return true;
+  if (s.shared < settings.sharedMin) return false;
+  return sharedShare(s) >= settings.sharedAt - (s.sameService ? settings.serviceBonus : 0);
+}

@@ -1,0 +1,60 @@
+import { isLookAlike, sharedShare, type LookAlikeScores } from '../../src/core/rules/similarity';
+import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, searchTerms, wordsOf } from '../../src/core/rules/it-words';
+
+const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
+const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({ trigram: 0.1, shared: 0, terms: 10, words: 10, sameService: false, ...over });
+
+describe('how alike two incidents are', () => {
+  test.each([
+    ['one wording retyped (trigrams alone)', scores({ trigram: 0.55 }), true],
+    ['trigrams just below, nothing shared', scores({ trigram: 0.49 }), false],
+    ['enough terms making up enough of the shorter report', scores({ shared: 4, terms: 10, words: 10 }), true],
+    ['a short report wholly inside a long one', scores({ shared: 3, terms: 3, words: 40 }), true],
+    ['many terms but a small share of both reports', scores({ shared: 3, terms: 20, words: 20 }), false],
+    ['a large share but too few terms (a product name and one word)', scores({ shared: 2, terms: 2, words: 2 }), false],
+    ['the same service makes up a smaller share', scores({ shared: 3, terms: 15, words: 15, sameService: true }), true],
+    ['without it, that share is too small', scores({ shared: 3, terms: 15, words: 15, sameService: false }), false],
+    ['the same service alone is not enough', scores({ shared: 1, terms: 3, words: 3, sameService: true }), false],
+    ['a report with no terms left matches on trigrams only', scores({ shared: 0, terms: 0, words: 5, trigram: 0.2 }), false],
+  ])('%s', (_name, s, expected) => {
+    expect(isLookAlike(s, rule)).toBe(expected);
+  });
+
+  test.each([
+    [{ shared: 3, terms: 6, words: 12 }, 0.5],
+    [{ shared: 3, terms: 12, words: 6 }, 0.5],
+    [{ shared: 5, terms: 4, words: 9 }, 1],
+    [{ shared: 0, terms: 0, words: 4 }, 0],
+  ])('the shared share of %o is %d', (s, expected) => {
+    expect(sharedShare(s)).toBeCloseTo(expected);
+  });
+});
+
+describe('the search terms of a report', () => {
+  test.each([
+    ['a Danish word brings its English synonyms as one term', 'Adgangskode', '', ['password | passwords | adgangskode | adgangskoden | kodeord']],
+    ['an English word brings its Danish synonyms', 'password expired', '', ['password | passwords | adgangskode | adgangskoden | kodeord', 'expired']],
+    ['a group counts once however many of its words appear', 'mail email post', '', ['mail | mails | email | emails | post | mailen']],
+    ['error codes and product names stay whole', 'OneDrive 0x8004de40', 'error 502', ['onedrive', '0x8004de40', 'error | errors | fejl | fejler | fejlkode | fejlmeddelelse', '502']],
+    ['greetings, pleas and sign-offs are left out', 'Hej', 'Please help, tak', []],
+    ['punctuation can never become a query operator', "VPN & (down) | !now's", '', ['vpn', 'down | nede | outage', 'now']],
+  ])('%s', (_name, title, description, expected) => {
+    expect(searchTerms(title, description)).toEqual(expected);
+  });
+
+  test('a long report keeps its first terms only', () => {
+    const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    expect(searchTerms(long, '')).toHaveLength(MAX_TERMS);
+  });
+
+  test('words are lower-case letters and digits, Danish letters included', () => {
+    expect(wordsOf('Trådløst NETVÆRK: fejl-404!')).toEqual(['trådløst', 'netværk', 'fejl', '404']);
+  });
+
+  test('no word is in two synonym groups, and no filler word is in a group', () => {
+    const words = SYNONYM_GROUPS.flat();
+    expect(new Set(words).size).toBe(words.length);
+    expect(words.filter((w) => FILLER_WORDS.has(w))).toEqual([]);
+    expect(words.filter((w) => w !== w.toLowerCase() || !/^[\p{L}\p{N}]+$/u.test(w))).toEqual([]);
+  });
+});
