@@ -100,10 +100,13 @@ export interface HelpdeskPolicy {
   reminderDays: number[];
   attachmentMaxBytes: number;
   linkCodeMinutes: number;
+  /** Look-alike detection and the major-incident thresholds. */
+  major: MajorIncidentPolicy;
 }
 
 export function policyFrom(settings: Settings): HelpdeskPolicy {
   return {
+    major: majorIncidentPolicyFrom(settings),
     reopenDays: settings.REOPEN_DAYS,
     autoCloseDays: settings.AUTO_CLOSE_DAYS,
     reminderDays: settings.REMINDER_DAYS,

@@ -5,6 +5,7 @@ import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { KnowledgeService } from './services/knowledge';
+import { MajorIncidentService } from './services/major-incidents';
 import { RatingService } from './services/ratings';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -23,6 +24,7 @@ export interface Helpdesk {
   sla: SlaService;
   ratings: RatingService;
   stats: StatsService;
+  major: MajorIncidentService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
 }
@@ -44,6 +46,7 @@ export function createHelpdesk(options: {
     sla: new SlaService(ctx),
     ratings: new RatingService(ctx),
     stats: new StatsService(ctx),
+    major: new MajorIncidentService(ctx),
     deliveries: new DeliveryViews(ctx),
   };
 }

@@ -164,6 +164,11 @@ export const statsSchema = z.object({
     .pipe(z.enum(['7d', '30d'], { error: 'The period is 7d or 30d' })),
 });
 
+const proposalId = z.coerce.number().int().positive({ error: 'a proposal id is a whole number' });
+export const majorProposalSchema = z.object({ proposalId });
+export const majorDeclareSchema = z.object({ proposalId });
+export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
+
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

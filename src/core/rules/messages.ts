@@ -37,6 +37,13 @@ export const messages = {
   slaBreached: (t: Pick<Ticket, 'number' | 'title' | 'tier' | 'priority'>, target: 'first_response' | 'resolution') =>
     `SLA breached: ticket ${ticketLabel(t)} "${t.title}" (${t.priority}, tier ${t.tier}) missed its ${target === 'first_response' ? 'first-response' : 'resolution'} target.`,
   rated: (t: Pick<Ticket, 'number'>, score: number) => `Thank you! You rated ${ticketLabel(t)} ${score}/5.`,
+  majorProposed: (numbers: number[]) =>
+    `Possible major incident: ${numbers.map((n) => `#${n}`).join(', ')} look alike. Declare a major incident to handle them together, or say they are not related.`,
+  majorDeclared: (parent: Pick<Ticket, 'number' | 'title'>, numbers: number[]) =>
+    `Major incident ${ticketLabel(parent)} "${parent.title}" declared; joined: ${numbers.map((n) => `#${n}`).join(', ')}. Work on it in ${ticketLabel(parent)}; resolving it closes them all.`,
+  majorResolved: (parent: Pick<Ticket, 'number' | 'title'>) => `Major incident ${ticketLabel(parent)} "${parent.title}" is resolved; its tickets were closed with it.`,
+  knownProblem: (t: Pick<Ticket, 'number'>) =>
+    `This is a known problem that affects others too, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
     `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
 };

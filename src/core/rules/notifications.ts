@@ -64,13 +64,26 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const toTicket = (kind: DeliveryKind, payload: Record<string, unknown> = {}) =>
     out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
   const tellCustomer = (text: string, extra: Record<string, unknown> = {}) => toTicket('ticket.notice', { audience: 'customer', text, ...extra });
-  const alertStaff = (text: string) =>
-    out.push({ platform: ticket.platform, destination: STAFF_DESTINATION, kind: 'staff.alert', payload: { text, ticketId: ticket.id } });
+  const alertStaff = (text: string, platforms: Platform[] = [ticket.platform], extra: Record<string, unknown> = {}) => {
+    for (const platform of platforms) out.push({ platform, destination: STAFF_DESTINATION, kind: 'staff.alert', payload: { text, ticketId: ticket.id, ...extra } });
+  };
+  const platformsIn = (data: Record<string, unknown>) => (Array.isArray(data.platforms) && data.platforms.length > 0 ? (data.platforms as Platform[]) : [ticket.platform]);
   const dm = (recipient: Recipient | null, text: string) => {
     if (!recipient || recipient.personId === event.actorId) return;
     const platform = dmPlatform(recipient, ticket.platform);
     if (platform) out.push({ platform, destination: personDestination(recipient.personId), kind: 'person.dm', payload: { text, ticketId: ticket.id } });
   };
+
+  // A major incident's parent has no customer and no thread of its own: staff hear of it in their
+  // channels on every platform its tickets are on, and its assignee by direct message.
+  if (ticket.isMajor) {
+    if (event.kind === 'major_declared') alertStaff(messages.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
+    if (event.kind === 'assigned') dm(context.assignee, messages.assignedToYou(ticket));
+    if (event.kind === 'status_changed' && event.data.to === 'resolved') alertStaff(messages.majorResolved(ticket));
+    if (event.kind === 'sla_warning') dm(context.assignee, messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))));
+    if (event.kind === 'sla_breached') alertStaff(messages.slaBreached(ticket, event.data.target as SlaTarget));
+    return out;
+  }
 
   switch (event.kind) {
     case 'opened':
@@ -129,6 +142,19 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       for (const admin of context.admins) dm(admin, text);
       break;
     }
+    case 'major_proposed':
+      alertStaff(messages.majorProposed(event.data.ticketNumbers as number[]), platformsIn(event.data), {
+        proposalId: event.data.proposalId,
+        actions: ['declare_major', 'not_related'],
+      });
+      break;
+    case 'linked':
+      toTicket('ticket.card');
+      tellCustomer(messages.knownProblem(ticket));
+      break;
+    case 'unlinked':
+      toTicket('ticket.card');
+      break;
     case 'escalated':
     case 'type_changed':
     case 'priority_changed':

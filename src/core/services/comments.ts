@@ -16,6 +16,7 @@ import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
 import { resolvePerson, type ActorRef } from './people';
 import { applyPatch, lockTicket } from './ticket-store';
+import { recordLeftOnReopen } from './major-incidents';
 import { openInTx } from './tickets';
 
 export interface CommentResult {
@@ -67,11 +68,12 @@ export class CommentService {
             });
             await record(tx, old, actor.id, 'follow_up_opened', { followUpNumber: ticket.number, followUpId: ticket.id });
           } else {
-            const from = ticket.status;
+            const before = { ...ticket };
             await applyPatch(tx, ticket, transitions.customerReplyPatch(ticket, outcome, tx.now));
-            if (ticket.status !== from) {
-              await record(tx, ticket, actor.id, 'status_changed', { from, to: ticket.status, reason: 'customer_reply' });
+            if (ticket.status !== before.status) {
+              await record(tx, ticket, actor.id, 'status_changed', { from: before.status, to: ticket.status, reason: 'customer_reply' });
             }
+            await recordLeftOnReopen(tx, before, ticket, actor.id);
           }
         } else if (ticket.firstResponseAt === null) {
           await applyPatch(tx, ticket, { firstResponseAt: tx.now });

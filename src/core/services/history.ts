@@ -21,7 +21,11 @@ export type EventKind =
   | 'comment_redacted'
   | 'sla_warning'
   | 'sla_breached'
-  | 'rated';
+  | 'rated'
+  | 'major_proposed'
+  | 'major_declared'
+  | 'linked'
+  | 'unlinked';
 
 /**
  * Appends one event to a ticket's history and writes the deliveries it causes, in the caller's

@@ -15,6 +15,7 @@ import {
   type OpenTicketInput,
 } from '../schemas';
 import { autoAssign, setAssignee } from './assignment';
+import { afterIncidentOpened, recordLeftOnReopen, resolveChildrenInTx } from './major-incidents';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
 import { platformsOf, resolvePerson, type ActorRef } from './people';
@@ -69,8 +70,10 @@ export class TicketService {
 
   async reopen(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
     return this.change(actorRef, raw, 'ticket.reopen', async (tx, ticket, actor) => {
+      const before = { ...ticket };
       await applyPatch(tx, ticket, transitions.reopen(ticket));
       await record(tx, ticket, actor.id, 'status_changed', { from: 'resolved', to: 'open', reason: 'reopened' });
+      await recordLeftOnReopen(tx, before, ticket, actor.id);
     });
   }
 
@@ -168,6 +171,7 @@ export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: 
   const ticket = await insertTicket(tx, { ...fields, customerId: customer.id, openedById: actor.id });
   await record(tx, ticket, actor.id, 'opened', { onBehalfOf: customer.id !== actor.id ? customer.id : undefined, followUpOfId: fields.followUpOfId ?? undefined });
   await autoAssign(tx, ticket, actor.id, 'auto');
+  if (ticket.type === 'incident') await afterIncidentOpened(tx, ticket, actor.id);
   return ticket;
 }
 
@@ -175,6 +179,7 @@ export async function resolveInTx(tx: Tx, ticket: Ticket, actorId: number | null
   const from = ticket.status;
   await applyPatch(tx, ticket, transitions.resolve(ticket, resolution, tx.now));
   await record(tx, ticket, actorId, 'status_changed', { from, to: 'resolved', resolution });
+  if (ticket.isMajor) await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
 }
 
 /** A ticket goes only to staff who are on its platform (PRODUCT.md: "One helpdesk, two platforms"). */
