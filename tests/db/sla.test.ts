@@ -15,8 +15,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     await staffUp(ctx().helpdesk, { tina: '1', sara: '2', theo: '3' });
   });
 
+  // Requests: alike incidents would make a major incident, which stops their clocks (see major-incidents.test).
   const open = (impact?: 'individual' | 'team' | 'everyone', urgency?: 'can_work' | 'degraded' | 'blocked') =>
-    ctx().helpdesk.tickets.open(carl, { title: 'VPN down', description: 'Cannot connect.', type: 'incident', impact, urgency });
+    ctx().helpdesk.tickets.open(carl, { title: 'VPN access for a contractor', description: 'Starts today.', type: 'request', impact, urgency });
   const stored = async (number: number) => (await ctx().helpdesk.queries.show(tina, { ticketNumber: number })).ticket;
   const eventsOf = async (ticketId: number, kind: string) =>
     (await ctx().dataSource.query(`SELECT actor_id, data FROM ticket_event WHERE ticket_id = $1 AND kind = $2 ORDER BY id`, [ticketId, kind])) as Array<{
