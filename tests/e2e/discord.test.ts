@@ -47,6 +47,11 @@ describe('Discord adapter, end to end', () => {
     expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([carl.id, tina.id]));
     expect(card(threadId).embeds[0].title).toBe(`#${number} Printer on floor 2 jams`);
     expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Assignee', value: 'Tina', inline: true }]));
+    // The customer's "opened" notice is the card's text: one message, not two.
+    expect(card(threadId).content).toContain(`Your ticket #${number} "Printer on floor 2 jams" is open`);
+    expect(world.fake.messagesIn(threadId)).toHaveLength(1);
+    // Each person is added once: the queued "assigned" member add finds Tina already there.
+    expect(world.fake.requestsTo('PUT', new RegExp(`/channels/${threadId}/thread-members/`))).toHaveLength(2);
     // The card was drawn with its assignee, so the queued "assigned" card refresh edited nothing.
     expect(world.fake.requestsTo('PATCH', new RegExp(`/channels/${threadId}/messages/${card(threadId).id}$`))).toHaveLength(0);
     // The private reply to the form now points at the thread; the token is not kept after use.

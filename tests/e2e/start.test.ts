@@ -93,7 +93,7 @@ describe('starting and stopping the whole app', () => {
     try {
       const ticket = await app.helpdesk.tickets.open({ platform: 'discord', userId: 'carl' }, { title: 'Through the queue', description: 'd', type: 'request' });
       for (let i = 0; i < 100 && sender.sent.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice', 'ticket.card']);
+      expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created', 'ticket.card']);
     } finally {
       await app.stop();
     }

@@ -20,10 +20,11 @@ const customerTexts = (c: NotificationContext) =>
   planDeliveries(c).filter((d) => d.kind === 'ticket.notice' && d.payload.audience === 'customer').map((d) => String(d.payload.text));
 
 describe('who is told what', () => {
-  test('the customer hears their ticket is open, with its number', () => {
+  test('the customer hears their ticket is open, with its number, in the same delivery that makes its place', () => {
     const out = planDeliveries(context('opened'));
-    expect(out.map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice']);
-    expect(customerTexts(context('opened'))[0]).toContain('#6');
+    expect(out.map((d) => d.kind)).toEqual(['ticket.created']);
+    expect(String(out[0].payload.notice)).toContain('#6');
+    expect(customerTexts(context('opened'))).toEqual([]);
   });
 
   test('the assignee hears of an assignment, unless they took it themselves', () => {

@@ -46,12 +46,18 @@ export class DiscordSender implements Sender {
 
     switch (delivery.kind) {
       case 'ticket.created':
-        return this.createThread(view, post, signal);
+        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, signal);
       case 'ticket.card':
         return this.updateCard(view, signal);
       case 'ticket.member': {
         const person = await this.helpdesk.deliveries.person(Number(payload.personId));
-        return this.addMember(view, discordIdentity(person.identities), signal);
+        const members = threadMembers(view.ticket.location);
+        const userId = discordIdentity(person.identities);
+        // Usually already there: the thread was made with the assignee the opening chose.
+        if (!userId || members.has(userId)) return;
+        await this.addMember(view, userId, signal);
+        await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadMembers: [...members, userId].join(',') });
+        return;
       }
       case 'ticket.notice': {
         if (payload.audience !== 'customer') return;
@@ -77,8 +83,16 @@ export class DiscordSender implements Sender {
     }
   }
 
-  /** The private thread with the customer and the assignee, the card, and the queue post when nobody has it. */
-  private async createThread(view: DeliveryView, post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>, signal: AbortSignal): Promise<void> {
+  /**
+   * The private thread with the customer and the assignee, the card (carrying the customer's
+   * "opened" notice as its text, one message instead of two), and the queue post when nobody has it.
+   */
+  private async createThread(
+    view: DeliveryView,
+    notice: string | undefined,
+    post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { ticket } = view;
     const supportChannel = this.settings.DISCORD_SUPPORT_CHANNEL_ID;
     if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'DISCORD_SUPPORT_CHANNEL_ID is not set');
@@ -92,12 +106,21 @@ export class DiscordSender implements Sender {
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId });
       ticket.location = { ...ticket.location, discordThreadId: threadId };
     }
-    await this.addMember(view, discordIdentity(view.customer.identities), signal);
-    if (view.assignee) await this.addMember(view, discordIdentity(view.assignee.identities), signal);
+    // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
+    const members = threadMembers(ticket.location);
+    for (const userId of [discordIdentity(view.customer.identities), view.assignee && discordIdentity(view.assignee.identities)]) {
+      if (!userId || members.has(userId)) continue;
+      await this.addMember(view, userId, signal);
+      members.add(userId);
+    }
+    const discordThreadMembers = [...members].join(',');
     if (!ticket.location.discordCardMessageId) {
       const drawnCard = renderCard(view.card, ticket.number);
-      const card = await post(threadId, drawnCard, 'k');
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
+      // Card edits send only the embed and buttons, so the notice stays as the message's text.
+      const card = await post(threadId, notice ? { content: notice.slice(0, 2000), ...drawnCard } : drawnCard, 'k');
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard), discordThreadMembers });
+    } else if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? '')) {
+      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadMembers });
     }
     await this.linkPrivateReply(ticket.id, ticket.location, threadId, signal);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
@@ -150,8 +173,8 @@ export class DiscordSender implements Sender {
     await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' });
   }
 
-  private async addMember(view: DeliveryView, userId: string | null, signal: AbortSignal): Promise<void> {
-    if (!userId) return; // Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread.
+  /** Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread, so callers skip them. */
+  private async addMember(view: DeliveryView, userId: string, signal: AbortSignal): Promise<void> {
     await this.rest.put(Routes.threadMembers(this.threadOf(view), userId), { signal });
   }
 
@@ -184,6 +207,15 @@ export class DiscordSender implements Sender {
     if (!threadId) throw new TemporaryDeliveryError(`ticket #${view.ticket.number} has no Discord thread yet`);
     return threadId;
   }
+}
+
+/**
+ * Who the helpdesk has added to a ticket's thread (kept in its location), so an assignment that
+ * names someone already there costs no call. Someone who left the thread on their own is not
+ * brought back by this; staff see every thread through Manage Threads anyway.
+ */
+function threadMembers(location: Record<string, string>): Set<string> {
+  return new Set((location.discordThreadMembers ?? '').split(',').filter(Boolean));
 }
 
 /** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */

@@ -68,8 +68,10 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
 
   switch (event.kind) {
     case 'opened':
-      toTicket('ticket.created');
-      tellCustomer(messages.opened(ticket));
+      // The customer's "opened" notice rides with the ticket's first post (Discord: the card in
+      // its thread; Slack: the DM) rather than as a message of its own: one platform call fewer
+      // per ticket, and rate limits are shared by every ticket.
+      toTicket('ticket.created', { notice: messages.opened(ticket) });
       break;
     case 'assigned': {
       toTicket('ticket.card');
