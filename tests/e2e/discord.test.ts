@@ -108,7 +108,7 @@ describe('Discord adapter, end to end', () => {
     const press = await pressButton(world.fake, ed, card(threadId), `ticket:resolve:${number}`);
     const [deferral, answer] = await world.fake.answered(press, 2);
     expect(deferral.body.data.flags).toBe(64);
-    expect(answer.body.content).toMatch(/^You can't do that: /);
+    expect(answer.body.content).toMatch(/^You can't do that: only support staff can do that\.$/);
     expect(await world.ticket(number)).toMatchObject({ status: 'open', resolved_at: null });
     const escalate = await pressButton(world.fake, ed, card(threadId), `ticket:escalate:${number}`);
     expect((await world.fake.answered(escalate, 2))[1].body.content).toMatch(/^You can't do that: /);
