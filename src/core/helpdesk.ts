@@ -5,6 +5,7 @@ import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { KnowledgeService } from './services/knowledge';
+import { SettingsService } from './services/settings';
 import { StaffService } from './services/staff';
 import { TicketQueries } from './services/ticket-queries';
 import { TicketService } from './services/tickets';
@@ -17,6 +18,7 @@ export interface Helpdesk {
   queries: TicketQueries;
   staff: StaffService;
   knowledge: KnowledgeService;
+  settings: SettingsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
 }
@@ -35,6 +37,7 @@ export function createHelpdesk(options: {
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),
     knowledge: new KnowledgeService(ctx),
+    settings: new SettingsService(ctx),
     deliveries: new DeliveryViews(ctx),
   };
 }

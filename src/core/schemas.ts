@@ -129,6 +129,19 @@ export const articleEditSchema = articleSchema.partial().extend({ id: z.coerce.n
 export const articleIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
 export const markSpecialSchema = z.object({ id: z.coerce.number().int().positive(), special: z.enum(['sla', 'catalog']) });
 
+/**
+ * The settings admins change from chat, each with the shape of its value. A Discord channel is
+ * its snowflake id (what a channel option or a `<#id>` mention gives).
+ */
+export const settingSchema = z.discriminatedUnion('key', [
+  z.object({
+    key: z.literal('discord.support_channel'),
+    value: z.string().trim().regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
+  }),
+], { error: 'there is no such setting' });
+export type SettingInput = z.input<typeof settingSchema>;
+export type SettingKey = SettingInput['key'];
+
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

@@ -94,10 +94,11 @@ export class DiscordSender implements Sender {
     signal: AbortSignal,
   ): Promise<void> {
     const { ticket } = view;
-    const supportChannel = this.settings.DISCORD_SUPPORT_CHANNEL_ID;
-    if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'DISCORD_SUPPORT_CHANNEL_ID is not set');
     let threadId = ticket.location.discordThreadId;
     if (!threadId) {
+      // `/helpdesk setup` once run, else the environment's.
+      const supportChannel = await this.helpdesk.settings.get('discord.support_channel', this.settings.DISCORD_SUPPORT_CHANNEL_ID);
+      if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID');
       const thread = (await this.rest.post(Routes.threads(supportChannel), {
         body: { name: `#${ticket.number} ${ticket.title}`.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
         signal,

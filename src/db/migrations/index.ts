@@ -1,6 +1,7 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Jobs1764000100000 } from './1764000100000-Jobs';
 import { Leases1764000200000 } from './1764000200000-Leases';
+import { Settings1764000300000 } from './1764000300000-Settings';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
-export const MIGRATIONS = [Foundation1764000000000, Jobs1764000100000, Leases1764000200000];
+export const MIGRATIONS = [Foundation1764000000000, Jobs1764000100000, Leases1764000200000, Settings1764000300000];
