@@ -62,6 +62,12 @@ describe('who is told what', () => {
     expect(staffReply.map((d) => d.kind)).toEqual(['comment.public']);
   });
 
+  test('a comment written in another ticket (the late reply that opened this follow-up) is marked to be posted here', () => {
+    const moved = planDeliveries(context('commented', { commentId: 5, byCustomer: true, writtenInTicketId: 4 }));
+    expect(moved[0]).toMatchObject({ kind: 'comment.public', destination: 'ticket:7', payload: { commentId: 5, writtenInTicketId: 4 } });
+    expect(planDeliveries(context('commented', { commentId: 5, byCustomer: true }))[0].payload).not.toHaveProperty('writtenInTicketId');
+  });
+
   test('internal notes never reach the customer', () => {
     const out = planDeliveries(context('noted', { commentId: 8 }));
     expect(out).toEqual([expect.objectContaining({ kind: 'comment.internal', destination: 'ticket:7' })]);

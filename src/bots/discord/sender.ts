@@ -66,8 +66,10 @@ export class DiscordSender implements Sender {
       }
       case 'comment.public': {
         const comment = view.comment;
-        // A message written in the thread is already there; only comments from elsewhere are posted.
-        if (!comment || comment.deleted || (comment.platform === 'discord' && comment.platformMessageId)) return;
+        // A message written in the thread is already there; only comments from elsewhere are posted
+        // (a command, Slack, or the old ticket's thread whose late reply opened this follow-up).
+        const writtenHere = comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
+        if (!comment || comment.deleted || writtenHere) return;
         await post(this.threadOf(view), { content: `**${comment.author?.displayName || 'Support'}:** ${comment.body}`.slice(0, 2000) }, 'c');
         return;
       }

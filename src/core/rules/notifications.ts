@@ -84,10 +84,13 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       toTicket('ticket.card');
       for (const admin of context.admins) dm(admin, messages.waitingForSupporter(ticket));
       break;
-    case 'commented':
-      toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer });
+    case 'commented': {
+      // A comment written in another ticket's place (the late reply that opened this follow-up) says so, to be posted here too.
+      const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
+      toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer, ...elsewhere });
       if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
       break;
+    }
     case 'noted':
       toTicket('comment.internal', { commentId: event.data.commentId });
       break;
