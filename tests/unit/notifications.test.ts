@@ -36,6 +36,15 @@ describe('who is told what', () => {
     expect(claimed.filter((d) => d.kind === 'person.dm')).toEqual([]);
   });
 
+  test("the opening's own assignment (or wait) changes no card and adds no member: the opening's delivery is drawn with it", () => {
+    const atOpening = planDeliveries(context('assigned', { assigneeId: 2, how: 'auto' }, { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, how: 'auto' } } }));
+    expect(atOpening.map((d) => d.kind)).toEqual(['person.dm']);
+    expect(planDeliveries(context('waiting', { tier: 1, how: 'auto' }, { assignee: null })).map((d) => d.kind)).toEqual(['person.dm']);
+    const later = planDeliveries(context('assigned', { assigneeId: 2, how: 'reassign' }, { event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'reassign' } } }));
+    expect(later.map((d) => d.kind)).toEqual(['ticket.card', 'ticket.member', 'person.dm']);
+    expect(planDeliveries(context('waiting', { tier: 1, how: 'staff_removed' }, { assignee: null })).map((d) => d.kind)).toEqual(['ticket.card', 'person.dm']);
+  });
+
   test('an escalation says so to the new assignee', () => {
     const out = planDeliveries({ ...context('assigned', { assigneeId: 2, how: 'escalate' }), event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'escalate' } } });
     expect(String(out.find((d) => d.kind === 'person.dm')?.payload.text)).toContain('escalated');

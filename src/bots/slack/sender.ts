@@ -55,6 +55,8 @@ export class SlackSender implements Sender {
         await this.postTicket(view, place, signal);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
         if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice);
+        // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
+        await this.refreshHomes(view);
         return;
       case 'ticket.card':
         await this.updateCards(view, place);

@@ -54,6 +54,9 @@ function dmPlatform(recipient: Recipient, preferred: Platform): Platform | null 
   return recipient.platforms[0] ?? null;
 }
 
+/** An assignment (or none) chosen as the ticket was opened, in the same transaction. */
+const madeAtOpening = (event: TicketEventFacts) => event.data.how === 'auto';
+
 export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const { ticket, event } = context;
   const out: DeliveryDraft[] = [];
@@ -74,14 +77,18 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       toTicket('ticket.created', { notice: messages.opened(ticket) });
       break;
     case 'assigned': {
-      toTicket('ticket.card');
-      toTicket('ticket.member', { personId: event.data.assigneeId });
+      // The opening's own assignment (how 'auto') is committed with the opening, so its
+      // ticket.created (drawn from the ticket when sent) already shows it and adds the assignee.
+      if (!madeAtOpening(event)) {
+        toTicket('ticket.card');
+        toTicket('ticket.member', { personId: event.data.assigneeId });
+      }
       const text = event.data.how === 'escalate' ? messages.escalatedToYou(ticket) : messages.assignedToYou(ticket);
       dm(context.assignee, text);
       break;
     }
     case 'waiting':
-      toTicket('ticket.card');
+      if (!madeAtOpening(event)) toTicket('ticket.card');
       for (const admin of context.admins) dm(admin, messages.waitingForSupporter(ticket));
       break;
     case 'commented': {
