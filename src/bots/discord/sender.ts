@@ -116,16 +116,19 @@ export class DiscordSender implements Sender {
       await this.addMember(view, userId, signal);
       members.add(userId);
     }
-    const discordThreadMembers = [...members].join(',');
+    // What the card, the members and the reply's link leave behind is saved in one statement: a
+    // crash before it posts the card again with the same nonce, which Discord drops as a resend.
+    const saved: Record<string, string> = {};
     if (!ticket.location.discordCardMessageId) {
       const drawnCard = renderCard(view.card, ticket.number);
       // Card edits send only the embed and buttons, so the notice stays as the message's text.
       const card = await post(threadId, notice ? { content: notice.slice(0, 2000), ...drawnCard } : drawnCard, 'k');
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard), discordThreadMembers });
-    } else if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? '')) {
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadMembers });
+      Object.assign(saved, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
     }
-    await this.linkPrivateReply(ticket.id, ticket.location, threadId, signal);
+    const discordThreadMembers = [...members].join(',');
+    if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? '')) saved.discordThreadMembers = discordThreadMembers;
+    if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
+    if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(staffChannel, { content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`, components: claimRow(ticket.number) }, 'q');
@@ -136,11 +139,12 @@ export class DiscordSender implements Sender {
   /**
    * Edits the customer's private "your ticket is open" reply to link the thread, while the
    * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
+   * True when the token was used (the caller clears it: it is not kept once used).
    */
-  private async linkPrivateReply(ticketId: number, location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<void> {
+  private async linkPrivateReply(location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<boolean> {
     const token = location.discordInteractionToken;
     const applicationId = location.discordApplicationId;
-    if (!token || !applicationId) return;
+    if (!token || !applicationId) return false;
     await this.rest
       .patch(Routes.webhookMessage(applicationId, token, '@original'), {
         body: { content: `Your ticket is open in <#${threadId}>: support answers there, and you can reply there.` },
@@ -148,7 +152,7 @@ export class DiscordSender implements Sender {
         signal,
       })
       .catch(() => undefined);
-    await this.helpdesk.deliveries.saveLocation(ticketId, { discordInteractionToken: '' });
+    return true;
   }
 
   private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
