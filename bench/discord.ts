@@ -8,7 +8,7 @@ import { startDiscordAdapter } from '../src/bots/discord';
 import { ticketForm } from '../src/bots/discord/commands/ticket';
 import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../tests/fakes/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../tests/fakes/discord/interactions';
-import { percentile, round, withBenchDatabase } from './common';
+import { percentile, round, withBenchDatabase, type BenchDatabase } from './common';
 
 /**
  * Issue 5's figures, through the fake Discord: `customers` people run `/ticket` at once (every
@@ -26,7 +26,8 @@ import { percentile, round, withBenchDatabase } from './common';
  *
  * Both sides are warmed up the same way first (a small burst run to the end, then a pause for
  * discord.js's one-second global window to reset), so neither pays for cold code paths or a
- * half-spent rate-limit window in the measured bursts.
+ * half-spent rate-limit window in the measured bursts; the order of the bursts is at
+ * benchDiscord.
  */
 export interface DiscordBenchOptions {
   customers?: number;
@@ -36,8 +37,10 @@ export interface DiscordBenchOptions {
 /** The dispatcher's default concurrency (sends in flight at once); the floor uses the same. */
 const DISPATCH_CONCURRENCY = 8;
 const TIMEOUT_MS = 120_000;
-/** Customers in each side's warm-up burst (not measured). */
+/** Customers in each side's warm-up bursts (not measured). */
 const WARM_UP = 20;
+/** /ticket bursts per side, alternating with the other side's. */
+const COMMAND_ROUNDS = 3;
 
 interface Probe {
   fake: FakeDiscord;
@@ -47,13 +50,20 @@ interface Probe {
   firstAnswer: Map<string, number>;
   /** When each card (a bot message with an embed in a thread of the support channel) was posted. */
   cards: number[];
+  /** Beside each of the fake's recorded requests: when it arrived (null for interaction callbacks, which discord.js does not pace). */
+  requestTimes: Array<number | null>;
 }
 
 const now = () => performance.now();
 
 /** Puts timestamps on what the fake sees, without changing what it does. */
 function probe(fake: FakeDiscord): Probe {
-  const p: Probe = { fake, dispatched: new Map(), firstAnswer: new Map(), cards: [] };
+  const p: Probe = { fake, dispatched: new Map(), firstAnswer: new Map(), cards: [], requestTimes: [] };
+  const record = fake.requests.push.bind(fake.requests);
+  fake.requests.push = (...items) => {
+    for (const r of items) p.requestTimes.push(r.path.endsWith('/callback') ? null : now());
+    return record(...items);
+  };
   const dispatch = fake.dispatch.bind(fake);
   fake.dispatch = (t: string, d: any) => {
     if (t === 'INTERACTION_CREATE') p.dispatched.set(d.id, now());
@@ -105,14 +115,7 @@ function settingsFor(fake: FakeDiscord) {
   });
 }
 
-interface PhaseResult {
-  command: number[];
-  submit: number[];
-  threadsCardsMs: number;
-  /** REST calls per route (ids and tokens elided) from the measured bursts until everything was sent. */
-  restCalls?: Record<string, number>;
-}
-
+/** REST calls per route (ids and tokens elided) since request `index` of the fake. */
 function restCallsSince(fake: FakeDiscord, index: number): Record<string, number> {
   const calls: Record<string, number> = {};
   for (const r of fake.requests.slice(index)) {
@@ -125,22 +128,44 @@ function restCallsSince(fake: FakeDiscord, index: number): Record<string, number
 /** Lets discord.js's one-second global window (and the machine) settle between phases. */
 const pause = () => new Promise((r) => setTimeout(r, 1500));
 
-/** The same two bursts against a bot on `p.fake`, resolving once all their threads and cards exist. */
-async function bursts(p: Probe, count: number, log?: (line: string) => void, label = '', prefix = 'customer'): Promise<PhaseResult> {
-  const people = customers(p.fake, count, prefix);
-  log?.(`discord${label}: ${count} × /ticket at once…`);
-  const command = await burst(p, count, (i) => slashCommand(p.fake, people[i], 'ticket', SUPPORT_CHANNEL_ID), '/ticket');
-  log?.(`discord${label}: ${count} form submissions at once…`);
+/** One bot under test on its own fake: the bare floor bot, or our adapter with its helpdesk and dispatcher. */
+interface Side {
+  name: string;
+  p: Probe;
+  /** Resolves once everything the bot makes after an answer (threads, cards, reply edits, queue posts) is done. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Everyone in `people` runs /ticket at once; each one's time to the modal. */
+function commandBurst(side: Side, people: FakeUser[], log?: (line: string) => void): Promise<number[]> {
+  log?.(`discord ${side.name}: ${people.length} × /ticket at once…`);
+  return burst(side.p, people.length, (i) => slashCommand(side.p.fake, people[i], 'ticket', SUPPORT_CHANNEL_ID), '/ticket');
+}
+
+/** Everyone submits the form at once; each one's time to the deferral, and the time until all threads and cards exist. */
+async function submitBurst(side: Side, people: FakeUser[], log?: (line: string) => void): Promise<{ submit: number[]; threadsCardsMs: number; restCalls: Record<string, number>; perSecond: number[] }> {
+  log?.(`discord ${side.name}: ${people.length} form submissions at once…`);
+  const { p } = side;
+  const requestsBefore = p.fake.requests.length;
   const cardsBefore = p.cards.length;
   const start = now();
-  const submit = await burst(p, count, (i) => submitTicketForm(p.fake, people[i], SUPPORT_CHANNEL_ID, 'ticket-form', form(i)), 'submissions');
-  await waitUntil(() => p.cards.length - cardsBefore >= count, `${count} threads and cards`);
-  const threadsCardsMs = p.cards[cardsBefore + count - 1] - start;
-  return { command, submit, threadsCardsMs };
+  const submit = await burst(p, people.length, (i) => submitTicketForm(p.fake, people[i], SUPPORT_CHANNEL_ID, 'ticket-form', form(i)), 'submissions');
+  await waitUntil(() => p.cards.length - cardsBefore >= people.length, `${people.length} threads and cards`);
+  const threadsCardsMs = p.cards[cardsBefore + people.length - 1] - start;
+  await side.settled();
+  // Requests per second (the interaction callbacks aside): flat at discord.js's 50/s when nothing but its pacing waits.
+  const perSecond: number[] = [];
+  for (const at of p.requestTimes.slice(requestsBefore)) {
+    if (at === null) continue;
+    const second = Math.floor((at - start) / 1000);
+    if (second >= 0) perSecond[second] = (perSecond[second] ?? 0) + 1;
+  }
+  return { submit, threadsCardsMs, restCalls: restCallsSince(p.fake, requestsBefore), perSecond: Array.from(perSecond, (n) => n ?? 0) };
 }
 
 /** The floor: a bare discord.js bot that only answers, and makes the thread/card REST calls at the dispatcher's concurrency. */
-async function floor(count: number, log?: (line: string) => void): Promise<PhaseResult> {
+async function floorSide(log?: (line: string) => void): Promise<Side> {
   const fake = await new FakeDiscord().start();
   const p = probe(fake);
   const client = new Client({
@@ -202,84 +227,110 @@ async function floor(count: number, log?: (line: string) => void): Promise<Phase
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login('fake-token');
   await ready;
-  const settled = async () => {
-    // The last tickets' reply edits and queue posts may still be on their way: let them finish.
-    await waitUntil(() => inFlight === 0 && waiting.length === 0, 'the floor bot to finish');
+  return {
+    name: 'floor',
+    p,
+    // The last tickets' reply edits and queue posts may still be on their way.
+    settled: () => waitUntil(() => inFlight === 0 && waiting.length === 0, 'the floor bot to finish'),
+    async stop() {
+      await client.destroy();
+      await fake.stop();
+    },
   };
-  try {
-    await bursts(p, WARM_UP, log, ' floor warm-up', 'warm');
-    await settled();
-    await pause();
-    const requestsBefore = fake.requests.length;
-    const result = await bursts(p, count, log, ' floor');
-    await settled();
-    return { ...result, restCalls: restCallsSince(fake, requestsBefore) };
-  } finally {
-    await client.destroy();
-    await fake.stop();
-  }
 }
 
 /** The real adapter, helpdesk and dispatcher (system clock, started, woken on writes) on PGlite. */
-async function app(count: number, log?: (line: string) => void): Promise<PhaseResult> {
-  return withBenchDatabase('pglite', { poolSize: 10 }, async (db) => {
-    const fake = await new FakeDiscord().start();
-    const p = probe(fake);
-    const logger = createLogger('silent');
-    let dispatcher: Dispatcher | undefined;
-    const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
-    dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [], instanceId: 'bench-discord', logger, concurrency: DISPATCH_CONCURRENCY });
-    const adapter = await startDiscordAdapter({ settings: settingsFor(fake), helpdesk, logger, dispatcher });
-    await adapter.caughtUp();
-    dispatcher.addSender(adapter.sender);
-    dispatcher.start();
-    // Everything queued sent (reply edits and queue posts come after the cards), like the floor's settled().
-    const settled = () => waitUntil(() => unsent === 0, 'the queue to empty');
-    let unsent = 1;
-    const counting = setInterval(() => {
-      void db.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending')`).then(([row]) => (unsent = row.n));
-    }, 100);
-    try {
-      await bursts(p, WARM_UP, log, ' warm-up', 'warm');
-      unsent = 1;
-      await settled();
-      await pause();
-      const requestsBefore = fake.requests.length;
-      const result = await bursts(p, count, log);
-      unsent = 1;
-      await settled();
-      log?.(`discord: dispatcher totals ${JSON.stringify(dispatcher.totals)}`);
-      return { ...result, restCalls: restCallsSince(fake, requestsBefore) };
-    } finally {
-      clearInterval(counting);
+async function appSide(db: BenchDatabase): Promise<Side & { dispatcher: Dispatcher }> {
+  const fake = await new FakeDiscord().start();
+  const p = probe(fake);
+  const logger = createLogger('silent');
+  let dispatcher: Dispatcher | undefined;
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
+  dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [], instanceId: 'bench-discord', logger, concurrency: DISPATCH_CONCURRENCY });
+  const adapter = await startDiscordAdapter({ settings: settingsFor(fake), helpdesk, logger, dispatcher });
+  await adapter.caughtUp();
+  dispatcher.addSender(adapter.sender);
+  dispatcher.start();
+  const unsent = async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n as number;
+  return {
+    name: 'ours',
+    p,
+    dispatcher,
+    // Everything queued is sent (reply edits and queue posts come after the cards).
+    async settled() {
+      const until = now() + TIMEOUT_MS;
+      while ((await unsent()) > 0) {
+        if (now() > until) throw new Error('discord bench: timed out waiting for the queue to empty');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async stop() {
       await dispatcher.stop();
       await adapter.stop();
       await fake.stop();
-    }
-  });
+    },
+  };
 }
 
+/**
+ * Both bots are up at once, each on its own fake, and take turns: after the same warm-up, the
+ * /ticket bursts alternate (floor, ours, ours, floor, floor, ours) so that a change in the
+ * machine's load (other work on a shared machine) falls on both and neither always goes first;
+ * the submission bursts, each followed by seconds of threads and cards, run one after the other,
+ * the floor's first. The command figures pool every round's answers.
+ */
 export async function benchDiscord(opts: DiscordBenchOptions = {}): Promise<Record<string, number>> {
   const count = opts.customers ?? 200;
-  const base = await floor(count, opts.log);
-  const ours = await app(count, opts.log);
-  opts.log?.(`discord floor: REST calls of the measured bursts: ${JSON.stringify(base.restCalls)}`);
-  opts.log?.(`discord: REST calls of the measured bursts: ${JSON.stringify(ours.restCalls)}`);
-  const p = (values: number[], q: number) => round(percentile(values, q), 1);
-  return {
-    customers: count,
-    command_p50_ms: p(ours.command, 50),
-    command_p99_ms: p(ours.command, 99),
-    floor_command_p50_ms: p(base.command, 50),
-    floor_command_p99_ms: p(base.command, 99),
-    command_p99_ratio: round(percentile(ours.command, 99) / percentile(base.command, 99), 2),
-    submit_p50_ms: p(ours.submit, 50),
-    submit_p99_ms: p(ours.submit, 99),
-    floor_submit_p50_ms: p(base.submit, 50),
-    floor_submit_p99_ms: p(base.submit, 99),
-    submit_p99_ratio: round(percentile(ours.submit, 99) / percentile(base.submit, 99), 2),
-    threads_cards_ms: round(ours.threadsCardsMs, 0),
-    floor_threads_cards_ms: round(base.threadsCardsMs, 0),
-    threads_cards_ratio: round(ours.threadsCardsMs / base.threadsCardsMs, 2),
-  };
+  const log = opts.log;
+  return withBenchDatabase('pglite', { poolSize: 10 }, async (db) => {
+    const floor = await floorSide(log);
+    const ours = await appSide(db);
+    try {
+      for (const side of [floor, ours]) {
+        const warm = customers(side.p.fake, WARM_UP, 'warm');
+        await commandBurst(side, warm);
+        await submitBurst(side, warm);
+        await pause();
+      }
+      const people = new Map([floor, ours].map((side) => [side, customers(side.p.fake, count, 'customer')]));
+      const command = new Map<Side, number[]>([[floor, []], [ours, []]]);
+      for (let round = 0; round < COMMAND_ROUNDS; round++) {
+        // Floor first, then ours first, and so on: neither always follows the other's burst.
+        for (const side of round % 2 === 0 ? [floor, ours] : [ours, floor]) {
+          command.get(side)!.push(...(await commandBurst(side, people.get(side)!, log)));
+          await pause();
+        }
+      }
+      const base = await submitBurst(floor, people.get(floor)!, log);
+      await pause();
+      const mine = await submitBurst(ours, people.get(ours)!, log);
+      log?.(`discord: dispatcher totals ${JSON.stringify(ours.dispatcher.totals)}`);
+      log?.(`discord floor: REST calls after the submissions: ${JSON.stringify(base.restCalls)}`);
+      log?.(`discord ours: REST calls after the submissions: ${JSON.stringify(mine.restCalls)}`);
+      log?.(`discord floor: REST calls per second: ${base.perSecond.join(' ')}`);
+      log?.(`discord ours: REST calls per second: ${mine.perSecond.join(' ')}`);
+      const p = (values: number[], q: number) => round(percentile(values, q), 1);
+      const [oursCommand, floorCommand] = [command.get(ours)!, command.get(floor)!];
+      return {
+        customers: count,
+        command_rounds: COMMAND_ROUNDS,
+        command_p50_ms: p(oursCommand, 50),
+        command_p99_ms: p(oursCommand, 99),
+        floor_command_p50_ms: p(floorCommand, 50),
+        floor_command_p99_ms: p(floorCommand, 99),
+        command_p99_ratio: round(percentile(oursCommand, 99) / percentile(floorCommand, 99), 2),
+        submit_p50_ms: p(mine.submit, 50),
+        submit_p99_ms: p(mine.submit, 99),
+        floor_submit_p50_ms: p(base.submit, 50),
+        floor_submit_p99_ms: p(base.submit, 99),
+        submit_p99_ratio: round(percentile(mine.submit, 99) / percentile(base.submit, 99), 2),
+        threads_cards_ms: round(mine.threadsCardsMs, 0),
+        floor_threads_cards_ms: round(base.threadsCardsMs, 0),
+        threads_cards_ratio: round(mine.threadsCardsMs / base.threadsCardsMs, 2),
+      };
+    } finally {
+      await ours.stop();
+      await floor.stop();
+    }
+  });
 }
