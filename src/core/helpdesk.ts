@@ -9,6 +9,7 @@ import { MajorIncidentService } from './services/major-incidents';
 import { RatingService } from './services/ratings';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
+import { SettingsService } from './services/settings';
 import { StaffService } from './services/staff';
 import { TicketQueries } from './services/ticket-queries';
 import { TicketService } from './services/tickets';
@@ -25,6 +26,7 @@ export interface Helpdesk {
   ratings: RatingService;
   stats: StatsService;
   major: MajorIncidentService;
+  settings: SettingsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
 }
@@ -47,6 +49,7 @@ export function createHelpdesk(options: {
     ratings: new RatingService(ctx),
     stats: new StatsService(ctx),
     major: new MajorIncidentService(ctx),
+    settings: new SettingsService(ctx),
     deliveries: new DeliveryViews(ctx),
   };
 }

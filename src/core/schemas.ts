@@ -168,6 +168,18 @@ const proposalId = z.coerce.number().int().positive({ error: 'a proposal id is a
 export const majorProposalSchema = z.object({ proposalId });
 export const majorDeclareSchema = z.object({ proposalId });
 export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
+/**
+ * The settings admins change from chat, each with the shape of its value. A Discord channel is
+ * its snowflake id (what a channel option or a `<#id>` mention gives).
+ */
+export const settingSchema = z.discriminatedUnion('key', [
+  z.object({
+    key: z.literal('discord.support_channel'),
+    value: z.string().trim().regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
+  }),
+], { error: 'there is no such setting' });
+export type SettingInput = z.input<typeof settingSchema>;
+export type SettingKey = SettingInput['key'];
 
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

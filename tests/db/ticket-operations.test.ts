@@ -193,6 +193,10 @@ describeEachDatabase('ticket operations', (ctx) => {
       const old = await ctx().helpdesk.queries.show(carl, { ticketNumber: ticket.number });
       expect(old.ticket.status).toBe('resolved');
       expect(old.history.at(-1)?.kind).toBe('follow_up_opened');
+      // The message is the follow-up's first comment, marked as written in the old ticket's place,
+      // so the platforms post it in the new one's (where nobody wrote it).
+      const [posted] = await ctx().dataSource.query(`SELECT payload FROM delivery WHERE ticket_id = $1 AND kind = 'comment.public'`, [later.ticket.id]);
+      expect(posted.payload).toEqual({ commentId: later.comment.id, byCustomer: true, writtenInTicketId: ticket.id });
     });
   });
 

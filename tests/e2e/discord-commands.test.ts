@@ -168,7 +168,7 @@ describe('Discord slash commands, end to end', () => {
       expect(adminHelp).toContain(c);
     }
     for (const c of ['/tickets assign', '/tickets priority', '/kb new', '/note', '/helpdesk staff add', '/helpdesk away']) expect(customerHelp).not.toContain(c);
-    for (const c of ['/tickets assign', '/kb new', '/kb edit', '/helpdesk staff add', '/helpdesk staff remove', '/helpdesk mark']) expect(adminHelp).toContain(c);
+    for (const c of ['/tickets assign', '/kb new', '/kb edit', '/helpdesk staff add', '/helpdesk staff remove', '/helpdesk mark', '/helpdesk setup']) expect(adminHelp).toContain(c);
     const staffHelp: string = (await run(tina, 'helpdesk', [subcommand('help')], true)).content;
     expect(staffHelp).toContain('/kb new');
     expect(staffHelp).not.toContain('/helpdesk staff add');
@@ -232,8 +232,30 @@ describe('Discord slash commands, end to end', () => {
     const subs = (name: string) => byName[name].options.map((o) => o.name);
     expect(subs('tickets')).toEqual(['list', 'show', 'search', 'transcript', 'assign', 'escalate', 'priority']);
     expect(subs('kb')).toEqual(['search', 'read', 'new', 'edit']);
-    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'help']);
+    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'help']);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);
+  });
+
+  test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {
+    const desk = world.fake.textChannel('helpdesk');
+    const channel = (value: string): Option => ({ name: 'channel', type: 7, value });
+    const refused = await run(tina, 'helpdesk', [subcommand('setup', [channel(desk.id)])], true);
+    expect(refused.content).toMatch(/^You can't do that: only a helpdesk admin/);
+    expect(await world.db.dataSource.query(`SELECT * FROM helpdesk_setting`)).toEqual([]);
+
+    const named = await run(boss, 'helpdesk', [subcommand('setup', [channel(desk.id)])], true);
+    expect(named.content).toContain(`<#${desk.id}> is now the support channel`);
+    const { threadId } = await openTicket(world.fake.user('lou'), 'Badge does not open the door');
+    // The stored channel takes precedence over DISCORD_SUPPORT_CHANNEL_ID.
+    expect(world.fake.channels.get(threadId)).toMatchObject({ parent_id: desk.id, type: 12 });
+
+    // Without the option: the channel it is run in (and run in a ticket's thread, it asks for one).
+    const inThread = await run(boss, 'helpdesk', [subcommand('setup')], true, threadId);
+    expect(inThread.content).toContain('Run this in the support channel itself');
+    const here = await run(boss, 'helpdesk', [subcommand('setup')], true, SUPPORT_CHANNEL_ID);
+    expect(here.content).toContain(`<#${SUPPORT_CHANNEL_ID}> is now the support channel`);
+    const back = await openTicket(world.fake.user('max'), 'Screen is dim');
+    expect(world.fake.channels.get(back.threadId).parent_id).toBe(SUPPORT_CHANNEL_ID);
   });
 
   test('/helpdesk mark sla ID: admins only', async () => {

@@ -4,6 +4,7 @@ import { DiscordWorld } from '../fakes/discord/harness';
 import { chooseInSelect, pressButton, slashCommand, submitTicketForm } from '../fakes/discord/interactions';
 import { registerCommands } from '../../src/bots/discord/register-commands';
 import { eventuallyPasses } from '../helpers/eventually';
+import { DAY } from '../../src/core/clock';
 
 /** The Discord adapter end to end: the real discord.js client against the local fake Discord. */
 describe('Discord adapter, end to end', () => {
@@ -47,6 +48,11 @@ describe('Discord adapter, end to end', () => {
     expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([carl.id, tina.id]));
     expect(card(threadId).embeds[0].title).toBe(`#${number} Printer on floor 2 jams`);
     expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Assignee', value: 'Tina', inline: true }]));
+    // The customer's "opened" notice is the card's text: one message, not two.
+    expect(card(threadId).content).toContain(`Your ticket #${number} "Printer on floor 2 jams" is open`);
+    expect(world.fake.messagesIn(threadId)).toHaveLength(1);
+    // Each person is added once: the queued "assigned" member add finds Tina already there.
+    expect(world.fake.requestsTo('PUT', new RegExp(`/channels/${threadId}/thread-members/`))).toHaveLength(2);
     // The card was drawn with its assignee, so the queued "assigned" card refresh edited nothing.
     expect(world.fake.requestsTo('PATCH', new RegExp(`/channels/${threadId}/messages/${card(threadId).id}$`))).toHaveLength(0);
     // The private reply to the form now points at the thread; the token is not kept after use.
@@ -103,7 +109,7 @@ describe('Discord adapter, end to end', () => {
     const press = await pressButton(world.fake, ed, card(threadId), `ticket:resolve:${number}`);
     const [deferral, answer] = await world.fake.answered(press, 2);
     expect(deferral.body.data.flags).toBe(64);
-    expect(answer.body.content).toMatch(/^You can't do that: /);
+    expect(answer.body.content).toMatch(/^You can't do that: only support staff can do that\.$/);
     expect(await world.ticket(number)).toMatchObject({ status: 'open', resolved_at: null });
     const escalate = await pressButton(world.fake, ed, card(threadId), `ticket:escalate:${number}`);
     expect((await world.fake.answered(escalate, 2))[1].body.content).toMatch(/^You can't do that: /);
@@ -194,6 +200,35 @@ describe('Discord adapter, end to end', () => {
     const resolve = await pressButton(world.fake, vic, card(threadId), `ticket:resolve:${number}`, true);
     await world.fake.answered(resolve, 2);
     expect((await world.ticket(number)).status).toBe('resolved');
+  });
+
+  test("a customer's message in a thread resolved longer ago than REOPEN_DAYS opens a follow-up, and is its first comment in the new thread", async () => {
+    const lena = world.fake.user('lena');
+    const old = await openTicket(lena, 'Scanner sends blank pages');
+    await world.helpdesk.tickets.resolve(world.ref(tina), { ticketNumber: old.number });
+    await world.deliver();
+    expect(world.fake.channels.get(old.threadId).thread_metadata.archived).toBe(true);
+
+    world.clock.advance(15 * DAY);
+    const late = world.fake.say(lena, old.threadId, 'It is blank again since Monday.');
+    let followUp = 0;
+    await eventuallyPasses(async () => {
+      const [row] = await world.db.dataSource.query(`SELECT number FROM ticket WHERE follow_up_of_id = $1`, [old.ticket.id]);
+      followUp = row.number;
+    });
+    await world.deliver();
+    expect(await world.ticket(old.number)).toMatchObject({ status: 'resolved' });
+    const [comment] = await world.comments(followUp);
+    expect(comment).toMatchObject({ body: 'It is blank again since Monday.', platform_message_id: late.id });
+    const newThread = (await world.ticket(followUp)).location.discordThreadId;
+    expect(newThread).not.toBe(old.threadId);
+    const said = world.fake.messagesIn(newThread).map((m) => m.content);
+    // The card (with the "opened" notice), then the customer's message: the follow-up's first comment.
+    expect(said).toEqual([expect.stringContaining(`Your ticket #${followUp}`), '**Lena:** It is blank again since Monday.']);
+    // The old thread tells the customer where it went, and has their message once (their own).
+    const oldSaid = world.fake.messagesIn(old.threadId).map((m) => m.content);
+    expect(oldSaid.filter((c: string) => c.includes('blank again'))).toHaveLength(1);
+    expect(oldSaid).toEqual(expect.arrayContaining([expect.stringContaining(`opened a new ticket #${followUp}`)]));
   });
 
   test('register-commands PUTs the command definitions to the guild', async () => {

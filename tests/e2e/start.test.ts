@@ -92,8 +92,8 @@ describe('starting and stopping the whole app', () => {
     const app = await startApp(settings, { host: '127.0.0.1', senders: [sender], logger: createLogger('silent') });
     try {
       const ticket = await app.helpdesk.tickets.open({ platform: 'discord', userId: 'carl' }, { title: 'Through the queue', description: 'd', type: 'request' });
-      for (let i = 0; i < 100 && sender.sent.length < 3; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice', 'ticket.card']);
+      for (let i = 0; i < 100 && sender.sent.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created']);
     } finally {
       await app.stop();
     }

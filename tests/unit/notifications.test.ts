@@ -21,10 +21,11 @@ const customerTexts = (c: NotificationContext) =>
   planDeliveries(c).filter((d) => d.kind === 'ticket.notice' && d.payload.audience === 'customer').map((d) => String(d.payload.text));
 
 describe('who is told what', () => {
-  test('the customer hears their ticket is open, with its number', () => {
+  test('the customer hears their ticket is open, with its number, in the same delivery that makes its place', () => {
     const out = planDeliveries(context('opened'));
-    expect(out.map((d) => d.kind)).toEqual(['ticket.created', 'ticket.notice']);
-    expect(customerTexts(context('opened'))[0]).toContain('#6');
+    expect(out.map((d) => d.kind)).toEqual(['ticket.created']);
+    expect(String(out[0].payload.notice)).toContain('#6');
+    expect(customerTexts(context('opened'))).toEqual([]);
   });
 
   test('the assignee hears of an assignment, unless they took it themselves', () => {
@@ -34,6 +35,15 @@ describe('who is told what', () => {
     ]);
     const claimed = planDeliveries(context('assigned', { assigneeId: 2, how: 'claim' }));
     expect(claimed.filter((d) => d.kind === 'person.dm')).toEqual([]);
+  });
+
+  test("the opening's own assignment (or wait) changes no card and adds no member: the opening's delivery is drawn with it", () => {
+    const atOpening = planDeliveries(context('assigned', { assigneeId: 2, how: 'auto' }, { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, how: 'auto' } } }));
+    expect(atOpening.map((d) => d.kind)).toEqual(['person.dm']);
+    expect(planDeliveries(context('waiting', { tier: 1, how: 'auto' }, { assignee: null })).map((d) => d.kind)).toEqual(['person.dm']);
+    const later = planDeliveries(context('assigned', { assigneeId: 2, how: 'reassign' }, { event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'reassign' } } }));
+    expect(later.map((d) => d.kind)).toEqual(['ticket.card', 'ticket.member', 'person.dm']);
+    expect(planDeliveries(context('waiting', { tier: 1, how: 'staff_removed' }, { assignee: null })).map((d) => d.kind)).toEqual(['ticket.card', 'person.dm']);
   });
 
   test('an escalation says so to the new assignee', () => {
@@ -60,6 +70,12 @@ describe('who is told what', () => {
     expect(customerReply.map((d) => d.kind)).toEqual(['comment.public', 'person.dm']);
     const staffReply = planDeliveries(context('commented', { commentId: 5, byCustomer: false }));
     expect(staffReply.map((d) => d.kind)).toEqual(['comment.public']);
+  });
+
+  test('a comment written in another ticket (the late reply that opened this follow-up) is marked to be posted here', () => {
+    const moved = planDeliveries(context('commented', { commentId: 5, byCustomer: true, writtenInTicketId: 4 }));
+    expect(moved[0]).toMatchObject({ kind: 'comment.public', destination: 'ticket:7', payload: { commentId: 5, writtenInTicketId: 4 } });
+    expect(planDeliveries(context('commented', { commentId: 5, byCustomer: true }))[0].payload).not.toHaveProperty('writtenInTicketId');
   });
 
   test('internal notes never reach the customer', () => {

@@ -32,7 +32,9 @@ export async function answerPrivately(
 
 export function errorText(error: unknown, ctx: DiscordContext): string {
   if (isHelpdeskError(error)) {
-    return error.code === 'forbidden' || error.code === 'conflict' ? `You can't do that: ${error.message}` : error.message;
+    // The core's refusals already begin "You can't do that: …"; said once.
+    const refusal = (error.code === 'forbidden' || error.code === 'conflict') && !error.message.startsWith("You can't");
+    return refusal ? `You can't do that: ${error.message}` : error.message;
   }
   ctx.logger.error({ err: error }, 'discord interaction failed');
   return 'Something went wrong on our side; please try again in a moment.';

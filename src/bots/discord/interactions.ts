@@ -15,6 +15,7 @@ import * as away from './commands/helpdesk/away';
 import * as help from './commands/helpdesk/help';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
+import * as setup from './commands/helpdesk/setup';
 import * as staffAdd from './commands/helpdesk/staff-add';
 import * as staffRemove from './commands/helpdesk/staff-remove';
 import * as kbEdit from './commands/kb/edit';
@@ -47,7 +48,7 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     ticket, note,
     ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority,
     kbSearch, kbRead, kbNew, kbEdit,
-    staffAdd, staffRemove, away, link, mark, help,
+    staffAdd, staffRemove, away, link, mark, setup, help,
   ].map((m) => [m.name, m.run]),
 );
 

@@ -1,5 +1,6 @@
 import {
   ApplicationCommandOptionType,
+  ChannelType,
   REST,
   Routes,
   type APIApplicationCommandBasicOption,
@@ -58,7 +59,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, help',
+      description: 'Staff, availability, linking accounts, setup, help',
       dm_permission: false,
       options: [
         {
@@ -83,6 +84,9 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         sub('mark', 'Admins: make an article the SLA or the service catalog', [
           { type: STRING, name: 'kind', description: 'Which special article', required: true, choices: choices('sla', 'catalog') },
           articleId,
+        ]),
+        sub('setup', 'Admins: the support channel, where ticket threads are made', [
+          { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The support channel (default: this one)', required: false, channel_types: [ChannelType.GuildText] },
         ]),
         sub('help', 'What you can run'),
       ],

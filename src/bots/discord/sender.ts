@@ -46,12 +46,18 @@ export class DiscordSender implements Sender {
 
     switch (delivery.kind) {
       case 'ticket.created':
-        return this.createThread(view, post, signal);
+        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, signal);
       case 'ticket.card':
         return this.updateCard(view, signal);
       case 'ticket.member': {
         const person = await this.helpdesk.deliveries.person(Number(payload.personId));
-        return this.addMember(view, discordIdentity(person.identities), signal);
+        const members = threadMembers(view.ticket.location);
+        const userId = discordIdentity(person.identities);
+        // Usually already there: the thread was made with the assignee the opening chose.
+        if (!userId || members.has(userId)) return;
+        await this.addMember(view, userId, signal);
+        await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadMembers: [...members, userId].join(',') });
+        return;
       }
       case 'ticket.notice': {
         if (payload.audience !== 'customer') return;
@@ -60,8 +66,10 @@ export class DiscordSender implements Sender {
       }
       case 'comment.public': {
         const comment = view.comment;
-        // A message written in the thread is already there; only comments from elsewhere are posted.
-        if (!comment || comment.deleted || (comment.platform === 'discord' && comment.platformMessageId)) return;
+        // A message written in the thread is already there; only comments from elsewhere are posted
+        // (a command, Slack, or the old ticket's thread whose late reply opened this follow-up).
+        const writtenHere = comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
+        if (!comment || comment.deleted || writtenHere) return;
         await post(this.threadOf(view), { content: `**${comment.author?.displayName || 'Support'}:** ${comment.body}`.slice(0, 2000) }, 'c');
         return;
       }
@@ -77,13 +85,22 @@ export class DiscordSender implements Sender {
     }
   }
 
-  /** The private thread with the customer and the assignee, the card, and the queue post when nobody has it. */
-  private async createThread(view: DeliveryView, post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>, signal: AbortSignal): Promise<void> {
+  /**
+   * The private thread with the customer and the assignee, the card (carrying the customer's
+   * "opened" notice as its text, one message instead of two), and the queue post when nobody has it.
+   */
+  private async createThread(
+    view: DeliveryView,
+    notice: string | undefined,
+    post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { ticket } = view;
-    const supportChannel = this.settings.DISCORD_SUPPORT_CHANNEL_ID;
-    if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'DISCORD_SUPPORT_CHANNEL_ID is not set');
     let threadId = ticket.location.discordThreadId;
     if (!threadId) {
+      // `/helpdesk setup` once run, else the environment's.
+      const supportChannel = await this.helpdesk.settings.get('discord.support_channel', this.settings.DISCORD_SUPPORT_CHANNEL_ID);
+      if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID');
       const thread = (await this.rest.post(Routes.threads(supportChannel), {
         body: { name: `#${ticket.number} ${ticket.title}`.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
         signal,
@@ -92,14 +109,26 @@ export class DiscordSender implements Sender {
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId });
       ticket.location = { ...ticket.location, discordThreadId: threadId };
     }
-    await this.addMember(view, discordIdentity(view.customer.identities), signal);
-    if (view.assignee) await this.addMember(view, discordIdentity(view.assignee.identities), signal);
+    // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
+    const members = threadMembers(ticket.location);
+    for (const userId of [discordIdentity(view.customer.identities), view.assignee && discordIdentity(view.assignee.identities)]) {
+      if (!userId || members.has(userId)) continue;
+      await this.addMember(view, userId, signal);
+      members.add(userId);
+    }
+    // What the card, the members and the reply's link leave behind is saved in one statement: a
+    // crash before it posts the card again with the same nonce, which Discord drops as a resend.
+    const saved: Record<string, string> = {};
     if (!ticket.location.discordCardMessageId) {
       const drawnCard = renderCard(view.card, ticket.number);
-      const card = await post(threadId, drawnCard, 'k');
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
+      // Card edits send only the embed and buttons, so the notice stays as the message's text.
+      const card = await post(threadId, notice ? { content: notice.slice(0, 2000), ...drawnCard } : drawnCard, 'k');
+      Object.assign(saved, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
     }
-    await this.linkPrivateReply(ticket.id, ticket.location, threadId, signal);
+    const discordThreadMembers = [...members].join(',');
+    if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? '')) saved.discordThreadMembers = discordThreadMembers;
+    if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
+    if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(staffChannel, { content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`, components: claimRow(ticket.number) }, 'q');
@@ -110,11 +139,12 @@ export class DiscordSender implements Sender {
   /**
    * Edits the customer's private "your ticket is open" reply to link the thread, while the
    * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
+   * True when the token was used (the caller clears it: it is not kept once used).
    */
-  private async linkPrivateReply(ticketId: number, location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<void> {
+  private async linkPrivateReply(location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<boolean> {
     const token = location.discordInteractionToken;
     const applicationId = location.discordApplicationId;
-    if (!token || !applicationId) return;
+    if (!token || !applicationId) return false;
     await this.rest
       .patch(Routes.webhookMessage(applicationId, token, '@original'), {
         body: { content: `Your ticket is open in <#${threadId}>: support answers there, and you can reply there.` },
@@ -122,7 +152,7 @@ export class DiscordSender implements Sender {
         signal,
       })
       .catch(() => undefined);
-    await this.helpdesk.deliveries.saveLocation(ticketId, { discordInteractionToken: '' });
+    return true;
   }
 
   private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
@@ -150,8 +180,8 @@ export class DiscordSender implements Sender {
     await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' });
   }
 
-  private async addMember(view: DeliveryView, userId: string | null, signal: AbortSignal): Promise<void> {
-    if (!userId) return; // Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread.
+  /** Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread, so callers skip them. */
+  private async addMember(view: DeliveryView, userId: string, signal: AbortSignal): Promise<void> {
     await this.rest.put(Routes.threadMembers(this.threadOf(view), userId), { signal });
   }
 
@@ -184,6 +214,15 @@ export class DiscordSender implements Sender {
     if (!threadId) throw new TemporaryDeliveryError(`ticket #${view.ticket.number} has no Discord thread yet`);
     return threadId;
   }
+}
+
+/**
+ * Who the helpdesk has added to a ticket's thread (kept in its location), so an assignment that
+ * names someone already there costs no call. Someone who left the thread on their own is not
+ * brought back by this; staff see every thread through Manage Threads anyway.
+ */
+function threadMembers(location: Record<string, string>): Set<string> {
+  return new Set((location.discordThreadMembers ?? '').split(',').filter(Boolean));
 }
 
 /** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */

@@ -52,7 +52,12 @@ export class SlackSender implements Sender {
     const place = view.ticket.location as SlackPlace;
     switch (delivery.kind) {
       case 'ticket.created':
-        return this.postTicket(view, place, signal);
+        await this.postTicket(view, place, signal);
+        // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
+        if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice);
+        // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
+        await this.refreshHomes(view);
+        return;
       case 'ticket.card':
         await this.updateCards(view, place);
         await this.refreshHomes(view);
@@ -84,7 +89,9 @@ export class SlackSender implements Sender {
     if (!place.slackDmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
       const posted = await this.client.chat.postMessage({ channel: dmChannel, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackDmChannel: posted.channel!, slackDmThreadTs: posted.ts! });
+      place.slackDmChannel = posted.channel!;
+      place.slackDmThreadTs = posted.ts!;
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackDmChannel: place.slackDmChannel, slackDmThreadTs: place.slackDmThreadTs });
     }
   }
 

@@ -58,6 +58,9 @@ function dmPlatform(recipient: Recipient, preferred: Platform): Platform | null 
   return recipient.platforms[0] ?? null;
 }
 
+/** An assignment (or none) chosen as the ticket was opened, in the same transaction. */
+const madeAtOpening = (event: TicketEventFacts) => event.data.how === 'auto';
+
 export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const { ticket, event } = context;
   const out: DeliveryDraft[] = [];
@@ -87,24 +90,33 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
 
   switch (event.kind) {
     case 'opened':
-      toTicket('ticket.created');
-      tellCustomer(messages.opened(ticket));
+      // The customer's "opened" notice rides with the ticket's first post (Discord: the card in
+      // its thread; Slack: the DM) rather than as a message of its own: one platform call fewer
+      // per ticket, and rate limits are shared by every ticket.
+      toTicket('ticket.created', { notice: messages.opened(ticket) });
       break;
     case 'assigned': {
-      toTicket('ticket.card');
-      toTicket('ticket.member', { personId: event.data.assigneeId });
+      // The opening's own assignment (how 'auto') is committed with the opening, so its
+      // ticket.created (drawn from the ticket when sent) already shows it and adds the assignee.
+      if (!madeAtOpening(event)) {
+        toTicket('ticket.card');
+        toTicket('ticket.member', { personId: event.data.assigneeId });
+      }
       const text = event.data.how === 'escalate' ? messages.escalatedToYou(ticket) : messages.assignedToYou(ticket);
       dm(context.assignee, text);
       break;
     }
     case 'waiting':
-      toTicket('ticket.card');
+      if (!madeAtOpening(event)) toTicket('ticket.card');
       for (const admin of context.admins) dm(admin, messages.waitingForSupporter(ticket));
       break;
-    case 'commented':
-      toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer });
+    case 'commented': {
+      // A comment written in another ticket's place (the late reply that opened this follow-up) says so, to be posted here too.
+      const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
+      toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer, ...elsewhere });
       if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
       break;
+    }
     case 'noted':
       toTicket('comment.internal', { commentId: event.data.commentId });
       break;

@@ -35,6 +35,7 @@ export async function lockCandidates(manager: EntityManager, tier: Tier | null):
   }));
 }
 
+/** 'auto' is only the opening's own assignment (openInTx): the notification rule relies on it. */
 export type AssignHow = 'auto' | 'claim' | 'reassign' | 'escalate' | 'waiting' | 'staff_removed';
 
 /** Sets the assignee (or none), stamps the supporter's last assignment, and records it. */

@@ -52,6 +52,9 @@ export class CommentService {
         authorize(actor, 'ticket.comment', ticket);
 
         let outcome: CommentResult['outcome'] = 'staff_reply';
+        // Set when the message was written in another ticket's place (a late reply that opened a
+        // follow-up): the platforms must post it in the new ticket's place, where it is not yet.
+        let writtenInTicketId: number | undefined;
         if (actor.id === ticket.customerId) {
           outcome = transitions.customerReplyOutcome(ticket, tx.now, this.ctx.policy.reopenDays);
           if (outcome === 'follow_up') {
@@ -67,6 +70,7 @@ export class CommentService {
               followUpOfId: old.id,
             });
             await record(tx, old, actor.id, 'follow_up_opened', { followUpNumber: ticket.number, followUpId: ticket.id });
+            writtenInTicketId = old.id;
           } else {
             const before = { ...ticket };
             await applyPatch(tx, ticket, transitions.customerReplyPatch(ticket, outcome, tx.now));
@@ -81,7 +85,7 @@ export class CommentService {
 
         const comment = await insertComment(tx, ticket.id, actor.id, 'public', input.body, messageRef);
         await storeAttachments(tx, comment.id, input.attachments);
-        await record(tx, ticket, actor.id, 'commented', { commentId: comment.id, byCustomer: actor.id === ticket.customerId });
+        await record(tx, ticket, actor.id, 'commented', { commentId: comment.id, byCustomer: actor.id === ticket.customerId, writtenInTicketId });
         return { comment, ticket, outcome };
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Jobs1764000100000 } from './1764000100000-Jobs';
 import { Leases1764000200000 } from './1764000200000-Leases';
+import { Settings1764000300000 } from './1764000300000-Settings';
 import { Sla1764000400000 } from './1764000400000-Sla';
 import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   Foundation1764000000000,
   Jobs1764000100000,
   Leases1764000200000,
+  Settings1764000300000,
   Sla1764000400000,
   LookAlike1764000500000,
   MajorIncidents1764000600000,

@@ -192,6 +192,13 @@ export class FakeDiscord {
     }
   }
 
+  /** A new text channel in the guild, announced to the bot as Discord does (CHANNEL_CREATE). */
+  textChannel(name: string): any {
+    const channel = this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.text, name });
+    this.dispatch('CHANNEL_CREATE', channel);
+    return channel;
+  }
+
   // ---- state ---------------------------------------------------------------------------------
 
   private addChannel(fields: Record<string, unknown>): any {

@@ -22,11 +22,19 @@ export type Option = { name: string; type: number; value?: string | number | boo
 
 export function slashCommand(fake: FakeDiscord, user: FakeUser, name: string, channelId: string, options: Option[] = [], staff = false): Promise<string> {
   const resolved: Record<string, unknown> = {};
-  const users = options.flatMap(function all(o: Option): Option[] { return [o, ...(o.options ?? []).flatMap(all)]; }).filter((o) => o.type === 6);
+  const flat = options.flatMap(function all(o: Option): Option[] { return [o, ...(o.options ?? []).flatMap(all)]; });
+  const users = flat.filter((o) => o.type === 6);
+  const channels = flat.filter((o) => o.type === 7);
   if (users.length > 0) resolved.users = Object.fromEntries(users.map((o) => [o.value, fake.users.get(String(o.value))]));
+  if (channels.length > 0) {
+    resolved.channels = Object.fromEntries(channels.map((o) => {
+      const { id, type, name: channelName, parent_id, thread_metadata } = fake.channels.get(String(o.value));
+      return [o.value, { id, type, name: channelName, parent_id, ...(thread_metadata ? { thread_metadata } : {}), permissions: ALL_PERMISSIONS }];
+    }));
+  }
   return fake.interact({
     type: 2,
-    data: { id: `cmd-${name}`, name, type: 1, options, ...(users.length > 0 ? { resolved } : {}) },
+    data: { id: `cmd-${name}`, name, type: 1, options, ...(users.length > 0 || channels.length > 0 ? { resolved } : {}) },
     ...place(fake, user, channelId, staff),
   });
 }

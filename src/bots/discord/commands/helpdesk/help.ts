@@ -30,6 +30,7 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
   { who: 'admin', usage: '/helpdesk staff add @person 1|2|3|admin', does: 'make someone staff' },
   { who: 'admin', usage: '/helpdesk staff remove @person', does: 'no longer staff' },
   { who: 'admin', usage: '/helpdesk mark sla|catalog ID', does: 'the SLA or service-catalog article' },
+  { who: 'admin', usage: '/helpdesk setup [channel:#channel]', does: 'the support channel, where ticket threads are made (default: this channel)' },
   { who: 'customer', usage: '/helpdesk help', does: 'this list' },
 ];
 
