@@ -150,7 +150,7 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
 }
 
 /** The helpdesk over a fresh store, with an admin and five tier-1 supporters on Discord. */
-async function staffedHelpdesk(db: BenchDatabase): Promise<Helpdesk> {
+export async function staffedHelpdesk(db: BenchDatabase): Promise<Helpdesk> {
   const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy });
   await helpdesk.staff.bootstrapAdmins([ADMIN]);
   for (const supporter of SUPPORTERS) await helpdesk.staff.add(ADMIN, { person: supporter, role: '1' });

@@ -8,6 +8,7 @@
  *   npm run bench -- --db postgres     only on one kind of store (pglite or postgres)
  *   npm run bench -- --tickets 1000    tickets opened per run in the open-tickets benchmark
  *   npm run bench -- --jobs-tickets 200000 --jobs-pending 20000
+ *   npm run bench -- --only look-alike  the look-alike incident search next to opening a ticket
  *   npm run bench -- --profile         also show which statements the services spend their time in
  *   npm run bench -- --json            the last line of output is one JSON object with every figure
  *
@@ -391,6 +392,18 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
           pending: options.jobsPending ?? (options.quick ? 5_000 : 100_000),
           log: report.progress,
         }),
+      }),
+  },
+  {
+    name: 'look_alike',
+    run: (report, options) =>
+      optionalBench(report, options, {
+        name: 'look_alike',
+        module: 'look-alike',
+        exportName: 'benchLookAlike',
+        label: 'look-alike',
+        // Issue 8: the search for look-alike incidents with 100,000 earlier tickets stored.
+        opts: () => ({ quick: options.quick, log: report.progress }),
       }),
   },
   { name: 'discord', run: (report, options) => chatBench(report, options, 'discord', 'benchDiscord') },

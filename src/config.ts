@@ -47,10 +47,10 @@ const majorIncidentSettings = {
   MAJOR_WINDOW_MINUTES: positive(30),
   MAJOR_PROPOSE_AT: z.coerce.number().int().min(2).default(3),
   MAJOR_DECLARE_AT: z.coerce.number().int().min(2).default(6),
-  MAJOR_TRIGRAM_AT: share(0.5),
+  MAJOR_TRIGRAM_AT: share(0.7),
   MAJOR_SHARED_MIN: z.coerce.number().int().min(1).default(3),
-  MAJOR_SHARED_AT: share(0.35),
-  MAJOR_SERVICE_BONUS: share(0.2),
+  MAJOR_SHARED_AT: share(0.25),
+  MAJOR_SERVICE_BONUS: share(0.1),
 };
 
 export const settingsSchema = z.object({

@@ -64,7 +64,7 @@ describeEachDatabase('look-alike incidents', (ctx) => {
     const incidents = halves.tune.filter((i) => i.type === 'incident');
     const tune = await scoreHalf('tune');
     const results: Array<{ rule: Omit<LookAlikeSettings, 'windowMinutes'>; score: PairScore }> = [];
-    for (const trigramAt of [0.3, 0.35, 0.4, 0.45, 0.5, 1])
+    for (const trigramAt of [0.4, 0.5, 0.6, 0.7, 0.8, 1])
       for (const sharedMin of [1, 2, 3, 4])
         for (const sharedAt of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5])
           for (const serviceBonus of [0, 0.1, 0.2, 0.3]) {
