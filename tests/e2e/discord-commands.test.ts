@@ -258,12 +258,14 @@ describe('Discord slash commands, end to end', () => {
     expect(world.fake.channels.get(back.threadId).parent_id).toBe(SUPPORT_CHANNEL_ID);
   });
 
-  test('/helpdesk mark sla ID: admins only', async () => {
-    const sla = await world.helpdesk.knowledge.create(world.ref(tina), { title: 'Our SLA', body: 'P1 within an hour.' });
-    const refused = await run(tina, 'helpdesk', [subcommand('mark', [str('kind', 'sla'), int('id', sla.id)])], true);
+  test('/helpdesk mark catalog ID: admins only; the SLA article is generated and cannot be marked', async () => {
+    const catalog = await world.helpdesk.knowledge.create(world.ref(tina), { title: 'Our services', body: 'Mail, VPN, printers.' });
+    const refused = await run(tina, 'helpdesk', [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])], true);
     expect(refused.content).toMatch(/^You can't do that: /);
-    const marked = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'sla'), int('id', sla.id)])], true);
-    expect(marked.content).toBe(`Article ${sla.id} "Our SLA" is now the SLA article.`);
+    const marked = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])], true);
+    expect(marked.content).toBe(`Article ${catalog.id} "Our services" is now the service catalog article.`);
+    const sla = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'sla'), int('id', catalog.id)])], true);
+    expect(sla.content).toContain('/helpdesk sla');
   });
 });
 
