@@ -148,7 +148,8 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     const second = await openTicket(HUGO, 'Home: urgent ticket');
     const published = h.api.callsOf('views.publish').length;
     await run(TINA, '/tickets', `priority ${second.number} P1`);
-    await h.deliver(); // the card's redraw also refreshes the Homes of the customer and the assignee
+    await h.deliver(); // the card's redraw also asks for the Homes of the customer and the assignee
+    await h.slack.settled();
     expect(h.api.callsOf('views.publish').slice(published).map((c) => c.args.user_id)).toEqual(expect.arrayContaining([HUGO.id, TINA.id]));
 
     await h.signer.event({ type: 'app_home_opened', user: HUGO.id, channel: `D${HUGO.id}`, tab: 'home', event_ts: '1.1' });

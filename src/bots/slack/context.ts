@@ -4,12 +4,15 @@ import type { Helpdesk } from '../../core/helpdesk';
 import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
+import type { AckFirst } from './ack-first';
 
-/** What every listener gets: the core, the settings, a logger. Listeners hold no state of their own. */
+/** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
   helpdesk: Helpdesk;
   settings: Settings;
   logger: Logger;
+  /** Follow-up work (after `ack()`) waits on `ackFirst.answered()` so a burst's answers go out first. */
+  ackFirst: AckFirst;
 }
 
 /** The person behind a Slack user id, as the core names them. */

@@ -4,6 +4,7 @@ import { HTTPResponseAck, isValidSlackRequest, type App, type Receiver } from '@
 import type { Logger as SlackLogger } from '@slack/logger';
 import { readBody, sendJson, type HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
+import type { AckFirst } from './ack-first';
 
 /**
  * Slack's HTTP requests on the process's one HTTP server (Bolt's own HTTPReceiver would open a
@@ -15,7 +16,7 @@ export class SlackEventsReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; slackLogger: SlackLogger; path?: string },
+    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; slackLogger: SlackLogger; ackFirst: AckFirst; path?: string },
   ) {
     options.http.route('POST', options.path ?? '/slack/events', (req, res) => this.handle(req, res));
   }
@@ -37,6 +38,10 @@ export class SlackEventsReceiver implements Receiver {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Counted until its answer is out, so follow-up work waits for it (see AckFirst).
+    const answered = this.options.ackFirst.received();
+    res.once('finish', answered);
+    res.once('close', answered);
     const raw = (await readBody(req)).toString('utf8');
     const signature = req.headers['x-slack-signature'];
     const timestamp = Number(req.headers['x-slack-request-timestamp']);

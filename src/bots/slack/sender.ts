@@ -3,7 +3,7 @@ import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import { customerCardBlocks, staffCardBlocks } from './blocks';
-import { publishHome } from './home';
+import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
 const PERMANENT = new Set([
@@ -30,6 +30,7 @@ export class SlackSender implements Sender {
     private readonly client: WebClient,
     private readonly helpdesk: Helpdesk,
     private readonly supportChannel: string | undefined,
+    private readonly homes: HomeRefresher,
   ) {}
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
@@ -55,7 +56,7 @@ export class SlackSender implements Sender {
         return this.postTicket(view, place, signal);
       case 'ticket.card':
         await this.updateCards(view, place);
-        await this.refreshHomes(view);
+        this.refreshHomes(view);
         return;
       case 'ticket.notice':
         if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
@@ -99,14 +100,14 @@ export class SlackSender implements Sender {
   }
 
   /**
-   * The App Home of the ticket's customer and assignee shows the change. Best effort: the card is
-   * what the delivery is for, so a failed Home (the person may never have opened it) is not retried.
+   * The App Home of the ticket's customer and assignee shows the change. Asked of the refresher,
+   * not done here: the card is what the delivery is for, and a Home (best effort; the person may
+   * never have opened it) is redrawn once for many changes in a row.
    */
-  private async refreshHomes(view: DeliveryView): Promise<void> {
+  private refreshHomes(view: DeliveryView): void {
     for (const person of [view.customer, view.assignee]) {
       const identity = person?.identities.find((i) => i.platform === 'slack');
-      if (!identity) continue;
-      await publishHome(this.client, { helpdesk: this.helpdesk }, identity.userId).catch(() => undefined);
+      if (identity) this.homes.refresh(identity.userId);
     }
   }
 

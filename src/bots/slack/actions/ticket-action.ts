@@ -13,7 +13,8 @@ export interface Pressed {
 }
 
 /**
- * One card control: answer Slack at once, then call the core. Refused → "You can't do that: …"
+ * One card control: answer Slack at once, then (once the requests already received are answered
+ * too) call the core. Refused → "You can't do that: …"
  * privately to the presser; nothing changes. The card itself is redrawn through the queue.
  */
 export function registerTicketAction(app: App, ctx: SlackContext, action: CardAction, run: (pressed: Pressed) => Promise<unknown>): void {
@@ -23,6 +24,7 @@ export function registerTicketAction(app: App, ctx: SlackContext, action: CardAc
     const value = 'value' in control ? Number(control.value) : NaN;
     const choice = control.type === 'users_select' ? control.selected_user : control.type === 'static_select' ? control.selected_option?.value : undefined;
     const ticketNumber = Number.isFinite(value) && value > 0 ? value : blockNumber;
+    await ctx.ackFirst.answered();
     try {
       await run({ actor: slackActor(body.user.id, body.user.name), ticketNumber, choice: choice ?? undefined });
       // Pressed in App Home (e.g. Claim on the queue): the presser's Home shows the change at once.
