@@ -5,7 +5,8 @@ import { parseMention, type SlackContext } from '../context';
 /** What the form needs to remember between /ticket and its submission. */
 export interface TicketFormMetadata {
   channel: string;
-  onBehalfOf?: { userId: string; displayName?: string };
+  /** The person named in `/ticket <@U123|handle>`; the handle only names someone the helpdesk has no name for. */
+  onBehalfOf?: { userId: string; nameIfUnknown?: string };
   /** Set by the "Open a ticket from this message" shortcut: the ticket links back to it. */
   sourceMessage?: { channel: string; ts: string };
 }
@@ -20,7 +21,7 @@ export function registerTicketCommand(app: App, ctx: SlackContext): void {
     await ack();
     await ctx.ackFirst.answered();
     const mention = parseMention(command.text ?? '');
-    const metadata: TicketFormMetadata = { channel: command.channel_id, ...(mention ? { onBehalfOf: { userId: mention.userId, displayName: mention.displayName } } : {}) };
+    const metadata: TicketFormMetadata = { channel: command.channel_id, ...(mention ? { onBehalfOf: { userId: mention.userId, ...(mention.nameIfUnknown ? { nameIfUnknown: mention.nameIfUnknown } : {}) } } : {}) };
     await client.views.open({ trigger_id: command.trigger_id, view: ticketFormView(JSON.stringify(metadata)) });
   });
 }

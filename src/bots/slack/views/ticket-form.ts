@@ -26,7 +26,7 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       description: values.description?.value?.value ?? '',
       type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
       ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
-      ...(metadata.onBehalfOf ? { onBehalfOf: slackActor(metadata.onBehalfOf.userId, metadata.onBehalfOf.displayName) } : {}),
+      ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
     };
     try {
       parseInput(openTicketSchema, input);
