@@ -30,6 +30,7 @@ import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
+import { registerEscalateForm } from './views/escalate-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
 import { registerTicketForm } from './views/ticket-form';
@@ -87,6 +88,7 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerTicketForm(app, ctx);
   registerKbForm(app, ctx);
   registerInternalNoteForm(app, ctx);
+  registerEscalateForm(app, ctx);
   registerAddNoteShortcut(app, ctx);
   registerTicketFromMessageShortcut(app);
   registerMessageEvents(app, ctx);
