@@ -212,7 +212,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(h.api.callsOf('views.open')).toHaveLength(forms);
     expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args)).toEqual([expect.objectContaining({ user: CARL.id, text: expect.stringMatching(/^You can't do that: /) })]);
     const forged = await h.signer.interaction(escalateSubmission(CARL, { private_metadata: JSON.stringify({ ticketNumber: number }) }, 'least'));
-    expect((await forged.json()).response_action).toBe('errors');
+    expect(((await forged.json()) as { response_action?: string }).response_action).toBe('errors');
     await h.slack.settled();
     expect((await ticketRow(number)).tier).toBe(1);
   });
