@@ -36,4 +36,22 @@ describe('Slack: answers before follow-up work', () => {
     await gate.answered();
     expect(performance.now() - started).toBeLessThan(1000);
   });
+
+  test('released follow-ups start one per turn of the event loop, so what arrives meanwhile is handled in between', async () => {
+    const gate = new AckFirst({ quietMs: 0, maxWaitMs: 5000 });
+    const order: string[] = [];
+    const followUps = [1, 2, 3].map((n) => gate.answered().then(() => order.push(`follow-up ${n}`)));
+    // An I/O callback that becomes ready meanwhile (here: the next turns' immediates) runs between them.
+    const ticks = (async () => {
+      for (let i = 0; i < 6; i += 1) {
+        await new Promise((r) => setImmediate(r));
+        order.push('io');
+      }
+    })();
+    await Promise.all([...followUps, ticks]);
+    const starts = order.map((o, i) => (o.startsWith('follow-up') ? i : -1)).filter((i) => i >= 0);
+    expect(order.filter((o) => o.startsWith('follow-up'))).toEqual(['follow-up 1', 'follow-up 2', 'follow-up 3']);
+    expect(starts[1] - starts[0]).toBeGreaterThan(1);
+    expect(starts[2] - starts[1]).toBeGreaterThan(1);
+  });
 });

@@ -1,3 +1,5 @@
+import { setImmediate as nextLoopTurn } from 'node:timers/promises';
+
 /**
  * Answers first, follow-up work after. Slack wants every request answered within 3 s, and a burst
  * of them (200 people running /ticket at once) shares one event loop with what each answer sets
@@ -5,12 +7,16 @@
  * every request received has been answered and none has arrived for a short quiet spell (the rest
  * of a burst is usually still on its way), so a burst's answers are not queued behind its own
  * follow-up work. The wait is capped, so a steady stream of requests never starves the follow-ups
- * (a form's trigger id lives 3 s).
+ * (a form's trigger id lives 3 s). Released follow-ups then start one per turn of the event loop,
+ * so requests arriving meanwhile (or still arriving when the cap ran out) are answered in between
+ * rather than after all of them.
  */
 export class AckFirst {
   private unanswered = 0;
   private lastArrival = -Infinity;
   private waiters: Array<() => void> = [];
+  private readonly turns: Array<() => void> = [];
+  private handingOut = false;
 
   constructor(private readonly options: { quietMs: number; maxWaitMs: number } = { quietMs: 15, maxWaitMs: 1000 }) {}
 
@@ -33,6 +39,11 @@ export class AckFirst {
 
   /** Resolves once every request received is answered and none arrived for the quiet spell; at most `maxWaitMs` from now. */
   async answered(): Promise<void> {
+    await this.quiet();
+    await this.turn();
+  }
+
+  private async quiet(): Promise<void> {
     const deadline = performance.now() + this.options.maxWaitMs;
     for (;;) {
       const now = performance.now();
@@ -54,6 +65,26 @@ export class AckFirst {
         }, deadline - now);
         this.waiters.push(wake);
       });
+    }
+  }
+
+  /** Resolves in first-come order, one per turn of the event loop (the I/O between turns is answered). */
+  private turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      if (!this.handingOut) void this.handOut();
+    });
+  }
+
+  private async handOut(): Promise<void> {
+    this.handingOut = true;
+    try {
+      while (this.turns.length > 0) {
+        this.turns.shift()!();
+        await nextLoopTurn();
+      }
+    } finally {
+      this.handingOut = false;
     }
   }
 }
