@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
@@ -16,6 +17,8 @@ interface SlackPlace {
   slackCardTs?: string;
   slackDmChannel?: string;
   slackDmThreadTs?: string;
+  /** A digest of the cards as last redrawn (see updateCards). */
+  slackCardsDrawn?: string;
 }
 
 /**
@@ -55,8 +58,7 @@ export class SlackSender implements Sender {
       case 'ticket.created':
         return this.postTicket(view, place, signal);
       case 'ticket.card':
-        await this.updateCards(view, place);
-        this.refreshHomes(view);
+        if (await this.updateCards(view, place)) this.refreshHomes(view);
         return;
       case 'ticket.notice':
         if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
@@ -89,14 +91,26 @@ export class SlackSender implements Sender {
     }
   }
 
-  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<void> {
+  /**
+   * Redraws the card and the top of the DM thread; false when they already show this. The cards
+   * are drawn from the ticket as it is at send time, so of the refreshes one change queues (an
+   * escalation and the assignment it makes) the later ones would repeat the first, and chat.update
+   * has a low rate limit.
+   */
+  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<boolean> {
     const number = view.ticket.number;
+    const staffCard = staffCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.card, number);
+    const drawn = createHash('sha1').update(JSON.stringify([view.card.heading, staffCard, customerCard])).digest('base64url');
+    if (place.slackCardsDrawn === drawn) return false;
     if (place.slackChannel && place.slackCardTs) {
-      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCardBlocks(view.card, number) });
+      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCard });
     }
     if (place.slackDmChannel && place.slackDmThreadTs) {
-      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCard });
     }
+    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn });
+    return true;
   }
 
   /**
