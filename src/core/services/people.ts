@@ -44,10 +44,10 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
      VALUES (nextval('person_id_seq'), $1, $2, $3)
      ON CONFLICT (platform, platform_user_id) DO NOTHING
      RETURNING person_id`,
-    [ref.platform, ref.userId, ref.displayName || ref.nameIfUnknown || null],
+    [ref.platform, ref.userId, ref.displayName ?? ref.nameIfUnknown ?? null],
   );
   if (claimed) {
-    const name = ref.displayName || ref.nameIfUnknown || '';
+    const name = ref.displayName ?? ref.nameIfUnknown ?? '';
     await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, name]);
     return { id: claimed.person_id, displayName: name, tier: null, isAdmin: false, away: false, lastAssignedAt: null, isNew: true };
   }
