@@ -306,7 +306,7 @@ const GOALS: Array<{ bench: string; figure: RegExp; text: string; met: (value: n
   { bench: 'jobs', figure: /(^|_)ratio$/, text: '≤ 1.5', met: (v) => v <= 1.5 },
   // Issues 5 and 6: latency next to the bare library under the same burst, goal ≤ 1.2× the floor.
   { bench: 'discord', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
-  { bench: 'slack', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
+  { bench: 'slack', figure: /_p99_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
 ];
 
 function flatten(value: Record<string, unknown>, prefix: string, into: Figures): void {

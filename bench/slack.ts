@@ -1,6 +1,8 @@
 import http from 'node:http';
+import path from 'node:path';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { defaultPolicy, loadSettings } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk } from '../src/core/helpdesk';
@@ -9,8 +11,9 @@ import { createMetrics } from '../src/http/metrics';
 import { createHttpServer } from '../src/http/server';
 import { createLogger } from '../src/log';
 import { startSlackAdapter } from '../src/bots/slack';
+import { isSignedBySlack } from '../src/bots/slack/signature';
 import { SlackRequestSigner } from '../tests/fakes/slack/signer';
-import { FakeSlackWebApi, type SlackCall } from '../tests/fakes/slack/web-api';
+import type { WebApiWorkerData, WebApiWorkerMessage, WebApiWorkerRequest } from './slack-web-api-worker';
 import { percentile, round, withBenchDatabase } from './common';
 
 /**
@@ -23,16 +26,28 @@ import { percentile, round, withBenchDatabase } from './common';
  * The floor, in the same run under the same bursts (same signer, same bodies, same client): a bare
  * node:http server on loopback that only reads the body and verifies the `v0` signature and
  * timestamp, then answers 200.
+ *
+ * Fairness: both servers run side by side and each burst goes to the floor and then to the app,
+ * back to back, so both meet the same load from the rest of a shared machine. Each side first gets
+ * the same warm-up bursts (other people, same kinds), so neither is measured with cold code paths;
+ * the app's warm-up tickets are fully delivered before the measured bursts start. The fake Web API runs in a worker thread, as Slack's servers are not on the app's
+ * event loop; the load client shares the event loop with whichever server it measures, alike for
+ * both sides.
  */
 export interface SlackBenchOptions {
   requests?: number;
+  /** Requests of each kind sent to each side before measuring, so neither is measured cold. */
+  warmup?: number;
   log?: (line: string) => void;
 }
 
 const SIGNING_SECRET = 'bench-signing-secret';
 const SUPPORT_CHANNEL = 'CSUPPORT';
 const TIMEOUT_MS = 120_000;
-const now = () => performance.now();
+/** Wall-clock milliseconds, comparable with the Web API worker's card times. */
+const now = () => performance.timeOrigin + performance.now();
+/** Warm-up requests come from other people than the measured ones. */
+const WARMUP_OFFSET = 100_000;
 
 const user = (i: number) => ({ id: `UBENCH${String(i).padStart(4, '0')}`, name: `customer${i}` });
 
@@ -69,27 +84,40 @@ async function burst(count: number, send: (i: number) => Promise<Response>, what
   return times;
 }
 
-async function bursts(signer: SlackRequestSigner, count: number, log: ((line: string) => void) | undefined, label: string) {
-  log?.(`slack${label}: ${count} × /ticket at once…`);
-  const command = await burst(count, (i) => signer.command('/ticket', user(i)), '/ticket');
-  log?.(`slack${label}: ${count} view_submissions at once…`);
-  const start = now();
-  const submit = await burst(count, (i) => signer.interaction(submission(i)), 'view_submission');
-  return { command, submit, start };
+interface Side {
+  signer: SlackRequestSigner;
+  /** Resolves once the side has done everything its /ticket commands set off (views.open). */
+  formsOpen(): Promise<void>;
 }
 
-/** A bare server that only checks the signature (as Bolt's helper does: v0 HMAC, timestamp within 5 minutes). */
+/**
+ * The two bursts, each sent to the floor and then to the app, back to back, so both meet the same
+ * load on a shared machine. `first` numbers the people, so warm-up and measured requests never
+ * share one. A form is submitted only once it is open: the submissions follow the forms' views.open.
+ */
+async function bursts(floor: Side, app: Side, count: number, first: number, log: ((line: string) => void) | undefined, label: string) {
+  const commands = async (side: Side) => burst(count, (i) => side.signer.command('/ticket', user(first + i)), '/ticket');
+  const submissions = async (side: Side) => burst(count, (i) => side.signer.interaction(submission(first + i)), 'view_submission');
+  log?.(`slack ${label}: ${count} × /ticket at once, to the floor, then to the app…`);
+  const floorCommand = await commands(floor);
+  const appCommand = await commands(app);
+  await floor.formsOpen();
+  await app.formsOpen();
+  log?.(`slack ${label}: ${count} view_submissions at once, to the floor, then to the app…`);
+  const floorSubmit = await submissions(floor);
+  const start = now();
+  const appSubmit = await submissions(app);
+  return { floor: { command: floorCommand, submit: floorSubmit }, app: { command: appCommand, submit: appSubmit, start } };
+}
+
+/** A bare server that only checks the signature, with the app's own check (v0 HMAC, timestamp within 5 minutes). */
 async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const timestamp = Number(req.headers['x-slack-request-timestamp']);
-      const signature = String(req.headers['x-slack-signature'] ?? '');
-      const expected = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-      const fresh = Number.isFinite(timestamp) && Math.abs(Date.now() / 1000 - timestamp) <= 300;
-      const valid = fresh && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+      const valid = isSignedBySlack(SIGNING_SECRET, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp']);
       res.writeHead(valid ? 200 : 401).end();
     });
   });
@@ -104,28 +132,53 @@ async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
   };
 }
 
+/** The fake Web API in its worker thread: its URL, the cards posted so far, and the calls by method. */
+async function startWebApiWorker() {
+  const worker = new Worker(path.join(__dirname, 'slack-web-api-worker.js'), { workerData: { supportChannel: SUPPORT_CHANNEL } satisfies WebApiWorkerData });
+  const cards: number[] = [];
+  const replies: WebApiWorkerMessage[] = [];
+  worker.on('message', (message: WebApiWorkerMessage) => {
+    if (message.kind === 'card') cards.push(message.at);
+    else replies.push(message);
+  });
+  const ask = async <K extends WebApiWorkerMessage['kind']>(request: WebApiWorkerRequest, kind: K) => {
+    worker.postMessage(request);
+    for (;;) {
+      const index = replies.findIndex((r) => r.kind === kind);
+      if (index >= 0) return replies.splice(index, 1)[0] as Extract<WebApiWorkerMessage, { kind: K }>;
+      await once(worker, 'message');
+    }
+  };
+  const [ready] = (await once(worker, 'message')) as [WebApiWorkerMessage];
+  if (ready.kind !== 'ready') throw new Error('slack bench: the fake Web API worker did not start');
+  return {
+    url: ready.url,
+    cards,
+    calls: async () => (await ask({ kind: 'calls' }, 'calls')).byMethod,
+    stop: async () => {
+      await ask({ kind: 'stop' }, 'stopped');
+      await worker.terminate();
+    },
+  };
+}
+
+async function waitFor(what: string, done: () => boolean | Promise<boolean>): Promise<void> {
+  const until = Date.now() + TIMEOUT_MS;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error(`slack bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<string, number>> {
   const count = opts.requests ?? 200;
+  const warmup = opts.warmup ?? Math.min(count, 50);
   const log = opts.log;
 
-  const bare = await floorServer();
-  let base: Awaited<ReturnType<typeof bursts>>;
-  try {
-    base = await bursts(new SlackRequestSigner(bare.url, SIGNING_SECRET), count, log, ' floor');
-  } finally {
-    await bare.close();
-  }
-
-  const ours = await withBenchDatabase('pglite', { poolSize: 10 }, async (db) => {
+  const measured = await withBenchDatabase('pglite', { poolSize: 10 }, async (db) => {
     const logger = createLogger('silent');
-    const api = await new FakeSlackWebApi().start();
-    // Cards: chat.postMessage to the support channel, not in a thread.
-    const cards: number[] = [];
-    const push = api.calls.push.bind(api.calls);
-    api.calls.push = (...calls: SlackCall[]) => {
-      for (const c of calls) if (c.method === 'chat.postMessage' && c.args.channel === SUPPORT_CHANNEL && !c.args.thread_ts) cards.push(now());
-      return push(...calls);
-    };
+    const bare = await floorServer();
+    const api = await startWebApiWorker();
     const settings = loadSettings({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL, SLACK_API_URL: api.url, LOG_LEVEL: 'silent' });
     let dispatcher: Dispatcher | undefined;
     const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
@@ -134,41 +187,53 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const port = await server.listen(0, '127.0.0.1');
     dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [slack.sender], instanceId: 'bench-slack', logger });
     dispatcher.start();
+    const queueEmpty = async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n) === 0;
     try {
-      const callsBefore = api.calls.length;
-      const run = await bursts(new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), count, log, '');
-      const until = Date.now() + TIMEOUT_MS;
-      while (cards.length < count) {
-        if (Date.now() > until) throw new Error(`slack bench: only ${cards.length} of ${count} cards posted`);
-        await new Promise((r) => setTimeout(r, 2));
-      }
-      const cardsMs = cards[count - 1] - run.start;
+      const floor: Side = { signer: new SlackRequestSigner(bare.url, SIGNING_SECRET), formsOpen: async () => undefined };
+      const app: Side = { signer: new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), formsOpen: () => slack.settled() };
+      await bursts(floor, app, warmup, WARMUP_OFFSET, log, 'warm-up');
+      // The measured bursts start with nothing left over from the warm-up.
+      await waitFor('the warm-up tickets', () => api.cards.length >= warmup);
       await slack.settled();
-      const apiCalls: Record<string, number> = {};
-      for (const c of api.calls.slice(callsBefore)) apiCalls[c.method] = (apiCalls[c.method] ?? 0) + 1;
-      log?.(`slack: Web API calls during the bursts: ${JSON.stringify(apiCalls)}`);
+      await waitFor('the warm-up deliveries', queueEmpty);
+      const callsBefore = await api.calls();
+      const cardsBefore = api.cards.length;
+      const run = await bursts(floor, app, count, 0, log, 'measured');
+      await waitFor(`${count} cards`, () => api.cards.length >= cardsBefore + count);
+      const cardsMs = api.cards[cardsBefore + count - 1] - run.app.start;
+      await slack.settled();
+      const callsAfter = await api.calls();
+      const during = Object.fromEntries(Object.entries(callsAfter).map(([m, n]) => [m, n - (callsBefore[m] ?? 0)]).filter(([, n]) => Number(n) > 0));
+      log?.(`slack: Web API calls during the measured bursts: ${JSON.stringify(during)}`);
       return { ...run, cardsMs };
     } finally {
       await dispatcher.stop();
       await slack.stop();
       await server.close();
       await api.stop();
+      await bare.close();
     }
   });
+  const ours = { ...measured.app, cardsMs: measured.cardsMs };
+  const base = measured.floor;
 
   const p = (values: number[], q: number) => round(percentile(values, q), 1);
+  const ratio = (a: number[], b: number[], q: number) => round(percentile(a, q) / percentile(b, q), 2);
   return {
     requests: count,
+    warmup_requests: warmup,
     command_p50_ms: p(ours.command, 50),
     command_p99_ms: p(ours.command, 99),
     floor_p50_ms: p(base.command, 50),
     floor_p99_ms: p(base.command, 99),
-    command_p99_ratio: round(percentile(ours.command, 99) / percentile(base.command, 99), 2),
+    command_p50_ratio: ratio(ours.command, base.command, 50),
+    command_p99_ratio: ratio(ours.command, base.command, 99),
     submit_p50_ms: p(ours.submit, 50),
     submit_p99_ms: p(ours.submit, 99),
     floor_submit_p50_ms: p(base.submit, 50),
     floor_submit_p99_ms: p(base.submit, 99),
-    submit_p99_ratio: round(percentile(ours.submit, 99) / percentile(base.submit, 99), 2),
+    submit_p50_ratio: ratio(ours.submit, base.submit, 50),
+    submit_p99_ratio: ratio(ours.submit, base.submit, 99),
     cards_ms: round(ours.cardsMs, 0),
   };
 }

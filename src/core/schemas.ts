@@ -27,6 +27,7 @@ export const identityRefSchema = z.object({
   platform: z.enum(PLATFORMS, { error: 'platform must be discord or slack' }),
   userId: z.string().trim().min(1, { error: 'a person is required' }).max(64),
   displayName: z.string().max(200).optional(),
+  nameIfUnknown: z.string().max(200).optional(),
 });
 
 const NOT_A_NUMBER = 'a ticket number is a whole number, like 6';

@@ -142,13 +142,34 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     expect(toAdmin.text).toMatch(/already assigned|is now assigned/);
   });
 
+  test('a mention <@U…|handle> never renames a person; the handle names only someone without a name', async () => {
+    const personName = async (userId: string) =>
+      (await h.db.dataSource.query(`SELECT p.display_name FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform = 'slack' AND i.platform_user_id = $1`, [userId]))[0]?.display_name;
+    const { number } = await openTicket(CUSTOMER, 'Mentioned by handle');
+    expect(await personName(TINA.id)).toBe('Tina');
+    await run(ADMIN, '/tickets', `assign ${number} <@${TINA.id}|tina.k>`);
+    expect(await personName(TINA.id)).toBe('Tina');
+
+    // Someone the helpdesk has never seen gets the handle until they say their own name.
+    const NEWBIE = { id: 'UNEWBIE', name: 'Nora' };
+    await run(ADMIN, '/helpdesk', `staff add <@${NEWBIE.id}|nora.h> 2`);
+    expect(await personName(NEWBIE.id)).toBe('nora.h');
+    await run(ADMIN, '/tickets', `assign ${number} <@${NEWBIE.id}|someone.else>`);
+    expect(await personName(NEWBIE.id)).toBe('nora.h');
+    await run(NEWBIE, '/tickets', `show ${number}`);
+    expect(await personName(NEWBIE.id)).toBe('Nora');
+    await run(ADMIN, '/helpdesk', `staff remove <@${NEWBIE.id}>`);
+    await h.deliver();
+  });
+
   test('app_home_opened publishes a customer\'s own tickets, and a supporter\'s assigned tickets (by priority) and the queue with Claim', async () => {
     const HUGO = { id: 'UHUGO', name: 'Hugo' };
     const first = await openTicket(HUGO, 'Home: older ticket');
     const second = await openTicket(HUGO, 'Home: urgent ticket');
     const published = h.api.callsOf('views.publish').length;
     await run(TINA, '/tickets', `priority ${second.number} P1`);
-    await h.deliver(); // the card's redraw also refreshes the Homes of the customer and the assignee
+    await h.deliver(); // the card's redraw also asks for the Homes of the customer and the assignee
+    await h.slack.settled();
     expect(h.api.callsOf('views.publish').slice(published).map((c) => c.args.user_id)).toEqual(expect.arrayContaining([HUGO.id, TINA.id]));
 
     await h.signer.event({ type: 'app_home_opened', user: HUGO.id, channel: `D${HUGO.id}`, tab: 'home', event_ts: '1.1' });

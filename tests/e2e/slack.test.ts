@@ -45,6 +45,19 @@ function press(user: { id: string; name: string }, action: string, ticketNumber:
   };
 }
 
+/** The escalation form as submitted with `chosen` (a Slack user id, or 'least'). */
+function escalateSubmission(user: { id: string; name: string }, form: { private_metadata: string }, chosen: string) {
+  return {
+    type: 'view_submission',
+    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
+    trigger_id: 'trigger-escalate-submit',
+    view: {
+      id: 'VESC', type: 'modal', callback_id: 'escalate_form', private_metadata: form.private_metadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
+      state: { values: { to: { value: { type: 'static_select', selected_option: { value: chosen, text: { type: 'plain_text', text: chosen } } } } } },
+    },
+  };
+}
+
 const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) => ({
   type: 'message', channel, channel_type: channel.startsWith('D') ? 'im' : 'channel', user: user.id, text, ts, thread_ts: threadTs, event_ts: ts,
 });
@@ -190,6 +203,32 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(told[0].args.text).toMatch(/^You can't do that: /);
   });
 
+  test('a customer pressing Escalate is told privately, gets no form, and a forged submission changes nothing', async () => {
+    const { number, location } = await openTicket(CARL, 'Mouse double-clicks');
+    const ephemerals = h.api.callsOf('chat.postEphemeral').length;
+    const forms = h.api.callsOf('views.open').length;
+    await h.signer.interaction(press(CARL, 'escalate', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.slack.settled();
+    expect(h.api.callsOf('views.open')).toHaveLength(forms);
+    expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args)).toEqual([expect.objectContaining({ user: CARL.id, text: expect.stringMatching(/^You can't do that: /) })]);
+    const forged = await h.signer.interaction(escalateSubmission(CARL, { private_metadata: JSON.stringify({ ticketNumber: number }) }, 'least'));
+    expect(((await forged.json()) as { response_action?: string }).response_action).toBe('errors');
+    await h.slack.settled();
+    expect((await ticketRow(number)).tier).toBe(1);
+  });
+
+  test('/tickets escalate N @person names the next-tier supporter by command', async () => {
+    const SAM = { id: 'USAM', name: 'Sam' };
+    await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: SAM.id, displayName: SAM.name }, role: '2' });
+    const { number } = await openTicket(CARL, 'Projector flickers');
+    const named = await h.signer.command('/tickets', TINA, `escalate ${number} <@${SAM.id}|sam>`, SUPPORT_CHANNEL);
+    expect(await named.json()).toEqual({ response_type: 'ephemeral', text: `#${number} is escalated to tier 2 and assigned to <@${SAM.id}>.` });
+    await h.slack.settled();
+    expect(await ticketRow(number)).toMatchObject({ tier: 2 });
+    await h.helpdesk.staff.remove({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: SAM.id } });
+    await h.deliver();
+  });
+
   test('an internal note from the message shortcut stays in the channel thread and never reaches the DM', async () => {
     const { number, location } = await openTicket(CARL, 'Keyboard missing keys');
     const dmBefore = h.api.thread('DUCARL', location.slackDmThreadTs).length;
@@ -238,7 +277,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(row.location).toMatchObject({ slackSourceChannel: 'CGENERAL', slackSourceTs: '1799999999.000001' });
   });
 
-  test('scenario 2: tier 1 escalates with the card\'s Escalate button, tier 2 escalates to a named tier-3 supporter, tier 3 resolves; the card is redrawn each time', async () => {
+  test('scenario 2: tier 1 escalates with the card\'s Escalate button to the least-loaded tier 2, tier 2 picks a named tier-3 supporter, tier 3 resolves; the card is redrawn each time', async () => {
     const UMA = { id: 'UUMA', name: 'Uma' };
     const VIC = { id: 'UVIC', name: 'Vic' };
     const WES = { id: 'UWES', name: 'Wes' };
@@ -253,34 +292,56 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     const cardUpdates = () => h.api.callsOf('chat.update').filter((c) => c.args.channel === SUPPORT_CHANNEL && c.args.ts === location.slackCardTs);
     const lastCard = () => JSON.stringify(cardUpdates().at(-1)!.args.blocks);
 
-    // Tier 1 (Tina, auto-assigned) presses Escalate on the card: tier 2, Uma (the only tier-2 supporter) takes it.
+    // Tier 1 (Tina, auto-assigned) presses Escalate on the card: a form asks who takes it at tier 2.
     let updates = cardUpdates().length;
     await h.signer.interaction(press(TINA, 'escalate', number, cardAt));
     await h.slack.settled();
+    const firstForm = h.api.callsOf('views.open').at(-1)!.args;
+    expect(firstForm.trigger_id).toBe('trigger-press');
+    expect(firstForm.view.callback_id).toBe('escalate_form');
+    const choices = (form: typeof firstForm) => form.view.blocks[0].element.options.map((o: { value: string; text: { text: string } }) => [o.value, o.text.text]);
+    expect(choices(firstForm)).toEqual([['least', 'The least-loaded tier-2 supporter'], [UMA.id, expect.stringMatching(/^Uma \(\d+ open\)$/)]]);
+    expect((await ticketRow(number)).tier).toBe(1); // nothing changes until the choice is made
+    // "The least-loaded": Uma (the only tier-2 supporter) takes it.
+    const first = await h.signer.interaction(escalateSubmission(TINA, firstForm.view, 'least'));
+    expect(first.status).toBe(200);
+    expect(await first.text()).toBe('');
+    await h.slack.settled();
     expect(await ticketRow(number)).toMatchObject({ tier: 2, assignee_id: await personId(UMA) });
     await h.deliver();
-    expect(cardUpdates().length).toBeGreaterThan(updates);
+    // The escalation and its assignment each queue a redraw; the second would repeat the first and is skipped.
+    expect(cardUpdates().length).toBe(updates + 1);
     expect(lastCard()).toContain('*Tier*\\n2');
     expect(lastCard()).toContain('*Assignee*\\nUma');
     expect(lastCard()).toContain('ticket_escalate');
 
-    // Tier 2 (Uma) escalates to a named tier-3 supporter. The Slack card's Escalate is a plain button
-    // (no "to whom" choice, unlike Discord's select), so the named step goes through `/tickets escalate N @person`.
+    // Tina's form submitted again, now stale: Uma is not of tier 3, the next tier. Refused inline, nothing changes.
+    const stale = await h.signer.interaction(escalateSubmission(TINA, firstForm.view, UMA.id));
+    expect(await stale.json()).toEqual({ response_action: 'errors', errors: { to: expect.stringContaining('not a tier-3 supporter') } });
+    await h.slack.settled();
+    expect(await ticketRow(number)).toMatchObject({ tier: 2, assignee_id: await personId(UMA) });
+
+    // Tier 2 (Uma) escalates to a named tier-3 supporter, Wes.
     updates = cardUpdates().length;
-    const named = await h.signer.command('/tickets', UMA, `escalate ${number} <@${WES.id}>`, SUPPORT_CHANNEL);
-    expect(await named.json()).toEqual({ response_type: 'ephemeral', text: `#${number} is escalated to tier 3 and assigned to <@${WES.id}>.` });
+    await h.signer.interaction(press(UMA, 'escalate', number, cardAt));
+    await h.slack.settled();
+    const secondForm = h.api.callsOf('views.open').at(-1)!.args;
+    expect(choices(secondForm)).toEqual([['least', 'The least-loaded tier-3 supporter'], [VIC.id, expect.stringMatching(/^Vic \(\d+ open\)$/)], [WES.id, expect.stringMatching(/^Wes \(\d+ open\)$/)]]);
+    await h.signer.interaction(escalateSubmission(UMA, secondForm.view, WES.id));
     await h.slack.settled();
     expect(await ticketRow(number)).toMatchObject({ tier: 3, assignee_id: await personId(WES) });
     await h.deliver();
     expect(cardUpdates().length).toBeGreaterThan(updates);
     expect(lastCard()).toContain('*Tier*\\n3');
     expect(lastCard()).toContain('*Assignee*\\nWes');
-    // Tier 3 is the top: the card no longer offers Escalate, and pressing an old one is refused privately.
+    // Tier 3 is the top: the card no longer offers Escalate, and pressing an old one is refused privately, no form.
     expect(lastCard()).not.toContain('ticket_escalate');
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
+    const forms = h.api.callsOf('views.open').length;
     await h.signer.interaction(press(WES, 'escalate', number, cardAt));
     await h.slack.settled();
     expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args.text)).toEqual([expect.stringMatching(/^You can't do that: .*tier 3/)]);
+    expect(h.api.callsOf('views.open')).toHaveLength(forms);
     expect((await ticketRow(number)).tier).toBe(3);
 
     // Tier 3 (Wes) resolves from the card.

@@ -52,6 +52,9 @@ export function customerCardBlocks(card: TicketCard, ticketNumber: number): Know
 
 export const TICKET_FORM = 'ticket_form';
 export const NOTE_FORM = 'internal_note';
+export const ESCALATE_FORM = 'escalate_form';
+/** The escalation picker's choice that leaves it to the core: the next tier's least-loaded supporter. */
+export const LEAST_LOADED = 'least';
 
 /** The /ticket form; `privateMetadata` carries who it is for and where it was asked. */
 export function ticketFormView(privateMetadata: string, prefill: { title?: string; description?: string } = {}) {
@@ -79,5 +82,30 @@ export function noteFormView(ticketNumber: number, sourceMessage: string) {
     title: { type: 'plain_text' as const, text: `Note on #${ticketNumber}` },
     submit: { type: 'plain_text' as const, text: 'Add note' },
     blocks: [{ type: 'input' as const, block_id: 'note', label: { type: 'plain_text' as const, text: 'Internal note (staff only)' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true } }],
+  };
+}
+
+/** "Escalate #N to tier T": the next tier's least-loaded supporter (first), or one of them by name. */
+export function escalateFormView(ticketNumber: number, toTier: number, supporters: Array<{ userId: string; name: string; load: number }>) {
+  // Slack allows 100 options of up to 75 characters each.
+  const options = [
+    option(LEAST_LOADED, `The least-loaded tier-${toTier} supporter`),
+    ...supporters.slice(0, 99).map((s) => option(s.userId, `${s.name} (${s.load} open)`.slice(0, 75))),
+  ];
+  return {
+    type: 'modal' as const,
+    callback_id: ESCALATE_FORM,
+    private_metadata: JSON.stringify({ ticketNumber }),
+    title: { type: 'plain_text' as const, text: `Escalate #${ticketNumber}`.slice(0, 24) },
+    submit: { type: 'plain_text' as const, text: 'Escalate' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input' as const,
+        block_id: 'to',
+        label: { type: 'plain_text' as const, text: `To tier ${toTier}: who takes it?` },
+        element: { type: 'static_select' as const, action_id: 'value', initial_option: options[0], options },
+      },
+    ],
   };
 }

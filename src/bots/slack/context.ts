@@ -4,12 +4,15 @@ import type { Helpdesk } from '../../core/helpdesk';
 import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
+import type { AckFirst } from './ack-first';
 
-/** What every listener gets: the core, the settings, a logger. Listeners hold no state of their own. */
+/** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
   helpdesk: Helpdesk;
   settings: Settings;
   logger: Logger;
+  /** Follow-up work (after `ack()`) waits on `ackFirst.answered()` so a burst's answers go out first. */
+  ackFirst: AckFirst;
 }
 
 /** The person behind a Slack user id, as the core names them. */
@@ -17,11 +20,15 @@ export function slackActor(userId: string, displayName?: string): ActorRef {
   return displayName ? { platform: 'slack', userId, displayName } : { platform: 'slack', userId };
 }
 
-/** Slack writes a mention as `<@U123|name>` or `<@U123>`; both name the same person. */
+/**
+ * Slack writes a mention as `<@U123|name>` or `<@U123>`; both name the same person. The name in a
+ * mention is a handle someone typed, not the person's display name: it names a person only while
+ * the helpdesk knows no name for them, and never renames anyone.
+ */
 export function parseMention(text: string): ActorRef | null {
   const match = /<@([A-Z0-9]+)(?:\|([^>]+))?>/i.exec(text);
   if (!match) return null;
-  return slackActor(match[1], match[2]);
+  return match[2] ? { platform: 'slack', userId: match[1], nameIfUnknown: match[2] } : slackActor(match[1]);
 }
 
 /** A message is stored as `channel:ts`: a DM message and its mirrored copy have different ts in different channels. */

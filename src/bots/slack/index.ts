@@ -16,6 +16,7 @@ import { registerReopenAction } from './actions/reopen';
 import { registerResolveAction } from './actions/resolve';
 import { registerSolvedAction } from './actions/solved';
 import { registerTypeAction } from './actions/type';
+import { AckFirst } from './ack-first';
 import { fetchMissedReplies } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';
@@ -24,10 +25,12 @@ import { registerTicketsCommand } from './commands/tickets';
 import type { SlackContext } from './context';
 import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerMessageEvents } from './events/message';
+import { HomeRefresher } from './home-refresher';
 import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
+import { registerEscalateForm } from './views/escalate-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
 import { registerTicketForm } from './views/ticket-form';
@@ -35,7 +38,7 @@ import { registerTicketForm } from './views/ticket-form';
 export interface SlackAdapter {
   app: App;
   sender: Sender;
-  /** Resolves when every Slack request received so far has been fully handled (HTTP mode; tests wait on it). */
+  /** Resolves when every Slack request received so far has been fully handled (HTTP mode), and App Homes asked for are published (tests wait on it). */
   settled(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,6 +64,7 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
     rejectRateLimitedCalls: true,
   };
 
+  const ackFirst = new AckFirst();
   let receiver: Receiver;
   let httpReceiver: SlackEventsReceiver | undefined;
   if (settings.SLACK_APP_TOKEN) {
@@ -69,18 +73,22 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
     receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } } : {}) });
   } else {
     if (!settings.SLACK_SIGNING_SECRET) throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
-    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, slackLogger });
+    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, slackLogger, ackFirst });
   }
 
-  const app = new App({ token: settings.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions });
-  const ctx: SlackContext = { helpdesk, settings, logger };
-  registerTicketCommand(app);
+  // No conversation store: no listener keeps per-conversation state, and Bolt's default store
+  // costs every request a lookup (and an Error built for each miss).
+  const app = new App({ token: settings.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions, convoStore: false });
+  const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
+  const homes = new HomeRefresher(app.client, ctx);
+  registerTicketCommand(app, ctx);
   registerTicketsCommand(app, ctx);
   registerHelpdeskCommand(app, ctx);
   registerKbCommand(app, ctx);
   registerTicketForm(app, ctx);
   registerKbForm(app, ctx);
   registerInternalNoteForm(app, ctx);
+  registerEscalateForm(app, ctx);
   registerAddNoteShortcut(app, ctx);
   registerTicketFromMessageShortcut(app);
   registerMessageEvents(app, ctx);
@@ -97,22 +105,29 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
 
   return {
     app,
-    sender: new SlackSender(app.client, helpdesk, settings.SLACK_SUPPORT_CHANNEL),
-    settled: async () => httpReceiver?.settled(),
+    sender: new SlackSender(app.client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
+    settled: async () => {
+      await httpReceiver?.settled();
+      await homes.settled();
+    },
     stop: async () => {
       await app.stop();
+      await homes.settled();
     },
   };
 }
 
-/** Bolt logs through our logger. */
+/** Bolt logs through our logger; a line below our level is not even put together (Bolt logs debug lines on every request). */
 function boltLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;
+  const at = (name: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
+    if (logger.isLevelEnabled(name)) logger[name](msg.map(String).join(' '));
+  };
   return {
-    debug: (...msg: unknown[]) => logger.debug(msg.map(String).join(' ')),
-    info: (...msg: unknown[]) => logger.info(msg.map(String).join(' ')),
-    warn: (...msg: unknown[]) => logger.warn(msg.map(String).join(' ')),
-    error: (...msg: unknown[]) => logger.error(msg.map(String).join(' ')),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: (l: LogLevel) => {
       level = l;
     },

@@ -1,13 +1,15 @@
 import { parse as parseQuery } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPResponseAck, isValidSlackRequest, type App, type Receiver } from '@slack/bolt';
+import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 import { readBody, sendJson, type HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
+import type { AckFirst } from './ack-first';
+import { isSignedBySlack } from './signature';
 
 /**
  * Slack's HTTP requests on the process's one HTTP server (Bolt's own HTTPReceiver would open a
- * second one). Each request's `v0` signature and timestamp are checked by Bolt's own helper before
+ * second one). Each request's `v0` signature and timestamp are checked (isSignedBySlack) before
  * anything is parsed: a bad or stale one (over 5 minutes) gets 401 and changes nothing.
  */
 export class SlackEventsReceiver implements Receiver {
@@ -15,7 +17,7 @@ export class SlackEventsReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; slackLogger: SlackLogger; path?: string },
+    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; slackLogger: SlackLogger; ackFirst: AckFirst; path?: string },
   ) {
     options.http.route('POST', options.path ?? '/slack/events', (req, res) => this.handle(req, res));
   }
@@ -37,14 +39,12 @@ export class SlackEventsReceiver implements Receiver {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Counted until its answer is out, so follow-up work waits for it (see AckFirst).
+    const answered = this.options.ackFirst.received();
+    res.once('finish', answered);
+    res.once('close', answered);
     const raw = (await readBody(req)).toString('utf8');
-    const signature = req.headers['x-slack-signature'];
-    const timestamp = Number(req.headers['x-slack-request-timestamp']);
-    const valid =
-      typeof signature === 'string' &&
-      Number.isFinite(timestamp) &&
-      isValidSlackRequest({ signingSecret: this.options.signingSecret, body: raw, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } });
-    if (!valid) {
+    if (!isSignedBySlack(this.options.signingSecret, raw, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) {
       this.options.logger.warn({ path: req.url }, 'slack request refused: bad signature or stale timestamp');
       return sendJson(res, 401, { error: 'invalid signature' });
     }

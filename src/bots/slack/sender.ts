@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import { customerCardBlocks, staffCardBlocks } from './blocks';
-import { publishHome } from './home';
+import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
 const PERMANENT = new Set([
@@ -16,6 +17,8 @@ interface SlackPlace {
   slackCardTs?: string;
   slackDmChannel?: string;
   slackDmThreadTs?: string;
+  /** A digest of the cards as last redrawn (see updateCards). */
+  slackCardsDrawn?: string;
 }
 
 /**
@@ -30,6 +33,7 @@ export class SlackSender implements Sender {
     private readonly client: WebClient,
     private readonly helpdesk: Helpdesk,
     private readonly supportChannel: string | undefined,
+    private readonly homes: HomeRefresher,
   ) {}
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
@@ -59,8 +63,7 @@ export class SlackSender implements Sender {
         await this.refreshHomes(view);
         return;
       case 'ticket.card':
-        await this.updateCards(view, place);
-        await this.refreshHomes(view);
+        if (await this.updateCards(view, place)) this.refreshHomes(view);
         return;
       case 'ticket.notice':
         if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
@@ -95,25 +98,37 @@ export class SlackSender implements Sender {
     }
   }
 
-  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<void> {
+  /**
+   * Redraws the card and the top of the DM thread; false when they already show this. The cards
+   * are drawn from the ticket as it is at send time, so of the refreshes one change queues (an
+   * escalation and the assignment it makes) the later ones would repeat the first, and chat.update
+   * has a low rate limit.
+   */
+  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<boolean> {
     const number = view.ticket.number;
+    const staffCard = staffCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.card, number);
+    const drawn = createHash('sha1').update(JSON.stringify([view.card.heading, staffCard, customerCard])).digest('base64url');
+    if (place.slackCardsDrawn === drawn) return false;
     if (place.slackChannel && place.slackCardTs) {
-      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCardBlocks(view.card, number) });
+      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCard });
     }
     if (place.slackDmChannel && place.slackDmThreadTs) {
-      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCard });
     }
+    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn });
+    return true;
   }
 
   /**
-   * The App Home of the ticket's customer and assignee shows the change. Best effort: the card is
-   * what the delivery is for, so a failed Home (the person may never have opened it) is not retried.
+   * The App Home of the ticket's customer and assignee shows the change. Asked of the refresher,
+   * not done here: the card is what the delivery is for, and a Home (best effort; the person may
+   * never have opened it) is redrawn once for many changes in a row.
    */
-  private async refreshHomes(view: DeliveryView): Promise<void> {
+  private refreshHomes(view: DeliveryView): void {
     for (const person of [view.customer, view.assignee]) {
       const identity = person?.identities.find((i) => i.platform === 'slack');
-      if (!identity) continue;
-      await publishHome(this.client, { helpdesk: this.helpdesk }, identity.userId).catch(() => undefined);
+      if (identity) this.homes.refresh(identity.userId);
     }
   }
 

@@ -6,6 +6,11 @@ import type { Person, Platform } from '../model';
 /** A person as the adapters name them: a platform identity, with the name shown there. */
 export interface ActorRef extends IdentityRef {
   displayName?: string;
+  /**
+   * A name someone else wrote for them (Slack's `<@U123|handle>` mention): used only while the
+   * person has no name of their own, never to rename them.
+   */
+  nameIfUnknown?: string;
 }
 
 export function toPerson(row: PersonEntity): Person {
@@ -26,9 +31,10 @@ export function toPerson(row: PersonEntity): Person {
 export async function resolvePerson(manager: EntityManager, ref: ActorRef): Promise<Person & { isNew?: boolean }> {
   const found = await findPerson(manager, ref);
   if (found) {
-    if (ref.displayName && ref.displayName !== found.displayName) {
-      await manager.update(PersonEntity, found.id, { displayName: ref.displayName });
-      found.displayName = ref.displayName;
+    const name = ref.displayName || (found.displayName ? undefined : ref.nameIfUnknown);
+    if (name && name !== found.displayName) {
+      await manager.update(PersonEntity, found.id, { displayName: name });
+      found.displayName = name;
     }
     return found;
   }
@@ -38,11 +44,12 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
      VALUES (nextval('person_id_seq'), $1, $2, $3)
      ON CONFLICT (platform, platform_user_id) DO NOTHING
      RETURNING person_id`,
-    [ref.platform, ref.userId, ref.displayName ?? null],
+    [ref.platform, ref.userId, ref.displayName ?? ref.nameIfUnknown ?? null],
   );
   if (claimed) {
-    await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, ref.displayName ?? '']);
-    return { id: claimed.person_id, displayName: ref.displayName ?? '', tier: null, isAdmin: false, away: false, lastAssignedAt: null, isNew: true };
+    const name = ref.displayName ?? ref.nameIfUnknown ?? '';
+    await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, name]);
+    return { id: claimed.person_id, displayName: name, tier: null, isAdmin: false, away: false, lastAssignedAt: null, isNew: true };
   }
   const person = await findPerson(manager, ref);
   if (!person) throw new Error(`identity ${ref.platform}:${ref.userId} vanished while resolving it`);

@@ -1,8 +1,35 @@
-import type { App } from '@slack/bolt';
-import type { SlackContext } from '../context';
-import { registerTicketAction } from './ticket-action';
+import type { App, BlockAction } from '@slack/bolt';
+import { nextTier } from '../../../core/rules/transitions';
+import { actionId, escalateFormView } from '../blocks';
+import { readableError, slackActor, type SlackContext } from '../context';
+import { tellRefused } from './ticket-action';
 
-/** The card's Escalate button. */
+/**
+ * The card's Escalate button: a form to choose who takes the ticket at the next tier, its
+ * least-loaded supporter or one by name (as Discord's select). Listing staff is staff-only and
+ * the next tier must exist, so a customer, a resolved ticket or one at the top tier is refused
+ * here, privately, before any form opens; the core checks again when the choice is submitted.
+ * The two reads are indexed queries, well inside the trigger id's 3 s.
+ */
 export function registerEscalateAction(app: App, ctx: SlackContext): void {
-  registerTicketAction(app, ctx, 'escalate', ({ actor, ticketNumber }) => ctx.helpdesk.tickets.escalate(actor, { ticketNumber }));
+  app.action<BlockAction>(actionId('escalate'), async ({ ack, body, action, client }) => {
+    await ack();
+    const ticketNumber = Number('value' in action ? action.value : NaN);
+    const actor = slackActor(body.user.id, body.user.name);
+    let view;
+    try {
+      const staff = await ctx.helpdesk.staff.list(actor);
+      const { ticket } = await ctx.helpdesk.queries.show(actor, { ticketNumber });
+      const toTier = nextTier(ticket);
+      const supporters = staff.flatMap((s) => {
+        const slack = s.identities.find((i) => i.platform === 'slack');
+        return s.tier === toTier && !s.away && slack ? [{ userId: slack.userId, name: s.displayName || slack.userId, load: s.load }] : [];
+      });
+      view = escalateFormView(ticket.number, toTier, supporters);
+    } catch (error) {
+      await tellRefused(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      return;
+    }
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
 }

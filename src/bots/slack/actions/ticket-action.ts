@@ -1,4 +1,5 @@
 import type { App, BlockAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { CardAction } from '../../../core/rules/card';
 import type { ActorRef } from '../../../core/services/people';
 import { actionId } from '../blocks';
@@ -13,7 +14,8 @@ export interface Pressed {
 }
 
 /**
- * One card control: answer Slack at once, then call the core. Refused → "You can't do that: …"
+ * One card control: answer Slack at once, then (once the requests already received are answered
+ * too) call the core. Refused → "You can't do that: …"
  * privately to the presser; nothing changes. The card itself is redrawn through the queue.
  */
 export function registerTicketAction(app: App, ctx: SlackContext, action: CardAction, run: (pressed: Pressed) => Promise<unknown>): void {
@@ -23,16 +25,20 @@ export function registerTicketAction(app: App, ctx: SlackContext, action: CardAc
     const value = 'value' in control ? Number(control.value) : NaN;
     const choice = control.type === 'users_select' ? control.selected_user : control.type === 'static_select' ? control.selected_option?.value : undefined;
     const ticketNumber = Number.isFinite(value) && value > 0 ? value : blockNumber;
+    await ctx.ackFirst.answered();
     try {
       await run({ actor: slackActor(body.user.id, body.user.name), ticketNumber, choice: choice ?? undefined });
       // Pressed in App Home (e.g. Claim on the queue): the presser's Home shows the change at once.
       if (body.view?.type === 'home') await publishHome(client, ctx, body.user.id).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not republish the slack app home'));
     } catch (error) {
-      const text = `You can't do that: ${readableError(error, ctx.logger)}`;
-      const channel = body.channel?.id;
-      // App Home has no channel to be ephemeral in: the explanation goes to the person's DM with the app.
-      if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text, ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}) });
-      else await client.chat.postMessage({ channel: body.user.id, text });
+      await tellRefused(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
     }
   });
+}
+
+/** A refused press, privately: ephemeral where it was pressed; App Home has no channel to be ephemeral in, so there the person's DM with the app. */
+export async function tellRefused(client: WebClient, body: BlockAction, text: string): Promise<void> {
+  const channel = body.channel?.id;
+  if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text, ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}) });
+  else await client.chat.postMessage({ channel: body.user.id, text });
 }

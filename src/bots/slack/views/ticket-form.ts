@@ -11,8 +11,8 @@ const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'd
 /**
  * The /ticket form submitted. The fields are checked with the core's own schema first (no database),
  * so a bad field comes back inline (`response_action: errors`, the form stays open with what was
- * typed) and the answer goes out at once even when many forms arrive together; then the ticket is
- * stored through the core. Should storing fail after the answer (e.g. someone not staff opening for
+ * typed) and the answer goes out at once even when many forms arrive together; then, once the
+ * requests already received have their answers too, the ticket is stored through the core. Should storing fail after the answer (e.g. someone not staff opening for
  * another person), the person gets a DM saying why, with what they typed. The card and the DM
  * thread follow through the delivery queue.
  */
@@ -26,7 +26,7 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       description: values.description?.value?.value ?? '',
       type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
       ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
-      ...(metadata.onBehalfOf ? { onBehalfOf: slackActor(metadata.onBehalfOf.userId, metadata.onBehalfOf.displayName) } : {}),
+      ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
     };
     try {
       parseInput(openTicketSchema, input);
@@ -41,6 +41,7 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       return;
     }
     await ack();
+    await ctx.ackFirst.answered();
     try {
       await ctx.helpdesk.tickets.open(actor, input);
     } catch (error) {

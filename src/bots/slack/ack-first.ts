@@ -1,0 +1,90 @@
+import { setImmediate as nextLoopTurn } from 'node:timers/promises';
+
+/**
+ * Answers first, follow-up work after. Slack wants every request answered within 3 s, and a burst
+ * of them (200 people running /ticket at once) shares one event loop with what each answer sets
+ * off: opening a form, storing a submission, redrawing App Home. Follow-up work waits here until
+ * every request received has been answered and none has arrived for a short quiet spell (the rest
+ * of a burst is usually still on its way), so a burst's answers are not queued behind its own
+ * follow-up work. The wait is capped, so a steady stream of requests never starves the follow-ups
+ * (a form's trigger id lives 3 s). Released follow-ups then start one per turn of the event loop,
+ * so requests arriving meanwhile (or still arriving when the cap ran out) are answered in between
+ * rather than after all of them.
+ */
+export class AckFirst {
+  private unanswered = 0;
+  private lastArrival = -Infinity;
+  private waiters: Array<() => void> = [];
+  private readonly turns: Array<() => void> = [];
+  private handingOut = false;
+
+  constructor(private readonly options: { quietMs: number; maxWaitMs: number } = { quietMs: 15, maxWaitMs: 1000 }) {}
+
+  /** A request arrived; call the returned function once it has been answered (or dropped). */
+  received(): () => void {
+    this.unanswered += 1;
+    this.lastArrival = performance.now();
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.unanswered -= 1;
+      if (this.unanswered === 0) {
+        const waiters = this.waiters;
+        this.waiters = [];
+        for (const wake of waiters) wake();
+      }
+    };
+  }
+
+  /** Resolves once every request received is answered and none arrived for the quiet spell; at most `maxWaitMs` from now. */
+  async answered(): Promise<void> {
+    await this.quiet();
+    await this.turn();
+  }
+
+  private async quiet(): Promise<void> {
+    const deadline = performance.now() + this.options.maxWaitMs;
+    for (;;) {
+      const now = performance.now();
+      if (now >= deadline) return;
+      if (this.unanswered === 0) {
+        const quietLeft = this.lastArrival + this.options.quietMs - now;
+        if (quietLeft <= 0) return;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(quietLeft, deadline - now)));
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== wake);
+          resolve();
+        }, deadline - now);
+        this.waiters.push(wake);
+      });
+    }
+  }
+
+  /** Resolves in first-come order, one per turn of the event loop (the I/O between turns is answered). */
+  private turn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.turns.push(resolve);
+      if (!this.handingOut) void this.handOut();
+    });
+  }
+
+  private async handOut(): Promise<void> {
+    this.handingOut = true;
+    try {
+      while (this.turns.length > 0) {
+        this.turns.shift()!();
+        await nextLoopTurn();
+      }
+    } finally {
+      this.handingOut = false;
+    }
+  }
+}
