@@ -6,6 +6,7 @@ import { createHelpdesk, type Helpdesk } from './core/helpdesk';
 import { openDatabase, type Database } from './db/data-source';
 import { createMetrics, type Metrics } from './http/metrics';
 import { registerSlaMetrics } from './http/sla-metrics';
+import { CATALOG_REFRESH_MS } from './core/services/catalog';
 import { createHttpServer, pingDatabase, type HttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
@@ -85,6 +86,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
   let http: HttpServer | undefined;
   let dispatcher: Dispatcher | undefined;
   let jobs: RunningJobs | undefined;
+  let catalogTimer: NodeJS.Timeout | undefined;
   let discord: DiscordAdapter | undefined;
   let discordGateway: HeldLease | undefined;
   let slack: SlackAdapter | undefined;
@@ -98,6 +100,11 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     await helpdesk.staff.bootstrapAdmins(settings.HELPDESK_ADMINS);
     // The SLA article always states the policy in force (written the first time, or after an upgrade).
     await helpdesk.sla.publishArticle();
+    // The catalog lives in memory for /ticket's first answer; another instance's edits arrive on the timer.
+    await helpdesk.catalog.refresh();
+    await helpdesk.catalog.publishArticle();
+    catalogTimer = setInterval(() => void helpdesk.catalog.refresh().catch((err) => logger.warn({ err }, 'catalog refresh failed')), CATALOG_REFRESH_MS);
+    catalogTimer.unref();
     if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
 
     for (const status of adapterStatus(settings)) {
@@ -151,6 +158,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const stop = () =>
       (stopping ??= (async () => {
         logger.info('stopping');
+        clearInterval(catalogTimer);
         try {
           await runningJobs.stop();
           await runningDispatcher.stop();
@@ -165,6 +173,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     return { port, helpdesk, database, http: server, metrics, logger, dispatcher: runningDispatcher, jobs: runningJobs, discord: () => discord, stop };
   } catch (error) {
     // A half-started app must not keep the data folder locked or a port open.
+    clearInterval(catalogTimer);
     await jobs?.stop().catch(() => undefined);
     await dispatcher?.stop().catch(() => undefined);
     await discordGateway?.stop().catch(() => undefined);

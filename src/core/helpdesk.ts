@@ -4,6 +4,8 @@ import type { Clock } from './clock';
 import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
+import { CatalogService } from './services/catalog';
+import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
 import { RatingService } from './services/ratings';
@@ -26,6 +28,8 @@ export interface Helpdesk {
   ratings: RatingService;
   stats: StatsService;
   major: MajorIncidentService;
+  catalog: CatalogService;
+  guides: GuideService;
   settings: SettingsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
@@ -49,6 +53,8 @@ export function createHelpdesk(options: {
     ratings: new RatingService(ctx),
     stats: new StatsService(ctx),
     major: new MajorIncidentService(ctx),
+    catalog: new CatalogService(ctx),
+    guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
     deliveries: new DeliveryViews(ctx),
   };

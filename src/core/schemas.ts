@@ -182,6 +182,38 @@ export const settingSchema = z.discriminatedUnion('key', [
 export type SettingInput = z.input<typeof settingSchema>;
 export type SettingKey = SettingInput['key'];
 
+const guideLines = (field: string, most: number) =>
+  z.array(z.string().trim().min(1).max(200, { error: `${field}: each is limited to 200 characters` })).max(most, { error: `${field}: at most ${most}` });
+export const SERVICE_QUESTIONS_MAX = 3;
+const serviceFields = {
+  name: trimmed('Name', 80),
+  description: z.string().trim().max(1000, { error: 'Description: the limit is 1000 characters' }),
+  covered: z.boolean(),
+  owningTier: z.coerce.number().int().min(1, { error: 'The owning tier is 1, 2 or 3' }).max(3, { error: 'The owning tier is 1, 2 or 3' }),
+  checks: guideLines('Checks', 10),
+  // A Discord modal holds five fields: title and description, and these.
+  questions: guideLines('Questions', SERVICE_QUESTIONS_MAX),
+};
+export const serviceSchema = z.object({
+  ...serviceFields,
+  description: serviceFields.description.default(''),
+  covered: serviceFields.covered.default(true),
+  owningTier: serviceFields.owningTier.default(1),
+  checks: serviceFields.checks.default([]),
+  questions: serviceFields.questions.default([]),
+});
+// No defaults here: a field left out of an edit keeps its value.
+export const serviceEditSchema = z.object(serviceFields).partial().extend({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
+export const serviceIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
+
+export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: true }).extend({
+  serviceId: z.coerce.number().int().positive().nullable().default(null),
+  answers: z.array(z.object({ question: z.string().max(200), answer: z.string().max(1000, { error: 'An answer is limited to 1000 characters' }) })).max(SERVICE_QUESTIONS_MAX).default([]),
+});
+export const draftRefSchema = z.object({ draftId: z.uuid({ error: 'that form is not known (it may have expired)' }) });
+export const deflectSchema = draftRefSchema.extend({ articleId: z.coerce.number().int().positive() });
+export const draftOpenSchema = draftRefSchema.extend({ location: locationSchema });
+
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

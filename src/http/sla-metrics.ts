@@ -27,6 +27,20 @@ export function registerSlaMetrics(registry: Registry, dataSource: DataSource): 
     },
   });
   new Gauge({
+    name: 'helpdesk_deflections',
+    help: 'Problems solved by a guide article before a ticket was opened, last 30 days, by service',
+    labelNames: ['service'],
+    registers: [registry],
+    async collect() {
+      const rows: Array<{ service: string | null; count: number }> = await dataSource.query(
+        `SELECT s.name AS service, count(*)::int AS count FROM ticket_draft d LEFT JOIN service s ON s.id = d.service_id
+         WHERE d.outcome = 'deflected' AND d.decided_at >= now() - interval '30 days' GROUP BY s.name`,
+      );
+      this.reset();
+      for (const row of rows) this.set({ service: row.service ?? 'something else' }, row.count);
+    },
+  });
+  new Gauge({
     name: 'helpdesk_first_response_seconds',
     help: 'Time from opening to the first staff answer, tickets opened in the last 30 days, by priority',
     labelNames: ['priority', 'quantile'],

@@ -38,6 +38,7 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'staff.link': { customer: 'no', supporter: true, admin: true },
   'settings.manage': { customer: 'no', supporter: false, admin: true },
   'sla.manage': { customer: 'no', supporter: false, admin: true },
+  'catalog.manage': { customer: 'no', supporter: false, admin: true },
   'ticket.major': { customer: 'no', supporter: true, admin: true },
   'stats.view': { customer: 'no', supporter: false, admin: true },
   // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.

@@ -52,6 +52,7 @@ export const PERMISSIONS = {
   'staff.link': staff('only staff link identities across platforms'),
   'settings.manage': adminOnly(),
   'sla.manage': adminOnly(),
+  'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'only the ticket\'s customer rates it' },

@@ -18,6 +18,8 @@ export interface HelpdeskStats {
   total: StatsRow;
   byPriority: StatsRow[];
   bySupporter: StatsRow[];
+  /** Problems a guide's article solved before a ticket was opened, by service and article. */
+  deflections: Array<{ service: string; article: string; count: number }>;
 }
 
 const dash = (value: string | null) => value ?? '–';
@@ -43,5 +45,8 @@ export function formatStats(stats: HelpdeskStats): string {
     '',
     'By supporter',
     ...(stats.bySupporter.length > 0 ? stats.bySupporter.map(statsLine) : ['no tickets']),
+    '',
+    'Solved by an article before a ticket (deflected)',
+    ...(stats.deflections.length > 0 ? stats.deflections.map((d) => `${d.service} · ${d.article}: ${d.count}`) : ['none']),
   ].join('\n');
 }

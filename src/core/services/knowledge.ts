@@ -85,7 +85,7 @@ export class KnowledgeService {
       authorize(actor, 'kb.write');
       const current = await lockArticle(tx, input.id);
       if (current.archivedAt) throw new ConflictError(`Article ${current.id} is archived; it can't be edited.`);
-      refuseGenerated(current.id, current.special);
+      await refuseGenerated(tx, current.id, current.special);
       const next = {
         title: input.title ?? current.title,
         body: input.body ?? current.body,
@@ -227,7 +227,7 @@ export class KnowledgeService {
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'kb.mark_special');
-      refuseGenerated(input.id, input.special);
+      await refuseGenerated(tx, input.id, input.special);
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [SPECIAL_LOCK_KEY]);
       const article = await lockArticle(tx, input.id);
       if (article.archivedAt) throw new ConflictError(`Article ${article.id} is archived; it can't be the ${specialName(input.special)} article.`);
@@ -244,11 +244,19 @@ export class KnowledgeService {
  * Articles the helpdesk writes itself from its own data (the SLA from the SLA policy): edited by
  * hand they would drift from what the helpdesk actually does, so the pointer goes to the source.
  */
-const GENERATED_FROM: Partial<Record<SpecialArticle, string>> = { sla: 'the SLA policy; change it with /helpdesk sla' };
+const GENERATED_FROM: Record<SpecialArticle, string> = {
+  sla: 'the SLA policy; change it with /helpdesk sla',
+  catalog: 'the service catalog; change it with /helpdesk catalog',
+};
 
-function refuseGenerated(id: number, special: SpecialArticle | null): void {
-  const source = special && GENERATED_FROM[special];
-  if (source) throw new ConflictError(`Article ${id} is the ${specialName(special)} article, generated from ${source}.`);
+/** The SLA article is always generated; the catalog article once the catalog has a service (an admin's mark before that). */
+async function refuseGenerated(tx: Tx, id: number, special: SpecialArticle | null): Promise<void> {
+  if (!special) return;
+  if (special === 'catalog') {
+    const [services] = await tx.manager.query(`SELECT EXISTS (SELECT 1 FROM service WHERE archived_at IS NULL) AS any`);
+    if (!services.any) return;
+  }
+  throw new ConflictError(`Article ${id} is the ${specialName(special)} article, generated from ${GENERATED_FROM[special]}.`);
 }
 
 /**

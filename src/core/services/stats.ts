@@ -30,12 +30,20 @@ export class StatsService {
         ratings: Number(r.ratings),
       });
       const total = rows.find((r) => r.grouping === 'total');
+      const deflections: Array<{ service: string | null; article: string; count: number }> = await tx.manager.query(
+        `SELECT s.name AS service, a.title AS article, count(*)::int AS count
+         FROM ticket_draft d JOIN article a ON a.id = d.article_id LEFT JOIN service s ON s.id = d.service_id
+         WHERE d.outcome = 'deflected' AND d.decided_at >= $1
+         GROUP BY s.name, a.title ORDER BY count DESC, s.name, a.title`,
+        [since],
+      );
       return {
         period,
         since,
         total: toRow(total ?? EMPTY, 'all tickets'),
         byPriority: rows.filter((r) => r.grouping === 'priority').map((r) => toRow(r, String(r.priority))),
         bySupporter: rows.filter((r) => r.grouping === 'supporter').map((r) => toRow(r, r.supporter ? String(r.supporter) : 'unassigned')),
+        deflections: deflections.map((d) => ({ service: d.service ?? 'something else', article: d.article, count: d.count })),
       };
     });
   }

@@ -44,6 +44,9 @@ export interface NewTicket {
   platform: Ticket['platform'];
   location: Record<string, string>;
   followUpOfId: number | null;
+  /** The catalog service it is about; its tickets start at the service's owning tier. */
+  serviceId?: number | null;
+  tier?: Ticket['tier'];
 }
 
 /** A new ticket: open, its priority from the matrix, its SLA clock started. */
@@ -53,8 +56,8 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
   const [row] = await tx.manager.query(
     `INSERT INTO ticket (title, description, type, status, priority, impact, urgency, tier, customer_id, opened_by_id,
                          platform, location, follow_up_of_id, created_at, updated_at,
-                         sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at)
-     VALUES ($1, $2, $3, 'open', $12, $4, $5, 1, $6, $7, $8, $9, $10, $11, $11, $13, $14, $15, $16)
+                         sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at, service_id)
+     VALUES ($1, $2, $3, 'open', $12, $4, $5, $18, $6, $7, $8, $9, $10, $11, $11, $13, $14, $15, $16, $17)
      RETURNING *`,
     [
       fields.title,
@@ -73,6 +76,8 @@ export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEnt
       clock.firstResponseDueAt,
       clock.resolutionDueAt,
       clock.slaNextCheckAt,
+      fields.serviceId ?? null,
+      fields.tier ?? 1,
     ],
   );
   return ticketFromRow(row);

@@ -164,6 +164,8 @@ export interface OpenFields {
   platform: Ticket['platform'];
   location: Record<string, string>;
   followUpOfId: number | null;
+  serviceId?: number | null;
+  tier?: Ticket['tier'];
 }
 
 /** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */

@@ -5,6 +5,7 @@ import { Settings1764000300000 } from './1764000300000-Settings';
 import { Sla1764000400000 } from './1764000400000-Sla';
 import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
+import { Catalog1764000700000 } from './1764000700000-Catalog';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Sla1764000400000,
   LookAlike1764000500000,
   MajorIncidents1764000600000,
+  Catalog1764000700000,
 ];
