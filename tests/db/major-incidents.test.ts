@@ -81,7 +81,7 @@ describeEachDatabase('major incidents', (ctx) => {
   });
 
   test('a customer reopening a joined ticket leaves the incident; requests are never looked at', async () => {
-    const titles = ['Shared drive S: is not reachable', 'Shared drive S: not reachable', 'shared drive S: is unreachable'];
+    const titles = ['Shared drive S: is not reachable from the office', 'Shared drive S: is not reachable from the office!', 'shared drive S: is not reachable from the office today'];
     const reports = [];
     for (const title of titles) reports.push(await report(title));
     const [proposal] = (await proposals()).filter((p) => p.status === 'open');
