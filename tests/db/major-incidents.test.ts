@@ -69,6 +69,16 @@ describeEachDatabase('major incidents', (ctx) => {
     }
   });
 
+  test('look-alikes opened at the same moment never declare two major incidents', async () => {
+    const title = 'Wifi in building B drops every few minutes';
+    await Promise.all(Array.from({ length: 12 }, () => report(title)));
+    const parents = await query(`SELECT id FROM ticket WHERE is_major AND title LIKE '%building B%'`);
+    expect(parents.length).toBeLessThanOrEqual(1);
+    // Whatever raced, the next report finds what the others left: one incident to join, or enough to declare one.
+    await report(title);
+    expect(await query(`SELECT id FROM ticket WHERE is_major AND title LIKE '%building B%'`)).toHaveLength(1);
+  });
+
   test('"Not related" is remembered: those reports never count toward a proposal again', async () => {
     const titles = ['Teams calls drop after two minutes', 'Teams call drops after 2 minutes', 'teams calls keep dropping after two minutes'];
     for (const title of titles) await report(title);
