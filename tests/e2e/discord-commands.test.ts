@@ -13,10 +13,7 @@ describe('Discord slash commands, end to end', () => {
 
   beforeAll(async () => {
     world = await new DiscordWorld().start();
-    tina = world.fake.user('tina');
-    boss = world.fake.user('boss');
-    await world.helpdesk.staff.bootstrapAdmins([ADMIN, world.ref(boss)]);
-    await world.helpdesk.staff.add(ADMIN, { person: world.ref(tina), role: '1' });
+    ({ tina, boss } = await world.addStaff());
   });
   afterAll(async () => {
     await world?.stop();

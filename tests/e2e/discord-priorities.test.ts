@@ -1,4 +1,3 @@
-import { ADMIN } from '../helpers/people';
 import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../fakes/discord/interactions';
@@ -11,10 +10,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
 
   beforeAll(async () => {
     world = await new DiscordWorld().start();
-    tina = world.fake.user('tina');
-    boss = world.fake.user('boss');
-    await world.helpdesk.staff.bootstrapAdmins([ADMIN, world.ref(boss)]);
-    await world.helpdesk.staff.add(ADMIN, { person: world.ref(tina), role: '1' });
+    ({ tina, boss } = await world.addStaff());
   });
   afterAll(async () => {
     await world?.stop();

@@ -24,13 +24,14 @@ export function proposalAction(perform: (ctx: DiscordContext, actor: ActorRef, p
       await repliable.editReply({ content: errorText(error, ctx) });
       return;
     }
-    await repliable.editReply({ content: outcome.reply });
-    // The decision is stored; an alert that cannot be edited (deleted meanwhile) only keeps its old text.
+    // The alert first, so when the presser reads the confirmation nobody else can still press it.
+    // The decision is stored either way; an alert that cannot be edited (deleted meanwhile) keeps its old text.
     const alert = interaction.message;
     await interaction.client.rest
       .patch(Routes.channelMessage(alert.channelId, alert.id), {
         body: { content: `${alert.content}\n\n${outcome.decided} by ${actor.displayName}.`.slice(0, 2000), components: [], allowed_mentions: { parse: [] } },
       })
       .catch((error) => ctx.logger.warn({ err: error }, 'could not mark a major-incident proposal as decided'));
+    await repliable.editReply({ content: outcome.reply });
   };
 }
