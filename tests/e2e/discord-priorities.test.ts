@@ -1,4 +1,6 @@
-import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/discord/fake-discord';
+import { MINUTE } from '../../src/core/clock';
+import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
+import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../fakes/discord/interactions';
 
@@ -51,6 +53,24 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     expect(await world.ticket(number)).toMatchObject({ priority: 'P1', impact: 'everyone', urgency: 'blocked' });
     expect(field(threadId, 'Priority')).toBe('P1 critical');
     expect(field(threadId, 'SLA')).toMatch(/^first response due \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+  });
+
+  test("an unassigned ticket's SLA warning and its breach are posted in the staff channel, never in the customer's thread", async () => {
+    await world.helpdesk.staff.setAway(world.ref(tina), { away: true });
+    // Nobody takes it while Tina is away (her return would hand it to her, and warn her instead).
+    const { number, threadId } = await openTicket(world.fake.user('hal'), 'Payroll system is down', 'everyone', 'blocked'); // P1: first response in 1 h
+    const staffSaid = () => world.fake.messagesIn(STAFF_CHANNEL_ID).map((m) => m.content).filter((c) => c.includes(`#${number} `));
+    world.clock.advance(48 * MINUTE);
+    await sweepSlaClocks(world.helpdesk.ctx, world.clock.now());
+    await world.deliver();
+    expect(staffSaid()).toEqual(expect.arrayContaining([expect.stringContaining(`SLA warning: ticket #${number} "Payroll system is down"`)]));
+    world.clock.advance(13 * MINUTE);
+    await sweepSlaClocks(world.helpdesk.ctx, world.clock.now());
+    await world.deliver();
+    expect(staffSaid()).toEqual(expect.arrayContaining([expect.stringContaining(`SLA breached: ticket #${number}`)]));
+    expect(world.fake.messagesIn(threadId).some((m) => m.content.startsWith('SLA'))).toBe(false);
+    expect(field(threadId, 'SLA')).toContain('breached: first response');
+    await world.helpdesk.staff.setAway(world.ref(tina), { away: false });
   });
 
   test('/ticket person:@someone opens the same five-field form for staff', async () => {
