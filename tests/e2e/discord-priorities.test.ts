@@ -126,6 +126,8 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     // The card shows the rating to staff once redrawn.
     await world.deliver();
     expect(field(threadId, 'Rating')).toBe('★★★★☆ (4/5)');
+    const shown = await run(tina, 'tickets', [subcommand('show', [{ name: 'number', type: 4, value: number }])], true);
+    expect(shown.embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Rating', value: '★★★★☆ (4/5)', inline: true }, { name: 'SLA', value: 'met', inline: true }]));
 
     // "Add a comment" opens a form at once; its answer is stored with the rating.
     const ask = await pressButton(world.fake, dora, ephemeral(world.fake, threadId, thanks.body), `ticket:rate-comment:${number}`);
