@@ -123,9 +123,13 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const rows = await world.db.dataSource.query(`SELECT r.score FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`, [number]);
     expect(rows).toEqual([{ score: 4 }]);
 
-    // The card shows the rating to staff once redrawn.
+    // The card shows the rating to staff once redrawn: the archived thread is opened for the edit, then archived again.
+    const edits = () => world.fake.requestsTo('PATCH', new RegExp(`^/channels/${threadId}$`)).map((r) => r.body.archived);
+    const before = edits().length;
     await world.deliver();
     expect(field(threadId, 'Rating')).toBe('★★★★☆ (4/5)');
+    expect(edits().slice(before)).toEqual([false, true]);
+    expect(world.fake.channels.get(threadId).thread_metadata.archived).toBe(true);
     const shown = await run(tina, 'tickets', [subcommand('show', [{ name: 'number', type: 4, value: number }])], true);
     expect(shown.embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Rating', value: '★★★★☆ (4/5)', inline: true }, { name: 'SLA', value: 'met', inline: true }]));
 

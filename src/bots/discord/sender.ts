@@ -162,16 +162,18 @@ export class DiscordSender implements Sender {
   private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
     const threadId = this.threadOf(view);
     const cardId = view.ticket.location.discordCardMessageId;
-    // An archived thread takes no edits: bring it back first when the ticket is open again.
-    if (view.ticket.status !== 'resolved' && view.ticket.location.discordThreadArchived === 'true') {
-      await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
-    }
     // The card is drawn from the ticket as it is now, so an edit queued for a change the card
     // already shows (an assignment made with the opening) is skipped: rate limits are shared.
     const card = renderCard(view.card, view.ticket.number);
     const drawn = cardFingerprint(card);
-    if (cardId && view.ticket.location.discordCardDrawn !== drawn) {
+    const edit = Boolean(cardId) && view.ticket.location.discordCardDrawn !== drawn;
+    // An archived thread takes no edits: bring it back first when the ticket is open again, or for
+    // the moment of an edit to a resolved ticket's card (its rating); archiveIfResolved closes it again.
+    if ((view.ticket.status !== 'resolved' || edit) && view.ticket.location.discordThreadArchived === 'true') {
+      await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
+    }
+    if (cardId && edit) {
       await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
       await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn });
     }
