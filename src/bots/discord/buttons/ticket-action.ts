@@ -16,7 +16,8 @@ export function ticketAction(
   return (interaction, ticketNumber, ctx) => {
     // Selects carry the chosen values; buttons have none.
     const values = interaction.isAnySelectMenu() ? interaction.values : [];
-    return answerPrivately(interaction as RepliableInteraction, ctx, () => perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values, interaction.customId),
+    return answerPrivately(interaction as RepliableInteraction, ctx, () =>
+      perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values, interaction.customId),
     );
   };
 }
