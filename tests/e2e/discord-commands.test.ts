@@ -13,10 +13,7 @@ describe('Discord slash commands, end to end', () => {
 
   beforeAll(async () => {
     world = await new DiscordWorld().start();
-    tina = world.fake.user('tina');
-    boss = world.fake.user('boss');
-    await world.helpdesk.staff.bootstrapAdmins([ADMIN, world.ref(boss)]);
-    await world.helpdesk.staff.add(ADMIN, { person: world.ref(tina), role: '1' });
+    ({ tina, boss } = await world.addStaff());
   });
   afterAll(async () => {
     await world?.stop();
@@ -230,10 +227,11 @@ describe('Discord slash commands, end to end', () => {
   test("the registered definitions use PRODUCT.md's words, and leave out what this build does not answer", () => {
     const byName = Object.fromEntries(commandDefinitions().map((c) => [c.name, c as { options: Array<{ name: string; options?: Array<{ name: string }> }> }]));
     const subs = (name: string) => byName[name].options.map((o) => o.name);
-    expect(subs('tickets')).toEqual(['list', 'show', 'search', 'transcript', 'assign', 'escalate', 'priority']);
+    expect(subs('tickets')).toEqual(['list', 'show', 'search', 'transcript', 'assign', 'escalate', 'priority', 'link', 'unlink']);
     expect(subs('kb')).toEqual(['search', 'read', 'new', 'edit']);
-    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'help']);
+    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'sla', 'stats', 'help']);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);
+    expect(byName.helpdesk.options.find((o) => o.name === 'sla')!.options!.map((o) => o.name)).toEqual(['show', 'set', 'hours', 'holiday']);
   });
 
   test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {

@@ -1,12 +1,13 @@
-import { MessageFlags, type APIEmbed, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type RepliableInteraction } from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
 import type { DiscordContext } from './context';
 
-/** A private answer: text, and optionally embeds and files (a transcript, a long article). */
+/** A private answer: text, and optionally embeds, files (a transcript, a long article) and buttons (a rating's "Add a comment"). */
 export interface PrivateAnswer {
   content: string;
   embeds?: APIEmbed[];
   files?: Array<{ attachment: Buffer; name: string }>;
+  components?: Array<APIActionRowComponent<APIButtonComponent>>;
 }
 
 /**

@@ -5,7 +5,7 @@ import { CARD_ACTION_LABEL, type CardAction, type TicketCard } from '../../core/
 export const ticketButtonId = (action: string, ticketNumber: number) => `ticket:${action}:${ticketNumber}`;
 
 export function parseTicketCustomId(customId: string): { action: string; ticketNumber: number } | null {
-  const match = /^ticket:([a-z-]+):(\d+)$/.exec(customId);
+  const match = /^ticket:([a-z][a-z0-9-]*):(\d+)$/.exec(customId);
   return match ? { action: match[1], ticketNumber: Number(match[2]) } : null;
 }
 
@@ -31,4 +31,16 @@ export function renderCard(card: TicketCard, ticketNumber: number): { embeds: AP
 
 export function claimRow(ticketNumber: number): Array<APIActionRowComponent<APIButtonComponent>> {
   return [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Claim', custom_id: ticketButtonId('claim', ticketNumber) }] }];
+}
+
+/** The scores a customer may give a resolution, one button each (`ticket:rate-4:N`). */
+export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
+
+export function ratingRow(ticketNumber: number): Array<APIActionRowComponent<APIButtonComponent>> {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: RATING_SCORES.map((score) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `${score} ★`, custom_id: ticketButtonId(`rate-${score}`, ticketNumber) })),
+    },
+  ];
 }

@@ -4,8 +4,11 @@ import type { TicketSummary } from '../../core/services/ticket-queries';
 export const MESSAGE_MAX = 2000;
 export const EMBED_DESCRIPTION_MAX = 4096;
 
+/** Discord draws `<t:…:R>` as "in 2 hours" in each reader's own time zone. */
+const due = (at: Date | null) => (at ? ` · due <t:${Math.floor(at.getTime() / 1000)}:R>` : '');
+
 export const ticketLine = (t: TicketSummary) =>
-  `#${t.number} · ${t.priority} · ${t.status} · ${t.title} — ${t.assignee ?? 'unassigned'}${t.customer ? ` (for ${t.customer})` : ''}`;
+  `#${t.number} · ${t.priority}${due(t.dueAt)} · ${t.status} · ${t.title} — ${t.assignee ?? 'unassigned'}${t.customer ? ` (for ${t.customer})` : ''}`;
 
 /**
  * Lines joined under a heading, cut to what one message holds; what did not fit is counted so

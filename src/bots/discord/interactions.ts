@@ -1,7 +1,13 @@
 import type { Interaction } from 'discord.js';
 import { parseTicketCustomId } from './card';
+import { parseProposalCustomId } from './staff-alert';
 import type { DiscordContext } from './context';
 import * as claim from './buttons/claim';
+import * as declareMajor from './buttons/declare-major';
+import * as notRelated from './buttons/not-related';
+import type { ProposalHandler } from './buttons/proposal-action';
+import * as rate from './buttons/rate';
+import * as rateComment from './buttons/rate-comment';
 import * as escalate from './buttons/escalate';
 import * as pending from './buttons/pending';
 import * as priority from './buttons/priority';
@@ -16,6 +22,11 @@ import * as help from './commands/helpdesk/help';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
 import * as setup from './commands/helpdesk/setup';
+import * as slaHoliday from './commands/helpdesk/sla-holiday';
+import * as slaHours from './commands/helpdesk/sla-hours';
+import * as slaSet from './commands/helpdesk/sla-set';
+import * as slaShow from './commands/helpdesk/sla-show';
+import * as stats from './commands/helpdesk/stats';
 import * as staffAdd from './commands/helpdesk/staff-add';
 import * as staffRemove from './commands/helpdesk/staff-remove';
 import * as kbEdit from './commands/kb/edit';
@@ -26,12 +37,15 @@ import * as note from './commands/note';
 import * as ticket from './commands/ticket';
 import * as ticketsAssign from './commands/tickets/assign';
 import * as ticketsEscalate from './commands/tickets/escalate';
+import * as ticketsLink from './commands/tickets/link';
 import * as ticketsList from './commands/tickets/list';
 import * as ticketsPriority from './commands/tickets/priority';
 import * as ticketsSearch from './commands/tickets/search';
 import * as ticketsShow from './commands/tickets/show';
 import * as ticketsTranscript from './commands/tickets/transcript';
+import * as ticketsUnlink from './commands/tickets/unlink';
 import * as kbForm from './modals/kb-form';
+import * as ratingComment from './modals/rating-comment';
 import * as ticketForm from './modals/ticket-form';
 import * as escalateTo from './selects/escalate-to';
 import * as priorityTo from './selects/priority-to';
@@ -46,17 +60,24 @@ import * as typeTo from './selects/type-to';
 const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>(
   [
     ticket, note,
-    ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority,
+    ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority, ticketsLink, ticketsUnlink,
     kbSearch, kbRead, kbNew, kbEdit,
-    staffAdd, staffRemove, away, link, mark, setup, help,
+    staffAdd, staffRemove, away, link, mark, setup, slaShow, slaSet, slaHours, slaHoliday, stats, help,
   ].map((m) => [m.name, m.run]),
 );
 
-const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, kbForm].map((m) => [m.prefix, m.run]));
+const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, kbForm, ratingComment].map((m) => [m.prefix, m.run]));
 
 const components = new Map<string, TicketComponentHandler>(
-  [claim, pending, resolve, solved, reopen, escalate, reassign, type, priority, escalateTo, reassignTo, typeTo, priorityTo].map((m) => [m.action, m.run]),
+  [
+    ...[claim, pending, resolve, solved, reopen, escalate, reassign, type, priority, escalateTo, reassignTo, typeTo, priorityTo, rateComment].map((m) => [m.action, m.run] as const),
+    // One file answers the five rating buttons; the score is in the custom id.
+    ...rate.actions.map((action) => [action, rate.run] as const),
+  ],
 );
+
+/** Buttons under a staff alert carry a major-incident proposal instead of a ticket. */
+const proposalButtons = new Map<string, ProposalHandler>([declareMajor, notRelated].map((m) => [m.action, m.run]));
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   try {
@@ -76,6 +97,9 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       const parsed = parseTicketCustomId(interaction.customId);
       const run = parsed && components.get(parsed.action);
       if (run) await run(interaction, parsed.ticketNumber, ctx);
+      const proposal = parseProposalCustomId(interaction.customId);
+      const decide = proposal && proposalButtons.get(proposal.action);
+      if (decide) await decide(interaction, proposal.proposalId, ctx);
     }
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.

@@ -44,6 +44,11 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           ticketNumber,
           { type: STRING, name: 'priority', description: 'P1 critical … P4 low', required: true, choices: choices('P1', 'P2', 'P3', 'P4') },
         ]),
+        sub('link', 'Staff: make a ticket part of a major incident', [
+          ticketNumber,
+          { type: ApplicationCommandOptionType.Integer, name: 'parent', description: "The major incident's ticket number", required: true, min_value: 1 },
+        ]),
+        sub('unlink', 'Staff: take a ticket out of its major incident', [ticketNumber]),
       ],
     },
     {
@@ -59,7 +64,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, setup, help',
+      description: 'Staff, availability, linking accounts, setup, SLA, figures, help',
       dm_permission: false,
       options: [
         {
@@ -87,6 +92,29 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         ]),
         sub('setup', 'Admins: the support channel, where ticket threads are made', [
           { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The support channel (default: this one)', required: false, channel_types: [ChannelType.GuildText] },
+        ]),
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: 'sla',
+          description: 'Admins: the SLA policy',
+          options: [
+            sub('show', 'Admins: the targets and business hours'),
+            sub('set', "Admins: a priority's first-response and resolution targets", [
+              { type: STRING, name: 'priority', description: 'Which priority', required: true, choices: choices('P1', 'P2', 'P3', 'P4') },
+              { type: STRING, name: 'first_response', description: 'e.g. 1h, 90m, 1d (default: unchanged)', required: false, max_length: 20 },
+              { type: STRING, name: 'resolution', description: 'e.g. 4h, 3d, 1d 4h (default: unchanged)', required: false, max_length: 20 },
+            ]),
+            sub('hours', 'Admins: business hours, or off for around the clock', [
+              { type: STRING, name: 'hours', description: 'e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen, or off', required: true, max_length: 300 },
+            ]),
+            sub('holiday', 'Admins: a day the clock stands still', [
+              { type: STRING, name: 'action', description: 'Add or remove the day', required: true, choices: choices('add', 'remove') },
+              { type: STRING, name: 'date', description: 'YYYY-MM-DD', required: true, min_length: 10, max_length: 10 },
+            ]),
+          ],
+        },
+        sub('stats', 'Admins: opened, resolved, response times, SLA met, ratings', [
+          { type: STRING, name: 'period', description: 'The last 7 or 30 days (default 7d)', required: false, choices: choices('7d', '30d') },
         ]),
         sub('help', 'What you can run'),
       ],

@@ -5,7 +5,8 @@ import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import { discordIdentity } from './actor';
-import { claimRow, renderCard } from './card';
+import { claimRow, ratingRow, renderCard } from './card';
+import { proposalRow } from './staff-alert';
 
 /**
  * Carries out the delivery queue on Discord, one REST attempt per step. Steps that create things
@@ -37,12 +38,13 @@ export class DiscordSender implements Sender {
 
   private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
     const payload = delivery.payload;
+    const post = (channelId: string, body: Record<string, unknown>, step: string) =>
+      this.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce: `${delivery.id}${step}`.slice(0, 25), enforce_nonce: true, allowed_mentions: { parse: [] } }, signal }) as Promise<{ id: string }>;
     if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
+    if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
-    const post = (channelId: string, body: Record<string, unknown>, step: string) =>
-      this.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce: `${delivery.id}${step}`.slice(0, 25), enforce_nonce: true, allowed_mentions: { parse: [] } }, signal }) as Promise<{ id: string }>;
 
     switch (delivery.kind) {
       case 'ticket.created':
@@ -61,7 +63,9 @@ export class DiscordSender implements Sender {
       }
       case 'ticket.notice': {
         if (payload.audience !== 'customer') return;
-        await post(this.threadOf(view), { content: String(payload.text) }, 'n');
+        // A resolution's notice asks for a rating: the 1–5 buttons sit under it, in the customer's thread.
+        const rating = payload.askRating === true ? { components: ratingRow(view.ticket.number) } : {};
+        await post(this.threadOf(view), { content: String(payload.text), ...rating }, 'n');
         return this.archiveIfResolved(view, signal);
       }
       case 'comment.public': {
@@ -158,16 +162,18 @@ export class DiscordSender implements Sender {
   private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
     const threadId = this.threadOf(view);
     const cardId = view.ticket.location.discordCardMessageId;
-    // An archived thread takes no edits: bring it back first when the ticket is open again.
-    if (view.ticket.status !== 'resolved' && view.ticket.location.discordThreadArchived === 'true') {
-      await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
-    }
     // The card is drawn from the ticket as it is now, so an edit queued for a change the card
     // already shows (an assignment made with the opening) is skipped: rate limits are shared.
     const card = renderCard(view.card, view.ticket.number);
     const drawn = cardFingerprint(card);
-    if (cardId && view.ticket.location.discordCardDrawn !== drawn) {
+    const edit = Boolean(cardId) && view.ticket.location.discordCardDrawn !== drawn;
+    // An archived thread takes no edits: bring it back first when the ticket is open again, or for
+    // the moment of an edit to a resolved ticket's card (its rating); archiveIfResolved closes it again.
+    if ((view.ticket.status !== 'resolved' || edit) && view.ticket.location.discordThreadArchived === 'true') {
+      await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
+    }
+    if (cardId && edit) {
       await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
       await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn });
     }
@@ -197,6 +203,20 @@ export class DiscordSender implements Sender {
     })) as { id: string };
     await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id });
     return thread.id;
+  }
+
+  /**
+   * SLA warnings nobody is assigned to hear, breaches and major incidents, in the staff-only
+   * channel (customers never see it); a proposal carries its Declare / Not related buttons.
+   */
+  private async staffAlert(payload: Record<string, unknown>, post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>): Promise<void> {
+    const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
+    if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
+    const actions = Array.isArray(payload.actions) ? payload.actions : [];
+    // The id arrives through the queue's JSON; a bigint column would make it a string.
+    const proposalId = Number(payload.proposalId);
+    const proposal = Number.isInteger(proposalId) && proposalId > 0 && actions.includes('declare_major') && actions.includes('not_related');
+    await post(staffChannel, { content: String(payload.text).slice(0, 2000), ...(proposal ? { components: proposalRow(proposalId) } : {}) }, 'a');
   }
 
   private async directMessage(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {

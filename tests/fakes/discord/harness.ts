@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/log';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../src/bots/discord';
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
+import { ADMIN } from '../../helpers/people';
 import { FakeDiscord, type FakeUser } from './fake-discord';
 
 /**
@@ -57,6 +58,15 @@ export class DiscordWorld {
     await this.disconnect();
     await this.fake.stop();
     await this.db?.close();
+  }
+
+  /** The staff most tests need: Tina, the tier-1 supporter, and Boss, an admin (besides the configured ADMIN). */
+  async addStaff(): Promise<{ tina: FakeUser; boss: FakeUser }> {
+    const tina = this.fake.user('tina');
+    const boss = this.fake.user('boss');
+    await this.helpdesk.staff.bootstrapAdmins([ADMIN, this.ref(boss)]);
+    await this.helpdesk.staff.add(ADMIN, { person: this.ref(tina), role: '1' });
+    return { tina, boss };
   }
 
   /** The core's name for a fake user. */

@@ -62,7 +62,9 @@ export function chooseInSelect(fake: FakeDiscord, user: FakeUser, channelId: str
 }
 
 /** Discord sends a modal's answers as Label components (type 18) wrapping the inputs. */
-export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: { title: string; description: string; type?: string }): Promise<string> {
+export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: { title: string; description: string; type?: string; impact?: string; urgency?: string }): Promise<string> {
+  // Impact and urgency are selects like the type; a form without them is an older client's.
+  const selects = (['impact', 'urgency'] as const).filter((name) => fields[name] !== undefined);
   return fake.interact({
     type: 5,
     data: {
@@ -71,6 +73,7 @@ export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: s
         { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'title', value: fields.title } },
         { type: 18, id: 3, component: { type: 4, id: 4, custom_id: 'description', value: fields.description } },
         { type: 18, id: 5, component: { type: 3, id: 6, custom_id: 'type', values: fields.type ? [fields.type] : [] } },
+        ...selects.map((name, i) => ({ type: 18, id: 7 + 2 * i, component: { type: 3, id: 8 + 2 * i, custom_id: name, values: [fields[name]] } })),
       ],
     },
     ...place(fake, user, channelId, false),

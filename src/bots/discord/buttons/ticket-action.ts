@@ -1,7 +1,7 @@
 import type { MessageComponentInteraction, RepliableInteraction } from 'discord.js';
 import type { ActorRef } from '../../../core/services/people';
 import { actorOf } from '../actor';
-import { answerPrivately } from '../answer';
+import { answerPrivately, type PrivateAnswer } from '../answer';
 import type { DiscordContext } from '../context';
 
 export type TicketComponentHandler = (interaction: MessageComponentInteraction, ticketNumber: number, ctx: DiscordContext) => Promise<void>;
@@ -11,11 +11,13 @@ export type TicketComponentHandler = (interaction: MessageComponentInteraction, 
  * role; the card is redrawn through the delivery queue, whoever pressed.
  */
 export function ticketAction(
-  perform: (ctx: DiscordContext, actor: ActorRef, ticketNumber: number, values: string[]) => Promise<string>,
+  perform: (ctx: DiscordContext, actor: ActorRef, ticketNumber: number, values: string[], customId: string) => Promise<string | PrivateAnswer>,
 ): TicketComponentHandler {
   return (interaction, ticketNumber, ctx) => {
     // Selects carry the chosen values; buttons have none.
     const values = interaction.isAnySelectMenu() ? interaction.values : [];
-    return answerPrivately(interaction as RepliableInteraction, ctx, () => perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values));
+    return answerPrivately(interaction as RepliableInteraction, ctx, () =>
+      perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values, interaction.customId),
+    );
   };
 }

@@ -11,12 +11,17 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   const title = interaction.fields.getTextInputValue('title');
   const description = interaction.fields.getTextInputValue('description');
   const type = interaction.fields.getStringSelectValues('type')[0];
+  // Missing or odd answers are the core's to refuse (its schema names the allowed values).
+  const impact = selected(interaction, 'impact');
+  const urgency = selected(interaction, 'urgency');
   const onBehalfOfId = interaction.customId.split(':')[1];
   try {
     const ticket = await ctx.helpdesk.tickets.open(actorOf(interaction.user, interaction.member), {
       title,
       description,
       type: type as 'incident',
+      impact: impact as 'individual' | undefined,
+      urgency: urgency as 'can_work' | undefined,
       onBehalfOf: onBehalfOfId ? { platform: 'discord', userId: onBehalfOfId } : undefined,
       // The interaction's token lets the thread's creator point this private reply at the thread
       // (it lives 15 minutes, and is cleared once used).
@@ -28,7 +33,12 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
     // Nothing of what was typed is lost: it comes back as a file to copy from.
     await interaction.editReply({
       content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into /ticket again.`,
-      files: [{ attachment: Buffer.from(`Title: ${title}\nType: ${type ?? ''}\n\n${description}\n`, 'utf8'), name: 'ticket-draft.txt' }],
+      files: [{ attachment: Buffer.from(`Title: ${title}\nType: ${type ?? ''}\nImpact: ${impact ?? ''}\nUrgency: ${urgency ?? ''}\n\n${description}\n`, 'utf8'), name: 'ticket-draft.txt' }],
     });
   }
+}
+
+/** A select's choice, or undefined when the form came without it (an older client's form). */
+function selected(interaction: ModalSubmitInteraction, customId: string): string | undefined {
+  return interaction.fields.fields.has(customId) ? interaction.fields.getStringSelectValues(customId)[0] : undefined;
 }

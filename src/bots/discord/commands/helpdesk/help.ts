@@ -19,6 +19,8 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
   { who: 'supporter', usage: '/tickets assign N @person', does: 'reassign a ticket' },
   { who: 'supporter', usage: '/tickets escalate N [@person]', does: 'to the next tier' },
   { who: 'supporter', usage: '/tickets priority N P1..P4', does: 'change the priority' },
+  { who: 'supporter', usage: '/tickets link N PARENT', does: 'make a ticket part of a major incident' },
+  { who: 'supporter', usage: '/tickets unlink N', does: 'take a ticket out of its major incident' },
   { who: 'supporter', usage: '/note TEXT', does: "an internal note, in a ticket's thread" },
   { who: 'customer', usage: '/kb search WORDS', does: 'search the knowledge base' },
   { who: 'customer', usage: '/kb read ID', does: 'read an article' },
@@ -31,6 +33,11 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
   { who: 'admin', usage: '/helpdesk staff remove @person', does: 'no longer staff' },
   { who: 'admin', usage: '/helpdesk mark sla|catalog ID', does: 'the SLA or service-catalog article' },
   { who: 'admin', usage: '/helpdesk setup [channel:#channel]', does: 'the support channel, where ticket threads are made (default: this channel)' },
+  { who: 'admin', usage: '/helpdesk sla show', does: 'the SLA targets and business hours' },
+  { who: 'admin', usage: '/helpdesk sla set P1..P4 [first_response] [resolution]', does: "a priority's targets (e.g. 1h, 4h, 1d)" },
+  { who: 'admin', usage: '/helpdesk sla hours HOURS|off', does: 'business hours, e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen' },
+  { who: 'admin', usage: '/helpdesk sla holiday add|remove YYYY-MM-DD', does: 'a day the SLA clock stands still' },
+  { who: 'admin', usage: '/helpdesk stats [7d|30d]', does: 'the figures: opened, resolved, response times, SLA met, ratings' },
   { who: 'customer', usage: '/helpdesk help', does: 'this list' },
 ];
 

@@ -1,30 +1,29 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { ticketCard } from '../../../../core/rules/card';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
-/** `/tickets show N`: one ticket the asker may see, privately. */
+/** `/tickets show N`: one ticket the asker may see, privately, with the same fields as its card (SLA and rating included). */
 export const name = 'tickets show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { ticket, customer, assignee, comments } = await ctx.helpdesk.queries.show(actorOf(interaction.user, interaction.member), { ticketNumber });
+    const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(actorOf(interaction.user, interaction.member), { ticketNumber });
     const thread = ticket.location?.discordThreadId;
+    // The rating of this resolution, as the history recorded it (a reopened ticket has none yet).
+    const rated = ticket.status === 'resolved' ? history.filter((e) => e.kind === 'rated' && ticket.resolvedAt && e.createdAt >= ticket.resolvedAt).at(-1) : undefined;
+    const card = ticketCard(ticket, { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null }, rated ? Number(rated.data.score) : null);
     return {
       content: thread ? `Thread: <#${thread}>` : '',
       embeds: [
         {
-          title: `#${ticket.number} ${ticket.title}`.slice(0, 256),
+          title: card.heading,
           // The core caps descriptions at 3000, under the embed's 4096.
           description: ticket.description,
           fields: [
-            { name: 'Status', value: ticket.status, inline: true },
-            { name: 'Priority', value: ticket.priority, inline: true },
-            { name: 'Type', value: ticket.type, inline: true },
-            { name: 'Tier', value: String(ticket.tier), inline: true },
-            { name: 'Assignee', value: assignee?.displayName || 'unassigned', inline: true },
-            { name: 'Customer', value: customer.displayName || 'unknown', inline: true },
+            ...card.fields.map((f) => ({ ...f, inline: true })),
             { name: 'Messages', value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})` },
           ],
         },

@@ -1,0 +1,24 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import { messages } from '../../../core/rules/messages';
+import { RATING_SCORES, ticketButtonId } from '../card';
+import { ticketAction } from './ticket-action';
+
+/**
+ * The 1–5 buttons under a resolution's notice (`ticket:rate-4:N`). The core stores one rating per
+ * resolution, so a second press (or a press on another instance) is its ConflictError, said privately.
+ */
+export const actions = RATING_SCORES.map((score) => `rate-${score}`);
+
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, customId) => {
+  const score = Number(/rate-(\d)/.exec(customId)?.[1]);
+  await helpdesk.ratings.rate(actor, { ticketNumber, score });
+  return {
+    content: messages.rated({ number: ticketNumber }, score),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Add a comment', custom_id: ticketButtonId('rate-comment', ticketNumber) }],
+      },
+    ],
+  };
+});

@@ -1,0 +1,15 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { slaText } from '../../sla-text';
+
+/** `/helpdesk sla hours hours:"Mon-Fri 08:00-16:00 Europe/Copenhagen"` or `off` (admins): when the SLA clock runs. */
+export const name = 'helpdesk sla hours';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const setup = await ctx.helpdesk.sla.setHours(actorOf(interaction.user, interaction.member), { hours: interaction.options.getString('hours', true) });
+    return slaText(setup, 'Saved. The SLA now reads:');
+  });
+}

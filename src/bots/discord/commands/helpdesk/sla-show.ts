@@ -1,0 +1,12 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { slaText } from '../../sla-text';
+
+/** `/helpdesk sla show` (admins): the targets per priority and the business hours, as the SLA article says them. */
+export const name = 'helpdesk sla show';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => slaText(await ctx.helpdesk.sla.show(actorOf(interaction.user, interaction.member))));
+}

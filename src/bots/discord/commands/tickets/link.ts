@@ -1,0 +1,16 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets link number:N parent:PARENT` (staff): a ticket joins an open major incident by hand. */
+export const name = 'tickets link';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    const parentNumber = interaction.options.getInteger('parent', true);
+    await ctx.helpdesk.major.link(actorOf(interaction.user, interaction.member), { ticketNumber, parentNumber });
+    return `#${ticketNumber} is now part of major incident #${parentNumber}.`;
+  });
+}

@@ -1,0 +1,15 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/tickets unlink number:N` (staff): the ticket leaves its major incident and is handled on its own again. */
+export const name = 'tickets unlink';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const ticketNumber = interaction.options.getInteger('number', true);
+    await ctx.helpdesk.major.unlink(actorOf(interaction.user, interaction.member), { ticketNumber });
+    return `#${ticketNumber} is no longer part of a major incident: it is handled on its own again.`;
+  });
+}
