@@ -1,4 +1,4 @@
-import { ticketFormValues } from '../fakes/slack/forms';
+import { ticketFormValues } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };

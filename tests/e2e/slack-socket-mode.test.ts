@@ -1,4 +1,4 @@
-import { ticketFormValues } from '../fakes/slack/forms';
+import { ticketFormValues } from '../fakes/slack/interactions';
 import { eventually } from '../delivery/support';
 import { APP_TOKEN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 

@@ -1,4 +1,4 @@
-import { ticketFormValues, type TicketFormFields } from '../fakes/slack/forms';
+import { ticketFormValues, type TicketFormFields } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
