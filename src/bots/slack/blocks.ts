@@ -6,6 +6,12 @@ import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
 import { IMPACT_LABEL, URGENCY_LABEL } from '../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 
+/** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
+const slackTime = (at: Date) => `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+
+/** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */
+export const dueNote = (t: { dueAt: Date | null; status: string }) => (t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '');
+
 /** Every card control's action_id is `ticket_<action>`; its value is the ticket number. */
 export const actionId = (action: CardAction) => `ticket_${action}`;
 

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { compareQueueOrder } from '../../core/rules/assignment';
 import type { TicketSummary } from '../../core/services/ticket-queries';
-import { actionId } from './blocks';
+import { actionId, dueNote } from './blocks';
 import { slackActor, type SlackContext } from './context';
 
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
@@ -20,12 +20,8 @@ export function homeOrder(a: TicketSummary, b: TicketSummary): number {
   return compareQueueOrder(asQueued(a), asQueued(b));
 }
 
-/** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
-const slackTime = (at: Date) => `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
-
 function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
-  const due = t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '';
-  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}${due}`;
+  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}${dueNote(t)}`;
   return {
     type: 'section',
     block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,

@@ -2,8 +2,9 @@ import type { App } from '@slack/bolt';
 import type { TicketSummary } from '../../../core/services/ticket-queries';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { uploadFile } from '../files';
+import { dueNote } from '../blocks';
 
-const line = (t: TicketSummary) => `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}`;
+const line = (t: TicketSummary) => `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}${dueNote(t)}`;
 const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
 const USAGE =
   'Try `/tickets`, `/tickets list mine|queue|all`, `/tickets show 6`, `/tickets search WORDS`, `/tickets transcript 6`; staff: `/tickets assign 6 @person`, `/tickets escalate 6 [@person]`, `/tickets priority 6 P1`, `/tickets link 6 PARENT`, `/tickets unlink 6`.';
