@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ActorRef } from '../../../core/services/people';
 import { decidedAlertBlocks } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
-import { tellRefused } from './ticket-action';
+import { tellPresser } from './ticket-action';
 
 /** What a decision on a proposal says: privately to the presser, and on the alert for every staff member. */
 export interface Decided {
@@ -23,10 +23,10 @@ export function registerProposalAction(app: App, ctx: SlackContext, actionId: st
     try {
       decided = await run(slackActor(body.user.id, body.user.name), action.value ?? '', `<@${body.user.id}>`);
     } catch (error) {
-      await tellRefused(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
       return;
     }
-    await tellRefused(client, body, decided.confirmation);
+    await tellPresser(client, body, decided.confirmation);
     if (body.channel?.id && body.message?.ts) {
       const alert = body.message.text ?? '';
       await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: `${alert}\n${decided.decision}`, blocks: decidedAlertBlocks(alert, decided.decision) });

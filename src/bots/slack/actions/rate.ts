@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { messages } from '../../../core/rules/messages';
 import { RATE_ACTION, ratedBlocks } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
-import { tellRefused } from './ticket-action';
+import { tellPresser } from './ticket-action';
 
 /**
  * 1–5 under a resolved ticket's notice in the customer's DM thread. The core stores one rating
@@ -22,7 +22,7 @@ export function registerRateAction(app: App, ctx: SlackContext): void {
         await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: `${notice}\n${thanks}`, blocks: ratedBlocks(notice, thanks, rating.ticketNumber) });
       }
     } catch (error) {
-      await tellRefused(client, body, readableError(error, ctx.logger));
+      await tellPresser(client, body, readableError(error, ctx.logger));
     }
   });
 }
