@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { slaSummary } from '../../../core/rules/card';
 import type { TicketSummary } from '../../../core/services/ticket-queries';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { uploadFile } from '../files';
@@ -30,7 +31,7 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
         case 'show': {
           const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(actor, { ticketNumber: rest[0] ?? '' });
           return await answer(
-            `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
+            `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
           );
         }
         case 'search': {
