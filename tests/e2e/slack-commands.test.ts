@@ -1,3 +1,4 @@
+import { ticketFormValues } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };
@@ -43,11 +44,7 @@ async function openTicket(user: User, title: string) {
   await run(user, '/ticket');
   const opened = h.api.callsOf('views.open').at(-1)!;
   const res = await h.signer.interaction(
-    submission(user, 'ticket_form', opened.args.view.private_metadata, {
-      title: { value: { type: 'plain_text_input', value: title } },
-      description: { value: { type: 'plain_text_input', value: 'Details' } },
-      type: { value: { type: 'static_select', selected_option: { value: 'incident', text: { type: 'plain_text', text: 'incident' } } } },
-    }),
+    submission(user, 'ticket_form', opened.args.view.private_metadata, ticketFormValues({ title, description: 'Details', type: 'incident' })),
   );
   expect(res.status).toBe(200);
   await h.slack.settled();

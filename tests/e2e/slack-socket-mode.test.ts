@@ -1,3 +1,4 @@
+import { ticketFormValues } from '../fakes/slack/interactions';
 import { eventually } from '../delivery/support';
 import { APP_TOKEN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
@@ -39,13 +40,7 @@ describe('the Slack adapter over Socket Mode (SLACK_APP_TOKEN, no signing secret
       trigger_id: 'trigger-submit',
       view: {
         id: 'VFORM', type: 'modal', callback_id: 'ticket_form', private_metadata: form.args.view.private_metadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
-        state: {
-          values: {
-            title: { value: { type: 'plain_text_input', value: 'Socket printer jammed' } },
-            description: { value: { type: 'plain_text_input', value: 'It says E42' } },
-            type: { value: { type: 'static_select', selected_option: { value: 'incident', text: { type: 'plain_text', text: 'incident' } } } },
-          },
-        },
+        state: { values: ticketFormValues({ title: 'Socket printer jammed', description: 'It says E42', type: 'incident' }) },
       },
     });
     const submitted = await sm.ack(submission);

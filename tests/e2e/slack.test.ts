@@ -1,3 +1,4 @@
+import { ticketFormValues, type TicketFormFields } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
@@ -14,20 +15,14 @@ afterAll(async () => {
 const count = async (table: string) => (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 const ticketRow = async (number: number) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
 
-function formSubmission(user: { id: string; name: string }, fields: { title: string; description: string; type: string }, privateMetadata = '{}') {
+function formSubmission(user: { id: string; name: string }, fields: TicketFormFields, privateMetadata = '{}') {
   return {
     type: 'view_submission',
     user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
     trigger_id: 'trigger-submit',
     view: {
       id: 'VFORM', type: 'modal', callback_id: 'ticket_form', private_metadata: privateMetadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
-      state: {
-        values: {
-          title: { value: { type: 'plain_text_input', value: fields.title } },
-          description: { value: { type: 'plain_text_input', value: fields.description } },
-          type: { value: { type: 'static_select', selected_option: { value: fields.type, text: { type: 'plain_text', text: fields.type } } } },
-        },
-      },
+      state: { values: ticketFormValues(fields) },
     },
   };
 }

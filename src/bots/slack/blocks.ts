@@ -1,9 +1,16 @@
 import type { KnownBlock } from '@slack/types';
 import type { CardAction, TicketCard } from '../../core/rules/card';
 import { CARD_ACTION_LABEL } from '../../core/rules/card';
-import { PRIORITIES, TICKET_TYPES } from '../../core/model';
+import { IMPACTS, PRIORITIES, TICKET_TYPES, URGENCIES } from '../../core/model';
 import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
+import { IMPACT_LABEL, URGENCY_LABEL } from '../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
+
+/** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
+const slackTime = (at: Date) => `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+
+/** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */
+export const dueNote = (t: { dueAt: Date | null; status: string }) => (t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '');
 
 /** Every card control's action_id is `ticket_<action>`; its value is the ticket number. */
 export const actionId = (action: CardAction) => `ticket_${action}`;
@@ -69,6 +76,9 @@ export function ticketFormView(privateMetadata: string, prefill: { title?: strin
       { type: 'input' as const, block_id: 'title', label: { type: 'plain_text' as const, text: 'Title' }, element: { type: 'plain_text_input' as const, action_id: 'value', max_length: TITLE_MAX, ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}) } },
       { type: 'input' as const, block_id: 'description', label: { type: 'plain_text' as const, text: 'Description' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: DESCRIPTION_MAX, ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}) } },
       { type: 'input' as const, block_id: 'type', label: { type: 'plain_text' as const, text: 'Type' }, element: { type: 'static_select' as const, action_id: 'value', options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) } },
+      // Impact and urgency give the priority (the core's matrix); both are asked, never guessed.
+      { type: 'input' as const, block_id: 'impact', label: { type: 'plain_text' as const, text: 'Who is affected?' }, element: { type: 'static_select' as const, action_id: 'value', options: IMPACTS.map((i) => option(i, IMPACT_LABEL[i])) } },
+      { type: 'input' as const, block_id: 'urgency', label: { type: 'plain_text' as const, text: 'How badly does it stop your work?' }, element: { type: 'static_select' as const, action_id: 'value', options: URGENCIES.map((u) => option(u, URGENCY_LABEL[u])) } },
     ],
   };
 }
@@ -108,4 +118,70 @@ export function escalateFormView(ticketNumber: number, toTier: number, supporter
       },
     ],
   };
+}
+
+/** The rating buttons' action ids are `rate_<score>`; each carries the ticket number as its value. */
+export const RATE_ACTION = /^rate_[1-5]$/;
+export const RATING_COMMENT_BUTTON = 'rating_comment';
+export const RATING_COMMENT_FORM = 'rating_comment_form';
+export const MAJOR_DECLARE = 'major_declare';
+export const MAJOR_NOT_RELATED = 'major_not_related';
+
+const button = (action_id: string, value: string, text: string, style?: 'primary' | 'danger') => ({
+  type: 'button' as const,
+  action_id,
+  value,
+  text: { type: 'plain_text' as const, text },
+  ...(style ? { style } : {}),
+});
+
+/** The "resolved" notice in the customer's DM thread, with 1–5 under it (asked once per resolution; the core counts one). */
+export function ratingRequestBlocks(text: string, ticketNumber: number): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    { type: 'actions', block_id: `rate:${ticketNumber}`, elements: [1, 2, 3, 4, 5].map((score) => button(`rate_${score}`, String(ticketNumber), '★'.repeat(score))) },
+  ];
+}
+
+/** The rated notice: the 1–5 give way to the thanks and the way to say more. */
+export function ratedBlocks(notice: string, thanks: string, ticketNumber: number): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: notice } },
+    { type: 'section', text: { type: 'mrkdwn', text: thanks } },
+    { type: 'actions', block_id: `rated:${ticketNumber}`, elements: [button(RATING_COMMENT_BUTTON, String(ticketNumber), 'Add a comment')] },
+  ];
+}
+
+/** The optional comment on a rating. */
+export function ratingCommentView(ticketNumber: number, maxLength: number) {
+  return {
+    type: 'modal' as const,
+    callback_id: RATING_COMMENT_FORM,
+    private_metadata: JSON.stringify({ ticketNumber }),
+    title: { type: 'plain_text' as const, text: `Rating of #${ticketNumber}`.slice(0, 24) },
+    submit: { type: 'plain_text' as const, text: 'Send' },
+    close: { type: 'plain_text' as const, text: 'Cancel' },
+    blocks: [{ type: 'input' as const, block_id: 'comment', label: { type: 'plain_text' as const, text: 'Anything you want to tell us?' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: maxLength } }],
+  };
+}
+
+/** A staff alert in the support channel; a major-incident proposal carries its two answers. */
+export function staffAlertBlocks(text: string, proposalId: number | null): KnownBlock[] {
+  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
+  if (proposalId !== null) {
+    blocks.push({
+      type: 'actions',
+      block_id: `proposal:${proposalId}`,
+      elements: [button(MAJOR_DECLARE, String(proposalId), 'Declare major incident', 'danger'), button(MAJOR_NOT_RELATED, String(proposalId), 'Not related')],
+    });
+  }
+  return blocks;
+}
+
+/** A staff alert once someone has answered it: the buttons give way to who decided what. */
+export function decidedAlertBlocks(text: string, decision: string): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: decision }] },
+  ];
 }

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { PRIORITIES } from '../../core/model';
+import { compareQueueOrder } from '../../core/rules/assignment';
 import type { TicketSummary } from '../../core/services/ticket-queries';
-import { actionId } from './blocks';
+import { actionId, dueNote } from './blocks';
 import { slackActor, type SlackContext } from './context';
 
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
@@ -11,17 +11,17 @@ export const HOME_OPEN_TICKET = 'home_open_ticket';
 const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
 const MAX_BLOCKS = 100;
 
-/** Priority first (P1 on top), then the oldest; resolved tickets (a customer's history) last. */
+/** As the core orders a queue (priority, then the SLA due soonest, then the oldest); resolved tickets (a customer's history) last. */
 export function homeOrder(a: TicketSummary, b: TicketSummary): number {
   const done = Number(a.status === 'resolved') - Number(b.status === 'resolved');
   if (done !== 0) return done;
-  const byPriority = PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
-  if (byPriority !== 0) return byPriority;
-  return new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || a.number - b.number;
+  // The summary's one due time (the next one) stands for both of the rule's; the number breaks ties as an id would.
+  const asQueued = (t: TicketSummary) => ({ priority: t.priority, createdAt: new Date(t.createdAt), id: t.number, firstResponseDueAt: t.dueAt ? new Date(t.dueAt) : null });
+  return compareQueueOrder(asQueued(a), asQueued(b));
 }
 
 function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
-  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}`;
+  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}${dueNote(t)}`;
   return {
     type: 'section',
     block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,

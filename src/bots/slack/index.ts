@@ -10,7 +10,11 @@ import { registerDmRouteActions } from './actions/dm-route';
 import { registerHomeOpenAction } from './actions/home-open';
 import { registerEscalateAction } from './actions/escalate';
 import { registerPendingAction } from './actions/pending';
+import { registerMajorDeclareAction } from './actions/major-declare';
+import { registerMajorNotRelatedAction } from './actions/major-not-related';
 import { registerPriorityAction } from './actions/priority';
+import { registerRateAction } from './actions/rate';
+import { registerRatingCommentAction } from './actions/rating-comment';
 import { registerReassignAction } from './actions/reassign';
 import { registerReopenAction } from './actions/reopen';
 import { registerResolveAction } from './actions/resolve';
@@ -33,6 +37,7 @@ import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-messa
 import { registerEscalateForm } from './views/escalate-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
+import { registerRatingCommentForm } from './views/rating-comment';
 import { registerTicketForm } from './views/ticket-form';
 
 export interface SlackAdapter {
@@ -89,13 +94,15 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerKbForm(app, ctx);
   registerInternalNoteForm(app, ctx);
   registerEscalateForm(app, ctx);
+  registerRatingCommentForm(app, ctx);
   registerAddNoteShortcut(app, ctx);
   registerTicketFromMessageShortcut(app);
   registerMessageEvents(app, ctx);
   registerAppHomeOpened(app, ctx);
   registerHomeOpenAction(app, ctx);
   registerDmRouteActions(app, ctx);
-  for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction]) {
+  for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction,
+    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction]) {
     register(app, ctx);
   }
 

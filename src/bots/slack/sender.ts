@@ -3,7 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
-import { customerCardBlocks, staffCardBlocks } from './blocks';
+import type { KnownBlock } from '@slack/types';
+import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
@@ -50,6 +51,7 @@ export class SlackSender implements Sender {
       const personId = Number(delivery.destination.split(':')[1]);
       return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
     }
+    if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
@@ -66,7 +68,8 @@ export class SlackSender implements Sender {
         if (await this.updateCards(view, place)) this.refreshHomes(view);
         return;
       case 'ticket.notice':
-        if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text));
+        // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
+        if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text), payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined);
         else await this.inCardThread(place, String(payload.text));
         return;
       case 'comment.public':
@@ -81,9 +84,14 @@ export class SlackSender implements Sender {
   /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
   private async postTicket(view: DeliveryView, place: SlackPlace, signal: AbortSignal): Promise<void> {
     const number = view.ticket.number;
+    const staffCard = staffCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.card, number);
+    // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
+    let cardPostedNow = false;
     if (!place.slackCardTs) {
       if (!this.supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
-      const posted = await this.client.chat.postMessage({ channel: this.supportChannel, text: view.card.heading, blocks: staffCardBlocks(view.card, number) });
+      const posted = await this.client.chat.postMessage({ channel: this.supportChannel, text: view.card.heading, blocks: staffCard });
+      cardPostedNow = true;
       place.slackCardTs = posted.ts!;
       place.slackChannel = posted.channel!;
       await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardTs: place.slackCardTs, slackChannel: place.slackChannel });
@@ -91,10 +99,13 @@ export class SlackSender implements Sender {
     if (signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
     if (!place.slackDmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
-      const posted = await this.client.chat.postMessage({ channel: dmChannel, text: `Your ticket ${view.card.heading}`, blocks: customerCardBlocks(view.card, number) });
+      const posted = await this.client.chat.postMessage({ channel: dmChannel, text: `Your ticket ${view.card.heading}`, blocks: customerCard });
       place.slackDmChannel = posted.channel!;
       place.slackDmThreadTs = posted.ts!;
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackDmChannel: place.slackDmChannel, slackDmThreadTs: place.slackDmThreadTs });
+      // A card posted by an earlier try may show an older ticket: then no digest, and the next redraw draws it.
+      const saved: Record<string, string> = { slackDmChannel: place.slackDmChannel, slackDmThreadTs: place.slackDmThreadTs };
+      if (cardPostedNow) saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, saved);
     }
   }
 
@@ -108,7 +119,7 @@ export class SlackSender implements Sender {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
-    const drawn = createHash('sha1').update(JSON.stringify([view.card.heading, staffCard, customerCard])).digest('base64url');
+    const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
     if (place.slackCardsDrawn === drawn) return false;
     if (place.slackChannel && place.slackCardTs) {
       await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCard });
@@ -155,9 +166,18 @@ export class SlackSender implements Sender {
     await this.inCardThread(place, `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`);
   }
 
-  private async inDmThread(place: SlackPlace, text: string): Promise<void> {
+  private async inDmThread(place: SlackPlace, text: string, blocks?: KnownBlock[]): Promise<void> {
     if (!place.slackDmChannel || !place.slackDmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
-    await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text });
+    await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text, ...(blocks ? { blocks } : {}) });
+  }
+
+  /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
+  private async alertStaff(payload: Record<string, unknown>): Promise<void> {
+    if (!this.supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+    const text = String(payload.text);
+    const actions = Array.isArray(payload.actions) ? payload.actions : [];
+    const proposalId = typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related') ? payload.proposalId : null;
+    await this.client.chat.postMessage({ channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
   }
 
   private async inCardThread(place: SlackPlace, text: string): Promise<void> {
@@ -177,6 +197,11 @@ export class SlackSender implements Sender {
   }
 }
 
+
+/** What the cards show, in short: equal digests mean a redraw would change nothing. */
+function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: KnownBlock[]): string {
+  return createHash('sha1').update(JSON.stringify([heading, staffCard, customerCard])).digest('base64url');
+}
 
 /** WebClient's errors, as the dispatcher understands them. */
 function translate(error: unknown): Error {

@@ -2,7 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { nextTier } from '../../../core/rules/transitions';
 import { actionId, escalateFormView } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
-import { tellRefused } from './ticket-action';
+import { tellPresser } from './ticket-action';
 
 /**
  * The card's Escalate button: a form to choose who takes the ticket at the next tier, its
@@ -27,7 +27,7 @@ export function registerEscalateAction(app: App, ctx: SlackContext): void {
       });
       view = escalateFormView(ticket.number, toTier, supporters);
     } catch (error) {
-      await tellRefused(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
       return;
     }
     await client.views.open({ trigger_id: body.trigger_id, view });

@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { slaSummary } from '../../../core/rules/card';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { HOME_OPEN_TICKET } from '../home';
 
@@ -18,7 +19,7 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
           close: { type: 'plain_text', text: 'Close' },
           blocks: [
             { type: 'header', text: { type: 'plain_text', text: ticket.title.slice(0, 150) } },
-            { type: 'section', text: { type: 'mrkdwn', text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}` } },
+            { type: 'section', text: { type: 'mrkdwn', text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}` } },
             { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },
             ...(where ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: where }] }] : []),
           ],

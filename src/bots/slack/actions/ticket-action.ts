@@ -31,13 +31,13 @@ export function registerTicketAction(app: App, ctx: SlackContext, action: CardAc
       // Pressed in App Home (e.g. Claim on the queue): the presser's Home shows the change at once.
       if (body.view?.type === 'home') await publishHome(client, ctx, body.user.id).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not republish the slack app home'));
     } catch (error) {
-      await tellRefused(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
     }
   });
 }
 
-/** A refused press, privately: ephemeral where it was pressed; App Home has no channel to be ephemeral in, so there the person's DM with the app. */
-export async function tellRefused(client: WebClient, body: BlockAction, text: string): Promise<void> {
+/** A private answer to a press (a refusal, a confirmation): ephemeral where it was pressed; App Home has no channel to be ephemeral in, so there the person's DM with the app. */
+export async function tellPresser(client: WebClient, body: BlockAction, text: string): Promise<void> {
   const channel = body.channel?.id;
   if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text, ...(body.message?.thread_ts ? { thread_ts: body.message.thread_ts } : {}) });
   else await client.chat.postMessage({ channel: body.user.id, text });

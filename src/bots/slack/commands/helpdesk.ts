@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { Role } from '../../../core/model';
+import { formatStats } from '../../../core/rules/stats';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
+import { slaCommand } from './helpdesk-sla';
 
 /** What each role may run here (Slack's words), shown by `/helpdesk help`: each role sees its own and those below. */
 const HELP: Record<Role, string[]> = {
@@ -14,6 +16,7 @@ const HELP: Record<Role, string[]> = {
     '`/ticket @person`: open a ticket for someone',
     '`/tickets list mine|queue|all`',
     '`/tickets assign N @person` · `/tickets escalate N [@person]` · `/tickets priority N P1..P4`',
+    '`/tickets link N PARENT` · `/tickets unlink N`: a ticket into or out of a major incident',
     '`/kb new` · `/kb edit ID`: write articles',
     'the "Add internal note" shortcut on a message in a ticket\'s thread',
     '`/helpdesk away on|off`: your availability',
@@ -22,6 +25,8 @@ const HELP: Record<Role, string[]> = {
   admin: [
     '`/helpdesk staff add @person 1|2|3|admin` · `/helpdesk staff remove @person`',
     '`/helpdesk away on|off @person`: someone else\'s availability',
+    '`/helpdesk sla` · `/helpdesk sla set P1 1h 4h` · `/helpdesk sla hours Mon-Fri 08:00-16:00 Europe/Copenhagen|off` · `/helpdesk sla holiday add|remove 2026-12-24`: the SLA policy',
+    '`/helpdesk stats [7d|30d]`: opened, resolved, response times, SLA met, ratings',
   ],
 };
 const LEVELS: Role[] = ['customer', 'supporter', 'admin'];
@@ -30,7 +35,7 @@ export function helpFor(role: Role): string[] {
   return LEVELS.slice(0, LEVELS.indexOf(role) + 1).flatMap((r) => HELP[r]);
 }
 
-/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`: private answers. */
+/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`, `sla …`, `stats [7d|30d]`: private answers. */
 export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
   app.command('/helpdesk', async ({ ack, command }) => {
     const actor = slackActor(command.user_id, command.user_name);
@@ -62,6 +67,8 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
         }
         return await answer(`Linked: this Slack identity and your Discord one are now one person (${result.linked.displayName || 'you'}).`);
       }
+      if (words[0] === 'sla') return await answer(await slaCommand(ctx, actor, words));
+      if (words[0] === 'stats') return await answer(formatStats(await ctx.helpdesk.stats.stats(actor, words[1] ? { period: words[1] } : {})));
       if (words.length === 0 || words[0] === 'help') {
         const me = await ctx.helpdesk.staff.whoAmI(actor);
         return await answer(`What you can run:\n${helpFor(me.role).map((l) => `• ${l}`).join('\n')}`);

@@ -1,17 +1,20 @@
 import type { App } from '@slack/bolt';
+import { slaSummary } from '../../../core/rules/card';
 import type { TicketSummary } from '../../../core/services/ticket-queries';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { uploadFile } from '../files';
+import { dueNote } from '../blocks';
 
-const line = (t: TicketSummary) => `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}`;
+const line = (t: TicketSummary) => `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}${dueNote(t)}`;
 const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
 const USAGE =
-  'Try `/tickets`, `/tickets list mine|queue|all`, `/tickets show 6`, `/tickets search WORDS`, `/tickets transcript 6`; staff: `/tickets assign 6 @person`, `/tickets escalate 6 [@person]`, `/tickets priority 6 P1`.';
+  'Try `/tickets`, `/tickets list mine|queue|all`, `/tickets show 6`, `/tickets search WORDS`, `/tickets transcript 6`; staff: `/tickets assign 6 @person`, `/tickets escalate 6 [@person]`, `/tickets priority 6 P1`, `/tickets link 6 PARENT`, `/tickets unlink 6`.';
 
 /**
  * `/tickets` (bare: list), `list [mine|queue|all]`, `show N`, `search WORDS`, `transcript N` (a file
  * in the person's DM with the app), and staff's `assign N @person`, `escalate N [@person]`,
- * `priority N P1..P4`. Private answers; the card is redrawn through the delivery queue.
+ * `priority N P1..P4`, `link N PARENT`, `unlink N` (major incidents). Private answers; the card is
+ * redrawn through the delivery queue.
  */
 export function registerTicketsCommand(app: App, ctx: SlackContext): void {
   app.command('/tickets', async ({ ack, command, client }) => {
@@ -28,7 +31,7 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
         case 'show': {
           const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(actor, { ticketNumber: rest[0] ?? '' });
           return await answer(
-            `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
+            `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
           );
         }
         case 'search': {
@@ -56,6 +59,14 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
         case 'priority': {
           const ticket = await ctx.helpdesk.tickets.changePriority(actor, { ticketNumber: rest[0] ?? '', priority: rest[1] ?? '' });
           return await answer(`#${ticket.number} is now ${ticket.priority}.`);
+        }
+        case 'link': {
+          const ticket = await ctx.helpdesk.major.link(actor, { ticketNumber: rest[0] ?? '', parentNumber: rest[1] ?? '' });
+          return await answer(`#${ticket.number} is now part of major incident #${String(rest[1]).replace(/^#/, '')}.`);
+        }
+        case 'unlink': {
+          const ticket = await ctx.helpdesk.major.unlink(actor, { ticketNumber: rest[0] ?? '' });
+          return await answer(`#${ticket.number} is no longer part of a major incident; its own SLA clock runs again.`);
         }
         default:
           return await answer(USAGE);

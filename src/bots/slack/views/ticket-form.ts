@@ -1,12 +1,16 @@
 import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
+import type { Impact, Urgency } from '../../../core/model';
 import { openTicketSchema, parseInput } from '../../../core/schemas';
 import { TICKET_FORM } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 import type { TicketFormMetadata } from '../commands/ticket';
 
 /** The core names a bad field; Slack wants the block that holds it. */
-const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'description', type: 'type' };
+const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'description', type: 'type', impact: 'impact', urgency: 'urgency' };
+
+/** The core takes a ticket without impact or urgency (other ways in); this form requires both, as its selects do. */
+const REQUIRED_HERE: Record<'impact' | 'urgency', string> = { impact: 'Choose who is affected', urgency: 'Choose how badly it stops your work' };
 
 /**
  * The /ticket form submitted. The fields are checked with the core's own schema first (no database),
@@ -25,18 +29,23 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       title: values.title?.value?.value ?? '',
       description: values.description?.value?.value ?? '',
       type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
+      impact: (values.impact?.value?.selected_option?.value ?? undefined) as Impact | undefined,
+      urgency: (values.urgency?.value?.selected_option?.value ?? undefined) as Urgency | undefined,
       ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
       ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
     };
+    const errors: Record<string, string> = {};
     try {
       parseInput(openTicketSchema, input);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      const errors: Record<string, string> = {};
       for (const p of error.problems) {
         const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
         errors[block] ??= p.problem;
       }
+    }
+    for (const field of ['impact', 'urgency'] as const) if (!input[field]) errors[field] ??= REQUIRED_HERE[field];
+    if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
     }
@@ -45,7 +54,7 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
     try {
       await ctx.helpdesk.tickets.open(actor, input);
     } catch (error) {
-      const draft = `Title: ${input.title}\nType: ${input.type}\n\n${input.description}`;
+      const draft = `Title: ${input.title}\nType: ${input.type} · impact: ${input.impact} · urgency: ${input.urgency}\n\n${input.description}`;
       await client.chat
         .postMessage({ channel: body.user.id, text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${draft}\`\`\`` })
         .catch((dmError) => ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'));
