@@ -42,8 +42,8 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
     const result = await drain([dispatcher(sender)], ctx().dataSource, ctx().clock);
 
     const rows = await deliveryRows(ctx().dataSource);
-    // Three openings (ticket.created, Tina's DM each), the comment, and pending (card, notice).
-    expect(rows.length).toBe(3 * 2 + 1 + 2);
+    // Three openings (ticket.created, Tina's DM each), the comment (a first response: with a card redraw), and pending (card, notice).
+    expect(rows.length).toBe(3 * 2 + 2 + 2);
     expect(rows.every((r) => r.status === 'sent' && r.attempts === 1 && r.sent_at !== null)).toBe(true);
     expect(result).toMatchObject({ sent: rows.length, failed: 0, retried: 0, resent: 0 });
     expect([...sender.sentIds()].sort((a, b) => a - b)).toEqual(rows.map((r) => r.id));

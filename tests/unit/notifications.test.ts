@@ -87,4 +87,8 @@ describe('who is told what', () => {
   test('edits, deletes and redactions send nothing', () => {
     for (const kind of ['comment_edited', 'comment_deleted', 'comment_redacted']) expect(planDeliveries(context(kind))).toEqual([]);
   });
+  test("a staff member's first answer redraws the card, whose SLA line moves on from the first response", () => {
+    expect(planDeliveries(context('commented', { commentId: 5, byCustomer: false, firstResponse: true })).map((d) => d.kind)).toEqual(['comment.public', 'ticket.card']);
+    expect(planDeliveries(context('commented', { commentId: 6, byCustomer: false })).map((d) => d.kind)).toEqual(['comment.public']);
+  });
 });

@@ -114,6 +114,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       // A comment written in another ticket's place (the late reply that opened this follow-up) says so, to be posted here too.
       const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
       toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer, ...elsewhere });
+      if (event.data.firstResponse) toTicket('ticket.card');
       if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
       break;
     }

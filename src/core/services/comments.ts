@@ -79,13 +79,19 @@ export class CommentService {
             }
             await recordLeftOnReopen(tx, before, ticket, actor.id);
           }
-        } else if (ticket.firstResponseAt === null) {
-          await applyPatch(tx, ticket, { firstResponseAt: tx.now });
         }
+        const firstResponse = actor.id !== ticket.customerId && ticket.firstResponseAt === null;
+        if (firstResponse) await applyPatch(tx, ticket, { firstResponseAt: tx.now });
 
         const comment = await insertComment(tx, ticket.id, actor.id, 'public', input.body, messageRef);
         await storeAttachments(tx, comment.id, input.attachments);
-        await record(tx, ticket, actor.id, 'commented', { commentId: comment.id, byCustomer: actor.id === ticket.customerId, writtenInTicketId });
+        await record(tx, ticket, actor.id, 'commented', {
+          commentId: comment.id,
+          byCustomer: actor.id === ticket.customerId,
+          writtenInTicketId,
+          // The card's SLA line moves from "first response due" to the resolution.
+          firstResponse: firstResponse || undefined,
+        });
         return { comment, ticket, outcome };
       });
     } catch (error) {
