@@ -6,6 +6,7 @@ import { Dispatcher } from '../src/delivery/dispatcher';
 import { createLogger } from '../src/log';
 import { startDiscordAdapter } from '../src/bots/discord';
 import { ticketForm } from '../src/bots/discord/commands/ticket';
+import { unrelatedTicket } from './unrelated-tickets';
 import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../tests/fakes/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../tests/fakes/discord/interactions';
 import { percentile, round, withBenchDatabase, type BenchDatabase } from './common';
@@ -108,7 +109,7 @@ function customers(fake: FakeDiscord, count: number, prefix: string): FakeUser[]
   return Array.from({ length: count }, (_, i) => fake.user(`${prefix}${i}`));
 }
 
-const form = (i: number) => ({ title: `Printer ${i} is jammed`, description: `The printer on floor ${i % 7} jams on every second page since this morning.`, type: 'incident' });
+const form = unrelatedTicket;
 
 function settingsFor(fake: FakeDiscord) {
   return loadSettings({

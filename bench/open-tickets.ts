@@ -6,6 +6,7 @@ import { messages } from '../src/core/rules/messages';
 import { personDestination, ticketDestination } from '../src/core/rules/notifications';
 import type { ActorRef } from '../src/core/services/people';
 import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatabase, type ConcurrentRun, type DatabaseKind } from './common';
+import { unrelatedTicket } from './unrelated-tickets';
 
 /**
  * Tickets opened per second through `helpdesk.tickets.open` (first-sight customer, ticket, the
@@ -73,11 +74,14 @@ function customer(run: string, index: number): ActorRef {
   return { platform: 'discord', userId: `bench-${run}-customer-${index}`, displayName: `Customer ${run} ${index}` };
 }
 
-function ticketText(index: number) {
-  return {
-    title: `Printer ${index} on floor 2 is jammed`,
-    description: `It shows error E${index % 100} and the tray light blinks. Restarting it did not help; the queue has ${index % 17} jobs waiting.`,
-  };
+/**
+ * Unrelated reports, never the same twice in a run (alike ones, even across rounds, would make a
+ * major incident, which the hand-written side does not do).
+ */
+let reportsMade = 0;
+function ticketText() {
+  const { title, description } = unrelatedTicket(reportsMade++);
+  return { title, description };
 }
 
 /**
@@ -101,7 +105,7 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
       await staffedHelpdesk(handDb);
       const pool = poolOf(handDb);
       const open = {
-        services: (run: string, i: number) => helpdesk.tickets.open(customer(run, i), { ...ticketText(i), type: 'incident' }),
+        services: (run: string, i: number) => helpdesk.tickets.open(customer(run, i), { ...ticketText(), type: 'incident' }),
         handSql: (run: string, i: number) => openByHand(pool, customer(run, i), i),
       };
       await runConcurrently(warmup, concurrency, (i) => open.services('warm', i));
@@ -200,7 +204,7 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
   try {
     await client.query('BEGIN');
     const now = new Date();
-    const { title, description } = ticketText(index);
+    const { title, description } = ticketText();
 
     const claimed = await client.query<{ id: number }>(
       `WITH i AS (
@@ -217,8 +221,11 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
         .rows[0].id;
 
     const { rows: [ticket] } = await client.query<{ id: number; number: number }>(
-      `INSERT INTO ticket (title, description, type, status, priority, tier, customer_id, opened_by_id, platform, location, created_at, updated_at)
-       VALUES ($1, $2, 'incident', 'open', 'P3', 1, $3, $3, $4, '{}', $5, $5)
+      // The SLA clock as the core starts it for a P3 ticket (24×7): first response in a day, resolution in three, first look at 80 %.
+      `INSERT INTO ticket (title, description, type, status, priority, tier, customer_id, opened_by_id, platform, location, created_at, updated_at,
+                           sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at)
+       VALUES ($1, $2, 'incident', 'open', 'P3', 1, $3, $3, $4, '{}', $5::timestamptz, $5,
+               $5, $5::timestamptz + interval '1 day', $5::timestamptz + interval '3 days', $5::timestamptz + interval '1 day' * 0.8)
        RETURNING id, number`,
       [title, description, customerId, who.platform, now],
     );
@@ -244,10 +251,8 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
     ];
     const toTicket = ticketDestination(ticket.id);
     const deliveries = [
-      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.created', payload: {} },
-      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.notice', payload: { audience: 'customer', text: messages.opened(facts) } },
-      { event: 'assigned', platform: who.platform, destination: toTicket, kind: 'ticket.card', payload: {} },
-      { event: 'assigned', platform: who.platform, destination: toTicket, kind: 'ticket.member', payload: { personId: chosen.id } },
+      // The opening's notice rides on ticket.created; the opening's own assignment redraws nothing (rules/notifications.ts).
+      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.created', payload: { notice: messages.opened(facts) } },
       {
         event: 'assigned',
         platform: who.platform,

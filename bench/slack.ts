@@ -13,6 +13,7 @@ import { createLogger } from '../src/log';
 import { startSlackAdapter } from '../src/bots/slack';
 import { isSignedBySlack } from '../src/bots/slack/signature';
 import { SlackRequestSigner } from '../tests/fakes/slack/signer';
+import { unrelatedTicket } from './unrelated-tickets';
 import type { WebApiWorkerData, WebApiWorkerMessage, WebApiWorkerRequest } from './slack-web-api-worker';
 import { percentile, round, withBenchDatabase } from './common';
 
@@ -53,6 +54,8 @@ const user = (i: number) => ({ id: `UBENCH${String(i).padStart(4, '0')}`, name: 
 
 function submission(i: number) {
   const u = user(i);
+  const ticket = unrelatedTicket(i);
+  const selected = (value: string) => ({ type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } });
   return {
     type: 'view_submission',
     user: { id: u.id, name: u.name, username: u.name, team_id: 'T1' },
@@ -61,9 +64,11 @@ function submission(i: number) {
       id: `VFORM${i}`, type: 'modal', callback_id: 'ticket_form', private_metadata: JSON.stringify({ channel: 'CGENERAL' }), hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
       state: {
         values: {
-          title: { value: { type: 'plain_text_input', value: `Printer ${i} is jammed` } },
-          description: { value: { type: 'plain_text_input', value: `The printer on floor ${i % 7} jams on every second page since this morning.` } },
-          type: { value: { type: 'static_select', selected_option: { value: 'incident', text: { type: 'plain_text', text: 'incident' } } } },
+          title: { value: { type: 'plain_text_input', value: ticket.title } },
+          description: { value: { type: 'plain_text_input', value: ticket.description } },
+          type: { value: selected(ticket.type) },
+          impact: { value: selected(ticket.impact) },
+          urgency: { value: selected(ticket.urgency) },
         },
       },
     },

@@ -12,6 +12,7 @@ import { onMessageDelete } from './events/message-delete';
 import { onMessageUpdate } from './events/message-update';
 import { onInteraction } from './interactions';
 import { DiscordSender } from './sender';
+import { AckFirst } from '../ack-first';
 
 export interface DiscordAdapter {
   client: Client;
@@ -29,7 +30,13 @@ export async function startDiscordAdapter(options: { settings: Settings; helpdes
   const { settings, helpdesk, logger, dispatcher } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const client = createDiscordClient(settings);
-  const ctx: DiscordContext = { helpdesk, settings, logger: logger.child({ adapter: 'discord' }), wakeDispatcher: () => dispatcher?.wake() };
+  const ctx: DiscordContext = {
+    helpdesk,
+    settings,
+    logger: logger.child({ adapter: 'discord' }),
+    wakeDispatcher: () => dispatcher?.wake(),
+    ackFirst: new AckFirst(),
+  };
   const guarded = (what: string, work: () => Promise<unknown>) =>
     void work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`));
 

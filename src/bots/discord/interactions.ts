@@ -1,4 +1,5 @@
 import type { Interaction } from 'discord.js';
+import { arriving } from './answers-first';
 import { parseTicketCustomId } from './card';
 import { parseProposalCustomId } from './staff-alert';
 import type { DiscordContext } from './context';
@@ -80,6 +81,8 @@ const components = new Map<string, TicketComponentHandler>(
 const proposalButtons = new Map<string, ProposalHandler>([declareMajor, notRelated].map((m) => [m.action, m.run]));
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
+  // Every handler answers first; by its end it surely has (or never will): either way it no longer holds others back.
+  const answered = arriving(interaction, ctx);
   try {
     if (interaction.isChatInputCommand()) {
       const { options } = interaction;
@@ -104,5 +107,7 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.
     ctx.logger.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction');
+  } finally {
+    answered();
   }
 }

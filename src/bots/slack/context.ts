@@ -4,7 +4,7 @@ import type { Helpdesk } from '../../core/helpdesk';
 import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
-import type { AckFirst } from './ack-first';
+import type { AckFirst } from '../ack-first';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {

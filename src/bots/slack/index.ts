@@ -20,7 +20,7 @@ import { registerReopenAction } from './actions/reopen';
 import { registerResolveAction } from './actions/resolve';
 import { registerSolvedAction } from './actions/solved';
 import { registerTypeAction } from './actions/type';
-import { AckFirst } from './ack-first';
+import { AckFirst } from '../ack-first';
 import { fetchMissedReplies } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';

@@ -4,7 +4,7 @@ import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 import { readBody, sendJson, type HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
-import type { AckFirst } from './ack-first';
+import type { AckFirst } from '../ack-first';
 import { isSignedBySlack } from './signature';
 
 /**

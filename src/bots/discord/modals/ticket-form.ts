@@ -1,5 +1,6 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { actorOf } from '../actor';
+import { afterAnswering } from '../answers-first';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -15,6 +16,7 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   const impact = selected(interaction, 'impact');
   const urgency = selected(interaction, 'urgency');
   const onBehalfOfId = interaction.customId.split(':')[1];
+  await afterAnswering(interaction, ctx);
   try {
     const ticket = await ctx.helpdesk.tickets.open(actorOf(interaction.user, interaction.member), {
       title,

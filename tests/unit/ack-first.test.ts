@@ -1,4 +1,4 @@
-import { AckFirst } from '../../src/bots/slack/ack-first';
+import { AckFirst } from '../../src/bots/ack-first';
 
 /** Follow-up work after an answer waits for the answers of requests already received (Slack's 3 s deadline). */
 describe('Slack: answers before follow-up work', () => {

@@ -1,7 +1,7 @@
 import { setImmediate as nextLoopTurn } from 'node:timers/promises';
 
 /**
- * Answers first, follow-up work after. Slack wants every request answered within 3 s, and a burst
+ * Answers first, follow-up work after. Slack and Discord want every request answered within 3 s, and a burst
  * of them (200 people running /ticket at once) shares one event loop with what each answer sets
  * off: opening a form, storing a submission, redrawing App Home. Follow-up work waits here until
  * every request received has been answered and none has arrived for a short quiet spell (the rest
