@@ -1,6 +1,6 @@
 import { majorIncidentPolicyFrom, loadSettings } from '../../src/config';
 import { isLookAlike, type LookAlikeSettings } from '../../src/core/rules/similarity';
-import { findLookAlikes, scoreRecentIncidents, type LookAlikeCandidate } from '../../src/core/services/look-alike';
+import { findLookAlikes, findLookAlikesIn, scoreRecentIncidents, type LookAlikeCandidate } from '../../src/core/services/look-alike';
 import { describeEachDatabase } from '../helpers/database';
 import { corpusHalf, isDanish, openedAt, scorePairs, storeCorpus, type CorpusIncident, type PairScore } from '../helpers/incident-corpus';
 
@@ -39,6 +39,14 @@ describeEachDatabase('look-alike incidents', (ctx) => {
     }
     return (scored[half] = out);
   }
+
+  test('the search that skips impossible candidates finds exactly what scoring them all and applying the rule finds', async () => {
+    for (const { incident, candidates } of await scoreHalf('heldout')) {
+      const probe = { ...incident, createdAt: openedAt(starts.heldout, incident) };
+      const found = await findLookAlikesIn(ctx().dataSource.manager, probe, settings);
+      expect(found.map((c) => c.id).sort((a, b) => a - b)).toEqual(candidates.filter((c) => isLookAlike(c, settings)).map((c) => c.id).sort((a, b) => a - b));
+    }
+  });
 
   test('on the held-out half, look-alikes are found with the precision and recall printed', async () => {
     const incidents = halves.heldout.filter((i) => i.type === 'incident');

@@ -3,6 +3,9 @@ import { searchTerms } from '../rules/it-words';
 import { isLookAlike, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
 import type { ServiceContext } from './context';
 
+/** pg_trgm.similarity_threshold as PostgreSQL and PGlite ship it. */
+const DEFAULT_TRGM_THRESHOLD = 0.3;
+
 /** The incident being opened, as the look-alike search needs it. */
 export interface LookAlikeProbe {
   id: number;
@@ -32,8 +35,26 @@ export interface LookAlikeCandidate extends LookAlikeScores {
  * The window is read through ticket_type_created_idx, so the cost follows the incidents in the
  * window, not the size of the table.
  */
-export async function scoreRecentIncidents(manager: EntityManager, probe: LookAlikeProbe, windowMinutes: number): Promise<LookAlikeCandidate[]> {
+export async function scoreRecentIncidents(
+  manager: EntityManager,
+  probe: LookAlikeProbe,
+  windowMinutes: number,
+  /**
+   * Score only incidents that could pass the rule: sharing a term, or with titles this alike. An
+   * incident with neither never looks alike (the rule needs MAJOR_SHARED_MIN ≥ 1 shared terms
+   * otherwise), and the one cheap test per incident keeps a crowded window (a burst of reports)
+   * from costing a full scoring of each. Tuning leaves it out, to see every score.
+   */
+  onlyPossible?: { trigramAt: number },
+): Promise<LookAlikeCandidate[]> {
   const since = new Date(probe.createdAt.getTime() - windowMinutes * 60_000);
+  // `%` (pg_trgm's similarity above its threshold, 0.3 unless a server changed it) can use the
+  // title's trigram index; the exact threshold is checked after it.
+  const titleAlike =
+    onlyPossible && onlyPossible.trigramAt >= DEFAULT_TRGM_THRESHOLD
+      ? `(lower(t.title) % lower($1::text) AND similarity(lower(t.title), lower($1::text)) >= $6)`
+      : `similarity(lower(t.title), lower($1::text)) >= $6`;
+  const possible = onlyPossible ? `AND (t.search @@ p.any OR ${titleAlike})` : '';
   const rows: Array<{ id: number; service_id: number | null; created_at: Date; trigram: number; shared: number; terms: number }> = await manager.query(
     `WITH kept AS (
        SELECT term FROM unnest($2::text[]) AS term
@@ -41,7 +62,8 @@ export async function scoreRecentIncidents(manager: EntityManager, probe: LookAl
           OR (ts_lexize('english_stem'::regdictionary, term) <> '{}' AND ts_lexize('danish_stem'::regdictionary, term) <> '{}')
      ), probe AS (
        SELECT coalesce(array_agg(to_tsquery('english'::regconfig, term) || to_tsquery('danish'::regconfig, term)), '{}') AS each,
-              count(*)::int AS terms
+              count(*)::int AS terms,
+              to_tsquery('english'::regconfig, string_agg('(' || term || ')', ' | ')) || to_tsquery('danish'::regconfig, string_agg('(' || term || ')', ' | ')) AS any
        FROM kept
      )
      SELECT t.id, t.service_id, t.created_at,
@@ -49,8 +71,8 @@ export async function scoreRecentIncidents(manager: EntityManager, probe: LookAl
             (SELECT count(*) FROM unnest(p.each) AS q WHERE t.search @@ q)::int AS shared,
             p.terms
      FROM probe p, ticket t
-     WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5`,
-    [probe.title, searchTerms(probe.title, probe.description), since, probe.createdAt, probe.id],
+     WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5 ${possible}`,
+    [probe.title, searchTerms(probe.title, probe.description), since, probe.createdAt, probe.id, ...(onlyPossible ? [onlyPossible.trigramAt] : [])],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -65,7 +87,7 @@ export async function scoreRecentIncidents(manager: EntityManager, probe: LookAl
 
 /** The incidents of the window that look like the probe, most alike first, inside the caller's transaction. */
 export async function findLookAlikesIn(manager: EntityManager, probe: LookAlikeProbe, settings: LookAlikeSettings): Promise<LookAlikeCandidate[]> {
-  const candidates = await scoreRecentIncidents(manager, probe, settings.windowMinutes);
+  const candidates = await scoreRecentIncidents(manager, probe, settings.windowMinutes, { trigramAt: settings.trigramAt });
   return candidates
     .filter((c) => isLookAlike(c, settings))
     .sort((a, b) => b.shared / Math.max(1, b.terms) - a.shared / Math.max(1, a.terms) || b.trigram - a.trigram || a.id - b.id);

@@ -172,8 +172,10 @@ export interface OpenFields {
 export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: OpenFields): Promise<TicketEntity> {
   const ticket = await insertTicket(tx, { ...fields, customerId: customer.id, openedById: actor.id });
   await record(tx, ticket, actor.id, 'opened', { onBehalfOf: customer.id !== actor.id ? customer.id : undefined, followUpOfId: fields.followUpOfId ?? undefined });
-  await autoAssign(tx, ticket, actor.id, 'auto');
+  // Look-alikes first: assignment locks the tier's supporters until commit, and every opening
+  // waits for that lock, so nothing that can run before it runs after it.
   if (ticket.type === 'incident') await afterIncidentOpened(tx, ticket, actor.id);
+  await autoAssign(tx, ticket, actor.id, 'auto');
   return ticket;
 }
 
