@@ -117,6 +117,11 @@ const SYMPTOMS_DA = ['er nede', 'starter ikke', 'er meget langsom', 'viser fejl 
  */
 async function storeEarlierTickets(dataSource: import('typeorm').DataSource, from: number, count: number, total: number): Promise<void> {
   const fillsWindow = from + count >= total;
+  // The catalog's 14 services the earlier tickets name (service ids 1–14).
+  await dataSource.query(
+    `INSERT INTO service (id, name, created_at, updated_at) SELECT g, 'Service ' || g, now(), now() FROM generate_series(1, 14) g ON CONFLICT (id) DO NOTHING`,
+  );
+  await dataSource.query(`SELECT setval(pg_get_serial_sequence('service', 'id'), greatest((SELECT max(id) FROM service), 1))`);
   await dataSource.query(
     `WITH c AS (INSERT INTO person (display_name) VALUES ('Earlier customer') RETURNING id)
      INSERT INTO ticket (title, description, type, status, resolution, service_id, customer_id, opened_by_id, platform, created_at, updated_at)
