@@ -75,19 +75,22 @@ export function elapsedSeconds(ticket: Pick<SlaClock, 'slaElapsedSeconds' | 'sla
   return ticket.slaElapsedSeconds + running;
 }
 
+/** A clock that has never run: no time counted, nothing due, no marks. */
+export const UNSTARTED_CLOCK: SlaClock = Object.freeze({
+  slaElapsedSeconds: 0,
+  slaRunningSince: null,
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
+  slaNextCheckAt: null,
+  firstResponseWarnedAt: null,
+  firstResponseBreachedAt: null,
+  resolutionWarnedAt: null,
+  resolutionBreachedAt: null,
+});
+
 /** The clock of a ticket opened at `now` (its priority already set). */
 export function startClock(ticket: Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>>, setup: SlaSetup, now: Date): SlaClock {
-  const clock: SlaClock = {
-    slaElapsedSeconds: 0,
-    slaRunningSince: clockRuns(ticket) ? now : null,
-    firstResponseDueAt: null,
-    resolutionDueAt: null,
-    slaNextCheckAt: null,
-    firstResponseWarnedAt: null,
-    firstResponseBreachedAt: null,
-    resolutionWarnedAt: null,
-    resolutionBreachedAt: null,
-  };
+  const clock: SlaClock = { ...UNSTARTED_CLOCK, slaRunningSince: clockRuns(ticket) ? now : null };
   return { ...clock, ...dueTimes({ ...ticket, ...clock }, setup) };
 }
 

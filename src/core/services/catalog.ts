@@ -99,10 +99,13 @@ type StoredService = Service & { archived: boolean };
 
 async function loadServices(manager: EntityManager): Promise<Service[]>;
 async function loadServices(manager: EntityManager, withArchived: true): Promise<StoredService[]>;
-async function loadServices(manager: EntityManager, withArchived = false): Promise<StoredService[]> {
+async function loadServices(manager: EntityManager, withArchived: false, onlyId: number): Promise<StoredService[]>;
+async function loadServices(manager: EntityManager, withArchived = false, onlyId: number | null = null): Promise<StoredService[]> {
+  const conditions = [withArchived ? null : 'archived_at IS NULL', onlyId === null ? null : 'id = $1'].filter(Boolean);
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT id, name, description, covered, owning_tier, checks, questions, archived_at FROM service
-     ${withArchived ? '' : 'WHERE archived_at IS NULL'} ORDER BY lower(name), id`,
+     ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY lower(name), id`,
+    onlyId === null ? [] : [onlyId],
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -116,9 +119,12 @@ async function loadServices(manager: EntityManager, withArchived = false): Promi
   }));
 }
 
+/** One service of the catalog (not archived), read on its own rather than with the whole catalog. */
 export async function findService(manager: EntityManager, id: number): Promise<Service | null> {
-  const services = await loadServices(manager);
-  return services.find((s) => s.id === id) ?? null;
+  const [service] = await loadServices(manager, false, id);
+  if (!service) return null;
+  const { archived: _archived, ...rest } = service;
+  return rest;
 }
 
 async function lockService(tx: Tx, id: number): Promise<Service> {
