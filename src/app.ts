@@ -101,8 +101,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     // The SLA article always states the policy in force (written the first time, or after an upgrade).
     await helpdesk.sla.publishArticle();
     // The catalog lives in memory for /ticket's first answer; another instance's edits arrive on the timer.
-    await helpdesk.catalog.refresh();
     await helpdesk.catalog.publishArticle();
+    await helpdesk.catalog.refresh();
     catalogTimer = setInterval(() => void helpdesk.catalog.refresh().catch((err) => logger.warn({ err }, 'catalog refresh failed')), CATALOG_REFRESH_MS);
     catalogTimer.unref();
     if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');

@@ -55,3 +55,85 @@ export function declinedText(service: Pick<Service, 'name'>, catalogArticleId: n
   const pointer = catalogArticleId ? ` See what the helpdesk covers with /kb read ${catalogArticleId}.` : '';
   return `Sorry — ${service.name} is not something the helpdesk looks after, so no ticket was opened.${pointer}`;
 }
+
+/** The select's last option: a problem that fits no service goes on without a guide. */
+export const SOMETHING_ELSE = 'something-else';
+
+/** What picking in the service select leads to, decided from the in-memory catalog (no database call). */
+export type ServicePick =
+  | { kind: 'guide'; service: Service }
+  | { kind: 'something-else' }
+  | { kind: 'declined'; message: string }
+  | { kind: 'unknown'; message: string };
+
+export function pickService(services: Service[], value: string, catalogArticleId: number | null): ServicePick {
+  if (value === SOMETHING_ELSE) return { kind: 'something-else' };
+  const service = services.find((s) => String(s.id) === value);
+  if (!service) return { kind: 'unknown', message: 'That service is no longer in the catalog. Run /ticket again to see it as it is now.' };
+  if (!service.covered) return { kind: 'declined', message: declinedText(service, catalogArticleId) };
+  return { kind: 'guide', service };
+}
+
+/**
+ * The options of the first step: covered services, then those the helpdesk does not cover (so
+ * picking one is answered with the pointer to the catalog instead of a form), then "something else".
+ */
+export function serviceOptions(services: Service[]): Array<{ value: string; label: string; description: string }> {
+  const option = (s: Service) => ({
+    value: String(s.id),
+    label: s.name,
+    description: s.covered ? s.description : 'Not looked after by the helpdesk',
+  });
+  return [
+    ...services.filter((s) => s.covered).map(option),
+    ...services.filter((s) => !s.covered).map(option),
+    { value: SOMETHING_ELSE, label: 'Something else', description: 'None of these: describe it in the form' },
+  ];
+}
+
+/** One page of options: Discord's selects hold 25, so longer lists get "more" and "back" entries. */
+export function optionsPage<T>(options: T[], page: number, size: number): { options: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(options.length / size));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  return { options: options.slice(current * size, (current + 1) * size), page: current, pages };
+}
+
+/** The checks and questions of a service, entered one per line in a form. */
+export function linesOf(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
+    .filter((line) => line !== '');
+}
+
+/** The words of the guide flow, so Discord and Slack say the same. */
+export const guideMessages = {
+  pickService: 'Which service is this about? Pick "Something else" if none fits.',
+  openForm: 'Open the form',
+  suggestIntro: (count: number) =>
+    count === 1
+      ? 'Before your ticket is opened: this article may already answer it. What you wrote is kept.'
+      : `Before your ticket is opened: these ${count} articles may already answer it. What you wrote is kept.`,
+  solvedIt: 'This solved it',
+  openTicket: 'Open the ticket',
+  deflected: (article: { id: number; title: string }) =>
+    `Glad that helped! No ticket was opened (article ${article.id} "${article.title}"). Run /ticket any time if it comes back.`,
+  opened: (ticket: { number: number }) => `Your ticket #${ticket.number} is open.`,
+  waiting: (draft: { title: string; createdAt: Date }) =>
+    `You have a form you did not finish: "${draft.title}" (${draft.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC). It is kept for a day.`,
+  openWaiting: 'Open it as a ticket',
+  showWaiting: 'Show it',
+};
+
+/** `/helpdesk catalog list` for admins: every service with the id the other catalog commands take. */
+export function catalogListText(services: Service[]): string {
+  if (services.length === 0) return 'The catalog is empty. Add a service with /helpdesk catalog add.';
+  return services
+    .map((s) => {
+      const guide = [s.checks.length ? `${s.checks.length} check${s.checks.length === 1 ? '' : 's'}` : null, s.questions.length ? `${s.questions.length} question${s.questions.length === 1 ? '' : 's'}` : null]
+        .filter(Boolean)
+        .join(', ');
+      return `${s.id}. ${s.name} · ${s.covered ? `covered, tier ${s.owningTier}` : 'not covered'}${guide ? ` · ${guide}` : ''}${s.description ? `\n   ${s.description}` : ''}`;
+    })
+    .join('\n');
+}

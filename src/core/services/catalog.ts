@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Tier } from '../model';
 import { authorize } from '../rules/authorization';
-import { catalogArticle, type Service } from '../rules/catalog';
+import { catalogArticle, pickService, type Service, type ServicePick } from '../rules/catalog';
 import { parseInput, serviceEditSchema, serviceIdSchema, serviceSchema } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { writeGeneratedArticle } from './knowledge';
@@ -14,7 +14,11 @@ import { resolvePerson, type ActorRef } from './people';
  * after another instance's within REFRESH_MS (the adapters call `refresh` on a timer).
  */
 export const CATALOG_REFRESH_MS = 30_000;
-const snapshots = new WeakMap<DataSource, Service[]>();
+interface Snapshot {
+  services: Service[];
+  catalogArticleId: number | null;
+}
+const snapshots = new WeakMap<DataSource, Snapshot>();
 
 /** `/helpdesk catalog …`: admins keep the services; the catalog article is written from them. */
 export class CatalogService {
@@ -22,12 +26,20 @@ export class CatalogService {
 
   /** The services (archived ones left out) as last loaded; empty until the first `refresh`. */
   snapshot(): Service[] {
-    return snapshots.get(this.ctx.dataSource) ?? [];
+    return snapshots.get(this.ctx.dataSource)?.services ?? [];
+  }
+
+  /** What picking `value` in `/ticket`'s service select leads to, from memory: the guide, a polite no, or the plain form. */
+  pick(value: string): ServicePick {
+    const snapshot = snapshots.get(this.ctx.dataSource);
+    return pickService(snapshot?.services ?? [], value, snapshot?.catalogArticleId ?? null);
   }
 
   async refresh(): Promise<Service[]> {
-    const services = await loadServices(this.ctx.dataSource.manager);
-    snapshots.set(this.ctx.dataSource, services);
+    const manager = this.ctx.dataSource.manager;
+    const services = await loadServices(manager);
+    const [article] = await manager.query(`SELECT id FROM article WHERE special = 'catalog' AND archived_at IS NULL`);
+    snapshots.set(this.ctx.dataSource, { services, catalogArticleId: article ? Number(article.id) : null });
     return services;
   }
 
