@@ -130,6 +130,34 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(comments.map((c: { body: string }) => c.body)).toEqual(['Which tray?', 'Tray 2']);
   });
 
+  test("a customer's reply in a DM thread resolved longer ago than REOPEN_DAYS opens a follow-up, and is its first comment in the new DM thread and card thread", async () => {
+    const lena = { id: 'ULENA', name: 'Lena' };
+    const old = await openTicket(lena, 'Scanner sends blank pages');
+    await h.helpdesk.tickets.resolve({ platform: 'slack', userId: TINA.id, displayName: TINA.name }, { ticketNumber: old.number });
+    await h.deliver();
+
+    h.clock.advance(15 * 24 * 60 * 60 * 1000);
+    const late = message(lena, old.location.slackDmChannel, old.location.slackDmThreadTs, 'It is blank again since Monday.');
+    await h.signer.event(late);
+    await h.slack.settled();
+    await h.deliver();
+    const [followUp] = await h.db.dataSource.query(`SELECT number, location FROM ticket WHERE title LIKE 'Follow-up to #' || $1 || ':%'`, [old.number]);
+    expect((await ticketRow(old.number)).status).toBe('resolved');
+    const place = followUp.location as Record<string, string>;
+    expect(place.slackDmChannel).toBe(old.location.slackDmChannel);
+    expect(place.slackDmThreadTs).not.toBe(old.location.slackDmThreadTs);
+    // The new DM thread starts with the ticket, then the message that opened it; the card's thread has it too.
+    expect(h.api.thread(place.slackDmChannel, place.slackDmThreadTs).map((m) => m.text)).toEqual([
+      expect.stringContaining(`Your ticket #${followUp.number}`),
+      '*Lena:* It is blank again since Monday.',
+    ]);
+    expect(h.api.thread(SUPPORT_CHANNEL, place.slackCardTs).filter((m) => m.text?.includes('blank again')).map((m) => m.text)).toEqual(['*Lena (customer):* It is blank again since Monday.']);
+    // The old DM thread holds the customer's own message only once (theirs), and says where it went.
+    const oldThread = h.api.thread(old.location.slackDmChannel, old.location.slackDmThreadTs).map((m) => m.text ?? '');
+    expect(oldThread.filter((t) => t.includes('blank again'))).toHaveLength(0);
+    expect(oldThread).toEqual(expect.arrayContaining([expect.stringContaining(`opened a new ticket #${followUp.number}`)]));
+  });
+
   test('a bad signature and a 6-minute-old timestamp get 401 and store nothing', async () => {
     const before = await count('ticket');
     const calls = h.api.calls.length;

@@ -73,7 +73,7 @@ export class SlackSender implements Sender {
         else await this.inCardThread(place, String(payload.text));
         return;
       case 'comment.public':
-        return this.mirrorComment(view, place);
+        return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined);
       case 'comment.internal':
         return this.postNote(view, place);
       default:
@@ -143,11 +143,15 @@ export class SlackSender implements Sender {
     }
   }
 
-  /** A comment goes to the side it did not come from; one typed elsewhere (a command, Discord) goes to both. */
-  private async mirrorComment(view: DeliveryView, place: SlackPlace): Promise<void> {
+  /**
+   * A comment goes to the side it did not come from; one typed elsewhere (a command, Discord) goes
+   * to both, and so does the late reply in an old ticket's DM thread that opened this follow-up:
+   * it shares the DM channel but not the thread.
+   */
+  private async mirrorComment(view: DeliveryView, place: SlackPlace, writtenInAnotherTicket: boolean): Promise<void> {
     const comment = view.comment;
     if (!comment || comment.deleted) return;
-    const from = comment.platform === 'slack' ? comment.platformMessageId : null;
+    const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) => Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
     const files = comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
