@@ -30,6 +30,7 @@ import type { SlackContext } from './context';
 import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerMessageEvents } from './events/message';
 import { HomeRefresher } from './home-refresher';
+import { ListenerTable } from './listener-table';
 import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
@@ -86,24 +87,28 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   const app = new App({ token: settings.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions, convoStore: false });
   const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
   const homes = new HomeRefresher(app.client, ctx);
-  registerTicketCommand(app, ctx);
-  registerTicketsCommand(app, ctx);
-  registerHelpdeskCommand(app, ctx);
-  registerKbCommand(app, ctx);
-  registerTicketForm(app, ctx);
-  registerKbForm(app, ctx);
-  registerInternalNoteForm(app, ctx);
-  registerEscalateForm(app, ctx);
-  registerRatingCommentForm(app, ctx);
-  registerAddNoteShortcut(app, ctx);
-  registerTicketFromMessageShortcut(app);
-  registerMessageEvents(app, ctx);
-  registerAppHomeOpened(app, ctx);
-  registerHomeOpenAction(app, ctx);
-  registerDmRouteActions(app, ctx);
+  // One lookup per request instead of Bolt offering it to every listener (see ListenerTable).
+  const table = new ListenerTable();
+  app.use(table.middleware);
+  const listeners = table.registrar(app);
+  registerTicketCommand(listeners, ctx);
+  registerTicketsCommand(listeners, ctx);
+  registerHelpdeskCommand(listeners, ctx);
+  registerKbCommand(listeners, ctx);
+  registerTicketForm(listeners, ctx);
+  registerKbForm(listeners, ctx);
+  registerInternalNoteForm(listeners, ctx);
+  registerEscalateForm(listeners, ctx);
+  registerRatingCommentForm(listeners, ctx);
+  registerAddNoteShortcut(listeners, ctx);
+  registerTicketFromMessageShortcut(listeners);
+  registerMessageEvents(listeners, ctx);
+  registerAppHomeOpened(listeners, ctx);
+  registerHomeOpenAction(listeners, ctx);
+  registerDmRouteActions(listeners, ctx);
   for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction,
     registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction]) {
-    register(app, ctx);
+    register(listeners, ctx);
   }
 
   await app.start();
