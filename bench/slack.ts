@@ -28,8 +28,10 @@ import { percentile, round, withBenchDatabase } from './common';
  * node:http server on loopback that only reads the body and verifies the `v0` signature and
  * timestamp, then answers 200.
  *
- * Fairness: both servers run side by side and each burst goes to the floor and then to the app,
- * back to back, so both meet the same load from the rest of a shared machine. Each side first gets
+ * Fairness: both servers run side by side and each burst goes to both, back to back, so both meet
+ * the same load from the rest of a shared machine; there are two measured rounds, the floor first
+ * in one and the app first in the other (ABBA), and each side's percentiles are over both rounds'
+ * requests. Each side first gets
  * the same warm-up bursts (other people, same kinds), so neither is measured with cold code paths;
  * the app's warm-up tickets are fully delivered before the measured bursts start. The fake Web API runs in a worker thread, as Slack's servers are not on the app's
  * event loop; the load client shares the event loop with whichever server it measures, alike for
@@ -96,23 +98,29 @@ interface Side {
 }
 
 /**
- * The two bursts, each sent to the floor and then to the app, back to back, so both meet the same
- * load on a shared machine. `first` numbers the people, so warm-up and measured requests never
- * share one. A form is submitted only once it is open: the submissions follow the forms' views.open.
+ * The two bursts, each sent to both sides back to back, so both meet the same load on a shared
+ * machine; `appFirst` swaps who goes first (the runner measures both orders, ABBA, as going second
+ * pays for the garbage and timers the first left behind). `first` numbers the people, so no two
+ * bursts share one. A form is submitted only once it is open: the submissions follow the forms'
+ * views.open.
  */
-async function bursts(floor: Side, app: Side, count: number, first: number, log: ((line: string) => void) | undefined, label: string) {
+async function bursts(floor: Side, app: Side, count: number, first: number, appFirst: boolean, log: ((line: string) => void) | undefined, label: string) {
   const commands = async (side: Side) => burst(count, (i) => side.signer.command('/ticket', user(first + i)), '/ticket');
   const submissions = async (side: Side) => burst(count, (i) => side.signer.interaction(submission(first + i)), 'view_submission');
-  log?.(`slack ${label}: ${count} × /ticket at once, to the floor, then to the app…`);
-  const floorCommand = await commands(floor);
-  const appCommand = await commands(app);
+  const order = appFirst ? 'to the app, then to the floor' : 'to the floor, then to the app';
+  log?.(`slack ${label}: ${count} × /ticket at once, ${order}…`);
+  const command = { floor: [] as number[], app: [] as number[] };
+  for (const side of appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const)) command[side] = await commands(side === 'app' ? app : floor);
   await floor.formsOpen();
   await app.formsOpen();
-  log?.(`slack ${label}: ${count} view_submissions at once, to the floor, then to the app…`);
-  const floorSubmit = await submissions(floor);
-  const start = now();
-  const appSubmit = await submissions(app);
-  return { floor: { command: floorCommand, submit: floorSubmit }, app: { command: appCommand, submit: appSubmit, start } };
+  log?.(`slack ${label}: ${count} view_submissions at once, ${order}…`);
+  const submit = { floor: [] as number[], app: [] as number[] };
+  let start = 0;
+  for (const side of appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const)) {
+    if (side === 'app') start = now();
+    submit[side] = await submissions(side === 'app' ? app : floor);
+  }
+  return { floor: { command: command.floor, submit: submit.floor }, app: { command: command.app, submit: submit.app, start } };
 }
 
 /** A bare server that only checks the signature, with the app's own check (v0 HMAC, timestamp within 5 minutes). */
@@ -196,17 +204,26 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     try {
       const floor: Side = { signer: new SlackRequestSigner(bare.url, SIGNING_SECRET), formsOpen: async () => undefined };
       const app: Side = { signer: new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), formsOpen: () => slack.settled() };
-      await bursts(floor, app, warmup, WARMUP_OFFSET, log, 'warm-up');
+      await bursts(floor, app, warmup, WARMUP_OFFSET, false, log, 'warm-up');
       // The measured bursts start with nothing left over from the warm-up.
       await waitFor('the warm-up tickets', () => api.cards.length >= warmup);
       await slack.settled();
       await waitFor('the warm-up deliveries', queueEmpty);
       const callsBefore = await api.calls();
       const cardsBefore = api.cards.length;
-      const run = await bursts(floor, app, count, 0, log, 'measured');
+      // Round A: the floor goes first; its cards are timed. Round B (the people after A's): the app goes first.
+      const roundA = await bursts(floor, app, count, 0, false, log, 'measured, round A');
       await waitFor(`${count} cards`, () => api.cards.length >= cardsBefore + count);
-      const cardsMs = api.cards[cardsBefore + count - 1] - run.app.start;
+      const cardsMs = api.cards[cardsBefore + count - 1] - roundA.app.start;
       await slack.settled();
+      await waitFor('round A\'s deliveries', queueEmpty);
+      const roundB = await bursts(floor, app, count, count, true, log, 'measured, round B');
+      await waitFor(`${2 * count} cards`, () => api.cards.length >= cardsBefore + 2 * count);
+      await slack.settled();
+      const run = {
+        floor: { command: [...roundA.floor.command, ...roundB.floor.command], submit: [...roundA.floor.submit, ...roundB.floor.submit] },
+        app: { command: [...roundA.app.command, ...roundB.app.command], submit: [...roundA.app.submit, ...roundB.app.submit] },
+      };
       const callsAfter = await api.calls();
       const during = Object.fromEntries(Object.entries(callsAfter).map(([m, n]) => [m, n - (callsBefore[m] ?? 0)]).filter(([, n]) => Number(n) > 0));
       log?.(`slack: Web API calls during the measured bursts: ${JSON.stringify(during)}`);
