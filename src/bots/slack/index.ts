@@ -9,6 +9,10 @@ import { registerClaimAction } from './actions/claim';
 import { registerDmRouteActions } from './actions/dm-route';
 import { registerHomeOpenAction } from './actions/home-open';
 import { registerEscalateAction } from './actions/escalate';
+import { registerGuideOpenAction } from './actions/guide-open';
+import { registerGuidePickAction } from './actions/guide-pick';
+import { registerGuideShowAction } from './actions/guide-show';
+import { registerGuideSolvedAction } from './actions/guide-solved';
 import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
@@ -34,7 +38,9 @@ import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
+import { registerCatalogForm } from './views/catalog-form';
 import { registerEscalateForm } from './views/escalate-form';
+import { registerGuidedTicketForm } from './views/guided-ticket-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
 import { registerRatingCommentForm } from './views/rating-comment';
@@ -91,6 +97,8 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerHelpdeskCommand(app, ctx);
   registerKbCommand(app, ctx);
   registerTicketForm(app, ctx);
+  registerGuidedTicketForm(app, ctx);
+  registerCatalogForm(app, ctx);
   registerKbForm(app, ctx);
   registerInternalNoteForm(app, ctx);
   registerEscalateForm(app, ctx);
@@ -102,7 +110,8 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerHomeOpenAction(app, ctx);
   registerDmRouteActions(app, ctx);
   for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction,
-    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction]) {
+    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction,
+    registerGuidePickAction, registerGuideSolvedAction, registerGuideOpenAction, registerGuideShowAction]) {
     register(app, ctx);
   }
 
