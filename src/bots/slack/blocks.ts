@@ -101,6 +101,30 @@ export function ticketFormView(privateMetadata: string, prefill: { title?: strin
   };
 }
 
+/** A form of ours: its callback, what it carries to its submission, a title (Slack shows 24 characters), its submit word, and Cancel. */
+export function formView<B>(callbackId: string, carried: object, title: string, submit: string, blocks: B[]) {
+  const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
+  return { type: 'modal' as const, callback_id: callbackId, private_metadata: JSON.stringify(carried), title: plain(title.slice(0, 24)), submit: plain(submit), close: plain('Cancel'), blocks };
+}
+
+/** A text input (read back as `values[block].value`, as every form here reads its fields), prefilled with `initial` when editing. */
+export function textInput(block: string, label: string, options: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string } = {}) {
+  return {
+    type: 'input' as const,
+    block_id: block,
+    label: { type: 'plain_text' as const, text: label },
+    ...(options.optional ? { optional: true } : {}),
+    ...(options.hint ? { hint: { type: 'plain_text' as const, text: options.hint } } : {}),
+    element: {
+      type: 'plain_text_input' as const,
+      action_id: 'value',
+      ...(options.multiline ? { multiline: true } : {}),
+      ...(options.max ? { max_length: options.max } : {}),
+      ...(options.initial ? { initial_value: options.initial } : {}),
+    },
+  };
+}
+
 /** The "Add internal note" form. */
 export function noteFormView(ticketNumber: number, sourceMessage: string) {
   return {

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { catalogListText, linesOf, type Service } from '../../../core/rules/catalog';
+import { formView, textInput } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
@@ -18,31 +19,14 @@ const BLOCK_OF_FIELD: Record<string, string> = { name: 'name', description: 'des
 
 /** `/helpdesk catalog add` and `edit ID` (prefilled): a service and its creation guide, checks and questions one per line. */
 export function catalogFormView(service?: Service) {
-  const initial = (value: string | undefined) => (value ? { initial_value: value } : {});
   const coverage = COVERAGE.find((c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'))!;
-  const lines = (block: string, label: string, hint: string, value: string[] | undefined) => ({
-    type: 'input' as const,
-    block_id: block,
-    optional: true,
-    label: text(label),
-    hint: text(hint),
-    element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, ...initial(value?.join('\n')) },
-  });
-  return {
-    type: 'modal' as const,
-    callback_id: CATALOG_FORM,
-    private_metadata: JSON.stringify(service ? { serviceId: service.id } : {}),
-    title: text(service ? `Edit service ${service.id}`.slice(0, 24) : 'New service'),
-    submit: text(service ? 'Save' : 'Add'),
-    close: text('Cancel'),
-    blocks: [
-      { type: 'input' as const, block_id: 'name', label: text('Name'), element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 80, ...initial(service?.name) } },
-      { type: 'input' as const, block_id: 'description', optional: true, label: text('Description'), element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: 1000, ...initial(service?.description) } },
-      { type: 'input' as const, block_id: 'coverage', label: text('Does the helpdesk look after it?'), element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage } },
-      lines('checks', 'Checks to try first', 'One per line, e.g. "Is the printer switched on?"', service?.checks),
-      lines('questions', 'Questions the form asks (at most 3)', 'One per line; the answers go into the ticket', service?.questions),
-    ],
-  };
+  return formView(CATALOG_FORM, service ? { serviceId: service.id } : {}, service ? `Edit service ${service.id}` : 'New service', service ? 'Save' : 'Add', [
+    textInput('name', 'Name', { max: 80, initial: service?.name }),
+    textInput('description', 'Description', { optional: true, multiline: true, max: 1000, initial: service?.description }),
+    { type: 'input' as const, block_id: 'coverage', label: text('Does the helpdesk look after it?'), element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage } },
+    textInput('checks', 'Checks to try first', { optional: true, multiline: true, hint: 'One per line, e.g. "Is the printer switched on?"', initial: service?.checks.join('\n') }),
+    textInput('questions', 'Questions the form asks (at most 3)', { optional: true, multiline: true, hint: 'One per line; the answers go into the ticket', initial: service?.questions.join('\n') }),
+  ]);
 }
 
 /**
