@@ -63,23 +63,65 @@ export const ESCALATE_FORM = 'escalate_form';
 /** The escalation picker's choice that leaves it to the core: the next tier's least-loaded supporter. */
 export const LEAST_LOADED = 'least';
 
-/** The /ticket form; `privateMetadata` carries who it is for and where it was asked. */
-export function ticketFormView(privateMetadata: string, prefill: { title?: string; description?: string } = {}) {
+/** The ticket form after a service was picked in /ticket: submitted under its own callback, with the guide's checks above the fields and its questions below. */
+export const GUIDED_TICKET_FORM = 'guided_ticket_form';
+/** The guide questions' inputs are blocks `question:0`, `question:1`, … in the order the service asks them. */
+export const questionBlock = (index: number) => `question:${index}`;
+/** The core keeps an answer up to 1000 characters; the input stops there rather than refusing it. */
+const QUESTION_ANSWER_MAX = 1000;
+
+/**
+ * The /ticket form; `privateMetadata` carries who it is for and where it was asked. With `guide`
+ * it is the second step of the creation guide: the picked service's checks (`guide.checks`, the
+ * shared guide text) head it, and each of its questions gets an input after the usual fields.
+ */
+export function ticketFormView(privateMetadata: string, prefill: { title?: string; description?: string } = {}, guide?: { checks: string | null; questions: string[] }) {
   return {
     type: 'modal' as const,
-    callback_id: TICKET_FORM,
+    callback_id: guide ? GUIDED_TICKET_FORM : TICKET_FORM,
     private_metadata: privateMetadata,
     title: { type: 'plain_text' as const, text: 'Open a ticket' },
-    submit: { type: 'plain_text' as const, text: 'Open' },
+    submit: { type: 'plain_text' as const, text: guide ? 'Next' : 'Open' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
+      ...(guide?.checks ? [{ type: 'section' as const, block_id: 'guide', text: { type: 'mrkdwn' as const, text: guide.checks.slice(0, 3000) } }, { type: 'divider' as const }] : []),
       { type: 'input' as const, block_id: 'title', label: { type: 'plain_text' as const, text: 'Title' }, element: { type: 'plain_text_input' as const, action_id: 'value', max_length: TITLE_MAX, ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}) } },
       { type: 'input' as const, block_id: 'description', label: { type: 'plain_text' as const, text: 'Description' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: DESCRIPTION_MAX, ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}) } },
       { type: 'input' as const, block_id: 'type', label: { type: 'plain_text' as const, text: 'Type' }, element: { type: 'static_select' as const, action_id: 'value', options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) } },
       // Impact and urgency give the priority (the core's matrix); both are asked, never guessed.
       { type: 'input' as const, block_id: 'impact', label: { type: 'plain_text' as const, text: 'Who is affected?' }, element: { type: 'static_select' as const, action_id: 'value', options: IMPACTS.map((i) => option(i, IMPACT_LABEL[i])) } },
       { type: 'input' as const, block_id: 'urgency', label: { type: 'plain_text' as const, text: 'How badly does it stop your work?' }, element: { type: 'static_select' as const, action_id: 'value', options: URGENCIES.map((u) => option(u, URGENCY_LABEL[u])) } },
+      ...(guide?.questions ?? []).map((question, i) => ({
+        type: 'input' as const,
+        block_id: questionBlock(i),
+        label: { type: 'plain_text' as const, text: question },
+        element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: QUESTION_ANSWER_MAX },
+      })),
     ],
+  };
+}
+
+/** A form of ours: its callback, what it carries to its submission, a title (Slack shows 24 characters), its submit word, and Cancel. */
+export function formView<B>(callbackId: string, carried: object, title: string, submit: string, blocks: B[]) {
+  const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
+  return { type: 'modal' as const, callback_id: callbackId, private_metadata: JSON.stringify(carried), title: plain(title.slice(0, 24)), submit: plain(submit), close: plain('Cancel'), blocks };
+}
+
+/** A text input (read back as `values[block].value`, as every form here reads its fields), prefilled with `initial` when editing. */
+export function textInput(block: string, label: string, options: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string } = {}) {
+  return {
+    type: 'input' as const,
+    block_id: block,
+    label: { type: 'plain_text' as const, text: label },
+    ...(options.optional ? { optional: true } : {}),
+    ...(options.hint ? { hint: { type: 'plain_text' as const, text: options.hint } } : {}),
+    element: {
+      type: 'plain_text_input' as const,
+      action_id: 'value',
+      ...(options.multiline ? { multiline: true } : {}),
+      ...(options.max ? { max_length: options.max } : {}),
+      ...(options.initial ? { initial_value: options.initial } : {}),
+    },
   };
 }
 

@@ -9,6 +9,10 @@ import { registerClaimAction } from './actions/claim';
 import { registerDmRouteActions } from './actions/dm-route';
 import { registerHomeOpenAction } from './actions/home-open';
 import { registerEscalateAction } from './actions/escalate';
+import { registerGuideOpenAction } from './actions/guide-open';
+import { registerGuidePickAction } from './actions/guide-pick';
+import { registerGuideShowAction } from './actions/guide-show';
+import { registerGuideSolvedAction } from './actions/guide-solved';
 import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
@@ -35,7 +39,9 @@ import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
+import { registerCatalogForm } from './views/catalog-form';
 import { registerEscalateForm } from './views/escalate-form';
+import { registerGuidedTicketForm } from './views/guided-ticket-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
 import { registerRatingCommentForm } from './views/rating-comment';
@@ -96,6 +102,8 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerHelpdeskCommand(listeners, ctx);
   registerKbCommand(listeners, ctx);
   registerTicketForm(listeners, ctx);
+  registerGuidedTicketForm(listeners, ctx);
+  registerCatalogForm(listeners, ctx);
   registerKbForm(listeners, ctx);
   registerInternalNoteForm(listeners, ctx);
   registerEscalateForm(listeners, ctx);
@@ -107,7 +115,8 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerHomeOpenAction(listeners, ctx);
   registerDmRouteActions(listeners, ctx);
   for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction,
-    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction]) {
+    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction,
+    registerGuidePickAction, registerGuideSolvedAction, registerGuideOpenAction, registerGuideShowAction]) {
     register(listeners, ctx);
   }
 

@@ -51,13 +51,36 @@ export function buttonPress(user: User, button: { action_id: string; block_id: s
   };
 }
 
-/** The button `actionId` in a message's blocks, to press it as Slack would send it. */
+/** The button `actionId` in a message's or a view's blocks (in an actions block or a section's accessory), to press it as Slack would send it. */
 export function buttonIn(blocks: unknown, actionId: string): { action_id: string; block_id: string; value: string } {
-  for (const block of (blocks ?? []) as Array<{ block_id: string; elements?: Array<{ action_id?: string; value?: string }> }>) {
-    const found = block.elements?.find((e) => e.action_id === actionId);
+  type Control = { action_id?: string; value?: string };
+  for (const block of (blocks ?? []) as Array<{ block_id: string; elements?: Control[]; accessory?: Control }>) {
+    const found = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find((e) => e.action_id === actionId);
     if (found) return { action_id: actionId, block_id: block.block_id, value: String(found.value) };
   }
   throw new Error(`no button ${actionId} in ${JSON.stringify(blocks)}`);
+}
+
+/**
+ * A control used inside a modal, as Slack sends it: a button pressed (`value`) or a static select
+ * picked (`selected`), with the view as it is shown (its id, metadata and blocks).
+ */
+export function viewAction(
+  user: User,
+  view: { id?: string; callback_id?: string; private_metadata?: string; blocks?: unknown; title?: unknown; close?: unknown; submit?: unknown },
+  control: { action_id: string; block_id: string; value?: string; selected?: string },
+) {
+  const action = control.selected !== undefined
+    ? { type: 'static_select', action_id: control.action_id, block_id: control.block_id, selected_option: { value: control.selected, text: { type: 'plain_text', text: control.selected } } }
+    : { type: 'button', action_id: control.action_id, block_id: control.block_id, value: control.value, text: { type: 'plain_text', text: control.action_id } };
+  return {
+    type: 'block_actions',
+    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
+    trigger_id: 'trigger-view-action',
+    container: { type: 'view', view_id: view.id ?? 'VMODAL' },
+    view: { type: 'modal', hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', state: { values: {} }, private_metadata: '', ...view, id: view.id ?? 'VMODAL' },
+    actions: [{ ...action, action_ts: '1' }],
+  };
 }
 
 /** A slash command run in `channel`, and its private answer (Slack shows the JSON body of the 200), once the adapter has settled. */

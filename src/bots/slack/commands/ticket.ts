@@ -1,6 +1,9 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { ActorRef } from '../../../core/services/people';
 import { ticketFormView } from '../blocks';
-import { parseMention, type SlackContext } from '../context';
+import { parseMention, slackActor, type SlackContext } from '../context';
+import { serviceStepView } from '../guide-views';
 
 /** What the form needs to remember between /ticket and its submission. */
 export interface TicketFormMetadata {
@@ -15,6 +18,12 @@ export interface TicketFormMetadata {
  * `/ticket` and `/ticket <@U123>`: answered at once, then the form opens (the trigger id lives
  * 3 s) with no database call first, once the requests already received have their answers;
  * whether the presser may open for someone else is checked on submission.
+ *
+ * With a service catalog, a person's own `/ticket` starts with the creation guide: the service
+ * select, built from the catalog in memory. Only once it is open does the helpdesk look for a form
+ * the person left undecided; if there is one, the open view is updated to offer it (a person who
+ * picked a service meanwhile has moved on, and the stale update is refused by its hash).
+ * Staff opening for someone (`/ticket <@U…>`) get the plain form: the guide is the customer's.
  */
 export function registerTicketCommand(app: App, ctx: SlackContext): void {
   app.command('/ticket', async ({ ack, command, client }) => {
@@ -22,6 +31,25 @@ export function registerTicketCommand(app: App, ctx: SlackContext): void {
     await ctx.ackFirst.answered();
     const mention = parseMention(command.text ?? '');
     const metadata: TicketFormMetadata = { channel: command.channel_id, ...(mention ? { onBehalfOf: { userId: mention.userId, ...(mention.nameIfUnknown ? { nameIfUnknown: mention.nameIfUnknown } : {}) } } : {}) };
-    await client.views.open({ trigger_id: command.trigger_id, view: ticketFormView(JSON.stringify(metadata)) });
+    const services = ctx.helpdesk.catalog.snapshot();
+    if (mention || services.length === 0) {
+      await client.views.open({ trigger_id: command.trigger_id, view: ticketFormView(JSON.stringify(metadata)) });
+      return;
+    }
+    const opened = await client.views.open({ trigger_id: command.trigger_id, view: serviceStepView(services, metadata) });
+    await offerWaiting(client, ctx, slackActor(command.user_id, command.user_name), opened.view, metadata);
   });
+}
+
+async function offerWaiting(client: WebClient, ctx: SlackContext, actor: ActorRef, view: { id?: string; hash?: string } | undefined, metadata: TicketFormMetadata): Promise<void> {
+  if (!view?.id) return;
+  try {
+    const waiting = await ctx.helpdesk.guides.waiting(actor);
+    if (!waiting) return;
+    const services = ctx.helpdesk.catalog.snapshot();
+    await client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: serviceStepView(services, metadata, waiting) });
+  } catch (error) {
+    // The select works without it; the form is still offered on the next /ticket.
+    ctx.logger.warn({ err: error }, 'could not offer the waiting form');
+  }
 }

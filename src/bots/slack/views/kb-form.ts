@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import type { Article } from '../../../core/services/knowledge';
 import { ARTICLE_TITLE_MAX } from '../../../core/schemas';
+import { formView, textInput } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 
 export const KB_FORM = 'kb_form';
@@ -22,22 +23,13 @@ export function fitsForm(article: Pick<Article, 'title' | 'body'>): boolean {
 
 /** The /kb new and /kb edit form; `articleId` set means editing (prefilled). */
 export function kbFormView(article?: Article) {
-  const initial = (value: string | undefined) => (value ? { initial_value: value } : {});
   const visibility = VISIBILITY.find((v) => v.value === (article?.visibility ?? 'staff'))!;
-  return {
-    type: 'modal' as const,
-    callback_id: KB_FORM,
-    private_metadata: JSON.stringify(article ? { articleId: article.id } : {}),
-    title: text(article ? `Edit article ${article.id}`.slice(0, 24) : 'New article'),
-    submit: text(article ? 'Save' : 'Create'),
-    close: text('Cancel'),
-    blocks: [
-      { type: 'input' as const, block_id: 'title', label: text('Title'), element: { type: 'plain_text_input' as const, action_id: 'value', max_length: KB_TITLE_MAX, ...initial(article?.title) } },
-      { type: 'input' as const, block_id: 'tags', optional: true, label: text('Tags (comma-separated)'), element: { type: 'plain_text_input' as const, action_id: 'value', ...initial(article?.tags.join(', ')) } },
-      { type: 'input' as const, block_id: 'body', label: text('Body'), element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: KB_FORM_BODY_MAX, ...initial(article?.body) } },
-      { type: 'input' as const, block_id: 'visibility', label: text('Who may read it'), element: { type: 'static_select' as const, action_id: 'value', options: VISIBILITY, initial_option: visibility } },
-    ],
-  };
+  return formView(KB_FORM, article ? { articleId: article.id } : {}, article ? `Edit article ${article.id}` : 'New article', article ? 'Save' : 'Create', [
+    textInput('title', 'Title', { max: KB_TITLE_MAX, initial: article?.title }),
+    textInput('tags', 'Tags (comma-separated)', { optional: true, initial: article?.tags.join(', ') }),
+    textInput('body', 'Body', { multiline: true, max: KB_FORM_BODY_MAX, initial: article?.body }),
+    { type: 'input' as const, block_id: 'visibility', label: text('Who may read it'), element: { type: 'static_select' as const, action_id: 'value', options: VISIBILITY, initial_option: visibility } },
+  ]);
 }
 
 const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', body: 'body', tags: 'tags', visibility: 'visibility' };

@@ -1,6 +1,6 @@
-import type { App } from '@slack/bolt';
+import type { App, ViewOutput } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
-import type { Impact, Urgency } from '../../../core/model';
+import type { Impact, TicketType, Urgency } from '../../../core/model';
 import { openTicketSchema, parseInput } from '../../../core/schemas';
 import { TICKET_FORM } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
@@ -12,6 +12,44 @@ const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'd
 /** The core takes a ticket without impact or urgency (other ways in); this form requires both, as its selects do. */
 const REQUIRED_HERE: Record<'impact' | 'urgency', string> = { impact: 'Choose who is affected', urgency: 'Choose how badly it stops your work' };
 
+export interface TicketFields {
+  title: string;
+  description: string;
+  type: TicketType;
+  impact: Impact | undefined;
+  urgency: Urgency | undefined;
+}
+
+/**
+ * The ticket form's fields, checked with the core's own schema (no database), as Slack wants
+ * them back: `errors` by block, empty when the form may go on. Shared by the plain and the guided form.
+ */
+export function readTicketFields(view: ViewOutput): { fields: TicketFields; errors: Record<string, string> } {
+  const values = view.state.values;
+  const fields: TicketFields = {
+    title: values.title?.value?.value ?? '',
+    description: values.description?.value?.value ?? '',
+    type: (values.type?.value?.selected_option?.value ?? '') as TicketType,
+    impact: (values.impact?.value?.selected_option?.value ?? undefined) as Impact | undefined,
+    urgency: (values.urgency?.value?.selected_option?.value ?? undefined) as Urgency | undefined,
+  };
+  const errors: Record<string, string> = {};
+  try {
+    parseInput(openTicketSchema, fields);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    for (const p of error.problems) {
+      const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
+      errors[block] ??= p.problem;
+    }
+  }
+  for (const field of ['impact', 'urgency'] as const) if (!fields[field]) errors[field] ??= REQUIRED_HERE[field];
+  return { fields, errors };
+}
+
+/** What someone wrote, to paste into /ticket again when it could not be stored. */
+const formDraftText = (f: TicketFields) => `Title: ${f.title}\nType: ${f.type} · impact: ${f.impact} · urgency: ${f.urgency}\n\n${f.description}`;
+
 /**
  * The /ticket form submitted. The fields are checked with the core's own schema first (no database),
  * so a bad field comes back inline (`response_action: errors`, the form stays open with what was
@@ -22,41 +60,25 @@ const REQUIRED_HERE: Record<'impact' | 'urgency', string> = { impact: 'Choose wh
  */
 export function registerTicketForm(app: App, ctx: SlackContext): void {
   app.view(TICKET_FORM, async ({ ack, view, body, client }) => {
-    const values = view.state.values;
     const metadata = JSON.parse(view.private_metadata || '{}') as TicketFormMetadata;
     const actor = slackActor(body.user.id, body.user.name);
-    const input = {
-      title: values.title?.value?.value ?? '',
-      description: values.description?.value?.value ?? '',
-      type: (values.type?.value?.selected_option?.value ?? '') as 'incident',
-      impact: (values.impact?.value?.selected_option?.value ?? undefined) as Impact | undefined,
-      urgency: (values.urgency?.value?.selected_option?.value ?? undefined) as Urgency | undefined,
-      ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
-      ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
-    };
-    const errors: Record<string, string> = {};
-    try {
-      parseInput(openTicketSchema, input);
-    } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
-      for (const p of error.problems) {
-        const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
-        errors[block] ??= p.problem;
-      }
-    }
-    for (const field of ['impact', 'urgency'] as const) if (!input[field]) errors[field] ??= REQUIRED_HERE[field];
+    const { fields, errors } = readTicketFields(view);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    const input = {
+      ...fields,
+      ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
+      ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
+    };
     await ack();
     await ctx.ackFirst.answered();
     try {
       await ctx.helpdesk.tickets.open(actor, input);
     } catch (error) {
-      const draft = `Title: ${input.title}\nType: ${input.type} · impact: ${input.impact} · urgency: ${input.urgency}\n\n${input.description}`;
       await client.chat
-        .postMessage({ channel: body.user.id, text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${draft}\`\`\`` })
+        .postMessage({ channel: body.user.id, text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${formDraftText(fields)}\`\`\`` })
         .catch((dmError) => ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'));
     }
   });

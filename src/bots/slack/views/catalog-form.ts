@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import { InvalidInputError } from '../../../core/errors';
+import { catalogListText, linesOf, type Service } from '../../../core/rules/catalog';
+import { formView, textInput } from '../blocks';
+import { readableError, slackActor, type SlackContext } from '../context';
+import { closingView } from '../guide-views';
+
+export const CATALOG_FORM = 'catalog_form';
+
+const text = (t: string) => ({ type: 'plain_text' as const, text: t });
+/** Covered and the owning tier in one choice: a service the helpdesk does not cover has no tier that owns it. */
+const COVERAGE = [
+  { value: 'tier:1', text: text('Covered, tier 1') },
+  { value: 'tier:2', text: text('Covered, tier 2') },
+  { value: 'tier:3', text: text('Covered, tier 3') },
+  { value: 'none', text: text('Not covered (declined with a pointer to the catalog)') },
+];
+const BLOCK_OF_FIELD: Record<string, string> = { name: 'name', description: 'description', covered: 'coverage', owningTier: 'coverage', checks: 'checks', questions: 'questions' };
+
+/** `/helpdesk catalog add` and `edit ID` (prefilled): a service and its creation guide, checks and questions one per line. */
+export function catalogFormView(service?: Service) {
+  const coverage = COVERAGE.find((c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'))!;
+  return formView(CATALOG_FORM, service ? { serviceId: service.id } : {}, service ? `Edit service ${service.id}` : 'New service', service ? 'Save' : 'Add', [
+    textInput('name', 'Name', { max: 80, initial: service?.name }),
+    textInput('description', 'Description', { optional: true, multiline: true, max: 1000, initial: service?.description }),
+    { type: 'input' as const, block_id: 'coverage', label: text('Does the helpdesk look after it?'), element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage } },
+    textInput('checks', 'Checks to try first', { optional: true, multiline: true, hint: 'One per line, e.g. "Is the printer switched on?"', initial: service?.checks.join('\n') }),
+    textInput('questions', 'Questions the form asks (at most 3)', { optional: true, multiline: true, hint: 'One per line; the answers go into the ticket', initial: service?.questions.join('\n') }),
+  ]);
+}
+
+/**
+ * The catalog form submitted: added or edited through the core (which checks that the person is
+ * an admin, and rewrites the catalog article); a bad field comes back inline, and the saved
+ * service is shown as `/helpdesk catalog list` shows it, with its id.
+ */
+export function registerCatalogForm(app: App, ctx: SlackContext): void {
+  app.view(CATALOG_FORM, async ({ ack, view, body }) => {
+    const values = view.state.values;
+    const { serviceId } = JSON.parse(view.private_metadata || '{}') as { serviceId?: number };
+    const coverage = values.coverage?.value?.selected_option?.value ?? 'tier:1';
+    const input = {
+      name: values.name?.value?.value ?? '',
+      description: values.description?.value?.value ?? '',
+      covered: coverage !== 'none',
+      // "Not covered" leaves the owning tier as it was.
+      ...(coverage.startsWith('tier:') ? { owningTier: Number(coverage.slice(5)) } : {}),
+      checks: linesOf(values.checks?.value?.value),
+      questions: linesOf(values.questions?.value?.value),
+    };
+    const actor = slackActor(body.user.id, body.user.name);
+    try {
+      const saved = serviceId ? await ctx.helpdesk.catalog.edit(actor, { id: serviceId, ...input }) : await ctx.helpdesk.catalog.add(actor, input);
+      await ack({ response_action: 'update', view: closingView(`Saved.\n${catalogListText([saved])}`) });
+    } catch (error) {
+      const errors: Record<string, string> = {};
+      if (error instanceof InvalidInputError) for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
+      else errors.name = readableError(error, ctx.logger);
+      await ack({ response_action: 'errors', errors });
+    }
+  });
+}
