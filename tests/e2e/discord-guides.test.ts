@@ -97,9 +97,23 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect((await helpdesk(boss, [subcommand('help')])).content).toContain('/helpdesk catalog add');
   });
 
-  test("/ticket's first answer is the service select, before anything else; the catalog's own words fill it", async () => {
+  test("/ticket's first answer is the service select, with no database call before it; the catalog's own words fill it", async () => {
     const ada = world.fake.user('ada');
+    // Every database call goes through a query runner: none may come before the first answer. The
+    // waiting-form check that follows it is held back until the answer is seen.
+    const dbCalls = jest.spyOn(world.db.dataSource, 'createQueryRunner');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const waiting = world.helpdesk.guides.waiting.bind(world.helpdesk.guides);
+    const waitingCheck = jest.spyOn(world.helpdesk.guides, 'waiting').mockImplementation(async (actor) => (await held, waiting(actor)));
     const id = await slashCommand(world.fake, ada, 'ticket', SUPPORT_CHANNEL_ID);
+    expect(dbCalls).not.toHaveBeenCalled();
+    release();
+    await world.fake.waitFor(() => waitingCheck.mock.results.length > 0);
+    await waitingCheck.mock.results[0].value;
+    expect(dbCalls).toHaveBeenCalled(); // the spy does see the database: the check above means something
+    dbCalls.mockRestore();
+    waitingCheck.mockRestore();
     const [first] = answers(id);
     expect(first.via).toBe('callback');
     expect(first.body).toMatchObject({ type: 4, data: { flags: 64, content: 'Which service is this about? Pick "Something else" if none fits.' } });
