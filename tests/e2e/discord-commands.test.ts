@@ -229,9 +229,10 @@ describe('Discord slash commands, end to end', () => {
     const subs = (name: string) => byName[name].options.map((o) => o.name);
     expect(subs('tickets')).toEqual(['list', 'show', 'search', 'transcript', 'assign', 'escalate', 'priority', 'link', 'unlink']);
     expect(subs('kb')).toEqual(['search', 'read', 'new', 'edit']);
-    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'sla', 'stats', 'help']);
+    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'sla', 'catalog', 'stats', 'help']);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);
     expect(byName.helpdesk.options.find((o) => o.name === 'sla')!.options!.map((o) => o.name)).toEqual(['show', 'set', 'hours', 'holiday']);
+    expect(byName.helpdesk.options.find((o) => o.name === 'catalog')!.options!.map((o) => o.name)).toEqual(['list', 'add', 'edit', 'remove']);
   });
 
   test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {

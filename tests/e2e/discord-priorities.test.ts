@@ -1,8 +1,8 @@
 import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
-import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/discord/fake-discord';
+import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../fakes/discord/interactions';
+import { ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../fakes/discord/interactions';
 
 /** Issue 7 on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
 describe('Discord priorities, SLA and ratings, end to end', () => {
@@ -134,10 +134,10 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     expect(shown.embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Rating', value: '★★★★☆ (4/5)', inline: true }, { name: 'SLA', value: 'met', inline: true }]));
 
     // "Add a comment" opens a form at once; its answer is stored with the rating.
-    const ask = await pressButton(world.fake, dora, ephemeral(world.fake, threadId, thanks.body), `ticket:rate-comment:${number}`);
+    const ask = await pressButton(world.fake, dora, ephemeralMessage(world.fake, threadId, thanks.body), `ticket:rate-comment:${number}`);
     const [form] = world.fake.answers.get(ask)!;
     expect(form.body).toMatchObject({ type: 9, data: { custom_id: `rating-comment:${number}` } });
-    const submitted = await submitText(world.fake, dora, threadId, form.body.data.custom_id, 'comment', 'Quick and friendly.');
+    const submitted = await submitModal(world.fake, dora, threadId, form.body.data.custom_id, { comment: 'Quick and friendly.' });
     expect((await world.fake.answered(submitted, 2))[1].body.content).toBe(`Thank you for your comment on #${number}.`);
     const [row] = await world.db.dataSource.query(`SELECT r.comment FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`, [number]);
     expect(row.comment).toBe('Quick and friendly.');
@@ -180,20 +180,3 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     expect(customerHelp).not.toContain('/tickets link');
   });
 });
-
-/** The private reply as the message its buttons are pressed on (ephemeral: flags 64). */
-function ephemeral(fake: FakeDiscord, channelId: string, body: any) {
-  return { id: `ephemeral-${Date.now()}`, channel_id: channelId, type: 0, content: body.content ?? '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: body.components ?? [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
-}
-
-/** A one-field modal submitted (a Label wrapping a text input). */
-function submitText(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, field: string, value: string): Promise<string> {
-  return fake.interact({
-    type: 5,
-    data: { custom_id: customId, components: [{ type: 18, id: 1, component: { type: 4, id: 2, custom_id: field, value } }] },
-    guild_id: fake.channels.get(SUPPORT_CHANNEL_ID).guild_id,
-    channel_id: channelId,
-    channel: { ...fake.channels.get(channelId), permissions: '1024' },
-    member: fake.member(user, '1024'),
-  });
-}

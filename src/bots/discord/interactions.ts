@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { arriving } from './answers-first';
 import { parseTicketCustomId } from './card';
+import { parseGuideCustomId } from './guide';
 import { parseProposalCustomId } from './staff-alert';
 import type { DiscordContext } from './context';
 import * as claim from './buttons/claim';
@@ -10,6 +11,10 @@ import type { ProposalHandler } from './buttons/proposal-action';
 import * as rate from './buttons/rate';
 import * as rateComment from './buttons/rate-comment';
 import * as escalate from './buttons/escalate';
+import * as guideForm from './buttons/guide-form';
+import * as guideOpen from './buttons/guide-open';
+import * as guideShow from './buttons/guide-show';
+import * as guideSolved from './buttons/guide-solved';
 import * as pending from './buttons/pending';
 import * as priority from './buttons/priority';
 import * as reassign from './buttons/reassign';
@@ -19,6 +24,10 @@ import * as solved from './buttons/solved';
 import * as type from './buttons/type';
 import type { TicketComponentHandler } from './buttons/ticket-action';
 import * as away from './commands/helpdesk/away';
+import * as catalogAdd from './commands/helpdesk/catalog-add';
+import * as catalogEdit from './commands/helpdesk/catalog-edit';
+import * as catalogList from './commands/helpdesk/catalog-list';
+import * as catalogRemove from './commands/helpdesk/catalog-remove';
 import * as help from './commands/helpdesk/help';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
@@ -45,10 +54,13 @@ import * as ticketsSearch from './commands/tickets/search';
 import * as ticketsShow from './commands/tickets/show';
 import * as ticketsTranscript from './commands/tickets/transcript';
 import * as ticketsUnlink from './commands/tickets/unlink';
+import * as catalogForm from './modals/catalog-form';
+import * as guideFormSubmit from './modals/guide-form';
 import * as kbForm from './modals/kb-form';
 import * as ratingComment from './modals/rating-comment';
 import * as ticketForm from './modals/ticket-form';
 import * as escalateTo from './selects/escalate-to';
+import * as guideService from './selects/guide-service';
 import * as priorityTo from './selects/priority-to';
 import * as reassignTo from './selects/reassign-to';
 import * as typeTo from './selects/type-to';
@@ -64,10 +76,11 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority, ticketsLink, ticketsUnlink,
     kbSearch, kbRead, kbNew, kbEdit,
     staffAdd, staffRemove, away, link, mark, setup, slaShow, slaSet, slaHours, slaHoliday, stats, help,
+    catalogList, catalogAdd, catalogEdit, catalogRemove,
   ].map((m) => [m.name, m.run]),
 );
 
-const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, kbForm, ratingComment].map((m) => [m.prefix, m.run]));
+const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, guideFormSubmit, kbForm, ratingComment, catalogForm].map((m) => [m.prefix, m.run]));
 
 const components = new Map<string, TicketComponentHandler>(
   [
@@ -75,6 +88,11 @@ const components = new Map<string, TicketComponentHandler>(
     // One file answers the five rating buttons; the score is in the custom id.
     ...rate.actions.map((action) => [action, rate.run] as const),
   ],
+);
+
+/** The creation guide's select and buttons carry a service or a stored form (`guide:<action>:…`). */
+const guideComponents = new Map<string, (interaction: any, args: string[], ctx: DiscordContext) => Promise<void>>(
+  [guideService, guideForm, guideSolved, guideOpen, guideShow].map((m) => [m.action, m.run]),
 );
 
 /** Buttons under a staff alert carry a major-incident proposal instead of a ticket. */
@@ -103,6 +121,9 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       const proposal = parseProposalCustomId(interaction.customId);
       const decide = proposal && proposalButtons.get(proposal.action);
       if (decide) await decide(interaction, proposal.proposalId, ctx);
+      const guide = parseGuideCustomId(interaction.customId);
+      const step = guide && guideComponents.get(guide.action);
+      if (step) await step(interaction, guide.args, ctx);
     }
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.

@@ -64,7 +64,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, setup, SLA, figures, help',
+      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, help',
       dm_permission: false,
       options: [
         {
@@ -113,6 +113,17 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             ]),
           ],
         },
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: 'catalog',
+          description: 'Admins: the service catalog and its creation guides',
+          options: [
+            sub('list', 'The services, with their ids'),
+            sub('add', 'Admins: add a service (a form)'),
+            sub('edit', 'Admins: change a service (a form)', [serviceId]),
+            sub('remove', 'Admins: take a service out of the catalog (its tickets keep it)', [serviceId]),
+          ],
+        },
         sub('stats', 'Admins: opened, resolved, response times, SLA met, ratings', [
           { type: STRING, name: 'period', description: 'The last 7 or 30 days (default 7d)', required: false, choices: choices('7d', '30d') },
         ]),
@@ -133,6 +144,8 @@ const sub = (name: string, description: string, options: APIApplicationCommandBa
 const person = (description: string, required: boolean): APIApplicationCommandBasicOption => ({ type: ApplicationCommandOptionType.User, name: 'person', description, required });
 const ticketNumber: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'number', description: 'The ticket number', required: true, min_value: 1 };
 const articleId: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The article id', required: true, min_value: 1 };
+
+const serviceId: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The service id (/helpdesk catalog list)', required: true, min_value: 1 };
 
 /** Registers the commands: in DISCORD_GUILD_ID when set (instant), else globally (may take an hour to show). */
 export async function registerCommands(env: Record<string, string | undefined> = process.env): Promise<number> {

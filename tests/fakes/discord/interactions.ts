@@ -79,3 +79,18 @@ export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: s
     ...place(fake, user, channelId, false),
   });
 }
+
+/** Any modal submitted: a string is a text input's value, an array a select's choices (each wrapped in a Label, as Discord sends them). */
+export function submitModal(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: Record<string, string | string[]>, staff = false): Promise<string> {
+  const components = Object.entries(fields).map(([name, value], i) => ({
+    type: 18,
+    id: 2 * i + 1,
+    component: Array.isArray(value) ? { type: 3, id: 2 * i + 2, custom_id: name, values: value } : { type: 4, id: 2 * i + 2, custom_id: name, value },
+  }));
+  return fake.interact({ type: 5, data: { custom_id: customId, components }, ...place(fake, user, channelId, staff) });
+}
+
+/** A private reply (its callback's data, or an edit's body) as the message its buttons are pressed on (ephemeral: flags 64). */
+export function ephemeralMessage(fake: FakeDiscord, channelId: string, body: any) {
+  return { id: `ephemeral-${Date.now()}`, channel_id: channelId, type: 0, content: body.content ?? '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: body.components ?? [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
+}

@@ -1,16 +1,28 @@
 import { LabelBuilder, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction } from 'discord.js';
-import { IMPACTS, URGENCIES } from '../../../core/model';
+import { IMPACTS, URGENCIES, type TicketType } from '../../../core/model';
 import { IMPACT_LABEL, URGENCY_LABEL } from '../../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../../core/schemas';
+import type { DiscordContext } from '../context';
+import { offerWaitingForm, pickerReply } from '../guide';
 
-/** `/ticket` (and `/ticket person:@someone` for staff): the form is the first answer, before any database or network call. */
+/**
+ * `/ticket`: with a service catalog, the first answer is the service select (from the catalog in
+ * memory: no database call before it); without one, and for staff's `/ticket person:@someone`,
+ * the form itself. Either is answered before any database or network call.
+ */
 export const name = 'ticket';
 
-export async function run(interaction: ChatInputCommandInteraction): Promise<void> {
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const onBehalfOf = interaction.options.getUser('person');
-  // Staff rights are checked by the core on submit; the form itself may be shown to anyone.
-  const customId = onBehalfOf ? `ticket-form:${onBehalfOf.id}` : 'ticket-form';
-  await interaction.showModal(ticketForm(customId, onBehalfOf?.username));
+  const services = ctx.helpdesk.catalog.snapshot();
+  if (onBehalfOf || services.length === 0) {
+    // Staff rights are checked by the core on submit; the form itself may be shown to anyone.
+    const customId = onBehalfOf ? `ticket-form:${onBehalfOf.id}` : 'ticket-form';
+    await interaction.showModal(ticketForm(customId, { forWhom: onBehalfOf?.username }));
+    return;
+  }
+  await interaction.reply(pickerReply(services));
+  await offerWaitingForm(interaction, ctx);
 }
 
 /** A required select inside the modal (a Label wrapping it): Discord's modals hold five such rows at most. */
@@ -18,24 +30,60 @@ function select(customId: string, label: string, options: Array<{ label: string;
   return new LabelBuilder().setLabel(label).setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(customId).setRequired(true).addOptions(options));
 }
 
+/** What a form may be told: for whom (staff), its service's name, the type (chosen by a guide's button), the guide's questions. */
+export interface TicketFormOptions {
+  forWhom?: string;
+  serviceName?: string;
+  type?: TicketType;
+  questions?: string[];
+}
+
+/** Discord's limits on a modal Label: its label and its description. */
+const LABEL_MAX = 45;
+const LABEL_DESCRIPTION_MAX = 100;
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
 /**
  * Title, description, type, and the two answers the core turns into a priority (the ITIL matrix):
  * who is affected and how badly. Labels are the core's, so both platforms ask the same question.
+ * A guide's form knows its type from the button pressed, which frees the fifth field for the
+ * answers to the guide's questions (all in one field: a modal holds five, and a modal cannot
+ * follow a modal; the guide shown before listed them in full).
  */
-export function ticketForm(customId: string, forWhom?: string): ModalBuilder {
+export function ticketForm(customId: string, options: TicketFormOptions = {}): ModalBuilder {
+  const { forWhom, serviceName, type, questions = [] } = options;
+  const title = forWhom ? `Open a ticket for ${forWhom}` : serviceName ? `Open a ticket: ${serviceName}` : 'Open a ticket';
+  const fields = [
+    new LabelBuilder().setLabel('Title').setTextInputComponent(new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short).setMaxLength(TITLE_MAX).setRequired(true)),
+    new LabelBuilder()
+      .setLabel('Description')
+      .setTextInputComponent(new TextInputBuilder().setCustomId('description').setStyle(TextInputStyle.Paragraph).setMaxLength(DESCRIPTION_MAX).setRequired(true)),
+    ...(type
+      ? []
+      : [
+          select('type', 'Type', [
+            { label: 'Incident: something is broken', value: 'incident' },
+            { label: 'Request: I need something', value: 'request' },
+          ]),
+        ]),
+    select('impact', 'Who is affected?', IMPACTS.map((value) => ({ label: IMPACT_LABEL[value], value }))),
+    select('urgency', 'How badly?', URGENCIES.map((value) => ({ label: URGENCY_LABEL[value], value }))),
+    ...(type && questions.length > 0 ? [answersField(questions)] : []),
+  ];
   return new ModalBuilder()
     .setCustomId(customId)
-    .setTitle(forWhom ? `Open a ticket for ${forWhom}`.slice(0, 45) : 'Open a ticket')
-    .addLabelComponents(
-      new LabelBuilder().setLabel('Title').setTextInputComponent(new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short).setMaxLength(TITLE_MAX).setRequired(true)),
-      new LabelBuilder()
-        .setLabel('Description')
-        .setTextInputComponent(new TextInputBuilder().setCustomId('description').setStyle(TextInputStyle.Paragraph).setMaxLength(DESCRIPTION_MAX).setRequired(true)),
-      select('type', 'Type', [
-        { label: 'Incident: something is broken', value: 'incident' },
-        { label: 'Request: I need something', value: 'request' },
-      ]),
-      select('impact', 'Who is affected?', IMPACTS.map((value) => ({ label: IMPACT_LABEL[value], value }))),
-      select('urgency', 'How badly?', URGENCIES.map((value) => ({ label: URGENCY_LABEL[value], value }))),
-    );
+    .setTitle(clip(title, LABEL_MAX))
+    .addLabelComponents(...fields);
 }
+
+/** One question is the label itself when it fits; several are listed in the description. */
+function answersField(questions: string[]): LabelBuilder {
+  const single = questions.length === 1 && questions[0].length <= LABEL_MAX;
+  const label = new LabelBuilder()
+    .setLabel(single ? questions[0] : questions.length === 1 ? 'Your answer to the question' : 'Your answers to the questions')
+    .setTextInputComponent(new TextInputBuilder().setCustomId('answers').setStyle(TextInputStyle.Paragraph).setMaxLength(ANSWERS_MAX).setRequired(false));
+  return single ? label : label.setDescription(clip(questions.join(' · '), LABEL_DESCRIPTION_MAX));
+}
+
+/** The core keeps an answer up to 1000 characters. */
+const ANSWERS_MAX = 1000;

@@ -1,4 +1,5 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import type { Impact, TicketType, Urgency } from '../../../core/model';
 import { actorOf } from '../actor';
 import { afterAnswering } from '../answers-first';
 import { errorText } from '../answer';
@@ -9,38 +10,63 @@ export const prefix = 'ticket-form';
 
 export async function run(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const title = interaction.fields.getTextInputValue('title');
-  const description = interaction.fields.getTextInputValue('description');
-  const type = interaction.fields.getStringSelectValues('type')[0];
-  // Missing or odd answers are the core's to refuse (its schema names the allowed values).
-  const impact = selected(interaction, 'impact');
-  const urgency = selected(interaction, 'urgency');
+  const form = readTicketForm(interaction);
   const onBehalfOfId = interaction.customId.split(':')[1];
   await afterAnswering(interaction, ctx);
   try {
     const ticket = await ctx.helpdesk.tickets.open(actorOf(interaction.user, interaction.member), {
-      title,
-      description,
-      type: type as 'incident',
-      impact: impact as 'individual' | undefined,
-      urgency: urgency as 'can_work' | undefined,
+      ...form,
       onBehalfOf: onBehalfOfId ? { platform: 'discord', userId: onBehalfOfId } : undefined,
-      // The interaction's token lets the thread's creator point this private reply at the thread
-      // (it lives 15 minutes, and is cleared once used).
-      location: { discordInteractionToken: interaction.token, discordApplicationId: interaction.applicationId },
+      location: replyLocation(interaction),
     });
     ctx.wakeDispatcher();
-    await interaction.editReply({ content: `Your ticket #${ticket.number} "${ticket.title}" is open. A private thread for it appears in the support channel in a moment.` });
+    await interaction.editReply({ content: openedText(ticket) });
   } catch (error) {
-    // Nothing of what was typed is lost: it comes back as a file to copy from.
-    await interaction.editReply({
-      content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into /ticket again.`,
-      files: [{ attachment: Buffer.from(`Title: ${title}\nType: ${type ?? ''}\nImpact: ${impact ?? ''}\nUrgency: ${urgency ?? ''}\n\n${description}\n`, 'utf8'), name: 'ticket-draft.txt' }],
-    });
+    await interaction.editReply(notStored(error, ctx, form));
   }
 }
 
-/** A select's choice, or undefined when the form came without it (an older client's form). */
-function selected(interaction: ModalSubmitInteraction, customId: string): string | undefined {
+export interface TicketFormAnswers {
+  title: string;
+  description: string;
+  type: TicketType;
+  impact?: Impact;
+  urgency?: Urgency;
+}
+
+/** The form's fields; the type may come from elsewhere (a guide's button) when the form has no type select. */
+export function readTicketForm(interaction: ModalSubmitInteraction, type?: string): TicketFormAnswers {
+  return {
+    title: interaction.fields.getTextInputValue('title'),
+    description: interaction.fields.getTextInputValue('description'),
+    // Missing or odd answers are the core's to refuse (its schema names the allowed values).
+    type: (type || selected(interaction, 'type')) as TicketType,
+    impact: selected(interaction, 'impact') as Impact | undefined,
+    urgency: selected(interaction, 'urgency') as Urgency | undefined,
+  };
+}
+
+/**
+ * Where the opened ticket's private answer is: the interaction's token lets the thread's creator
+ * point it at the thread (the token lives 15 minutes, and is cleared once used).
+ */
+export function replyLocation(interaction: { token: string; applicationId: string }) {
+  return { discordInteractionToken: interaction.token, discordApplicationId: interaction.applicationId };
+}
+
+export const openedText = (ticket: { number: number; title: string }) =>
+  `Your ticket #${ticket.number} "${ticket.title}" is open. A private thread for it appears in the support channel in a moment.`;
+
+/** Nothing of what was typed is lost: it comes back as a file to copy from. */
+export function notStored(error: unknown, ctx: DiscordContext, form: TicketFormAnswers & { answers?: string }) {
+  const text = `Title: ${form.title}\nType: ${form.type ?? ''}\nImpact: ${form.impact ?? ''}\nUrgency: ${form.urgency ?? ''}\n\n${form.description}\n${form.answers ? `\n${form.answers}\n` : ''}`;
+  return {
+    content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into /ticket again.`,
+    files: [{ attachment: Buffer.from(text, 'utf8'), name: 'ticket-draft.txt' }],
+  };
+}
+
+/** A select's choice, or undefined when the form came without it (an older client's form, or a guide's form with no type select). */
+export function selected(interaction: ModalSubmitInteraction, customId: string): string | undefined {
   return interaction.fields.fields.has(customId) ? interaction.fields.getStringSelectValues(customId)[0] : undefined;
 }

@@ -37,6 +37,10 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
   { who: 'admin', usage: '/helpdesk sla set P1..P4 [first_response] [resolution]', does: "a priority's targets (e.g. 1h, 4h, 1d)" },
   { who: 'admin', usage: '/helpdesk sla hours HOURS|off', does: 'business hours, e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen' },
   { who: 'admin', usage: '/helpdesk sla holiday add|remove YYYY-MM-DD', does: 'a day the SLA clock stands still' },
+  { who: 'admin', usage: '/helpdesk catalog list', does: 'the service catalog, with ids' },
+  { who: 'admin', usage: '/helpdesk catalog add', does: 'add a service: covered or not, its tier, checks and questions' },
+  { who: 'admin', usage: '/helpdesk catalog edit ID', does: 'change a service' },
+  { who: 'admin', usage: '/helpdesk catalog remove ID', does: 'take a service out of the catalog' },
   { who: 'admin', usage: '/helpdesk stats [7d|30d]', does: 'the figures: opened, resolved, response times, SLA met, ratings' },
   { who: 'customer', usage: '/helpdesk help', does: 'this list' },
 ];

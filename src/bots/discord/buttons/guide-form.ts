@@ -1,0 +1,19 @@
+import type { ButtonInteraction } from 'discord.js';
+import type { TicketType } from '../../../core/model';
+import type { DiscordContext } from '../context';
+import { guideFormId } from '../guide';
+import { ticketForm } from '../commands/ticket';
+
+/** A guide's "Report a problem" / "Ask for something": the form, with the service's questions (from memory: a modal must be the first answer). */
+export const action = 'form';
+
+export async function run(interaction: ButtonInteraction, [serviceId, type]: string[], ctx: DiscordContext): Promise<void> {
+  const pick = ctx.helpdesk.catalog.pick(serviceId ?? '');
+  if (pick.kind !== 'guide') {
+    // Removed or no longer covered since the guide was shown.
+    await interaction.update({ content: 'message' in pick ? pick.message : 'Run /ticket again.', components: [] });
+    return;
+  }
+  const { service } = pick;
+  await interaction.showModal(ticketForm(guideFormId(service.id, type as TicketType), { serviceName: service.name, type: type as TicketType, questions: service.questions }));
+}

@@ -1,0 +1,10 @@
+import type { ButtonInteraction } from 'discord.js';
+import { actorOf } from '../actor';
+import type { DiscordContext } from '../context';
+import { settleDraft, suggestions } from '../guide';
+
+/** A waiting form's "Show it": the articles offered for it again, with its buttons. */
+export const action = 'show';
+
+export const run = (interaction: ButtonInteraction, [draftId]: string[], ctx: DiscordContext) =>
+  settleDraft(interaction, ctx, async () => suggestions(await ctx.helpdesk.guides.draft(actorOf(interaction.user, interaction.member), { draftId })));

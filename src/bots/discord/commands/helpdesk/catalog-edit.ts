@@ -1,0 +1,13 @@
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import type { DiscordContext } from '../../context';
+import { showServiceForm } from '../../modals/catalog-form';
+
+/** `/helpdesk catalog edit ID` (admins): the service form, filled in from the catalog in memory. */
+export const name = 'helpdesk catalog edit';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  const id = interaction.options.getInteger('id', true);
+  const service = ctx.helpdesk.catalog.snapshot().find((s) => s.id === id);
+  if (!service) return void (await interaction.reply({ content: `There is no service ${id} in the catalog (/helpdesk catalog list shows them).`, flags: MessageFlags.Ephemeral }));
+  await showServiceForm(interaction, ctx, service);
+}

@@ -1,0 +1,14 @@
+import type { ChatInputCommandInteraction } from 'discord.js';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+
+/** `/helpdesk catalog remove ID` (admins): archived, so tickets keep the service they were opened for. */
+export const name = 'helpdesk catalog remove';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const service = await ctx.helpdesk.catalog.remove(actorOf(interaction.user, interaction.member), { id: interaction.options.getInteger('id', true) });
+    return `Service ${service.id} "${service.name}" is removed from the catalog; its tickets keep it.`;
+  });
+}

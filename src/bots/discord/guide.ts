@@ -1,0 +1,129 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInActionRow,
+  type APISelectMenuOption,
+  type ChatInputCommandInteraction,
+  type ButtonInteraction,
+} from 'discord.js';
+import type { TicketType } from '../../core/model';
+import { guideMessages, optionsPage, serviceOptions, SOMETHING_ELSE, type Service } from '../../core/rules/catalog';
+import type { Draft } from '../../core/services/guides';
+import { actorOf } from './actor';
+import { afterAnswering } from './answers-first';
+import { errorText } from './answer';
+import type { DiscordContext } from './context';
+
+/**
+ * The Discord side of the creation guide (PRODUCT.md "Creation guides"): its custom ids and the
+ * messages its steps show. Custom ids are `guide:<action>:<args>` (a draft id is a 36-character
+ * uuid, well inside Discord's 100).
+ */
+export const guideId = (action: string, ...args: Array<string | number>) => ['guide', action, ...args].join(':');
+
+export function parseGuideCustomId(customId: string): { action: string; args: string[] } | null {
+  const [scope, action, ...args] = customId.split(':');
+  return scope === 'guide' && action ? { action, args } : null;
+}
+
+/** A select holds 25 options: past that, each page holds this many services, "Back", "More services…" and "Something else". */
+export const SERVICES_PER_PAGE = 22;
+const SELECT_MAX = 25;
+const pageValue = (page: number) => `page:${page}`;
+export const parsePageValue = (value: string): number | null => (/^page:(\d+)$/.test(value) ? Number(value.slice(5)) : null);
+
+type Reply = { content: string; components: Array<APIActionRowComponent<APIComponentInActionRow>> };
+const row = (...components: APIComponentInActionRow[]): APIActionRowComponent<APIComponentInActionRow> => ({ type: ComponentType.ActionRow, components });
+const button = (label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success = ButtonStyle.Secondary): APIButtonComponent => ({
+  type: ComponentType.Button,
+  style,
+  label: label.slice(0, 80),
+  custom_id: customId,
+});
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/**
+ * `/ticket`'s first step: which service (one page of them). "Something else" is on every page, so
+ * a customer who finds nothing need not page to the end; paging is by entries in the select itself
+ * (a pick answers at once, with no database call).
+ */
+export function servicePicker(services: Service[], page: number): Reply {
+  const all = serviceOptions(services);
+  const services_ = all.filter((o) => o.value !== SOMETHING_ELSE);
+  const somethingElse = all.filter((o) => o.value === SOMETHING_ELSE);
+  const paged = all.length > SELECT_MAX;
+  const shown = optionsPage(services_, paged ? page : 0, paged ? SERVICES_PER_PAGE : SELECT_MAX);
+  const options: APISelectMenuOption[] = [
+    ...(shown.page > 0 ? [{ value: pageValue(shown.page - 1), label: '← Back', description: `Page ${shown.page} of ${shown.pages}` }] : []),
+    ...shown.options,
+    ...(shown.page < shown.pages - 1 ? [{ value: pageValue(shown.page + 1), label: 'More services…', description: `Page ${shown.page + 2} of ${shown.pages}` }] : []),
+    ...somethingElse,
+  ].map((o) => ({ value: o.value, label: clip(o.label, 100), ...(o.description ? { description: clip(o.description, 100) } : {}) }));
+  return {
+    content: shown.pages > 1 ? `${guideMessages.pickService} (page ${shown.page + 1} of ${shown.pages})` : guideMessages.pickService,
+    components: [row({ type: ComponentType.StringSelect, custom_id: guideId('service'), placeholder: 'Choose a service', options })],
+  };
+}
+
+export const pickerReply = (services: Service[]) => ({ ...servicePicker(services, 0), flags: MessageFlags.Ephemeral as const });
+
+/** A guide's two ways on: the form, as an incident or as a request (the type the form then need not ask). */
+export function guideButtons(serviceId: number): Reply['components'] {
+  const form = (type: TicketType) => guideId('form', serviceId, type);
+  return [row(button('Report a problem', form('incident'), ButtonStyle.Primary), button('Ask for something', form('request'), ButtonStyle.Primary))];
+}
+
+/** The guide form's custom id: the service (0: something else) and the type (empty: the form asks). */
+export const guideFormId = (serviceId: number | null, type: TicketType | null) => `guide-form:${serviceId ?? 0}:${type ?? ''}`;
+
+/** The articles offered before the ticket is opened, each with its "This solved it", and "Open the ticket". */
+export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>): Reply {
+  const several = draft.suggested.length > 1;
+  const content =
+    draft.suggested.length === 0
+      ? `Your form "${draft.title}" is kept. Open it as a ticket when you are ready.`
+      : [guideMessages.suggestIntro(draft.suggested.length), ...draft.suggested.map((a) => `**${a.title}**${a.snippet ? `\n${a.snippet}` : ''}\nRead it: \`/kb read ${a.id}\``)].join('\n\n');
+  const solved = draft.suggested.map((a) => button(several ? `Article ${a.id} solved it` : guideMessages.solvedIt, guideId('solved', draft.id, a.id), ButtonStyle.Success));
+  return { content, components: [row(...solved, button(guideMessages.openTicket, guideId('open', draft.id), ButtonStyle.Primary))] };
+}
+
+/**
+ * After `/ticket`'s first answer: a form the customer submitted and walked away from (in the last
+ * day) is offered again, privately. Best effort: the select already answered.
+ */
+export async function offerWaitingForm(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await afterAnswering(interaction, ctx);
+  try {
+    const draft = await ctx.helpdesk.guides.waiting(actorOf(interaction.user, interaction.member));
+    if (!draft) return;
+    await interaction.followUp({
+      content: guideMessages.waiting(draft),
+      components: [row(button(guideMessages.openWaiting, guideId('open', draft.id), ButtonStyle.Primary), button(guideMessages.showWaiting, guideId('show', draft.id)))],
+      flags: MessageFlags.Ephemeral,
+    });
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'could not offer a waiting ticket form');
+  }
+}
+
+/**
+ * A button on a guide message that decides or shows a draft: the message itself becomes the answer
+ * (its buttons go, so it is not pressed twice); a refusal (pressed before, someone else's form, an
+ * expired one) is a private answer and leaves the message as it was.
+ */
+export async function settleDraft(interaction: ButtonInteraction, ctx: DiscordContext, work: () => Promise<string | Reply>): Promise<void> {
+  await interaction.deferUpdate();
+  await afterAnswering(interaction, ctx);
+  let answer: string | Reply;
+  try {
+    answer = await work();
+    ctx.wakeDispatcher();
+  } catch (error) {
+    await interaction.followUp({ content: errorText(error, ctx), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await interaction.editReply(typeof answer === 'string' ? { content: answer, components: [] } : answer);
+}

@@ -1,0 +1,45 @@
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { actorOf } from '../actor';
+import { afterAnswering } from '../answers-first';
+import { errorText } from '../answer';
+import type { DiscordContext } from '../context';
+import { suggestions } from '../guide';
+import { notStored, openedText, readTicketForm, replyLocation } from './ticket-form';
+
+/**
+ * A guide's form submitted (`guide-form:<service, 0: none>:<type, empty: asked in the form>`): the
+ * core keeps it as a draft first, so nothing typed is lost, then either declines it (a service the
+ * helpdesk does not cover), offers matching articles, or (none match) opens the ticket at once.
+ */
+export const prefix = 'guide-form';
+
+/** The core keeps a question up to 200 characters. */
+const QUESTION_MAX = 200;
+
+export async function run(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const [, service, type] = interaction.customId.split(':');
+  const serviceId = Number(service) || null;
+  const form = readTicketForm(interaction, type);
+  const answer = interaction.fields.fields.has('answers') ? interaction.fields.getTextInputValue('answers') : '';
+  // The form asked the guide's questions in one field: the answer is kept against them all.
+  const questions = ctx.helpdesk.catalog.snapshot().find((s) => s.id === serviceId)?.questions ?? [];
+  const question = questions.join('\n');
+  const answers = answer.trim() && question ? [{ question: question.length <= QUESTION_MAX ? question : `${question.slice(0, QUESTION_MAX - 1)}…`, answer }] : [];
+  await afterAnswering(interaction, ctx);
+  const actor = actorOf(interaction.user, interaction.member);
+  let draftId: string | null = null;
+  try {
+    const result = await ctx.helpdesk.guides.submit(actor, { ...form, serviceId, answers });
+    draftId = result.outcome === 'suggest' ? result.draft.id : result.draftId;
+    if (result.outcome === 'declined') return void (await interaction.editReply({ content: result.message }));
+    if (result.draft.suggested.length > 0) return void (await interaction.editReply(suggestions(result.draft)));
+    const ticket = await ctx.helpdesk.guides.open(actor, { draftId: result.draft.id, location: replyLocation(interaction) });
+    ctx.wakeDispatcher();
+    await interaction.editReply({ content: openedText(ticket) });
+  } catch (error) {
+    // Once stored, the form waits for the customer: /ticket offers it again.
+    if (draftId) await interaction.editReply({ content: `${errorText(error, ctx)}\nWhat you wrote is kept: run /ticket to come back to it.` });
+    else await interaction.editReply(notStored(error, ctx, { ...form, answers: answer }));
+  }
+}

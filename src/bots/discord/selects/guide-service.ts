@@ -1,0 +1,26 @@
+import type { StringSelectMenuInteraction } from 'discord.js';
+import { guideText } from '../../../core/rules/catalog';
+import type { DiscordContext } from '../context';
+import { guideButtons, guideFormId, parsePageValue, servicePicker } from '../guide';
+import { ticketForm } from '../commands/ticket';
+
+/** `/ticket`'s service select: another page, the guide, a polite no, or (something else) the form. From memory, no database call. */
+export const action = 'service';
+
+export async function run(interaction: StringSelectMenuInteraction, _args: string[], ctx: DiscordContext): Promise<void> {
+  const value = interaction.values[0] ?? '';
+  const page = parsePageValue(value);
+  if (page !== null) return void (await interaction.update(servicePicker(ctx.helpdesk.catalog.snapshot(), page)));
+  const pick = ctx.helpdesk.catalog.pick(value);
+  switch (pick.kind) {
+    case 'guide':
+      await interaction.update({ content: guideText(pick.service), components: guideButtons(pick.service.id) });
+      return;
+    case 'something-else':
+      // No guide to read first, so the form opens at once (asking the type itself).
+      await interaction.showModal(ticketForm(guideFormId(null, null)));
+      return;
+    default:
+      await interaction.update({ content: pick.message, components: [] });
+  }
+}
