@@ -89,6 +89,8 @@ describeEachDatabase('look-alike incidents', (ctx) => {
         ...best.slice(0, 5).map((r) => `  ${JSON.stringify(r.rule)}: ${show(r.score)}`),
         'best F1:',
         ...byF1.slice(0, 3).map((r) => `  ${JSON.stringify(r.rule)}: ${show(r.score)}`),
+        'pairs of one cluster the current settings miss on the tuning half (new ← earlier: trigram, shared/terms):',
+        ...missedPairs(tune, halves.tune).map((line) => `  ${line}`),
       ].join('\n'),
     );
   });
@@ -119,3 +121,16 @@ describeEachDatabase('look-alike incidents', (ctx) => {
 
 const f1 = (s: PairScore) => (s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall));
 
+/** The look-alike pairs the settings miss, with their scores and languages, to see why. */
+function missedPairs(scored: Scored, incidents: CorpusIncident[]): string[] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const language = (i: CorpusIncident) => (isDanish(i) ? 'da' : 'en');
+  return scored.flatMap(({ incident, candidates }) =>
+    candidates
+      .filter((c) => incident.cluster !== null && byId.get(c.id)?.cluster === incident.cluster && !isLookAlike(c, settings))
+      .map((c) => {
+        const other = byId.get(c.id)!;
+        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}/${c.terms}${c.sameService ? ', same service' : ''}`;
+      }),
+  );
+}
