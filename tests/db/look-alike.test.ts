@@ -63,19 +63,20 @@ describeEachDatabase('look-alike incidents', (ctx) => {
       ].join('\n'),
     );
     expect(heldout.precision).toBeGreaterThanOrEqual(0.9);
-    // Below the issue's 0.8: reports of one system with another problem share its words (see the
-    // issue's notes); this floor keeps what was reached from slipping.
-    expect(heldout.recall).toBeGreaterThanOrEqual(0.45);
+    // Below the issue's 0.8 (0.74 on both stores): the misses are reports of one outage in
+    // different words ("vpn down" and "GlobalProtect error"); this floor keeps what was reached
+    // from slipping.
+    expect(heldout.recall).toBeGreaterThanOrEqual(0.7);
   });
 
   (process.env.LOOK_ALIKE_TUNE ? test : test.skip)('tuning: the best thresholds on the tuning half', async () => {
     const incidents = halves.tune.filter((i) => i.type === 'incident');
     const tune = await scoreHalf('tune');
     const results: Array<{ rule: Omit<LookAlikeSettings, 'windowMinutes'>; score: PairScore }> = [];
-    for (const trigramAt of [0.4, 0.5, 0.6, 0.7, 0.8, 1])
+    for (const trigramAt of [0.5, 0.6, 0.7, 0.8])
       for (const sharedMin of [1, 2, 3, 4])
-        for (const sharedAt of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5])
-          for (const serviceBonus of [0, 0.1, 0.2, 0.3]) {
+        for (const sharedAt of [0.1, 0.15, 0.2, 0.22, 0.25, 0.27, 0.28, 0.3, 0.32, 0.35, 0.4, 0.45, 0.5])
+          for (const serviceBonus of [0, 0.02, 0.05, 0.1, 0.2]) {
             const rule = { trigramAt, sharedMin, sharedAt, serviceBonus };
             results.push({ rule, score: scorePairs(incidents, predictedPairs(tune, rule), settings.windowMinutes) });
           }
@@ -88,6 +89,8 @@ describeEachDatabase('look-alike incidents', (ctx) => {
         ...best.slice(0, 5).map((r) => `  ${JSON.stringify(r.rule)}: ${show(r.score)}`),
         'best F1:',
         ...byF1.slice(0, 3).map((r) => `  ${JSON.stringify(r.rule)}: ${show(r.score)}`),
+        'pairs of one cluster the current settings miss on the tuning half (new ← earlier: trigram, shared/terms):',
+        ...missedPairs(tune, halves.tune).map((line) => `  ${line}`),
       ].join('\n'),
     );
   });
@@ -118,3 +121,16 @@ describeEachDatabase('look-alike incidents', (ctx) => {
 
 const f1 = (s: PairScore) => (s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall));
 
+/** The look-alike pairs the settings miss, with their scores and languages, to see why. */
+function missedPairs(scored: Scored, incidents: CorpusIncident[]): string[] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  const language = (i: CorpusIncident) => (isDanish(i) ? 'da' : 'en');
+  return scored.flatMap(({ incident, candidates }) =>
+    candidates
+      .filter((c) => incident.cluster !== null && byId.get(c.id)?.cluster === incident.cluster && !isLookAlike(c, settings))
+      .map((c) => {
+        const other = byId.get(c.id)!;
+        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}/${c.terms}${c.sameService ? ', same service' : ''}`;
+      }),
+  );
+}

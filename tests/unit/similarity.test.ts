@@ -1,5 +1,5 @@
 import { isLookAlike, sharedShare, type LookAlikeScores } from '../../src/core/rules/similarity';
-import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, searchTerms, wordsOf } from '../../src/core/rules/it-words';
+import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, searchQuery, searchTerms, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
 
 const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
 const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({ trigram: 0.1, shared: 0, terms: 10, sameService: false, ...over });
@@ -34,12 +34,33 @@ describe('the search terms of a report', () => {
   test.each([
     ['a Danish word brings its English synonyms as one term', 'Adgangskode', '', ['password | passwords | adgangskode | adgangskoden | kodeord']],
     ['an English word brings its Danish synonyms', 'password expired', '', ['password | passwords | adgangskode | adgangskoden | kodeord', 'expired']],
-    ['a group counts once however many of its words appear', 'mail email post', '', ['mail | mails | email | emails | post | mailen']],
+    ['a group counts once however many of its words appear', 'mail email mails', '', ['mail | mails | email | emails | mailen']],
+    ['a sign-off and the name in it are left out', 'VPN down', 'GlobalProtect times out. Best regards, Camilla', ['vpn', 'unavailable | utilgængelig | utilgængeligt | offline | dead | unreachable | down | nede | outage', 'globalprotect', 'times', 'out']],
     ['error codes and product names stay whole', 'OneDrive 0x8004de40', 'error 502', ['onedrive', '0x8004de40', 'error | errors | fejl | fejler | fejlkode | fejlmeddelelse', '502']],
     ['greetings, pleas and sign-offs are left out', 'Hej', 'Please help, tak', []],
-    ['punctuation can never become a query operator', "VPN & (down) | !now's", '', ['vpn', 'down | nede | outage', 'now']],
+    ['punctuation can never become a query operator', "VPN & (down) | !now's", '', ['vpn', 'unavailable | utilgængelig | utilgængeligt | offline | dead | unreachable | down | nede | outage', 'now']],
   ])('%s', (_name, title, description, expected) => {
     expect(searchTerms(title, description)).toEqual(expected);
+  });
+
+  test.each([
+    ['Outlook is down. Best regards, Camilla', 'Outlook is down'],
+    ['Printerne er offline. Mvh Sofie', 'Printerne er offline'],
+    ['3CX fails /Ole', '3CX fails'],
+    ['mail fails. thank you!', 'mail fails'],
+    ['Kalenderen er tom. Med venlig hilsen Anna Hansen', 'Kalenderen er tom'],
+    ['Thanks to the update the printer is broken', 'Thanks to the update the printer is broken'],
+  ])('the sign-off of %j is left out', (text, expected) => {
+    expect(withoutSignOff(text)).toBe(expected);
+  });
+
+  test.each([
+    ['registration', 'registration:*'],
+    ['vpn', 'vpn'],
+    ['down | nede | outage', 'down:* | nede:* | outage:*'],
+    ['fil | filer', 'fil | filer:*'],
+  ])('the term %j is searched as %j (words of four letters or more as prefixes)', (term, expected) => {
+    expect(searchQuery(term)).toBe(expected);
   });
 
   test('a long report keeps its first terms only', () => {

@@ -10,14 +10,13 @@
  * systems): a word in a report brings in the whole group as one search term.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['mail', 'mails', 'email', 'emails', 'post', 'mailen'],
+  ['mail', 'mails', 'email', 'emails', 'mailen'],
   ['printer', 'printers', 'print', 'printing', 'printe', 'printeren', 'printerne', 'udskrift', 'udskrive'],
   ['password', 'passwords', 'adgangskode', 'adgangskoden', 'kodeord'],
   ['network', 'netværk', 'netværket', 'internet', 'internettet', 'nettet'],
   ['wifi', 'wlan', 'wireless', 'trådløst', 'trådløse'],
-  ['slow', 'langsom', 'langsomt', 'crawling', 'sluggish'],
-  ['down', 'nede', 'outage'],
-  ['freezes', 'hangs', 'frozen', 'fryser'],
+  // Slow or hanging are one complaint: users say either of the same outage.
+  ['slow', 'langsom', 'langsomt', 'crawling', 'sluggish', 'freezes', 'hangs', 'frozen', 'fryser', 'hænger', 'responding'],
   ['calendar', 'kalender', 'kalenderen'],
   ['meeting', 'meetings', 'møde', 'møder', 'mødet'],
   ['call', 'calls', 'opkald', 'ringe'],
@@ -36,10 +35,11 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['sync', 'syncing', 'synkroniserer', 'synkronisering'],
   ['notification', 'notifications', 'notifikation', 'push'],
   ['approve', 'approval', 'godkend', 'godkende', 'godkendelsen'],
-  ['login', 'logon', 'sign', 'log', 'logge', 'logger'],
+  ['login', 'logon', 'logge', 'logger'],
   ['reset', 'nulstil', 'nulstille'],
   ['connect', 'connection', 'forbinde', 'forbindelse', 'forbindelsen'],
   ['server', 'serveren'],
+  ['registration', 'registered', 'register', 'registrere', 'registreret', 'registrering'],
   ['queue', 'køen'],
   ['error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse'],
   ['upload', 'uploade', 'uploading'],
@@ -49,7 +49,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['access', 'adgang'],
   ['appointment', 'appointments', 'aftale', 'aftaler'],
   // How a report says what is wrong: near misses name the same system with another symptom.
-  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable'],
+  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable', 'down', 'nede', 'outage'],
   ['disconnected', 'disconnecting', 'disconnects', 'reconnecting', 'drop', 'drops', 'dropped', 'afbrudt', 'afbrydes', 'falder'],
   ['missing', 'gone', 'vanished', 'disappeared', 'forsvundet', 'væk', 'mangler', 'empty', 'tom', 'tomt'],
   ['failed', 'fails', 'failing', 'broken', 'fejlede'],
@@ -81,6 +81,26 @@ SYNONYM_GROUPS.forEach((group, index) => group.forEach((word) => GROUP_OF.set(wo
 /** At most this many terms per report: a long description adds little but cost. */
 export const MAX_TERMS = 48;
 
+/**
+ * A sign-off at the end of a report ("Best regards, Anna", "Mvh Jens", "/Ole", "Thanks"): its
+ * words, a name above all, say nothing about the problem, yet each would count as a term.
+ */
+const SIGN_OFF_WORDS = [
+  'best regards', 'kind regards', 'warm regards', 'regards', 'cheers', 'thanks', 'thank you',
+  'med venlig hilsen', 'venlig hilsen', 'hilsen', 'mvh', 'tak',
+];
+/** Either case for the words (a report may be all lower case), a capital for the name that follows. */
+const anyCase = (words: string) => words.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '\\s+');
+const SIGN_OFF = new RegExp(
+  `(?:[\\s,.!]+(?:${SIGN_OFF_WORDS.map(anyCase).join('|')})[,.!]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}|\\s+\\/\\s*\\p{L}[\\p{L}-]*)[.!]*\\s*$`,
+  'u',
+);
+
+/** A report's text with its sign-off left out (one, at the very end). */
+export function withoutSignOff(text: string): string {
+  return text.replace(SIGN_OFF, '');
+}
+
 /** Lower-case words of letters and digits (so error codes like 0x8004de40 and 502 stay whole). */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -94,7 +114,7 @@ export function wordsOf(text: string): string[] {
 export function searchTerms(title: string, description: string): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
-  for (const word of wordsOf(`${title} ${description}`)) {
+  for (const word of wordsOf(`${title} ${withoutSignOff(description)}`)) {
     if (word.length < 2 || FILLER_WORDS.has(word)) continue;
     const group = GROUP_OF.get(word);
     const term = group === undefined ? word : SYNONYM_GROUPS[group].join(' | ');
@@ -104,4 +124,20 @@ export function searchTerms(title: string, description: string): string[] {
     if (terms.length >= MAX_TERMS) break;
   }
   return terms;
+}
+
+/** Words this long are searched as prefixes of their stems (see `searchQuery`). */
+const PREFIX_FROM = 4;
+
+/**
+ * A search term as a tsquery source: each word of four letters or more as a prefix (`word:*`,
+ * applied to its stem), so the two languages' stems of one word meet ("registration" 'registr'
+ * and "registreret" 'registrer'), as do a word and its compounds and inflections ("nav" does not,
+ * being short; "navision" finds "navisionklienten").
+ */
+export function searchQuery(term: string): string {
+  return term
+    .split(' | ')
+    .map((word) => (word.length >= PREFIX_FROM ? `${word}:*` : word))
+    .join(' | ');
 }
