@@ -67,6 +67,18 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     expect(stats.deflections).toEqual([{ service: 'Printing', article: 'Clearing a paper jam', count: 1 }]);
   });
 
+  test('articles are offered for what the report is about, not for the little words of either language; a form shown again has their snippets', async () => {
+    const { guides } = ctx().helpdesk;
+    // "the", "and", "is", "off" are English stop words but not Danish ones; articles are indexed in both languages.
+    const unrelated = await guides.submit(carl, { serviceId: null, title: 'Badge reader beeps', description: 'It beeps twice and stays red, the light is off.', type: 'incident' });
+    if (unrelated.outcome !== 'suggest') throw new Error('expected the suggest step');
+    expect(unrelated.draft.suggested).toEqual([]);
+    const jam = await guides.submit(carl, { serviceId: null, title: 'Paper stuck', description: 'The paper is jammed.', type: 'incident' });
+    if (jam.outcome !== 'suggest') throw new Error('expected the suggest step');
+    expect(jam.draft.suggested).toEqual([{ id: expect.any(Number), title: 'Clearing a paper jam', snippet: 'Open the front door of the printer, pull the jammed paper out slowly.' }]);
+    expect((await guides.draft(carl, { draftId: jam.draft.id })).suggested).toEqual(jam.draft.suggested);
+  });
+
   test('"Open the ticket": the answers are in it and it starts at the service\'s owning tier', async () => {
     const { guides } = ctx().helpdesk;
     const result = await guides.submit(carl, {

@@ -167,11 +167,14 @@ async function lockOwnUndecided(tx: Tx, actorRef: ActorRef, draftId: string): Pr
   return row;
 }
 
+/** The start of an article's text, on one line, shown under its title where it is offered. */
+const SNIPPET = `left(regexp_replace(a.body, '\\s+', ' ', 'g'), 160)`;
+
 async function toDraft(tx: Tx, row: DraftRow): Promise<Draft> {
   const service = row.service_id === null ? null : await findService(tx.manager, row.service_id);
   const suggested: SuggestedArticle[] = row.suggested_article_ids.length
-    ? (await tx.manager.query(`SELECT id, title FROM article WHERE id = ANY($1) ORDER BY array_position($1, id)`, [row.suggested_article_ids])).map(
-        (a: { id: number; title: string }) => ({ id: a.id, title: a.title, snippet: '' }),
+    ? (await tx.manager.query(`SELECT a.id, a.title, ${SNIPPET} AS snippet FROM article a WHERE a.id = ANY($1) ORDER BY array_position($1, a.id)`, [row.suggested_article_ids])).map(
+        (a: { id: number; title: string; snippet: string }) => ({ id: Number(a.id), title: a.title, snippet: a.snippet }),
       )
     : [];
   return { id: row.id, service, title: row.title, description: row.description, type: row.type, suggested, createdAt: new Date(row.created_at) };
@@ -180,19 +183,22 @@ async function toDraft(tx: Tx, row: DraftRow): Promise<Draft> {
 /**
  * Public articles (never the SLA or catalog) matching any of the report's terms in English or
  * Danish, best first. Any term, not all: a description is many words, an article answers a few.
+ * A term that is a stop word in either language is left out: articles are indexed in both, so
+ * "the" (no stop word in Danish) would otherwise match every English article.
  */
 async function suggestArticles(tx: Tx, text: string): Promise<SuggestedArticle[]> {
   const terms = searchTerms(text, '').slice(0, 24);
   if (terms.length === 0) return [];
-  const query = terms.map((t) => `(${t})`).join(' | ');
   const rows: Array<{ id: number; title: string; snippet: string }> = await tx.manager.query(
-    `WITH q AS (SELECT to_tsquery('english', $1) || to_tsquery('danish', $1) AS q)
-     SELECT a.id, a.title, left(regexp_replace(a.body, '\\s+', ' ', 'g'), 160) AS snippet
+    `WITH t AS (SELECT '(' || term || ')' AS term FROM unnest($1::text[]) term
+                WHERE numnode(to_tsquery('english', term)) > 0 AND numnode(to_tsquery('danish', term)) > 0),
+          q AS (SELECT to_tsquery('english', string_agg(term, ' | ')) || to_tsquery('danish', string_agg(term, ' | ')) AS q FROM t)
+     SELECT a.id, a.title, ${SNIPPET} AS snippet
      FROM article a, q
      WHERE a.search @@ q.q AND a.archived_at IS NULL AND a.visibility = 'public' AND a.special IS NULL
      ORDER BY ts_rank_cd(a.search, q.q) DESC, a.id
      LIMIT $2`,
-    [query, SUGGESTED_ARTICLES],
+    [terms, SUGGESTED_ARTICLES],
   );
   return rows.map((r) => ({ id: Number(r.id), title: r.title, snippet: r.snippet }));
 }
