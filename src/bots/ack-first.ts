@@ -17,6 +17,7 @@ export class AckFirst {
   private waiters: Array<() => void> = [];
   private readonly turns: Array<() => void> = [];
   private handingOut = false;
+  private watch: Promise<void> | undefined;
 
   constructor(private readonly options: { quietMs: number; maxWaitMs: number } = { quietMs: 15, maxWaitMs: 1000 }) {}
 
@@ -39,8 +40,20 @@ export class AckFirst {
 
   /** Resolves once every request received is answered and none arrived for the quiet spell; at most `maxWaitMs` from now. */
   async answered(): Promise<void> {
-    await this.quiet();
+    await this.quietSpell();
     await this.turn();
+  }
+
+  /**
+   * One watch for everyone waiting: a burst's 200 follow-ups share one timer instead of each
+   * keeping its own. A follow-up that starts waiting while a watch is on joins it, so its wait
+   * may end before its own `maxWaitMs` (when the watch's ran out), never after.
+   */
+  private quietSpell(): Promise<void> {
+    this.watch ??= this.quiet().finally(() => {
+      this.watch = undefined;
+    });
+    return this.watch;
   }
 
   private async quiet(): Promise<void> {
