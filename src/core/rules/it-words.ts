@@ -10,7 +10,13 @@
  * systems): a word in a report brings in the whole group as one search term.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['mail', 'mails', 'email', 'emails', 'mailen'],
+  // Products and their everyday names, as a helpdesk knows them: one report names the product,
+  // another the client or the kind of system ("vpn" and "GlobalProtect", "Navision" and "ERP").
+  ['mail', 'mails', 'email', 'emails', 'mailen', 'webmail', 'exchange'],
+  ['vpn', 'globalprotect', 'anyconnect', 'forticlient', 'openvpn', 'fjernadgang'],
+  ['erp', 'navision', 'nav', 'dynamics'],
+  ['crm', 'salesforce', 'sfdc'],
+  ['mfa', '2fa', 'authenticator', 'totp', 'otp', 'tofaktor', 'factor'],
   ['printer', 'printers', 'print', 'printing', 'printe', 'printeren', 'printerne', 'udskrift', 'udskrive'],
   ['password', 'passwords', 'adgangskode', 'adgangskoden', 'kodeord'],
   ['network', 'netværk', 'netværket', 'internet', 'internettet', 'nettet'],
@@ -20,12 +26,15 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['calendar', 'kalender', 'kalenderen'],
   ['meeting', 'meetings', 'møde', 'møder', 'mødet'],
   ['call', 'calls', 'opkald', 'ringe'],
-  ['phone', 'phones', 'telefon', 'telefonen', 'telefonerne'],
+  ['phone', 'phones', 'telefon', 'telefonen', 'telefonerne', 'telefoner', '3cx', 'softphone'],
   ['screen', 'monitor', 'skærm', 'skærmen'],
   ['keyboard', 'tastatur', 'tastaturet'],
   ['laptop', 'bærbar', 'bærbare', 'computer', 'computeren'],
   ['door', 'entrance', 'dør', 'døren', 'indgang', 'hoveddøren', 'hovedindgangen'],
-  ['card', 'badge', 'kort', 'adgangskort'],
+  ['card', 'cards', 'badge', 'badges', 'kort', 'kortet', 'adgangskort', 'adgangskortet', 'keycard', 'nøglekort'],
+  ['reader', 'readers', 'kortlæser', 'kortlæseren', 'kortlæsere', 'læser', 'læseren'],
+  ['open', 'opens', 'opening', 'åbne', 'åbner', 'åbnes'],
+  ['red', 'rød', 'rødt', 'røde'],
   ['drive', 'drev', 'drevet', 'fællesdrev', 'fællesdrevet'],
   ['file', 'files', 'fil', 'filer'],
   ['folder', 'mappe', 'mappen'],
@@ -33,15 +42,14 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['scan', 'scans', 'scanning', 'scanne', 'scanner', 'scanneren'],
   ['copier', 'copiers', 'kopimaskine', 'kopimaskinen', 'kopimaskiner'],
   ['sync', 'syncing', 'synkroniserer', 'synkronisering'],
-  ['notification', 'notifications', 'notifikation', 'push'],
+  ['notification', 'notifications', 'notifikation', 'notifikationer', 'push', 'prompt', 'prompts'],
   ['approve', 'approval', 'godkend', 'godkende', 'godkendelsen'],
-  ['login', 'logon', 'logge', 'logger'],
+  ['login', 'logon', 'logge', 'logger', 'signin', 'sign', 'sso', 'saml'],
   ['reset', 'nulstil', 'nulstille'],
   ['connect', 'connection', 'forbinde', 'forbindelse', 'forbindelsen'],
   ['server', 'serveren'],
   ['registration', 'registered', 'register', 'registrere', 'registreret', 'registrering'],
   ['queue', 'køen'],
-  ['error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse'],
   ['upload', 'uploade', 'uploading'],
   ['hours', 'timer', 'timesheet', 'timeregistrering'],
   ['payroll', 'løn', 'lønsystemet', 'lønkørslen'],
@@ -49,14 +57,16 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['access', 'adgang'],
   ['appointment', 'appointments', 'aftale', 'aftaler'],
   // How a report says what is wrong: near misses name the same system with another symptom.
-  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable', 'down', 'nede', 'outage'],
   ['disconnected', 'disconnecting', 'disconnects', 'reconnecting', 'drop', 'drops', 'dropped', 'afbrudt', 'afbrydes', 'falder'],
   ['missing', 'gone', 'vanished', 'disappeared', 'forsvundet', 'væk', 'mangler', 'empty', 'tom', 'tomt'],
-  ['failed', 'fails', 'failing', 'broken', 'fejlede'],
+  // Out of order, however it is put ("down", "fails", "error", "fejler", "times out"): which
+  // system is out tells outages apart, not the word for it.
+  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable', 'down', 'nede', 'outage',
+    'failed', 'fails', 'failing', 'broken', 'fejlede', 'error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse',
+    'timeout', 'timed', 'timeouts'],
   ['arriving', 'arrive', 'arrives', 'received', 'receive', 'modtage', 'modtaget', 'modtager'],
   ['rejected', 'rejects', 'denied', 'afvist', 'afviser', 'afvises'],
   ['locked', 'låst', 'spærret'],
-  ['timeout', 'timed', 'timeouts'],
   ['blank', 'hvid', 'white'],
 ];
 
@@ -73,6 +83,11 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   // Verbs of reporting and places at a desk, which say nothing about what broke.
   'says', 'say', 'shows', 'show', 'try', 'tried', 'trying', 'takes', 'need', 'needs', 'every', 'siger', 'viser', 'skal', 'prøvet',
   'desk', 'floor', 'room', 'home', 'skrivebord', 'skrivebordet', 'sal', 'hjemme', 'ved', 'få',
+  // Who else is hit and for how long: every outage's reports say it, so it tells no outage apart.
+  'colleagues', 'colleague', 'kollegaer', 'kolleger', 'kollegerne', 'kollegaerne', 'same', 'samme', 'whole', 'hele',
+  'several', 'flere', 'others', 'andre', 'nobody', 'never', 'aldrig', 'minutes', 'minutter', 'department', 'afdeling', 'afdelingen',
+  // When and how often: "every time", "hele tiden", "hver gang".
+  'time', 'times', 'tiden', 'gang', 'gange', 'hver',
 ]);
 
 const GROUP_OF = new Map<string, number>();
