@@ -130,7 +130,7 @@ function missedPairs(scored: Scored, incidents: CorpusIncident[]): string[] {
       .filter((c) => incident.cluster !== null && byId.get(c.id)?.cluster === incident.cluster && !isLookAlike(c, settings))
       .map((c) => {
         const other = byId.get(c.id)!;
-        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}/${c.terms}${c.sameService ? ', same service' : ''}`;
+        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}+${c.misspelt} misspelt/${c.terms}${c.sameService ? ', same service' : ''}`;
       }),
   );
 }

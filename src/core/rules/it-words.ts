@@ -121,17 +121,69 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words this long may be a typo of another: shorter ones are too often another word ("card", "cart"). */
+export const TYPO_FROM = 5;
+
+/**
+ * A word and each of its spellings one letter shorter ("temas": temas, emas, tmas, …). Two words
+ * one typo apart (a letter doubled, dropped, changed, or two swapped: "teams"/"temas",
+ * "outlook"/"oulook") share a key, so a set lookup finds them without comparing every pair.
+ * Words with digits have none: an error code one digit off is another error. A word of four
+ * letters is its own only key, so it meets the longer words it is one letter short of ("eail").
+ */
+export function spellingKeys(word: string): string[] {
+  if (word.length < TYPO_FROM - 1 || /\p{N}/u.test(word)) return [];
+  if (word.length < TYPO_FROM) return [word];
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+/** Whether two words are one typo apart (or the same): the test `spellingKeys` makes cheap. */
+export function nearSpelling(a: string, b: string): boolean {
+  const keys = new Set(spellingKeys(a));
+  return spellingKeys(b).some((key) => keys.has(key));
+}
+
+/**
+ * The known words (synonym groups and fillers) by their spelling keys, so a misspelt known word
+ * is read as the word ("virkre" a filler, "prrompts" the notification group). Keys that two
+ * entries share are left out: a spelling near two known words is neither.
+ */
+const FILLER = -1;
+const KNOWN_BY_KEY = (() => {
+  const byKey = new Map<string, number | null>();
+  const add = (word: string, entry: number) => {
+    if (word.length < TYPO_FROM) return;
+    for (const key of spellingKeys(word)) byKey.set(key, byKey.has(key) && byKey.get(key) !== entry ? null : entry);
+  };
+  SYNONYM_GROUPS.forEach((group, index) => group.forEach((word) => add(word, index)));
+  FILLER_WORDS.forEach((word) => add(word, FILLER));
+  return byKey;
+})();
+
+/** The group (or `FILLER`) a word of a report is, read as itself or as a typo of a known word. */
+function knownAs(word: string): number | undefined {
+  if (FILLER_WORDS.has(word)) return FILLER;
+  const group = GROUP_OF.get(word);
+  if (group !== undefined || word.length <= TYPO_FROM) return group;
+  const entries = new Set(spellingKeys(word).map((key) => KNOWN_BY_KEY.get(key)).filter((e) => e !== undefined));
+  return entries.size === 1 ? ([...entries][0] ?? undefined) : undefined;
+}
+
 /**
  * The distinct search terms of a report, each in to_tsquery syntax: a lone word, or a synonym
  * group as alternatives (`password | adgangskode | kodeord`). Words are letters and digits only,
- * so a term can never carry tsquery operators of its own.
+ * so a term can never carry tsquery operators of its own. A known word misspelt (one typo, six
+ * letters or more) counts as the word.
  */
 export function searchTerms(title: string, description: string): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
   for (const word of wordsOf(`${title} ${withoutSignOff(description)}`)) {
-    if (word.length < 2 || FILLER_WORDS.has(word)) continue;
-    const group = GROUP_OF.get(word);
+    if (word.length < 2) continue;
+    const group = knownAs(word);
+    if (group === FILLER) continue;
     const term = group === undefined ? word : SYNONYM_GROUPS[group].join(' | ');
     if (seen.has(term)) continue;
     seen.add(term);
@@ -155,4 +207,27 @@ export function searchQuery(term: string): string {
     .split(' | ')
     .map((word) => (word.length >= PREFIX_FROM ? `${word}:*` : word))
     .join(' | ');
+}
+
+/**
+ * How many of the given search terms (those the other report's search vector did not match) the
+ * other report still has, misspelt on either side: a word of the term one typo from a word of the
+ * other's text ("GlobalProtect" and "GlobalProtcet"). Two known words are never typos of each
+ * other ("fails" and "mails"): a synonym group's words meet the other's unknown words only.
+ */
+export function termsFoundMisspelt(terms: readonly string[], otherTitle: string, otherDescription: string): number {
+  if (terms.length === 0) return 0;
+  const keysOf = { any: new Set<string>(), unknown: new Set<string>() };
+  for (const word of wordsOf(`${otherTitle} ${otherDescription}`)) {
+    const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
+    for (const key of spellingKeys(word)) {
+      keysOf.any.add(key);
+      if (!known) keysOf.unknown.add(key);
+    }
+  }
+  return terms.filter((term) => {
+    const words = term.split(' | ');
+    const keys = words.length > 1 || GROUP_OF.has(term) ? keysOf.unknown : keysOf.any;
+    return words.some((word) => spellingKeys(word).some((key) => keys.has(key)));
+  }).length;
 }
