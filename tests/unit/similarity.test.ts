@@ -1,5 +1,5 @@
 import { isLookAlike, sharedShare, type LookAlikeScores } from '../../src/core/rules/similarity';
-import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, termsFoundMisspelt, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
+import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, termsFoundOtherwise, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
 
 const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
 const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({ trigram: 0.1, shared: 0, misspelt: 0, terms: 10, sameService: false, ...over });
@@ -49,6 +49,7 @@ describe('the search terms of a report', () => {
     ['who else is hit and how often say nothing about what broke', 'Scanner broken', 'same for all my colleagues every time', [group('scanner'), group('broken'), 'for', 'all', 'my']],
     ['a known word misspelt is read as the word, a misspelt filler left out', 'MFA prrompts virkre ikke', '', [group('mfa'), group('prompts')]],
     ['a spelling one typo from two known words ("mails", "fails") is neither', 'fmails', '', ['fmails']],
+    ['a Danish compound is its last word', 'Kortlæseren lyser', '', [group('reader'), group('lyser')]],
     ['error codes are never read as typos', 'Fejl 0x80004005', '', [group('fejl'), '0x80004005']],
     ['error codes and product names stay whole', 'Dropbox 0x8004de40', 'error 502', ['dropbox', '0x8004de40', group('error'), '502']],
     ['greetings, pleas and sign-offs are left out', 'Hej', 'Please help, tak', []],
@@ -96,8 +97,9 @@ describe('the search terms of a report', () => {
     ['any word of a group, misspelt', [group('notification')], 'MFA', 'no notificatiion', 1],
     ['words the other lacks', ['globalprotect', 'gateway'], 'VPN', 'AnyConnect fails', 0],
     ['two known words one letter apart are two words', [group('fails')], 'Mails', 'files', 0],
+    ['a group the other names at the end of a compound', [group('door'), group('reader')], 'Dørlæseren', 'ved sideindgangen', 2],
   ])('%s', (_name, terms, title, description, expected) => {
-    expect(termsFoundMisspelt(terms, title, description)).toBe(expected);
+    expect(termsFoundOtherwise(terms, title, description)).toBe(expected);
   });
 
   test('a long report keeps its first terms only', () => {

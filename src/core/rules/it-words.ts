@@ -31,7 +31,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['screen', 'screens', 'monitor', 'display', 'skærm', 'skærmen', 'skærme', 'skærmene', 'displayet'],
   ['keyboard', 'tastatur', 'tastaturet'],
   ['laptop', 'bærbar', 'bærbare', 'computer', 'computeren'],
-  ['door', 'entrance', 'dør', 'døren', 'indgang', 'hoveddøren', 'hovedindgangen'],
+  ['door', 'entrance', 'dør', 'døren', 'indgang', 'indgangen', 'hoveddøren', 'hovedindgangen'],
   ['card', 'cards', 'badge', 'badges', 'kort', 'kortet', 'adgangskort', 'adgangskortet', 'keycard', 'nøglekort'],
   ['reader', 'readers', 'kortlæser', 'kortlæseren', 'kortlæsere', 'læser', 'læseren'],
   ['open', 'opens', 'opening', 'åbne', 'åbner', 'åbnes'],
@@ -217,6 +217,22 @@ function knownAs(word: string): number | undefined {
   return entries.size === 1 ? ([...entries][0] ?? undefined) : undefined;
 }
 
+/** A compound's head is this long at least, and what comes before it too ("kort|læseren"). */
+const COMPOUND_PART = 4;
+
+/**
+ * The group of a Danish compound's last word ("kortlæseren": a reader, "hoveddøren": a door),
+ * which says what the compound is; the search already finds a compound by its first word, as a
+ * prefix. The longest known ending wins.
+ */
+export function compoundHead(word: string): number | undefined {
+  for (let at = COMPOUND_PART - 1; at <= word.length - COMPOUND_PART; at++) {
+    const group = GROUP_OF.get(word.slice(at));
+    if (group !== undefined) return group;
+  }
+  return undefined;
+}
+
 /**
  * The distinct search terms of a report, each in to_tsquery syntax: a lone word, or a synonym
  * group as alternatives (`password | adgangskode | kodeord`). Words are letters and digits only,
@@ -228,7 +244,7 @@ export function searchTerms(title: string, description: string): string[] {
   const seen = new Set<string>();
   for (const word of wordsOf(`${title} ${withoutSignOff(description)}`)) {
     if (word.length < 2) continue;
-    const group = knownAs(word);
+    const group = knownAs(word) ?? compoundHead(word);
     if (group === FILLER) continue;
     const term = group === undefined ? word : SYNONYM_GROUPS[group].join(' | ');
     if (seen.has(term)) continue;
@@ -258,20 +274,25 @@ export function searchQuery(term: string): string {
 /**
  * How many of the given search terms (those the other report's search vector did not match) the
  * other report still has, misspelt on either side: a word of the term one typo from a word of the
- * other's text ("GlobalProtect" and "GlobalProtcet"). Two known words are never typos of each
- * other ("fails" and "mails"): a synonym group's words meet the other's unknown words only.
+ * other's text ("GlobalProtect" and "GlobalProtcet"), or a synonym group the other names as the
+ * last word of a compound (`compoundHead`). Two known words are never typos of each other
+ * ("fails" and "mails"): a synonym group's words meet the other's unknown words only.
  */
-export function termsFoundMisspelt(terms: readonly string[], otherTitle: string, otherDescription: string): number {
+export function termsFoundOtherwise(terms: readonly string[], otherTitle: string, otherDescription: string): number {
   if (terms.length === 0) return 0;
   const keysOf = { any: new Set<string>(), unknown: new Set<string>() };
+  const heads = new Set<string>();
   for (const word of wordsOf(`${otherTitle} ${otherDescription}`)) {
     const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
+    const head = known ? undefined : compoundHead(word);
+    if (head !== undefined) heads.add(SYNONYM_GROUPS[head].join(' | '));
     for (const key of spellingKeys(word)) {
       keysOf.any.add(key);
       if (!known) keysOf.unknown.add(key);
     }
   }
   return terms.filter((term) => {
+    if (heads.has(term)) return true;
     const words = term.split(' | ');
     const keys = words.length > 1 || GROUP_OF.has(term) ? keysOf.unknown : keysOf.any;
     return words.some((word) => spellingKeys(word).some((key) => keys.has(key)));

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { searchQuery, searchTerms, termsFoundMisspelt } from '../rules/it-words';
+import { searchQuery, searchTerms, termsFoundOtherwise } from '../rules/it-words';
 import { isLookAlike, sharedShare, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
 import type { ServiceContext } from './context';
 
@@ -79,7 +79,7 @@ export async function scoreRecentIncidents(
       trigram: Number(r.trigram),
       shared,
       // Only beside a term matched as written (see isLookAlike), so a report sharing none costs no spelling test.
-      misspelt: shared > 0 ? termsFoundMisspelt(r.unmatched, r.title, r.description) : 0,
+      misspelt: shared > 0 ? termsFoundOtherwise(r.unmatched, r.title, r.description) : 0,
       terms: r.terms,
       sameService: probe.serviceId !== null && r.service_id === probe.serviceId,
     };
