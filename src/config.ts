@@ -49,7 +49,7 @@ const majorIncidentSettings = {
   MAJOR_DECLARE_AT: z.coerce.number().int().min(2).default(6),
   MAJOR_TRIGRAM_AT: share(0.7),
   MAJOR_SHARED_MIN: z.coerce.number().int().min(1).default(2),
-  MAJOR_SHARED_AT: share(0.27),
+  MAJOR_SHARED_AT: share(0.3),
   MAJOR_SERVICE_BONUS: share(0),
 };
 

@@ -63,10 +63,10 @@ describeEachDatabase('look-alike incidents', (ctx) => {
       ].join('\n'),
     );
     expect(heldout.precision).toBeGreaterThanOrEqual(0.9);
-    // Below the issue's 0.8 (0.74 on both stores): the misses are reports of one outage in
-    // different words ("vpn down" and "GlobalProtect error"); this floor keeps what was reached
-    // from slipping.
-    expect(heldout.recall).toBeGreaterThanOrEqual(0.7);
+    // Below the issue's 0.8 (0.77 on both stores, the tuning half 0.92): what the held-out half
+    // misses is mostly Danish↔English pairs (recall 0.69 there), words the synonym list lacks;
+    // this floor keeps what was reached from slipping.
+    expect(heldout.recall).toBeGreaterThanOrEqual(0.75);
   });
 
   (process.env.LOOK_ALIKE_TUNE ? test : test.skip)('tuning: the best thresholds on the tuning half', async () => {
@@ -130,7 +130,7 @@ function missedPairs(scored: Scored, incidents: CorpusIncident[]): string[] {
       .filter((c) => incident.cluster !== null && byId.get(c.id)?.cluster === incident.cluster && !isLookAlike(c, settings))
       .map((c) => {
         const other = byId.get(c.id)!;
-        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}/${c.terms}${c.sameService ? ', same service' : ''}`;
+        return `${incident.cluster} ${language(incident)}←${language(other)} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}+${c.misspelt} misspelt/${c.terms}${c.sameService ? ', same service' : ''}`;
       }),
   );
 }

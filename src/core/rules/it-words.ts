@@ -10,54 +10,110 @@
  * systems): a word in a report brings in the whole group as one search term.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['mail', 'mails', 'email', 'emails', 'mailen'],
+  // Products and their everyday names, as a helpdesk knows them: one report names the product,
+  // another the client or the kind of system ("vpn" and "GlobalProtect", "Navision" and "ERP").
+  ['mail', 'mails', 'email', 'emails', 'mailen', 'webmail', 'exchange'],
+  ['vpn', 'globalprotect', 'anyconnect', 'forticlient', 'openvpn', 'fjernadgang'],
+  ['erp', 'navision', 'nav', 'dynamics'],
+  ['crm', 'salesforce', 'sfdc'],
+  ['mfa', '2fa', 'authenticator', 'totp', 'otp', 'tofaktor', 'factor'],
   ['printer', 'printers', 'print', 'printing', 'printe', 'printeren', 'printerne', 'udskrift', 'udskrive'],
   ['password', 'passwords', 'adgangskode', 'adgangskoden', 'kodeord'],
   ['network', 'netværk', 'netværket', 'internet', 'internettet', 'nettet'],
-  ['wifi', 'wlan', 'wireless', 'trådløst', 'trådløse'],
+  ['wifi', 'wlan', 'wireless', 'trådløs', 'trådløst', 'trådløse', 'eduroam'],
   // Slow or hanging are one complaint: users say either of the same outage.
-  ['slow', 'langsom', 'langsomt', 'crawling', 'sluggish', 'freezes', 'hangs', 'frozen', 'fryser', 'hænger', 'responding'],
+  ['slow', 'langsom', 'langsomt', 'crawling', 'sluggish', 'freezes', 'hangs', 'frozen', 'fryser', 'hænger', 'responding',
+    'freeze', 'freezing', 'hang', 'hanging', 'lagging', 'sløv', 'sløvt', 'træg', 'trægt', 'svarer'],
   ['calendar', 'kalender', 'kalenderen'],
-  ['meeting', 'meetings', 'møde', 'møder', 'mødet'],
-  ['call', 'calls', 'opkald', 'ringe'],
-  ['phone', 'phones', 'telefon', 'telefonen', 'telefonerne'],
-  ['screen', 'monitor', 'skærm', 'skærmen'],
+  ['meeting', 'meetings', 'møde', 'møder', 'mødet', 'møderne', 'videomøde', 'videomøder'],
+  ['call', 'calls', 'calling', 'opkald', 'opkaldet', 'opkaldene', 'ringe', 'ringer'],
+  ['phone', 'phones', 'telefon', 'telefonen', 'telefonerne', 'telefoner', '3cx', 'softphone'],
+  ['screen', 'screens', 'monitor', 'display', 'skærm', 'skærmen', 'skærme', 'skærmene', 'displayet'],
   ['keyboard', 'tastatur', 'tastaturet'],
   ['laptop', 'bærbar', 'bærbare', 'computer', 'computeren'],
-  ['door', 'entrance', 'dør', 'døren', 'indgang', 'hoveddøren', 'hovedindgangen'],
-  ['card', 'badge', 'kort', 'adgangskort'],
+  ['door', 'entrance', 'dør', 'døren', 'indgang', 'indgangen', 'hoveddøren', 'hovedindgangen'],
+  ['card', 'cards', 'badge', 'badges', 'kort', 'kortet', 'adgangskort', 'adgangskortet', 'keycard', 'nøglekort'],
+  ['reader', 'readers', 'kortlæser', 'kortlæseren', 'kortlæsere', 'læser', 'læseren'],
+  ['open', 'opens', 'opening', 'åbne', 'åbner', 'åbnes'],
+  ['red', 'rød', 'rødt', 'røde'],
   ['drive', 'drev', 'drevet', 'fællesdrev', 'fællesdrevet'],
   ['file', 'files', 'fil', 'filer'],
   ['folder', 'mappe', 'mappen'],
-  ['update', 'opdatering', 'opdateringen'],
+  ['update', 'updates', 'updated', 'opdatering', 'opdateringen', 'opdateringer', 'opdateret'],
   ['scan', 'scans', 'scanning', 'scanne', 'scanner', 'scanneren'],
   ['copier', 'copiers', 'kopimaskine', 'kopimaskinen', 'kopimaskiner'],
   ['sync', 'syncing', 'synkroniserer', 'synkronisering'],
-  ['notification', 'notifications', 'notifikation', 'push'],
+  ['notification', 'notifications', 'notifikation', 'notifikationer', 'push', 'prompt', 'prompts'],
   ['approve', 'approval', 'godkend', 'godkende', 'godkendelsen'],
-  ['login', 'logon', 'logge', 'logger'],
+  ['login', 'logon', 'logge', 'logger', 'logind', 'signin', 'sign', 'sso', 'saml'],
   ['reset', 'nulstil', 'nulstille'],
   ['connect', 'connection', 'forbinde', 'forbindelse', 'forbindelsen'],
   ['server', 'serveren'],
   ['registration', 'registered', 'register', 'registrere', 'registreret', 'registrering'],
   ['queue', 'køen'],
-  ['error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse'],
-  ['upload', 'uploade', 'uploading'],
+  ['upload', 'uploads', 'uploade', 'uploader', 'uploading'],
   ['hours', 'timer', 'timesheet', 'timeregistrering'],
-  ['payroll', 'løn', 'lønsystemet', 'lønkørslen'],
+  ['payroll', 'salary', 'løn', 'lønnen', 'lønsystemet', 'lønkørslen'],
   ['invoice', 'invoices', 'faktura', 'fakturaer'],
   ['access', 'adgang'],
   ['appointment', 'appointments', 'aftale', 'aftaler'],
   // How a report says what is wrong: near misses name the same system with another symptom.
-  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable', 'down', 'nede', 'outage'],
   ['disconnected', 'disconnecting', 'disconnects', 'reconnecting', 'drop', 'drops', 'dropped', 'afbrudt', 'afbrydes', 'falder'],
-  ['missing', 'gone', 'vanished', 'disappeared', 'forsvundet', 'væk', 'mangler', 'empty', 'tom', 'tomt'],
-  ['failed', 'fails', 'failing', 'broken', 'fejlede'],
+  ['missing', 'gone', 'vanished', 'disappeared', 'forsvundet', 'væk', 'mangler', 'empty', 'tom', 'tomt', 'lost', 'mistet'],
+  // Out of order, however it is put ("down", "fails", "error", "fejler", "times out"): which
+  // system is out tells outages apart, not the word for it.
+  ['unavailable', 'utilgængelig', 'utilgængeligt', 'offline', 'dead', 'unreachable', 'down', 'nede', 'outage',
+    'failed', 'fails', 'failing', 'broken', 'fejlede', 'error', 'errors', 'fejl', 'fejler', 'fejlkode', 'fejlmeddelelse',
+    'timeout', 'timed', 'timeouts'],
   ['arriving', 'arrive', 'arrives', 'received', 'receive', 'modtage', 'modtaget', 'modtager'],
   ['rejected', 'rejects', 'denied', 'afvist', 'afviser', 'afvises'],
-  ['locked', 'låst', 'spærret'],
-  ['timeout', 'timed', 'timeouts'],
+  ['locked', 'låst', 'spærret', 'blocked', 'blokeret', 'lockout'],
   ['blank', 'hvid', 'white'],
+  // Everyday helpdesk words of both languages.
+  ['crash', 'crashes', 'crashed', 'crashing', 'crasher', 'lukker', 'lukkes'],
+  ['save', 'saving', 'saved', 'gem', 'gemme', 'gemmer', 'gemt'],
+  ['install', 'installing', 'installed', 'installation', 'installere', 'installeret', 'installationen'],
+  ['restart', 'restarting', 'reboot', 'genstart', 'genstarte', 'genstartet'],
+  ['sound', 'audio', 'lyd', 'lyden'],
+  ['microphone', 'mic', 'mikrofon', 'mikrofonen'],
+  ['camera', 'webcam', 'kamera', 'kameraet'],
+  ['headset', 'headsets', 'hovedtelefoner'],
+  ['speaker', 'speakers', 'højttaler', 'højttaleren'],
+  ['hear', 'høre', 'hører'],
+  ['user', 'users', 'bruger', 'brugere', 'brugeren'],
+  ['account', 'accounts', 'konto', 'kontoen'],
+  ['document', 'documents', 'dokument', 'dokumenter', 'dokumentet'],
+  ['website', 'hjemmeside', 'hjemmesiden'],
+  ['load', 'loading', 'loads', 'indlæse', 'indlæser', 'indlæses'],
+  ['customer', 'customers', 'kunde', 'kunder', 'kunderne'],
+  ['order', 'orders', 'ordre', 'ordrer', 'ordren'],
+  ['sales', 'salg', 'salget'],
+  ['finance', 'økonomi', 'økonomiafdelingen', 'regnskab'],
+  ['expired', 'expires', 'udløbet', 'udløber'],
+  ['full', 'fuld', 'fyldt'],
+  ['delete', 'deleted', 'slet', 'slette', 'slettet', 'slettede'],
+  ['permission', 'permissions', 'rettighed', 'rettigheder', 'rettighederne'],
+  ['license', 'licence', 'licens', 'licensen', 'licenser'],
+  ['wrong', 'forkert', 'forkerte'],
+  ['light', 'lights', 'lys', 'lyser', 'lampe', 'lampen'],
+  ['booking', 'book', 'booke', 'booker', 'reservation', 'reservere'],
+  ['start', 'starts', 'starting', 'starte', 'starter', 'opstart'],
+  ['code', 'codes', 'kode', 'koden', 'koder'],
+  ['mouse', 'mus', 'musen'],
+  ['battery', 'batteri', 'batteriet'],
+  ['charger', 'charging', 'oplader', 'opladning'],
+  ['download', 'downloading', 'downloade', 'hente', 'henter', 'hentet'],
+  ['attachment', 'attachments', 'vedhæftet', 'vedhæftning', 'vedhæftede'],
+  ['receipt', 'receipts', 'kvittering', 'kvitteringer', 'bilag'],
+  ['expense', 'expenses', 'udlæg', 'udgift', 'udgifter'],
+  ['vacation', 'holiday', 'absence', 'ferie', 'fravær'],
+  ['search', 'søg', 'søge', 'søgning', 'søger'],
+  ['backup', 'backups', 'sikkerhedskopi'],
+  ['certificate', 'certifikat', 'certifikatet'],
+  ['storage', 'disk', 'lagerplads', 'diskplads'],
+  ['cable', 'kabel', 'kablet', 'ledning'],
+  ['projector', 'projektor', 'projektoren', 'beamer'],
+  ['sharepoint', 'onedrive', 'fildeling'],
 ];
 
 /**
@@ -73,6 +129,11 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   // Verbs of reporting and places at a desk, which say nothing about what broke.
   'says', 'say', 'shows', 'show', 'try', 'tried', 'trying', 'takes', 'need', 'needs', 'every', 'siger', 'viser', 'skal', 'prøvet',
   'desk', 'floor', 'room', 'home', 'skrivebord', 'skrivebordet', 'sal', 'hjemme', 'ved', 'få',
+  // Who else is hit and for how long: every outage's reports say it, so it tells no outage apart.
+  'colleagues', 'colleague', 'kollegaer', 'kolleger', 'kollegerne', 'kollegaerne', 'same', 'samme', 'whole', 'hele',
+  'several', 'flere', 'others', 'andre', 'nobody', 'never', 'aldrig', 'minutes', 'minutter', 'department', 'afdeling', 'afdelingen',
+  // When and how often: "every time", "hele tiden", "hver gang".
+  'time', 'times', 'tiden', 'gang', 'gange', 'hver',
 ]);
 
 const GROUP_OF = new Map<string, number>();
@@ -106,17 +167,85 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Words this long may be a typo of another: shorter ones are too often another word ("card", "cart"). */
+export const TYPO_FROM = 5;
+
+/**
+ * A word and each of its spellings one letter shorter ("temas": temas, emas, tmas, …). Two words
+ * one typo apart (a letter doubled, dropped, changed, or two swapped: "teams"/"temas",
+ * "outlook"/"oulook") share a key, so a set lookup finds them without comparing every pair.
+ * Words with digits have none: an error code one digit off is another error. A word of four
+ * letters is its own only key, so it meets the longer words it is one letter short of ("eail").
+ */
+export function spellingKeys(word: string): string[] {
+  if (word.length < TYPO_FROM - 1 || /\p{N}/u.test(word)) return [];
+  if (word.length < TYPO_FROM) return [word];
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) if (word[i] !== word[i - 1]) keys.push(word.slice(0, i) + word.slice(i + 1));
+  return keys;
+}
+
+/** Whether two words are one typo apart (or the same): the test `spellingKeys` makes cheap. */
+export function nearSpelling(a: string, b: string): boolean {
+  const keys = new Set(spellingKeys(a));
+  return spellingKeys(b).some((key) => keys.has(key));
+}
+
+/**
+ * The known words (synonym groups and fillers) by their spelling keys, so a misspelt known word
+ * is read as the word ("virkre" a filler, "prrompts" the notification group). Keys that two
+ * entries share are left out: a spelling near two known words is neither.
+ */
+const FILLER = -1;
+const KNOWN_BY_KEY = (() => {
+  const byKey = new Map<string, number | null>();
+  const add = (word: string, entry: number) => {
+    if (word.length < TYPO_FROM) return;
+    for (const key of spellingKeys(word)) byKey.set(key, byKey.has(key) && byKey.get(key) !== entry ? null : entry);
+  };
+  SYNONYM_GROUPS.forEach((group, index) => group.forEach((word) => add(word, index)));
+  FILLER_WORDS.forEach((word) => add(word, FILLER));
+  return byKey;
+})();
+
+/** The group (or `FILLER`) a word of a report is, read as itself or as a typo of a known word. */
+function knownAs(word: string): number | undefined {
+  if (FILLER_WORDS.has(word)) return FILLER;
+  const group = GROUP_OF.get(word);
+  if (group !== undefined || word.length <= TYPO_FROM) return group;
+  const entries = new Set(spellingKeys(word).map((key) => KNOWN_BY_KEY.get(key)).filter((e) => e !== undefined));
+  return entries.size === 1 ? ([...entries][0] ?? undefined) : undefined;
+}
+
+/** A compound's head is this long at least, and what comes before it too ("kort|læseren"). */
+const COMPOUND_PART = 4;
+
+/**
+ * The group of a Danish compound's last word ("kortlæseren": a reader, "hoveddøren": a door),
+ * which says what the compound is; the search already finds a compound by its first word, as a
+ * prefix. The longest known ending wins.
+ */
+export function compoundHead(word: string): number | undefined {
+  for (let at = COMPOUND_PART - 1; at <= word.length - COMPOUND_PART; at++) {
+    const group = GROUP_OF.get(word.slice(at));
+    if (group !== undefined) return group;
+  }
+  return undefined;
+}
+
 /**
  * The distinct search terms of a report, each in to_tsquery syntax: a lone word, or a synonym
  * group as alternatives (`password | adgangskode | kodeord`). Words are letters and digits only,
- * so a term can never carry tsquery operators of its own.
+ * so a term can never carry tsquery operators of its own. A known word misspelt (one typo, six
+ * letters or more) counts as the word.
  */
 export function searchTerms(title: string, description: string): string[] {
   const terms: string[] = [];
   const seen = new Set<string>();
   for (const word of wordsOf(`${title} ${withoutSignOff(description)}`)) {
-    if (word.length < 2 || FILLER_WORDS.has(word)) continue;
-    const group = GROUP_OF.get(word);
+    if (word.length < 2) continue;
+    const group = knownAs(word) ?? compoundHead(word);
+    if (group === FILLER) continue;
     const term = group === undefined ? word : SYNONYM_GROUPS[group].join(' | ');
     if (seen.has(term)) continue;
     seen.add(term);
@@ -140,4 +269,32 @@ export function searchQuery(term: string): string {
     .split(' | ')
     .map((word) => (word.length >= PREFIX_FROM ? `${word}:*` : word))
     .join(' | ');
+}
+
+/**
+ * How many of the given search terms (those the other report's search vector did not match) the
+ * other report still has, misspelt on either side: a word of the term one typo from a word of the
+ * other's text ("GlobalProtect" and "GlobalProtcet"), or a synonym group the other names as the
+ * last word of a compound (`compoundHead`). Two known words are never typos of each other
+ * ("fails" and "mails"): a synonym group's words meet the other's unknown words only.
+ */
+export function termsFoundOtherwise(terms: readonly string[], otherTitle: string, otherDescription: string): number {
+  if (terms.length === 0) return 0;
+  const keysOf = { any: new Set<string>(), unknown: new Set<string>() };
+  const heads = new Set<string>();
+  for (const word of wordsOf(`${otherTitle} ${otherDescription}`)) {
+    const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
+    const head = known ? undefined : compoundHead(word);
+    if (head !== undefined) heads.add(SYNONYM_GROUPS[head].join(' | '));
+    for (const key of spellingKeys(word)) {
+      keysOf.any.add(key);
+      if (!known) keysOf.unknown.add(key);
+    }
+  }
+  return terms.filter((term) => {
+    if (heads.has(term)) return true;
+    const words = term.split(' | ');
+    const keys = words.length > 1 || GROUP_OF.has(term) ? keysOf.unknown : keysOf.any;
+    return words.some((word) => spellingKeys(word).some((key) => keys.has(key)));
+  }).length;
 }

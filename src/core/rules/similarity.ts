@@ -8,6 +8,8 @@ export interface LookAlikeScores {
   trigram: number;
   /** Search terms of the new report (a synonym group counts once) that the other one matches. */
   shared: number;
+  /** More of the new report's terms that the other one has misspelt (or that the new one misspelt). */
+  misspelt: number;
   /** Search terms of the new report in all, stop and filler words left out. */
   terms: number;
   /** Both name the same catalog service. */
@@ -32,12 +34,16 @@ export interface LookAlikeSettings {
  * counted: the other's length would cost a to_tsvector per incident in the window, and measured on
  * the corpus it made no report more alike (see tests/db/look-alike.test.ts).
  */
-export function sharedShare(s: Pick<LookAlikeScores, 'shared' | 'terms'>): number {
-  return s.terms <= 0 ? 0 : Math.min(1, s.shared / s.terms);
+export function sharedShare(s: Pick<LookAlikeScores, 'shared' | 'misspelt' | 'terms'>): number {
+  return s.terms <= 0 ? 0 : Math.min(1, (s.shared + s.misspelt) / s.terms);
 }
 
+/**
+ * Misspelt terms count as shared, but only beside one the search matched as written: a near
+ * spelling alone is too weak a sign (and the search skips reports sharing nothing as written).
+ */
 export function isLookAlike(s: LookAlikeScores, settings: Omit<LookAlikeSettings, 'windowMinutes'>): boolean {
   if (s.trigram >= settings.trigramAt) return true;
-  if (s.shared < settings.sharedMin) return false;
+  if (s.shared < 1 || s.shared + s.misspelt < settings.sharedMin) return false;
   return sharedShare(s) >= settings.sharedAt - (s.sameService ? settings.serviceBonus : 0);
 }
