@@ -1,5 +1,8 @@
 import { Client, type Pool, type PoolClient } from 'pg';
-import { defaultPolicy } from '../src/config';
+import type { EntityManager } from 'typeorm';
+import { defaultPolicy, loadSettings, majorIncidentPolicyFrom } from '../src/config';
+import { isLookAlike } from '../src/core/rules/similarity';
+import { scoreRecentIncidents } from '../src/core/services/look-alike';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
 import { messages } from '../src/core/rules/messages';
@@ -10,8 +13,9 @@ import { unrelatedTicket } from './unrelated-tickets';
 
 /**
  * Tickets opened per second through `helpdesk.tickets.open` (first-sight customer, ticket, the
- * least-loaded tier-1 supporter chosen under lock, events and deliveries), next to hand-written SQL
- * doing the same writes in one transaction per ticket, at the same concurrency, each on a fresh
+ * least-loaded tier-1 supporter chosen under lock, events and deliveries, and since issue 8 the
+ * look-alike search an incident's opening makes), next to hand-written SQL doing the same work in
+ * one transaction per ticket, at the same concurrency, each on a fresh
  * database of the same kind with the same staff. Issue 3's goal: services / hand SQL ≥ 0.5.
  */
 export interface OpenTicketsOptions {
@@ -186,6 +190,13 @@ async function summarize(db: BenchDatabase, runs: ConcurrentRun[], ticketsWritte
   };
 }
 
+const lookAlikePolicy = majorIncidentPolicyFrom(loadSettings({}));
+
+/** A pg client as the one thing scoreRecentIncidents asks of an EntityManager: a query answering rows. */
+function sqlOf(client: PoolClient): EntityManager {
+  return { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
+}
+
 /** The `pg` pool under the DataSource, so hand-written SQL runs over the very same connections. */
 function poolOf(db: BenchDatabase): Pool {
   const pool = (db.dataSource.driver as unknown as { master?: Pool }).master;
@@ -229,6 +240,13 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
        RETURNING id, number`,
       [title, description, customerId, who.platform, now],
     );
+
+    // Issue 8: an incident's opening looks for look-alikes first. The same one statement, sent by
+    // hand; the bench's reports are unrelated, so it finds none and nothing more follows.
+    const alike = await scoreRecentIncidents(sqlOf(client), { id: ticket.id, title, description, serviceId: null, createdAt: now }, lookAlikePolicy.windowMinutes, {
+      trigramAt: lookAlikePolicy.trigramAt,
+    });
+    if (alike.some((c) => isLookAlike(c, lookAlikePolicy))) throw new Error('hand SQL: the bench\'s reports are meant to be unrelated');
 
     const locked = await client.query<{ id: number }>(
       `SELECT id FROM person WHERE tier = 1 AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,

@@ -12,8 +12,7 @@ import { createHttpServer } from '../src/http/server';
 import { createLogger } from '../src/log';
 import { startSlackAdapter } from '../src/bots/slack';
 import { isSignedBySlack } from '../src/bots/slack/signature';
-import { SlackRequestSigner } from '../tests/fakes/slack/signer';
-import { unrelatedTicket } from './unrelated-tickets';
+import type { LoadBurst, LoadWorkerMessage } from './slack-load-worker';
 import type { WebApiWorkerData, WebApiWorkerMessage, WebApiWorkerRequest } from './slack-web-api-worker';
 import { percentile, round, withBenchDatabase } from './common';
 
@@ -33,9 +32,8 @@ import { percentile, round, withBenchDatabase } from './common';
  * in one and the app first in the other (ABBA), and each side's percentiles are over both rounds'
  * requests. Each side first gets
  * the same warm-up bursts (other people, same kinds), so neither is measured with cold code paths;
- * the app's warm-up tickets are fully delivered before the measured bursts start. The fake Web API runs in a worker thread, as Slack's servers are not on the app's
- * event loop; the load client shares the event loop with whichever server it measures, alike for
- * both sides.
+ * the app's warm-up tickets are fully delivered before the measured bursts start. The fake Web
+ * API and the load client each run in a worker thread, as Slack is not on the app's event loop.
  */
 export interface SlackBenchOptions {
   requests?: number;
@@ -52,73 +50,52 @@ const now = () => performance.timeOrigin + performance.now();
 /** Warm-up requests come from other people than the measured ones. */
 const WARMUP_OFFSET = 100_000;
 
-const user = (i: number) => ({ id: `UBENCH${String(i).padStart(4, '0')}`, name: `customer${i}` });
-
-function submission(i: number) {
-  const u = user(i);
-  const ticket = unrelatedTicket(i);
-  const selected = (value: string) => ({ type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } });
-  return {
-    type: 'view_submission',
-    user: { id: u.id, name: u.name, username: u.name, team_id: 'T1' },
-    trigger_id: `trigger-submit-${i}`,
-    view: {
-      id: `VFORM${i}`, type: 'modal', callback_id: 'ticket_form', private_metadata: JSON.stringify({ channel: 'CGENERAL' }), hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
-      state: {
-        values: {
-          title: { value: { type: 'plain_text_input', value: ticket.title } },
-          description: { value: { type: 'plain_text_input', value: ticket.description } },
-          type: { value: selected(ticket.type) },
-          impact: { value: selected(ticket.impact) },
-          urgency: { value: selected(ticket.urgency) },
-        },
-      },
-    },
+/** Sends one burst from the load worker and waits for its times. */
+function loadClient(worker: Worker) {
+  return async (request: LoadBurst): Promise<number[]> => {
+    worker.postMessage(request);
+    const [message] = (await once(worker, 'message')) as [LoadWorkerMessage];
+    if (message.kind === 'failed') throw new Error(message.message);
+    return message.times;
   };
 }
 
-/** Sends `count` requests at once; each one's time until its whole response arrived (ms). Non-200 answers throw. */
-async function burst(count: number, send: (i: number) => Promise<Response>, what: string): Promise<number[]> {
-  const times = await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const start = now();
-      const response = await send(i);
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`slack bench: ${what} answered ${response.status}`);
-      return now() - start;
-    }),
-  );
-  return times;
-}
-
 interface Side {
-  signer: SlackRequestSigner;
-  /** Resolves once the side has done everything its /ticket commands set off (views.open). */
-  formsOpen(): Promise<void>;
+  endpoint: string;
+  /**
+   * Resolves once the side has done everything its requests set off (forms opened, tickets stored,
+   * cards posted), so the other side's burst never shares the machine with it.
+   */
+  idle(): Promise<void>;
 }
 
 /**
  * The two bursts, each sent to both sides back to back, so both meet the same load on a shared
  * machine; `appFirst` swaps who goes first (the runner measures both orders, ABBA, as going second
- * pays for the garbage and timers the first left behind). `first` numbers the people, so no two
- * bursts share one. A form is submitted only once it is open: the submissions follow the forms'
- * views.open.
+ * pays for the garbage and timers the first left behind). Each side's burst starts only once the
+ * other's is done with all it set off (the app's stores and cards would otherwise slow the
+ * floor's). `first` numbers the people, so no two bursts share one. A form is submitted only once
+ * it is open: the submissions follow the forms' views.open.
  */
-async function bursts(floor: Side, app: Side, count: number, first: number, appFirst: boolean, log: ((line: string) => void) | undefined, label: string) {
-  const commands = async (side: Side) => burst(count, (i) => side.signer.command('/ticket', user(first + i)), '/ticket');
-  const submissions = async (side: Side) => burst(count, (i) => side.signer.interaction(submission(first + i)), 'view_submission');
+async function bursts(send: (request: LoadBurst) => Promise<number[]>, floor: Side, app: Side, count: number, first: number, appFirst: boolean, log: ((line: string) => void) | undefined, label: string) {
+  const commands = async (side: Side) => send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'command', count, first });
+  const submissions = async (side: Side) => send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'submission', count, first });
   const order = appFirst ? 'to the app, then to the floor' : 'to the floor, then to the app';
+  const sides = appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const);
   log?.(`slack ${label}: ${count} × /ticket at once, ${order}…`);
   const command = { floor: [] as number[], app: [] as number[] };
-  for (const side of appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const)) command[side] = await commands(side === 'app' ? app : floor);
-  await floor.formsOpen();
-  await app.formsOpen();
+  for (const side of sides) {
+    command[side] = await commands(side === 'app' ? app : floor);
+    await (side === 'app' ? app : floor).idle();
+  }
   log?.(`slack ${label}: ${count} view_submissions at once, ${order}…`);
   const submit = { floor: [] as number[], app: [] as number[] };
   let start = 0;
-  for (const side of appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const)) {
+  for (const side of sides) {
     if (side === 'app') start = now();
     submit[side] = await submissions(side === 'app' ? app : floor);
+    // The app's burst set off storing and posting 200 tickets: done before the floor's burst, as after it.
+    await (side === 'app' ? app : floor).idle();
   }
   return { floor: { command: command.floor, submit: submit.floor }, app: { command: command.app, submit: submit.app, start } };
 }
@@ -192,6 +169,8 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const logger = createLogger('silent');
     const bare = await floorServer();
     const api = await startWebApiWorker();
+    const loadWorker = new Worker(path.join(__dirname, 'slack-load-worker.js'));
+    const send = loadClient(loadWorker);
     const settings = loadSettings({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL, SLACK_API_URL: api.url, LOG_LEVEL: 'silent' });
     let dispatcher: Dispatcher | undefined;
     const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
@@ -202,9 +181,17 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     dispatcher.start();
     const queueEmpty = async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n) === 0;
     try {
-      const floor: Side = { signer: new SlackRequestSigner(bare.url, SIGNING_SECRET), formsOpen: async () => undefined };
-      const app: Side = { signer: new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET), formsOpen: () => slack.settled() };
-      await bursts(floor, app, warmup, WARMUP_OFFSET, false, log, 'warm-up');
+      const floor: Side = { endpoint: bare.url, idle: async () => undefined };
+      const app: Side = {
+        endpoint: `http://127.0.0.1:${port}/slack/events`,
+        // Stored, delivered, and the App Home redraws the deliveries asked for, drawn.
+        idle: async () => {
+          await slack.settled();
+          await waitFor('the deliveries', queueEmpty);
+          await slack.settled();
+        },
+      };
+      await bursts(send, floor, app, warmup, WARMUP_OFFSET, false, log, 'warm-up');
       // The measured bursts start with nothing left over from the warm-up.
       await waitFor('the warm-up tickets', () => api.cards.length >= warmup);
       await slack.settled();
@@ -212,12 +199,12 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
       const callsBefore = await api.calls();
       const cardsBefore = api.cards.length;
       // Round A: the floor goes first; its cards are timed. Round B (the people after A's): the app goes first.
-      const roundA = await bursts(floor, app, count, 0, false, log, 'measured, round A');
+      const roundA = await bursts(send, floor, app, count, 0, false, log, 'measured, round A');
       await waitFor(`${count} cards`, () => api.cards.length >= cardsBefore + count);
       const cardsMs = api.cards[cardsBefore + count - 1] - roundA.app.start;
       await slack.settled();
       await waitFor('round A\'s deliveries', queueEmpty);
-      const roundB = await bursts(floor, app, count, count, true, log, 'measured, round B');
+      const roundB = await bursts(send, floor, app, count, count, true, log, 'measured, round B');
       await waitFor(`${2 * count} cards`, () => api.cards.length >= cardsBefore + 2 * count);
       await slack.settled();
       const run = {
@@ -233,6 +220,7 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
       await slack.stop();
       await server.close();
       await api.stop();
+      await loadWorker.terminate();
       await bare.close();
     }
   });

@@ -1,5 +1,5 @@
 import { isLookAlike, sharedShare, type LookAlikeScores } from '../../src/core/rules/similarity';
-import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, termsFoundOtherwise, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
+import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, spellingsOf, termsFoundOtherwise, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
 
 const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
 const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({ trigram: 0.1, shared: 0, misspelt: 0, terms: 10, sameService: false, ...over });
@@ -99,7 +99,7 @@ describe('the search terms of a report', () => {
     ['two known words one letter apart are two words', [group('fails')], 'Mails', 'files', 0],
     ['a group the other names at the end of a compound', [group('door'), group('reader')], 'Dørlæseren', 'ved sideindgangen', 2],
   ])('%s', (_name, terms, title, description, expected) => {
-    expect(termsFoundOtherwise(terms, title, description)).toBe(expected);
+    expect(termsFoundOtherwise(terms, spellingsOf(title, description))).toBe(expected);
   });
 
   test('a long report keeps its first terms only', () => {

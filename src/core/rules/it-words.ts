@@ -271,6 +271,33 @@ export function searchQuery(term: string): string {
     .join(' | ');
 }
 
+/** What `termsFoundOtherwise` needs of the other report's text, worked out once per report (see `spellingsOf`). */
+export interface TextSpellings {
+  /** The spelling keys of every word of the text. */
+  any: ReadonlySet<string>;
+  /** Those of the words that are no known word (no synonym, no filler). */
+  unknown: ReadonlySet<string>;
+  /** The synonym groups (as search terms) that its compounds end in. */
+  heads: ReadonlySet<string>;
+}
+
+/** The spelling keys and compound heads of a report's text: the costly half of `termsFoundOtherwise`, kept per report by the search. */
+export function spellingsOf(title: string, description: string): TextSpellings {
+  const any = new Set<string>();
+  const unknown = new Set<string>();
+  const heads = new Set<string>();
+  for (const word of wordsOf(`${title} ${description}`)) {
+    const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
+    const head = known ? undefined : compoundHead(word);
+    if (head !== undefined) heads.add(SYNONYM_GROUPS[head].join(' | '));
+    for (const key of spellingKeys(word)) {
+      any.add(key);
+      if (!known) unknown.add(key);
+    }
+  }
+  return { any, unknown, heads };
+}
+
 /**
  * How many of the given search terms (those the other report's search vector did not match) the
  * other report still has, misspelt on either side: a word of the term one typo from a word of the
@@ -278,23 +305,30 @@ export function searchQuery(term: string): string {
  * last word of a compound (`compoundHead`). Two known words are never typos of each other
  * ("fails" and "mails"): a synonym group's words meet the other's unknown words only.
  */
-export function termsFoundOtherwise(terms: readonly string[], otherTitle: string, otherDescription: string): number {
+export function termsFoundOtherwise(terms: readonly string[], other: TextSpellings): number {
   if (terms.length === 0) return 0;
-  const keysOf = { any: new Set<string>(), unknown: new Set<string>() };
-  const heads = new Set<string>();
-  for (const word of wordsOf(`${otherTitle} ${otherDescription}`)) {
-    const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
-    const head = known ? undefined : compoundHead(word);
-    if (head !== undefined) heads.add(SYNONYM_GROUPS[head].join(' | '));
-    for (const key of spellingKeys(word)) {
-      keysOf.any.add(key);
-      if (!known) keysOf.unknown.add(key);
-    }
-  }
   return terms.filter((term) => {
-    if (heads.has(term)) return true;
-    const words = term.split(' | ');
-    const keys = words.length > 1 || GROUP_OF.has(term) ? keysOf.unknown : keysOf.any;
-    return words.some((word) => spellingKeys(word).some((key) => keys.has(key)));
+    if (other.heads.has(term)) return true;
+    const { keys, known } = keysOfTerm(term);
+    const theirs = known ? other.unknown : other.any;
+    return keys.some((key) => theirs.has(key));
   }).length;
+}
+
+/**
+ * A term's spelling keys (all its words'), and whether it is known words (a synonym group). One
+ * search tests the same terms against every incident of the window, so they are worked out once;
+ * the table is emptied now and then, as terms are as many as the words reports use.
+ */
+const TERM_KEYS_KEPT = 10_000;
+const termKeys = new Map<string, { keys: string[]; known: boolean }>();
+function keysOfTerm(term: string): { keys: string[]; known: boolean } {
+  let found = termKeys.get(term);
+  if (!found) {
+    const words = term.split(' | ');
+    found = { keys: words.flatMap(spellingKeys), known: words.length > 1 || GROUP_OF.has(term) };
+    if (termKeys.size >= TERM_KEYS_KEPT) termKeys.clear();
+    termKeys.set(term, found);
+  }
+  return found;
 }
