@@ -20,7 +20,8 @@ export interface LookAlikeCandidate extends LookAlikeScores {
 
 /**
  * The scores of every incident opened in the window before the probe (the probe itself left out),
- * in one statement:
+ * in one statement (and one more first when the report has terms this process has not met yet,
+ * see `termQueries`):
  * - `trigram`: pg_trgm similarity of the titles (a title retyped, typos and all). Titles only: on
  *   whole descriptions similarity() costs some 100 µs an incident, more than the search may take;
  * - `shared`/`terms`: how many of the probe's search terms the incident's stored search vector
@@ -52,30 +53,26 @@ export async function scoreRecentIncidents(
   // Not `%` for the titles: the window index already narrowed the rows to a few dozen, and the
   // planner's estimate of `%` (matching the probe against the column's statistics) cost some 1 ms
   // of planning per search on PostgreSQL, more than similarity() on every title of the window.
-  const possible = onlyPossible ? `AND (t.search @@ p.any OR similarity(lower(t.title), lower($1::text)) >= $7)` : '';
   const terms = searchTerms(probe.title, probe.description);
-  const rows: Array<{ id: number; service_id: number | null; created_at: Date; title: string; description: string; trigram: number; unmatched: string[]; terms: number }> = await manager.query(
-    `WITH kept AS (
-       SELECT term, query FROM unnest($2::text[], $6::text[]) AS u(term, query)
-       WHERE strpos(term, '|') > 0
-          OR (ts_lexize('english_stem'::regdictionary, term) <> '{}' AND ts_lexize('danish_stem'::regdictionary, term) <> '{}')
-     ), probe AS (
-       SELECT coalesce(array_agg(to_tsquery('english'::regconfig, query) || to_tsquery('danish'::regconfig, query)), '{}') AS each,
-              coalesce(array_agg(term), '{}') AS kept,
-              count(*)::int AS terms,
-              to_tsquery('english'::regconfig, string_agg('(' || query || ')', ' | ')) || to_tsquery('danish'::regconfig, string_agg('(' || query || ')', ' | ')) AS any
-       FROM kept
-     )
-     SELECT t.id, t.service_id, t.created_at, t.title, t.description,
+  const queries = await termQueries(manager, terms);
+  const kept = queries.filter((q): q is string => q !== null);
+  // Every kept term's query OR-ed: the incidents sharing none are not scored (see onlyPossible).
+  const any = kept.length > 0 ? kept.map((q) => `(${q})`).join(' | ') : null;
+  const possible = onlyPossible ? `AND (t.search @@ $6::tsquery OR similarity(lower(t.title), lower($1::text)) >= $7)` : '';
+  // One match per term, written out (`t.search @@ $2[1]`, …): evaluated on each row as plain
+  // expressions, where a subquery over the terms cost a function scan per row.
+  const hits = terms.length > 0 ? `ARRAY[${terms.map((_, i) => `t.search @@ ($2::tsquery[])[${i + 1}]`).join(', ')}]` : `'{}'::boolean[]`;
+  const rows: Array<{ id: number; service_id: number | null; created_at: Date; title: string; description: string; trigram: number; hits: Array<boolean | null> }> = await manager.query(
+    `SELECT t.id, t.service_id, t.created_at, t.title, t.description,
             similarity(lower(t.title), lower($1::text)) AS trigram,
-            array(SELECT k FROM unnest(p.each, p.kept) AS u(q, k) WHERE NOT t.search @@ q) AS unmatched,
-            p.terms
-     FROM probe p, ticket t
+            ${hits} AS hits
+     FROM ticket t
      WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5 ${possible}`,
-    [probe.title, terms, since, probe.createdAt, probe.id, terms.map(searchQuery), ...(onlyPossible ? [onlyPossible.trigramAt] : [])],
+    [probe.title, queries, since, probe.createdAt, probe.id, ...(onlyPossible ? [any, onlyPossible.trigramAt] : [])],
   );
   return rows.map((r) => {
-    const shared = r.terms - r.unmatched.length;
+    const unmatched = terms.filter((_, i) => r.hits[i] === false);
+    const shared = kept.length - unmatched.length;
     return {
       id: r.id,
       serviceId: r.service_id,
@@ -83,11 +80,40 @@ export async function scoreRecentIncidents(
       trigram: Number(r.trigram),
       shared,
       // Only beside a term matched as written (see isLookAlike), so a report sharing none costs no spelling test.
-      misspelt: shared > 0 ? termsFoundOtherwise(r.unmatched, spellingsOfIncident(r)) : 0,
-      terms: r.terms,
+      misspelt: shared > 0 ? termsFoundOtherwise(unmatched, spellingsOfIncident(r)) : 0,
+      terms: kept.length,
       sameService: probe.serviceId !== null && r.service_id === probe.serviceId,
     };
   });
+}
+
+/**
+ * Each term's query in both languages (`to_tsquery('english') || to_tsquery('danish')`, as text),
+ * or null for a stop word of either language: the stored search vector keeps English stop words
+ * under 'danish', so "the" would match every English report. Stemming a synonym group in two
+ * languages was the largest part of a search; a term's query never changes for a database, so it
+ * is asked of the database once per process and term (per database: stemmers may differ between
+ * PostgreSQL versions), a term not yet known in the same one statement for all of them.
+ */
+const TERM_QUERIES_KEPT = 20_000;
+const termQueriesOf = new WeakMap<object, Map<string, string | null>>();
+
+async function termQueries(manager: EntityManager, terms: string[]): Promise<Array<string | null>> {
+  let known = termQueriesOf.get(manager.connection);
+  if (!known) termQueriesOf.set(manager.connection, (known = new Map()));
+  const missing = terms.filter((term) => !known.has(term));
+  if (missing.length > 0) {
+    const rows: Array<{ term: string; query: string | null }> = await manager.query(
+      `SELECT term, CASE WHEN strpos(term, '|') > 0 OR (ts_lexize('english_stem'::regdictionary, term) <> '{}' AND ts_lexize('danish_stem'::regdictionary, term) <> '{}')
+                         THEN (to_tsquery('english'::regconfig, query) || to_tsquery('danish'::regconfig, query))::text END AS query
+       FROM unnest($1::text[], $2::text[]) AS u(term, query)`,
+      [missing, missing.map(searchQuery)],
+    );
+    if (known.size + rows.length > TERM_QUERIES_KEPT) known.clear();
+    // An empty query (a word of no letters a stemmer keeps) matches nothing: as a stop word.
+    for (const row of rows) known.set(row.term, row.query === '' ? null : row.query);
+  }
+  return terms.map((term) => known.get(term) ?? null);
 }
 
 /**
