@@ -9,6 +9,7 @@ import { deflectSchema, DESCRIPTION_MAX, draftOpenSchema, draftRefSchema, draftS
 import { findService } from './catalog';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
+import { anyOf, termQueries } from './term-queries';
 import { openInTx } from './tickets';
 
 export interface SuggestedArticle {
@@ -183,22 +184,18 @@ async function toDraft(tx: Tx, row: DraftRow): Promise<Draft> {
 /**
  * Public articles (never the SLA or catalog) matching any of the report's terms in English or
  * Danish, best first. Any term, not all: a description is many words, an article answers a few.
- * A term that is a stop word in either language is left out: articles are indexed in both, so
- * "the" (no stop word in Danish) would otherwise match every English article.
+ * Stop words of either language are left out (see termQueries).
  */
 async function suggestArticles(tx: Tx, text: string): Promise<SuggestedArticle[]> {
-  const terms = searchTerms(text, '').slice(0, 24);
-  if (terms.length === 0) return [];
+  const any = anyOf(await termQueries(tx.manager, searchTerms(text, '').slice(0, 24)));
+  if (any === null) return [];
   const rows: Array<{ id: number; title: string; snippet: string }> = await tx.manager.query(
-    `WITH t AS (SELECT '(' || term || ')' AS term FROM unnest($1::text[]) term
-                WHERE numnode(to_tsquery('english', term)) > 0 AND numnode(to_tsquery('danish', term)) > 0),
-          q AS (SELECT to_tsquery('english', string_agg(term, ' | ')) || to_tsquery('danish', string_agg(term, ' | ')) AS q FROM t)
-     SELECT a.id, a.title, ${SNIPPET} AS snippet
-     FROM article a, q
-     WHERE a.search @@ q.q AND a.archived_at IS NULL AND a.visibility = 'public' AND a.special IS NULL
-     ORDER BY ts_rank_cd(a.search, q.q) DESC, a.id
+    `SELECT a.id, a.title, ${SNIPPET} AS snippet
+     FROM article a
+     WHERE a.search @@ $1::tsquery AND a.archived_at IS NULL AND a.visibility = 'public' AND a.special IS NULL
+     ORDER BY ts_rank_cd(a.search, $1::tsquery) DESC, a.id
      LIMIT $2`,
-    [terms, SUGGESTED_ARTICLES],
+    [any, SUGGESTED_ARTICLES],
   );
   return rows.map((r) => ({ id: Number(r.id), title: r.title, snippet: r.snippet }));
 }
