@@ -59,13 +59,14 @@ export async function scoreRecentIncidents(
   const kept = queries.filter((q): q is string => q !== null);
   // The incidents sharing no term are not scored (see onlyPossible).
   const any = anyOf(queries);
-  const possible = onlyPossible ? `AND (t.search @@ $6::tsquery OR similarity(lower(t.title), lower($1::text)) >= $7)` : '';
+  const possible = onlyPossible ? `AND (t.search @@ $6::tsquery OR similarity(t.title, $1::text) >= $7)` : '';
   // One match per term, written out (`t.search @@ $2[1]`, …): evaluated on each row as plain
   // expressions, where a subquery over the terms cost a function scan per row.
   const hits = terms.length > 0 ? `ARRAY[${terms.map((_, i) => `t.search @@ ($2::tsquery[])[${i + 1}]`).join(', ')}]` : `'{}'::boolean[]`;
   const rows: Array<{ id: number; service_id: number | null; created_at: Date; title: string; description: string; trigram: number; hits: Array<boolean | null> }> = await manager.query(
     `SELECT t.id, t.service_id, t.created_at, t.title, t.description,
-            similarity(lower(t.title), lower($1::text)) AS trigram,
+            -- pg_trgm folds case itself (as lower() would, in the database's locale).
+            similarity(t.title, $1::text) AS trigram,
             ${hits} AS hits
      FROM ticket t
      WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5 ${possible}`,
