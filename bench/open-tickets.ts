@@ -192,9 +192,12 @@ async function summarize(db: BenchDatabase, runs: ConcurrentRun[], ticketsWritte
 
 const lookAlikePolicy = majorIncidentPolicyFrom(loadSettings({}));
 
-/** A pg client as the one thing scoreRecentIncidents asks of an EntityManager: a query answering rows. */
-function sqlOf(client: PoolClient): EntityManager {
-  return { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
+/**
+ * A pg client as what scoreRecentIncidents asks of an EntityManager: a query answering rows, and a
+ * connection to keep its per-database term queries by (the pool: one database).
+ */
+function sqlOf(client: PoolClient, pool: Pool): EntityManager {
+  return { connection: pool, query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
 }
 
 /** The `pg` pool under the DataSource, so hand-written SQL runs over the very same connections. */
@@ -243,7 +246,7 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
 
     // Issue 8: an incident's opening looks for look-alikes first. The same one statement, sent by
     // hand; the bench's reports are unrelated, so it finds none and nothing more follows.
-    const alike = await scoreRecentIncidents(sqlOf(client), { id: ticket.id, title, description, serviceId: null, createdAt: now }, lookAlikePolicy.windowMinutes, {
+    const alike = await scoreRecentIncidents(sqlOf(client, pool), { id: ticket.id, title, description, serviceId: null, createdAt: now }, lookAlikePolicy.windowMinutes, {
       trigramAt: lookAlikePolicy.trigramAt,
     });
     if (alike.some((c) => isLookAlike(c, lookAlikePolicy))) throw new Error('hand SQL: the bench\'s reports are meant to be unrelated');
