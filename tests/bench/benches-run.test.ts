@@ -1,0 +1,25 @@
+import { benchLookAlike } from '../../bench/look-alike';
+import { benchOpenTickets } from '../../bench/open-tickets';
+
+/**
+ * The benchmarks are not timed here (figures come from `npm run bench`), but their code paths are
+ * run on tiny sizes, so a bench that no longer works is found by `npm test` and not by the next
+ * person measuring: the hand-written side of the ticket-open bench once failed on every ticket
+ * after a change to the look-alike search.
+ */
+describe('the benchmarks run (tiny sizes, PGlite, untimed)', () => {
+  test('opening tickets: both sides open every ticket and write the same events and deliveries per ticket', async () => {
+    const result = await benchOpenTickets('pglite', { tickets: 8, concurrency: 2, rounds: 1, warmup: 2 });
+    expect(result.services.perSec).toBeGreaterThan(0);
+    expect(result.handSql.perSec).toBeGreaterThan(0);
+    expect(result.handSql.eventsPerTicket).toBe(result.services.eventsPerTicket);
+    expect(result.handSql.deliveriesPerTicket).toBe(result.services.deliveriesPerTicket);
+  });
+
+  test('the look-alike search: measured for each new incident, and it finds the outage its window holds', async () => {
+    const { figures } = await benchLookAlike('pglite', { earlier: 500, incidents: 5 });
+    expect(figures.searchP50Ms).toBeGreaterThan(0);
+    expect(figures.openP50Ms).toBeGreaterThan(0);
+    expect(figures.lookAlikesPerIncident).toBeGreaterThan(0);
+  });
+});
