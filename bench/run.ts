@@ -309,7 +309,7 @@ const GOALS: Array<{ bench: string; figure: RegExp; text: string; met: (value: n
   // Issue 7: the SLA sweep next to hand-written SQL, goal ≤ 1.5×.
   { bench: 'sla_sweep', figure: /(^|_)ratio$/, text: '≤ 1.5', met: (v) => v <= 1.5 },
   { bench: 'discord', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
-  { bench: 'slack', figure: /_p99_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
+  { bench: 'slack', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
 ];
 
 function flatten(value: Record<string, unknown>, prefix: string, into: Figures): void {
@@ -357,7 +357,7 @@ async function chatBench(report: Report, options: Options, name: 'discord' | 'sl
   if (fn instanceof Error) return report.failed(name, label, fn);
   const burst = options.quick ? 50 : 200;
   await measure(report, `${name}.pglite`, label, 'pglite', async () =>
-    showResult(report, `${name}.pglite`, label, await fn({ customers: burst, requests: burst, log: report.progress })),
+    showResult(report, `${name}.pglite`, label, await fn({ customers: burst, requests: burst, ...(options.quick ? { rounds: 2 } : {}), log: report.progress })),
   );
 }
 
