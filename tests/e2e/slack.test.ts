@@ -170,6 +170,16 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(h.api.calls.length).toBe(calls);
   });
 
+  test('an interaction no listener handles is answered 404 at once and changes nothing', async () => {
+    const before = await count('ticket');
+    const started = Date.now();
+    const unknown = await h.signer.interaction({ ...press(CARL, 'claim', 1, { channel: SUPPORT_CHANNEL, ts: '1.1' }), actions: [{ type: 'button', action_id: 'no_such_action', block_id: 'x', value: '1', action_ts: '1' }] });
+    expect(unknown.status).toBe(404);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await h.slack.settled();
+    expect(await count('ticket')).toBe(before);
+  });
+
   test('url_verification is answered with its challenge', async () => {
     const res = await h.signer.urlVerification('abc123');
     expect(await res.json()).toEqual({ challenge: 'abc123' });

@@ -85,7 +85,7 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
     receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } } : {}) });
   } else {
     if (!settings.SLACK_SIGNING_SECRET) throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
-    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, slackLogger, ackFirst });
+    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, ackFirst });
   }
 
   // No conversation store: no listener keeps per-conversation state, and Bolt's default store

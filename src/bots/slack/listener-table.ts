@@ -31,12 +31,14 @@ export class ListenerTable {
 
   readonly middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
     const target = targetOf(args.body as Record<string, any>);
-    const listeners = target
-      ? [...(this.exact.get(`${target.kind}:${target.id}`) ?? []), ...this.patterns.filter((p) => p.kind === target.kind && p.pattern.test(target.id)).map((p) => p.listener)]
-      : [];
+    const listeners: Listener[] = [];
+    if (target) {
+      listeners.push(...(this.exact.get(`${target.kind}:${target.id}`) ?? []));
+      for (const p of this.patterns) if (p.kind === target.kind && p.pattern.test(target.id)) listeners.push(p.listener);
+    }
     if (listeners.length === 0) return args.next();
-    const listenerArgs = { ...args, next: async () => undefined } as AnyMiddlewareArgs & AllMiddlewareArgs;
-    await Promise.all(listeners.map((listener) => listener(listenerArgs)));
+    // The middleware's own arguments: a listener's `next` would go on to Bolt's listeners, of which there are none.
+    await Promise.all(listeners.map((listener) => listener(args as AnyMiddlewareArgs & AllMiddlewareArgs)));
   };
 
   private add(kind: Kind, id: string | RegExp, listeners: Listener[]): void {

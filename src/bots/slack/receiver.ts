@@ -1,7 +1,6 @@
 import { parse as parseQuery } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPResponseAck, type App, type Receiver } from '@slack/bolt';
-import type { Logger as SlackLogger } from '@slack/logger';
+import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
 import { readBody, sendJson, type HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
 import type { AckFirst } from '../ack-first';
@@ -17,7 +16,7 @@ export class SlackEventsReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; slackLogger: SlackLogger; ackFirst: AckFirst; path?: string },
+    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; ackFirst: AckFirst; path?: string },
   ) {
     options.http.route('POST', options.path ?? '/slack/events', (req, res) => this.handle(req, res));
   }
@@ -59,14 +58,21 @@ export class SlackEventsReceiver implements Receiver {
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     if (!this.app) return sendJson(res, 503, { error: 'not ready' });
 
-    const ack = new HTTPResponseAck({ logger: this.options.slackLogger, processBeforeResponse: false, httpRequest: req, httpRequestBody: body, httpResponse: res });
+    const ack = answerOnce(res);
     const retryNum = Number(req.headers['x-slack-retry-num']);
     const work = this.app
       .processEvent({
         body,
-        ack: ack.bind(),
+        ack,
         retryNum: Number.isFinite(retryNum) ? retryNum : undefined,
         retryReason: typeof req.headers['x-slack-retry-reason'] === 'string' ? req.headers['x-slack-retry-reason'] : undefined,
+      })
+      .then(() => {
+        // Every listener has finished (Bolt waits for them all), so an unanswered request stays so.
+        if (!res.headersSent) {
+          this.options.logger.warn({ type: body.type ?? body.command }, 'slack request not acknowledged by any listener');
+          sendJson(res, 404, { error: 'not handled' });
+        }
       })
       .catch((error: unknown) => {
         this.options.logger.error({ err: error }, 'slack listener failed');
@@ -79,6 +85,24 @@ export class SlackEventsReceiver implements Receiver {
       this.inFlight.delete(work);
     }
   }
+}
+
+/**
+ * Bolt's `ack` for an HTTP request: the first call sends the answer (empty, text, or JSON such as
+ * `response_action: errors`), a second is an error. Bolt's own HTTPResponseAck also starts a 3 s
+ * timer per request to catch a listener that never acknowledges; here that is known when the
+ * listeners have finished (see handle), without a timer: timers were a tenth of the adapter's
+ * work per request in a burst.
+ */
+function answerOnce(res: ServerResponse): (response?: string | Record<string, unknown>) => Promise<void> {
+  let answered = false;
+  return async (response) => {
+    if (answered) throw new ReceiverMultipleAckError();
+    answered = true;
+    if (!response) res.writeHead(200).end();
+    else if (typeof response === 'string') res.writeHead(200).end(response);
+    else sendJson(res, 200, response);
+  };
 }
 
 /** Slash commands come form-encoded, interactions as a form field `payload`, events as JSON. */
