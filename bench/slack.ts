@@ -45,6 +45,13 @@ export interface SlackBenchOptions {
 }
 
 const SIGNING_SECRET = 'bench-signing-secret';
+/**
+ * Both servers keep the client's connections between bursts. With node's default (5 s) a side's
+ * connections lapsed or not depending on how long the other side's work took in between (the
+ * app's cards take about that long), so one burst opened 200 connections where the next reused
+ * them, by chance.
+ */
+const KEEP_ALIVE_MS = 120_000;
 const SUPPORT_CHANNEL = 'CSUPPORT';
 const TIMEOUT_MS = 120_000;
 /** Wall-clock milliseconds, comparable with the Web API worker's card times. */
@@ -113,6 +120,7 @@ async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
       res.writeHead(valid ? 200 : 401).end();
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -179,6 +187,7 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
     const server = createHttpServer({ logger, metrics: createMetrics({ databaseUp: async () => true }), health: { description: 'bench', ping: async () => true } });
     const slack = await startSlackAdapter({ settings, helpdesk, http: server, logger });
+    server.server.keepAliveTimeout = KEEP_ALIVE_MS;
     const port = await server.listen(0, '127.0.0.1');
     dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [slack.sender], instanceId: 'bench-slack', logger });
     dispatcher.start();
