@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadSettings } from '../../src/config';
+
+/**
+ * A new user copies .env.example to .env: every setting it writes out must be the default the
+ * code has, or copying it would quietly change the helpdesk (it once kept look-alike thresholds
+ * from before they were tuned). Settings that name a person or a place are examples by nature.
+ */
+const EXAMPLES_BY_NATURE = new Set(['HELPDESK_ADMINS']);
+
+test('every value .env.example writes out is the default the code has', () => {
+  const example = fs.readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
+  const written = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=(.*)$/gm)].map(([, key, value]) => ({ key, value }));
+  expect(written.length).toBeGreaterThan(10);
+  const defaults = loadSettings({}) as Record<string, unknown>;
+  const differing = written
+    .filter(({ key }) => !EXAMPLES_BY_NATURE.has(key))
+    .filter(({ key, value }) => JSON.stringify((loadSettings({ [key]: value }) as Record<string, unknown>)[key]) !== JSON.stringify(defaults[key]))
+    .map(({ key, value }) => `${key}=${value}`);
+  expect(differing).toEqual([]);
+});
