@@ -59,30 +59,35 @@ export async function scoreRecentIncidents(
   const kept = queries.filter((q): q is string => q !== null);
   // The incidents sharing no term are not scored (see onlyPossible).
   const any = anyOf(queries);
-  const possible = onlyPossible ? `AND (t.search @@ $6::tsquery OR similarity(t.title, $1::text) >= $7)` : '';
-  // One match per term, written out (`t.search @@ $2[1]`, …): evaluated on each row as plain
-  // expressions, where a subquery over the terms cost a function scan per row.
-  const hits = terms.length > 0 ? `ARRAY[${terms.map((_, i) => `t.search @@ ($2::tsquery[])[${i + 1}]`).join(', ')}]` : `'{}'::boolean[]`;
-  const rows: Array<{ id: number; service_id: number | null; created_at: Date; title: string; description: string; trigram: number; hits: Array<boolean | null> }> = await manager.query(
-    `SELECT t.id, t.service_id, t.created_at, t.title, t.description,
+  // One match per term, written out (`t.search @@ $2[1]`, …) as a string of 1s and 0s: plain
+  // expressions per row, where a subquery over the terms cost a function scan per row, and a
+  // short text where a boolean array cost more to write out and read back than to compute.
+  const hits = terms.length > 0 ? `concat(${terms.map((_, i) => `CASE WHEN t.search @@ ($2::tsquery[])[${i + 1}] THEN '1' ELSE '0' END`).join(', ')})` : `''`;
+  // The texts only of incidents whose spellings are not kept yet: returning rows is most of a search's cost.
+  const spellings = spellingsKeptFor(manager, since);
+  const possible = onlyPossible ? `AND (t.search @@ $7::tsquery OR similarity(t.title, $1::text) >= $8)` : '';
+  const rows: Array<{ id: number; service_id: number | null; created_ms: number; title: string | null; description: string | null; trigram: number; hits: string }> = await manager.query(
+    `SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000 AS created_ms,
+            CASE WHEN t.id = ANY($6::int[]) THEN NULL ELSE t.title END AS title,
+            CASE WHEN t.id = ANY($6::int[]) THEN NULL ELSE t.description END AS description,
             -- pg_trgm folds case itself (as lower() would, in the database's locale).
             similarity(t.title, $1::text) AS trigram,
             ${hits} AS hits
      FROM ticket t
      WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5 ${possible}`,
-    [probe.title, queries, since, probe.createdAt, probe.id, ...(onlyPossible ? [any, onlyPossible.trigramAt] : [])],
+    [probe.title, queries, since, probe.createdAt, probe.id, [...spellings.keys()], ...(onlyPossible ? [any, onlyPossible.trigramAt] : [])],
   );
   return rows.map((r) => {
-    const unmatched = terms.filter((_, i) => r.hits[i] === false);
+    const unmatched = terms.filter((_, i) => r.hits[i] === '0' && queries[i] !== null);
     const shared = kept.length - unmatched.length;
     return {
       id: r.id,
       serviceId: r.service_id,
-      createdAt: new Date(r.created_at),
+      createdAt: new Date(Number(r.created_ms)),
       trigram: Number(r.trigram),
       shared,
       // Only beside a term matched as written (see isLookAlike), so a report sharing none costs no spelling test.
-      misspelt: shared > 0 ? termsFoundOtherwise(unmatched, spellingsOfIncident(r)) : 0,
+      misspelt: shared > 0 ? termsFoundOtherwise(unmatched, spellings.get(r.id) ?? keepSpellings(manager, r.id, Number(r.created_ms), r.title ?? '', r.description ?? '')) : 0,
       terms: kept.length,
       sameService: probe.serviceId !== null && r.service_id === probe.serviceId,
     };
@@ -92,22 +97,32 @@ export async function scoreRecentIncidents(
 /**
  * Each incident of the window is scored again by every incident opened after it for half an hour,
  * and working out its words' spellings is the costly part (some 50 µs a report, against a few µs
- * to look its terms up); so they are kept per incident, for the most recent ones. A report's
- * title and description never change once it is opened; the text is compared all the same, so a
- * reused id (a fresh database in tests) is never served another report's spellings.
+ * to look its terms up); so they are kept per incident, for the most recent ones, per database
+ * (ids are the database's), and the search does not fetch the texts of incidents kept. A
+ * report's title and description never change once it is opened.
  */
 const SPELLINGS_KEPT = 2_000;
-const spellingsKept = new Map<number, { text: string; spellings: TextSpellings }>();
+const spellingsByDatabase = new WeakMap<object, Map<number, { createdAt: number; spellings: TextSpellings }>>();
 
-function spellingsOfIncident(row: { id: number; title: string; description: string }): TextSpellings {
-  const text = `${row.title}\n${row.description}`;
-  const kept = spellingsKept.get(row.id);
-  if (kept?.text === text) return kept.spellings;
-  const spellings = spellingsOf(row.title, row.description);
-  spellingsKept.delete(row.id);
-  spellingsKept.set(row.id, { text, spellings });
+function keptSpellings(manager: EntityManager): Map<number, { createdAt: number; spellings: TextSpellings }> {
+  let kept = spellingsByDatabase.get(manager.connection);
+  if (!kept) spellingsByDatabase.set(manager.connection, (kept = new Map()));
+  return kept;
+}
+
+/** The spellings kept of the incidents opened since `since` (those a search can meet). */
+function spellingsKeptFor(manager: EntityManager, since: Date): Map<number, TextSpellings> {
+  const found = new Map<number, TextSpellings>();
+  for (const [id, entry] of keptSpellings(manager)) if (entry.createdAt >= since.getTime()) found.set(id, entry.spellings);
+  return found;
+}
+
+function keepSpellings(manager: EntityManager, id: number, createdAt: number, title: string, description: string): TextSpellings {
+  const kept = keptSpellings(manager);
+  const spellings = spellingsOf(title, description);
+  kept.set(id, { createdAt, spellings });
   // A Map keeps insertion order: the first key is the one stored longest ago.
-  if (spellingsKept.size > SPELLINGS_KEPT) spellingsKept.delete(spellingsKept.keys().next().value!);
+  if (kept.size > SPELLINGS_KEPT) kept.delete(kept.keys().next().value!);
   return spellings;
 }
 
