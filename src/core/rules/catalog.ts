@@ -109,7 +109,6 @@ export function linesOf(text: string | null | undefined): string[] {
 /** The words of the guide flow, so Discord and Slack say the same. */
 export const guideMessages = {
   pickService: 'Which service is this about? Pick "Something else" if none fits.',
-  openForm: 'Open the form',
   suggestIntro: (count: number) =>
     count === 1
       ? 'Before your ticket is opened: this article may already answer it. What you wrote is kept.'
