@@ -63,10 +63,9 @@ describeEachDatabase('look-alike incidents', (ctx) => {
       ].join('\n'),
     );
     expect(heldout.precision).toBeGreaterThanOrEqual(0.9);
-    // Below the issue's 0.8 (0.77 on both stores, the tuning half 0.92): what the held-out half
-    // misses is mostly Danish↔English pairs (recall 0.69 there), words the synonym list lacks;
-    // this floor keeps what was reached from slipping.
-    expect(heldout.recall).toBeGreaterThanOrEqual(0.75);
+    // The issue's goals. The held-out half's misses were never read: what lifted it from 0.77 to
+    // 0.82 was general helpdesk vocabulary (rules/it-vocabulary.ts) and reading inflected forms.
+    expect(heldout.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   (process.env.LOOK_ALIKE_TUNE ? test : test.skip)('tuning: the best thresholds on the tuning half', async () => {
@@ -91,6 +90,8 @@ describeEachDatabase('look-alike incidents', (ctx) => {
         ...byF1.slice(0, 3).map((r) => `  ${JSON.stringify(r.rule)}: ${show(r.score)}`),
         'pairs of one cluster the current settings miss on the tuning half (new ← earlier: trigram, shared/terms):',
         ...missedPairs(tune, halves.tune).map((line) => `  ${line}`),
+        'pairs of different problems the current settings join on the tuning half:',
+        ...wrongPairs(tune, halves.tune).map((line) => `  ${line}`),
       ].join('\n'),
     );
   });
@@ -120,6 +121,19 @@ describeEachDatabase('look-alike incidents', (ctx) => {
 });
 
 const f1 = (s: PairScore) => (s.precision + s.recall === 0 ? 0 : (2 * s.precision * s.recall) / (s.precision + s.recall));
+
+/** The pairs of different problems (or a problem and a one-off) the settings call look-alike, to see why. */
+function wrongPairs(scored: Scored, incidents: CorpusIncident[]): string[] {
+  const byId = new Map(incidents.map((i) => [i.id, i]));
+  return scored.flatMap(({ incident, candidates }) =>
+    candidates
+      .filter((c) => isLookAlike(c, settings) && (incident.cluster === null || byId.get(c.id)?.cluster !== incident.cluster))
+      .map((c) => {
+        const other = byId.get(c.id)!;
+        return `${incident.cluster ?? incident.nearMissOf ?? '-'} ← ${other.cluster ?? other.nearMissOf ?? '-'} "${incident.title}" ← "${other.title}": ${c.trigram.toFixed(2)}, ${c.shared}+${c.misspelt} misspelt/${c.terms}`;
+      }),
+  );
+}
 
 /** The look-alike pairs the settings miss, with their scores and languages, to see why. */
 function missedPairs(scored: Scored, incidents: CorpusIncident[]): string[] {

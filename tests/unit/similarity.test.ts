@@ -39,16 +39,19 @@ const group = (word: string) => SYNONYM_GROUPS.find((g) => g.includes(word))!.jo
 
 describe('the search terms of a report', () => {
   test.each([
-    ['a Danish word brings its English synonyms as one term', 'Adgangskode', '', ['password | passwords | adgangskode | adgangskoden | kodeord']],
-    ['an English word brings its Danish synonyms', 'password expired', '', ['password | passwords | adgangskode | adgangskoden | kodeord', group('expired')]],
+    ['a Danish word brings its English synonyms as one term', 'Adgangskode', '', [group('password')]],
+    ['an English word brings its Danish synonyms', 'password expired', '', [group('password'), group('expired')]],
     ['a group counts once however many of its words appear', 'mail email mails', '', [group('mail')]],
-    ['a sign-off and the name in it are left out', 'Remote desktop down', 'Citrix workspace hangs. Best regards, Camilla', ['remote', 'desktop', group('down'), 'citrix', 'workspace', group('hangs')]],
+    ['a sign-off and the name in it are left out', 'Remote desktop down', 'Citrix workspace hangs. Best regards, Camilla', [group('remote'), 'desktop', group('down'), 'citrix', 'workspace', group('hangs')]],
     ['a product and its client are one term', 'VPN down', 'GlobalProtect times out', [group('vpn'), group('down'), 'out']],
     ['an ERP by any of its names is one term', 'Navision hangs', 'NAV and the ERP freeze', [group('erp'), group('hangs'), 'and', 'the']],
     ['"down", "fails" and "error" are one complaint', 'Printer down', 'printing fails with error', [group('printer'), group('down'), 'with']],
     ['who else is hit and how often say nothing about what broke', 'Scanner broken', 'same for all my colleagues every time', [group('scanner'), group('broken'), 'for', 'all', 'my']],
     ['a known word misspelt is read as the word, a misspelt filler left out', 'MFA prrompts virkre ikke', '', [group('mfa'), group('prompts')]],
     ['a spelling one typo from two known words ("mails", "fails") is neither', 'fmails', '', ['fmails']],
+    ['an inflected form the list does not spell out is read as its word', 'Kalenderne ordered', '', [group('calendar'), group('order')]],
+    ['a short word keeps its ending (no "lan" of "lane")', 'lane', '', ['lane']],
+    ['a Danish and an English mail stuck in the outbox meet', 'Mails sidder i udbakken', 'outbox', [group('mail'), 'sidder', group('outbox')]],
     ['a Danish compound is its last word', 'Kortlæseren lyser', '', [group('reader'), group('lyser')]],
     ['error codes are never read as typos', 'Fejl 0x80004005', '', [group('fejl'), '0x80004005']],
     ['error codes and product names stay whole', 'Dropbox 0x8004de40', 'error 502', ['dropbox', '0x8004de40', group('error'), '502']],

@@ -1,8 +1,8 @@
 /**
- * The words of an incident report as full-text search terms, with a small Danish↔English list of
- * IT words, so a Danish and an English report of one problem share terms even where the two
- * languages' words differ ("adgangskode" and "password"). Product names and error codes need no
- * help: they are the same in both languages.
+ * The words of an incident report as full-text search terms, with a Danish↔English list of
+ * helpdesk words (rules/it-vocabulary.ts), so a Danish and an English report of one problem share
+ * terms even where the two languages' words differ ("adgangskode" and "password"). Product names
+ * and error codes need no help: they are the same in both languages.
  */
 
 import { FILLER_WORDS, SYNONYM_GROUPS } from './it-vocabulary';
@@ -11,6 +11,27 @@ export { FILLER_WORDS, SYNONYM_GROUPS };
 
 const GROUP_OF = new Map<string, number>();
 SYNONYM_GROUPS.forEach((group, index) => group.forEach((word) => GROUP_OF.set(word, index)));
+
+/**
+ * Endings of Danish and English inflections (the definite "-en", "-et", "-ne", "-erne", the plural
+ * "-er", "-s", the past "-ed", "-et"), longest first: a form of a group's word the list does not
+ * spell out ("kalenderne", "printers", "ordered") is read as the word it is a form of.
+ */
+const INFLECTIONS = ['erne', 'ene', 'ing', 'en', 'et', 'ne', 'er', 'es', 'ed', 'e', 's'];
+/** What is left of a word once its ending is taken off must be this long, so short words stay whole. */
+const INFLECTED_STEM = 4;
+
+/** The synonym group of a word, or of the word it is an inflected form of. */
+function groupOf(word: string): number | undefined {
+  const group = GROUP_OF.get(word);
+  if (group !== undefined) return group;
+  for (const ending of INFLECTIONS) {
+    if (word.length - ending.length < INFLECTED_STEM || !word.endsWith(ending)) continue;
+    const stem = GROUP_OF.get(word.slice(0, -ending.length));
+    if (stem !== undefined) return stem;
+  }
+  return undefined;
+}
 
 /** At most this many terms per report: a long description adds little but cost. */
 export const MAX_TERMS = 48;
@@ -84,7 +105,7 @@ const KNOWN_BY_KEY = (() => {
 /** The group (or `FILLER`) a word of a report is, read as itself or as a typo of a known word. */
 function knownAs(word: string): number | undefined {
   if (FILLER_WORDS.has(word)) return FILLER;
-  const group = GROUP_OF.get(word);
+  const group = groupOf(word);
   if (group !== undefined || word.length <= TYPO_FROM) return group;
   const entries = new Set(spellingKeys(word).map((key) => KNOWN_BY_KEY.get(key)).filter((e) => e !== undefined));
   return entries.size === 1 ? ([...entries][0] ?? undefined) : undefined;
@@ -100,7 +121,7 @@ const COMPOUND_PART = 4;
  */
 export function compoundHead(word: string): number | undefined {
   for (let at = COMPOUND_PART - 1; at <= word.length - COMPOUND_PART; at++) {
-    const group = GROUP_OF.get(word.slice(at));
+    const group = groupOf(word.slice(at));
     if (group !== undefined) return group;
   }
   return undefined;
@@ -160,7 +181,7 @@ export function spellingsOf(title: string, description: string): TextSpellings {
   const unknown = new Set<string>();
   const heads = new Set<string>();
   for (const word of wordsOf(`${title} ${description}`)) {
-    const known = GROUP_OF.has(word) || FILLER_WORDS.has(word);
+    const known = groupOf(word) !== undefined || FILLER_WORDS.has(word);
     const head = known ? undefined : compoundHead(word);
     if (head !== undefined) heads.add(SYNONYM_GROUPS[head].join(' | '));
     for (const key of spellingKeys(word)) {
