@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { defaultPolicy } from '../src/config';
 import { DAY } from '../src/core/clock';
-import { truncateToMinute } from '../src/jobs/job-runner';
-import { runJob, type JobDeps, type JobName } from '../src/jobs/schedule';
 import { DEFAULT_BATCH_SIZE } from '../src/jobs/ticket-batch';
-import { createLogger } from '../src/log';
-import { median, timed, withBenchDatabase, type DatabaseKind } from './common';
+import { timed, withBenchDatabase, type DatabaseKind } from './common';
+import { EVENT_AND_DELIVERY_DIGESTS, NOW, compareSides, scheduledJob, vacuum, warmTicketTable } from './job-versus-sql';
 
 /**
  * Issue 4: the auto-close and reminder jobs next to hand-written SQL doing the same writes (the
@@ -50,9 +48,6 @@ export interface JobsBenchFigures {
 
 export const JOBS_GOAL_RATIO = 1.5;
 
-/** Every figure is measured at this instant; the data is filled relative to it. */
-const NOW = new Date('2026-06-01T12:00:00.000Z');
-
 export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Promise<JobsBenchFigures> {
   const tickets = opts.tickets;
   const pendingDue = opts.pendingDue ?? opts.pending ?? Math.round(tickets / 10);
@@ -67,54 +62,10 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
     log(`jobs [${kind}]: filling ${tickets} tickets (${pendingDue} due to close, ${remindersDue} owed a reminder)`);
     const fill = await timed(() => fillTickets(ds, { tickets, pendingDue, remindersDue }));
     await snapshot(ds);
-    const deps: JobDeps = {
-      dataSource: ds,
-      clock: { now: () => NOW },
-      policy: defaultPolicy,
-      instanceId: 'bench',
-      logger: createLogger('silent'),
-      batchSize,
-    };
-    const mismatches: string[] = [];
-
-    /**
-     * Times each side `rounds` times on the same data, alternating which goes first, after one
-     * untimed pass: restoring moves the changed rows within the table, so only the very first
-     * run would see the table as filled. Figures are the medians.
-     */
-    const compare = async (label: string, runJobSide: () => Promise<number>, runHandSide: () => Promise<number>) => {
-      log(`jobs [${kind}]: ${label}: one untimed pass`);
-      await runHandSide();
-      await restore(ds);
-      const side = (run: () => Promise<number>) => ({ run, ms: [] as number[], rows: 0, writes: null as Writes | null });
-      const sides = { job: side(runJobSide), hand: side(runHandSide) };
-      for (let round = 0; round < rounds; round++) {
-        for (const name of round % 2 === 0 ? (['job', 'hand'] as const) : (['hand', 'job'] as const)) {
-          log(`jobs [${kind}]: ${label}: ${name === 'job' ? 'the job' : 'hand-written SQL'} (round ${round + 1} of ${rounds})`);
-          const timing = sides[name];
-          const run = await timed(timing.run);
-          timing.ms.push(run.ms);
-          timing.rows = run.result;
-          timing.writes ??= await writesSince(ds);
-          await restore(ds);
-        }
-      }
-      const [jobWrites, handWrites] = [sides.job.writes!, sides.hand.writes!];
-      for (const key of Object.keys(jobWrites) as Array<keyof Writes>) {
-        if (jobWrites[key] !== handWrites[key]) mismatches.push(`${label} ${key}: job ${jobWrites[key]}, hand SQL ${handWrites[key]}`);
-      }
-      if (sides.job.rows !== sides.hand.rows) mismatches.push(`${label} tickets: job ${sides.job.rows}, hand SQL ${sides.hand.rows}`);
-      return { jobMs: median(sides.job.ms), handMs: median(sides.hand.ms), rows: sides.job.rows };
-    };
-
-    const jobSide = (job: JobName) => async () => {
-      // restore() empties job_run, so every round may claim the slot again.
-      const result = await runJob(deps, job, truncateToMinute(NOW), NOW);
-      if (result.status !== 'ran') throw result.error ?? new Error(`the ${job} job did not run (${result.status})`);
-      return result.rowsAffected;
-    };
-    const autoClose = await compare('auto-close', jobSide('auto-close'), () => handLoop(ds, HAND_AUTO_CLOSE_SQL, autoCloseParams(batchSize)));
-    const reminders = await compare('reminders', jobSide('reminders'), () => handLoop(ds, HAND_REMINDERS_SQL, reminderParams(batchSize)));
+    const compare = (label: string, job: () => Promise<number>, hand: () => Promise<number>) =>
+      compareSides({ label, rounds, log: (line) => log(`jobs [${kind}]: ${line}`), job, hand, restore: () => restore(ds), writes: () => writesSince(ds) });
+    const autoClose = await compare('auto-close', scheduledJob(ds, 'auto-close', batchSize), () => handLoop(ds, HAND_AUTO_CLOSE_SQL, autoCloseParams(batchSize)));
+    const reminders = await compare('reminders', scheduledJob(ds, 'reminders', batchSize), () => handLoop(ds, HAND_REMINDERS_SQL, reminderParams(batchSize)));
 
     const autoCloseRatio = autoClose.jobMs / autoClose.handMs;
     const remindersRatio = reminders.jobMs / reminders.handMs;
@@ -134,7 +85,7 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
       reminded: reminders.rows,
       goalRatio: JOBS_GOAL_RATIO,
       goalMet: autoCloseRatio <= JOBS_GOAL_RATIO && remindersRatio <= JOBS_GOAL_RATIO,
-      mismatch: mismatches.join('; '),
+      mismatch: [...autoClose.mismatches, ...reminders.mismatches].join('; '),
     };
   });
 }
@@ -190,9 +141,7 @@ async function fillTickets(ds: DataSource, counts: { tickets: number; pendingDue
 async function snapshot(ds: DataSource): Promise<void> {
   await ds.query(`CREATE TABLE bench_pending AS SELECT id, status, pending_since, reminders_sent, updated_at FROM ticket WHERE status = 'pending'`);
   await ds.query(`CREATE UNIQUE INDEX ON bench_pending (id)`);
-  await vacuum(ds);
-  // Both sides start with the table read once: the first side would otherwise pay for the cold cache.
-  await ds.query(`SELECT count(*), sum(length(title)) FROM ticket`);
+  await warmTicketTable(ds);
 }
 
 /** Puts back the tickets a side changed and removes what it wrote, so the next side starts alike. */
@@ -206,25 +155,14 @@ async function restore(ds: DataSource): Promise<void> {
   await vacuum(ds);
 }
 
-/** Dead rows left by a side would slow the next one down; VACUUM runs outside any transaction. */
-async function vacuum(ds: DataSource): Promise<void> {
-  for (const table of ['ticket', 'ticket_event', 'delivery']) await ds.query(`VACUUM ANALYZE ${table}`);
-}
-
 type Writes = Record<'events' | 'deliveries' | 'tickets' | 'foreignEvents', string>;
 
 /** Digests of everything a side wrote (ids aside, which differ by construction). */
 async function writesSince(ds: DataSource): Promise<Writes> {
   const [row] = await ds.query(
-    `SELECT
-       (SELECT count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', ticket_id, actor_id, kind, data::text, created_at), ',' ORDER BY ticket_id, kind, data::text), ''))
-          FROM ticket_event) AS events,
-       (SELECT count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', ticket_id, platform, destination, kind, payload::text, status, not_before, created_at), ','
-                                               ORDER BY ticket_id, kind, payload::text), ''))
-          FROM delivery) AS deliveries,
+    `SELECT ${EVENT_AND_DELIVERY_DIGESTS},
        (SELECT md5(string_agg(concat_ws('|', t.id, t.status, t.resolution, t.resolved_at, t.pending_since, t.reminders_sent, t.updated_at), ',' ORDER BY t.id))
-          FROM ticket t JOIN bench_pending p ON p.id = t.id) AS tickets,
-       (SELECT count(*)::text FROM delivery d JOIN ticket_event e ON e.id = d.event_id WHERE e.ticket_id <> d.ticket_id) AS foreign_events`,
+          FROM ticket t JOIN bench_pending p ON p.id = t.id) AS tickets`,
   );
   return { events: row.events, deliveries: row.deliveries, tickets: row.tickets, foreignEvents: row.foreign_events };
 }
@@ -257,7 +195,7 @@ const CURSOR_COLUMNS = `(SELECT max(pending_since)::text FROM due) AS cursor_sin
 
 const autoCloseParams = (batchSize: number) => [new Date(NOW.getTime() - defaultPolicy.autoCloseDays * DAY), batchSize, NOW, String(defaultPolicy.reopenDays)];
 
-/** The auto-close's writes in one statement: the ticket, its event, its card update and the customer's notice. */
+/** The auto-close's writes in one statement: the ticket, its event, its card update and the customer's notice (with its rating buttons). */
 const HAND_AUTO_CLOSE_SQL = `
   WITH due AS (
     SELECT t.id, t.pending_since FROM ticket t
@@ -279,7 +217,7 @@ const HAND_AUTO_CLOSE_SQL = `
       (1, 'ticket.card', '{}'::jsonb),
       (2, 'ticket.notice', jsonb_build_object('audience', 'customer', 'text',
          'Your ticket #' || c.number || ' was closed automatically after waiting for your answer. ' ||
-         'If it is not fixed, reply here or press Reopen within ' || $4::text || ' days.'))
+         'If it is not fixed, reply here or press Reopen within ' || $4::text || ' days.', 'askRating', true))
     ) AS d(position, kind, payload)
     ORDER BY c.id, d.position
   )

@@ -1,12 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { defaultPolicy } from '../src/config';
 import { DEFAULT_SLA_POLICY, WARN_AT } from '../src/core/rules/sla';
-import { truncateToMinute } from '../src/jobs/job-runner';
-import { runJob, type JobDeps } from '../src/jobs/schedule';
 import { SLA_SWEEP_JOB } from '../src/jobs/sla-sweep';
 import { DEFAULT_BATCH_SIZE } from '../src/jobs/ticket-batch';
-import { createLogger } from '../src/log';
-import { median, timed, withBenchDatabase, type DatabaseKind } from './common';
+import { timed, withBenchDatabase, type DatabaseKind } from './common';
+import { EVENT_AND_DELIVERY_DIGESTS, NOW, compareSides, scheduledJob, vacuum, warmTicketTable } from './job-versus-sql';
 
 /**
  * Issue 7: the SLA sweep over many open tickets with running clocks, a few of them due for a
@@ -44,9 +41,6 @@ export interface SlaSweepBenchFigures {
 
 export const SLA_SWEEP_GOAL_RATIO = 1.5;
 
-/** Every figure is measured at this instant; the data is filled relative to it. */
-const NOW = new Date('2026-06-01T12:00:00.000Z');
-
 export async function benchSlaSweep(kind: DatabaseKind, opts: SlaSweepBenchOptions): Promise<SlaSweepBenchFigures> {
   const tickets = opts.tickets;
   const due = opts.due ?? Math.round(tickets / 100);
@@ -60,63 +54,28 @@ export async function benchSlaSweep(kind: DatabaseKind, opts: SlaSweepBenchOptio
     log(`sla sweep [${kind}]: filling ${tickets} open tickets (${due} due for a warning)`);
     const fill = await timed(() => fillTickets(ds, tickets, due));
     await snapshot(ds);
-    const deps: JobDeps = {
-      dataSource: ds,
-      clock: { now: () => NOW },
-      policy: defaultPolicy,
-      instanceId: 'bench',
-      logger: createLogger('silent'),
-      batchSize,
-    };
-    const sides = {
-      sweep: {
-        ms: [] as number[],
-        rows: 0,
-        writes: null as Writes | null,
-        run: async () => {
-          // restore() empties job_run, so every round may claim the slot again.
-          const result = await runJob(deps, SLA_SWEEP_JOB, truncateToMinute(NOW), NOW);
-          if (result.status !== 'ran') throw result.error ?? new Error(`the sla-sweep job did not run (${result.status})`);
-          return result.rowsAffected;
-        },
-      },
-      hand: { ms: [] as number[], rows: 0, writes: null as Writes | null, run: () => handLoop(ds, batchSize) },
-    };
-    // One untimed pass first: restoring moves the changed rows, so only the very first run would see the table as filled.
-    log(`sla sweep [${kind}]: one untimed pass`);
-    await sides.hand.run();
-    await restore(ds);
-    for (let round = 0; round < rounds; round++) {
-      for (const name of round % 2 === 0 ? (['sweep', 'hand'] as const) : (['hand', 'sweep'] as const)) {
-        log(`sla sweep [${kind}]: ${name === 'sweep' ? 'the job' : 'hand-written SQL'} (round ${round + 1} of ${rounds})`);
-        const side = sides[name];
-        const run = await timed(side.run);
-        side.ms.push(run.ms);
-        side.rows = run.result;
-        side.writes ??= await writesSince(ds);
-        await restore(ds);
-      }
-    }
-    const mismatches: string[] = [];
-    const [sweepWrites, handWrites] = [sides.sweep.writes!, sides.hand.writes!];
-    for (const key of Object.keys(sweepWrites) as Array<keyof Writes>) {
-      if (sweepWrites[key] !== handWrites[key]) mismatches.push(`${key}: job ${sweepWrites[key]}, hand SQL ${handWrites[key]}`);
-    }
-    if (sides.sweep.rows !== sides.hand.rows) mismatches.push(`tickets warned: job ${sides.sweep.rows}, hand SQL ${sides.hand.rows}`);
-    if (sides.sweep.rows !== due) mismatches.push(`tickets warned: ${sides.sweep.rows}, filled as due: ${due}`);
+    const sweep = await compareSides({
+      label: 'warnings',
+      rounds,
+      log: (line) => log(`sla sweep [${kind}]: ${line}`),
+      job: scheduledJob(ds, SLA_SWEEP_JOB, batchSize),
+      hand: () => handLoop(ds, batchSize),
+      restore: () => restore(ds),
+      writes: () => writesSince(ds),
+    });
+    const mismatches = sweep.mismatches;
+    if (sweep.rows !== due) mismatches.push(`tickets warned: ${sweep.rows}, filled as due: ${due}`);
 
-    const sweepMs = median(sides.sweep.ms);
-    const handMs = median(sides.hand.ms);
-    const ratio = sweepMs / handMs;
+    const ratio = sweep.jobMs / sweep.handMs;
     return {
       tickets,
       due,
       batchSize,
       fillMs: fill.ms,
-      sweepMs,
-      handMs,
+      sweepMs: sweep.jobMs,
+      handMs: sweep.handMs,
       ratio,
-      warned: sides.sweep.rows,
+      warned: sweep.rows,
       goalRatio: SLA_SWEEP_GOAL_RATIO,
       goalMet: ratio <= SLA_SWEEP_GOAL_RATIO,
       mismatch: mismatches.join('; '),
@@ -189,9 +148,7 @@ async function snapshot(ds: DataSource): Promise<void> {
     [NOW],
   );
   await ds.query(`CREATE UNIQUE INDEX ON bench_sla (id)`);
-  await vacuum(ds);
-  // Both sides start with the table read once: the first side would otherwise pay for the cold cache.
-  await ds.query(`SELECT count(*), sum(length(title)) FROM ticket`);
+  await warmTicketTable(ds);
 }
 
 /** Puts back the clocks a side changed and removes what it wrote, so the next side starts alike. */
@@ -206,29 +163,18 @@ async function restore(ds: DataSource): Promise<void> {
   await vacuum(ds);
 }
 
-/** Dead rows left by a side would slow the next one down; VACUUM runs outside any transaction. */
-async function vacuum(ds: DataSource): Promise<void> {
-  for (const table of ['ticket', 'ticket_event', 'delivery']) await ds.query(`VACUUM ANALYZE ${table}`);
-}
-
 type Writes = Record<'events' | 'deliveries' | 'tickets' | 'marked' | 'foreignEvents', string>;
 
 /** Digests of everything a side wrote (ids aside, which differ by construction). */
 async function writesSince(ds: DataSource): Promise<Writes> {
   const [row] = await ds.query(
-    `SELECT
-       (SELECT count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', ticket_id, actor_id, kind, data::text, created_at), ',' ORDER BY ticket_id, kind, data::text), ''))
-          FROM ticket_event) AS events,
-       (SELECT count(*) || ' ' || md5(coalesce(string_agg(concat_ws('|', ticket_id, platform, destination, kind, payload::text, status, not_before, created_at), ','
-                                               ORDER BY ticket_id, kind, payload::text), ''))
-          FROM delivery) AS deliveries,
+    `SELECT ${EVENT_AND_DELIVERY_DIGESTS},
        (SELECT md5(string_agg(concat_ws('|', t.id, t.status, t.tier, t.assignee_id, t.updated_at, t.sla_elapsed_seconds, t.sla_running_since,
                                         t.first_response_due_at, t.resolution_due_at, t.sla_next_check_at, t.first_response_warned_at,
                                         t.first_response_breached_at, t.resolution_warned_at, t.resolution_breached_at), ',' ORDER BY t.id))
           FROM ticket t JOIN bench_sla s ON s.id = t.id) AS tickets,
        (SELECT count(*)::text FROM ticket WHERE first_response_warned_at IS NOT NULL OR resolution_warned_at IS NOT NULL
-                                             OR first_response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) AS marked,
-       (SELECT count(*)::text FROM delivery d JOIN ticket_event e ON e.id = d.event_id WHERE e.ticket_id <> d.ticket_id) AS foreign_events`,
+                                             OR first_response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) AS marked`,
   );
   return { events: row.events, deliveries: row.deliveries, tickets: row.tickets, marked: row.marked, foreignEvents: row.foreign_events };
 }
