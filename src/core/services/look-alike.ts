@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { searchTerms, spellingsOf, termsFoundOtherwise, type TextSpellings } from '../rules/it-words';
 import { isLookAlike, sharedShare, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
 import type { ServiceContext } from './context';
-import { anyOf, termQueries } from './term-queries';
+import { termMatchQueries } from './term-queries';
 
 /** The incident being opened, as the look-alike search needs it. */
 export interface LookAlikeProbe {
@@ -22,7 +22,7 @@ export interface LookAlikeCandidate extends LookAlikeScores {
 /**
  * The scores of every incident opened in the window before the probe (the probe itself left out),
  * in one statement (and one more first when the report has terms this process has not met yet,
- * see `termQueries`):
+ * see `termMatchQueries`):
  * - `trigram`: pg_trgm similarity of the titles (a title retyped, typos and all). Titles only: on
  *   whole descriptions similarity() costs some 100 µs an incident, more than the search may take;
  * - `shared`/`terms`: how many of the probe's search terms the incident's stored search vector
@@ -55,27 +55,34 @@ export async function scoreRecentIncidents(
   // planner's estimate of `%` (matching the probe against the column's statistics) cost some 1 ms
   // of planning per search on PostgreSQL, more than similarity() on every title of the window.
   const terms = searchTerms(probe.title, probe.description);
-  const queries = await termQueries(manager, terms);
+  const queries = await termMatchQueries(manager, terms);
   const kept = queries.filter((q): q is string => q !== null);
-  // The incidents sharing no term are not scored (see onlyPossible).
-  const any = anyOf(queries);
-  // One match per term, written out (`t.search @@ $2[1]`, …) as a string of 1s and 0s: plain
+  // The texts only of incidents whose spellings are not kept yet.
+  const spellings = spellingsKeptFor(manager, since);
+  const values: unknown[] = [probe.title, since, probe.createdAt, probe.id, [...spellings.keys()]];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  // One match per term, written out (`t.search @@ $6`, …) as a string of 1s and 0s: plain
   // expressions per row, where a subquery over the terms cost a function scan per row, and a
   // short text where a boolean array cost more to write out and read back than to compute.
-  const hits = terms.length > 0 ? `concat(${terms.map((_, i) => `CASE WHEN t.search @@ ($2::tsquery[])[${i + 1}] THEN '1' ELSE '0' END`).join(', ')})` : `''`;
-  // The texts only of incidents whose spellings are not kept yet: returning rows is most of a search's cost.
-  const spellings = spellingsKeptFor(manager, since);
-  const possible = onlyPossible ? `AND (t.search @@ $7::tsquery OR similarity(t.title, $1::text) >= $8)` : '';
+  const hits = terms.length > 0 ? `concat(${queries.map((q) => (q === null ? `'0'` : `CASE WHEN t.search @@ ${param(q)}::tsquery THEN '1' ELSE '0' END`)).join(', ')})` : `''`;
+  // Each row's matches and trigram are worked out once (OFFSET 0 keeps the planner from merging
+  // the subquery into the filter, which would compute them twice), and the incidents sharing no
+  // term are left out by them: the terms' queries OR-ed in the WHERE clause also cost the planner
+  // a pass over the search column's statistics for each of their operands.
+  const possible = onlyPossible ? `WHERE s.hits LIKE '%1%' OR s.trigram >= ${param(onlyPossible.trigramAt)}` : '';
   const rows: Array<{ id: number; service_id: number | null; created_ms: number; title: string | null; description: string | null; trigram: number; hits: string }> = await manager.query(
-    `SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000 AS created_ms,
-            CASE WHEN t.id = ANY($6::int[]) THEN NULL ELSE t.title END AS title,
-            CASE WHEN t.id = ANY($6::int[]) THEN NULL ELSE t.description END AS description,
-            -- pg_trgm folds case itself (as lower() would, in the database's locale).
-            similarity(t.title, $1::text) AS trigram,
-            ${hits} AS hits
-     FROM ticket t
-     WHERE t.type = 'incident' AND t.created_at >= $3 AND t.created_at <= $4 AND t.id <> $5 ${possible}`,
-    [probe.title, queries, since, probe.createdAt, probe.id, [...spellings.keys()], ...(onlyPossible ? [any, onlyPossible.trigramAt] : [])],
+    `SELECT * FROM (
+       SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000 AS created_ms,
+              CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.title END AS title,
+              CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.description END AS description,
+              -- pg_trgm folds case itself (as lower() would, in the database's locale).
+              similarity(t.title, $1::text) AS trigram,
+              ${hits} AS hits
+       FROM ticket t
+       WHERE t.type = 'incident' AND t.created_at >= $2 AND t.created_at <= $3 AND t.id <> $4
+       OFFSET 0) s
+     ${possible}`,
+    values,
   );
   return rows.map((r) => {
     const unmatched = terms.filter((_, i) => r.hits[i] === '0' && queries[i] !== null);
@@ -87,7 +94,7 @@ export async function scoreRecentIncidents(
       trigram: Number(r.trigram),
       shared,
       // Only beside a term matched as written (see isLookAlike), so a report sharing none costs no spelling test.
-      misspelt: shared > 0 ? termsFoundOtherwise(unmatched, spellings.get(r.id) ?? keepSpellings(manager, r.id, Number(r.created_ms), r.title ?? '', r.description ?? '')) : 0,
+      misspelt: shared > 0 ? termsFoundOtherwiseIn(spellings.get(r.id) ?? keepSpellings(manager, r.id, Number(r.created_ms), r.title ?? '', r.description ?? ''), unmatched) : 0,
       terms: kept.length,
       sameService: probe.serviceId !== null && r.service_id === probe.serviceId,
     };
@@ -102,28 +109,55 @@ export async function scoreRecentIncidents(
  * report's title and description never change once it is opened.
  */
 const SPELLINGS_KEPT = 2_000;
-const spellingsByDatabase = new WeakMap<object, Map<number, { createdAt: number; spellings: TextSpellings }>>();
 
-function keptSpellings(manager: EntityManager): Map<number, { createdAt: number; spellings: TextSpellings }> {
+/**
+ * An incident's spellings, and the terms already tested against them: the same incident is met by
+ * each report of the next half hour, and reports of one outage bring the same terms, synonym
+ * groups above all, whose test (some hundred spelling keys each) was most of a search's own work.
+ */
+interface KeptSpellings {
+  createdAt: number;
+  spellings: TextSpellings;
+  foundOtherwise: Map<string, boolean>;
+}
+const TERMS_TESTED_KEPT = 500;
+const spellingsByDatabase = new WeakMap<object, Map<number, KeptSpellings>>();
+
+function keptSpellings(manager: EntityManager): Map<number, KeptSpellings> {
   let kept = spellingsByDatabase.get(manager.connection);
   if (!kept) spellingsByDatabase.set(manager.connection, (kept = new Map()));
   return kept;
 }
 
 /** The spellings kept of the incidents opened since `since` (those a search can meet). */
-function spellingsKeptFor(manager: EntityManager, since: Date): Map<number, TextSpellings> {
-  const found = new Map<number, TextSpellings>();
-  for (const [id, entry] of keptSpellings(manager)) if (entry.createdAt >= since.getTime()) found.set(id, entry.spellings);
+function spellingsKeptFor(manager: EntityManager, since: Date): Map<number, KeptSpellings> {
+  const found = new Map<number, KeptSpellings>();
+  for (const [id, entry] of keptSpellings(manager)) if (entry.createdAt >= since.getTime()) found.set(id, entry);
   return found;
 }
 
-function keepSpellings(manager: EntityManager, id: number, createdAt: number, title: string, description: string): TextSpellings {
+function keepSpellings(manager: EntityManager, id: number, createdAt: number, title: string, description: string): KeptSpellings {
   const kept = keptSpellings(manager);
-  const spellings = spellingsOf(title, description);
-  kept.set(id, { createdAt, spellings });
+  const entry = { createdAt, spellings: spellingsOf(title, description), foundOtherwise: new Map<string, boolean>() };
+  kept.set(id, entry);
   // A Map keeps insertion order: the first key is the one stored longest ago.
   if (kept.size > SPELLINGS_KEPT) kept.delete(kept.keys().next().value!);
-  return spellings;
+  return entry;
+}
+
+/** `termsFoundOtherwise` for one incident, each term tested once (terms are counted one by one). */
+function termsFoundOtherwiseIn(kept: KeptSpellings, terms: readonly string[]): number {
+  let found = 0;
+  for (const term of terms) {
+    let has = kept.foundOtherwise.get(term);
+    if (has === undefined) {
+      has = termsFoundOtherwise([term], kept.spellings) === 1;
+      if (kept.foundOtherwise.size >= TERMS_TESTED_KEPT) kept.foundOtherwise.clear();
+      kept.foundOtherwise.set(term, has);
+    }
+    if (has) found++;
+  }
+  return found;
 }
 
 /** The incidents of the window that look like the probe, most alike first, inside the caller's transaction. */
