@@ -1,10 +1,25 @@
 import type { EntityManager } from 'typeorm';
 import { searchQuery } from '../rules/it-words';
 
-/** A term's query, and the same matches in as few operands as the database's text allows (see `fewestOperands`). */
+/** One operand of a query joined by `|` alone: a lexeme, matched whole or as a prefix (`:*`). */
+export interface Operand {
+  lexeme: string;
+  prefix: boolean;
+}
+
+/**
+ * A term's query for a search that only asks whether a text matches: in as few operands as match
+ * the same texts, and those operands when the query is nothing but operands joined by `|`
+ * (null otherwise: phrases, `&`, weights), so a text's lexemes can be matched without the database.
+ */
+export interface TermMatch {
+  query: string;
+  operands: Operand[] | null;
+}
+
 interface TermQuery {
   query: string;
-  lean: string;
+  match: TermMatch;
 }
 
 /**
@@ -31,7 +46,7 @@ async function termQueriesKnown(manager: EntityManager, terms: string[]): Promis
     );
     if (known.size + rows.length > TERM_QUERIES_KEPT) known.clear();
     // An empty query (a word of no letters a stemmer keeps) matches nothing: as a stop word.
-    for (const row of rows) known.set(row.term, row.query === null || row.query === '' ? null : { query: row.query, lean: fewestOperands(row.query) });
+    for (const row of rows) known.set(row.term, row.query === null || row.query === '' ? null : { query: row.query, match: fewestOperands(row.query) });
   }
   return terms.map((term) => known.get(term) ?? null);
 }
@@ -41,36 +56,35 @@ export async function termQueries(manager: EntityManager, terms: string[]): Prom
 }
 
 /**
- * The same queries, matching the same texts with fewer operands, for a search that only asks
- * whether a text matches (not for ranking: ts_rank_cd may weigh repeated operands). A synonym
- * group stemmed in two languages repeats most stems ('mail':* nine times, 'connect':* beside
- * 'connection':*), and every operand costs each row a lookup and the planner a pass over the
- * column's statistics: leaner queries took a third off the look-alike statement.
+ * The same queries as `TermMatch`es, for a search that only asks whether a text matches (not for
+ * ranking: ts_rank_cd may weigh repeated operands). A synonym group stemmed in two languages
+ * repeats most stems ('mail':* nine times, 'connect':* beside 'connection':*), and every operand
+ * costs each row a lookup and the planner a pass over the column's statistics.
  */
-export async function termMatchQueries(manager: EntityManager, terms: string[]): Promise<Array<string | null>> {
-  return (await termQueriesKnown(manager, terms)).map((known) => known?.lean ?? null);
+export async function termMatches(manager: EntityManager, terms: string[]): Promise<Array<TermMatch | null>> {
+  return (await termQueriesKnown(manager, terms)).map((known) => known?.match ?? null);
 }
 
-/** One operand of a query's text: a quoted lexeme ('' for a quote inside), a prefix when `:*` follows. */
+/** One operand of a query's text: a quoted lexeme (a quote or a backslash in it doubled), a prefix when `:*` follows. */
 const OPERAND = /^'((?:[^']|'')*)'(:\*)?$/;
 
 /**
  * A query of operands joined by `|` alone, without the operands another one already matches: a
  * repeat, or a prefix's longer lexemes ('connect':* covers 'connection':* and 'connect'), which
  * matches exactly the texts the query matched. Any other query (phrases, `&`, weights) is kept as
- * it is. Comparing the quoted forms is comparing the lexemes: quoting maps each character alone.
+ * it is.
  */
-export function fewestOperands(query: string): string {
-  const operands: Array<{ text: string; lexeme: string; prefix: boolean }> = [];
+export function fewestOperands(query: string): TermMatch {
+  const operands: Array<Operand & { text: string }> = [];
   for (const text of query.split(' | ')) {
     const parsed = OPERAND.exec(text);
-    if (!parsed) return query;
-    operands.push({ text, lexeme: parsed[1], prefix: parsed[2] !== undefined });
+    if (!parsed) return { query, operands: null };
+    operands.push({ text, lexeme: parsed[1].replace(/''|\\\\/g, (escaped) => escaped[0]), prefix: parsed[2] !== undefined });
   }
-  const covers = (a: (typeof operands)[number], b: (typeof operands)[number]) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && a.lexeme === b.lexeme);
+  const covers = (a: Operand, b: Operand) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && a.lexeme === b.lexeme);
   // Of operands matching the same (identical ones), the first stays.
   const needed = operands.filter((b, i) => !operands.some((a, j) => j !== i && covers(a, b) && (j < i || !covers(b, a))));
-  return needed.map((o) => o.text).join(' | ');
+  return { query: needed.map((o) => o.text).join(' | '), operands: needed.map(({ lexeme, prefix }) => ({ lexeme, prefix })) };
 }
 
 /** The kept terms' queries OR-ed (a report's "any of these"), or null when none is kept. */
