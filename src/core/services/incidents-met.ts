@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+import { spellingsOf, termsFoundOtherwise, type TextSpellings } from '../rules/it-words';
+import type { Operand } from './term-queries';
+
+/**
+ * What the look-alike search keeps of an incident it has met. Each incident of the window is
+ * scored again by every incident opened after it for half an hour, and a report's title,
+ * description and search vector never change once it is opened; so the search fetches them once,
+ * and tests a report's terms here against what is kept instead of in the database's statement.
+ */
+export interface IncidentMet {
+  createdAt: number;
+  /** The lexemes of its stored search vector, in JavaScript's order, to find a prefix's by halving. */
+  lexemes: readonly string[];
+  /** Its text, until its spellings are first needed. */
+  text: { title: string; description: string } | null;
+  /** Its words' spelling keys (rules/it-words.ts `spellingsOf`), some 50 µs a report: worked out when first needed. */
+  spellings: TextSpellings | null;
+  /**
+   * The terms already tested for a misspelling against it: reports of one outage bring the same
+   * terms, synonym groups above all, whose test (some hundred spelling keys each) was most of a
+   * search's own work.
+   */
+  foundOtherwise: Map<string, boolean>;
+}
+
+/** Kept for the most recent incidents met, per database (ids are the database's). */
+const INCIDENTS_KEPT = 2_000;
+// At most this many terms per incident (a few reports' worth): at most 400,000 answers kept, when 2,000 incidents are.
+const TERMS_TESTED_KEPT = 200;
+const incidentsByDatabase = new WeakMap<object, Map<number, IncidentMet>>();
+
+function incidentsMet(manager: EntityManager): Map<number, IncidentMet> {
+  let met = incidentsByDatabase.get(manager.connection);
+  if (!met) incidentsByDatabase.set(manager.connection, (met = new Map()));
+  return met;
+}
+
+/** The incidents kept that were opened since `since` (those a search can meet). */
+export function incidentsMetSince(manager: EntityManager, since: Date): Map<number, IncidentMet> {
+  const found = new Map<number, IncidentMet>();
+  for (const [id, incident] of incidentsMet(manager)) if (incident.createdAt >= since.getTime()) found.set(id, incident);
+  return found;
+}
+
+export function keepIncident(manager: EntityManager, id: number, createdAt: number, title: string, description: string, lexemes: string[]): IncidentMet {
+  const met = incidentsMet(manager);
+  const incident: IncidentMet = { createdAt, lexemes: lexemes.sort(), text: { title, description }, spellings: null, foundOtherwise: new Map() };
+  met.set(id, incident);
+  // A Map keeps insertion order: the first key is the one stored longest ago.
+  if (met.size > INCIDENTS_KEPT) met.delete(met.keys().next().value!);
+  return incident;
+}
+
+/**
+ * Whether a search vector's lexemes (sorted as `keepIncident` sorts them) match a query of operands
+ * joined by `|`, as `@@` would: a lexeme equal to an operand, or starting with a prefix operand.
+ * Sorted, the lexemes starting with a prefix come first among those not below it; both sides are
+ * the database's own strings.
+ */
+export function matchesAny(lexemes: readonly string[], operands: readonly Operand[]): boolean {
+  return operands.some(({ lexeme, prefix }) => {
+    let low = 0;
+    let high = lexemes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (lexemes[middle] < lexeme) low = middle + 1;
+      else high = middle;
+    }
+    return low < lexemes.length && (prefix ? lexemes[low].startsWith(lexeme) : lexemes[low] === lexeme);
+  });
+}
+
+/** `termsFoundOtherwise` against the incident, each term tested once (terms are counted one by one). */
+export function termsFoundOtherwiseIn(incident: IncidentMet, terms: readonly string[]): number {
+  let found = 0;
+  for (const term of terms) {
+    let has = incident.foundOtherwise.get(term);
+    if (has === undefined) {
+      has = termsFoundOtherwise([term], spellingsOfIncident(incident)) === 1;
+      if (incident.foundOtherwise.size >= TERMS_TESTED_KEPT) incident.foundOtherwise.clear();
+      incident.foundOtherwise.set(term, has);
+    }
+    if (has) found++;
+  }
+  return found;
+}
+
+function spellingsOfIncident(incident: IncidentMet): TextSpellings {
+  if (!incident.spellings) {
+    incident.spellings = spellingsOf(incident.text?.title ?? '', incident.text?.description ?? '');
+    incident.text = null;
+  }
+  return incident.spellings;
+}
