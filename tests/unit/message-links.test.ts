@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../../src/core/errors';
 import { parseMessageRef } from '../../src/bots/discord/message-link';
-import { parseSlackMessageRef } from '../../src/bots/slack/message-link';
+import { parseSlackMessageRef, slackMessageLink } from '../../src/bots/slack/message-link';
 
 describe("a pasted message, in the platform's stored message id", () => {
   test.each([
@@ -48,4 +48,10 @@ describe("a pasted message, in the platform's stored message id", () => {
       expect(() => parseSlackMessageRef(text)).toThrow(/Copy link/);
     },
   );
+
+  test('a stored Slack message id becomes the link "Copy link" would give, and reads back as the same id', () => {
+    const link = slackMessageLink('acme', 'DUCORA:1700000000.000123');
+    expect(link).toBe('https://acme.slack.com/archives/DUCORA/p1700000000000123');
+    expect(parseSlackMessageRef(link)).toEqual({ platformMessageId: 'DUCORA:1700000000.000123' });
+  });
 });

@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { RedactionResult } from '../../../../core/services/comments';
+import { redactionAnswer } from '../../../redaction-answer';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
@@ -17,19 +18,15 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const message = parseMessageRef(interaction.options.getString('message', true));
     const replacement = interaction.options.getString('replacement') ?? undefined;
     const result = await ctx.helpdesk.comments.redact(actorOf(interaction.user, interaction.member), { ...message, replacement });
-    return redactionAnswer(result);
+    return redactionAnswer(result, 'discord', aboutOriginal(result));
   });
 }
 
-export function redactionAnswer({ comment, ticket, copies }: RedactionResult): string {
-  const lines = [`Redacted comment ${comment.id} in ticket #${ticket.number}: the helpdesk now keeps only "${comment.body}" (earlier versions and files included).`];
-  const here = copies.filter((c) => c.platform === 'discord').length;
-  if (here > 0) lines.push(`The bot is editing its ${here === 1 ? 'copy' : `${here} copies`} of it to the replacement.`);
-  if (comment.platform === 'discord' && comment.platformMessageId) {
-    lines.push('The bot is deleting the message as it was written; if it lacks Manage Messages there, the staff channel is told which message to delete by hand.');
-  } else if (comment.platform && comment.platformMessageId) {
-    lines.push(`It was written on ${comment.platform === 'slack' ? 'Slack' : comment.platform}, where the message itself stays until someone deletes it there.`);
+/** What the bot can do about the message as it was written: delete it, given Manage Messages. */
+function aboutOriginal({ comment }: RedactionResult): string | null {
+  if (!comment.platform || !comment.platformMessageId) return null;
+  if (comment.platform === 'discord') {
+    return 'The bot is deleting the message as it was written; if it lacks Manage Messages there, the staff channel is told which message to delete by hand.';
   }
-  lines.push('Notifications people already saw cannot be taken back.');
-  return lines.join('\n');
+  return 'It was written on Slack, where the message itself stays until someone deletes it there.';
 }
