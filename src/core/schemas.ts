@@ -80,10 +80,19 @@ export const editCommentSchema = z.object({
 
 export const deleteCommentSchema = z.object({ platformMessageId: z.string().min(1).max(100) });
 
-export const redactSchema = z.object({
-  commentId: z.coerce.number().int().positive({ error: 'a comment id is a whole number' }),
-  replacement: z.string().trim().max(200).default('[redacted by an admin]'),
-});
+export const REDACTED_TEXT = '[redacted by an admin]';
+/**
+ * The comment to redact, named either way: by its id, or by the id its platform gives a message
+ * (the one a person wrote, or one of the bot's copies of it) on the actor's platform.
+ */
+export const redactSchema = z
+  .object({
+    commentId: z.coerce.number({ error: 'a comment id is a whole number' }).int({ error: 'a comment id is a whole number' }).positive({ error: 'a comment id is a whole number' }).optional(),
+    platformMessageId: z.string().trim().min(1, { error: 'a message id is required' }).max(100).optional(),
+    // An empty replacement would leave a platform copy with nothing to show: the usual words instead.
+    replacement: z.string().trim().max(200, { error: 'the replacement is limited to 200 characters' }).optional().transform((text) => text || REDACTED_TEXT),
+  })
+  .refine((r) => (r.commentId === undefined) !== (r.platformMessageId === undefined), { error: 'name one message: its link or its comment id', path: ['message'] });
 
 export const ticketRefSchema = z.object({ ticketNumber: ticketNumberSchema });
 

@@ -27,4 +27,23 @@ describeEachDatabase('what senders read and record', (ctx) => {
     expect(await deliveries.lastMessageId(ticket.id, 'discord')).toBe('msg-1');
     expect((await deliveries.openTicketsOn('discord')).map((t) => t.id)).toContain(ticket.id);
   });
+
+  test("the bot's copies of a comment are recorded per platform, once each, and read back in order", async () => {
+    const { tickets, comments, deliveries } = ctx().helpdesk;
+    const ticket = await tickets.open(discord('carl'), { title: 'Copies', description: 'd', type: 'incident' });
+    const said = await comments.comment(discord('tina'), { ticketNumber: ticket.number, body: 'try again' });
+    await deliveries.saveCommentPost(said.comment.id, 'slack', 'CSUPPORT', 'CSUPPORT:1.000001');
+    await deliveries.saveCommentPost(said.comment.id, 'slack', 'DCARL', 'DCARL:1.000002');
+    // A retried post that the platform answered with the first message: kept once.
+    await deliveries.saveCommentPost(said.comment.id, 'slack', 'DCARL', 'DCARL:1.000002');
+    await deliveries.saveCommentPost(said.comment.id, 'discord', 'T-1', 'M-9');
+    expect(await deliveries.commentPosts(said.comment.id, 'slack')).toEqual([
+      { channelId: 'CSUPPORT', messageId: 'CSUPPORT:1.000001' },
+      { channelId: 'DCARL', messageId: 'DCARL:1.000002' },
+    ]);
+    expect(await deliveries.commentPosts(said.comment.id, 'discord')).toEqual([{ channelId: 'T-1', messageId: 'M-9' }]);
+    const [row] = await ctx().dataSource.query(`SELECT count(*)::int AS n FROM comment_post WHERE comment_id = $1`, [said.comment.id]);
+    expect(row.n).toBe(3);
+    expect((await deliveries.forTicket(ticket.id, said.comment.id)).comment?.redacted).toBe(false);
+  });
 });

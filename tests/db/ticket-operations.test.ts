@@ -118,10 +118,46 @@ describeEachDatabase('ticket operations', (ctx) => {
       await ctx().helpdesk.comments.edit(carl, { platformMessageId: 'm-redact', body: 'password: s3cret!' });
       await refusedWithoutChange(() => ctx().helpdesk.comments.redact(tina, { commentId: said.comment.id }), ForbiddenError, 'admin');
       const redacted = await ctx().helpdesk.comments.redact(ADMIN, { commentId: said.comment.id });
-      expect(redacted.redactedById).not.toBeNull();
+      expect(redacted.comment.redactedById).not.toBeNull();
+      expect(redacted.ticket.number).toBe(ticket.number);
       const stored = JSON.stringify(await ctx().dataSource.query(`SELECT c.body, r.body AS old FROM comment c LEFT JOIN comment_revision r ON r.comment_id = c.id WHERE c.id = $1`, [said.comment.id]));
       expect(stored).not.toContain('s3cret');
       await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, { commentId: said.comment.id }), ConflictError, 'already redacted');
+    });
+
+    test("a redaction names the message by its platform id (the one written, or the bot's copy of it) and plans its removal there", async () => {
+      const ticket = await open();
+      const said = await ctx().helpdesk.comments.comment(carl, { ticketNumber: ticket.number, body: 'my pin is 4711', platformMessageId: 'm-pin' });
+      await ctx().helpdesk.deliveries.saveCommentPost(said.comment.id, 'discord', 'staff-thread', 'copy-of-pin');
+      const redacted = await ctx().helpdesk.comments.redact(ADMIN, { platformMessageId: 'm-pin', replacement: '  (pin removed)  ' });
+      expect(redacted.comment).toMatchObject({ id: said.comment.id, body: '(pin removed)' });
+      expect(redacted.copies.map((c) => c.messageId)).toEqual(['copy-of-pin']);
+      const [row] = await ctx().dataSource.query(`SELECT body, redacted_at FROM comment WHERE id = $1`, [said.comment.id]);
+      expect(row.body).toBe('(pin removed)');
+      const deliveries = await ctx().dataSource.query(`SELECT platform, destination, payload FROM delivery WHERE kind = 'comment.redacted' AND ticket_id = $1`, [ticket.id]);
+      expect(deliveries).toEqual([{ platform: 'discord', destination: `ticket:${ticket.id}`, payload: { commentId: said.comment.id } }]);
+
+      // The link to a copy finds the same comment: here, already redacted.
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, { platformMessageId: 'copy-of-pin' }), ConflictError, 'already redacted');
+      // The bot deleting the original afterwards does not turn the replacement into "deleted".
+      await ctx().helpdesk.comments.markDeleted('discord', { platformMessageId: 'm-pin' });
+      const transcript = await ctx().helpdesk.queries.transcript(carl, { ticketNumber: ticket.number });
+      expect(transcript.content).toContain('(redacted)');
+      expect(transcript.content).toContain('(pin removed)');
+      expect(transcript.content).not.toContain('4711');
+    });
+
+    test('a redaction by a supporter is refused with nothing changed; an unknown message or none named is a clear answer', async () => {
+      const ticket = await open();
+      await ctx().helpdesk.comments.comment(carl, { ticketNumber: ticket.number, body: 'card 1234-5678', platformMessageId: 'm-card' });
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(tina, { platformMessageId: 'm-card' }), ForbiddenError, 'admin');
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, { platformMessageId: 'no-such-message' }), NotFoundError, "not a ticket's comment");
+      // The message ids are the actor's platform's: a Slack admin's link never finds a Discord message.
+      await ctx().helpdesk.staff.add(ADMIN, { person: slack('sladmin'), role: 'admin' });
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(slack('sladmin'), { platformMessageId: 'm-card' }), NotFoundError);
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, { commentId: 999_999 }), NotFoundError, 'no comment 999999');
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, {}), InvalidInputError, 'name one message');
+      await refusedWithoutChange(() => ctx().helpdesk.comments.redact(ADMIN, { commentId: 1, platformMessageId: 'm-card' }), InvalidInputError, 'name one message');
     });
 
     test('attachments are kept up to the size limit; larger ones keep their name and why', async () => {

@@ -84,8 +84,23 @@ describe('who is told what', () => {
     expect(customerTexts(context('noted', { commentId: 8 }))).toEqual([]);
   });
 
-  test('edits, deletes and redactions send nothing', () => {
-    for (const kind of ['comment_edited', 'comment_deleted', 'comment_redacted']) expect(planDeliveries(context(kind))).toEqual([]);
+  test('edits and deletes send nothing', () => {
+    for (const kind of ['comment_edited', 'comment_deleted']) expect(planDeliveries(context(kind))).toEqual([]);
+  });
+
+  test('a redaction takes the text off each platform the comment is on, in the ticket\'s queue, and says nothing to anyone', () => {
+    expect(planDeliveries(context('comment_redacted', { commentId: 12, platforms: ['discord'] }))).toEqual([
+      { platform: 'discord', destination: 'ticket:7', kind: 'comment.redacted', payload: { commentId: 12 } },
+    ]);
+    const both = planDeliveries(context('comment_redacted', { commentId: 12, platforms: ['discord', 'slack'], writtenInTicketId: 5 }));
+    expect(both.map((d) => [d.platform, d.destination, d.kind])).toEqual([
+      ['discord', 'ticket:7', 'comment.redacted'],
+      ['slack', 'ticket:7', 'comment.redacted'],
+    ]);
+    // The original was written in the older ticket's thread (the late reply that opened this follow-up).
+    expect(both[0].payload).toEqual({ commentId: 12, writtenInTicketId: 5 });
+    // Without platforms named, the ticket's own.
+    expect(planDeliveries(context('comment_redacted', { commentId: 12 })).map((d) => d.platform)).toEqual(['discord']);
   });
   test("a staff member's first answer redraws the card, whose SLA line moves on from the first response", () => {
     expect(planDeliveries(context('commented', { commentId: 5, byCustomer: false, firstResponse: true })).map((d) => d.kind)).toEqual(['comment.public', 'ticket.card']);

@@ -31,6 +31,7 @@ import * as catalogRemove from './commands/helpdesk/catalog-remove';
 import * as help from './commands/helpdesk/help';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
+import * as redact from './commands/helpdesk/redact';
 import * as setup from './commands/helpdesk/setup';
 import * as slaHoliday from './commands/helpdesk/sla-holiday';
 import * as slaHours from './commands/helpdesk/sla-hours';
@@ -75,7 +76,7 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     ticket, note,
     ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority, ticketsLink, ticketsUnlink,
     kbSearch, kbRead, kbNew, kbEdit,
-    staffAdd, staffRemove, away, link, mark, setup, slaShow, slaSet, slaHours, slaHoliday, stats, help,
+    staffAdd, staffRemove, away, link, mark, setup, slaShow, slaSet, slaHours, slaHoliday, stats, redact, help,
     catalogList, catalogAdd, catalogEdit, catalogRemove,
   ].map((m) => [m.name, m.run]),
 );

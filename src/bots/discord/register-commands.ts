@@ -64,7 +64,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, help',
+      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, redaction, help',
       dm_permission: false,
       options: [
         {
@@ -126,6 +126,10 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         },
         sub('stats', 'Admins: opened, resolved, response times, SLA met, ratings', [
           { type: STRING, name: 'period', description: 'The last 7 or 30 days (default 7d)', required: false, choices: choices('7d', '30d') },
+        ]),
+        sub('redact', "Admins: replace a comment's text (a pasted password) and take it off Discord", [
+          { type: STRING, name: 'message', description: 'The message link ("Copy Message Link"), its id, or a comment id', required: true, max_length: 300 },
+          { type: STRING, name: 'replacement', description: 'What it says instead (default: [redacted by an admin])', required: false, max_length: 200 },
         ]),
         sub('help', 'What you can run'),
       ],

@@ -2,11 +2,25 @@ import { createHash } from 'node:crypto';
 import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
-import type { DeliveryView } from '../../core/services/delivery-view';
+import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
+import { MESSAGE_MAX } from './format';
 import { proposalRow } from './staff-alert';
+
+type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
+
+/** How the bot's copy of a comment reads; a redaction edits a copy to the same words around the replacement. */
+function copyText(comment: CommentView): string {
+  const text = comment.kind === 'internal' ? `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}` : `**${comment.author?.displayName || 'Support'}:** ${comment.body}`;
+  return text.slice(0, MESSAGE_MAX);
+}
+
+/** A short digest of a drawn card, to tell whether an edit would change anything. */
+function cardFingerprint(card: unknown): string {
+  return createHash('sha1').update(JSON.stringify(card)).digest('base64url');
+}
 
 /**
  * Carries out the delivery queue on Discord, one REST attempt per step. Steps that create things
@@ -14,18 +28,13 @@ import { proposalRow } from './staff-alert';
  * so a delivery retried after a partial failure resumes instead of creating them twice; messages
  * carry a nonce keyed on the delivery so a resend after a lost lease is dropped by Discord.
  */
-/** A short digest of a drawn card, to tell whether an edit would change anything. */
-function cardFingerprint(card: unknown): string {
-  return createHash('sha1').update(JSON.stringify(card)).digest('base64url');
-}
-
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
 
   constructor(
     private readonly rest: REST,
     private readonly helpdesk: Helpdesk,
-    private readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID'>,
+    private readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'>,
   ) {}
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
@@ -74,18 +83,83 @@ export class DiscordSender implements Sender {
         // (a command, Slack, or the old ticket's thread whose late reply opened this follow-up).
         const writtenHere = comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
         if (!comment || comment.deleted || writtenHere) return;
-        await post(this.threadOf(view), { content: `**${comment.author?.displayName || 'Support'}:** ${comment.body}`.slice(0, 2000) }, 'c');
-        return;
+        return this.postCopy(comment, this.threadOf(view), 'c', post);
       }
       case 'comment.internal': {
         const comment = view.comment;
         if (!comment) return;
-        const threadId = await this.staffThread(view, signal);
-        await post(threadId, { content: `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}`.slice(0, 2000) }, 'i');
-        return;
+        return this.postCopy(comment, await this.staffThread(view, signal), 'i', post);
       }
+      case 'comment.redacted':
+        return this.redactComment(view, payload, post, signal);
       default:
         throw new PermanentDeliveryError('unknown_kind', `Discord does not deliver ${delivery.kind}`);
+    }
+  }
+
+  /** The bot's copy of a comment, recorded as soon as it exists so a redaction can edit it. */
+  private async postCopy(comment: CommentView, channelId: string, step: string, post: Post): Promise<void> {
+    const copy = await post(channelId, { content: copyText(comment) }, step);
+    await this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id);
+  }
+
+  /**
+   * Takes a redacted comment's text off Discord: the bot's copies are edited to the replacement,
+   * and the message a person wrote is deleted, which needs Manage Messages. Refused that, the staff
+   * channel hears which message to delete by hand, and the delivery fails for good instead of
+   * retrying what Discord will keep refusing.
+   */
+  private async redactComment(view: DeliveryView, payload: Record<string, unknown>, post: Post, signal: AbortSignal): Promise<void> {
+    const comment = view.comment;
+    if (!comment?.redacted) return;
+    for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'discord')) {
+      await this.changeInThread(copy.channelId, signal, () =>
+        this.rest.patch(Routes.channelMessage(copy.channelId, copy.messageId), { body: { content: copyText(comment), allowed_mentions: { parse: [] } }, signal }),
+      );
+    }
+    if (comment.platform !== 'discord' || !comment.platformMessageId) return;
+    const messageId = comment.platformMessageId;
+    const channelId = await this.channelOfOriginal(view, comment, payload);
+    if (!channelId) throw new PermanentDeliveryError('no_thread', `ticket #${view.ticket.number}: the thread of comment ${comment.id} is not known`);
+    try {
+      await this.changeInThread(channelId, signal, () => this.rest.delete(Routes.channelMessage(channelId, messageId), { signal }));
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))) throw error;
+      const where = this.settings.DISCORD_GUILD_ID ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}` : `message ${messageId} in <#${channelId}>`;
+      await this.staffAlert({ text: `Ticket #${view.ticket.number}: a comment was redacted, but its original message could not be deleted (the bot needs Manage Messages there). Please delete it by hand: ${where}` }, post);
+      throw new PermanentDeliveryError('missing_permissions', `could not delete the original of redacted comment ${comment.id}: ${error.message}`);
+    }
+  }
+
+  /** Where a person wrote a comment: its ticket's thread (or, for a late reply that opened a follow-up, the old ticket's), or the staff thread for a note. */
+  private async channelOfOriginal(view: DeliveryView, comment: CommentView, payload: Record<string, unknown>): Promise<string | undefined> {
+    if (comment.kind === 'internal') return view.ticket.location.discordStaffThreadId;
+    const writtenIn = Number(payload.writtenInTicketId);
+    const ticket = Number.isInteger(writtenIn) && writtenIn > 0 ? (await this.helpdesk.deliveries.forTicket(writtenIn)).ticket : view.ticket;
+    return ticket.location.discordThreadId;
+  }
+
+  /**
+   * An edit or deletion of a message in a thread. A thread archived (by the helpdesk on resolving,
+   * or by Discord when idle) takes none: it is opened for the change and archived again. A message
+   * or thread already gone needs nothing more.
+   */
+  private async changeInThread(channelId: string, signal: AbortSignal, change: () => Promise<unknown>): Promise<void> {
+    const gone = (error: unknown) => {
+      if (error instanceof DiscordAPIError && (Number(error.code) === 10008 || Number(error.code) === 10003)) return;
+      throw error;
+    };
+    try {
+      await change();
+      return;
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && Number(error.code) === 50083)) return gone(error);
+    }
+    await this.rest.patch(Routes.channel(channelId), { body: { archived: false }, signal });
+    try {
+      await change().catch(gone);
+    } finally {
+      await this.rest.patch(Routes.channel(channelId), { body: { archived: true }, signal });
     }
   }
 
@@ -96,7 +170,7 @@ export class DiscordSender implements Sender {
   private async createThread(
     view: DeliveryView,
     notice: string | undefined,
-    post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>,
+    post: Post,
     signal: AbortSignal,
   ): Promise<void> {
     const { ticket } = view;
@@ -209,7 +283,7 @@ export class DiscordSender implements Sender {
    * SLA warnings nobody is assigned to hear, breaches and major incidents, in the staff-only
    * channel (customers never see it); a proposal carries its Declare / Not related buttons.
    */
-  private async staffAlert(payload: Record<string, unknown>, post: (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>): Promise<void> {
+  private async staffAlert(payload: Record<string, unknown>, post: Post): Promise<void> {
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
     const actions = Array.isArray(payload.actions) ? payload.actions : [];

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
-import type { DeliveryView, PersonView } from '../../core/services/delivery-view';
+import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
+import { messageId } from './context';
 import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
@@ -76,6 +77,8 @@ export class SlackSender implements Sender {
         return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined);
       case 'comment.internal':
         return this.postNote(view, place);
+      case 'comment.redacted':
+        return this.editCopies(view, place);
       default:
         return;
     }
@@ -146,20 +149,19 @@ export class SlackSender implements Sender {
   /**
    * A comment goes to the side it did not come from; one typed elsewhere (a command, Discord) goes
    * to both, and so does the late reply in an old ticket's DM thread that opened this follow-up:
-   * it shares the DM channel but not the thread.
+   * it shares the DM channel but not the thread. Each copy is recorded as soon as it is posted, so
+   * a redaction can edit it.
    */
   private async mirrorComment(view: DeliveryView, place: SlackPlace, writtenInAnotherTicket: boolean): Promise<void> {
     const comment = view.comment;
     if (!comment || comment.deleted) return;
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) => Boolean(from && channel && thread && from.startsWith(`${channel}:`));
-    const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
-    const files = comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
     if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
-      await this.inDmThread(place, `*${author}${comment.byCustomer ? '' : ' (support)'}:* ${comment.body}${files}`);
+      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm')));
     }
     if (!cameFrom(place.slackChannel, place.slackCardTs)) {
-      await this.inCardThread(place, `*${author}${comment.byCustomer ? ' (customer)' : ''}:* ${comment.body}${files}`);
+      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
     }
   }
 
@@ -167,12 +169,33 @@ export class SlackSender implements Sender {
   private async postNote(view: DeliveryView, place: SlackPlace): Promise<void> {
     const comment = view.comment;
     if (!comment || (comment.platformMessageId && place.slackChannel && comment.platformMessageId.startsWith(`${place.slackChannel}:`))) return;
-    await this.inCardThread(place, `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`);
+    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
   }
 
-  private async inDmThread(place: SlackPlace, text: string, blocks?: KnownBlock[]): Promise<void> {
+  private async recordCopy(comment: CommentView, posted: { channel: string; ts: string }): Promise<void> {
+    await this.helpdesk.deliveries.saveCommentPost(comment.id, 'slack', posted.channel, messageId(posted.channel, posted.ts));
+  }
+
+  /**
+   * A redacted comment's copies, edited to the replacement. The message a person wrote stays: Slack
+   * lets no bot token delete it (the command's answer says who can). A copy someone deleted is done.
+   */
+  private async editCopies(view: DeliveryView, place: SlackPlace): Promise<void> {
+    const comment = view.comment;
+    if (!comment?.redacted) return;
+    for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
+      const ts = copy.messageId.slice(copy.channelId.length + 1);
+      const text = copyText(comment, copy.channelId === place.slackDmChannel ? 'dm' : 'card');
+      await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
+        if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
+      });
+    }
+  }
+
+  private async inDmThread(place: SlackPlace, text: string, blocks?: KnownBlock[]): Promise<{ channel: string; ts: string }> {
     if (!place.slackDmChannel || !place.slackDmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
-    await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text, ...(blocks ? { blocks } : {}) });
+    const posted = await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text, ...(blocks ? { blocks } : {}) });
+    return { channel: posted.channel ?? place.slackDmChannel, ts: posted.ts! };
   }
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
@@ -184,9 +207,10 @@ export class SlackSender implements Sender {
     await this.client.chat.postMessage({ channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
   }
 
-  private async inCardThread(place: SlackPlace, text: string): Promise<void> {
+  private async inCardThread(place: SlackPlace, text: string): Promise<{ channel: string; ts: string }> {
     if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
-    await this.client.chat.postMessage({ channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+    const posted = await this.client.chat.postMessage({ channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+    return { channel: posted.channel ?? place.slackChannel, ts: posted.ts! };
   }
 
   private async dm(person: PersonView, text: string): Promise<void> {
@@ -201,6 +225,19 @@ export class SlackSender implements Sender {
   }
 }
 
+
+/**
+ * How the bot's copy of a comment reads on each side: the customer's DM thread, or the card's
+ * thread where staff work (internal notes only ever there). A redaction edits a copy to the same
+ * words around the replacement.
+ */
+function copyText(comment: CommentView, side: 'dm' | 'card'): string {
+  const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
+  if (comment.kind === 'internal') return `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`;
+  const files = comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
+  const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
+  return `*${author}${role}:* ${comment.body}${files}`;
+}
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */
 function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: KnownBlock[]): string {

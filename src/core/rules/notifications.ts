@@ -37,6 +37,7 @@ export type DeliveryKind =
   | 'ticket.notice'
   | 'comment.public'
   | 'comment.internal'
+  | 'comment.redacted'
   | 'person.dm'
   | 'staff.alert';
 
@@ -121,6 +122,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'noted':
       toTicket('comment.internal', { commentId: event.data.commentId });
       break;
+    case 'comment_redacted': {
+      // Each platform the comment is on (written there, or copied there by the bot) takes its text
+      // off: in the ticket's queue, so a copy still being posted is out before it is edited.
+      const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
+      for (const platform of platformsIn(event.data)) {
+        out.push({ platform, destination: ticketDestination(ticket.id), kind: 'comment.redacted', payload: { commentId: event.data.commentId, ...elsewhere } });
+      }
+      break;
+    }
     case 'status_changed': {
       toTicket('ticket.card');
       const to = event.data.to;
@@ -175,7 +185,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       toTicket('ticket.card');
       break;
     default:
-      // Edits, deletes and redactions are history only: nothing is said about them.
+      // Edits and deletes are history only: nothing is said about them.
       break;
   }
   return out;

@@ -1,4 +1,4 @@
-import { AttachmentEntity, CommentEntity, CommentRevisionEntity, TicketEntity } from '../../db/entities';
+import { AttachmentEntity, CommentEntity, CommentPostEntity, CommentRevisionEntity, TicketEntity } from '../../db/entities';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Platform } from '../model';
 import { authorize } from '../rules/authorization';
@@ -24,6 +24,14 @@ export interface CommentResult {
   /** The ticket the comment landed on: a new follow-up ticket when the old one was closed too long ago. */
   ticket: TicketEntity;
   outcome: transitions.CustomerReplyOutcome | 'staff_reply' | 'duplicate';
+}
+
+export interface RedactionResult {
+  /** As it is now: the replacement text, who redacted it and when. */
+  comment: CommentEntity;
+  ticket: TicketEntity;
+  /** The bot's copies of it on the platforms, which the comment.redacted deliveries edit to the replacement. */
+  copies: CommentPostEntity[];
 }
 
 /** Thrown inside a transaction to undo it when a concurrent delivery of the same message won. */
@@ -135,12 +143,16 @@ export class CommentService {
     });
   }
 
-  /** A message was deleted on the platform: the comment is marked, never erased. */
+  /**
+   * A message was deleted on the platform: the comment is marked, never erased. A redacted comment
+   * is left as it is: its message going (the bot deletes it, or an admin as asked) is the redaction's
+   * doing, and the record keeps showing the replacement rather than "deleted".
+   */
   async markDeleted(platform: Platform, raw: unknown, actorRef?: ActorRef): Promise<CommentEntity | null> {
     const input = parseInput(deleteCommentSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const comment = await findByMessage(tx, platform, input.platformMessageId);
-      if (!comment || comment.deletedAt) return comment;
+      if (!comment || comment.deletedAt || comment.redactedAt) return comment;
       const actor = actorRef ? await resolvePerson(tx.manager, actorRef) : null;
       await tx.manager.update(CommentEntity, comment.id, { deletedAt: tx.now, deletedById: actor?.id ?? null });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
@@ -149,23 +161,57 @@ export class CommentService {
     });
   }
 
-  /** An admin erases a comment's text (a pasted password): every stored version of it is replaced. */
-  async redact(actorRef: ActorRef, raw: unknown): Promise<CommentEntity> {
+  /**
+   * An admin erases a comment's text (a pasted password): every stored version of it is replaced
+   * and its files' data dropped. The comment is named by id, or by a platform message: the one
+   * written, or one of the bot's copies of it. The deliveries it plans take the text off the
+   * platforms: copies edited, the original deleted where the bot may.
+   */
+  async redact(actorRef: ActorRef, raw: unknown): Promise<RedactionResult> {
     const input = parseInput(redactSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
+      // Before the lookup: someone refused learns nothing about which messages are stored.
       authorize(actor, 'comment.redact');
-      const comment = await tx.manager.findOneBy(CommentEntity, { id: input.commentId });
-      if (!comment) throw new NotFoundError(`There is no comment ${input.commentId}.`);
-      if (comment.redactedAt) throw new ConflictError(`Comment ${input.commentId} is already redacted.`);
+      const comment = await commentToRedact(tx, actorRef.platform, input);
+      if (comment.redactedAt) throw new ConflictError(`Comment ${comment.id} is already redacted.`);
       await tx.manager.update(CommentEntity, comment.id, { body: input.replacement, redactedAt: tx.now, redactedById: actor.id });
       await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: input.replacement });
       await tx.manager.update(AttachmentEntity, { commentId: comment.id }, { data: null, skipped: 'redacted' });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
-      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id });
-      return { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id };
+      const copies = await tx.manager.find(CommentPostEntity, { where: { commentId: comment.id }, order: { id: 'ASC' } });
+      // The ticket's platform always: a copy being posted right now is recorded only once it exists.
+      const platforms = [...new Set([ticket.platform, ...(comment.platform ? [comment.platform] : []), ...copies.map((c) => c.platform)])];
+      const writtenInTicketId = await writtenInTicket(tx, comment);
+      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id, platforms, ...(writtenInTicketId ? { writtenInTicketId } : {}) });
+      return { comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id }, ticket, copies };
     });
   }
+}
+
+/** The comment a redaction names, locked: by id, or by a platform message (its own, or a copy's). */
+async function commentToRedact(tx: Tx, platform: Platform, input: { commentId?: number; platformMessageId?: string }): Promise<CommentEntity> {
+  let id = input.commentId;
+  if (input.platformMessageId !== undefined) {
+    const own = await findByMessage(tx, platform, input.platformMessageId);
+    const copy = own ? null : await tx.manager.findOneBy(CommentPostEntity, { platform, messageId: input.platformMessageId });
+    id = own?.id ?? copy?.commentId;
+    if (id === undefined) {
+      throw new NotFoundError("That message is not a ticket's comment: only messages in a ticket's thread (or the helpdesk's copies of them) can be redacted.");
+    }
+  }
+  const comment = await tx.manager.findOne(CommentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!comment) throw new NotFoundError(`There is no comment ${id}.`);
+  return comment;
+}
+
+/** The older ticket a comment was written in, when it was the late reply that opened its follow-up. */
+async function writtenInTicket(tx: Tx, comment: CommentEntity): Promise<number | null> {
+  const [row] = await tx.manager.query(
+    `SELECT data->'writtenInTicketId' AS id FROM ticket_event WHERE ticket_id = $1 AND kind = 'commented' AND data->>'commentId' = $2 LIMIT 1`,
+    [comment.ticketId, String(comment.id)],
+  );
+  return typeof row?.id === 'number' ? row.id : null;
 }
 
 async function findByMessage(tx: Tx, platform: Platform, platformMessageId: string): Promise<CommentEntity | null> {

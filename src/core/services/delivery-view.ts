@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import type { IdentityRef } from '../../config';
-import { AttachmentEntity, CommentEntity, IdentityEntity, PersonEntity, TicketEntity } from '../../db/entities';
+import { AttachmentEntity, CommentEntity, CommentPostEntity, IdentityEntity, PersonEntity, TicketEntity } from '../../db/entities';
 import { NotFoundError } from '../errors';
 import type { Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
@@ -23,6 +23,8 @@ export interface CommentView {
   platform: Platform | null;
   platformMessageId: string | null;
   deleted: boolean;
+  /** Its body is an admin's replacement: the text it had is gone, from here and from the platforms. */
+  redacted: boolean;
   attachments: Array<{ id: number; filename: string; contentType: string | null; data: Buffer | null }>;
 }
 
@@ -72,6 +74,7 @@ export class DeliveryViews {
               platform: comment.platform,
               platformMessageId: comment.platformMessageId,
               deleted: comment.deletedAt !== null,
+              redacted: comment.redactedAt !== null,
               attachments: files.map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, data: f.data })),
             }
           : null,
@@ -90,6 +93,25 @@ export class DeliveryViews {
   /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
   async saveLocation(ticketId: number, patch: TicketLocation): Promise<void> {
     await this.ctx.dataSource.query(`UPDATE ticket SET location = location || $2::jsonb WHERE id = $1`, [ticketId, JSON.stringify(patch)]);
+  }
+
+  /**
+   * One of the bot's copies of a comment, as soon as the platform has it: a redaction edits it,
+   * and a link to it finds the comment. A copy posted again (a retried delivery that the platform
+   * answered with the first message) is kept once.
+   */
+  async saveCommentPost(commentId: number, platform: Platform, channelId: string, messageId: string): Promise<void> {
+    await this.ctx.dataSource.query(
+      `INSERT INTO comment_post (comment_id, platform, channel_id, message_id, created_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (platform, message_id) DO NOTHING`,
+      [commentId, platform, channelId, messageId, this.ctx.clock.now()],
+    );
+  }
+
+  /** The bot's copies of a comment on one platform, oldest first. */
+  async commentPosts(commentId: number, platform: Platform): Promise<Array<{ channelId: string; messageId: string }>> {
+    const rows = await this.ctx.dataSource.manager.find(CommentPostEntity, { where: { commentId, platform }, order: { id: 'ASC' } });
+    return rows.map((r) => ({ channelId: r.channelId, messageId: r.messageId }));
   }
 
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */

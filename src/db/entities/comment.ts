@@ -91,3 +91,26 @@ export class AttachmentEntity {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }
+
+/** One of the bot's own copies of a comment on a platform (see the CommentPosts migration). */
+@Entity('comment_post')
+export class CommentPostEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: number;
+
+  @Column({ name: 'comment_id', type: 'bigint' })
+  commentId: number;
+
+  @Column({ type: 'text' })
+  platform: Platform;
+
+  @Column({ name: 'channel_id', type: 'text' })
+  channelId: string;
+
+  /** As the platform's adapter stores message ids (Slack: `channel:ts`), so a link to a copy finds its comment. */
+  @Column({ name: 'message_id', type: 'text' })
+  messageId: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,5 +1,5 @@
 import { ArticleEntity, ArticleRevisionEntity } from './article';
-import { AttachmentEntity, CommentEntity, CommentRevisionEntity } from './comment';
+import { AttachmentEntity, CommentEntity, CommentPostEntity, CommentRevisionEntity } from './comment';
 import { IdentityEntity, LinkCodeEntity } from './identity';
 import { PersonEntity } from './person';
 import { TicketEntity } from './ticket';
@@ -20,6 +20,7 @@ export const ENTITIES = [
   CommentEntity,
   CommentRevisionEntity,
   AttachmentEntity,
+  CommentPostEntity,
   TicketEventEntity,
   DeliveryEntity,
   ArticleEntity,

@@ -6,6 +6,7 @@ import { Sla1764000400000 } from './1764000400000-Sla';
 import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
 import { Catalog1764000700000 } from './1764000700000-Catalog';
+import { CommentPosts1764000800000 } from './1764000800000-CommentPosts';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LookAlike1764000500000,
   MajorIncidents1764000600000,
   Catalog1764000700000,
+  CommentPosts1764000800000,
 ];

@@ -106,9 +106,12 @@ export class FakeDiscord {
     return { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false, permissions };
   }
 
-  /** The next request matching method and path fails with this status (429 gets Discord's headers and body). */
+  /** The next request matching method and path fails with this status (429 and 403 get Discord's headers and body). */
   failNext(method: string, path: RegExp, status: number, retryAfterSeconds = 0.05): void {
-    const body = status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false } : { message: 'Internal Server Error', code: 0 };
+    const body =
+      status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }
+      : status === 403 ? { message: 'Missing Permissions', code: 50013 }
+      : { message: 'Internal Server Error', code: 0 };
     const headers: Record<string, string> = status === 429 ? { 'Retry-After': String(retryAfterSeconds), 'X-RateLimit-Scope': 'user' } : {};
     this.failures.push({ method, path, status, body, headers });
   }
@@ -312,9 +315,18 @@ export class FakeDiscord {
       const message = this.messagesIn(m[1]).find((x) => x.id === m![2]);
       if (!message) return { status: 404, data: { message: 'Unknown Message', code: 10008 } };
       if (method === 'GET') return ok(message);
+      // Like Discord: an archived thread's messages can be neither edited nor deleted.
+      if ((method === 'PATCH' || method === 'DELETE') && this.channels.get(m[1])?.thread_metadata?.archived) {
+        return { status: 400, data: { message: 'Thread is archived', code: 50083 } };
+      }
       if (method === 'PATCH') {
+        if (message.author.id !== this.bot.id) return { status: 403, data: { message: 'Cannot edit a message authored by another user', code: 50005 } };
         Object.assign(message, body, { edited_timestamp: new Date().toISOString() });
         return ok(message);
+      }
+      if (method === 'DELETE') {
+        this.remove(m[1], m[2]);
+        return ok();
       }
     }
     if ((m = path.match(/^\/channels\/(\d+)$/))) {

@@ -8,7 +8,8 @@ import { startDiscordAdapter, type DiscordAdapter } from '../../../src/bots/disc
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
 import { ADMIN } from '../../helpers/people';
-import { FakeDiscord, type FakeUser } from './fake-discord';
+import { FakeDiscord, SUPPORT_CHANNEL_ID, type FakeUser } from './fake-discord';
+import { slashCommand, submitTicketForm, type Option } from './interactions';
 
 /**
  * One end-to-end world: the fake Discord, a fresh PGlite helpdesk, the real adapter logged in to
@@ -74,6 +75,25 @@ export class DiscordWorld {
     return { platform: 'discord', userId: user.id, displayName: user.global_name ?? user.username };
   }
 
+  /** Runs `/command sub …` and returns its private answer: the edit after an ephemeral deferral. */
+  async command(who: FakeUser, command: string, options: Option[], staff = false, channelId = SUPPORT_CHANNEL_ID): Promise<any> {
+    const id = await slashCommand(this.fake, who, command, channelId, options, staff);
+    const [deferral, answer] = await this.fake.answered(id, 2);
+    if (deferral.body?.type !== 5 || deferral.body?.data?.flags !== 64) throw new Error(`/${command} was not deferred privately: ${JSON.stringify(deferral.body)}`);
+    return answer.body;
+  }
+
+  /** `/ticket` and its form by the customer, delivered: the ticket's number and thread. */
+  async openTicket(customer: FakeUser, title: string): Promise<{ number: number; threadId: string }> {
+    const command = await slashCommand(this.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
+    const [modal] = this.fake.answers.get(command)!;
+    const submitted = await submitTicketForm(this.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title, description: 'Details here.', type: 'incident' });
+    const [, reply] = await this.fake.answered(submitted, 2);
+    const number = Number(/#(\d+)/.exec(reply.body.content)![1]);
+    await this.deliver();
+    return { number, threadId: (await this.ticket(number)).location.discordThreadId as string };
+  }
+
   async ticket(number: number) {
     const [row] = await this.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]);
     return row;
@@ -82,4 +102,20 @@ export class DiscordWorld {
   async comments(ticketNumber: number) {
     return this.db.dataSource.query(`SELECT c.* FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY c.id`, [ticketNumber]);
   }
+}
+
+/**
+ * For a test file: one world with its staff (see addStaff), started before the file's tests and
+ * stopped after them. Read its fields inside tests; they are set once beforeAll has run.
+ */
+export function staffedWorldForFile(): { world: DiscordWorld; tina: FakeUser; boss: FakeUser } {
+  const shared = {} as { world: DiscordWorld; tina: FakeUser; boss: FakeUser };
+  beforeAll(async () => {
+    shared.world = await new DiscordWorld().start();
+    Object.assign(shared, await shared.world.addStaff());
+  });
+  afterAll(async () => {
+    await shared.world?.stop();
+  });
+  return shared;
 }

@@ -91,3 +91,20 @@ export async function runCommand(h: SlackHarness, user: User, command: string, t
   await h.slack.settled();
   return raw ? JSON.parse(raw) : {};
 }
+
+/** /ticket and its form by `user`, the card and DM delivered: the new ticket's number and where it lives. */
+export async function openTicketAs(h: SlackHarness, user: User, title: string): Promise<{ number: number; location: Record<string, string> }> {
+  await runCommand(h, user, '/ticket');
+  const form = h.api.callsOf('views.open').at(-1)!.args.view;
+  const res = await h.signer.interaction(viewSubmission(user, 'ticket_form', form.private_metadata, ticketFormValues({ title, description: 'Details', type: 'incident' })));
+  if (res.status !== 200) throw new Error(`the ticket form: HTTP ${res.status}`);
+  await h.slack.settled();
+  await h.deliver();
+  const [row] = await h.db.dataSource.query(`SELECT number, location FROM ticket WHERE title = $1 ORDER BY id DESC LIMIT 1`, [title]);
+  return { number: row.number, location: row.location };
+}
+
+/** A person's message in a thread (a card's or a DM's), as the Events API sends it. */
+export function threadMessage(user: { id: string }, channel: string, threadTs: string, text: string, ts: string) {
+  return { type: 'message', channel, channel_type: channel.startsWith('D') ? 'im' : 'channel', user: user.id, text, ts, thread_ts: threadTs, event_ts: ts };
+}

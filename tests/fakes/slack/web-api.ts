@@ -151,8 +151,16 @@ export class FakeSlackWebApi {
         this.messages.push(message);
         return { ok: true, channel: args.channel, ts: message.ts, message: { ...message, type: 'message' } };
       }
-      case 'chat.update':
-        return { ok: true, channel: args.channel, ts: args.ts, text: args.text };
+      case 'chat.update': {
+        // Like Slack: only the app's own messages can be edited by its bot token.
+        const index = this.messages.findIndex((m) => m.channel === args.channel && m.ts === args.ts);
+        if (index < 0) return { ok: false, error: 'message_not_found' };
+        if (this.messages[index].bot_id !== BOT_ID) return { ok: false, error: 'cant_update_message' };
+        // A new object: a test holding the message as it was (an old copy of its buttons) keeps it.
+        const message = { ...this.messages[index], text: args.text, ...(args.blocks === undefined ? {} : { blocks: args.blocks }) };
+        this.messages[index] = message;
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { ...message, type: 'message' } };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':

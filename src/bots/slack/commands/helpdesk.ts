@@ -3,6 +3,7 @@ import type { Role } from '../../../core/model';
 import { formatStats } from '../../../core/rules/stats';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { catalogCommand } from './helpdesk-catalog';
+import { redactCommand } from './helpdesk-redact';
 import { slaCommand } from './helpdesk-sla';
 
 /** What each role may run here (Slack's words), shown by `/helpdesk help`: each role sees its own and those below. */
@@ -29,6 +30,7 @@ const HELP: Record<Role, string[]> = {
     '`/helpdesk sla` · `/helpdesk sla set P1 1h 4h` · `/helpdesk sla hours Mon-Fri 08:00-16:00 Europe/Copenhagen|off` · `/helpdesk sla holiday add|remove 2026-12-24`: the SLA policy',
     '`/helpdesk stats [7d|30d]`: opened, resolved, response times, SLA met, ratings',
     '`/helpdesk catalog list` · `/helpdesk catalog add` · `/helpdesk catalog edit ID` · `/helpdesk catalog remove ID`: the service catalog and its creation guides',
+    "`/helpdesk redact LINK [replacement]`: erase a comment's text (a pasted password), here and in the ticket's threads",
   ],
 };
 const LEVELS: Role[] = ['customer', 'supporter', 'admin'];
@@ -37,7 +39,7 @@ export function helpFor(role: Role): string[] {
   return LEVELS.slice(0, LEVELS.indexOf(role) + 1).flatMap((r) => HELP[r]);
 }
 
-/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`, `sla …`, `stats [7d|30d]`: private answers; `catalog …` may open a form. */
+/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`, `sla …`, `stats [7d|30d]`, `redact LINK …`: private answers; `catalog …` may open a form. */
 export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
   app.command('/helpdesk', async ({ ack, command, client }) => {
     const actor = slackActor(command.user_id, command.user_name);
@@ -78,6 +80,7 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
         await client.views.open({ trigger_id: command.trigger_id, view: reply.form }).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not open the catalog form'));
         return;
       }
+      if (words[0] === 'redact') return await answer(await redactCommand(ctx, actor, command.text ?? '', command.team_domain));
       if (words[0] === 'stats') return await answer(formatStats(await ctx.helpdesk.stats.stats(actor, words[1] ? { period: words[1] } : {})));
       if (words.length === 0 || words[0] === 'help') {
         const me = await ctx.helpdesk.staff.whoAmI(actor);
