@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ADMIN } from '../helpers/people';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { chooseInSelect, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, type Option } from '../fakes/discord/interactions';
+import { answerText, chooseInSelect, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, type Option } from '../fakes/discord/interactions';
 
 /** Issue 8's creation guides on Discord, end to end: `/helpdesk catalog`, `/ticket`'s service select, the guide, its form, the articles offered. */
 describe('Discord service catalog and creation guides, end to end', () => {
@@ -94,7 +94,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect(edit.data.custom_id).toBe(`catalog-form:${printing}`);
     expect(edit.data.components[3].component.value).toBe('Is the printer switched on?\nIs there paper in the tray?');
     expect(edit.data.components[2].component.options.find((o: any) => o.default).value).toBe('2');
-    expect((await helpdesk(boss, [subcommand('help')])).content).toContain('/helpdesk catalog add');
+    expect(answerText(await helpdesk(boss, [subcommand('help')]))).toContain('/helpdesk catalog add');
   });
 
   test("/ticket's first answer is the service select, with no database call before it; the catalog's own words fill it", async () => {

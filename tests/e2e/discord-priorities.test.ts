@@ -2,7 +2,7 @@ import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../fakes/discord/interactions';
+import { answerText, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../fakes/discord/interactions';
 
 /** Issue 7 on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
 describe('Discord priorities, SLA and ratings, end to end', () => {
@@ -170,13 +170,13 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const refused = await run(tina, 'helpdesk', [subcommand('stats')], true);
     expect(refused.content).toMatch(/^You can't do that: /);
 
-    const adminHelp: string = (await run(boss, 'helpdesk', [subcommand('help')], true)).content;
+    const adminHelp: string = answerText(await run(boss, 'helpdesk', [subcommand('help')], true));
     expect(adminHelp).toContain('/helpdesk sla set');
     expect(adminHelp).toContain('/helpdesk stats');
-    const staffHelp: string = (await run(tina, 'helpdesk', [subcommand('help')], true)).content;
+    const staffHelp: string = answerText(await run(tina, 'helpdesk', [subcommand('help')], true));
     expect(staffHelp).toContain('/tickets link N PARENT');
     expect(staffHelp).not.toContain('/helpdesk sla');
-    const customerHelp: string = (await run(world.fake.user('fred'), 'helpdesk', [subcommand('help')])).content;
+    const customerHelp: string = answerText(await run(world.fake.user('fred'), 'helpdesk', [subcommand('help')]));
     expect(customerHelp).not.toContain('/tickets link');
   });
 });

@@ -94,3 +94,8 @@ export function submitModal(fake: FakeDiscord, user: FakeUser, channelId: string
 export function ephemeralMessage(fake: FakeDiscord, channelId: string, body: any) {
   return { id: `ephemeral-${Date.now()}`, channel_id: channelId, type: 0, content: body.content ?? '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: body.components ?? [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
 }
+
+/** All an answer says: its text, then its embeds' (a long list, such as `/helpdesk help`, comes as an embed). */
+export function answerText(body: { content?: string; embeds?: Array<{ description?: string }> }): string {
+  return [body.content ?? '', ...(body.embeds ?? []).map((e) => e.description ?? '')].join('\n');
+}
