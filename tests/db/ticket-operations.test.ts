@@ -233,6 +233,14 @@ describeEachDatabase('ticket operations', (ctx) => {
       // so the platforms post it in the new one's (where nobody wrote it).
       const [posted] = await ctx().dataSource.query(`SELECT payload FROM delivery WHERE ticket_id = $1 AND kind = 'comment.public'`, [later.ticket.id]);
       expect(posted.payload).toEqual({ commentId: later.comment.id, byCustomer: true, writtenInTicketId: ticket.id });
+
+      // A password pasted in that late reply is the follow-up's description too: a redaction erases it there as well.
+      await comments.redact(ADMIN, { commentId: later.comment.id, replacement: '(removed)' });
+      const followUp = await ctx().helpdesk.queries.show(carl, { ticketNumber: later.ticket.number });
+      expect(followUp.ticket.description).toBe('(removed)');
+      // Nor can a search find it by its words.
+      const [{ found }] = await ctx().dataSource.query(`SELECT count(*)::int AS found FROM ticket WHERE id = $1 AND search @@ to_tsquery('english', 'today')`, [later.ticket.id]);
+      expect(found).toBe(0);
     });
   });
 

@@ -14,6 +14,7 @@ import {
 } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
+import { forgetIncident } from './incidents-met';
 import { resolvePerson, type ActorRef } from './people';
 import { applyPatch, lockTicket } from './ticket-store';
 import { recordLeftOnReopen } from './major-incidents';
@@ -183,7 +184,14 @@ export class CommentService {
       // The ticket's platform always: a copy being posted right now is recorded only once it exists.
       const platforms = [...new Set([ticket.platform, ...(comment.platform ? [comment.platform] : []), ...copies.map((c) => c.platform)])];
       const writtenInTicketId = await writtenInTicket(tx, comment);
-      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id, platforms, ...(writtenInTicketId ? { writtenInTicketId } : {}) });
+      // A late reply that opened a follow-up is that ticket's description too (see comment()), whatever its edits since.
+      const description = writtenInTicketId !== null && ticket.followUpOfId === writtenInTicketId;
+      if (description) {
+        await tx.manager.update(TicketEntity, ticket.id, { description: input.replacement });
+        ticket.description = input.replacement;
+        forgetIncident(tx.manager, ticket.id);
+      }
+      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id, platforms, ...(writtenInTicketId ? { writtenInTicketId } : {}), ...(description ? { description } : {}) });
       return { comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id }, ticket, copies };
     });
   }

@@ -5,8 +5,10 @@ import type { Operand } from './term-queries';
 /**
  * What the look-alike search keeps of an incident it has met. Each incident of the window is
  * scored again by every incident opened after it for half an hour, and a report's title,
- * description and search vector never change once it is opened; so the search fetches them once,
- * and tests a report's terms here against what is kept instead of in the database's statement.
+ * description and search vector never change once it is opened (but for an admin's redaction of
+ * the late reply a follow-up was opened with, which forgets it here: `forgetIncident`); so the
+ * search fetches them once, and tests a report's terms here against what is kept instead of in the
+ * database's statement.
  */
 export interface IncidentMet {
   createdAt: number;
@@ -50,6 +52,11 @@ export function keepIncident(manager: EntityManager, id: number, createdAt: numb
   // A Map keeps insertion order: the first key is the one stored longest ago.
   if (met.size > INCIDENTS_KEPT) met.delete(met.keys().next().value!);
   return incident;
+}
+
+/** An incident whose text was changed (a redaction): met again, it is fetched anew. */
+export function forgetIncident(manager: EntityManager, id: number): void {
+  incidentsMet(manager).delete(id);
 }
 
 /**
