@@ -1,4 +1,5 @@
 import { searchTerms } from '../../src/core/rules/it-words';
+import { trigramSimilarity } from '../../src/core/rules/similarity';
 import { matchesAny } from '../../src/core/services/incidents-met';
 import { termMatches, termQueries } from '../../src/core/services/term-queries';
 import { describeEachDatabase } from '../helpers/database';
@@ -6,10 +7,11 @@ import { corpusHalf, storeCorpus } from '../helpers/incident-corpus';
 
 /**
  * The look-alike search matches a report's terms against each incident's lexemes itself, with
- * each term's query in fewer operands: on every report of the corpus and every term its reports
- * bring, that must match exactly the reports the database's `@@` matches with the full query.
+ * each term's query in fewer operands, and works out the titles' similarity from their kept
+ * trigrams: on every report of the corpus, that must give exactly what the database's `@@` with
+ * the full query and pg_trgm's similarity() give.
  */
-describeEachDatabase('matching a term without the database', (ctx) => {
+describeEachDatabase('matching a term and comparing titles without the database', (ctx) => {
   const incidents = [...corpusHalf('tune'), ...corpusHalf('heldout')];
 
   beforeAll(async () => {
@@ -40,5 +42,21 @@ describeEachDatabase('matching a term without the database', (ctx) => {
       compared += sorted.length;
     }
     expect(compared).toBeGreaterThan(100_000);
+  });
+
+  test("every pair of corpus titles, and titles of capitals, digits, Danish letters and no letters at all, is as alike as pg_trgm's similarity() says", async () => {
+    const { manager } = ctx().dataSource;
+    const odd = ['VPN NEDE!!!', 'vpn nede', 'Fejl 0x80070005 i Outlook', 'fejl 0x80070005 i outlook', 'Æøå ÆØÅ æøå', 'Skærmen er sort', 'skærm sort', '!!!', '', '🙂 printer 🙂', 'a', 'ab'];
+    const titles = [...new Set([...incidents.map((i) => i.title), ...odd])];
+    const trigrams: Array<{ trigrams: string[] }> = await manager.query(`SELECT show_trgm(t) AS trigrams FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`, [titles]);
+    const pairs = titles.flatMap((_, a) => titles.map((__, b) => [a, b] as const).filter(([x, y]) => x < y));
+    const byDatabase: Array<{ similarity: number }> = await manager.query(
+      `SELECT similarity(($1::text[])[a], ($1::text[])[b]) AS similarity FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS p(a, b, n) ORDER BY n`,
+      [titles, pairs.map(([a]) => a + 1), pairs.map(([, b]) => b + 1)],
+    );
+    const ours = pairs.map(([a, b]) => trigramSimilarity(new Set(trigrams[a].trigrams), trigrams[b].trigrams));
+    expect(ours).toEqual(byDatabase.map((row) => row.similarity));
+    expect(pairs.length).toBeGreaterThan(50_000);
+    expect(ours.filter((x) => x > 0.3).length).toBeGreaterThan(50);
   });
 });

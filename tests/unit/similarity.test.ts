@@ -1,4 +1,4 @@
-import { isLookAlike, sharedShare, type LookAlikeScores } from '../../src/core/rules/similarity';
+import { isLookAlike, sharedShare, trigramSimilarity, type LookAlikeScores } from '../../src/core/rules/similarity';
 import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, spellingsOf, termsFoundOtherwise, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
 
 const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
@@ -121,3 +121,18 @@ describe('the search terms of a report', () => {
     expect(words.filter((w) => w !== w.toLowerCase() || !/^[\p{L}\p{N}]+$/u.test(w))).toEqual([]);
   });
 });
+
+describe("titles' trigram similarity, as pg_trgm's similarity() gives it", () => {
+  test.each([
+    ['shared over those of either', ['  a', ' ab', 'abc'], [' ab', 'abc', 'bc '], 0.5],
+    ['the same trigrams', ['  a', ' ab'], ['  a', ' ab'], 1],
+    ['none shared', ['  a'], ['  b'], 0],
+    ['a title with no trigrams (no letters or digits)', [], ['  a'], 0],
+    // float4, printed as the shortest decimal that is that float4, as PostgreSQL sends it
+    ['two in five', ['  a', ' ab', 'abc', 'bc '], ['  a', ' ab', 'xyz'], 0.4],
+    ['one in seven, in float4', ['  a'], ['  a', '  b', '  c', '  d', '  e', '  f', '  g'], 0.14285715],
+  ])('%s', (_name, probe, other, expected) => {
+    expect(trigramSimilarity(new Set(probe), other)).toBe(expected);
+  });
+});
+

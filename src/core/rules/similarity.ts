@@ -30,6 +30,30 @@ export interface LookAlikeSettings {
 }
 
 /**
+ * pg_trgm's `similarity()` of two titles from their trigrams as the store's `show_trgm()` gives
+ * them (distinct, so the store's own case folding, locale and multibyte handling stay its own):
+ * the trigrams shared over those of either, worked out in float4 as pg_trgm does and read back as
+ * the shortest decimal that is that float4, as the store would print it. The search keeps each
+ * incident's trigrams, where similarity() made them anew for every title of the window, every search.
+ */
+export function trigramSimilarity(probe: ReadonlySet<string>, other: readonly string[]): number {
+  if (probe.size === 0 || other.length === 0) return 0;
+  let shared = 0;
+  for (const trigram of other) if (probe.has(trigram)) shared++;
+  return asFloat4(shared / (probe.size + other.length - shared));
+}
+
+/** The value PostgreSQL sends for a float4: the shortest decimal that rounds to the same float4. */
+function asFloat4(value: number): number {
+  const single = Math.fround(value);
+  for (let digits = 1; digits <= 9; digits++) {
+    const shortest = Number(single.toPrecision(digits));
+    if (Math.fround(shortest) === single) return shortest;
+  }
+  return single; // not reached: nine digits tell any two float4s apart
+}
+
+/**
  * Share of the new report's terms that the other one matches. Only the new report's side is
  * counted: the other's length would cost a to_tsvector per incident in the window, and measured on
  * the corpus it made no report more alike (see tests/db/look-alike.test.ts).

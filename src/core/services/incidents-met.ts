@@ -12,6 +12,8 @@ import type { Operand } from './term-queries';
  */
 export interface IncidentMet {
   createdAt: number;
+  /** Its title's trigrams, as pg_trgm's show_trgm() gives them (see rules/similarity.ts `trigramSimilarity`). */
+  trigrams: readonly string[];
   /** The lexemes of its stored search vector, in JavaScript's order, to find a prefix's by halving. */
   lexemes: readonly string[];
   /** Its text, until its spellings are first needed. */
@@ -24,6 +26,8 @@ export interface IncidentMet {
    * search's own work.
    */
   foundOtherwise: Map<string, boolean>;
+  /** The terms already matched against its lexemes, for the same reason. */
+  matched: Map<string, boolean>;
 }
 
 /** Kept for the most recent incidents met, per database (ids are the database's). */
@@ -45,9 +49,14 @@ export function incidentsMetSince(manager: EntityManager, since: Date): Map<numb
   return found;
 }
 
-export function keepIncident(manager: EntityManager, id: number, createdAt: number, title: string, description: string, lexemes: string[]): IncidentMet {
+export function keepIncident(
+  manager: EntityManager,
+  id: number,
+  fetched: { createdAt: number; title: string; description: string; lexemes: string[]; trigrams: string[] },
+): IncidentMet {
+  const { createdAt, title, description, lexemes, trigrams } = fetched;
   const met = incidentsMet(manager);
-  const incident: IncidentMet = { createdAt, lexemes: lexemes.sort(), text: { title, description }, spellings: null, foundOtherwise: new Map() };
+  const incident: IncidentMet = { createdAt, trigrams, lexemes: lexemes.sort(), text: { title, description }, spellings: null, foundOtherwise: new Map(), matched: new Map() };
   met.set(id, incident);
   // A Map keeps insertion order: the first key is the one stored longest ago.
   if (met.size > INCIDENTS_KEPT) met.delete(met.keys().next().value!);
@@ -76,6 +85,17 @@ export function matchesAny(lexemes: readonly string[], operands: readonly Operan
     }
     return low < lexemes.length && (prefix ? lexemes[low].startsWith(lexeme) : lexemes[low] === lexeme);
   });
+}
+
+/** Whether the incident's search vector matches the term (its operands, see `matchesAny`), each term matched once. */
+export function matchesTerm(incident: IncidentMet, term: string, operands: readonly Operand[]): boolean {
+  let has = incident.matched.get(term);
+  if (has === undefined) {
+    has = matchesAny(incident.lexemes, operands);
+    if (incident.matched.size >= TERMS_TESTED_KEPT) incident.matched.clear();
+    incident.matched.set(term, has);
+  }
+  return has;
 }
 
 /** `termsFoundOtherwise` against the incident, each term tested once (terms are counted one by one). */

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { searchTerms } from '../rules/it-words';
-import { isLookAlike, sharedShare, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
+import { isLookAlike, sharedShare, trigramSimilarity, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
 import type { ServiceContext } from './context';
-import { incidentsMetSince, keepIncident, matchesAny, termsFoundOtherwiseIn } from './incidents-met';
+import { incidentsMetSince, keepIncident, matchesTerm, termsFoundOtherwiseIn } from './incidents-met';
 import { termMatches } from './term-queries';
 
 /** The incident being opened, as the look-alike search needs it. */
@@ -24,7 +24,8 @@ export interface LookAlikeCandidate extends LookAlikeScores {
  * The scores of every incident opened in the window before the probe (the probe itself left out),
  * from one statement (and one more first when the report has terms this process has not met yet,
  * see `termMatches`):
- * - `trigram`: pg_trgm similarity of the titles (a title retyped, typos and all). Titles only: on
+ * - `trigram`: pg_trgm similarity of the titles (a title retyped, typos and all), from their
+ *   trigrams as the store makes them, each incident's fetched once (see below). Titles only: on
  *   whole descriptions similarity() costs some 100 µs an incident, more than the search may take;
  * - `shared`/`terms`: how many of the probe's search terms the incident's stored search vector
  *   matches through the 'english' and 'danish' configurations, so an English and a Danish report
@@ -63,33 +64,40 @@ export async function scoreRecentIncidents(
   // The terms the database matches (see above), as a string of 1s and 0s in their order.
   const inDatabase = matches.filter((m) => m !== null && m.operands === null);
   const hits = inDatabase.length > 0 ? `concat(${inDatabase.map((m) => `CASE WHEN t.search @@ ${param(m!.query)}::tsquery THEN '1' ELSE '0' END`).join(', ')})` : `''`;
-  // Not `%` for the titles: the window index already narrowed the rows to a few dozen, and the
-  // planner's estimate of `%` (matching the probe against the column's statistics) cost some 1 ms
-  // of planning per search on PostgreSQL, more than similarity() on every title of the window.
-  const rows: Array<{ id: number; service_id: number | null; created_ms: number; title: string | null; description: string | null; lexemes: string[] | null; trigram: number; hits: string }> =
-    await manager.query(
-      `SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000 AS created_ms,
-              CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.title END AS title,
-              CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.description END AS description,
-              CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE tsvector_to_array(t.search) END AS lexemes,
-              -- pg_trgm folds case itself (as lower() would, in the database's locale).
-              similarity(t.title, $1::text) AS trigram,
-              ${hits} AS hits
-       FROM ticket t
-       WHERE t.type = 'incident' AND t.created_at >= $2 AND t.created_at <= $3 AND t.id <> $4`,
-      values,
-    );
+  // The titles' trigrams (pg_trgm's, see rules/similarity.ts `trigramSimilarity`) fetched once per
+  // incident, and the probe's in a row of its own (id 0, which no ticket has): similarity() on
+  // every title of the window was a fifth of the search. Not `%` either: the planner's estimate of
+  // it (the probe against the column's statistics) cost some 1 ms of planning per search.
+  type Row = { id: number; service_id: number | null; created_ms: number; title: string | null; description: string | null; lexemes: string[] | null; trigrams: string[] | null; hits: string };
+  const rows: Row[] = await manager.query(
+    `SELECT 0 AS id, NULL::int AS service_id, 0 AS created_ms, NULL AS title, NULL AS description, NULL::text[] AS lexemes,
+            show_trgm($1::text) AS trigrams, '' AS hits
+     UNION ALL
+     SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000,
+            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.title END,
+            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.description END,
+            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE tsvector_to_array(t.search) END,
+            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE show_trgm(t.title) END,
+            ${hits}
+     FROM ticket t
+     WHERE t.type = 'incident' AND t.created_at >= $2 AND t.created_at <= $3 AND t.id <> $4`,
+    values,
+  );
+  const probeTrigrams = new Set(rows.find((r) => r.id === 0)?.trigrams ?? []);
   const candidates: LookAlikeCandidate[] = [];
   for (const r of rows) {
-    const incident = met.get(r.id) ?? keepIncident(manager, r.id, Number(r.created_ms), r.title ?? '', r.description ?? '', r.lexemes ?? []);
+    if (r.id === 0) continue;
+    const incident =
+      met.get(r.id) ??
+      keepIncident(manager, r.id, { createdAt: Number(r.created_ms), title: r.title ?? '', description: r.description ?? '', lexemes: r.lexemes ?? [], trigrams: r.trigrams ?? [] });
     let fromDatabase = 0;
     const unmatched = terms.filter((_, i) => {
       const match = matches[i];
       if (match === null) return false;
-      return !(match.operands === null ? r.hits[fromDatabase++] === '1' : matchesAny(incident.lexemes, match.operands));
+      return !(match.operands === null ? r.hits[fromDatabase++] === '1' : matchesTerm(incident, terms[i], match.operands));
     });
     const shared = kept - unmatched.length;
-    const trigram = Number(r.trigram);
+    const trigram = trigramSimilarity(probeTrigrams, incident.trigrams);
     if (onlyPossible && shared === 0 && trigram < onlyPossible.trigramAt) continue;
     candidates.push({
       id: r.id,
