@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackContext } from './context';
+import { messageRef, type SlackContext } from './context';
 import { storeThreadMessage, type ThreadMessage } from './events/message';
 
 /**
@@ -12,7 +12,7 @@ export async function fetchMissedReplies(client: WebClient, ctx: SlackContext): 
   for (const ticket of await ctx.helpdesk.deliveries.openTicketsOn('slack')) {
     const place = ticket.location as Record<string, string>;
     const last = await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'slack');
-    const oldest = last?.split(':')[1];
+    const oldest = last ? messageRef(last).ts : undefined;
     const threads = [
       [place.slackChannel, place.slackCardTs],
       [place.slackDmChannel, place.slackDmThreadTs],

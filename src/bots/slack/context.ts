@@ -34,6 +34,12 @@ export function parseMention(text: string): ActorRef | null {
 /** A message is stored as `channel:ts`: a DM message and its mirrored copy have different ts in different channels. */
 export const messageId = (channel: string, ts: string) => `${channel}:${ts}`;
 
+/** The channel and ts of a stored `channel:ts` (see messageId). */
+export function messageRef(stored: string): { channel: string; ts: string } {
+  const at = stored.indexOf(':');
+  return { channel: stored.slice(0, at), ts: stored.slice(at + 1) };
+}
+
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
 export function readableError(error: unknown, logger: Logger): string {
   if (isHelpdeskError(error)) return error.message;

@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../../core/errors';
-import { messageId } from './context';
+import { messageId, messageRef } from './context';
 
 /** What `/helpdesk redact` names, in the core's terms. */
 export type MessageRef = { platformMessageId: string } | { commentId: number };
@@ -30,6 +30,6 @@ export function parseSlackMessageRef(text: string): MessageRef {
 
 /** A stored `channel:ts` as a link people can open, in the workspace the command came from. */
 export function slackMessageLink(teamDomain: string, stored: string): string {
-  const [channel, ts] = stored.split(':');
+  const { channel, ts } = messageRef(stored);
   return `https://${teamDomain}.slack.com/archives/${channel}/p${ts.replace('.', '')}`;
 }

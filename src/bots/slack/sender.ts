@@ -5,7 +5,7 @@ import type { CommentView, DeliveryView, PersonView } from '../../core/services/
 import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
-import { messageId } from './context';
+import { messageId, messageRef } from './context';
 import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
@@ -184,7 +184,7 @@ export class SlackSender implements Sender {
     const comment = view.comment;
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
-      const ts = copy.messageId.slice(copy.channelId.length + 1);
+      const { ts } = messageRef(copy.messageId);
       const text = copyText(comment, copy.channelId === place.slackDmChannel ? 'dm' : 'card');
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
         if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;

@@ -89,28 +89,23 @@ export function matchesAny(lexemes: readonly string[], operands: readonly Operan
 
 /** Whether the incident's search vector matches the term (its operands, see `matchesAny`), each term matched once. */
 export function matchesTerm(incident: IncidentMet, term: string, operands: readonly Operand[]): boolean {
-  let has = incident.matched.get(term);
-  if (has === undefined) {
-    has = matchesAny(incident.lexemes, operands);
-    if (incident.matched.size >= TERMS_TESTED_KEPT) incident.matched.clear();
-    incident.matched.set(term, has);
-  }
-  return has;
+  return remembered(incident.matched, term, () => matchesAny(incident.lexemes, operands));
 }
 
 /** `termsFoundOtherwise` against the incident, each term tested once (terms are counted one by one). */
 export function termsFoundOtherwiseIn(incident: IncidentMet, terms: readonly string[]): number {
-  let found = 0;
-  for (const term of terms) {
-    let has = incident.foundOtherwise.get(term);
-    if (has === undefined) {
-      has = termsFoundOtherwise([term], spellingsOfIncident(incident)) === 1;
-      if (incident.foundOtherwise.size >= TERMS_TESTED_KEPT) incident.foundOtherwise.clear();
-      incident.foundOtherwise.set(term, has);
-    }
-    if (has) found++;
+  return terms.filter((term) => remembered(incident.foundOtherwise, term, () => termsFoundOtherwise([term], spellingsOfIncident(incident)) === 1)).length;
+}
+
+/** A term's answer for one incident, worked out once; each incident keeps at most TERMS_TESTED_KEPT. */
+function remembered(answers: Map<string, boolean>, term: string, work: () => boolean): boolean {
+  let answer = answers.get(term);
+  if (answer === undefined) {
+    answer = work();
+    if (answers.size >= TERMS_TESTED_KEPT) answers.clear();
+    answers.set(term, answer);
   }
-  return found;
+  return answer;
 }
 
 function spellingsOfIncident(incident: IncidentMet): TextSpellings {
