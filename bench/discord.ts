@@ -7,8 +7,8 @@ import { createLogger } from '../src/log';
 import { startDiscordAdapter } from '../src/bots/discord';
 import { ticketForm } from '../src/bots/discord/commands/ticket';
 import { unrelatedTicket } from './unrelated-tickets';
-import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../tests/fakes/discord/fake-discord';
-import { slashCommand, submitTicketForm } from '../tests/fakes/discord/interactions';
+import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../src/simulator/discord/fake-discord';
+import { slashCommand, submitTicketForm } from '../src/simulator/discord/interactions';
 import { percentile, round, withBenchDatabase, type BenchDatabase } from './common';
 
 /**

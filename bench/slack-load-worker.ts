@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { SlackRequestSigner } from '../tests/fakes/slack/signer';
+import { SlackRequestSigner } from '../src/simulator/slack/signer';
 import { unrelatedTicket } from './unrelated-tickets';
 
 /**

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { FakeSlackWebApi, type SlackCall } from '../tests/fakes/slack/web-api';
+import { FakeSlackWebApi, type SlackCall } from '../src/simulator/slack/web-api';
 
 /**
  * The Slack bench's fake Web API, in a worker thread of its own: Slack's servers do not run on the

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { startApp, type App } from '../../src/app';
 import { loadSettings } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { FakeDiscord, SUPPORT_CHANNEL_ID } from '../fakes/discord/fake-discord';
-import { slashCommand, submitTicketForm } from '../fakes/discord/interactions';
-import { SlackRequestSigner } from '../fakes/slack/signer';
-import { FakeSlackWebApi } from '../fakes/slack/web-api';
+import { FakeDiscord, SUPPORT_CHANNEL_ID } from '../../src/simulator/discord/fake-discord';
+import { slashCommand, submitTicketForm } from '../../src/simulator/discord/interactions';
+import { SlackRequestSigner } from '../../src/simulator/slack/signer';
+import { FakeSlackWebApi } from '../../src/simulator/slack/web-api';
 import { eventually } from '../helpers/eventually';
 
 /**

@@ -1,8 +1,8 @@
 import { ADMIN } from '../helpers/people';
-import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../fakes/discord/fake-discord';
+import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { commandDefinitions } from '../../src/bots/discord/register-commands';
-import { answerText, slashCommand, subcommand, type Option } from '../fakes/discord/interactions';
+import { answerText, slashCommand, subcommand, type Option } from '../../src/simulator/discord/interactions';
 import { eventuallyPasses } from '../helpers/eventually';
 
 /** The slash commands beyond /ticket and /note, end to end: the real discord.js client against the fake Discord. */

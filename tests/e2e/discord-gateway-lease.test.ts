@@ -1,7 +1,7 @@
 import { startApp, type App } from '../../src/app';
 import { loadSettings } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { FakeDiscord } from '../fakes/discord/fake-discord';
+import { FakeDiscord } from '../../src/simulator/discord/fake-discord';
 import { freshDatabase, type TestDatabase } from '../helpers/database';
 import { eventually } from '../helpers/eventually';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN } from '../helpers/people';
-import { SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
+import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { answerText, chooseInSelect, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, type Option } from '../fakes/discord/interactions';
+import { answerText, chooseInSelect, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, type Option } from '../../src/simulator/discord/interactions';
 
 /** Issue 8's creation guides on Discord, end to end: `/helpdesk catalog`, `/ticket`'s service select, the guide, its form, the articles offered. */
 describe('Discord service catalog and creation guides, end to end', () => {

@@ -1,7 +1,7 @@
 import { ADMIN } from '../helpers/people';
-import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
+import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../fakes/discord/interactions';
+import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../../src/simulator/discord/interactions';
 
 /** Issue 8's major incidents on Discord, end to end: the proposal in the staff channel, its buttons, and `/tickets link`/`unlink`. */
 describe('Discord major incidents, end to end', () => {

@@ -1,8 +1,8 @@
 import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
-import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
+import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { answerText, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../fakes/discord/interactions';
+import { answerText, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../../src/simulator/discord/interactions';
 
 /** Issue 7 on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
 describe('Discord priorities, SLA and ratings, end to end', () => {

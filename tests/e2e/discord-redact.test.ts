@@ -1,7 +1,7 @@
 import { DAY } from '../../src/core/clock';
-import { GUILD_ID, STAFF_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
+import { GUILD_ID, STAFF_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { staffedWorldForFile } from '../fakes/discord/harness';
-import { subcommand, type Option } from '../fakes/discord/interactions';
+import { subcommand, type Option } from '../../src/simulator/discord/interactions';
 import { eventuallyPasses } from '../helpers/eventually';
 import { storedState } from '../helpers/snapshot';
 

@@ -1,7 +1,7 @@
 import { ADMIN } from '../helpers/people';
-import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../fakes/discord/fake-discord';
+import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { chooseInSelect, pressButton, slashCommand, submitTicketForm } from '../fakes/discord/interactions';
+import { chooseInSelect, pressButton, slashCommand, submitTicketForm } from '../../src/simulator/discord/interactions';
 import { registerCommands } from '../../src/bots/discord/register-commands';
 import { eventuallyPasses } from '../helpers/eventually';
 import { DAY } from '../../src/core/clock';

@@ -8,8 +8,8 @@ import { startDiscordAdapter, type DiscordAdapter } from '../../../src/bots/disc
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
 import { ADMIN } from '../../helpers/people';
-import { FakeDiscord, SUPPORT_CHANNEL_ID, type FakeUser } from './fake-discord';
-import { slashCommand, submitTicketForm, type Option } from './interactions';
+import { FakeDiscord, SUPPORT_CHANNEL_ID, type FakeUser } from '../../../src/simulator/discord/fake-discord';
+import { slashCommand, submitTicketForm, type Option } from '../../../src/simulator/discord/interactions';
 
 /**
  * One end-to-end world: the fake Discord, a fresh PGlite helpdesk, the real adapter logged in to

@@ -8,8 +8,8 @@ import { createLogger } from '../../../src/log';
 import { startSlackAdapter, type SlackAdapter } from '../../../src/bots/slack';
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
-import { SlackRequestSigner } from './signer';
-import { FakeSlackWebApi } from './web-api';
+import { SlackRequestSigner } from '../../../src/simulator/slack/signer';
+import { FakeSlackWebApi } from '../../../src/simulator/slack/web-api';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const SUPPORT_CHANNEL = 'CSUPPORT';

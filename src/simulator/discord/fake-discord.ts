@@ -4,7 +4,7 @@ import { FakeGateway } from './gateway';
 import { compareSnowflakes, snowflake } from './snowflake';
 
 /**
- * A local Discord for end-to-end tests: REST on a loopback port and the gateway on the same port,
+ * A local Discord for end-to-end tests and the demo: REST on a loopback port and the gateway on the same port,
  * speaking the real protocol to the real discord.js. It keeps the guild's channels, threads,
  * thread members and messages, records every REST request, and fails requests on demand.
  */
