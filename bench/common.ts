@@ -73,7 +73,10 @@ export interface BenchDatabase {
  * folder, or a new database `chatdesk_bench_<random>` on the bench server. Throws BenchSkip for
  * 'postgres' when no server answers.
  */
-export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<BenchDatabase> {
+export async function openBenchDatabase(
+  kind: DatabaseKind,
+  options: { poolSize?: number } = {},
+): Promise<BenchDatabase> {
   const poolSize = options.poolSize ?? 10;
   if (stopping) throw new Error('the benchmark run is stopping');
   if (kind === 'pglite') {
@@ -120,7 +123,11 @@ export async function openBenchDatabase(kind: DatabaseKind, options: { poolSize?
 }
 
 /** Opens a store, runs `work` on it, and always removes it again. */
-export async function withBenchDatabase<T>(kind: DatabaseKind, options: { poolSize?: number }, work: (db: BenchDatabase) => Promise<T>): Promise<T> {
+export async function withBenchDatabase<T>(
+  kind: DatabaseKind,
+  options: { poolSize?: number },
+  work: (db: BenchDatabase) => Promise<T>,
+): Promise<T> {
   const db = await openBenchDatabase(kind, options);
   try {
     return await work(db);
@@ -182,7 +189,11 @@ export interface ConcurrentRun {
  * Calls `work(0)` … `work(count - 1)` from `concurrency` callers at once, each taking the next index
  * as soon as its previous call returns. The first error stops the run and is thrown.
  */
-export async function runConcurrently(count: number, concurrency: number, work: (index: number) => Promise<unknown>): Promise<ConcurrentRun> {
+export async function runConcurrently(
+  count: number,
+  concurrency: number,
+  work: (index: number) => Promise<unknown>,
+): Promise<ConcurrentRun> {
   let next = 0;
   let failed: unknown;
   const latenciesMs: number[] = [];

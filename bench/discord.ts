@@ -1,4 +1,18 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, MessageFlags, Partials, Routes, ChannelType, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  EmbedBuilder,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  Routes,
+  ChannelType,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { defaultPolicy, loadSettings } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk } from '../src/core/helpdesk';
@@ -7,7 +21,12 @@ import { createLogger } from '../src/log';
 import { startDiscordAdapter } from '../src/bots/discord';
 import { ticketForm } from '../src/bots/discord/commands/ticket';
 import { unrelatedTicket } from './unrelated-tickets';
-import { FakeDiscord, STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../src/simulator/discord/fake-discord';
+import {
+  FakeDiscord,
+  STAFF_CHANNEL_ID,
+  SUPPORT_CHANNEL_ID,
+  type FakeUser,
+} from '../src/simulator/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../src/simulator/discord/interactions';
 import { percentile, round, withBenchDatabase, type BenchDatabase } from './common';
 
@@ -70,7 +89,13 @@ function probe(fake: FakeDiscord): Probe {
   const dispatch = fake.dispatch.bind(fake);
   fake.dispatch = (t: string, d: any) => {
     if (t === 'INTERACTION_CREATE') p.dispatched.set(d.id, now());
-    if (t === 'MESSAGE_CREATE' && d.author?.bot && (d.embeds?.length ?? 0) > 0 && fake.channels.get(d.channel_id)?.parent_id === SUPPORT_CHANNEL_ID) p.cards.push(now());
+    if (
+      t === 'MESSAGE_CREATE' &&
+      d.author?.bot &&
+      (d.embeds?.length ?? 0) > 0 &&
+      fake.channels.get(d.channel_id)?.parent_id === SUPPORT_CHANNEL_ID
+    )
+      p.cards.push(now());
     dispatch(t, d);
   };
   const answers = fake.answers;
@@ -143,17 +168,31 @@ interface Side {
 /** Everyone in `people` runs /ticket at once; each one's time to the modal. */
 function commandBurst(side: Side, people: FakeUser[], log?: (line: string) => void): Promise<number[]> {
   log?.(`discord ${side.name}: ${people.length} × /ticket at once…`);
-  return burst(side.p, people.length, (i) => slashCommand(side.p.fake, people[i], 'ticket', SUPPORT_CHANNEL_ID), '/ticket');
+  return burst(
+    side.p,
+    people.length,
+    (i) => slashCommand(side.p.fake, people[i], 'ticket', SUPPORT_CHANNEL_ID),
+    '/ticket',
+  );
 }
 
 /** Everyone submits the form at once; each one's time to the deferral, and the time until all threads and cards exist. */
-async function submitBurst(side: Side, people: FakeUser[], log?: (line: string) => void): Promise<{ submit: number[]; threadsCardsMs: number; restCalls: Record<string, number>; perSecond: number[] }> {
+async function submitBurst(
+  side: Side,
+  people: FakeUser[],
+  log?: (line: string) => void,
+): Promise<{ submit: number[]; threadsCardsMs: number; restCalls: Record<string, number>; perSecond: number[] }> {
   log?.(`discord ${side.name}: ${people.length} form submissions at once…`);
   const { p } = side;
   const requestsBefore = p.fake.requests.length;
   const cardsBefore = p.cards.length;
   const start = now();
-  const submit = await burst(p, people.length, (i) => submitTicketForm(p.fake, people[i], SUPPORT_CHANNEL_ID, 'ticket-form', form(i)), 'submissions');
+  const submit = await burst(
+    p,
+    people.length,
+    (i) => submitTicketForm(p.fake, people[i], SUPPORT_CHANNEL_ID, 'ticket-form', form(i)),
+    'submissions',
+  );
   await waitUntil(() => p.cards.length - cardsBefore >= people.length, `${people.length} threads and cards`);
   const threadsCardsMs = p.cards[cardsBefore + people.length - 1] - start;
   await side.settled();
@@ -164,7 +203,12 @@ async function submitBurst(side: Side, people: FakeUser[], log?: (line: string) 
     const second = Math.floor((at - start) / 1000);
     if (second >= 0) perSecond[second] = (perSecond[second] ?? 0) + 1;
   }
-  return { submit, threadsCardsMs, restCalls: restCallsSince(p.fake, requestsBefore), perSecond: Array.from(perSecond, (n) => n ?? 0) };
+  return {
+    submit,
+    threadsCardsMs,
+    restCalls: restCallsSince(p.fake, requestsBefore),
+    perSecond: Array.from(perSecond, (n) => n ?? 0),
+  };
 }
 
 /** The floor: a bare discord.js bot that only answers, and makes the thread/card REST calls at the dispatcher's concurrency. */
@@ -172,7 +216,12 @@ async function floorSide(log?: (line: string) => void): Promise<Side> {
   const fake = await new FakeDiscord().start();
   const p = probe(fake);
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+      GatewayIntentBits.DirectMessages,
+    ],
     partials: [Partials.Message, Partials.Channel],
     // discord.js's defaults: its limiter (50 requests/s globally) queues requests rather than rejecting them.
     rest: { api: fake.apiUrl },
@@ -192,28 +241,62 @@ async function floorSide(log?: (line: string) => void): Promise<Side> {
       else inFlight--;
     }
   };
-  const threadAndCard = async (job: { number: number; userId: string; title: string; interaction: ModalSubmitInteraction }) => {
+  const threadAndCard = async (job: {
+    number: number;
+    userId: string;
+    title: string;
+    interaction: ModalSubmitInteraction;
+  }) => {
     const thread = (await client.rest.post(Routes.threads(SUPPORT_CHANNEL_ID), {
-      body: { name: `#${job.number} ${job.title}`.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+      body: {
+        name: `#${job.number} ${job.title}`.slice(0, 100),
+        type: ChannelType.PrivateThread,
+        invitable: false,
+        auto_archive_duration: 10080,
+      },
     })) as { id: string };
     await client.rest.put(Routes.threadMembers(thread.id, job.userId));
-    const embed = new EmbedBuilder().setTitle(`#${job.number} ${job.title}`).addFields(
-      { name: 'Type', value: 'incident', inline: true }, { name: 'Status', value: 'open', inline: true }, { name: 'Priority', value: 'P3 normal', inline: true },
-      { name: 'Assignee', value: 'nobody yet', inline: true }, { name: 'Tier', value: '1', inline: true },
-    );
+    const embed = new EmbedBuilder()
+      .setTitle(`#${job.number} ${job.title}`)
+      .addFields(
+        { name: 'Type', value: 'incident', inline: true },
+        { name: 'Status', value: 'open', inline: true },
+        { name: 'Priority', value: 'P3 normal', inline: true },
+        { name: 'Assignee', value: 'nobody yet', inline: true },
+        { name: 'Tier', value: '1', inline: true },
+      );
     const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-      ['claim', 'pending', 'resolve', 'escalate', 'reassign'].map((action) => new ButtonBuilder().setCustomId(`ticket:${action}:${job.number}`).setLabel(action).setStyle(ButtonStyle.Secondary)),
+      ['claim', 'pending', 'resolve', 'escalate', 'reassign'].map((action) =>
+        new ButtonBuilder()
+          .setCustomId(`ticket:${action}:${job.number}`)
+          .setLabel(action)
+          .setStyle(ButtonStyle.Secondary),
+      ),
     );
     await client.rest.post(Routes.channelMessages(thread.id), {
       body: {
         content: `Your ticket #${job.number} "${job.title}" is open. Support will answer here; reply here to add anything.`,
-        embeds: [embed.toJSON()], components: [buttons.toJSON()], nonce: `${job.number}k`, enforce_nonce: true, allowed_mentions: { parse: [] },
+        embeds: [embed.toJSON()],
+        components: [buttons.toJSON()],
+        nonce: `${job.number}k`,
+        enforce_nonce: true,
+        allowed_mentions: { parse: [] },
       },
     });
-    await job.interaction.editReply({ content: `Your ticket is open in <#${thread.id}>: support answers there, and you can reply there.` });
-    const claim = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(`ticket:claim:${job.number}`).setLabel('Claim').setStyle(ButtonStyle.Primary));
+    await job.interaction.editReply({
+      content: `Your ticket is open in <#${thread.id}>: support answers there, and you can reply there.`,
+    });
+    const claim = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId(`ticket:claim:${job.number}`).setLabel('Claim').setStyle(ButtonStyle.Primary),
+    );
     await client.rest.post(Routes.channelMessages(STAFF_CHANNEL_ID), {
-      body: { content: `New ticket #${job.number} "${job.title}" is waiting in the queue.`, components: [claim.toJSON()], nonce: `${job.number}q`, enforce_nonce: true, allowed_mentions: { parse: [] } },
+      body: {
+        content: `New ticket #${job.number} "${job.title}" is waiting in the queue.`,
+        components: [claim.toJSON()],
+        nonce: `${job.number}q`,
+        enforce_nonce: true,
+        allowed_mentions: { parse: [] },
+      },
     });
   };
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
@@ -221,9 +304,18 @@ async function floorSide(log?: (line: string) => void): Promise<Side> {
       if (interaction.isChatInputCommand()) await interaction.showModal(ticketForm('ticket-form'));
       else if (interaction.isModalSubmit()) {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-        const job = { number: ++number, userId: interaction.user.id, title: interaction.fields.getTextInputValue('title'), interaction };
-        await interaction.editReply({ content: `Your ticket #${job.number} "${job.title}" is open. A private thread for it appears in the support channel in a moment.` });
-        void limited(() => threadAndCard(job)).catch((error) => log?.(`discord floor: thread/card failed: ${(error as Error).stack}`));
+        const job = {
+          number: ++number,
+          userId: interaction.user.id,
+          title: interaction.fields.getTextInputValue('title'),
+          interaction,
+        };
+        await interaction.editReply({
+          content: `Your ticket #${job.number} "${job.title}" is open. A private thread for it appears in the support channel in a moment.`,
+        });
+        void limited(() => threadAndCard(job)).catch((error) =>
+          log?.(`discord floor: thread/card failed: ${(error as Error).stack}`),
+        );
       }
     })().catch((error) => log?.(`discord floor: answer failed: ${(error as Error).message}`));
   });
@@ -248,13 +340,27 @@ async function appSide(db: BenchDatabase): Promise<Side & { dispatcher: Dispatch
   const p = probe(fake);
   const logger = createLogger('silent');
   let dispatcher: Dispatcher | undefined;
-  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
-  dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [], instanceId: 'bench-discord', logger, concurrency: DISPATCH_CONCURRENCY });
+  const helpdesk = createHelpdesk({
+    dataSource: db.dataSource,
+    clock: systemClock,
+    policy: defaultPolicy,
+    onDeliveriesWritten: () => dispatcher?.wake(),
+  });
+  dispatcher = new Dispatcher({
+    dataSource: db.dataSource,
+    clock: systemClock,
+    senders: [],
+    instanceId: 'bench-discord',
+    logger,
+    concurrency: DISPATCH_CONCURRENCY,
+  });
   const adapter = await startDiscordAdapter({ settings: settingsFor(fake), helpdesk, logger, dispatcher });
   await adapter.caughtUp();
   dispatcher.addSender(adapter.sender);
   dispatcher.start();
-  const unsent = async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n as number;
+  const unsent = async () =>
+    (await db.dataSource.query(`SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0]
+      .n as number;
   return {
     name: 'ours',
     p,
@@ -296,7 +402,10 @@ export async function benchDiscord(opts: DiscordBenchOptions = {}): Promise<Reco
         await pause();
       }
       const people = new Map([floor, ours].map((side) => [side, customers(side.p.fake, count, 'customer')]));
-      const command = new Map<Side, number[]>([[floor, []], [ours, []]]);
+      const command = new Map<Side, number[]>([
+        [floor, []],
+        [ours, []],
+      ]);
       for (let round = 0; round < COMMAND_ROUNDS; round++) {
         // Floor first, then ours first, and so on: neither always follows the other's burst.
         for (const side of round % 2 === 0 ? [floor, ours] : [ours, floor]) {
@@ -305,7 +414,10 @@ export async function benchDiscord(opts: DiscordBenchOptions = {}): Promise<Reco
         }
       }
       type Submitted = Awaited<ReturnType<typeof submitBurst>>;
-      const submitted = new Map<Side, Submitted[]>([[floor, []], [ours, []]]);
+      const submitted = new Map<Side, Submitted[]>([
+        [floor, []],
+        [ours, []],
+      ]);
       for (let round = 0; round < SUBMIT_ROUNDS; round++) {
         for (const side of round % 2 === 0 ? [floor, ours] : [ours, floor]) {
           const result = await submitBurst(side, people.get(side)!, log);
@@ -315,10 +427,16 @@ export async function benchDiscord(opts: DiscordBenchOptions = {}): Promise<Reco
         }
       }
       log?.(`discord: dispatcher totals ${JSON.stringify(ours.dispatcher.totals)}`);
-      for (const side of [floor, ours]) log?.(`discord ${side.name}: REST calls after one submission burst: ${JSON.stringify(submitted.get(side)![0].restCalls)}`);
+      for (const side of [floor, ours])
+        log?.(
+          `discord ${side.name}: REST calls after one submission burst: ${JSON.stringify(submitted.get(side)![0].restCalls)}`,
+        );
       const [base, mine] = [floor, ours].map((side) => {
         const rounds = submitted.get(side)!;
-        return { submit: rounds.flatMap((r) => r.submit), threadsCardsMs: rounds.reduce((sum, r) => sum + r.threadsCardsMs, 0) / rounds.length };
+        return {
+          submit: rounds.flatMap((r) => r.submit),
+          threadsCardsMs: rounds.reduce((sum, r) => sum + r.threadsCardsMs, 0) / rounds.length,
+        };
       });
       const p = (values: number[], q: number) => round(percentile(values, q), 1);
       const [oursCommand, floorCommand] = [command.get(ours)!, command.get(floor)!];

@@ -28,7 +28,10 @@ export interface DispatcherBenchOptions {
   log?: (line: string) => void;
 }
 
-export async function benchDispatcher(kind: DatabaseKind, opts: DispatcherBenchOptions = {}): Promise<Record<string, number>> {
+export async function benchDispatcher(
+  kind: DatabaseKind,
+  opts: DispatcherBenchOptions = {},
+): Promise<Record<string, number>> {
   const deliveries = opts.deliveries ?? (opts.quick ? 2_000 : 20_000);
   const destinations = opts.destinations ?? Math.max(1, Math.round(deliveries / 10));
   const tuning = { batchSize: opts.batchSize ?? 100, concurrency: opts.concurrency ?? 8 };
@@ -41,7 +44,9 @@ export async function benchDispatcher(kind: DatabaseKind, opts: DispatcherBenchO
     try {
       const run = async (pools: DataSource[]) => {
         await queue(db.dataSource, deliveries, destinations);
-        opts.log?.(`dispatcher [${kind}]: ${deliveries} deliveries to ${destinations} destinations, ${pools.length} instance(s)…`);
+        opts.log?.(
+          `dispatcher [${kind}]: ${deliveries} deliveries to ${destinations} destinations, ${pools.length} instance(s)…`,
+        );
         return drainAll(db.dataSource, pools, tuning, deliveries);
       };
       const one = await run([db.dataSource]);
@@ -85,7 +90,14 @@ async function drainAll(
 ): Promise<{ perSec: number; seconds: number; claims: number }> {
   const platform = new MemorySender('discord');
   const instances = pools.map(
-    (pool, i) => new Dispatcher({ dataSource: pool, clock: systemClock, senders: [platform], instanceId: `bench-${i}`, ...tuning }),
+    (pool, i) =>
+      new Dispatcher({
+        dataSource: pool,
+        clock: systemClock,
+        senders: [platform],
+        instanceId: `bench-${i}`,
+        ...tuning,
+      }),
   );
   let claims = 0;
   const elapsed = startTimer();
@@ -96,7 +108,9 @@ async function drainAll(
         claims++;
         if (result.claimed > 0) continue;
         // Nothing claimable here: either done, or the other instance holds every head right now.
-        const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM delivery WHERE status IN ('pending', 'sending')`);
+        const [{ left }] = await dataSource.query(
+          `SELECT count(*)::int AS left FROM delivery WHERE status IN ('pending', 'sending')`,
+        );
         if (left === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
@@ -107,7 +121,13 @@ async function drainAll(
   const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM delivery WHERE status = 'sent'`);
   const distinct = new Set(platform.sentIds()).size;
   const resent = instances.reduce((n, i) => n + i.totals.resent, 0);
-  if (sent !== expected || distinct !== expected || platform.sent.length !== expected || platform.overlaps.length > 0 || resent > 0) {
+  if (
+    sent !== expected ||
+    distinct !== expected ||
+    platform.sent.length !== expected ||
+    platform.overlaps.length > 0 ||
+    resent > 0
+  ) {
     throw new Error(
       `dispatcher bench went wrong: ${sent} marked sent, ${platform.sent.length} sends of ${distinct} distinct deliveries ` +
         `(expected ${expected}), ${platform.overlaps.length} overlapping sends, ${resent} resends`,

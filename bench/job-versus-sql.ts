@@ -16,7 +16,14 @@ export const NOW = new Date('2026-06-01T12:00:00.000Z');
 
 /** The job as scheduled (`runJob`: slot claim, batches, run record), at NOW. */
 export function scheduledJob(dataSource: DataSource, job: JobName, batchSize: number): () => Promise<number> {
-  const deps: JobDeps = { dataSource, clock: { now: () => NOW }, policy: defaultPolicy, instanceId: 'bench', logger: createLogger('silent'), batchSize };
+  const deps: JobDeps = {
+    dataSource,
+    clock: { now: () => NOW },
+    policy: defaultPolicy,
+    instanceId: 'bench',
+    logger: createLogger('silent'),
+    batchSize,
+  };
   return async () => {
     // The benchmark's restore empties job_run, so every round may claim the slot again.
     const result = await runJob(deps, job, truncateToMinute(NOW), NOW);
@@ -64,7 +71,9 @@ export interface Sides<Writes extends Record<string, string>> {
  * would see the table as filled. Figures are the medians; what the two sides wrote differently
  * (or how many tickets they changed) comes back as mismatches.
  */
-export async function compareSides<Writes extends Record<string, string>>(sides: Sides<Writes>): Promise<{ jobMs: number; handMs: number; rows: number; mismatches: string[] }> {
+export async function compareSides<Writes extends Record<string, string>>(
+  sides: Sides<Writes>,
+): Promise<{ jobMs: number; handMs: number; rows: number; mismatches: string[] }> {
   const { label, rounds, log } = sides;
   log(`${label}: one untimed pass`);
   await sides.hand();
@@ -85,8 +94,10 @@ export async function compareSides<Writes extends Record<string, string>>(sides:
   const mismatches: string[] = [];
   const [jobWrites, handWrites] = [timings.job.writes!, timings.hand.writes!];
   for (const key of Object.keys(jobWrites)) {
-    if (jobWrites[key] !== handWrites[key]) mismatches.push(`${label} ${key}: job ${jobWrites[key]}, hand SQL ${handWrites[key]}`);
+    if (jobWrites[key] !== handWrites[key])
+      mismatches.push(`${label} ${key}: job ${jobWrites[key]}, hand SQL ${handWrites[key]}`);
   }
-  if (timings.job.rows !== timings.hand.rows) mismatches.push(`${label} tickets: job ${timings.job.rows}, hand SQL ${timings.hand.rows}`);
+  if (timings.job.rows !== timings.hand.rows)
+    mismatches.push(`${label} tickets: job ${timings.job.rows}, hand SQL ${timings.hand.rows}`);
   return { jobMs: median(timings.job.ms), handMs: median(timings.hand.ms), rows: timings.job.rows, mismatches };
 }

@@ -55,7 +55,8 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const rounds = opts.rounds ?? 2;
   const log = opts.log ?? (() => undefined);
-  if (pendingDue + remindersDue * 1.5 > tickets) throw new Error(`${tickets} tickets cannot hold ${pendingDue} due to close and ${remindersDue} owed reminders`);
+  if (pendingDue + remindersDue * 1.5 > tickets)
+    throw new Error(`${tickets} tickets cannot hold ${pendingDue} due to close and ${remindersDue} owed reminders`);
 
   return withBenchDatabase(kind, { poolSize: 4 }, async (db) => {
     const ds = db.dataSource;
@@ -63,9 +64,21 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
     const fill = await timed(() => fillTickets(ds, { tickets, pendingDue, remindersDue }));
     await snapshot(ds);
     const compare = (label: string, job: () => Promise<number>, hand: () => Promise<number>) =>
-      compareSides({ label, rounds, log: (line) => log(`jobs [${kind}]: ${line}`), job, hand, restore: () => restore(ds), writes: () => writesSince(ds) });
-    const autoClose = await compare('auto-close', scheduledJob(ds, 'auto-close', batchSize), () => handLoop(ds, HAND_AUTO_CLOSE_SQL, autoCloseParams(batchSize)));
-    const reminders = await compare('reminders', scheduledJob(ds, 'reminders', batchSize), () => handLoop(ds, HAND_REMINDERS_SQL, reminderParams(batchSize)));
+      compareSides({
+        label,
+        rounds,
+        log: (line) => log(`jobs [${kind}]: ${line}`),
+        job,
+        hand,
+        restore: () => restore(ds),
+        writes: () => writesSince(ds),
+      });
+    const autoClose = await compare('auto-close', scheduledJob(ds, 'auto-close', batchSize), () =>
+      handLoop(ds, HAND_AUTO_CLOSE_SQL, autoCloseParams(batchSize)),
+    );
+    const reminders = await compare('reminders', scheduledJob(ds, 'reminders', batchSize), () =>
+      handLoop(ds, HAND_REMINDERS_SQL, reminderParams(batchSize)),
+    );
 
     const autoCloseRatio = autoClose.jobMs / autoClose.handMs;
     const remindersRatio = reminders.jobMs / reminders.handMs;
@@ -97,12 +110,23 @@ export async function benchJobs(kind: DatabaseKind, opts: JobsBenchOptions): Pro
  * to 7 days; some of those past day 5 have had their day-2 reminder), pending under 2 days (owed
  * nothing), and the rest open or resolved.
  */
-async function fillTickets(ds: DataSource, counts: { tickets: number; pendingDue: number; remindersDue: number }): Promise<void> {
+async function fillTickets(
+  ds: DataSource,
+  counts: { tickets: number; pendingDue: number; remindersDue: number },
+): Promise<void> {
   const customers = Math.max(100, Math.min(20_000, Math.ceil(counts.tickets / 50)));
   const supporters = 20;
-  await ds.query(`INSERT INTO person (display_name, created_at) SELECT 'Customer ' || g, $1 FROM generate_series(1, $2) g`, [NOW, customers]);
-  await ds.query(`INSERT INTO person (display_name, tier, created_at) SELECT 'Supporter ' || g, 1, $1 FROM generate_series(1, $2) g`, [NOW, supporters]);
-  await ds.query(`INSERT INTO identity (person_id, platform, platform_user_id, display_name) SELECT id, 'discord', 'bench-' || id, display_name FROM person`);
+  await ds.query(
+    `INSERT INTO person (display_name, created_at) SELECT 'Customer ' || g, $1 FROM generate_series(1, $2) g`,
+    [NOW, customers],
+  );
+  await ds.query(
+    `INSERT INTO person (display_name, tier, created_at) SELECT 'Supporter ' || g, 1, $1 FROM generate_series(1, $2) g`,
+    [NOW, supporters],
+  );
+  await ds.query(
+    `INSERT INTO identity (person_id, platform, platform_user_id, display_name) SELECT id, 'discord', 'bench-' || id, display_name FROM person`,
+  );
   const [{ first }] = await ds.query(`SELECT min(id) AS first FROM person`);
 
   let step = 48_271; // a prime: any ticket count it does not divide gives a permutation
@@ -139,7 +163,9 @@ async function fillTickets(ds: DataSource, counts: { tickets: number; pendingDue
 
 /** Remembers the pending tickets as filled (the fill writes no events or deliveries). */
 async function snapshot(ds: DataSource): Promise<void> {
-  await ds.query(`CREATE TABLE bench_pending AS SELECT id, status, pending_since, reminders_sent, updated_at FROM ticket WHERE status = 'pending'`);
+  await ds.query(
+    `CREATE TABLE bench_pending AS SELECT id, status, pending_since, reminders_sent, updated_at FROM ticket WHERE status = 'pending'`,
+  );
   await ds.query(`CREATE UNIQUE INDEX ON bench_pending (id)`);
   await warmTicketTable(ds);
 }
@@ -179,7 +205,11 @@ async function handLoop(ds: DataSource, sql: string, params: unknown[]): Promise
   let since = '-infinity';
   let seen: number[] = [];
   for (;;) {
-    const [row]: Array<{ n: number; cursor_since: string | null; cursor_ids: number[] | null }> = await ds.query(sql, [...params, since, seen]);
+    const [row]: Array<{ n: number; cursor_since: string | null; cursor_ids: number[] | null }> = await ds.query(sql, [
+      ...params,
+      since,
+      seen,
+    ]);
     total += row.n;
     if (row.cursor_since === null) return total;
     seen = row.cursor_since === since ? [...seen, ...row.cursor_ids!] : row.cursor_ids!;
@@ -193,7 +223,12 @@ const afterCursor = (since: number) =>
 const CURSOR_COLUMNS = `(SELECT max(pending_since)::text FROM due) AS cursor_since,
   (SELECT array_agg(id) FROM due WHERE pending_since = (SELECT max(pending_since) FROM due)) AS cursor_ids`;
 
-const autoCloseParams = (batchSize: number) => [new Date(NOW.getTime() - defaultPolicy.autoCloseDays * DAY), batchSize, NOW, String(defaultPolicy.reopenDays)];
+const autoCloseParams = (batchSize: number) => [
+  new Date(NOW.getTime() - defaultPolicy.autoCloseDays * DAY),
+  batchSize,
+  NOW,
+  String(defaultPolicy.reopenDays),
+];
 
 /** The auto-close's writes in one statement: the ticket, its event, its card update and the customer's notice (with its rating buttons). */
 const HAND_AUTO_CLOSE_SQL = `

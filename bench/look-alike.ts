@@ -36,7 +36,9 @@ export async function benchLookAlike(kind: DatabaseKind, options: LookAlikeBench
     const storing = startTimer();
     for (let from = 0; from < earlier; from += BATCH) {
       await storeEarlierTickets(db.dataSource, from, Math.min(BATCH, earlier - from), earlier);
-      log(`look-alike [${kind}]: ${Math.min(from + BATCH, earlier).toLocaleString('en-US')} of ${earlier.toLocaleString('en-US')} earlier tickets stored`);
+      log(
+        `look-alike [${kind}]: ${Math.min(from + BATCH, earlier).toLocaleString('en-US')} of ${earlier.toLocaleString('en-US')} earlier tickets stored`,
+      );
     }
     await db.dataSource.query('ANALYZE ticket');
     const storeSeconds = storing() / 1000;
@@ -62,7 +64,9 @@ export async function benchLookAlike(kind: DatabaseKind, options: LookAlikeBench
       const searchedAlone = alone();
       // Out of the window again (untimed): opening hundreds of incidents in seconds would fill it
       // far beyond any real half hour, and the search's cost follows the incidents in the window.
-      await db.dataSource.query(`UPDATE ticket SET created_at = created_at - interval '1 day' WHERE id = $1`, [ticket.id]);
+      await db.dataSource.query(`UPDATE ticket SET created_at = created_at - interval '1 day' WHERE id = $1`, [
+        ticket.id,
+      ]);
       if (i < 10) continue; // the first few warm the caches and plans
       openMs.push(opened);
       searchMs.push(searched);
@@ -106,22 +110,62 @@ export async function benchLookAlike(kind: DatabaseKind, options: LookAlikeBench
   });
 }
 
-const SYSTEMS = ['Outlook', 'VPN', 'Teams', 'printer', 'Navision', 'OneDrive', 'Salesforce', 'Jira', 'Citrix', 'wifi', 'S: drive', '3CX', 'Danløn', 'Tempo'];
-const SYMPTOMS_EN = ['is down', 'will not start', 'is very slow', 'shows error 0x80070005', 'keeps disconnecting', 'asks for my password again', 'crashes on open', 'cannot connect'];
-const SYMPTOMS_DA = ['er nede', 'starter ikke', 'er meget langsom', 'viser fejl 500', 'afbryder hele tiden', 'beder om adgangskode igen', 'lukker ned', 'kan ikke forbinde'];
+const SYSTEMS = [
+  'Outlook',
+  'VPN',
+  'Teams',
+  'printer',
+  'Navision',
+  'OneDrive',
+  'Salesforce',
+  'Jira',
+  'Citrix',
+  'wifi',
+  'S: drive',
+  '3CX',
+  'Danløn',
+  'Tempo',
+];
+const SYMPTOMS_EN = [
+  'is down',
+  'will not start',
+  'is very slow',
+  'shows error 0x80070005',
+  'keeps disconnecting',
+  'asks for my password again',
+  'crashes on open',
+  'cannot connect',
+];
+const SYMPTOMS_DA = [
+  'er nede',
+  'starter ikke',
+  'er meget langsom',
+  'viser fejl 500',
+  'afbryder hele tiden',
+  'beder om adgangskode igen',
+  'lukker ned',
+  'kan ikke forbinde',
+];
 
 /**
  * Earlier tickets in one statement per batch: varied texts of a dozen systems and symptoms in both
  * languages, spread over the last 90 days (the last batch also fills the current window), a fifth
  * of them requests, a third with a service.
  */
-async function storeEarlierTickets(dataSource: import('typeorm').DataSource, from: number, count: number, total: number): Promise<void> {
+async function storeEarlierTickets(
+  dataSource: import('typeorm').DataSource,
+  from: number,
+  count: number,
+  total: number,
+): Promise<void> {
   const fillsWindow = from + count >= total;
   // The catalog's 14 services the earlier tickets name (service ids 1–14).
   await dataSource.query(
     `INSERT INTO service (id, name, created_at, updated_at) SELECT g, 'Service ' || g, now(), now() FROM generate_series(1, 14) g ON CONFLICT (id) DO NOTHING`,
   );
-  await dataSource.query(`SELECT setval(pg_get_serial_sequence('service', 'id'), greatest((SELECT max(id) FROM service), 1))`);
+  await dataSource.query(
+    `SELECT setval(pg_get_serial_sequence('service', 'id'), greatest((SELECT max(id) FROM service), 1))`,
+  );
   await dataSource.query(
     `WITH c AS (INSERT INTO person (display_name) VALUES ('Earlier customer') RETURNING id)
      INSERT INTO ticket (title, description, type, status, resolution, service_id, customer_id, opened_by_id, platform, created_at, updated_at)
@@ -144,7 +188,18 @@ async function storeEarlierTickets(dataSource: import('typeorm').DataSource, fro
 
 /** The new incidents: mostly one outage told many ways, among one-off problems. */
 function newIncident(i: number): { title: string; description: string } {
-  if (i % 3 === 0) return { title: `Outlook cannot connect (${i})`, description: `Outlook says disconnected and no mail arrives since this morning. Colleagues too. Ref ${i}.` };
-  if (i % 3 === 1) return { title: `Mail er nede ${i}`, description: `Outlook er afbrudt, jeg kan ikke sende eller modtage mails. Ref ${i}.` };
-  return { title: `${SYSTEMS[i % 14]} ${SYMPTOMS_EN[i % 8]}`, description: `My ${SYSTEMS[(i * 5) % 14]} ${SYMPTOMS_EN[(i * 3) % 8]} at my desk, ref ${i}.` };
+  if (i % 3 === 0)
+    return {
+      title: `Outlook cannot connect (${i})`,
+      description: `Outlook says disconnected and no mail arrives since this morning. Colleagues too. Ref ${i}.`,
+    };
+  if (i % 3 === 1)
+    return {
+      title: `Mail er nede ${i}`,
+      description: `Outlook er afbrudt, jeg kan ikke sende eller modtage mails. Ref ${i}.`,
+    };
+  return {
+    title: `${SYSTEMS[i % 14]} ${SYMPTOMS_EN[i % 8]}`,
+    description: `My ${SYSTEMS[(i * 5) % 14]} ${SYMPTOMS_EN[(i * 3) % 8]} at my desk, ref ${i}.`,
+  };
 }

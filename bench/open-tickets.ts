@@ -8,7 +8,15 @@ import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
 import { messages } from '../src/core/rules/messages';
 import { personDestination, ticketDestination } from '../src/core/rules/notifications';
 import type { ActorRef } from '../src/core/services/people';
-import { median, percentile, runConcurrently, withBenchDatabase, type BenchDatabase, type ConcurrentRun, type DatabaseKind } from './common';
+import {
+  median,
+  percentile,
+  runConcurrently,
+  withBenchDatabase,
+  type BenchDatabase,
+  type ConcurrentRun,
+  type DatabaseKind,
+} from './common';
 import { unrelatedTicket } from './unrelated-tickets';
 
 /**
@@ -72,7 +80,11 @@ export interface OpenTicketsResult {
 export const OPEN_TICKETS_GOAL = 0.5;
 
 const ADMIN: ActorRef = { platform: 'discord', userId: 'bench-admin', displayName: 'Bench Admin' };
-const SUPPORTERS: ActorRef[] = [1, 2, 3, 4, 5].map((n) => ({ platform: 'discord', userId: `bench-supporter-${n}`, displayName: `Supporter ${n}` }));
+const SUPPORTERS: ActorRef[] = [1, 2, 3, 4, 5].map((n) => ({
+  platform: 'discord',
+  userId: `bench-supporter-${n}`,
+  displayName: `Supporter ${n}`,
+}));
 
 function customer(run: string, index: number): ActorRef {
   return { platform: 'discord', userId: `bench-${run}-customer-${index}`, displayName: `Customer ${run} ${index}` };
@@ -104,12 +116,15 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
 
   return withBenchDatabase(kind, { poolSize }, (serviceDb) =>
     withBenchDatabase(kind, { poolSize }, async (handDb) => {
-      log(`open tickets [${kind}]: two fresh stores; ${rounds} rounds of ${sizes[0]} tickets a side at ${concurrency} callers, after ${warmup} to warm up`);
+      log(
+        `open tickets [${kind}]: two fresh stores; ${rounds} rounds of ${sizes[0]} tickets a side at ${concurrency} callers, after ${warmup} to warm up`,
+      );
       const helpdesk = await staffedHelpdesk(serviceDb);
       await staffedHelpdesk(handDb);
       const pool = poolOf(handDb);
       const open = {
-        services: (run: string, i: number) => helpdesk.tickets.open(customer(run, i), { ...ticketText(), type: 'incident' }),
+        services: (run: string, i: number) =>
+          helpdesk.tickets.open(customer(run, i), { ...ticketText(), type: 'incident' }),
         handSql: (run: string, i: number) => openByHand(pool, customer(run, i), i),
       };
       await runConcurrently(warmup, concurrency, (i) => open.services('warm', i));
@@ -124,7 +139,9 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
             recorder?.pause(side !== 'services');
             const run = await runConcurrently(sizes[round], concurrency, (i) => open[side](`r${round}`, i));
             runs[side].push(run);
-            log(`open tickets [${kind}]: round ${round + 1}/${rounds}, ${side === 'services' ? 'services' : 'hand SQL'} ${run.perSecond.toFixed(1)}/s`);
+            log(
+              `open tickets [${kind}]: round ${round + 1}/${rounds}, ${side === 'services' ? 'services' : 'hand SQL'} ${run.perSecond.toFixed(1)}/s`,
+            );
           }
         }
       } finally {
@@ -138,7 +155,9 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
         mismatches.push(`events per ticket: services ${services.eventsPerTicket}, hand SQL ${handSql.eventsPerTicket}`);
       }
       if (services.deliveriesPerTicket !== handSql.deliveriesPerTicket) {
-        mismatches.push(`deliveries per ticket: services ${services.deliveriesPerTicket}, hand SQL ${handSql.deliveriesPerTicket}`);
+        mismatches.push(
+          `deliveries per ticket: services ${services.deliveriesPerTicket}, hand SQL ${handSql.deliveriesPerTicket}`,
+        );
       }
       return {
         kind,
@@ -197,7 +216,10 @@ const lookAlikePolicy = majorIncidentPolicyFrom(loadSettings({}));
  * connection to keep its per-database term queries by (the pool: one database).
  */
 function sqlOf(client: PoolClient, pool: Pool): EntityManager {
-  return { connection: pool, query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
+  return {
+    connection: pool,
+    query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
+  } as unknown as EntityManager;
 }
 
 /** The `pg` pool under the DataSource, so hand-written SQL runs over the very same connections. */
@@ -231,10 +253,16 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
     );
     const customerId =
       claimed.rows[0]?.id ??
-      (await client.query<{ id: number }>(`SELECT person_id AS id FROM identity WHERE platform = $1 AND platform_user_id = $2`, [who.platform, who.userId]))
-        .rows[0].id;
+      (
+        await client.query<{ id: number }>(
+          `SELECT person_id AS id FROM identity WHERE platform = $1 AND platform_user_id = $2`,
+          [who.platform, who.userId],
+        )
+      ).rows[0].id;
 
-    const { rows: [ticket] } = await client.query<{ id: number; number: number }>(
+    const {
+      rows: [ticket],
+    } = await client.query<{ id: number; number: number }>(
       // The SLA clock as the core starts it for a P3 ticket (24×7): first response in a day, resolution in three, first look at 80 %.
       `INSERT INTO ticket (title, description, type, status, priority, tier, customer_id, opened_by_id, platform, location, created_at, updated_at,
                            sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at)
@@ -246,15 +274,23 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
 
     // Issue 8: an incident's opening looks for look-alikes first. The same one statement, sent by
     // hand; the bench's reports are unrelated, so it finds none and nothing more follows.
-    const alike = await scoreRecentIncidents(sqlOf(client, pool), { id: ticket.id, title, description, serviceId: null, createdAt: now }, lookAlikePolicy.windowMinutes, {
-      trigramAt: lookAlikePolicy.trigramAt,
-    });
-    if (alike.some((c) => isLookAlike(c, lookAlikePolicy))) throw new Error('hand SQL: the bench\'s reports are meant to be unrelated');
+    const alike = await scoreRecentIncidents(
+      sqlOf(client, pool),
+      { id: ticket.id, title, description, serviceId: null, createdAt: now },
+      lookAlikePolicy.windowMinutes,
+      {
+        trigramAt: lookAlikePolicy.trigramAt,
+      },
+    );
+    if (alike.some((c) => isLookAlike(c, lookAlikePolicy)))
+      throw new Error("hand SQL: the bench's reports are meant to be unrelated");
 
     const locked = await client.query<{ id: number }>(
       `SELECT id FROM person WHERE tier = 1 AND merged_into_id IS NULL ORDER BY id FOR UPDATE`,
     );
-    const { rows: [chosen] } = await client.query<{ id: number }>(
+    const {
+      rows: [chosen],
+    } = await client.query<{ id: number }>(
       `SELECT p.id FROM person p
        WHERE p.id = ANY($1) AND NOT p.away
          AND EXISTS (SELECT 1 FROM identity i WHERE i.person_id = p.id AND i.platform = $2)
@@ -273,7 +309,13 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
     const toTicket = ticketDestination(ticket.id);
     const deliveries = [
       // The opening's notice rides on ticket.created; the opening's own assignment redraws nothing (rules/notifications.ts).
-      { event: 'opened', platform: who.platform, destination: toTicket, kind: 'ticket.created', payload: { notice: messages.opened(facts) } },
+      {
+        event: 'opened',
+        platform: who.platform,
+        destination: toTicket,
+        kind: 'ticket.created',
+        payload: { notice: messages.opened(facts) },
+      },
       {
         event: 'assigned',
         platform: who.platform,
@@ -356,7 +398,13 @@ function startStatementProfile(): StatementRecorder {
         top: all
           .sort((a, b) => b[1].totalMs - a[1].totalMs)
           .slice(0, 12)
-          .map(([sql, s]) => ({ sql, calls: s.calls, totalMs: s.totalMs, meanMs: s.totalMs / s.calls, share: s.totalMs / totalMs })),
+          .map(([sql, s]) => ({
+            sql,
+            calls: s.calls,
+            totalMs: s.totalMs,
+            meanMs: s.totalMs / s.calls,
+            share: s.totalMs / totalMs,
+          })),
       };
     },
   };

@@ -33,11 +33,13 @@ export function parseArgs(argv: string[]): Options {
   };
   const count = (flag: string, value: string | undefined): number => {
     const n = Number(value);
-    if (value === undefined || !Number.isInteger(n) || n <= 0) throw new UsageError(`${flag} needs a positive whole number`);
+    if (value === undefined || !Number.isInteger(n) || n <= 0)
+      throw new UsageError(`${flag} needs a positive whole number`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--json':
@@ -51,13 +53,22 @@ export function parseArgs(argv: string[]): Options {
         break;
       case '--only': {
         const names = value();
-        if (!names) throw new UsageError('--only needs a benchmark name (open, dispatcher, jobs, look_alike, sla, discord, slack)');
-        options.only.push(...names.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean));
+        if (!names)
+          throw new UsageError(
+            '--only needs a benchmark name (open, dispatcher, jobs, look_alike, sla, discord, slack)',
+          );
+        options.only.push(
+          ...names
+            .split(',')
+            .map((n) => n.trim().toLowerCase())
+            .filter(Boolean),
+        );
         break;
       }
       case '--db': {
         const kinds = (value() ?? '').split(',').map((k) => k.trim());
-        if (kinds.length === 0 || kinds.some((k) => !DATABASE_KINDS.includes(k as DatabaseKind))) throw new UsageError('--db is pglite or postgres');
+        if (kinds.length === 0 || kinds.some((k) => !DATABASE_KINDS.includes(k as DatabaseKind)))
+          throw new UsageError('--db is pglite or postgres');
         options.kinds = kinds as DatabaseKind[];
         break;
       }
@@ -87,7 +98,10 @@ export function parseArgs(argv: string[]): Options {
 }
 
 export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }

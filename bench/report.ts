@@ -57,7 +57,8 @@ export function showResult(report: Report, prefix: string, label: string, result
   } else if (typeof result === 'object') {
     flatten(result as Record<string, unknown>, '', figures);
   } else {
-    figures.value = typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean' ? result : String(result);
+    figures.value =
+      typeof result === 'number' || typeof result === 'string' || typeof result === 'boolean' ? result : String(result);
   }
   for (const [key, value] of Object.entries(figures)) report.set(`${prefix}.${key}`, value);
 
@@ -105,5 +106,8 @@ function flatten(value: Record<string, unknown>, prefix: string, into: Figures):
 
 /** `perSecond` → `per_second`, so every figure name has one style. */
 function snake(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[\s-]+/g, '_').toLowerCase();
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[\s-]+/g, '_')
+    .toLowerCase();
 }

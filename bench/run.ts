@@ -17,7 +17,14 @@
  * postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards; with no server there they
  * are skipped and the report says so.
  */
-import { BenchSkip, benchServerUrl, closeAllBenchDatabases, fmt, postgresUnavailable, type DatabaseKind } from './common';
+import {
+  BenchSkip,
+  benchServerUrl,
+  closeAllBenchDatabases,
+  fmt,
+  postgresUnavailable,
+  type DatabaseKind,
+} from './common';
 import { UsageError, parseArgs, type Options } from './options';
 import { Report, showResult } from './report';
 import { redactUrl } from '../src/db/data-source';
@@ -26,7 +33,13 @@ import { OPEN_TICKETS_GOAL, benchOpenTickets, type OpenTicketsResult } from './o
 const isSkip = (error: unknown) => error instanceof BenchSkip || (error instanceof Error && /skip/i.test(error.name));
 
 /** Runs one benchmark on one store: a skip is reported, an error is reported and marks the run crashed. */
-async function measure(report: Report, prefix: string, label: string, kind: DatabaseKind, work: () => Promise<void>): Promise<void> {
+async function measure(
+  report: Report,
+  prefix: string,
+  label: string,
+  kind: DatabaseKind,
+  work: () => Promise<void>,
+): Promise<void> {
   if (kind === 'postgres') {
     const why = await postgresUnavailable();
     if (why) return report.skipped(prefix, label, why);
@@ -54,7 +67,12 @@ async function openTickets(report: Report, options: Options): Promise<void> {
     const label = `open tickets [${kind}]`;
     await measure(report, prefix, label, kind, async () => {
       const tickets = options.tickets ?? OPEN_TICKETS_SIZES[kind][options.quick ? 'quick' : 'full'];
-      const result = await benchOpenTickets(kind, { tickets, concurrency: options.concurrency, profile: options.profile, log: report.progress });
+      const result = await benchOpenTickets(kind, {
+        tickets,
+        concurrency: options.concurrency,
+        profile: options.profile,
+        log: report.progress,
+      });
       showOpenTickets(report, prefix, label, result);
     });
   }
@@ -80,7 +98,9 @@ function showOpenTickets(report: Report, prefix: string, label: string, r: OpenT
   if (r.profile) {
     report.line(`  services: ${fmt(r.profile.statementsPerTicket)} statements per ticket; where their time goes:`);
     for (const s of r.profile.top) {
-      report.line(`    ${(s.share * 100).toFixed(1).padStart(5)}%  ${String(s.calls).padStart(6)} × ${fmt(s.meanMs).padStart(6)} ms  ${s.sql}`);
+      report.line(
+        `    ${(s.share * 100).toFixed(1).padStart(5)}%  ${String(s.calls).padStart(6)} × ${fmt(s.meanMs).padStart(6)} ms  ${s.sql}`,
+      );
     }
     report.set(`${prefix}.services_statements_per_ticket`, r.profile.statementsPerTicket);
   }
@@ -124,7 +144,13 @@ function loadOptional(moduleName: string, exportName: string): BenchFunction | n
 async function optionalBench(
   report: Report,
   options: Options,
-  spec: { name: string; module: string; exportName: string; label: string; opts: (kind: DatabaseKind) => Record<string, unknown> },
+  spec: {
+    name: string;
+    module: string;
+    exportName: string;
+    label: string;
+    opts: (kind: DatabaseKind) => Record<string, unknown>;
+  },
 ): Promise<void> {
   const fn = loadOptional(spec.module, spec.exportName);
   if (fn === null) {
@@ -138,19 +164,32 @@ async function optionalBench(
   for (const kind of options.kinds) {
     const prefix = `${spec.name}.${kind}`;
     const label = `${spec.label} [${kind}]`;
-    await measure(report, prefix, label, kind, async () => showResult(report, prefix, label, await fn(kind, spec.opts(kind))));
+    await measure(report, prefix, label, kind, async () =>
+      showResult(report, prefix, label, await fn(kind, spec.opts(kind))),
+    );
   }
 }
 
 /** The chat benches run the adapters against the local fakes on their own embedded store. */
-async function chatBench(report: Report, options: Options, name: 'discord' | 'slack', exportName: string): Promise<void> {
-  const fn = loadOptional(name, exportName) as unknown as ((opts: Record<string, unknown>) => Promise<Record<string, number>>) | null | Error;
+async function chatBench(
+  report: Report,
+  options: Options,
+  name: 'discord' | 'slack',
+  exportName: string,
+): Promise<void> {
+  const fn = loadOptional(name, exportName) as unknown as
+    ((opts: Record<string, unknown>) => Promise<Record<string, number>>) | null | Error;
   const label = `${name} [pglite]`;
   if (fn === null) return report.skipped(name, label, `bench/${name}.ts is not there yet`);
   if (fn instanceof Error) return report.failed(name, label, fn);
   const burst = options.quick ? 50 : 200;
   await measure(report, `${name}.pglite`, label, 'pglite', async () =>
-    showResult(report, `${name}.pglite`, label, await fn({ customers: burst, requests: burst, ...(options.quick ? { rounds: 2 } : {}), log: report.progress })),
+    showResult(
+      report,
+      `${name}.pglite`,
+      label,
+      await fn({ customers: burst, requests: burst, ...(options.quick ? { rounds: 2 } : {}), log: report.progress }),
+    ),
   );
 }
 
@@ -230,7 +269,9 @@ function selected(name: string, only: string[]): boolean {
   if (only.length === 0) return true;
   const plain = name.replace(/_/g, '');
   const isWord = (o: string) => BENCHMARKS.some((b) => b.name.split('_').includes(o));
-  return only.some((o) => (isWord(o) ? name.split('_').includes(o) : name.includes(o) || plain.includes(o.replace(/[_-]/g, ''))));
+  return only.some((o) =>
+    isWord(o) ? name.split('_').includes(o) : name.includes(o) || plain.includes(o.replace(/[_-]/g, '')),
+  );
 }
 
 async function main(): Promise<number> {
@@ -247,7 +288,9 @@ async function main(): Promise<number> {
   const report = new Report(options.json);
   const benchmarks = BENCHMARKS.filter((b) => selected(b.name, options.only));
   if (benchmarks.length === 0) {
-    process.stderr.write(`no benchmark matches --only ${options.only.join(',')} (there are: ${BENCHMARKS.map((b) => b.name).join(', ')})\n`);
+    process.stderr.write(
+      `no benchmark matches --only ${options.only.join(',')} (there are: ${BENCHMARKS.map((b) => b.name).join(', ')})\n`,
+    );
     return 2;
   }
 
@@ -264,7 +307,9 @@ async function main(): Promise<number> {
   const why = options.kinds.includes('postgres') ? await postgresUnavailable() : null;
   report.line(
     `chatdesk bench${options.quick ? ' (quick)' : ''}: node ${process.version}, stores ${options.kinds.join(' and ')}` +
-      (options.kinds.includes('postgres') ? `; PostgreSQL ${why ? 'not available' : `at ${redactUrl(benchServerUrl())}`}` : ''),
+      (options.kinds.includes('postgres')
+        ? `; PostgreSQL ${why ? 'not available' : `at ${redactUrl(benchServerUrl())}`}`
+        : ''),
   );
   report.set('run.quick', options.quick);
   report.set('run.node', process.version);

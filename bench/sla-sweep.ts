@@ -95,12 +95,26 @@ export async function benchSlaSweep(kind: DatabaseKind, opts: SlaSweepBenchOptio
 async function fillTickets(ds: DataSource, tickets: number, due: number): Promise<void> {
   const customers = Math.max(100, Math.min(20_000, Math.ceil(tickets / 50)));
   const supporters = 20;
-  await ds.query(`INSERT INTO person (display_name, created_at) SELECT 'Customer ' || g, $1 FROM generate_series(1, $2) g`, [NOW, customers]);
-  await ds.query(`INSERT INTO person (display_name, tier, created_at) SELECT 'Supporter ' || g, 1, $1 FROM generate_series(1, $2) g`, [NOW, supporters]);
-  await ds.query(`INSERT INTO identity (person_id, platform, platform_user_id, display_name) SELECT id, 'discord', 'bench-' || id, display_name FROM person`);
+  await ds.query(
+    `INSERT INTO person (display_name, created_at) SELECT 'Customer ' || g, $1 FROM generate_series(1, $2) g`,
+    [NOW, customers],
+  );
+  await ds.query(
+    `INSERT INTO person (display_name, tier, created_at) SELECT 'Supporter ' || g, 1, $1 FROM generate_series(1, $2) g`,
+    [NOW, supporters],
+  );
+  await ds.query(
+    `INSERT INTO identity (person_id, platform, platform_user_id, display_name) SELECT id, 'discord', 'bench-' || id, display_name FROM person`,
+  );
   const [{ first }] = await ds.query(`SELECT min(id) AS first FROM person`);
   // The fill assumes the seeded targets (the migration's, the same as the defaults).
-  const targets = JSON.stringify(Object.entries(DEFAULT_SLA_POLICY).map(([priority, t]) => ({ priority, f: t.firstResponseMinutes * 60, r: t.resolutionMinutes * 60 })));
+  const targets = JSON.stringify(
+    Object.entries(DEFAULT_SLA_POLICY).map(([priority, t]) => ({
+      priority,
+      f: t.firstResponseMinutes * 60,
+      r: t.resolutionMinutes * 60,
+    })),
+  );
 
   let step = 48_271; // a prime: any ticket count it does not divide gives a permutation
   while (tickets % step === 0) step += 2;
@@ -176,7 +190,13 @@ async function writesSince(ds: DataSource): Promise<Writes> {
        (SELECT count(*)::text FROM ticket WHERE first_response_warned_at IS NOT NULL OR resolution_warned_at IS NOT NULL
                                              OR first_response_breached_at IS NOT NULL OR resolution_breached_at IS NOT NULL) AS marked`,
   );
-  return { events: row.events, deliveries: row.deliveries, tickets: row.tickets, marked: row.marked, foreignEvents: row.foreign_events };
+  return {
+    events: row.events,
+    deliveries: row.deliveries,
+    tickets: row.tickets,
+    marked: row.marked,
+    foreignEvents: row.foreign_events,
+  };
 }
 
 /** Runs the one-statement batch (its own transaction) until it finds no ticket due; returns the tickets warned. */

@@ -26,13 +26,23 @@ export const benchUser = (i: number) => ({ id: `UBENCH${String(i).padStart(4, '0
 export function benchSubmission(i: number) {
   const u = benchUser(i);
   const ticket = unrelatedTicket(i);
-  const selected = (value: string) => ({ type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } });
+  const selected = (value: string) => ({
+    type: 'static_select',
+    selected_option: { value, text: { type: 'plain_text', text: value } },
+  });
   return {
     type: 'view_submission',
     user: { id: u.id, name: u.name, username: u.name, team_id: 'T1' },
     trigger_id: `trigger-submit-${i}`,
     view: {
-      id: `VFORM${i}`, type: 'modal', callback_id: 'ticket_form', private_metadata: JSON.stringify({ channel: 'CGENERAL' }), hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
+      id: `VFORM${i}`,
+      type: 'modal',
+      callback_id: 'ticket_form',
+      private_metadata: JSON.stringify({ channel: 'CGENERAL' }),
+      hash: 'h',
+      team_id: 'T1',
+      app_id: 'A1',
+      bot_id: 'BBOT',
       state: {
         values: {
           title: { value: { type: 'plain_text_input', value: ticket.title } },
@@ -49,7 +59,9 @@ export function benchSubmission(i: number) {
 async function burst(request: LoadBurst): Promise<number[]> {
   const signer = new SlackRequestSigner(request.endpoint, request.signingSecret);
   const send = (i: number) =>
-    request.kind === 'command' ? signer.command('/ticket', benchUser(request.first + i)) : signer.interaction(benchSubmission(request.first + i));
+    request.kind === 'command'
+      ? signer.command('/ticket', benchUser(request.first + i))
+      : signer.interaction(benchSubmission(request.first + i));
   return Promise.all(
     Array.from({ length: request.count }, async (_, i) => {
       const start = performance.now();
@@ -66,7 +78,8 @@ if (parentPort) {
   port.on('message', (request: LoadBurst) => {
     burst(request).then(
       (times) => port.postMessage({ kind: 'times', times } satisfies LoadWorkerMessage),
-      (error: unknown) => port.postMessage({ kind: 'failed', message: (error as Error).message } satisfies LoadWorkerMessage),
+      (error: unknown) =>
+        port.postMessage({ kind: 'failed', message: (error as Error).message } satisfies LoadWorkerMessage),
     );
   });
 }

@@ -28,13 +28,17 @@ async function main(port: NonNullable<typeof parentPort>, data: WebApiWorkerData
       byMethod[c.method] = (byMethod[c.method] ?? 0) + 1;
       // Wall-clock milliseconds, comparable across threads (each has its own performance.now origin).
       if (c.method === 'chat.postMessage' && c.args.channel === data.supportChannel && !c.args.thread_ts) {
-        port.postMessage({ kind: 'card', at: performance.timeOrigin + performance.now() } satisfies WebApiWorkerMessage);
+        port.postMessage({
+          kind: 'card',
+          at: performance.timeOrigin + performance.now(),
+        } satisfies WebApiWorkerMessage);
       }
     }
     return push(...calls);
   };
   port.on('message', async (request: WebApiWorkerRequest) => {
-    if (request.kind === 'calls') port.postMessage({ kind: 'calls', byMethod: { ...byMethod } } satisfies WebApiWorkerMessage);
+    if (request.kind === 'calls')
+      port.postMessage({ kind: 'calls', byMethod: { ...byMethod } } satisfies WebApiWorkerMessage);
     if (request.kind === 'stop') {
       await api.stop();
       port.postMessage({ kind: 'stopped' } satisfies WebApiWorkerMessage);

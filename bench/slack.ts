@@ -86,9 +86,20 @@ interface Side {
  * floor's). `first` numbers the people, so no two bursts share one. A form is submitted only once
  * it is open: the submissions follow the forms' views.open.
  */
-async function bursts(send: (request: LoadBurst) => Promise<number[]>, floor: Side, app: Side, count: number, first: number, appFirst: boolean, log: ((line: string) => void) | undefined, label: string) {
-  const commands = async (side: Side) => send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'command', count, first });
-  const submissions = async (side: Side) => send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'submission', count, first });
+async function bursts(
+  send: (request: LoadBurst) => Promise<number[]>,
+  floor: Side,
+  app: Side,
+  count: number,
+  first: number,
+  appFirst: boolean,
+  log: ((line: string) => void) | undefined,
+  label: string,
+) {
+  const commands = async (side: Side) =>
+    send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'command', count, first });
+  const submissions = async (side: Side) =>
+    send({ endpoint: side.endpoint, signingSecret: SIGNING_SECRET, kind: 'submission', count, first });
   const order = appFirst ? 'to the app, then to the floor' : 'to the floor, then to the app';
   const sides = appFirst ? (['app', 'floor'] as const) : (['floor', 'app'] as const);
   log?.(`slack ${label}: ${count} × /ticket at once, ${order}…`);
@@ -106,7 +117,10 @@ async function bursts(send: (request: LoadBurst) => Promise<number[]>, floor: Si
     // The app's burst set off storing and posting 200 tickets: done before the floor's burst, as after it.
     await (side === 'app' ? app : floor).idle();
   }
-  return { floor: { command: command.floor, submit: submit.floor }, app: { command: command.app, submit: submit.app, start } };
+  return {
+    floor: { command: command.floor, submit: submit.floor },
+    app: { command: command.app, submit: submit.app, start },
+  };
 }
 
 /** A bare server that only checks the signature, with the app's own check (v0 HMAC, timestamp within 5 minutes). */
@@ -116,7 +130,12 @@ async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const valid = isSignedBySlack(SIGNING_SECRET, body, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp']);
+      const valid = isSignedBySlack(
+        SIGNING_SECRET,
+        body,
+        req.headers['x-slack-signature'],
+        req.headers['x-slack-request-timestamp'],
+      );
       res.writeHead(valid ? 200 : 401).end();
     });
   });
@@ -134,7 +153,9 @@ async function floorServer(): Promise<{ url: string; close(): Promise<void> }> {
 
 /** The fake Web API in its worker thread: its URL, the cards posted so far, and the calls by method. */
 async function startWebApiWorker() {
-  const worker = new Worker(path.join(__dirname, 'slack-web-api-worker.js'), { workerData: { supportChannel: SUPPORT_CHANNEL } satisfies WebApiWorkerData });
+  const worker = new Worker(path.join(__dirname, 'slack-web-api-worker.js'), {
+    workerData: { supportChannel: SUPPORT_CHANNEL } satisfies WebApiWorkerData,
+  });
   const cards: number[] = [];
   const replies: WebApiWorkerMessage[] = [];
   worker.on('message', (message: WebApiWorkerMessage) => {
@@ -182,16 +203,40 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const api = await startWebApiWorker();
     const loadWorker = new Worker(path.join(__dirname, 'slack-load-worker.js'));
     const send = loadClient(loadWorker);
-    const settings = loadSettings({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL, SLACK_API_URL: api.url, LOG_LEVEL: 'silent' });
+    const settings = loadSettings({
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_SUPPORT_CHANNEL: SUPPORT_CHANNEL,
+      SLACK_API_URL: api.url,
+      LOG_LEVEL: 'silent',
+    });
     let dispatcher: Dispatcher | undefined;
-    const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy, onDeliveriesWritten: () => dispatcher?.wake() });
-    const server = createHttpServer({ logger, metrics: createMetrics({ databaseUp: async () => true }), health: { description: 'bench', ping: async () => true } });
+    const helpdesk = createHelpdesk({
+      dataSource: db.dataSource,
+      clock: systemClock,
+      policy: defaultPolicy,
+      onDeliveriesWritten: () => dispatcher?.wake(),
+    });
+    const server = createHttpServer({
+      logger,
+      metrics: createMetrics({ databaseUp: async () => true }),
+      health: { description: 'bench', ping: async () => true },
+    });
     const slack = await startSlackAdapter({ settings, helpdesk, http: server, logger });
     server.server.keepAliveTimeout = KEEP_ALIVE_MS;
     const port = await server.listen(0, '127.0.0.1');
-    dispatcher = new Dispatcher({ dataSource: db.dataSource, clock: systemClock, senders: [slack.sender], instanceId: 'bench-slack', logger });
+    dispatcher = new Dispatcher({
+      dataSource: db.dataSource,
+      clock: systemClock,
+      senders: [slack.sender],
+      instanceId: 'bench-slack',
+      logger,
+    });
     dispatcher.start();
-    const queueEmpty = async () => Number((await db.dataSource.query(`SELECT count(*) AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n) === 0;
+    const queueEmpty = async () =>
+      Number(
+        (await db.dataSource.query(`SELECT count(*) AS n FROM delivery WHERE status IN ('pending', 'sending')`))[0].n,
+      ) === 0;
     try {
       const floor: Side = { endpoint: bare.url, idle: async () => undefined };
       const app: Side = {
@@ -212,11 +257,23 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
       const cardsBefore = api.cards.length;
       // Rounds in ABBA order (A: the floor goes first; B: the app does), each with people of its
       // own; the first round's cards are timed. Each side's percentiles are over all its rounds.
-      const run = { floor: { command: [] as number[], submit: [] as number[] }, app: { command: [] as number[], submit: [] as number[] } };
+      const run = {
+        floor: { command: [] as number[], submit: [] as number[] },
+        app: { command: [] as number[], submit: [] as number[] },
+      };
       let cardsMs = 0;
       for (let round = 0; round < rounds; round++) {
         const appFirst = round % 4 === 1 || round % 4 === 2;
-        const measured = await bursts(send, floor, app, count, round * count, appFirst, log, `measured, round ${round + 1} of ${rounds}`);
+        const measured = await bursts(
+          send,
+          floor,
+          app,
+          count,
+          round * count,
+          appFirst,
+          log,
+          `measured, round ${round + 1} of ${rounds}`,
+        );
         await waitFor(`${(round + 1) * count} cards`, () => api.cards.length >= cardsBefore + (round + 1) * count);
         if (round === 0) cardsMs = api.cards[cardsBefore + count - 1] - measured.app.start;
         for (const side of ['floor', 'app'] as const) {
@@ -225,7 +282,11 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
         }
       }
       const callsAfter = await api.calls();
-      const during = Object.fromEntries(Object.entries(callsAfter).map(([m, n]) => [m, n - (callsBefore[m] ?? 0)]).filter(([, n]) => Number(n) > 0));
+      const during = Object.fromEntries(
+        Object.entries(callsAfter)
+          .map(([m, n]) => [m, n - (callsBefore[m] ?? 0)])
+          .filter(([, n]) => Number(n) > 0),
+      );
       log?.(`slack: Web API calls during the measured bursts: ${JSON.stringify(during)}`);
       return { ...run, cardsMs };
     } finally {

@@ -16,7 +16,13 @@ function word(n: number): string {
 }
 
 /** Ticket `i`'s form: title and description in words of its own, an incident with impact and urgency. */
-export function unrelatedTicket(i: number): { title: string; description: string; type: 'incident'; impact: 'team'; urgency: 'degraded' } {
+export function unrelatedTicket(i: number): {
+  title: string;
+  description: string;
+  type: 'incident';
+  impact: 'team';
+  urgency: 'degraded';
+} {
   const own = (k: number) => word(i * 8 + k);
   return {
     title: `${own(0)} ${own(1)} ${own(2)}`,

@@ -62,16 +62,20 @@ export function adapterStatus(settings: Settings): AdapterStatus[] {
     slack = {
       adapter: 'slack',
       configured: false,
-      message: 'Slack: not configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode) to enable',
+      message:
+        'Slack: not configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode) to enable',
     };
   } else if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
     slack = {
       adapter: 'slack',
       configured: false,
-      message: 'Slack: SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP events) nor SLACK_APP_TOKEN (Socket Mode): set one to enable',
+      message:
+        'Slack: SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP events) nor SLACK_APP_TOKEN (Socket Mode): set one to enable',
     };
   } else {
-    const mode = settings.SLACK_APP_TOKEN ? 'Socket Mode (SLACK_APP_TOKEN)' : 'HTTP events at POST /slack/events (SLACK_SIGNING_SECRET)';
+    const mode = settings.SLACK_APP_TOKEN
+      ? 'Socket Mode (SLACK_APP_TOKEN)'
+      : 'HTTP events at POST /slack/events (SLACK_SIGNING_SECRET)';
     slack = { adapter: 'slack', configured: true, message: `Slack: starting in ${mode}` };
   }
   return [discord, slack];
@@ -80,7 +84,11 @@ export function adapterStatus(settings: Settings): AdapterStatus[] {
 /** Starts the whole process's work: database (with migrations), helpdesk core, HTTP server, jobs, dispatcher. */
 export async function startApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(settings.LOG_LEVEL);
-  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL, dataDir: settings.DATA_DIR, poolSize: settings.DB_POOL_SIZE });
+  const database = await openDatabase({
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: settings.DATA_DIR,
+    poolSize: settings.DB_POOL_SIZE,
+  });
   logger.info({ store: database.description }, 'database ready');
 
   let http: HttpServer | undefined;
@@ -96,16 +104,25 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     // Whatever a transaction queued is sent at once by this process (other instances find it on their next round).
     const wakeDispatcher = () => dispatcher?.wake();
-    const helpdesk = createHelpdesk({ dataSource: database.dataSource, clock, policy, onDeliveriesWritten: wakeDispatcher });
+    const helpdesk = createHelpdesk({
+      dataSource: database.dataSource,
+      clock,
+      policy,
+      onDeliveriesWritten: wakeDispatcher,
+    });
     await helpdesk.staff.bootstrapAdmins(settings.HELPDESK_ADMINS);
     // The SLA article always states the policy in force (written the first time, or after an upgrade).
     await helpdesk.sla.publishArticle();
     // The catalog lives in memory for /ticket's first answer; another instance's edits arrive on the timer.
     await helpdesk.catalog.publishArticle();
     await helpdesk.catalog.refresh();
-    catalogTimer = setInterval(() => void helpdesk.catalog.refresh().catch((err) => logger.warn({ err }, 'catalog refresh failed')), CATALOG_REFRESH_MS);
+    catalogTimer = setInterval(
+      () => void helpdesk.catalog.refresh().catch((err) => logger.warn({ err }, 'catalog refresh failed')),
+      CATALOG_REFRESH_MS,
+    );
     catalogTimer.unref();
-    if (settings.HELPDESK_ADMINS.length > 0) logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
+    if (settings.HELPDESK_ADMINS.length > 0)
+      logger.info({ admins: settings.HELPDESK_ADMINS.length }, 'admins from HELPDESK_ADMINS ensured');
 
     for (const status of adapterStatus(settings)) {
       logger.info({ adapter: status.adapter }, status.message);
@@ -127,7 +144,14 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const port = await http.listen(settings.PORT, options.host);
     logger.info({ port }, 'HTTP server listening (/healthz, /metrics)');
 
-    dispatcher = new Dispatcher({ dataSource: database.dataSource, clock, senders, instanceId, logger, metrics: metrics.registry });
+    dispatcher = new Dispatcher({
+      dataSource: database.dataSource,
+      clock,
+      senders,
+      instanceId,
+      logger,
+      metrics: metrics.registry,
+    });
     if (discordStatus.configured) {
       // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
       dispatcher.addSender(new DiscordSender(createDiscordRest(settings), helpdesk, settings));
@@ -148,8 +172,25 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
       });
     }
     dispatcher.start();
-    jobs = startJobs({ dataSource: database.dataSource, clock, policy, settings, instanceId, logger, registry: metrics.registry, onDeliveriesWritten: wakeDispatcher });
-    logger.info({ instanceId, autoClose: settings.AUTO_CLOSE_CRON, reminders: settings.REMINDER_CRON, senders: dispatcher.platforms() }, 'jobs and delivery dispatcher started');
+    jobs = startJobs({
+      dataSource: database.dataSource,
+      clock,
+      policy,
+      settings,
+      instanceId,
+      logger,
+      registry: metrics.registry,
+      onDeliveriesWritten: wakeDispatcher,
+    });
+    logger.info(
+      {
+        instanceId,
+        autoClose: settings.AUTO_CLOSE_CRON,
+        reminders: settings.REMINDER_CRON,
+        senders: dispatcher.platforms(),
+      },
+      'jobs and delivery dispatcher started',
+    );
 
     const server = http;
     const runningDispatcher = dispatcher;
@@ -170,7 +211,18 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
         }
         logger.info('stopped');
       })());
-    return { port, helpdesk, database, http: server, metrics, logger, dispatcher: runningDispatcher, jobs: runningJobs, discord: () => discord, stop };
+    return {
+      port,
+      helpdesk,
+      database,
+      http: server,
+      metrics,
+      logger,
+      dispatcher: runningDispatcher,
+      jobs: runningJobs,
+      discord: () => discord,
+      stop,
+    };
   } catch (error) {
     // A half-started app must not keep the data folder locked or a port open.
     clearInterval(catalogTimer);

@@ -13,7 +13,10 @@ const identityList = z
   .default('')
   .transform((text, ctx) => {
     const refs: IdentityRef[] = [];
-    for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [platform, userId] = part.split(':', 2);
       if (!PLATFORMS.includes(platform as Platform) || !userId) {
         ctx.addIssue({ code: 'custom', message: `"${part}" is not platform:id (discord:123 or slack:U456)` });
@@ -28,8 +31,13 @@ const dayList = z
   .string()
   .default('2,5')
   .transform((text, ctx) => {
-    const days = text.split(',').map((d) => d.trim()).filter(Boolean).map(Number);
-    if (days.some((d) => !Number.isFinite(d) || d <= 0)) ctx.addIssue({ code: 'custom', message: 'expected positive numbers like 2,5' });
+    const days = text
+      .split(',')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map(Number);
+    if (days.some((d) => !Number.isFinite(d) || d <= 0))
+      ctx.addIssue({ code: 'custom', message: 'expected positive numbers like 2,5' });
     return [...new Set(days)].sort((a, b) => a - b);
   });
 

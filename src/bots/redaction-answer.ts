@@ -8,9 +8,12 @@ import type { RedactionResult } from '../core/services/comments';
  */
 export function redactionAnswer(result: RedactionResult, platform: Platform, aboutOriginal: string | null): string {
   const { comment, ticket, copies } = result;
-  const lines = [`Redacted comment ${comment.id} in ticket #${ticket.number}: the helpdesk now keeps only "${comment.body}" (earlier versions and files included).`];
+  const lines = [
+    `Redacted comment ${comment.id} in ticket #${ticket.number}: the helpdesk now keeps only "${comment.body}" (earlier versions and files included).`,
+  ];
   const here = copies.filter((c) => c.platform === platform).length;
-  if (here > 0) lines.push(`The bot is editing its ${here === 1 ? 'copy' : `${here} copies`} of it to the replacement.`);
+  if (here > 0)
+    lines.push(`The bot is editing its ${here === 1 ? 'copy' : `${here} copies`} of it to the replacement.`);
   if (aboutOriginal) lines.push(aboutOriginal);
   lines.push('Notifications people already saw cannot be taken back.');
   return lines.join('\n');

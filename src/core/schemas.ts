@@ -20,7 +20,9 @@ const trimmed = (field: string, max: number) =>
       z
         .string()
         .min(1, { error: `${field} can't be empty` })
-        .max(max, { error: (issue) => `${field} is ${String((issue.input as string).length)} characters; the limit is ${max}` }),
+        .max(max, {
+          error: (issue) => `${field} is ${String((issue.input as string).length)} characters; the limit is ${max}`,
+        }),
     );
 
 export const identityRefSchema = z.object({
@@ -59,12 +61,20 @@ export const attachmentSchema = z.object({
 });
 export type AttachmentInput = z.input<typeof attachmentSchema>;
 
-export const commentSchema = z.object({
-  ticketNumber: ticketNumberSchema,
-  body: z.string().max(COMMENT_MAX, { error: `A message is limited to ${COMMENT_MAX} characters` }).default(''),
-  platformMessageId: z.string().min(1).max(100).optional(),
-  attachments: z.array(attachmentSchema).max(20).default([]),
-}).refine((c) => c.body.trim() !== '' || c.attachments.length > 0, { error: 'A message needs text or a file', path: ['body'] });
+export const commentSchema = z
+  .object({
+    ticketNumber: ticketNumberSchema,
+    body: z
+      .string()
+      .max(COMMENT_MAX, { error: `A message is limited to ${COMMENT_MAX} characters` })
+      .default(''),
+    platformMessageId: z.string().min(1).max(100).optional(),
+    attachments: z.array(attachmentSchema).max(20).default([]),
+  })
+  .refine((c) => c.body.trim() !== '' || c.attachments.length > 0, {
+    error: 'A message needs text or a file',
+    path: ['body'],
+  });
 export type CommentInput = z.input<typeof commentSchema>;
 
 export const noteSchema = z.object({
@@ -87,12 +97,24 @@ export const REDACTED_TEXT = '[redacted by an admin]';
  */
 export const redactSchema = z
   .object({
-    commentId: z.coerce.number({ error: 'a comment id is a whole number' }).int({ error: 'a comment id is a whole number' }).positive({ error: 'a comment id is a whole number' }).optional(),
+    commentId: z.coerce
+      .number({ error: 'a comment id is a whole number' })
+      .int({ error: 'a comment id is a whole number' })
+      .positive({ error: 'a comment id is a whole number' })
+      .optional(),
     platformMessageId: z.string().trim().min(1, { error: 'a message id is required' }).max(100).optional(),
     // An empty replacement would leave a platform copy with nothing to show: the usual words instead.
-    replacement: z.string().trim().max(200, { error: 'the replacement is limited to 200 characters' }).optional().transform((text) => text || REDACTED_TEXT),
+    replacement: z
+      .string()
+      .trim()
+      .max(200, { error: 'the replacement is limited to 200 characters' })
+      .optional()
+      .transform((text) => text || REDACTED_TEXT),
   })
-  .refine((r) => (r.commentId === undefined) !== (r.platformMessageId === undefined), { error: 'name one message: its link or its comment id', path: ['message'] });
+  .refine((r) => (r.commentId === undefined) !== (r.platformMessageId === undefined), {
+    error: 'name one message: its link or its comment id',
+    path: ['message'],
+  });
 
 export const ticketRefSchema = z.object({ ticketNumber: ticketNumberSchema });
 
@@ -114,7 +136,10 @@ export const escalateSchema = z.object({ ticketNumber: ticketNumberSchema, to: i
 
 export const listSchema = z.object({ scope: z.enum(['mine', 'queue', 'all']).optional() });
 export const searchSchema = z.object({ words: trimmed('Search words', 200) });
-export const transcriptSchema = z.object({ ticketNumber: ticketNumberSchema, format: z.enum(['text', 'markdown']).default('markdown') });
+export const transcriptSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  format: z.enum(['text', 'markdown']).default('markdown'),
+});
 
 export const staffAddSchema = z.object({
   person: identityRefSchema,
@@ -126,7 +151,12 @@ export const staffAddSchema = z.object({
 export const staffRemoveSchema = z.object({ person: identityRefSchema });
 export const awaySchema = z.object({ away: z.boolean(), person: identityRefSchema.optional() });
 export const linkSchema = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' }).optional(),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' })
+    .optional(),
 });
 
 export const articleSchema = z.object({
@@ -135,9 +165,16 @@ export const articleSchema = z.object({
   tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
   visibility: z.enum(['public', 'staff'], { error: 'Visibility must be public or staff' }).default('staff'),
 });
-export const articleEditSchema = articleSchema.partial().extend({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
-export const articleIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
-export const markSpecialSchema = z.object({ id: z.coerce.number().int().positive(), special: z.enum(['sla', 'catalog']) });
+export const articleEditSchema = articleSchema
+  .partial()
+  .extend({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
+export const articleIdSchema = z.object({
+  id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }),
+});
+export const markSpecialSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  special: z.enum(['sla', 'catalog']),
+});
 
 const prioritySchema = z
   .string()
@@ -150,19 +187,32 @@ export const slaTargetSchema = z
     firstResponse: z.string().trim().min(1).max(20).optional(),
     resolution: z.string().trim().min(1).max(20).optional(),
   })
-  .refine((t) => t.firstResponse !== undefined || t.resolution !== undefined, { error: 'Give a first-response or a resolution target', path: ['firstResponse'] });
+  .refine((t) => t.firstResponse !== undefined || t.resolution !== undefined, {
+    error: 'Give a first-response or a resolution target',
+    path: ['firstResponse'],
+  });
 export const slaHoursSchema = z.object({ hours: trimmed('Hours', 300) });
 export const slaHolidaySchema = z.object({
   action: z.enum(['add', 'remove'], { error: 'add or remove' }),
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'A holiday is a date like 2026-12-24' }),
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'A holiday is a date like 2026-12-24' }),
 });
 
 export const rateSchema = z.object({
   ticketNumber: ticketNumberSchema,
-  score: z.coerce.number().int({ error: 'A rating is 1 to 5' }).min(1, { error: 'A rating is 1 to 5' }).max(5, { error: 'A rating is 1 to 5' }),
+  score: z.coerce
+    .number()
+    .int({ error: 'A rating is 1 to 5' })
+    .min(1, { error: 'A rating is 1 to 5' })
+    .max(5, { error: 'A rating is 1 to 5' }),
 });
 export const RATING_COMMENT_MAX = 1000;
-export const ratingCommentSchema = z.object({ ticketNumber: ticketNumberSchema, comment: trimmed('Comment', RATING_COMMENT_MAX) });
+export const ratingCommentSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  comment: trimmed('Comment', RATING_COMMENT_MAX),
+});
 
 export const STATS_PERIODS = { '7d': 7, '30d': 30 } as const;
 export const statsSchema = z.object({
@@ -182,23 +232,42 @@ export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, pare
  * The settings admins change from chat, each with the shape of its value. A Discord channel is
  * its snowflake id (what a channel option or a `<#id>` mention gives).
  */
-export const settingSchema = z.discriminatedUnion('key', [
-  z.object({
-    key: z.literal('discord.support_channel'),
-    value: z.string().trim().regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
-  }),
-], { error: 'there is no such setting' });
+export const settingSchema = z.discriminatedUnion(
+  'key',
+  [
+    z.object({
+      key: z.literal('discord.support_channel'),
+      value: z
+        .string()
+        .trim()
+        .regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
+    }),
+  ],
+  { error: 'there is no such setting' },
+);
 export type SettingInput = z.input<typeof settingSchema>;
 export type SettingKey = SettingInput['key'];
 
 const guideLines = (field: string, most: number) =>
-  z.array(z.string().trim().min(1).max(200, { error: `${field}: each is limited to 200 characters` })).max(most, { error: `${field}: at most ${most}` });
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200, { error: `${field}: each is limited to 200 characters` }),
+    )
+    .max(most, { error: `${field}: at most ${most}` });
 export const SERVICE_QUESTIONS_MAX = 3;
 const serviceFields = {
   name: trimmed('Name', 80),
   description: z.string().trim().max(1000, { error: 'Description: the limit is 1000 characters' }),
   covered: z.boolean(),
-  owningTier: z.coerce.number().int().min(1, { error: 'The owning tier is 1, 2 or 3' }).max(3, { error: 'The owning tier is 1, 2 or 3' }),
+  owningTier: z.coerce
+    .number()
+    .int()
+    .min(1, { error: 'The owning tier is 1, 2 or 3' })
+    .max(3, { error: 'The owning tier is 1, 2 or 3' }),
   checks: guideLines('Checks', 10),
   // A Discord modal holds five fields: title and description, and these.
   questions: guideLines('Questions', SERVICE_QUESTIONS_MAX),
@@ -212,12 +281,25 @@ export const serviceSchema = z.object({
   questions: serviceFields.questions.default([]),
 });
 // No defaults here: a field left out of an edit keeps its value.
-export const serviceEditSchema = z.object(serviceFields).partial().extend({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
-export const serviceIdSchema = z.object({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
+export const serviceEditSchema = z
+  .object(serviceFields)
+  .partial()
+  .extend({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
+export const serviceIdSchema = z.object({
+  id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }),
+});
 
 export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: true }).extend({
   serviceId: z.coerce.number().int().positive().nullable().default(null),
-  answers: z.array(z.object({ question: z.string().max(200), answer: z.string().max(1000, { error: 'An answer is limited to 1000 characters' }) })).max(SERVICE_QUESTIONS_MAX).default([]),
+  answers: z
+    .array(
+      z.object({
+        question: z.string().max(200),
+        answer: z.string().max(1000, { error: 'An answer is limited to 1000 characters' }),
+      }),
+    )
+    .max(SERVICE_QUESTIONS_MAX)
+    .default([]),
 });
 export const draftRefSchema = z.object({ draftId: z.uuid({ error: 'that form is not known (it may have expired)' }) });
 export const deflectSchema = draftRefSchema.extend({ articleId: z.coerce.number().int().positive() });

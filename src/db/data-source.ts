@@ -55,8 +55,14 @@ export interface Database {
  * Opens the configured store: the PostgreSQL server at `databaseUrl`, or else an embedded one kept
  * in `dataDir`; then brings its schema up to date.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string; poolSize: number }): Promise<Database> {
-  const embedded = options.databaseUrl ? null : await startEmbeddedPostgres(options.dataDir, { maxConnections: options.poolSize + 2 });
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize: number;
+}): Promise<Database> {
+  const embedded = options.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(options.dataDir, { maxConnections: options.poolSize + 2 });
   const url = options.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource(url, options.poolSize);
   try {

@@ -16,14 +16,20 @@ export interface EmbeddedPostgres {
 
 type WorkerMessage = { conn?: string; error?: string; stopped?: boolean };
 
-export async function startEmbeddedPostgres(dataDir: string, options: { maxConnections: number }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { maxConnections: number },
+): Promise<EmbeddedPostgres> {
   const dir = path.resolve(dataDir);
   const lock = lockDataDir(dir);
   const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
     workerData: { pgdataDir: path.join(dir, 'pgdata'), maxConnections: options.maxConnections },
   });
   try {
-    const [first] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([e]) => [{ error: String(e) }])])) as [WorkerMessage];
+    const [first] = (await Promise.race([
+      once(worker, 'message'),
+      once(worker, 'error').then(([e]) => [{ error: String(e) }]),
+    ])) as [WorkerMessage];
     if (!first.conn) throw new Error(`The embedded PostgreSQL did not start: ${first.error ?? 'no answer'}`);
     let stopping: Promise<void> | undefined;
     return {

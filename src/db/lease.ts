@@ -32,7 +32,10 @@ export class Lease {
   }
 
   async currentHolder(): Promise<string | null> {
-    const rows: Array<{ holder: string }> = await this.dataSource.query(`SELECT holder FROM lease WHERE name = $1 AND expires_at >= now()`, [this.name]);
+    const rows: Array<{ holder: string }> = await this.dataSource.query(
+      `SELECT holder FROM lease WHERE name = $1 AND expires_at >= now()`,
+      [this.name],
+    );
     return rows[0]?.holder ?? null;
   }
 }
@@ -48,7 +51,13 @@ export interface HeldLease {
  */
 export function holdLease(
   lease: Lease,
-  options: { intervalMs: number; onAcquired: () => Promise<void>; onLost: () => Promise<void>; onError: (error: unknown) => void; clock?: Clock },
+  options: {
+    intervalMs: number;
+    onAcquired: () => Promise<void>;
+    onLost: () => Promise<void>;
+    onError: (error: unknown) => void;
+    clock?: Clock;
+  },
 ): HeldLease {
   let held = false;
   let stopped = false;

@@ -40,7 +40,8 @@ function keepProtocolExchangesWhole(queue, db) {
   const QUERY = 0x51;
   let midExchange = null; // the handler whose exchange is unfinished
 
-  const endsExchange = (message) => message.length === 0 || message[0] === SYNC || message[0] === QUERY || message[0] === 0;
+  const endsExchange = (message) =>
+    message.length === 0 || message[0] === SYNC || message[0] === QUERY || message[0] === 0;
 
   queue.processQueue = async function processQueue() {
     if (this.processing || this.queue.length === 0) return;

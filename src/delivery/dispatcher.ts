@@ -153,7 +153,10 @@ export class Dispatcher {
       try {
         claimed = (await this.runOnce()).claimed;
       } catch (error) {
-        this.options.logger?.error({ err: error, instance: this.options.instanceId }, 'delivery run failed; trying again at the next interval');
+        this.options.logger?.error(
+          { err: error, instance: this.options.instanceId },
+          'delivery run failed; trying again at the next interval',
+        );
       }
       if (this.stopping) break;
       // Sending a destination's head makes its next delivery claimable, so a run that found work goes again at once.
@@ -269,7 +272,12 @@ export class Dispatcher {
     } finally {
       clearTimeout(deadline);
     }
-    const log = { instance: this.options.instanceId, deliveryId: delivery.id, destination: delivery.destination, kind: delivery.kind };
+    const log = {
+      instance: this.options.instanceId,
+      deliveryId: delivery.id,
+      destination: delivery.destination,
+      kind: delivery.kind,
+    };
     const now = this.options.clock.now();
     let settled: Settled;
     switch (outcome.kind) {
@@ -289,7 +297,10 @@ export class Dispatcher {
         if (settled === 'settled') {
           result.retried++;
           this.counters.retried(outcome.cause);
-          this.options.logger?.debug({ ...log, cause: outcome.cause, delayMs: outcome.delayMs, error: outcome.error }, 'delivery will be retried');
+          this.options.logger?.debug(
+            { ...log, cause: outcome.cause, delayMs: outcome.delayMs, error: outcome.error },
+            'delivery will be retried',
+          );
         }
         break;
       case 'failed':
@@ -297,19 +308,33 @@ export class Dispatcher {
         if (settled === 'settled') {
           result.failed++;
           this.counters.failed(outcome.reason);
-          this.options.logger?.warn({ ...log, reason: outcome.reason, error: outcome.error }, 'delivery failed for good');
+          this.options.logger?.warn(
+            { ...log, reason: outcome.reason, error: outcome.error },
+            'delivery failed for good',
+          );
         }
         break;
     }
     if (settled === 'lease_lost') {
-      this.options.logger?.warn({ ...log, outcome: outcome.kind }, 'delivery lease was lost before it was settled: another claim owns it now');
+      this.options.logger?.warn(
+        { ...log, outcome: outcome.kind },
+        'delivery lease was lost before it was settled: another claim owns it now',
+      );
     }
   }
 
   private classify(error: unknown, delivery: OutgoingDelivery): Outcome {
-    if (error instanceof RateLimitedError || (isNamed(error, 'RateLimitedError') && typeof (error as RateLimitedError).retryAfterMs === 'number')) {
+    if (
+      error instanceof RateLimitedError ||
+      (isNamed(error, 'RateLimitedError') && typeof (error as RateLimitedError).retryAfterMs === 'number')
+    ) {
       const retryAfterMs = Math.max(0, (error as RateLimitedError).retryAfterMs);
-      return { kind: 'retry', cause: 'rate_limited', delayMs: retryAfterMs, error: lastError('rate_limited', `retry after ${retryAfterMs} ms`) };
+      return {
+        kind: 'retry',
+        cause: 'rate_limited',
+        delayMs: retryAfterMs,
+        error: lastError('rate_limited', `retry after ${retryAfterMs} ms`),
+      };
     }
     if (error instanceof PermanentDeliveryError || isNamed(error, 'PermanentDeliveryError')) {
       const { reason, message } = error as PermanentDeliveryError;
@@ -317,9 +342,18 @@ export class Dispatcher {
     }
     const message = error instanceof Error ? error.message : String(error);
     if (delivery.attempts >= this.maxAttempts) {
-      return { kind: 'failed', reason: 'gave_up', error: lastError('gave_up', `after ${delivery.attempts} attempts: ${message}`) };
+      return {
+        kind: 'failed',
+        reason: 'gave_up',
+        error: lastError('gave_up', `after ${delivery.attempts} attempts: ${message}`),
+      };
     }
-    return { kind: 'retry', cause: 'temporary', delayMs: this.backoffDelay(delivery.attempts), error: lastError('temporary', message) };
+    return {
+      kind: 'retry',
+      cause: 'temporary',
+      delayMs: this.backoffDelay(delivery.attempts),
+      error: lastError('temporary', message),
+    };
   }
 
   /** Equal jitter: at least half the exponential step, so retries spread out but never bunch at zero. */
@@ -331,11 +365,18 @@ export class Dispatcher {
   /** Runs a settling statement guarded by our lease: it applies only while the claim is still ours. */
   private async write(claim: Claim, sql: string, params: unknown[]): Promise<Settled> {
     try {
-      const [, affected] = (await this.options.dataSource.query(sql, [claim.delivery.id, claim.leaseUntil, ...params])) as [unknown, number];
+      const [, affected] = (await this.options.dataSource.query(sql, [
+        claim.delivery.id,
+        claim.leaseUntil,
+        ...params,
+      ])) as [unknown, number];
       return affected > 0 ? 'settled' : 'lease_lost';
     } catch (error) {
       // The lease will run out and the delivery be claimed again: a possible resend, never a loss.
-      this.options.logger?.error({ err: error, instance: this.options.instanceId, deliveryId: claim.delivery.id }, 'could not settle a delivery');
+      this.options.logger?.error(
+        { err: error, instance: this.options.instanceId, deliveryId: claim.delivery.id },
+        'could not settle a delivery',
+      );
       return 'error';
     }
   }

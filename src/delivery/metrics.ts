@@ -28,7 +28,10 @@ interface QueueSnapshot {
  * Registers the queue's metrics on `registry`. Several dispatchers may share one registry (two in
  * one process in tests): whatever is already registered is reused rather than registered twice.
  */
-export function registerDeliveryMetrics(registry: Registry, source: { dataSource: DataSource; clock: Clock }): DeliveryCounters {
+export function registerDeliveryMetrics(
+  registry: Registry,
+  source: { dataSource: DataSource; clock: Clock },
+): DeliveryCounters {
   const existing = <T>(name: string) => registry.getSingleMetric(name) as T | undefined;
 
   let snapshot: { at: number; value: Promise<QueueSnapshot | null> } | undefined;
@@ -77,7 +80,11 @@ export function registerDeliveryMetrics(registry: Registry, source: { dataSource
 
   const sent =
     existing<Counter>('helpdesk_deliveries_sent_total') ??
-    new Counter({ name: 'helpdesk_deliveries_sent_total', help: 'Deliveries this process sent and marked sent', registers: [registry] });
+    new Counter({
+      name: 'helpdesk_deliveries_sent_total',
+      help: 'Deliveries this process sent and marked sent',
+      registers: [registry],
+    });
   const failed =
     existing<Counter<'reason'>>('helpdesk_deliveries_failed_total') ??
     new Counter({

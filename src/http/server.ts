@@ -25,7 +25,10 @@ export interface HealthSource {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -82,7 +85,11 @@ export function createHttpServer(options: { logger: Logger; metrics: Metrics; he
 
   route('GET', '/healthz', async (_req, res) => {
     const up = await health.ping();
-    sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', store: health.description });
+    sendJson(res, up ? 200 : 503, {
+      status: up ? 'ok' : 'unavailable',
+      database: up ? 'up' : 'down',
+      store: health.description,
+    });
   });
   route('GET', '/metrics', async (_req, res) => {
     const { contentType, body } = await metrics.render();

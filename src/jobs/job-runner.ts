@@ -101,7 +101,10 @@ export async function runJobSlot(
       [job, slot, clock.now(), rowsAffected, failure ? describeError(failure) : null],
     );
     if (!failure) {
-      await dataSource.query(`DELETE FROM job_run WHERE job = $1 AND slot < $2`, [job, new Date(slot.getTime() - KEEP_RUNS_FOR_MS)]);
+      await dataSource.query(`DELETE FROM job_run WHERE job = $1 AND slot < $2`, [
+        job,
+        new Date(slot.getTime() - KEEP_RUNS_FOR_MS),
+      ]);
     }
   } catch (error) {
     // The run itself is done (its writes committed batch by batch); only its record is incomplete.
@@ -109,7 +112,10 @@ export async function runJobSlot(
   }
 
   if (failure) {
-    logger.error({ ...log, err: failure, rowsAffected, seconds }, `job ${job} failed: ${failure.message}; the next slot tries again`);
+    logger.error(
+      { ...log, err: failure, rowsAffected, seconds },
+      `job ${job} failed: ${failure.message}; the next slot tries again`,
+    );
     stats?.recordFailure(job, rowsAffected, seconds);
     return { job, slot, status: 'failed', rowsAffected, error: failure };
   }
@@ -140,7 +146,10 @@ export class JobStats {
   private readonly lastDuration: Gauge<'job'>;
   private readonly lastRows: Gauge<'job'>;
 
-  constructor(registry?: Registry, private readonly clock: Clock = { now: () => new Date() }) {
+  constructor(
+    registry?: Registry,
+    private readonly clock: Clock = { now: () => new Date() },
+  ) {
     const registers = registry ? [registry] : [];
     this.runs = new Counter({
       name: 'helpdesk_job_runs_total',
@@ -148,8 +157,18 @@ export class JobStats {
       labelNames: ['job', 'outcome'],
       registers,
     });
-    this.errors = new Counter({ name: 'helpdesk_job_errors_total', help: 'Job runs that failed on this instance', labelNames: ['job'], registers });
-    this.rows = new Counter({ name: 'helpdesk_job_rows_affected_total', help: 'Tickets changed by job runs on this instance', labelNames: ['job'], registers });
+    this.errors = new Counter({
+      name: 'helpdesk_job_errors_total',
+      help: 'Job runs that failed on this instance',
+      labelNames: ['job'],
+      registers,
+    });
+    this.rows = new Counter({
+      name: 'helpdesk_job_rows_affected_total',
+      help: 'Tickets changed by job runs on this instance',
+      labelNames: ['job'],
+      registers,
+    });
     this.lastRun = new Gauge({
       name: 'helpdesk_job_last_run_timestamp_seconds',
       help: 'When a run of the job last ended on this instance (success or failure), Unix time',

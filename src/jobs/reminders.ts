@@ -19,7 +19,11 @@ export function reminderDaysBeforeClose(policy: ServiceContext['policy']): numbe
  * passed day done and sends one reminder, not several at once. A customer's reply ends the pending
  * period; setting it pending again resets reminders_sent to 0: a new series.
  */
-export function reminderOwed(ticket: Pick<Ticket, 'status' | 'pendingSince' | 'remindersSent'>, now: Date, days: number[]): { reached: number; day: number } | null {
+export function reminderOwed(
+  ticket: Pick<Ticket, 'status' | 'pendingSince' | 'remindersSent'>,
+  now: Date,
+  days: number[],
+): { reached: number; day: number } | null {
   if (ticket.status !== 'pending' || !ticket.pendingSince) return null;
   const since = ticket.pendingSince.getTime();
   const reached = days.filter((day) => since <= daysBefore(now, day).getTime()).length;

@@ -7,7 +7,14 @@ import type { HelpdeskPolicy, Settings } from '../config';
 import type { Clock } from '../core/clock';
 import type { ServiceContext } from '../core/services/context';
 import { AUTO_CLOSE_JOB, autoCloseDueTickets } from './auto-close';
-import { JobStats, runJobSlot, truncateToMinute, type JobLogger, type JobProgress, type JobRunResult } from './job-runner';
+import {
+  JobStats,
+  runJobSlot,
+  truncateToMinute,
+  type JobLogger,
+  type JobProgress,
+  type JobRunResult,
+} from './job-runner';
 import { REMINDERS_JOB, sendDueReminders } from './reminders';
 import { SLA_SWEEP_JOB, sweepSlaClocks } from './sla-sweep';
 import type { BatchOptions } from './ticket-batch';
@@ -69,7 +76,11 @@ export async function runDueJobs(deps: JobDeps, now: Date = deps.clock.now()): P
 }
 
 /** How ticks are made: node-cron's `schedule` by default; tests pass one that fires ticks by hand. */
-export type Scheduler = (expression: string, onTick: (tick: Pick<TaskContext, 'date'>) => Promise<void>, options: TaskOptions) => Pick<ScheduledTask, 'destroy'>;
+export type Scheduler = (
+  expression: string,
+  onTick: (tick: Pick<TaskContext, 'date'>) => Promise<void>,
+  options: TaskOptions,
+) => Pick<ScheduledTask, 'destroy'>;
 
 export interface StartJobsOptions extends Omit<JobDeps, 'instanceId' | 'stats' | 'signal'> {
   /** Each job's cron expression; a job without one (older callers) runs every minute. */
@@ -99,7 +110,8 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
   const cronOf = (setting: JobSetting) => options.settings[setting] ?? '* * * * *';
   for (const job of JOBS) {
     const expression = cronOf(job.setting);
-    if (!cron.validate(expression)) throw new Error(`${job.setting} "${expression}" is not a cron expression (e.g. */5 * * * *)`);
+    if (!cron.validate(expression))
+      throw new Error(`${job.setting} "${expression}" is not a cron expression (e.g. */5 * * * *)`);
   }
   const instanceId = options.instanceId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const stats = new JobStats(options.registry, options.clock);
@@ -115,7 +127,8 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
     batchSize: options.batchSize,
     signal: stopController.signal,
   };
-  const scheduler: Scheduler = options.scheduler ?? ((expression, onTick, taskOptions) => cron.schedule(expression, onTick, taskOptions));
+  const scheduler: Scheduler =
+    options.scheduler ?? ((expression, onTick, taskOptions) => cron.schedule(expression, onTick, taskOptions));
   const inFlight = new Set<Promise<unknown>>();
 
   const track = <T>(run: Promise<T>): Promise<T> => {
@@ -135,7 +148,12 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
     ),
   );
   options.logger.info(
-    { instance: instanceId, autoClose: cronOf('AUTO_CLOSE_CRON'), reminders: cronOf('REMINDER_CRON'), slaSweep: cronOf('SLA_SWEEP_CRON') },
+    {
+      instance: instanceId,
+      autoClose: cronOf('AUTO_CLOSE_CRON'),
+      reminders: cronOf('REMINDER_CRON'),
+      slaSweep: cronOf('SLA_SWEEP_CRON'),
+    },
     'scheduled jobs started',
   );
 
@@ -158,7 +176,9 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
 /** node-cron's own messages (a missed tick, say) go to the app's log rather than the console. */
 function cronLogger(logger: JobLogger): NonNullable<TaskOptions['logger']> {
   const err = (message: string | Error, error?: Error) =>
-    typeof message === 'string' ? { err: error, msg: `node-cron: ${message}` } : { err: message, msg: `node-cron: ${message.message}` };
+    typeof message === 'string'
+      ? { err: error, msg: `node-cron: ${message}` }
+      : { err: message, msg: `node-cron: ${message.message}` };
   return {
     info: (message) => logger.info(`node-cron: ${message}`),
     warn: (message) => logger.warn(`node-cron: ${message}`),

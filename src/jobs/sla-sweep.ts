@@ -59,9 +59,10 @@ async function sweepBatch(tx: Tx, now: Date, batchSize: number): Promise<{ read:
   await writeQuiet(tx, quiet, now);
   if (breached.length > 0) {
     // A breach goes through the services, which may use any field: the whole row (locked above, so unchanged since).
-    const full: Array<Record<string, unknown>> = await tx.manager.query(`SELECT ${SWEPT_COLUMNS} FROM ticket t WHERE t.id = ANY($1)`, [
-      breached.map((b) => b.id),
-    ]);
+    const full: Array<Record<string, unknown>> = await tx.manager.query(
+      `SELECT ${SWEPT_COLUMNS} FROM ticket t WHERE t.id = ANY($1)`,
+      [breached.map((b) => b.id)],
+    );
     const rowsById = new Map(full.map((row) => [Number(row.id), row]));
     for (const { id, check } of breached) await breach(tx, ticketFromRow(rowsById.get(id)!), check);
   }
@@ -73,12 +74,19 @@ async function sweepBatch(tx: Tx, now: Date, batchSize: number): Promise<{ read:
  * for each warned one (one event per ticket: a run warning both targets names both), and the
  * deliveries `planDeliveries` gives for it.
  */
-async function writeQuiet(tx: Tx, quiet: Array<{ ticket: Ticket; check: SlaCheck; eventId: number }>, now: Date): Promise<void> {
+async function writeQuiet(
+  tx: Tx,
+  quiet: Array<{ ticket: Ticket; check: SlaCheck; eventId: number }>,
+  now: Date,
+): Promise<void> {
   if (quiet.length === 0) return;
   // A warning goes to the assignee (or, with none, to staff), never to the customer: only the
   // assignees' platforms are looked up, a handful of people rather than one customer per ticket.
-  const assignees = [...new Set(quiet.flatMap((q) => (q.check.warn.length > 0 && q.ticket.assigneeId ? [q.ticket.assigneeId] : [])))];
-  const platforms: Map<number, Platform[]> = assignees.length > 0 ? await platformsOf(tx.manager, assignees) : new Map();
+  const assignees = [
+    ...new Set(quiet.flatMap((q) => (q.check.warn.length > 0 && q.ticket.assigneeId ? [q.ticket.assigneeId] : []))),
+  ];
+  const platforms: Map<number, Platform[]> =
+    assignees.length > 0 ? await platformsOf(tx.manager, assignees) : new Map();
   const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
   const clocks: Array<Record<string, unknown>> = [];
   const events: Array<Record<string, unknown>> = [];
@@ -89,7 +97,11 @@ async function writeQuiet(tx: Tx, quiet: Array<{ ticket: Ticket; check: SlaCheck
     clocks.push(clockRow(ticket.id, after));
     if (check.warn.length === 0) continue;
     const target = check.warn[0];
-    const data = { targets: check.warn, target, dueAt: (target === 'first_response' ? after.firstResponseDueAt : after.resolutionDueAt)?.toISOString() };
+    const data = {
+      targets: check.warn,
+      target,
+      dueAt: (target === 'first_response' ? after.firstResponseDueAt : after.resolutionDueAt)?.toISOString(),
+    };
     events.push({ id: eventId, ticket_id: ticket.id, kind: 'sla_warning', data });
     const drafts = planDeliveries({
       ticket: after,
@@ -99,9 +111,15 @@ async function writeQuiet(tx: Tx, quiet: Array<{ ticket: Ticket; check: SlaCheck
       admins: [],
       policy: tx.ctx.policy,
     });
-    for (const d of drafts) deliveries.push({ position: deliveries.length, ...d, ticket_id: ticket.id, event_id: eventId });
+    for (const d of drafts)
+      deliveries.push({ position: deliveries.length, ...d, ticket_id: ticket.id, event_id: eventId });
   }
-  await tx.manager.query(WRITE_QUIET_SQL, [JSON.stringify(clocks), now, JSON.stringify(events), JSON.stringify(deliveries)]);
+  await tx.manager.query(WRITE_QUIET_SQL, [
+    JSON.stringify(clocks),
+    now,
+    JSON.stringify(events),
+    JSON.stringify(deliveries),
+  ]);
   tx.deliveriesWritten += deliveries.length;
 }
 
@@ -137,19 +155,70 @@ function clockRow(id: number, clock: SlaClock): Record<string, unknown> {
  * of a thousand whole rows is much of the sweep's time (on PGlite above all).
  */
 const CLOCK_COLUMNS = [
-  'id', 'number', 'title', 'type', 'status', 'priority', 'tier', 'assignee_id', 'customer_id', 'platform', 'first_response_at',
-  'sla_elapsed_seconds', 'sla_running_since', 'first_response_due_at', 'resolution_due_at', 'sla_next_check_at',
-  'first_response_warned_at', 'first_response_breached_at', 'resolution_warned_at', 'resolution_breached_at',
-].map((c) => `t.${c}`).join(', ');
+  'id',
+  'number',
+  'title',
+  'type',
+  'status',
+  'priority',
+  'tier',
+  'assignee_id',
+  'customer_id',
+  'platform',
+  'first_response_at',
+  'sla_elapsed_seconds',
+  'sla_running_since',
+  'first_response_due_at',
+  'resolution_due_at',
+  'sla_next_check_at',
+  'first_response_warned_at',
+  'first_response_breached_at',
+  'resolution_warned_at',
+  'resolution_breached_at',
+]
+  .map((c) => `t.${c}`)
+  .join(', ');
 
 /** The ticket's columns but its search vector (large, and not needed here): what a breach reads. */
 const SWEPT_COLUMNS = [
-  'id', 'number', 'title', 'description', 'type', 'status', 'resolution', 'priority', 'impact', 'urgency', 'service_id', 'tier',
-  'assignee_id', 'customer_id', 'opened_by_id', 'platform', 'location', 'follow_up_of_id', 'created_at', 'updated_at', 'assigned_at',
-  'pending_since', 'first_response_at', 'resolved_at', 'last_customer_reply_at', 'reminders_sent', 'sla_elapsed_seconds',
-  'sla_running_since', 'first_response_due_at', 'resolution_due_at', 'sla_next_check_at', 'first_response_warned_at',
-  'first_response_breached_at', 'resolution_warned_at', 'resolution_breached_at',
-].map((c) => `t.${c}`).join(', ');
+  'id',
+  'number',
+  'title',
+  'description',
+  'type',
+  'status',
+  'resolution',
+  'priority',
+  'impact',
+  'urgency',
+  'service_id',
+  'tier',
+  'assignee_id',
+  'customer_id',
+  'opened_by_id',
+  'platform',
+  'location',
+  'follow_up_of_id',
+  'created_at',
+  'updated_at',
+  'assigned_at',
+  'pending_since',
+  'first_response_at',
+  'resolved_at',
+  'last_customer_reply_at',
+  'reminders_sent',
+  'sla_elapsed_seconds',
+  'sla_running_since',
+  'first_response_due_at',
+  'resolution_due_at',
+  'sla_next_check_at',
+  'first_response_warned_at',
+  'first_response_breached_at',
+  'resolution_warned_at',
+  'resolution_breached_at',
+]
+  .map((c) => `t.${c}`)
+  .join(', ');
 
 /** The quiet batch's writes: clocks, then warning events and their deliveries (in planned order). */
 const WRITE_QUIET_SQL = `

@@ -67,20 +67,34 @@ export function daysBefore(now: Date, days: number): Date {
  * ticket that a write in flight changes; writes go one at a time, in order. (On PGlite a read
  * simply waits for the write's commit.)
  */
-export async function changeDueTickets(ctx: ServiceContext, now: Date, job: DueTicketsJob, options: BatchOptions = {}): Promise<number> {
+export async function changeDueTickets(
+  ctx: ServiceContext,
+  now: Date,
+  job: DueTicketsJob,
+  options: BatchOptions = {},
+): Promise<number> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const readSql = readDueSql(job.due, job.params.length);
   // Every batch of one run is stamped with the run's time, whatever the wall clock says by then.
   const runCtx: ServiceContext = { ...ctx, clock: { now: () => now } };
   const cursor = new KeysetCursor();
   const readBatch = async (): Promise<DueBatch> => {
-    const rows: DueRow[] = await ctx.dataSource.query(readSql, [...job.params, cursor.since, cursor.seenAtSince, batchSize]);
+    const rows: DueRow[] = await ctx.dataSource.query(readSql, [
+      ...job.params,
+      cursor.since,
+      cursor.seenAtSince,
+      batchSize,
+    ]);
     if (rows.length > 0) cursor.advance(rows);
     return { rows, platforms: rows.length > 0 ? await platformsOf(ctx.dataSource.manager, peopleOf(rows)) : new Map() };
   };
   const writeBatch = (batch: PlannedBatch) =>
     transaction(runCtx, async (tx) => {
-      const [result]: Array<{ changed: number; deliveries: number }> = await tx.manager.query(WRITE_BATCH_SQL, [batch.tickets, now, batch.deliveries]);
+      const [result]: Array<{ changed: number; deliveries: number }> = await tx.manager.query(WRITE_BATCH_SQL, [
+        batch.tickets,
+        now,
+        batch.deliveries,
+      ]);
       tx.deliveriesWritten += result.deliveries;
       return result.changed;
     });
@@ -256,7 +270,12 @@ type DueRow = {
 const WRITTEN_FIELDS = new Set<keyof Ticket>(['status', 'resolution', 'resolvedAt', 'pendingSince', 'remindersSent']);
 
 /** Decides each ticket's change and deliveries, with the core's rules. */
-function planBatch(rows: DueRow[], job: DueTicketsJob, policy: ServiceContext['policy'], platforms: Map<number, Platform[]>): PlannedBatch {
+function planBatch(
+  rows: DueRow[],
+  job: DueTicketsJob,
+  policy: ServiceContext['policy'],
+  platforms: Map<number, Platform[]>,
+): PlannedBatch {
   const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
   const tickets: Array<Record<string, unknown>> = [];
   const deliveries: Array<Record<string, unknown>> = [];
@@ -265,7 +284,8 @@ function planBatch(rows: DueRow[], job: DueTicketsJob, policy: ServiceContext['p
     const change = job.change(before);
     if (!change) continue;
     const unwritten = Object.keys(change.patch).filter((field) => !WRITTEN_FIELDS.has(field as keyof Ticket));
-    if (unwritten.length > 0) throw new Error(`a job's patch sets ${unwritten.join(', ')}, which the batch write does not`);
+    if (unwritten.length > 0)
+      throw new Error(`a job's patch sets ${unwritten.join(', ')}, which the batch write does not`);
     const after: Ticket = { ...before, ...change.patch };
     tickets.push({
       id: after.id,

@@ -24,8 +24,15 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
       })
     ).id;
     phones = (await catalog.add(ADMIN, { name: 'Private phones', covered: false })).id;
-    await knowledge.create(tina, { title: 'Clearing a paper jam', body: 'Open the front door of the printer, pull the jammed paper out slowly.', visibility: 'public' });
-    await knowledge.create(tina, { title: 'Staff-only printer admin', body: 'Restart the print server spooler when the printer queue hangs.' });
+    await knowledge.create(tina, {
+      title: 'Clearing a paper jam',
+      body: 'Open the front door of the printer, pull the jammed paper out slowly.',
+      visibility: 'public',
+    });
+    await knowledge.create(tina, {
+      title: 'Staff-only printer admin',
+      body: 'Restart the print server spooler when the printer queue hangs.',
+    });
   });
 
   test('admins keep the catalog; the catalog article is written from it and refuses hand edits', async () => {
@@ -34,7 +41,9 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     await expect(catalog.add(ADMIN, { name: 'printing' })).rejects.toThrow('already has a service called');
     await expect(catalog.add(ADMIN, { name: 'Mail', owningTier: 4 })).rejects.toBeInstanceOf(InvalidInputError);
     expect(catalog.snapshot().map((s) => s.name)).toEqual(['Printing', 'Private phones']);
-    const [article] = await ctx().dataSource.query(`SELECT id, body, visibility FROM article WHERE special = 'catalog'`);
+    const [article] = await ctx().dataSource.query(
+      `SELECT id, body, visibility FROM article WHERE special = 'catalog'`,
+    );
     expect(article.visibility).toBe('public');
     expect(article.body).toContain('- Printing: Office printers and the print server');
     expect(article.body).toContain('Not covered by the helpdesk\n- Private phones');
@@ -59,7 +68,9 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     });
     if (result.outcome !== 'suggest') throw new Error('expected suggestions');
     expect(result.draft.suggested.map((a) => a.title)).toEqual(['Clearing a paper jam']); // never the staff-only one
-    await expect(guides.deflect(dora, { draftId: result.draft.id, articleId: result.draft.suggested[0].id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      guides.deflect(dora, { draftId: result.draft.id, articleId: result.draft.suggested[0].id }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await guides.deflect(carl, { draftId: result.draft.id, articleId: result.draft.suggested[0].id });
     expect(await tickets()).toBe(before);
     await expect(guides.open(carl, { draftId: result.draft.id })).rejects.toBeInstanceOf(ConflictError);
@@ -70,12 +81,28 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
   test('articles are offered for what the report is about, not for the little words of either language; a form shown again has their snippets', async () => {
     const { guides } = ctx().helpdesk;
     // "the", "and", "is", "off" are English stop words but not Danish ones; articles are indexed in both languages.
-    const unrelated = await guides.submit(carl, { serviceId: null, title: 'Badge reader beeps', description: 'It beeps twice and stays red, the light is off.', type: 'incident' });
+    const unrelated = await guides.submit(carl, {
+      serviceId: null,
+      title: 'Badge reader beeps',
+      description: 'It beeps twice and stays red, the light is off.',
+      type: 'incident',
+    });
     if (unrelated.outcome !== 'suggest') throw new Error('expected the suggest step');
     expect(unrelated.draft.suggested).toEqual([]);
-    const jam = await guides.submit(carl, { serviceId: null, title: 'Paper stuck', description: 'The paper is jammed.', type: 'incident' });
+    const jam = await guides.submit(carl, {
+      serviceId: null,
+      title: 'Paper stuck',
+      description: 'The paper is jammed.',
+      type: 'incident',
+    });
     if (jam.outcome !== 'suggest') throw new Error('expected the suggest step');
-    expect(jam.draft.suggested).toEqual([{ id: expect.any(Number), title: 'Clearing a paper jam', snippet: 'Open the front door of the printer, pull the jammed paper out slowly.' }]);
+    expect(jam.draft.suggested).toEqual([
+      {
+        id: expect.any(Number),
+        title: 'Clearing a paper jam',
+        snippet: 'Open the front door of the printer, pull the jammed paper out slowly.',
+      },
+    ]);
     expect((await guides.draft(carl, { draftId: jam.draft.id })).suggested).toEqual(jam.draft.suggested);
   });
 
@@ -93,22 +120,38 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     expect(ticket).toMatchObject({ tier: 2, serviceId: printing });
     expect(ticket.description).toContain('Which printer (the label on its front)?\nPR-3-WEST');
     expect(ticket.assigneeId).toBe((await ctx().helpdesk.staff.whoAmI(discord('sara'))).id);
-    await expect(guides.open(carl, { draftId: result.draft.id })).rejects.toThrow(`already opened as ticket #${ticket.number}`);
+    await expect(guides.open(carl, { draftId: result.draft.id })).rejects.toThrow(
+      `already opened as ticket #${ticket.number}`,
+    );
   });
 
   test('a request for something the catalog does not cover is declined with a pointer to the catalog, and kept', async () => {
-    const result = await ctx().helpdesk.guides.submit(carl, { serviceId: phones, title: 'My phone is slow', description: 'My own phone.', type: 'request' });
+    const result = await ctx().helpdesk.guides.submit(carl, {
+      serviceId: phones,
+      title: 'My phone is slow',
+      description: 'My own phone.',
+      type: 'request',
+    });
     expect(result.outcome).toBe('declined');
     if (result.outcome !== 'declined') return;
     const [catalog] = await ctx().dataSource.query(`SELECT id FROM article WHERE special = 'catalog'`);
-    expect(result.message).toBe(`Sorry — Private phones is not something the helpdesk looks after, so no ticket was opened. See what the helpdesk covers with /kb read ${catalog.id}.`);
-    const [kept] = await ctx().dataSource.query(`SELECT title, outcome FROM ticket_draft WHERE id = $1`, [result.draftId]);
+    expect(result.message).toBe(
+      `Sorry — Private phones is not something the helpdesk looks after, so no ticket was opened. See what the helpdesk covers with /kb read ${catalog.id}.`,
+    );
+    const [kept] = await ctx().dataSource.query(`SELECT title, outcome FROM ticket_draft WHERE id = $1`, [
+      result.draftId,
+    ]);
     expect(kept).toEqual({ title: 'My phone is slow', outcome: 'declined' });
   });
 
   test('a customer who walks away finds their form waiting for a day; a bad form stores nothing', async () => {
     const { guides } = ctx().helpdesk;
-    const result = await guides.submit(dora, { serviceId: null, title: 'Monitor flickers', description: 'Since Monday.', type: 'incident' });
+    const result = await guides.submit(dora, {
+      serviceId: null,
+      title: 'Monitor flickers',
+      description: 'Since Monday.',
+      type: 'incident',
+    });
     if (result.outcome !== 'suggest') throw new Error('expected suggestions');
     ctx().clock.advance(20 * HOUR);
     expect((await guides.waiting(dora))?.id).toBe(result.draft.id);
@@ -117,8 +160,12 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     // Still there, and still opens: nothing submitted is lost.
     expect((await guides.draft(dora, { draftId: result.draft.id })).title).toBe('Monitor flickers');
     const before = await storedState(ctx().dataSource);
-    await expect(guides.submit(dora, { serviceId: null, title: '', description: 'x'.repeat(3001), type: 'incident' })).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(guides.submit(dora, { serviceId: 99999, title: 'x', description: 'y', type: 'incident' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      guides.submit(dora, { serviceId: null, title: '', description: 'x'.repeat(3001), type: 'incident' }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      guides.submit(dora, { serviceId: 99999, title: 'x', description: 'y', type: 'incident' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await storedState(ctx().dataSource)).toEqual(before);
   });
 });

@@ -19,7 +19,11 @@ describeEachDatabase(
       // Requests: fifty alike incidents would also declare a major incident, whose parent takes a supporter too.
       const tickets = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          ctx().helpdesk.tickets.open(discord(`customer${i}`), { title: `Concurrent ${i}`, description: 'At once', type: 'request' }),
+          ctx().helpdesk.tickets.open(discord(`customer${i}`), {
+            title: `Concurrent ${i}`,
+            description: 'At once',
+            type: 'request',
+          }),
         ),
       );
       expect(new Set(tickets.map((t) => t.number)).size).toBe(50);

@@ -9,7 +9,11 @@ describeEachDatabase('what senders read and record', (ctx) => {
   test('a sender finds the ticket, its card, its people and a comment; places it records find the ticket again', async () => {
     const { tickets, comments, deliveries } = ctx().helpdesk;
     const ticket = await tickets.open(discord('carl'), { title: 'Card me', description: 'd', type: 'incident' });
-    const said = await comments.comment(discord('carl'), { ticketNumber: ticket.number, body: 'hello', platformMessageId: 'msg-1' });
+    const said = await comments.comment(discord('carl'), {
+      ticketNumber: ticket.number,
+      body: 'hello',
+      platformMessageId: 'msg-1',
+    });
     const view = await deliveries.forTicket(ticket.id, said.comment.id);
     expect(view.card.heading).toBe(`#${ticket.number} Card me`);
     expect(view.card.fields.find((f) => f.name === 'Assignee')?.value).toBe('Tina');
@@ -42,7 +46,9 @@ describeEachDatabase('what senders read and record', (ctx) => {
       { channelId: 'DCARL', messageId: 'DCARL:1.000002' },
     ]);
     expect(await deliveries.commentPosts(said.comment.id, 'discord')).toEqual([{ channelId: 'T-1', messageId: 'M-9' }]);
-    const [row] = await ctx().dataSource.query(`SELECT count(*)::int AS n FROM comment_post WHERE comment_id = $1`, [said.comment.id]);
+    const [row] = await ctx().dataSource.query(`SELECT count(*)::int AS n FROM comment_post WHERE comment_id = $1`, [
+      said.comment.id,
+    ]);
     expect(row.n).toBe(3);
     expect((await deliveries.forTicket(ticket.id, said.comment.id)).comment?.redacted).toBe(false);
   });

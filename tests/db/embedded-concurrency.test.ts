@@ -16,7 +16,9 @@ describe('the embedded store under concurrent connections', () => {
 
   test('parameterised queries outside transactions, many at once, each get their own answer', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => db.dataSource.query(`SELECT $1::int AS n, repeat('x', $2::int) AS pad`, [i, i % 7])),
+      Array.from({ length: 300 }, (_, i) =>
+        db.dataSource.query(`SELECT $1::int AS n, repeat('x', $2::int) AS pad`, [i, i % 7]),
+      ),
     );
     expect(answers.map((rows) => rows[0].n)).toEqual(Array.from({ length: 300 }, (_, i) => i));
   });

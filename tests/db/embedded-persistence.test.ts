@@ -16,7 +16,11 @@ describe('the embedded store (PGlite in DATA_DIR)', () => {
     fs.cpSync(process.env.CHATDESK_PGLITE_TEMPLATE!, dataDir, { recursive: true });
     const first = await openDatabase({ dataDir, poolSize: 4 });
     const helpdesk = createHelpdesk({ dataSource: first.dataSource, clock: new ManualClock(), policy: defaultPolicy });
-    const ticket = await helpdesk.tickets.open(discord('carl'), { title: 'Survives restarts', description: 'Kept on disk', type: 'request' });
+    const ticket = await helpdesk.tickets.open(discord('carl'), {
+      title: 'Survives restarts',
+      description: 'Kept on disk',
+      type: 'request',
+    });
     await helpdesk.comments.comment(discord('carl'), { ticketNumber: ticket.number, body: 'Still here?' });
     await first.close();
 
@@ -26,7 +30,11 @@ describe('the embedded store (PGlite in DATA_DIR)', () => {
     expect(detail.ticket.title).toBe('Survives restarts');
     expect(detail.comments.map((c) => c.body)).toEqual(['Still here?']);
     expect(detail.history.map((e) => e.kind)).toEqual(['opened', 'waiting', 'commented']);
-    const next = await again.tickets.open(discord('carl'), { title: 'Numbers go on', description: 'x', type: 'request' });
+    const next = await again.tickets.open(discord('carl'), {
+      title: 'Numbers go on',
+      description: 'x',
+      type: 'request',
+    });
     expect(next.number).toBe(ticket.number + 1);
     await second.close();
   });

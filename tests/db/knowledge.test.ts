@@ -18,12 +18,30 @@ describeEachDatabase('knowledge base', (ctx) => {
   };
 
   test('staff create an article with a first revision, and each edit keeps the earlier text as a revision', async () => {
-    const created = await kb().create(supporter, { title: 'VPN setup', body: 'Install the client from the portal.', tags: ['VPN', 'remote'] });
-    expect(created).toMatchObject({ title: 'VPN setup', visibility: 'staff', tags: ['vpn', 'remote'], special: null, archivedAt: null });
+    const created = await kb().create(supporter, {
+      title: 'VPN setup',
+      body: 'Install the client from the portal.',
+      tags: ['VPN', 'remote'],
+    });
+    expect(created).toMatchObject({
+      title: 'VPN setup',
+      visibility: 'staff',
+      tags: ['vpn', 'remote'],
+      special: null,
+      archivedAt: null,
+    });
 
     ctx().clock.advance(60_000);
-    const edited = await kb().edit(supporter, { id: created.id, body: 'Install the client from the new portal.', visibility: 'public' });
-    expect(edited).toMatchObject({ title: 'VPN setup', body: 'Install the client from the new portal.', visibility: 'public' });
+    const edited = await kb().edit(supporter, {
+      id: created.id,
+      body: 'Install the client from the new portal.',
+      visibility: 'public',
+    });
+    expect(edited).toMatchObject({
+      title: 'VPN setup',
+      body: 'Install the client from the new portal.',
+      visibility: 'public',
+    });
     expect(edited.updatedAt.getTime()).toBeGreaterThan(created.updatedAt.getTime());
 
     const read = await kb().read(supporter, { id: created.id });
@@ -42,7 +60,11 @@ describeEachDatabase('knowledge base', (ctx) => {
   });
 
   test('a customer can neither create nor edit an article, and nothing is stored', async () => {
-    const article = await kb().create(supporter, { title: 'Printer drivers', body: 'Use the vendor driver.', visibility: 'public' });
+    const article = await kb().create(supporter, {
+      title: 'Printer drivers',
+      body: 'Use the vendor driver.',
+      visibility: 'public',
+    });
     const [articles, revisions] = [await count('article'), await count('article_revision')];
 
     await expect(kb().create(customer, { title: 'My tip', body: 'Reboot it.' })).rejects.toThrow(ForbiddenError);
@@ -55,10 +77,20 @@ describeEachDatabase('knowledge base', (ctx) => {
   });
 
   test('a customer reads and finds public and special articles only; staff find all of them', async () => {
-    const pub = await kb().create(supporter, { title: 'Zebrafish public guide', body: 'Zebrafish tank cleaning.', visibility: 'public' });
-    const internal = await kb().create(supporter, { title: 'Zebrafish internal notes', body: 'Zebrafish supplier contract.' });
+    const pub = await kb().create(supporter, {
+      title: 'Zebrafish public guide',
+      body: 'Zebrafish tank cleaning.',
+      visibility: 'public',
+    });
+    const internal = await kb().create(supporter, {
+      title: 'Zebrafish internal notes',
+      body: 'Zebrafish supplier contract.',
+    });
     // The catalog article: customers read it whatever its visibility (the SLA article is generated, see sla.test).
-    const catalog = await kb().create(supporter, { title: 'Zebrafish service catalog', body: 'Zebrafish tanks are covered.' });
+    const catalog = await kb().create(supporter, {
+      title: 'Zebrafish service catalog',
+      body: 'Zebrafish tanks are covered.',
+    });
     await kb().markSpecial(ADMIN, { id: catalog.id, special: 'catalog' });
 
     const customerHits = await kb().search(customer, { words: 'zebrafish' });
@@ -69,7 +101,9 @@ describeEachDatabase('knowledge base', (ctx) => {
 
     expect((await kb().read(customer, { id: pub.id })).title).toBe('Zebrafish public guide');
     expect((await kb().read(customer, { id: catalog.id })).special).toBe('catalog');
-    await expect(kb().read(customer, { id: internal.id })).rejects.toThrow(new ForbiddenError("You can't do that: that article is for staff only."));
+    await expect(kb().read(customer, { id: internal.id })).rejects.toThrow(
+      new ForbiddenError("You can't do that: that article is for staff only."),
+    );
     expect((await kb().read(supporter, { id: internal.id })).title).toBe('Zebrafish internal notes');
 
     const listed = (await kb().list(customer)).map((a) => a.id);
@@ -78,7 +112,11 @@ describeEachDatabase('knowledge base', (ctx) => {
   });
 
   test('an archived article is kept for staff but gone from search, from customers and from editing', async () => {
-    const article = await kb().create(supporter, { title: 'Fax machine manual', body: 'Dial nine for an outside line.', visibility: 'public' });
+    const article = await kb().create(supporter, {
+      title: 'Fax machine manual',
+      body: 'Dial nine for an outside line.',
+      visibility: 'public',
+    });
     expect(await kb().search(customer, { words: 'fax machine' })).toHaveLength(1);
 
     const archived = await kb().archive(supporter, { id: article.id });
@@ -87,7 +125,9 @@ describeEachDatabase('knowledge base', (ctx) => {
     expect(await kb().search(customer, { words: 'fax machine' })).toEqual([]);
     expect(await kb().search(supporter, { words: 'fax machine' })).toEqual([]);
     expect((await kb().list(supporter, { limit: 50 })).map((a) => a.id)).not.toContain(article.id);
-    await expect(kb().read(customer, { id: article.id })).rejects.toThrow(new NotFoundError(`There is no article ${article.id}.`));
+    await expect(kb().read(customer, { id: article.id })).rejects.toThrow(
+      new NotFoundError(`There is no article ${article.id}.`),
+    );
     const staffRead = await kb().read(supporter, { id: article.id });
     expect(staffRead).toMatchObject({ body: 'Dial nine for an outside line.', archivedAt: archived.archivedAt });
 
@@ -115,8 +155,16 @@ describeEachDatabase('knowledge base', (ctx) => {
   });
 
   test('English search finds "Resetting your password" by "password reset", ranking the title match first', async () => {
-    const title = await kb().create(supporter, { title: 'Resetting your password', body: 'Open the self-service page and follow the steps.', visibility: 'public' });
-    const mention = await kb().create(supporter, { title: 'Account basics', body: 'Accounts have a password; a reset is possible on the self-service page.', visibility: 'public' });
+    const title = await kb().create(supporter, {
+      title: 'Resetting your password',
+      body: 'Open the self-service page and follow the steps.',
+      visibility: 'public',
+    });
+    const mention = await kb().create(supporter, {
+      title: 'Account basics',
+      body: 'Accounts have a password; a reset is possible on the self-service page.',
+      visibility: 'public',
+    });
     const hits = await kb().search(customer, { words: 'password reset' });
     expect(hits.map((h) => h.id)).toEqual([title.id, mention.id]);
     expect(hits[1].snippet).toContain('password');
@@ -153,8 +201,12 @@ describeEachDatabase('knowledge base', (ctx) => {
     const article = await kb().create(supporter, { title: 'Monitor flicker', body: 'Check the cable.' });
     const [articles, revisions] = [await count('article'), await count('article_revision')];
 
-    await expect(kb().create(supporter, { title: '   ', body: 'Text' })).rejects.toThrow(new InvalidInputError([{ field: 'title', problem: "Title can't be empty" }]));
-    await expect(kb().create(supporter, { title: 'A', body: 'B', visibility: 'secret' })).rejects.toThrow(InvalidInputError);
+    await expect(kb().create(supporter, { title: '   ', body: 'Text' })).rejects.toThrow(
+      new InvalidInputError([{ field: 'title', problem: "Title can't be empty" }]),
+    );
+    await expect(kb().create(supporter, { title: 'A', body: 'B', visibility: 'secret' })).rejects.toThrow(
+      InvalidInputError,
+    );
     await expect(kb().edit(supporter, { id: article.id, body: '' })).rejects.toThrow(InvalidInputError);
     await expect(kb().edit(supporter, { id: 'twelve', title: 'X' })).rejects.toThrow(InvalidInputError);
     await expect(kb().search(customer, { words: '' })).rejects.toThrow(InvalidInputError);

@@ -11,7 +11,11 @@ describeEachDatabase('seed scenarios', (ctx) => {
 
   test('scenario 1: open, auto-assign to tier 1, comments, pending, customer reply opens it, resolve', async () => {
     const { tickets, comments, queries } = ctx().helpdesk;
-    const ticket = await tickets.open(customer, { title: 'Printer on floor 2 is jammed', description: 'It shows error E42.', type: 'incident' });
+    const ticket = await tickets.open(customer, {
+      title: 'Printer on floor 2 is jammed',
+      description: 'It shows error E42.',
+      type: 'incident',
+    });
     expect(ticket.number).toBeGreaterThan(0);
     expect(ticket.status).toBe('open');
     expect(ticket.priority).toBe('P3');
@@ -23,7 +27,10 @@ describeEachDatabase('seed scenarios', (ctx) => {
     const supporter = discord(detail.assignee!.displayName.toLowerCase());
 
     ctx().clock.advance(60_000);
-    const answer = await comments.comment(supporter, { ticketNumber: ticket.number, body: 'Have you tried opening tray 2?' });
+    const answer = await comments.comment(supporter, {
+      ticketNumber: ticket.number,
+      body: 'Have you tried opening tray 2?',
+    });
     expect(answer.outcome).toBe('staff_reply');
     expect(answer.ticket.firstResponseAt).toEqual(ctx().clock.now());
 
@@ -31,7 +38,10 @@ describeEachDatabase('seed scenarios', (ctx) => {
     const pending = await tickets.setPending(supporter, { ticketNumber: ticket.number });
     expect(pending.status).toBe('pending');
 
-    const reply = await comments.comment(customer, { ticketNumber: ticket.number, body: 'Found it, there was paper stuck.' });
+    const reply = await comments.comment(customer, {
+      ticketNumber: ticket.number,
+      body: 'Found it, there was paper stuck.',
+    });
     expect(reply.outcome).toBe('answer_pending');
     expect(reply.ticket.status).toBe('open');
 
@@ -40,12 +50,25 @@ describeEachDatabase('seed scenarios', (ctx) => {
     expect(resolved.resolution).toBe('resolved_by_staff');
 
     const history = (await queries.show(supporter, { ticketNumber: ticket.number })).history.map((e) => e.kind);
-    expect(history).toEqual(['opened', 'assigned', 'commented', 'commented', 'status_changed', 'status_changed', 'commented', 'status_changed']);
+    expect(history).toEqual([
+      'opened',
+      'assigned',
+      'commented',
+      'commented',
+      'status_changed',
+      'status_changed',
+      'commented',
+      'status_changed',
+    ]);
   });
 
   test('scenario 2: tier 1 escalates to tier 2, tier 2 to tier 3, which resolves it; history shows every step', async () => {
     const { tickets, queries } = ctx().helpdesk;
-    const ticket = await tickets.open(customer, { title: 'VPN drops every hour', description: 'Since Monday.', type: 'incident' });
+    const ticket = await tickets.open(customer, {
+      title: 'VPN drops every hour',
+      description: 'Since Monday.',
+      type: 'incident',
+    });
     const first = (await queries.show(customer, { ticketNumber: ticket.number })).assignee!;
     expect(first.tier).toBe(1);
 
@@ -56,7 +79,9 @@ describeEachDatabase('seed scenarios', (ctx) => {
 
     const atTier3 = await tickets.escalate(discord('sara'), { ticketNumber: ticket.number, to: discord('theo') });
     expect(atTier3.tier).toBe(3);
-    await expect(tickets.escalate(discord('theo'), { ticketNumber: ticket.number })).rejects.toThrow('already at tier 3');
+    await expect(tickets.escalate(discord('theo'), { ticketNumber: ticket.number })).rejects.toThrow(
+      'already at tier 3',
+    );
 
     await tickets.resolve(discord('theo'), { ticketNumber: ticket.number });
     const { history, assignee } = await queries.show(discord('theo'), { ticketNumber: ticket.number });

@@ -21,28 +21,43 @@ describeEachDatabase('settings admins change from chat', (ctx) => {
     expect(await settings.get('discord.support_channel', '999999999999999999')).toBe(CHANNEL);
     await settings.set(ADMIN, { key: 'discord.support_channel', value: OTHER });
     expect(await settings.get('discord.support_channel', '999999999999999999')).toBe(OTHER);
-    const rows = await ctx().dataSource.query(`SELECT key, value, updated_at, p.is_admin FROM helpdesk_setting s JOIN person p ON p.id = s.updated_by_id`);
-    expect(rows).toEqual([{ key: 'discord.support_channel', value: OTHER, updated_at: ctx().clock.now(), is_admin: true }]);
+    const rows = await ctx().dataSource.query(
+      `SELECT key, value, updated_at, p.is_admin FROM helpdesk_setting s JOIN person p ON p.id = s.updated_by_id`,
+    );
+    expect(rows).toEqual([
+      { key: 'discord.support_channel', value: OTHER, updated_at: ctx().clock.now(), is_admin: true },
+    ]);
   });
 
   test('only admins change settings; a supporter and a customer are refused and nothing changes', async () => {
     const { settings } = ctx().helpdesk;
     const before = await ctx().dataSource.query(`SELECT * FROM helpdesk_setting ORDER BY key`);
-    await expect(settings.set(discord('tina'), { key: 'discord.support_channel', value: CHANNEL })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(settings.set(discord('carl'), { key: 'discord.support_channel', value: CHANNEL })).rejects.toThrow('only a helpdesk admin');
+    await expect(
+      settings.set(discord('tina'), { key: 'discord.support_channel', value: CHANNEL }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(settings.set(discord('carl'), { key: 'discord.support_channel', value: CHANNEL })).rejects.toThrow(
+      'only a helpdesk admin',
+    );
     expect(await ctx().dataSource.query(`SELECT * FROM helpdesk_setting ORDER BY key`)).toEqual(before);
   });
 
   test('a value of the wrong shape, or a setting that does not exist, is a clear input error', async () => {
     const { settings } = ctx().helpdesk;
-    await expect(settings.set(ADMIN, { key: 'discord.support_channel', value: '#support' })).rejects.toThrow('the support channel is a Discord channel');
-    await expect(settings.set(ADMIN, { key: 'no.such' as 'discord.support_channel', value: CHANNEL })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(settings.set(ADMIN, { key: 'discord.support_channel', value: '#support' })).rejects.toThrow(
+      'the support channel is a Discord channel',
+    );
+    await expect(
+      settings.set(ADMIN, { key: 'no.such' as 'discord.support_channel', value: CHANNEL }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
   });
 
   test('another instance sees a change within a few seconds (each reads the store at most every 5 s)', async () => {
     const other = createHelpdesk({ dataSource: ctx().dataSource, clock: ctx().clock, policy: defaultPolicy });
     const seen = await other.settings.get('discord.support_channel');
-    await ctx().helpdesk.settings.set(ADMIN, { key: 'discord.support_channel', value: seen === CHANNEL ? OTHER : CHANNEL });
+    await ctx().helpdesk.settings.set(ADMIN, {
+      key: 'discord.support_channel',
+      value: seen === CHANNEL ? OTHER : CHANNEL,
+    });
     ctx().clock.advance(5_000);
     expect(await other.settings.get('discord.support_channel')).toBe(seen === CHANNEL ? OTHER : CHANNEL);
   });

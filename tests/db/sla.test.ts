@@ -17,15 +17,27 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
 
   // Requests: alike incidents would make a major incident, which stops their clocks (see major-incidents.test).
   const open = (impact?: 'individual' | 'team' | 'everyone', urgency?: 'can_work' | 'degraded' | 'blocked') =>
-    ctx().helpdesk.tickets.open(carl, { title: 'VPN access for a contractor', description: 'Starts today.', type: 'request', impact, urgency });
+    ctx().helpdesk.tickets.open(carl, {
+      title: 'VPN access for a contractor',
+      description: 'Starts today.',
+      type: 'request',
+      impact,
+      urgency,
+    });
   const stored = async (number: number) => (await ctx().helpdesk.queries.show(tina, { ticketNumber: number })).ticket;
   const eventsOf = async (ticketId: number, kind: string) =>
-    (await ctx().dataSource.query(`SELECT actor_id, data FROM ticket_event WHERE ticket_id = $1 AND kind = $2 ORDER BY id`, [ticketId, kind])) as Array<{
+    (await ctx().dataSource.query(
+      `SELECT actor_id, data FROM ticket_event WHERE ticket_id = $1 AND kind = $2 ORDER BY id`,
+      [ticketId, kind],
+    )) as Array<{
       actor_id: number | null;
       data: Record<string, unknown>;
     }>;
   const deliveriesOf = async (ticketId: number, kind: string) =>
-    (await ctx().dataSource.query(`SELECT destination, payload FROM delivery WHERE ticket_id = $1 AND kind = $2 ORDER BY id`, [ticketId, kind])) as Array<{
+    (await ctx().dataSource.query(
+      `SELECT destination, payload FROM delivery WHERE ticket_id = $1 AND kind = $2 ORDER BY id`,
+      [ticketId, kind],
+    )) as Array<{
       destination: string;
       payload: Record<string, unknown>;
     }>;
@@ -79,9 +91,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     const [warning] = await eventsOf(ticket.id, 'sla_warning');
     expect(warning.data).toMatchObject({ target: 'first_response' });
     const assigneeId = (await stored(ticket.number)).assigneeId;
-    expect((await deliveriesOf(ticket.id, 'person.dm')).filter((d) => String(d.payload.text).startsWith('SLA warning'))).toEqual([
-      expect.objectContaining({ destination: `person:${assigneeId}` }),
-    ]);
+    expect(
+      (await deliveriesOf(ticket.id, 'person.dm')).filter((d) => String(d.payload.text).startsWith('SLA warning')),
+    ).toEqual([expect.objectContaining({ destination: `person:${assigneeId}` })]);
 
     clock.advance(12 * MINUTE);
     await sweep();
@@ -93,7 +105,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     expect(after).toMatchObject({ tier: 2 });
     expect(after.firstResponseBreachedAt).not.toBeNull();
     expect(after.assigneeId).toBe((await ctx().helpdesk.staff.whoAmI(sara)).id);
-    expect(await eventsOf(ticket.id, 'escalated')).toEqual([{ actor_id: null, data: { fromTier: 1, toTier: 2, reason: 'sla_breach' } }]);
+    expect(await eventsOf(ticket.id, 'escalated')).toEqual([
+      { actor_id: null, data: { fromTier: 1, toTier: 2, reason: 'sla_breach' } },
+    ]);
     expect(await deliveriesOf(ticket.id, 'staff.alert')).toHaveLength(1);
   });
 
@@ -101,7 +115,12 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     const { clock, dataSource } = ctx();
     const opened = await Promise.all(Array.from({ length: 6 }, () => open('everyone', 'blocked')));
     const instances = [1, 2, 3].map(() => createHelpdesk({ dataSource, clock, policy: ctx().helpdesk.ctx.policy }));
-    const countEvents = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM ticket_event WHERE kind IN ('sla_warning', 'sla_breached')`))[0].n);
+    const countEvents = async () =>
+      Number(
+        (
+          await dataSource.query(`SELECT count(*) AS n FROM ticket_event WHERE kind IN ('sla_warning', 'sla_breached')`)
+        )[0].n,
+      );
     const before = await countEvents();
     clock.advance(50 * MINUTE);
     const warned = await Promise.all(instances.map((h) => sweepSlaClocks(h.ctx, clock.now(), { batchSize: 2 })));
@@ -129,7 +148,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     expect(breach.data).toMatchObject({ target: 'resolution', toAdmins: true });
     const adminId = (await ctx().helpdesk.staff.whoAmI(ADMIN)).id;
     const dms = await deliveriesOf(ticket.id, 'person.dm');
-    expect(dms.filter((d) => d.destination === `person:${adminId}` && String(d.payload.text).startsWith('SLA breached'))).toHaveLength(1);
+    expect(
+      dms.filter((d) => d.destination === `person:${adminId}` && String(d.payload.text).startsWith('SLA breached')),
+    ).toHaveLength(1);
     expect((await stored(ticket.number)).tier).toBe(3);
   });
 
@@ -150,7 +171,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
       const asks = (await deliveriesOf(ticket.id, 'ticket.notice')).filter((d) => d.payload.askRating);
       expect(asks).toHaveLength(1);
       await ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 4 });
-      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 5 })).rejects.toThrow('already rated');
+      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 5 })).rejects.toThrow(
+        'already rated',
+      );
       await ctx().helpdesk.ratings.comment(carl, { ticketNumber: ticket.number, comment: 'Quick, thanks' });
       const rows = await ctx().dataSource.query(`SELECT score, comment FROM rating WHERE ticket_id = $1`, [ticket.id]);
       expect(rows).toEqual([{ score: 4, comment: 'Quick, thanks' }]);
@@ -162,11 +185,17 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     test('only the customer rates, only a resolved ticket, only 1 to 5; a refusal stores nothing', async () => {
       const ticket = await open();
       const before = await storedState(ctx().dataSource);
-      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 5 })).rejects.toBeInstanceOf(ConflictError);
+      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 5 })).rejects.toBeInstanceOf(
+        ConflictError,
+      );
       await ctx().helpdesk.tickets.resolve(tina, { ticketNumber: ticket.number });
       const resolved = await storedState(ctx().dataSource);
-      await expect(ctx().helpdesk.ratings.rate(tina, { ticketNumber: ticket.number, score: 5 })).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 9 })).rejects.toBeInstanceOf(InvalidInputError);
+      await expect(ctx().helpdesk.ratings.rate(tina, { ticketNumber: ticket.number, score: 5 })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      await expect(ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 9 })).rejects.toBeInstanceOf(
+        InvalidInputError,
+      );
       expect(await storedState(ctx().dataSource)).toEqual(resolved);
       expect(before).not.toEqual(resolved);
     });
@@ -179,16 +208,22 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
       await ctx().helpdesk.tickets.reopen(carl, { ticketNumber: ticket.number });
       await ctx().helpdesk.tickets.resolve(tina, { ticketNumber: ticket.number });
       await ctx().helpdesk.ratings.rate(carl, { ticketNumber: ticket.number, score: 5 });
-      expect(await ctx().dataSource.query(`SELECT score FROM rating WHERE ticket_id = $1 ORDER BY id`, [ticket.id])).toEqual([{ score: 2 }, { score: 5 }]);
+      expect(
+        await ctx().dataSource.query(`SELECT score FROM rating WHERE ticket_id = $1 ORDER BY id`, [ticket.id]),
+      ).toEqual([{ score: 2 }, { score: 5 }]);
     });
   });
 
   describe('the SLA policy', () => {
     test('admins change targets and hours; the SLA article follows; hand edits of it are refused', async () => {
       const { sla, knowledge } = ctx().helpdesk;
-      await expect(sla.setTargets(tina, { priority: 'P1', firstResponse: '30m' })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(sla.setTargets(tina, { priority: 'P1', firstResponse: '30m' })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
       await expect(sla.setTargets(ADMIN, { priority: 'P1', firstResponse: 'soon' })).rejects.toThrow('not a duration');
-      await expect(sla.setTargets(ADMIN, { priority: 'P1', firstResponse: '5h' })).rejects.toThrow('first response cannot be due after');
+      await expect(sla.setTargets(ADMIN, { priority: 'P1', firstResponse: '5h' })).rejects.toThrow(
+        'first response cannot be due after',
+      );
       const changed = await sla.setTargets(ADMIN, { priority: 'P1', firstResponse: '30m' });
       expect(changed.policy.P1).toEqual({ firstResponseMinutes: 30, resolutionMinutes: 240 });
       await sla.setHours(ADMIN, { hours: 'Mon-Fri 08:00-16:00 Europe/Copenhagen' });
@@ -196,7 +231,9 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
       expect(article.visibility).toBe('public');
       expect(article.body).toContain('P1 critical: first response within 30m, resolved within 4h');
       expect(article.body).toContain('Mon-Fri 08:00-16:00 (Europe/Copenhagen)');
-      await expect(knowledge.edit(ADMIN, { id: article.id, body: 'Always within the hour!' })).rejects.toThrow('/helpdesk sla');
+      await expect(knowledge.edit(ADMIN, { id: article.id, body: 'Always within the hour!' })).rejects.toThrow(
+        '/helpdesk sla',
+      );
       await expect(knowledge.markSpecial(ADMIN, { id: article.id, special: 'sla' })).rejects.toThrow('/helpdesk sla');
       const hits = await knowledge.search(carl, { words: 'service level' });
       expect(hits.map((h) => h.id)).toContain(article.id);
@@ -220,7 +257,14 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     await helpdesk.tickets.resolve(tina, { ticketNumber: late.number });
     await expect(helpdesk.stats.stats(tina, { period: '7d' })).rejects.toBeInstanceOf(ForbiddenError);
     const stats = await helpdesk.stats.stats(ADMIN, { period: '7d' });
-    expect(stats.total).toMatchObject({ opened: 2, resolved: 2, slaMetPercent: 50, averageRating: 5, ratings: 1, medianFirstResponseMinutes: 10 });
+    expect(stats.total).toMatchObject({
+      opened: 2,
+      resolved: 2,
+      slaMetPercent: 50,
+      averageRating: 5,
+      ratings: 1,
+      medianFirstResponseMinutes: 10,
+    });
     expect(stats.byPriority.map((r) => r.label)).toEqual(['P1']);
     expect(stats.bySupporter[0]).toMatchObject({ resolved: 2 });
     await expect(helpdesk.stats.stats(ADMIN, { period: '1y' })).rejects.toThrow('7d or 30d');

@@ -6,8 +6,10 @@ import { storedState } from '../helpers/snapshot';
 
 describeEachDatabase('staff, availability and linked identities', (ctx) => {
   const carl = discord('carl');
-  const open = (title: string, who = carl) => ctx().helpdesk.tickets.open(who, { title, description: 'd', type: 'incident' });
-  const assigneeOf = async (number: number) => (await ctx().helpdesk.queries.show(ADMIN, { ticketNumber: number })).assignee?.displayName ?? null;
+  const open = (title: string, who = carl) =>
+    ctx().helpdesk.tickets.open(who, { title, description: 'd', type: 'incident' });
+  const assigneeOf = async (number: number) =>
+    (await ctx().helpdesk.queries.show(ADMIN, { ticketNumber: number })).assignee?.displayName ?? null;
 
   beforeAll(async () => {
     await ctx().helpdesk.staff.bootstrapAdmins([ADMIN]);
@@ -17,16 +19,23 @@ describeEachDatabase('staff, availability and linked identities', (ctx) => {
     await ctx().helpdesk.staff.bootstrapAdmins([ADMIN]);
     const me = await ctx().helpdesk.staff.whoAmI(ADMIN);
     expect(me.role).toBe('admin');
-    const [{ count }] = await ctx().dataSource.query(`SELECT count(*)::int AS count FROM identity WHERE platform_user_id = 'admin'`);
+    const [{ count }] = await ctx().dataSource.query(
+      `SELECT count(*)::int AS count FROM identity WHERE platform_user_id = 'admin'`,
+    );
     expect(count).toBe(1);
   });
 
   test('with no supporter a ticket waits unassigned and admins are told', async () => {
     const ticket = await open('Nobody here');
     expect(ticket.assigneeId).toBeNull();
-    const kinds = (await ctx().helpdesk.queries.show(ADMIN, { ticketNumber: ticket.number })).history.map((e) => e.kind);
+    const kinds = (await ctx().helpdesk.queries.show(ADMIN, { ticketNumber: ticket.number })).history.map(
+      (e) => e.kind,
+    );
     expect(kinds).toEqual(['opened', 'waiting']);
-    const dms = await ctx().dataSource.query(`SELECT destination, payload FROM delivery WHERE ticket_id = $1 AND kind = 'person.dm'`, [ticket.id]);
+    const dms = await ctx().dataSource.query(
+      `SELECT destination, payload FROM delivery WHERE ticket_id = $1 AND kind = 'person.dm'`,
+      [ticket.id],
+    );
     expect(dms).toHaveLength(1);
     expect(dms[0].payload.text).toContain('no tier-1 supporter is available');
   });
@@ -44,9 +53,13 @@ describeEachDatabase('staff, availability and linked identities', (ctx) => {
   test('only admins manage staff; bad roles are clear errors', async () => {
     const { staff } = ctx().helpdesk;
     const before = await storedState(ctx().dataSource);
-    await expect(staff.add(discord('tina'), { person: discord('tom'), role: '1' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(staff.add(discord('tina'), { person: discord('tom'), role: '1' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(staff.add(ADMIN, { person: discord('tom'), role: '4' })).rejects.toThrow('1, 2, 3 or admin');
-    await expect(staff.add(ADMIN, { person: { platform: 'discord', userId: '' }, role: '1' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(staff.add(ADMIN, { person: { platform: 'discord', userId: '' }, role: '1' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     await expect(staff.remove(ADMIN, { person: carl })).rejects.toBeInstanceOf(ConflictError);
     expect(await storedState(ctx().dataSource)).toEqual(before);
   });
@@ -87,7 +100,11 @@ describeEachDatabase('staff, availability and linked identities', (ctx) => {
     expect((await staff.whoAmI(slack('utom'))).id).toBe((await staff.whoAmI(discord('tom'))).id);
     await expect(staff.link(slack('utom'), { code })).rejects.toThrow('unknown, used or expired');
 
-    const slackTicket = await ctx().helpdesk.tickets.open(slack('ulla'), { title: 'From Slack', description: 'd', type: 'request' });
+    const slackTicket = await ctx().helpdesk.tickets.open(slack('ulla'), {
+      title: 'From Slack',
+      description: 'd',
+      type: 'request',
+    });
     expect(await assigneeOf(slackTicket.number)).toBe('Tom');
   });
 

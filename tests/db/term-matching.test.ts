@@ -30,7 +30,9 @@ describeEachDatabase('matching a term and comparing titles without the database'
        GROUP BY q.term`,
       [asked, asked.map((i) => queries[i])],
     );
-    const lexemes: Array<{ id: number; lexemes: string[] }> = await manager.query(`SELECT id, tsvector_to_array(search) AS lexemes FROM ticket ORDER BY id`);
+    const lexemes: Array<{ id: number; lexemes: string[] }> = await manager.query(
+      `SELECT id, tsvector_to_array(search) AS lexemes FROM ticket ORDER BY id`,
+    );
     const sorted = lexemes.map((t) => ({ id: t.id, lexemes: t.lexemes.sort() }));
     const expected = new Map(byDatabase.map((row) => [row.term, row.ids]));
     let compared = 0;
@@ -46,9 +48,25 @@ describeEachDatabase('matching a term and comparing titles without the database'
 
   test("every pair of corpus titles, and titles of capitals, digits, Danish letters and no letters at all, is as alike as pg_trgm's similarity() says", async () => {
     const { manager } = ctx().dataSource;
-    const odd = ['VPN NEDE!!!', 'vpn nede', 'Fejl 0x80070005 i Outlook', 'fejl 0x80070005 i outlook', 'Æøå ÆØÅ æøå', 'Skærmen er sort', 'skærm sort', '!!!', '', '🙂 printer 🙂', 'a', 'ab'];
+    const odd = [
+      'VPN NEDE!!!',
+      'vpn nede',
+      'Fejl 0x80070005 i Outlook',
+      'fejl 0x80070005 i outlook',
+      'Æøå ÆØÅ æøå',
+      'Skærmen er sort',
+      'skærm sort',
+      '!!!',
+      '',
+      '🙂 printer 🙂',
+      'a',
+      'ab',
+    ];
     const titles = [...new Set([...incidents.map((i) => i.title), ...odd])];
-    const trigrams: Array<{ trigrams: string[] }> = await manager.query(`SELECT show_trgm(t) AS trigrams FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`, [titles]);
+    const trigrams: Array<{ trigrams: string[] }> = await manager.query(
+      `SELECT show_trgm(t) AS trigrams FROM unnest($1::text[]) WITH ORDINALITY AS u(t, n) ORDER BY n`,
+      [titles],
+    );
     const pairs = titles.flatMap((_, a) => titles.map((__, b) => [a, b] as const).filter(([x, y]) => x < y));
     const byDatabase: Array<{ similarity: number }> = await manager.query(
       `SELECT similarity(($1::text[])[a], ($1::text[])[b]) AS similarity FROM unnest($2::int[], $3::int[]) WITH ORDINALITY AS p(a, b, n) ORDER BY n`,

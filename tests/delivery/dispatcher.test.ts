@@ -32,7 +32,11 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
 
   test('deliveries written by opening tickets arrive once each, in event order per destination', async () => {
     const { tickets, comments } = ctx().helpdesk;
-    const first = await tickets.open(discord('carl'), { title: 'Printer jammed', description: 'E42 on floor 2', type: 'incident' });
+    const first = await tickets.open(discord('carl'), {
+      title: 'Printer jammed',
+      description: 'E42 on floor 2',
+      type: 'incident',
+    });
     await tickets.open(discord('dora'), { title: 'VPN drops', description: 'Every hour', type: 'incident' });
     await comments.comment(discord('tina'), { ticketNumber: first.number, body: 'Which tray?' });
     await tickets.setPending(discord('tina'), { ticketNumber: first.number });
@@ -59,7 +63,12 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
   });
 
   test("a destination's head blocks it while it waits to be retried; other destinations go on", async () => {
-    await queueDeliveries(ctx().dataSource, { destinations: 2, perDestination: 3, now: ctx().clock.now(), prefix: 'dest:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 2,
+      perDestination: 3,
+      now: ctx().clock.now(),
+      prefix: 'dest:',
+    });
     const sender = new MemorySender('discord').failNext(1, serverError, 'dest:0');
     const d = dispatcher(sender);
 
@@ -73,18 +82,30 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
     ctx().clock.advance(1);
     await drain([d], ctx().dataSource, ctx().clock);
     const rows = await deliveryRows(ctx().dataSource);
-    expect(idsByDestination(sender.sent).get('dest:0')).toEqual(rows.filter((r) => r.destination === 'dest:0').map((r) => r.id));
+    expect(idsByDestination(sender.sent).get('dest:0')).toEqual(
+      rows.filter((r) => r.destination === 'dest:0').map((r) => r.id),
+    );
     expect(sender.sent.map((s) => s.destination)).toEqual(['dest:1', 'dest:1', 'dest:1', 'dest:0', 'dest:0', 'dest:0']);
   });
 
   test('a 429 waits its Retry-After and is not counted as a failed attempt', async () => {
-    await queueDeliveries(ctx().dataSource, { destinations: 1, perDestination: 2, now: ctx().clock.now(), prefix: 'limited:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 1,
+      perDestination: 2,
+      now: ctx().clock.now(),
+      prefix: 'limited:',
+    });
     const sender = new MemorySender('discord').failNext(5, rateLimited(2000));
     const registry = new Registry();
     const d = dispatcher(sender, { maxAttempts: 2, metrics: registry });
     expect(await d.runOnce()).toMatchObject({ claimed: 1, retried: 1 });
     const [head] = await deliveryRows(ctx().dataSource);
-    expect(head).toMatchObject({ status: 'pending', attempts: 0, lease_until: null, last_error: 'rate_limited: retry after 2000 ms' });
+    expect(head).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      lease_until: null,
+      last_error: 'rate_limited: retry after 2000 ms',
+    });
     expect(head.not_before.getTime()).toBe(ctx().clock.now().getTime() + 2000);
     ctx().clock.advance(1999);
     expect(await d.runOnce()).toMatchObject({ claimed: 0 });
@@ -95,11 +116,19 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
 
     const result = await drain([d], ctx().dataSource, ctx().clock);
     expect(result).toMatchObject({ sent: 2, failed: 0, retried: 4 });
-    expect((await deliveryRows(ctx().dataSource)).map((r) => [r.status, r.attempts])).toEqual([['sent', 1], ['sent', 1]]);
+    expect((await deliveryRows(ctx().dataSource)).map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
   });
 
   test('5xx backs off exponentially with jitter, gives up after maxAttempts, and the destination goes on', async () => {
-    await queueDeliveries(ctx().dataSource, { destinations: 1, perDestination: 2, now: ctx().clock.now(), prefix: 'flaky:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 1,
+      perDestination: 2,
+      now: ctx().clock.now(),
+      prefix: 'flaky:',
+    });
     const sender = new MemorySender('discord').failNext(3, serverError);
     const d = dispatcher(sender, { maxAttempts: 3, backoff: { baseMs: 1000, maxMs: 1500 } });
     const waits: number[] = [];
@@ -124,15 +153,24 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
     const registry = new Registry();
     const opened = [];
     for (const customer of ['fay', 'gus', 'hal']) {
-      opened.push(await tickets.open(discord(customer), { title: `Help for ${customer}`, description: 'Please', type: 'incident' }));
+      opened.push(
+        await tickets.open(discord(customer), {
+          title: `Help for ${customer}`,
+          description: 'Please',
+          type: 'incident',
+        }),
+      );
     }
     await tickets.setPending(discord('tina'), { ticketNumber: opened[1].number });
     // Gus takes no direct messages: what the helpdesk tells him (his notices) bounces; the thread's other traffic does not.
     const gusThread = `ticket:${opened[1].id}`;
-    const toGus = (d: { destination: string; kind: string }) => d.destination === gusThread && d.kind === 'ticket.notice';
+    const toGus = (d: { destination: string; kind: string }) =>
+      d.destination === gusThread && d.kind === 'ticket.notice';
     const tina = `person:${opened[0].assigneeId}`;
     expect(opened.every((t) => `person:${t.assigneeId}` === tina)).toBe(true);
-    const sender = new MemorySender('discord').failAlways(dmsClosed, toGus).failAlways({ kind: 'permanent', reason: 'dms_closed' }, tina);
+    const sender = new MemorySender('discord')
+      .failAlways(dmsClosed, toGus)
+      .failAlways({ kind: 'permanent', reason: 'dms_closed' }, tina);
 
     const result = await drain([dispatcher(sender, { metrics: registry })], ctx().dataSource, ctx().clock);
 
@@ -141,7 +179,11 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
     expect(bounced).toHaveLength(1 + 3);
     for (const row of bounced) expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(rows.filter(toGus).map((r) => r.last_error)).toEqual(['dms_closed: Cannot send messages to this user']);
-    expect(rows.filter((r) => r.destination === tina).map((r) => r.last_error)).toEqual(['dms_closed', 'dms_closed', 'dms_closed']);
+    expect(rows.filter((r) => r.destination === tina).map((r) => r.last_error)).toEqual([
+      'dms_closed',
+      'dms_closed',
+      'dms_closed',
+    ]);
     // Gus's thread went on past the bounced notice, in order.
     const thread = rows.filter((r) => r.destination === gusThread);
     expect(thread.map((r) => [r.kind, r.status])).toEqual([
@@ -161,8 +203,20 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
 
   test('only platforms it has a sender for are claimed; a person on two platforms has two queues', async () => {
     const now = ctx().clock.now();
-    await queueDeliveries(ctx().dataSource, { destinations: 1, perDestination: 1, now, platform: 'slack', prefix: 'person:' });
-    await queueDeliveries(ctx().dataSource, { destinations: 1, perDestination: 1, now, platform: 'discord', prefix: 'person:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 1,
+      perDestination: 1,
+      now,
+      platform: 'slack',
+      prefix: 'person:',
+    });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 1,
+      perDestination: 1,
+      now,
+      platform: 'discord',
+      prefix: 'person:',
+    });
     const sender = new MemorySender('discord');
     expect(await dispatcher(sender).runOnce()).toMatchObject({ claimed: 1, sent: 1 });
     expect((await deliveryRows(ctx().dataSource)).map((r) => [r.platform, r.status])).toEqual([
@@ -172,7 +226,12 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
   });
 
   test('an expired lease is claimed again and counted as a resend; the stale claim cannot settle it', async () => {
-    await queueDeliveries(ctx().dataSource, { destinations: 1, perDestination: 1, now: ctx().clock.now(), prefix: 'hang:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 1,
+      perDestination: 1,
+      now: ctx().clock.now(),
+      prefix: 'hang:',
+    });
     const registry = new Registry();
     const stuck = new MemorySender('discord');
     const release = stuck.hold();
@@ -197,17 +256,31 @@ describeEachDatabase('delivery dispatcher', (ctx) => {
   test('start() sends at once when woken by a commit that wrote deliveries; stop() waits for sends in flight', async () => {
     const sender = new MemorySender('discord');
     const d = dispatcher(sender, { concurrency: 1, batchSize: 10 });
-    const helpdesk = createHelpdesk({ dataSource: ctx().dataSource, clock: ctx().clock, policy: defaultPolicy, onDeliveriesWritten: () => d.wake() });
+    const helpdesk = createHelpdesk({
+      dataSource: ctx().dataSource,
+      clock: ctx().clock,
+      policy: defaultPolicy,
+      onDeliveriesWritten: () => d.wake(),
+    });
     d.start(60_000);
     try {
-      await helpdesk.tickets.open(discord('ivy'), { title: 'Mouse broken', description: 'Left button', type: 'incident' });
+      await helpdesk.tickets.open(discord('ivy'), {
+        title: 'Mouse broken',
+        description: 'Left button',
+        type: 'incident',
+      });
       await eventually(() => sender.sent.length > 0, 5000);
     } finally {
       await d.stop();
     }
 
     await ctx().dataSource.query(`DELETE FROM delivery`);
-    await queueDeliveries(ctx().dataSource, { destinations: 3, perDestination: 1, now: ctx().clock.now(), prefix: 'stop:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 3,
+      perDestination: 1,
+      now: ctx().clock.now(),
+      prefix: 'stop:',
+    });
     const slow = new MemorySender('discord');
     const release = slow.hold();
     const s = dispatcher(slow, { concurrency: 1, batchSize: 3 });

@@ -36,7 +36,11 @@ describeEachDatabase(
         expect(stillSending()).toBe(true);
 
         // Everything a person does meanwhile completes while the first sends have not returned.
-        const ticket = await tickets.open(discord('dora'), { title: 'VPN drops', description: 'Hourly', type: 'incident' });
+        const ticket = await tickets.open(discord('dora'), {
+          title: 'VPN drops',
+          description: 'Hourly',
+          type: 'incident',
+        });
         expect(stillSending()).toBe(true);
         await comments.comment(discord('dora'), { ticketNumber: ticket.number, body: 'Again just now' });
         expect(stillSending()).toBe(true);

@@ -33,11 +33,24 @@ export async function queueDeliveries(
     `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at)
      SELECT $1, $2::text || (g % $3::int), 'ticket.notice', jsonb_build_object('seq', g), $4::timestamptz, $4::timestamptz
      FROM generate_series(0, $3::int * $5::int - 1) AS g ORDER BY g`,
-    [options.platform ?? 'discord', options.prefix ?? 'ticket:', options.destinations, options.now, options.perDestination],
+    [
+      options.platform ?? 'discord',
+      options.prefix ?? 'ticket:',
+      options.destinations,
+      options.now,
+      options.perDestination,
+    ],
   );
 }
 
-export const emptyResult = (): DispatchResult => ({ claimed: 0, sent: 0, failed: 0, retried: 0, resent: 0, released: 0 });
+export const emptyResult = (): DispatchResult => ({
+  claimed: 0,
+  sent: 0,
+  failed: 0,
+  retried: 0,
+  resent: 0,
+  released: 0,
+});
 
 export function addResults(into: DispatchResult, more: DispatchResult): DispatchResult {
   for (const key of Object.keys(into) as Array<keyof DispatchResult>) into[key] += more[key];
@@ -49,7 +62,12 @@ export function addResults(into: DispatchResult, more: DispatchResult): Dispatch
  * left unsent. When a round claims nothing, the clock jumps to the next moment something is due:
  * backoffs and rate limits pass without real waiting.
  */
-export async function drain(dispatchers: Dispatcher[], dataSource: DataSource, clock: ManualClock, maxRounds = 10_000): Promise<DispatchResult> {
+export async function drain(
+  dispatchers: Dispatcher[],
+  dataSource: DataSource,
+  clock: ManualClock,
+  maxRounds = 10_000,
+): Promise<DispatchResult> {
   const total = emptyResult();
   for (let round = 0; round < maxRounds; round++) {
     const results = await Promise.all(dispatchers.map((d) => d.runOnce()));

@@ -25,10 +25,19 @@ describeEachDatabase('two dispatchers on one database', (ctx) => {
   test('a platform answering 429, then 5xx for a while: every delivery arrives once, in order per destination', async () => {
     const { tickets, comments } = ctx().helpdesk;
     for (const name of ['ann', 'bob', 'cid', 'dee', 'eve']) {
-      const ticket = await tickets.open(discord(name), { title: `Trouble for ${name}`, description: 'It broke', type: 'incident' });
+      const ticket = await tickets.open(discord(name), {
+        title: `Trouble for ${name}`,
+        description: 'It broke',
+        type: 'incident',
+      });
       await comments.comment(discord(name), { ticketNumber: ticket.number, body: 'Any news?' });
     }
-    await queueDeliveries(ctx().dataSource, { destinations: 40, perDestination: 8, now: ctx().clock.now(), prefix: 'bulk:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 40,
+      perDestination: 8,
+      now: ctx().clock.now(),
+      prefix: 'bulk:',
+    });
 
     // One platform behind both instances: the first 60 sends are rate limited, the next 60 fail with 503.
     const platform = new MemorySender('discord').failNext(60, rateLimited(2000)).failNext(60, serverError);
@@ -44,7 +53,11 @@ describeEachDatabase('two dispatchers on one database', (ctx) => {
         random: () => (jitter = (jitter + 0.37) % 1),
         logger: createLogger('silent'),
       });
-    const result = await drain([instance('one', ctx().dataSource), instance('two', otherPool)], ctx().dataSource, ctx().clock);
+    const result = await drain(
+      [instance('one', ctx().dataSource), instance('two', otherPool)],
+      ctx().dataSource,
+      ctx().clock,
+    );
 
     const rows = await deliveryRows(ctx().dataSource);
     expect(rows.length).toBeGreaterThan(320);
@@ -53,7 +66,10 @@ describeEachDatabase('two dispatchers on one database', (ctx) => {
     expect(new Set(sentIds).size).toBe(sentIds.length);
     expect([...sentIds].sort((a, b) => a - b)).toEqual(rows.map((r) => r.id));
     for (const [destination, ids] of idsByDestination(platform.sent)) {
-      expect({ destination, ids }).toEqual({ destination, ids: rows.filter((r) => r.destination === destination).map((r) => r.id) });
+      expect({ destination, ids }).toEqual({
+        destination,
+        ids: rows.filter((r) => r.destination === destination).map((r) => r.id),
+      });
     }
     expect(platform.overlaps).toEqual([]);
     expect(platform.attempts.filter((a) => a.outcome === 'rate_limited')).toHaveLength(60);
@@ -63,11 +79,24 @@ describeEachDatabase('two dispatchers on one database', (ctx) => {
 
   test('claims racing on the database never hand one delivery to both', async () => {
     await ctx().dataSource.query(`DELETE FROM delivery`);
-    await queueDeliveries(ctx().dataSource, { destinations: 200, perDestination: 3, now: ctx().clock.now(), prefix: 'race:' });
+    await queueDeliveries(ctx().dataSource, {
+      destinations: 200,
+      perDestination: 3,
+      now: ctx().clock.now(),
+      prefix: 'race:',
+    });
     const platform = new MemorySender('discord');
     const instances = [ctx().dataSource, otherPool, ctx().dataSource, otherPool].map(
       (dataSource, i) =>
-        new Dispatcher({ dataSource, clock: ctx().clock, senders: [platform], instanceId: `i${i}`, batchSize: 50, concurrency: 10, logger: createLogger('silent') }),
+        new Dispatcher({
+          dataSource,
+          clock: ctx().clock,
+          senders: [platform],
+          instanceId: `i${i}`,
+          batchSize: 50,
+          concurrency: 10,
+          logger: createLogger('silent'),
+        }),
     );
     // Started together, the instances' first claims all ask for the same 200 heads at once.
     const result = await drain(instances, ctx().dataSource, ctx().clock);

@@ -41,16 +41,27 @@ describe('the app with Discord and Slack configured', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-
   test('a Discord /ticket becomes a private thread with its card, sent by the running dispatcher', async () => {
     expect(app.dispatcher.platforms().sort()).toEqual(['discord', 'slack']);
     await eventually(() => app.discord() !== undefined, 10_000, 'the gateway lease taken and the bot connected');
     const carl = discord.user('carl');
     const command = await slashCommand(discord, carl, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = discord.answers.get(command)!;
-    await submitTicketForm(discord, carl, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title: 'VPN is down', description: 'Since 9:00', type: 'incident' });
-    await eventually(() => discord.requestsTo('POST', /\/channels\/\d+\/threads$/).length === 1, 10_000, 'the ticket thread');
-    await eventually(() => [...discord.channels.values()].some((c) => c.name === '#1 VPN is down'), 10_000, 'the thread named after the ticket');
+    await submitTicketForm(discord, carl, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
+      title: 'VPN is down',
+      description: 'Since 9:00',
+      type: 'incident',
+    });
+    await eventually(
+      () => discord.requestsTo('POST', /\/channels\/\d+\/threads$/).length === 1,
+      10_000,
+      'the ticket thread',
+    );
+    await eventually(
+      () => [...discord.channels.values()].some((c) => c.name === '#1 VPN is down'),
+      10_000,
+      'the thread named after the ticket',
+    );
   });
 
   test('Slack requests reach the same HTTP server; a /ticket opens its form, a bad signature is refused', async () => {

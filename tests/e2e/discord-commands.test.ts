@@ -24,7 +24,8 @@ describe('Discord slash commands, end to end', () => {
   const user = (name: string, value: FakeUser): Option => ({ name, type: 6, value: value.id });
 
   /** Runs `/command sub …` and returns its private answer (the edit after the deferral). */
-  const run = (who: FakeUser, command: string, options: Option[], staff = false, channelId = SUPPORT_CHANNEL_ID) => world.command(who, command, options, staff, channelId);
+  const run = (who: FakeUser, command: string, options: Option[], staff = false, channelId = SUPPORT_CHANNEL_ID) =>
+    world.command(who, command, options, staff, channelId);
   const openTicket = (customer: FakeUser, title: string) => world.openTicket(customer, title);
 
   const card = (threadId: string) => world.fake.messagesIn(threadId).find((m) => m.embeds.length > 0)!;
@@ -92,7 +93,12 @@ describe('Discord slash commands, end to end', () => {
     expect(refused.content).toMatch(/^You can't do that: /);
     expect((await world.ticket(number)).priority).not.toBe('P1');
 
-    const answer = await run(tina, 'tickets', [subcommand('priority', [int('number', number), str('priority', 'P1')])], true);
+    const answer = await run(
+      tina,
+      'tickets',
+      [subcommand('priority', [int('number', number), str('priority', 'P1')])],
+      true,
+    );
     expect(answer.content).toBe(`#${number} is now P1.`);
     expect((await world.ticket(number)).priority).toBe('P1');
     await world.deliver();
@@ -105,9 +111,17 @@ describe('Discord slash commands, end to end', () => {
     const ivy = world.fake.user('ivy');
     const { number } = await openTicket(ivy, 'Chair is broken');
     const current = (await world.ticket(number)).assignee_id;
-    const [tinaPerson] = await world.db.dataSource.query(`SELECT p.id FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform_user_id = $1`, [tina.id]);
+    const [tinaPerson] = await world.db.dataSource.query(
+      `SELECT p.id FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform_user_id = $1`,
+      [tina.id],
+    );
     const target = current === tinaPerson.id ? una : tina;
-    const assigned = await run(boss, 'tickets', [subcommand('assign', [int('number', number), user('person', target)])], true);
+    const assigned = await run(
+      boss,
+      'tickets',
+      [subcommand('assign', [int('number', number), user('person', target)])],
+      true,
+    );
     expect(assigned.content).toBe(`#${number} is now assigned to ${target.global_name}.`);
 
     const vic = world.fake.user('vic');
@@ -119,15 +133,30 @@ describe('Discord slash commands, end to end', () => {
 
   test('/helpdesk staff add: refused for a non-admin, done by an admin', async () => {
     const newbie = world.fake.user('newbie');
-    const refused = await run(tina, 'helpdesk', [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }], true);
+    const refused = await run(
+      tina,
+      'helpdesk',
+      [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }],
+      true,
+    );
     expect(refused.content).toMatch(/^You can't do that: /);
     expect((await world.helpdesk.staff.whoAmI(world.ref(newbie))).role).toBe('customer');
 
-    const added = await run(boss, 'helpdesk', [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }], true);
+    const added = await run(
+      boss,
+      'helpdesk',
+      [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }],
+      true,
+    );
     expect(added.content).toBe('Newbie is now a tier-2 supporter.');
     expect(await world.helpdesk.staff.whoAmI(world.ref(newbie))).toMatchObject({ role: 'supporter', tier: 2 });
 
-    const removed = await run(boss, 'helpdesk', [{ name: 'staff', type: 2, options: [subcommand('remove', [user('person', newbie)])] }], true);
+    const removed = await run(
+      boss,
+      'helpdesk',
+      [{ name: 'staff', type: 2, options: [subcommand('remove', [user('person', newbie)])] }],
+      true,
+    );
     expect(removed.content).toContain('Newbie is no longer staff');
   });
 
@@ -139,7 +168,9 @@ describe('Discord slash commands, end to end', () => {
     const linked = await run(tina, 'helpdesk', [subcommand('link')], true);
     expect(linked.content).toMatch(/Your link code is \*\*[A-Z0-9]{8}\*\*/);
     const customer = world.fake.user('jay');
-    expect((await run(customer, 'helpdesk', [subcommand('away', [str('state', 'on')])])).content).toMatch(/^You can't do that: /);
+    expect((await run(customer, 'helpdesk', [subcommand('away', [str('state', 'on')])])).content).toMatch(
+      /^You can't do that: /,
+    );
   });
 
   test('/helpdesk help lists only what this person may run', async () => {
@@ -153,18 +184,47 @@ describe('Discord slash commands, end to end', () => {
     };
     const customerHelp = await helpOf(kim);
     const adminHelp = await helpOf(boss, true);
-    for (const c of ['/ticket`', '/tickets list', '/tickets show', '/tickets search', '/tickets transcript', '/kb search', '/kb read', '/helpdesk help']) {
+    for (const c of [
+      '/ticket`',
+      '/tickets list',
+      '/tickets show',
+      '/tickets search',
+      '/tickets transcript',
+      '/kb search',
+      '/kb read',
+      '/helpdesk help',
+    ]) {
       expect(customerHelp).toContain(c);
       expect(adminHelp).toContain(c);
     }
-    for (const c of ['/tickets assign', '/tickets priority', '/kb new', '/note', '/helpdesk staff add', '/helpdesk away']) expect(customerHelp).not.toContain(c);
-    for (const c of ['/tickets assign', '/kb new', '/kb edit', '/helpdesk staff add', '/helpdesk staff remove', '/helpdesk mark', '/helpdesk setup', '/helpdesk redact']) expect(adminHelp).toContain(c);
+    for (const c of [
+      '/tickets assign',
+      '/tickets priority',
+      '/kb new',
+      '/note',
+      '/helpdesk staff add',
+      '/helpdesk away',
+    ])
+      expect(customerHelp).not.toContain(c);
+    for (const c of [
+      '/tickets assign',
+      '/kb new',
+      '/kb edit',
+      '/helpdesk staff add',
+      '/helpdesk staff remove',
+      '/helpdesk mark',
+      '/helpdesk setup',
+      '/helpdesk redact',
+    ])
+      expect(adminHelp).toContain(c);
     const staffHelp = await helpOf(tina, true);
     expect(staffHelp).toContain('/kb new');
     expect(staffHelp).not.toContain('/helpdesk staff add');
     expect(staffHelp).not.toContain('/helpdesk redact');
     // Discord refuses an embed whose text is over 4096 characters: the longest list must fit in one.
-    expect((await run(boss, 'helpdesk', [subcommand('help')], true)).embeds[0].description.length).toBeLessThanOrEqual(4096);
+    expect((await run(boss, 'helpdesk', [subcommand('help')], true)).embeds[0].description.length).toBeLessThanOrEqual(
+      4096,
+    );
   });
 
   test('/kb new: the form, the article stored, /kb search finds it, /kb read shows it; a customer cannot /kb new', async () => {
@@ -181,7 +241,9 @@ describe('Discord slash commands, end to end', () => {
     const [deferral, stored] = await world.fake.answered(submitted, 2);
     expect(deferral.body.data.flags).toBe(64);
     const id = Number(/Article (\d+)/.exec(stored.body.content)![1]);
-    const [article] = await world.db.dataSource.query(`SELECT title, tags, visibility FROM article WHERE id = $1`, [id]);
+    const [article] = await world.db.dataSource.query(`SELECT title, tags, visibility FROM article WHERE id = $1`, [
+      id,
+    ]);
     expect(article).toMatchObject({ title: 'Resetting the VPN token', tags: ['vpn', 'network'], visibility: 'public' });
 
     const lee = world.fake.user('lee');
@@ -197,18 +259,50 @@ describe('Discord slash commands, end to end', () => {
   });
 
   test('/kb edit prefills the form; an article longer than the form holds is refused, never cut; a long article is read whole as a file', async () => {
-    const short = await world.helpdesk.knowledge.create(world.ref(tina), { title: 'Printer codes', body: 'E12 means paper jam.', tags: ['printer'], visibility: 'staff' });
-    const command = await slashCommand(world.fake, tina, 'kb', SUPPORT_CHANNEL_ID, [subcommand('edit', [int('id', short.id)])], true);
+    const short = await world.helpdesk.knowledge.create(world.ref(tina), {
+      title: 'Printer codes',
+      body: 'E12 means paper jam.',
+      tags: ['printer'],
+      visibility: 'staff',
+    });
+    const command = await slashCommand(
+      world.fake,
+      tina,
+      'kb',
+      SUPPORT_CHANNEL_ID,
+      [subcommand('edit', [int('id', short.id)])],
+      true,
+    );
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.type).toBe(9);
     expect(JSON.stringify(modal.body.data)).toContain('E12 means paper jam.');
-    const submitted = await submitArticleForm(world.fake, tina, modal.body.data.custom_id, { title: 'Printer codes', tags: 'printer', body: 'E12 means paper jam. E13: toner.', visibility: 'staff' });
-    expect((await world.fake.answered(submitted, 2))[1].body.content).toContain(`Article ${short.id} "Printer codes" is saved`);
-    expect((await world.helpdesk.knowledge.read(world.ref(tina), { id: short.id })).body).toBe('E12 means paper jam. E13: toner.');
+    const submitted = await submitArticleForm(world.fake, tina, modal.body.data.custom_id, {
+      title: 'Printer codes',
+      tags: 'printer',
+      body: 'E12 means paper jam. E13: toner.',
+      visibility: 'staff',
+    });
+    expect((await world.fake.answered(submitted, 2))[1].body.content).toContain(
+      `Article ${short.id} "Printer codes" is saved`,
+    );
+    expect((await world.helpdesk.knowledge.read(world.ref(tina), { id: short.id })).body).toBe(
+      'E12 means paper jam. E13: toner.',
+    );
 
     const longBody = 'A long procedure. '.repeat(400); // 7200 characters
-    const long = await world.helpdesk.knowledge.create(world.ref(tina), { title: 'Onboarding', body: longBody, visibility: 'public' });
-    const refused = await slashCommand(world.fake, tina, 'kb', SUPPORT_CHANNEL_ID, [subcommand('edit', [int('id', long.id)])], true);
+    const long = await world.helpdesk.knowledge.create(world.ref(tina), {
+      title: 'Onboarding',
+      body: longBody,
+      visibility: 'public',
+    });
+    const refused = await slashCommand(
+      world.fake,
+      tina,
+      'kb',
+      SUPPORT_CHANNEL_ID,
+      [subcommand('edit', [int('id', long.id)])],
+      true,
+    );
     const [answer] = world.fake.answers.get(refused)!;
     expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(answer.body.data.content).toContain("can't be edited here");
@@ -221,14 +315,50 @@ describe('Discord slash commands, end to end', () => {
   });
 
   test("the registered definitions use PRODUCT.md's words, and leave out what this build does not answer", () => {
-    const byName = Object.fromEntries(commandDefinitions().map((c) => [c.name, c as { options: Array<{ name: string; options?: Array<{ name: string }> }> }]));
+    const byName = Object.fromEntries(
+      commandDefinitions().map((c) => [
+        c.name,
+        c as { options: Array<{ name: string; options?: Array<{ name: string }> }> },
+      ]),
+    );
     const subs = (name: string) => byName[name].options.map((o) => o.name);
-    expect(subs('tickets')).toEqual(['list', 'show', 'search', 'transcript', 'assign', 'escalate', 'priority', 'link', 'unlink']);
+    expect(subs('tickets')).toEqual([
+      'list',
+      'show',
+      'search',
+      'transcript',
+      'assign',
+      'escalate',
+      'priority',
+      'link',
+      'unlink',
+    ]);
     expect(subs('kb')).toEqual(['search', 'read', 'new', 'edit']);
-    expect(subs('helpdesk')).toEqual(['staff', 'away', 'link', 'mark', 'setup', 'sla', 'catalog', 'stats', 'redact', 'help']);
+    expect(subs('helpdesk')).toEqual([
+      'staff',
+      'away',
+      'link',
+      'mark',
+      'setup',
+      'sla',
+      'catalog',
+      'stats',
+      'redact',
+      'help',
+    ]);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);
-    expect(byName.helpdesk.options.find((o) => o.name === 'sla')!.options!.map((o) => o.name)).toEqual(['show', 'set', 'hours', 'holiday']);
-    expect(byName.helpdesk.options.find((o) => o.name === 'catalog')!.options!.map((o) => o.name)).toEqual(['list', 'add', 'edit', 'remove']);
+    expect(byName.helpdesk.options.find((o) => o.name === 'sla')!.options!.map((o) => o.name)).toEqual([
+      'show',
+      'set',
+      'hours',
+      'holiday',
+    ]);
+    expect(byName.helpdesk.options.find((o) => o.name === 'catalog')!.options!.map((o) => o.name)).toEqual([
+      'list',
+      'add',
+      'edit',
+      'remove',
+    ]);
   });
 
   test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {
@@ -254,10 +384,23 @@ describe('Discord slash commands, end to end', () => {
   });
 
   test('/helpdesk mark catalog ID: admins only; the SLA article is generated and cannot be marked', async () => {
-    const catalog = await world.helpdesk.knowledge.create(world.ref(tina), { title: 'Our services', body: 'Mail, VPN, printers.' });
-    const refused = await run(tina, 'helpdesk', [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])], true);
+    const catalog = await world.helpdesk.knowledge.create(world.ref(tina), {
+      title: 'Our services',
+      body: 'Mail, VPN, printers.',
+    });
+    const refused = await run(
+      tina,
+      'helpdesk',
+      [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])],
+      true,
+    );
     expect(refused.content).toMatch(/^You can't do that: /);
-    const marked = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])], true);
+    const marked = await run(
+      boss,
+      'helpdesk',
+      [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])],
+      true,
+    );
     expect(marked.content).toBe(`Article ${catalog.id} "Our services" is now the service catalog article.`);
     const sla = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'sla'), int('id', catalog.id)])], true);
     expect(sla.content).toContain('/helpdesk sla');
@@ -265,7 +408,12 @@ describe('Discord slash commands, end to end', () => {
 });
 
 /** The article form submitted: Label components (type 18) wrapping three text inputs and a select. */
-function submitArticleForm(fake: FakeDiscord, user: FakeUser, customId: string, fields: { title: string; tags: string; body: string; visibility: string }): Promise<string> {
+function submitArticleForm(
+  fake: FakeDiscord,
+  user: FakeUser,
+  customId: string,
+  fields: { title: string; tags: string; body: string; visibility: string },
+): Promise<string> {
   return fake.interact({
     type: 5,
     data: {
@@ -283,4 +431,3 @@ function submitArticleForm(fake: FakeDiscord, user: FakeUser, customId: string, 
     member: fake.member(user, '2251799813685247'),
   });
 }
-

@@ -38,7 +38,6 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
     return app;
   };
 
-
   test('only one of two instances connects; when it stops, the other takes over within seconds', async () => {
     const first = await start();
     await eventually(() => first.discord() !== undefined, 8_000, 'the first instance connected');

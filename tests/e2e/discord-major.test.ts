@@ -1,7 +1,13 @@
 import { ADMIN } from '../helpers/people';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { pressButton, slashCommand, subcommand, submitTicketForm, type Option } from '../../src/simulator/discord/interactions';
+import {
+  pressButton,
+  slashCommand,
+  subcommand,
+  submitTicketForm,
+  type Option,
+} from '../../src/simulator/discord/interactions';
 
 /** Issue 8's major incidents on Discord, end to end: the proposal in the staff channel, its buttons, and `/tickets link`/`unlink`. */
 describe('Discord major incidents, end to end', () => {
@@ -28,25 +34,46 @@ describe('Discord major incidents, end to end', () => {
   async function openIncident(customer: FakeUser, title: string, description: string) {
     const command = await slashCommand(world.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
-    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title, description, type: 'incident', impact: 'team', urgency: 'blocked' });
+    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
+      title,
+      description,
+      type: 'incident',
+      impact: 'team',
+      urgency: 'blocked',
+    });
     const [, reply] = await world.fake.answered(submitted, 2);
     await world.deliver();
     return Number(/#(\d+)/.exec(reply.body.content)![1]);
   }
 
-  const alerts = () => world.fake.messagesIn(STAFF_CHANNEL_ID).filter((m) => m.content.includes('major incident') || m.content.includes('Major incident'));
+  const alerts = () =>
+    world.fake
+      .messagesIn(STAFF_CHANNEL_ID)
+      .filter((m) => m.content.includes('major incident') || m.content.includes('Major incident'));
 
   test('three look-alike incidents are proposed in the staff channel; "Declare major incident" makes the parent and joins them', async () => {
     const numbers: number[] = [];
     for (const name of ['ann', 'bob', 'cat']) {
-      numbers.push(await openIncident(world.fake.user(name), 'Outlook cannot connect to the mail server', 'Outlook says it cannot connect to the mail server since this morning.'));
+      numbers.push(
+        await openIncident(
+          world.fake.user(name),
+          'Outlook cannot connect to the mail server',
+          'Outlook says it cannot connect to the mail server since this morning.',
+        ),
+      );
     }
     const [proposal] = alerts();
     expect(proposal.content).toContain('Possible major incident');
     for (const n of numbers) expect(proposal.content).toContain(`#${n}`);
     const [declare, notRelated] = proposal.components[0].components;
-    expect(declare).toMatchObject({ label: 'Declare major incident', custom_id: expect.stringMatching(/^major:declare:\d+$/) });
-    expect(notRelated).toMatchObject({ label: 'Not related', custom_id: expect.stringMatching(/^major:not-related:\d+$/) });
+    expect(declare).toMatchObject({
+      label: 'Declare major incident',
+      custom_id: expect.stringMatching(/^major:declare:\d+$/),
+    });
+    expect(notRelated).toMatchObject({
+      label: 'Not related',
+      custom_id: expect.stringMatching(/^major:not-related:\d+$/),
+    });
     // Customers never see the staff channel: the proposal went nowhere else.
     for (const n of numbers) {
       const threadId = (await world.ticket(n)).location.discordThreadId;
@@ -84,7 +111,9 @@ describe('Discord major incidents, end to end', () => {
   test('/tickets link and /tickets unlink (staff) join and leave a major incident; a customer is refused', async () => {
     const dan = world.fake.user('dan');
     const own = await openIncident(dan, 'Projector in room 4 flickers', 'The projector flickers every few seconds.');
-    const [parent] = await world.db.dataSource.query(`SELECT number, id FROM ticket WHERE is_major ORDER BY id DESC LIMIT 1`);
+    const [parent] = await world.db.dataSource.query(
+      `SELECT number, id FROM ticket WHERE is_major ORDER BY id DESC LIMIT 1`,
+    );
 
     const refused = await run(dan, [subcommand('link', [int('number', own), int('parent', parent.number)])]);
     expect(refused.content).toMatch(/^You can't do that: /);
@@ -107,9 +136,17 @@ describe('Discord major incidents, end to end', () => {
   test('"Not related" is remembered and the alert says who decided', async () => {
     const numbers: number[] = [];
     for (const name of ['eve', 'fay', 'gus']) {
-      numbers.push(await openIncident(world.fake.user(name), 'VPN client crashes on start', 'The VPN client crashes as soon as I start it.'));
+      numbers.push(
+        await openIncident(
+          world.fake.user(name),
+          'VPN client crashes on start',
+          'The VPN client crashes as soon as I start it.',
+        ),
+      );
     }
-    const proposal = alerts().find((m) => m.content.includes('Possible major incident') && m.content.includes(`#${numbers[2]}`))!;
+    const proposal = alerts().find(
+      (m) => m.content.includes('Possible major incident') && m.content.includes(`#${numbers[2]}`),
+    )!;
     const pressed = await pressButton(world.fake, tina, proposal, proposal.components[0].components[1].custom_id, true);
     expect((await world.fake.answered(pressed, 2))[1].body.content).toBe('Noted: those tickets are not related.');
     expect(proposal.content).toContain('**Not related** by Tina.');

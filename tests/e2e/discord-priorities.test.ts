@@ -2,7 +2,16 @@ import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { answerText, ephemeralMessage, pressButton, slashCommand, subcommand, submitModal, submitTicketForm, type Option } from '../../src/simulator/discord/interactions';
+import {
+  answerText,
+  ephemeralMessage,
+  pressButton,
+  slashCommand,
+  subcommand,
+  submitModal,
+  submitTicketForm,
+  type Option,
+} from '../../src/simulator/discord/interactions';
 
 /** Issue 7 on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
 describe('Discord priorities, SLA and ratings, end to end', () => {
@@ -29,7 +38,13 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   async function openTicket(customer: FakeUser, title: string, impact: string, urgency: string) {
     const command = await slashCommand(world.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
-    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title, description: 'Details here.', type: 'incident', impact, urgency });
+    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
+      title,
+      description: 'Details here.',
+      type: 'incident',
+      impact,
+      urgency,
+    });
     const [, reply] = await world.fake.answered(submitted, 2);
     const number = Number(/#(\d+)/.exec(reply.body.content)![1]);
     await world.deliver();
@@ -37,14 +52,19 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   }
 
   const card = (threadId: string) => world.fake.messagesIn(threadId).find((m) => m.embeds.length > 0)!;
-  const field = (threadId: string, name: string) => card(threadId).embeds[0].fields.find((f: { name: string }) => f.name === name)?.value;
+  const field = (threadId: string, name: string) =>
+    card(threadId).embeds[0].fields.find((f: { name: string }) => f.name === name)?.value;
 
   test('the form asks for impact and urgency (required selects, with the core labels); everyone + blocked gives P1 on the card, with its SLA', async () => {
     const command = await slashCommand(world.fake, world.fake.user('ada'), 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.type).toBe(9); // the modal is the first answer
     const selects = modal.body.data.components.map((label: any) => label.component).filter((c: any) => c.type === 3);
-    expect(selects.map((s: any) => [s.custom_id, s.required])).toEqual([['type', true], ['impact', true], ['urgency', true]]);
+    expect(selects.map((s: any) => [s.custom_id, s.required])).toEqual([
+      ['type', true],
+      ['impact', true],
+      ['urgency', true],
+    ]);
     expect(selects[1].options.map((o: any) => o.label)).toEqual(['Just me', 'My team', 'Everyone']);
     expect(selects[2].options.map((o: any) => o.label)).toEqual(['I can work', 'Degraded', 'Blocked']);
     expect(modal.body.data.components).toHaveLength(5);
@@ -58,12 +78,23 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   test("an unassigned ticket's SLA warning and its breach are posted in the staff channel, never in the customer's thread", async () => {
     await world.helpdesk.staff.setAway(world.ref(tina), { away: true });
     // Nobody takes it while Tina is away (her return would hand it to her, and warn her instead).
-    const { number, threadId } = await openTicket(world.fake.user('hal'), 'Payroll system is down', 'everyone', 'blocked'); // P1: first response in 1 h
-    const staffSaid = () => world.fake.messagesIn(STAFF_CHANNEL_ID).map((m) => m.content).filter((c) => c.includes(`#${number} `));
+    const { number, threadId } = await openTicket(
+      world.fake.user('hal'),
+      'Payroll system is down',
+      'everyone',
+      'blocked',
+    ); // P1: first response in 1 h
+    const staffSaid = () =>
+      world.fake
+        .messagesIn(STAFF_CHANNEL_ID)
+        .map((m) => m.content)
+        .filter((c) => c.includes(`#${number} `));
     world.clock.advance(48 * MINUTE);
     await sweepSlaClocks(world.helpdesk.ctx, world.clock.now());
     await world.deliver();
-    expect(staffSaid()).toEqual(expect.arrayContaining([expect.stringContaining(`SLA warning: ticket #${number} "Payroll system is down"`)]));
+    expect(staffSaid()).toEqual(
+      expect.arrayContaining([expect.stringContaining(`SLA warning: ticket #${number} "Payroll system is down"`)]),
+    );
     world.clock.advance(13 * MINUTE);
     await sweepSlaClocks(world.helpdesk.ctx, world.clock.now());
     await world.deliver();
@@ -75,10 +106,23 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
 
   test('/ticket person:@someone opens the same five-field form for staff', async () => {
     const cleo = world.fake.user('cleo');
-    const command = await slashCommand(world.fake, tina, 'ticket', SUPPORT_CHANNEL_ID, [{ name: 'person', type: 6, value: cleo.id }], true);
+    const command = await slashCommand(
+      world.fake,
+      tina,
+      'ticket',
+      SUPPORT_CHANNEL_ID,
+      [{ name: 'person', type: 6, value: cleo.id }],
+      true,
+    );
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.data.custom_id).toBe(`ticket-form:${cleo.id}`);
-    expect(modal.body.data.components.map((label: any) => label.component.custom_id)).toEqual(['title', 'description', 'type', 'impact', 'urgency']);
+    expect(modal.body.data.components.map((label: any) => label.component.custom_id)).toEqual([
+      'title',
+      'description',
+      'type',
+      'impact',
+      'urgency',
+    ]);
   });
 
   test('/tickets list shows the queue by priority (then SLA due time), with the due time', async () => {
@@ -114,49 +158,95 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const [deferral, thanks] = await world.fake.answered(rated, 2);
     expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(thanks.body.content).toBe(`Thank you! You rated #${number} 4/5.`);
-    expect(thanks.body.components[0].components[0]).toMatchObject({ label: 'Add a comment', custom_id: `ticket:rate-comment:${number}` });
+    expect(thanks.body.components[0].components[0]).toMatchObject({
+      label: 'Add a comment',
+      custom_id: `ticket:rate-comment:${number}`,
+    });
 
     const again = await pressButton(world.fake, dora, notice, `ticket:rate-5:${number}`);
     expect((await world.fake.answered(again, 2))[1].body.content).toContain(`You already rated #${number} 4/5`);
     const stranger = await pressButton(world.fake, world.fake.user('eli'), notice, `ticket:rate-1:${number}`);
     expect((await world.fake.answered(stranger, 2))[1].body.content).toMatch(/^You can't do that: /);
-    const rows = await world.db.dataSource.query(`SELECT r.score FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`, [number]);
+    const rows = await world.db.dataSource.query(
+      `SELECT r.score FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`,
+      [number],
+    );
     expect(rows).toEqual([{ score: 4 }]);
 
     // The card shows the rating to staff once redrawn: the archived thread is opened for the edit, then archived again.
-    const edits = () => world.fake.requestsTo('PATCH', new RegExp(`^/channels/${threadId}$`)).map((r) => r.body.archived);
+    const edits = () =>
+      world.fake.requestsTo('PATCH', new RegExp(`^/channels/${threadId}$`)).map((r) => r.body.archived);
     const before = edits().length;
     await world.deliver();
     expect(field(threadId, 'Rating')).toBe('★★★★☆ (4/5)');
     expect(edits().slice(before)).toEqual([false, true]);
     expect(world.fake.channels.get(threadId).thread_metadata.archived).toBe(true);
     const shown = await run(tina, 'tickets', [subcommand('show', [{ name: 'number', type: 4, value: number }])], true);
-    expect(shown.embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Rating', value: '★★★★☆ (4/5)', inline: true }, { name: 'SLA', value: 'met', inline: true }]));
+    expect(shown.embeds[0].fields).toEqual(
+      expect.arrayContaining([
+        { name: 'Rating', value: '★★★★☆ (4/5)', inline: true },
+        { name: 'SLA', value: 'met', inline: true },
+      ]),
+    );
 
     // "Add a comment" opens a form at once; its answer is stored with the rating.
-    const ask = await pressButton(world.fake, dora, ephemeralMessage(world.fake, threadId, thanks.body), `ticket:rate-comment:${number}`);
+    const ask = await pressButton(
+      world.fake,
+      dora,
+      ephemeralMessage(world.fake, threadId, thanks.body),
+      `ticket:rate-comment:${number}`,
+    );
     const [form] = world.fake.answers.get(ask)!;
     expect(form.body).toMatchObject({ type: 9, data: { custom_id: `rating-comment:${number}` } });
-    const submitted = await submitModal(world.fake, dora, threadId, form.body.data.custom_id, { comment: 'Quick and friendly.' });
+    const submitted = await submitModal(world.fake, dora, threadId, form.body.data.custom_id, {
+      comment: 'Quick and friendly.',
+    });
     expect((await world.fake.answered(submitted, 2))[1].body.content).toBe(`Thank you for your comment on #${number}.`);
-    const [row] = await world.db.dataSource.query(`SELECT r.comment FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`, [number]);
+    const [row] = await world.db.dataSource.query(
+      `SELECT r.comment FROM rating r JOIN ticket t ON t.id = r.ticket_id WHERE t.number = $1`,
+      [number],
+    );
     expect(row.comment).toBe('Quick and friendly.');
   });
 
   test('/helpdesk sla set and show (admins) answer with the SLA article; a supporter is refused', async () => {
-    const sla = (name: string, options: Option[] = []): Option => ({ name: 'sla', type: 2, options: [subcommand(name, options)] });
-    const refused = await run(tina, 'helpdesk', [sla('set', [str('priority', 'P1'), str('first_response', '30m')])], true);
+    const sla = (name: string, options: Option[] = []): Option => ({
+      name: 'sla',
+      type: 2,
+      options: [subcommand(name, options)],
+    });
+    const refused = await run(
+      tina,
+      'helpdesk',
+      [sla('set', [str('priority', 'P1'), str('first_response', '30m')])],
+      true,
+    );
     expect(refused.content).toMatch(/^You can't do that: /);
 
-    const set = await run(boss, 'helpdesk', [sla('set', [str('priority', 'P1'), str('first_response', '30m'), str('resolution', '2h')])], true);
+    const set = await run(
+      boss,
+      'helpdesk',
+      [sla('set', [str('priority', 'P1'), str('first_response', '30m'), str('resolution', '2h')])],
+      true,
+    );
     expect(set.content).toContain('P1 critical: first response within 30m, resolved within 2h');
     const shown = await run(boss, 'helpdesk', [sla('show')], true);
     expect(shown.content).toContain('P1 critical: first response within 30m, resolved within 2h');
     expect(shown.content).toContain('around the clock');
 
-    const hours = await run(boss, 'helpdesk', [sla('hours', [str('hours', 'Mon-Fri 08:00-16:00 Europe/Copenhagen')])], true);
+    const hours = await run(
+      boss,
+      'helpdesk',
+      [sla('hours', [str('hours', 'Mon-Fri 08:00-16:00 Europe/Copenhagen')])],
+      true,
+    );
     expect(hours.content).toContain('during business hours only');
-    const holiday = await run(boss, 'helpdesk', [sla('holiday', [str('action', 'add'), str('date', '2026-12-24')])], true);
+    const holiday = await run(
+      boss,
+      'helpdesk',
+      [sla('holiday', [str('action', 'add'), str('date', '2026-12-24')])],
+      true,
+    );
     expect(holiday.content).toContain('2026-12-24');
     const bad = await run(boss, 'helpdesk', [sla('set', [str('priority', 'P2'), str('resolution', 'soon')])], true);
     expect(bad.content).toContain('"soon" is not a duration');

@@ -12,10 +12,18 @@ describe('Redaction on Discord, end to end', () => {
 
   const str = (name: string, value: string): Option => ({ name, type: 3, value });
   const redact = (who: FakeUser, message: string, replacement?: string) =>
-    t.world.command(who, 'helpdesk', [subcommand('redact', [str('message', message), ...(replacement ? [str('replacement', replacement)] : [])])], true);
-  const link = (channelId: string, messageId: string) => `https://discord.com/channels/${GUILD_ID}/${channelId}/${messageId}`;
-  const commentOf = async (messageId: string) => (await t.world.db.dataSource.query(`SELECT * FROM comment WHERE platform_message_id = $1`, [messageId]))[0];
-  const redactions = () => t.world.db.dataSource.query(`SELECT status, last_error FROM delivery WHERE kind = 'comment.redacted' ORDER BY id`);
+    t.world.command(
+      who,
+      'helpdesk',
+      [subcommand('redact', [str('message', message), ...(replacement ? [str('replacement', replacement)] : [])])],
+      true,
+    );
+  const link = (channelId: string, messageId: string) =>
+    `https://discord.com/channels/${GUILD_ID}/${channelId}/${messageId}`;
+  const commentOf = async (messageId: string) =>
+    (await t.world.db.dataSource.query(`SELECT * FROM comment WHERE platform_message_id = $1`, [messageId]))[0];
+  const redactions = () =>
+    t.world.db.dataSource.query(`SELECT status, last_error FROM delivery WHERE kind = 'comment.redacted' ORDER BY id`);
 
   /** A customer writes in their ticket's thread; the bot stores it. */
   async function customerSays(customer: FakeUser, threadId: string, text: string) {
@@ -38,7 +46,9 @@ describe('Redaction on Discord, end to end', () => {
     expect(JSON.stringify(await t.world.comments(number))).not.toContain('hunter2');
 
     await t.world.deliver();
-    expect(t.world.fake.requestsTo('DELETE', new RegExp(`^/channels/${threadId}/messages/${message.id}$`))).toHaveLength(1);
+    expect(
+      t.world.fake.requestsTo('DELETE', new RegExp(`^/channels/${threadId}/messages/${message.id}$`)),
+    ).toHaveLength(1);
     expect(JSON.stringify(t.world.fake.messagesIn(threadId))).not.toContain('hunter2');
     expect(await redactions()).toEqual([{ status: 'sent', last_error: null }]);
     // Discord's MESSAGE_DELETE for the bot's own deletion (handled before a message sent after it)
@@ -59,7 +69,12 @@ describe('Redaction on Discord, end to end', () => {
     const late = t.world.fake.say(lena, old.threadId, 'new token is 993311, PIN 4321');
     await eventuallyPasses(async () => expect(await commentOf(late.id)).toBeDefined());
     await t.world.deliver();
-    const followUp = (await t.world.db.dataSource.query(`SELECT number, location FROM ticket WHERE follow_up_of_id = (SELECT id FROM ticket WHERE number = $1)`, [old.number]))[0];
+    const followUp = (
+      await t.world.db.dataSource.query(
+        `SELECT number, location FROM ticket WHERE follow_up_of_id = (SELECT id FROM ticket WHERE number = $1)`,
+        [old.number],
+      )
+    )[0];
     const newThread: string = followUp.location.discordThreadId;
     const copy = t.world.fake.messagesIn(newThread).find((m) => String(m.content).includes('993311'))!;
     expect(copy.author.id).toBe(t.world.fake.bot.id);
@@ -72,10 +87,14 @@ describe('Redaction on Discord, end to end', () => {
 
     const edits = t.world.fake.requestsTo('PATCH', new RegExp(`^/channels/${newThread}/messages/${copy.id}$`));
     expect(edits.map((r) => r.body.content)).toEqual(['**Lena:** [redacted by an admin]']);
-    expect(t.world.fake.messagesIn(newThread).find((m) => m.id === copy.id)!.content).toBe('**Lena:** [redacted by an admin]');
+    expect(t.world.fake.messagesIn(newThread).find((m) => m.id === copy.id)!.content).toBe(
+      '**Lena:** [redacted by an admin]',
+    );
     // The old thread was archived: opened for the deletion, then archived again.
     expect(t.world.fake.messagesIn(old.threadId).map((m) => m.id)).not.toContain(late.id);
-    const reopened = t.world.fake.requestsTo('PATCH', new RegExp(`^/channels/${old.threadId}$`)).map((r) => r.body.archived);
+    const reopened = t.world.fake
+      .requestsTo('PATCH', new RegExp(`^/channels/${old.threadId}$`))
+      .map((r) => r.body.archived);
     expect(reopened.slice(-2)).toEqual([false, true]);
     expect(t.world.fake.channels.get(old.threadId).thread_metadata.archived).toBe(true);
     expect(JSON.stringify([...t.world.fake.messages.values()])).not.toContain('993311');
@@ -85,7 +104,13 @@ describe('Redaction on Discord, end to end', () => {
   test("an internal note's copy in the staff thread is edited; without Manage Messages the staff channel is told and nothing is retried", async () => {
     const hal = t.world.fake.user('hal');
     const { number, threadId } = await t.world.openTicket(hal, 'Shared drive is read-only');
-    const note = await t.world.command(t.tina, 'note', [str('text', 'admin password for the NAS is Tr0ub4dor')], true, threadId);
+    const note = await t.world.command(
+      t.tina,
+      'note',
+      [str('text', 'admin password for the NAS is Tr0ub4dor')],
+      true,
+      threadId,
+    );
     expect(note.content).toContain(`Internal note added to #${number}`);
     const message = await customerSays(hal, threadId, 'my date of birth is 1990-01-01');
     const staffThread: string = (await t.world.ticket(number)).location.discordStaffThreadId;
@@ -95,7 +120,9 @@ describe('Redaction on Discord, end to end', () => {
     // By comment id (the note was written with a command: there is no original to delete).
     expect((await redact(t.boss, String(noteRow.id), 'NAS password removed')).content).toContain(`ticket #${number}`);
     await t.world.deliver();
-    expect(t.world.fake.messagesIn(staffThread).find((m) => m.id === noteCopy.id)!.content).toBe('Internal note from **Tina:** NAS password removed');
+    expect(t.world.fake.messagesIn(staffThread).find((m) => m.id === noteCopy.id)!.content).toBe(
+      'Internal note from **Tina:** NAS password removed',
+    );
 
     t.world.fake.failNext('DELETE', new RegExp(`/messages/${message.id}$`), 403);
     await redact(t.boss, message.id);
@@ -104,7 +131,10 @@ describe('Redaction on Discord, end to end', () => {
     const alert = t.world.fake.messagesIn(STAFF_CHANNEL_ID).at(-1)!;
     expect(alert.content).toContain(`Ticket #${number}`);
     expect(alert.content).toContain(link(threadId, message.id));
-    expect((await redactions()).at(-1)).toEqual({ status: 'failed', last_error: expect.stringMatching(/^missing_permissions/) });
+    expect((await redactions()).at(-1)).toEqual({
+      status: 'failed',
+      last_error: expect.stringMatching(/^missing_permissions/),
+    });
     // Failed for good: a later run does not try the deletion again.
     const deletes = t.world.fake.requestsTo('DELETE', /messages/).length;
     await t.world.deliver();

@@ -26,7 +26,11 @@ describe('Discord adapter, end to end', () => {
     const command = await slashCommand(world.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.type).toBe(9); // MODAL, the first and only response to the command
-    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title, description, type: 'incident' });
+    const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
+      title,
+      description,
+      type: 'incident',
+    });
     const [deferral, reply] = await world.fake.answered(submitted, 2);
     expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
     const number = Number(/#(\d+)/.exec(reply.body.content)![1]);
@@ -43,18 +47,29 @@ describe('Discord adapter, end to end', () => {
 
     expect(ticket).toMatchObject({ status: 'open', title: 'Printer on floor 2 jams' });
     const thread = world.fake.channels.get(threadId);
-    expect(thread).toMatchObject({ type: 12, parent_id: SUPPORT_CHANNEL_ID, name: `#${number} Printer on floor 2 jams` });
-    expect(world.fake.requestsTo('POST', /\/channels\/\d+\/threads$/)[0].body).toMatchObject({ type: 12, invitable: false });
+    expect(thread).toMatchObject({
+      type: 12,
+      parent_id: SUPPORT_CHANNEL_ID,
+      name: `#${number} Printer on floor 2 jams`,
+    });
+    expect(world.fake.requestsTo('POST', /\/channels\/\d+\/threads$/)[0].body).toMatchObject({
+      type: 12,
+      invitable: false,
+    });
     expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([carl.id, tina.id]));
     expect(card(threadId).embeds[0].title).toBe(`#${number} Printer on floor 2 jams`);
-    expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Assignee', value: 'Tina', inline: true }]));
+    expect(card(threadId).embeds[0].fields).toEqual(
+      expect.arrayContaining([{ name: 'Assignee', value: 'Tina', inline: true }]),
+    );
     // The customer's "opened" notice is the card's text: one message, not two.
     expect(card(threadId).content).toContain(`Your ticket #${number} "Printer on floor 2 jams" is open`);
     expect(world.fake.messagesIn(threadId)).toHaveLength(1);
     // Each person is added once: the queued "assigned" member add finds Tina already there.
     expect(world.fake.requestsTo('PUT', new RegExp(`/channels/${threadId}/thread-members/`))).toHaveLength(2);
     // The card was drawn with its assignee, so the queued "assigned" card refresh edited nothing.
-    expect(world.fake.requestsTo('PATCH', new RegExp(`/channels/${threadId}/messages/${card(threadId).id}$`))).toHaveLength(0);
+    expect(
+      world.fake.requestsTo('PATCH', new RegExp(`/channels/${threadId}/messages/${card(threadId).id}$`)),
+    ).toHaveLength(0);
     // The private reply to the form now points at the thread; the token is not kept after use.
     const replyEdits = world.fake.requestsTo('PATCH', /\/webhooks\/\d+\/[^/]+\/messages\/(@original|%40original)$/);
     expect(replyEdits.some((r) => String(r.body?.content).includes(`<#${threadId}>`))).toBe(true);
@@ -70,7 +85,9 @@ describe('Discord adapter, end to end', () => {
     await world.fake.answered(pending, 2);
     expect((await world.ticket(number)).status).toBe('pending');
     await world.deliver();
-    expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Status', value: 'pending', inline: true }]));
+    expect(card(threadId).embeds[0].fields).toEqual(
+      expect.arrayContaining([{ name: 'Status', value: 'pending', inline: true }]),
+    );
 
     world.fake.say(carl, threadId, 'Tray 2.');
     await eventuallyPasses(async () => expect((await world.ticket(number)).status).toBe('open'));
@@ -82,7 +99,13 @@ describe('Discord adapter, end to end', () => {
     expect(await world.ticket(number)).toMatchObject({ status: 'resolved', resolution: 'resolved_by_staff' });
     expect(world.fake.channels.get(threadId).thread_metadata.archived).toBe(true);
     const said = world.fake.messagesIn(threadId).map((m) => m.content);
-    expect(said).toEqual(expect.arrayContaining([expect.stringContaining(`Your ticket #${number} "Printer on floor 2 jams" is open`), expect.stringContaining('waiting for your answer'), expect.stringContaining('was resolved by support')]));
+    expect(said).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`Your ticket #${number} "Printer on floor 2 jams" is open`),
+        expect.stringContaining('waiting for your answer'),
+        expect.stringContaining('was resolved by support'),
+      ]),
+    );
     // Tina's and Carl's own messages were not posted again by the bot.
     expect(said.filter((c) => c.includes('Which tray'))).toHaveLength(1);
   });
@@ -90,11 +113,19 @@ describe('Discord adapter, end to end', () => {
   test('a bad form input gets a private answer naming the problem, and nothing is stored', async () => {
     const dora = world.fake.user('dora');
     const before = (await world.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n;
-    const empty = await submitTicketForm(world.fake, dora, SUPPORT_CHANNEL_ID, 'ticket-form', { title: '   ', description: 'Something', type: 'incident' });
+    const empty = await submitTicketForm(world.fake, dora, SUPPORT_CHANNEL_ID, 'ticket-form', {
+      title: '   ',
+      description: 'Something',
+      type: 'incident',
+    });
     const [, emptyAnswer] = await world.fake.answered(empty, 2);
     expect(emptyAnswer.body.content).toContain("Title can't be empty");
     // Discord's max_length would stop this in the client; sent anyway, the core refuses it too.
-    const long = await submitTicketForm(world.fake, dora, SUPPORT_CHANNEL_ID, 'ticket-form', { title: 'Too long', description: 'x'.repeat(5000), type: 'incident' });
+    const long = await submitTicketForm(world.fake, dora, SUPPORT_CHANNEL_ID, 'ticket-form', {
+      title: 'Too long',
+      description: 'x'.repeat(5000),
+      type: 'incident',
+    });
     const [deferral, longAnswer] = await world.fake.answered(long, 2);
     expect(deferral.body.data.flags).toBe(64);
     expect(longAnswer.body.content).toContain('Description is 5000 characters; the limit is 3000');
@@ -103,7 +134,7 @@ describe('Discord adapter, end to end', () => {
     expect((await world.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n).toBe(before);
   });
 
-  test("a customer pressing a staff button is refused privately and nothing changes", async () => {
+  test('a customer pressing a staff button is refused privately and nothing changes', async () => {
     const ed = world.fake.user('ed');
     const { number, threadId } = await openTicket(ed, 'VPN drops every hour');
     const press = await pressButton(world.fake, ed, card(threadId), `ticket:resolve:${number}`);
@@ -139,7 +170,10 @@ describe('Discord adapter, end to end', () => {
     expect(card(threadId).embeds[0].title).toBe(`#${number} Keyboard missing keys`);
     // The second try waited out Retry-After (2 s) on the dispatcher's clock.
     expect(world.clock.now().getTime() - start).toBeGreaterThanOrEqual(2000);
-    const [row] = await world.db.dataSource.query(`SELECT status, attempts FROM delivery WHERE kind = 'ticket.created' AND ticket_id = (SELECT id FROM ticket WHERE number = $1)`, [number]);
+    const [row] = await world.db.dataSource.query(
+      `SELECT status, attempts FROM delivery WHERE kind = 'ticket.created' AND ticket_id = (SELECT id FROM ticket WHERE number = $1)`,
+      [number],
+    );
     expect(row.status).toBe('sent');
   });
 
@@ -147,7 +181,14 @@ describe('Discord adapter, end to end', () => {
     const hal = world.fake.user('hal');
     const { number, threadId } = await openTicket(hal, 'Shared drive is read-only');
     const customerThreadBefore = world.fake.messagesIn(threadId).length;
-    const note = await slashCommand(world.fake, tina, 'note', threadId, [{ name: 'text', type: 3, value: 'Probably the quota again.' }], true);
+    const note = await slashCommand(
+      world.fake,
+      tina,
+      'note',
+      threadId,
+      [{ name: 'text', type: 3, value: 'Probably the quota again.' }],
+      true,
+    );
     const [, answer] = await world.fake.answered(note, 2);
     expect(answer.body.content).toContain(`Internal note added to #${number}`);
     await world.deliver();
@@ -155,7 +196,9 @@ describe('Discord adapter, end to end', () => {
     expect(stored).toMatchObject({ kind: 'internal', body: 'Probably the quota again.' });
     const staffThreadId = (await world.ticket(number)).location.discordStaffThreadId;
     expect(world.fake.channels.get(staffThreadId).parent_id).toBe(STAFF_CHANNEL_ID);
-    expect(world.fake.messagesIn(staffThreadId).map((m) => m.content)).toEqual([expect.stringContaining('Probably the quota again.')]);
+    expect(world.fake.messagesIn(staffThreadId).map((m) => m.content)).toEqual([
+      expect.stringContaining('Probably the quota again.'),
+    ]);
     expect(world.fake.messagesIn(threadId).length).toBe(customerThreadBefore);
     expect(JSON.stringify(world.fake.messagesIn(threadId))).not.toContain('quota');
   });
@@ -170,7 +213,11 @@ describe('Discord adapter, end to end', () => {
     world.fake.sayOffline(tina, threadId, 'I will bring a new one.');
     await world.connect();
     const stored = await world.comments(number);
-    expect(stored.map((c: { body: string }) => c.body)).toEqual(['It started after the update.', 'Now it also gets hot.', 'I will bring a new one.']);
+    expect(stored.map((c: { body: string }) => c.body)).toEqual([
+      'It started after the update.',
+      'Now it also gets hot.',
+      'I will bring a new one.',
+    ]);
   });
 
   test('scenario 2: escalated tier 1 → 2 → 3 through the card and its select, then resolved', async () => {
@@ -190,10 +237,20 @@ describe('Discord adapter, end to end', () => {
     const toVic = await chooseInSelect(world.fake, uma, threadId, `ticket:escalate-to:${number}`, ['least']);
     expect((await world.fake.answered(toVic, 2))[1].body.content).toBe(`#${number} is escalated to tier 3.`);
     await world.deliver();
-    const [vicPerson] = await world.db.dataSource.query(`SELECT p.id FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform_user_id = $1`, [vic.id]);
+    const [vicPerson] = await world.db.dataSource.query(
+      `SELECT p.id FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform_user_id = $1`,
+      [vic.id],
+    );
     expect(await world.ticket(number)).toMatchObject({ tier: 3, assignee_id: vicPerson.id });
-    expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([jo.id, tina.id, uma.id, vic.id]));
-    expect(card(threadId).embeds[0].fields).toEqual(expect.arrayContaining([{ name: 'Tier', value: '3', inline: true }, { name: 'Assignee', value: 'Vic', inline: true }]));
+    expect([...world.fake.threadMembers.get(threadId)!]).toEqual(
+      expect.arrayContaining([jo.id, tina.id, uma.id, vic.id]),
+    );
+    expect(card(threadId).embeds[0].fields).toEqual(
+      expect.arrayContaining([
+        { name: 'Tier', value: '3', inline: true },
+        { name: 'Assignee', value: 'Vic', inline: true },
+      ]),
+    );
     // Tier 3 is the top: the card no longer offers Escalate.
     expect(JSON.stringify(card(threadId).components)).not.toContain(`ticket:escalate:${number}`);
 
@@ -213,7 +270,9 @@ describe('Discord adapter, end to end', () => {
     const late = world.fake.say(lena, old.threadId, 'It is blank again since Monday.');
     let followUp = 0;
     await eventuallyPasses(async () => {
-      const [row] = await world.db.dataSource.query(`SELECT number FROM ticket WHERE follow_up_of_id = $1`, [old.ticket.id]);
+      const [row] = await world.db.dataSource.query(`SELECT number FROM ticket WHERE follow_up_of_id = $1`, [
+        old.ticket.id,
+      ]);
       followUp = row.number;
     });
     await world.deliver();
@@ -224,7 +283,10 @@ describe('Discord adapter, end to end', () => {
     expect(newThread).not.toBe(old.threadId);
     const said = world.fake.messagesIn(newThread).map((m) => m.content);
     // The card (with the "opened" notice), then the customer's message: the follow-up's first comment.
-    expect(said).toEqual([expect.stringContaining(`Your ticket #${followUp}`), '**Lena:** It is blank again since Monday.']);
+    expect(said).toEqual([
+      expect.stringContaining(`Your ticket #${followUp}`),
+      '**Lena:** It is blank again since Monday.',
+    ]);
     // The old thread tells the customer where it went, and has their message once (their own).
     const oldSaid = world.fake.messagesIn(old.threadId).map((m) => m.content);
     expect(oldSaid.filter((c: string) => c.includes('blank again'))).toHaveLength(1);
@@ -232,7 +294,11 @@ describe('Discord adapter, end to end', () => {
   });
 
   test('register-commands PUTs the command definitions to the guild', async () => {
-    const count = await registerCommands({ DISCORD_TOKEN: 'fake-token', DISCORD_API_URL: world.fake.apiUrl, DISCORD_GUILD_ID: '100000000000000001' });
+    const count = await registerCommands({
+      DISCORD_TOKEN: 'fake-token',
+      DISCORD_API_URL: world.fake.apiUrl,
+      DISCORD_GUILD_ID: '100000000000000001',
+    });
     expect(count).toBe(5);
     const [put] = world.fake.requestsTo('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/);
     expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
@@ -240,18 +306,27 @@ describe('Discord adapter, end to end', () => {
   test('attachments are downloaded and kept; edits keep the old text; deletes are marks', async () => {
     const kim = world.fake.user('kim');
     const { number, threadId } = await openTicket(kim, 'Error dialog on start');
-    const message = world.fake.say(kim, threadId, 'See the screenshot.', { attachments: [{ filename: 'error.png', data: Buffer.from('png-bytes'), contentType: 'image/png' }] });
+    const message = world.fake.say(kim, threadId, 'See the screenshot.', {
+      attachments: [{ filename: 'error.png', data: Buffer.from('png-bytes'), contentType: 'image/png' }],
+    });
     await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
-    const [file] = await world.db.dataSource.query(`SELECT a.filename, a.data FROM attachment a JOIN comment c ON c.id = a.comment_id WHERE c.platform_message_id = $1`, [message.id]);
+    const [file] = await world.db.dataSource.query(
+      `SELECT a.filename, a.data FROM attachment a JOIN comment c ON c.id = a.comment_id WHERE c.platform_message_id = $1`,
+      [message.id],
+    );
     expect(file.filename).toBe('error.png');
     expect(Buffer.from(file.data).toString()).toBe('png-bytes');
 
     world.fake.edit(kim, threadId, message.id, 'See the screenshot (taken at 9:05).');
-    await eventuallyPasses(async () => expect((await world.comments(number))[0].body).toBe('See the screenshot (taken at 9:05).'));
-    const [revision] = await world.db.dataSource.query(`SELECT r.body FROM comment_revision r JOIN comment c ON c.id = r.comment_id WHERE c.platform_message_id = $1`, [message.id]);
+    await eventuallyPasses(async () =>
+      expect((await world.comments(number))[0].body).toBe('See the screenshot (taken at 9:05).'),
+    );
+    const [revision] = await world.db.dataSource.query(
+      `SELECT r.body FROM comment_revision r JOIN comment c ON c.id = r.comment_id WHERE c.platform_message_id = $1`,
+      [message.id],
+    );
     expect(revision.body).toBe('See the screenshot.');
     world.fake.remove(threadId, message.id);
     await eventuallyPasses(async () => expect((await world.comments(number))[0].deleted_at).not.toBeNull());
   });
 });
-

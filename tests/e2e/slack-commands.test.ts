@@ -13,7 +13,8 @@ afterAll(async () => {
 });
 
 type User = { id: string; name: string };
-const ticketRow = async (number: number) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = async (number: number) =>
+  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
 
 /** A slash command's private answer (Slack shows the JSON body of the 200). */
 async function run(user: User, command: string, text = '', channel = 'CGENERAL') {
@@ -29,7 +30,17 @@ function submission(user: User, callbackId: string, privateMetadata: string, val
     type: 'view_submission',
     user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
     trigger_id: 'trigger-submit',
-    view: { id: 'VFORM', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', state: { values } },
+    view: {
+      id: 'VFORM',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      hash: 'h',
+      team_id: 'T1',
+      app_id: 'A1',
+      bot_id: 'BBOT',
+      state: { values },
+    },
   };
 }
 
@@ -37,14 +48,24 @@ const kbValues = (a: { title: string; tags: string; body: string; visibility: st
   title: { value: { type: 'plain_text_input', value: a.title } },
   tags: { value: { type: 'plain_text_input', value: a.tags } },
   body: { value: { type: 'plain_text_input', value: a.body } },
-  visibility: { value: { type: 'static_select', selected_option: { value: a.visibility, text: { type: 'plain_text', text: a.visibility } } } },
+  visibility: {
+    value: {
+      type: 'static_select',
+      selected_option: { value: a.visibility, text: { type: 'plain_text', text: a.visibility } },
+    },
+  },
 });
 
 async function openTicket(user: User, title: string) {
   await run(user, '/ticket');
   const opened = h.api.callsOf('views.open').at(-1)!;
   const res = await h.signer.interaction(
-    submission(user, 'ticket_form', opened.args.view.private_metadata, ticketFormValues({ title, description: 'Details', type: 'incident' })),
+    submission(
+      user,
+      'ticket_form',
+      opened.args.view.private_metadata,
+      ticketFormValues({ title, description: 'Details', type: 'incident' }),
+    ),
   );
   expect(res.status).toBe(200);
   await h.slack.settled();
@@ -55,7 +76,16 @@ async function openTicket(user: User, title: string) {
 
 const dmEvent = (user: { id: string }, text: string, extra: Record<string, unknown> = {}) => {
   const ts = h.api.nextTs();
-  return { type: 'message', channel: `D${user.id}`, channel_type: 'im', user: user.id, text, ts, event_ts: ts, ...extra };
+  return {
+    type: 'message',
+    channel: `D${user.id}`,
+    channel_type: 'im',
+    user: user.id,
+    text,
+    ts,
+    event_ts: ts,
+    ...extra,
+  };
 };
 
 describe('Slack commands, App Home, files and DMs, end to end through the fake Slack', () => {
@@ -63,13 +93,27 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     await run(TINA, '/kb', 'new');
     const form = h.api.callsOf('views.open').at(-1)!;
     expect(form.args.view.callback_id).toBe('kb_form');
-    expect(form.args.view.blocks.find((b: { block_id: string }) => b.block_id === 'body').element.max_length).toBe(3000);
+    expect(form.args.view.blocks.find((b: { block_id: string }) => b.block_id === 'body').element.max_length).toBe(
+      3000,
+    );
     const res = await h.signer.interaction(
-      submission(TINA, 'kb_form', form.args.view.private_metadata, kbValues({ title: 'Resetting the printer', tags: 'printer, hardware', body: 'Hold the power button for ten seconds to reset the printer.', visibility: 'public' })),
+      submission(
+        TINA,
+        'kb_form',
+        form.args.view.private_metadata,
+        kbValues({
+          title: 'Resetting the printer',
+          tags: 'printer, hardware',
+          body: 'Hold the power button for ten seconds to reset the printer.',
+          visibility: 'public',
+        }),
+      ),
     );
     expect(res.status).toBe(200);
     await h.slack.settled();
-    const [article] = await h.db.dataSource.query(`SELECT id, title, tags, visibility FROM article WHERE title = 'Resetting the printer'`);
+    const [article] = await h.db.dataSource.query(
+      `SELECT id, title, tags, visibility FROM article WHERE title = 'Resetting the printer'`,
+    );
     expect(article).toMatchObject({ tags: ['printer', 'hardware'], visibility: 'public' });
 
     const found = await run(CUSTOMER, '/kb', 'search printer reset');
@@ -81,8 +125,17 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     // /kb edit prefills the form; a bad field comes back inline and changes nothing.
     await run(TINA, '/kb', `edit ${article.id}`);
     const edit = h.api.callsOf('views.open').at(-1)!;
-    expect(edit.args.view.blocks.find((b: { block_id: string }) => b.block_id === 'title').element.initial_value).toBe('Resetting the printer');
-    const bad = await h.signer.interaction(submission(TINA, 'kb_form', edit.args.view.private_metadata, kbValues({ title: '   ', tags: '', body: 'x', visibility: 'public' })));
+    expect(edit.args.view.blocks.find((b: { block_id: string }) => b.block_id === 'title').element.initial_value).toBe(
+      'Resetting the printer',
+    );
+    const bad = await h.signer.interaction(
+      submission(
+        TINA,
+        'kb_form',
+        edit.args.view.private_metadata,
+        kbValues({ title: '   ', tags: '', body: 'x', visibility: 'public' }),
+      ),
+    );
     expect(await bad.json()).toEqual({ response_action: 'errors', errors: { title: "Title can't be empty" } });
     await h.slack.settled();
   });
@@ -90,10 +143,16 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
   test("a customer's /kb new is refused privately and no form opens; an article over Slack's form limit is not edited in chat", async () => {
     const forms = h.api.callsOf('views.open').length;
     const refused = await run(CUSTOMER, '/kb', 'new');
-    expect(refused).toMatchObject({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
+    expect(refused).toMatchObject({
+      response_type: 'ephemeral',
+      text: 'Only staff can write knowledge-base articles.',
+    });
     expect(h.api.callsOf('views.open')).toHaveLength(forms);
 
-    const long = await h.helpdesk.knowledge.create({ platform: 'slack', userId: TINA.id }, { title: 'The long one', body: 'word '.repeat(1000), visibility: 'staff' });
+    const long = await h.helpdesk.knowledge.create(
+      { platform: 'slack', userId: TINA.id },
+      { title: 'The long one', body: 'word '.repeat(1000), visibility: 'staff' },
+    );
     const answer = await run(TINA, '/kb', `edit ${long.id}`);
     expect(answer.text).toMatch(/can't be edited here without cutting it/);
     expect(h.api.callsOf('views.open')).toHaveLength(forms);
@@ -141,7 +200,12 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
 
   test('a mention <@U…|handle> never renames a person; the handle names only someone without a name', async () => {
     const personName = async (userId: string) =>
-      (await h.db.dataSource.query(`SELECT p.display_name FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform = 'slack' AND i.platform_user_id = $1`, [userId]))[0]?.display_name;
+      (
+        await h.db.dataSource.query(
+          `SELECT p.display_name FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform = 'slack' AND i.platform_user_id = $1`,
+          [userId],
+        )
+      )[0]?.display_name;
     const { number } = await openTicket(CUSTOMER, 'Mentioned by handle');
     expect(await personName(TINA.id)).toBe('Tina');
     await run(ADMIN, '/tickets', `assign ${number} <@${TINA.id}|tina.k>`);
@@ -159,7 +223,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     await h.deliver();
   });
 
-  test('app_home_opened publishes a customer\'s own tickets, and a supporter\'s assigned tickets (by priority) and the queue with Claim', async () => {
+  test("app_home_opened publishes a customer's own tickets, and a supporter's assigned tickets (by priority) and the queue with Claim", async () => {
     const HUGO = { id: 'UHUGO', name: 'Hugo' };
     const first = await openTicket(HUGO, 'Home: older ticket');
     const second = await openTicket(HUGO, 'Home: urgent ticket');
@@ -167,9 +231,20 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     await run(TINA, '/tickets', `priority ${second.number} P1`);
     await h.deliver(); // the card's redraw also asks for the Homes of the customer and the assignee
     await h.slack.settled();
-    expect(h.api.callsOf('views.publish').slice(published).map((c) => c.args.user_id)).toEqual(expect.arrayContaining([HUGO.id, TINA.id]));
+    expect(
+      h.api
+        .callsOf('views.publish')
+        .slice(published)
+        .map((c) => c.args.user_id),
+    ).toEqual(expect.arrayContaining([HUGO.id, TINA.id]));
 
-    await h.signer.event({ type: 'app_home_opened', user: HUGO.id, channel: `D${HUGO.id}`, tab: 'home', event_ts: '1.1' });
+    await h.signer.event({
+      type: 'app_home_opened',
+      user: HUGO.id,
+      channel: `D${HUGO.id}`,
+      tab: 'home',
+      event_ts: '1.1',
+    });
     await h.slack.settled();
     const customerHome = h.api.callsOf('views.publish').at(-1)!;
     expect(customerHome.args.user_id).toBe(HUGO.id);
@@ -184,11 +259,20 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     const queued = await openTicket(HUGO, 'Home: waiting in the queue');
     expect((await ticketRow(queued.number)).assignee_id).toBeNull();
 
-    await h.signer.event({ type: 'app_home_opened', user: TINA.id, channel: `D${TINA.id}`, tab: 'home', event_ts: '1.2' });
+    await h.signer.event({
+      type: 'app_home_opened',
+      user: TINA.id,
+      channel: `D${TINA.id}`,
+      tab: 'home',
+      event_ts: '1.2',
+    });
     await h.slack.settled();
     const staffHome = h.api.callsOf('views.publish').at(-1)!;
     expect(staffHome.args.user_id).toBe(TINA.id);
-    const blocks = staffHome.args.view.blocks as Array<{ block_id?: string; accessory?: { action_id: string; value: string } }>;
+    const blocks = staffHome.args.view.blocks as Array<{
+      block_id?: string;
+      accessory?: { action_id: string; value: string };
+    }>;
     const ids = blocks.map((b) => b.block_id ?? '');
     const mine = ids.filter((id) => id.startsWith('home:ticket:')).map((id) => Number(id.split(':')[2]));
     expect(mine).toEqual(expect.arrayContaining([first.number, second.number]));
@@ -207,8 +291,25 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     const url = h.api.serveFile('shot.png', bytes);
     const ts = h.api.nextTs();
     await h.signer.event({
-      type: 'message', subtype: 'file_share', channel: location.slackDmChannel, channel_type: 'im', user: CUSTOMER.id, text: 'see attached', ts, thread_ts: location.slackDmThreadTs, event_ts: ts,
-      files: [{ id: 'F1', name: 'shot.png', mimetype: 'image/png', size: bytes.length, url_private: url, url_private_download: url }],
+      type: 'message',
+      subtype: 'file_share',
+      channel: location.slackDmChannel,
+      channel_type: 'im',
+      user: CUSTOMER.id,
+      text: 'see attached',
+      ts,
+      thread_ts: location.slackDmThreadTs,
+      event_ts: ts,
+      files: [
+        {
+          id: 'F1',
+          name: 'shot.png',
+          mimetype: 'image/png',
+          size: bytes.length,
+          url_private: url,
+          url_private_download: url,
+        },
+      ],
     });
     await h.slack.settled();
     const rows = await h.db.dataSource.query(
@@ -227,7 +328,12 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
     await h.signer.event(dmEvent(DORA, 'hello?'));
     await h.slack.settled();
-    expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args.text)).toEqual([expect.stringContaining('/ticket')]);
+    expect(
+      h.api
+        .callsOf('chat.postEphemeral')
+        .slice(ephemerals)
+        .map((c) => c.args.text),
+    ).toEqual([expect.stringContaining('/ticket')]);
 
     const only = await openTicket(DORA, 'Dora: monitor dead');
     const event = dmEvent(DORA, 'It also smells burnt');
@@ -235,25 +341,59 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     await h.signer.event(event);
     await h.slack.settled();
     const bodies = async (n: number) =>
-      (await h.db.dataSource.query(`SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY c.id`, [n])).map((r: { body: string }) => r.body);
+      (
+        await h.db.dataSource.query(
+          `SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY c.id`,
+          [n],
+        )
+      ).map((r: { body: string }) => r.body);
     expect(await bodies(only.number)).toEqual(['It also smells burnt']);
     await h.deliver();
-    expect(h.api.thread(SUPPORT_CHANNEL, only.location.slackCardTs).filter((m) => m.text?.includes('smells burnt'))).toHaveLength(1);
+    expect(
+      h.api.thread(SUPPORT_CHANNEL, only.location.slackCardTs).filter((m) => m.text?.includes('smells burnt')),
+    ).toHaveLength(1);
 
     // Two open tickets: a question with a button per ticket and "New ticket"; the choice stores the message there.
     const other = await openTicket(DORA, 'Dora: mouse dead');
     const stored = h.api.addHumanMessage({ channel: `D${DORA.id}`, user: DORA.id, text: 'Which one gets this?' });
-    await h.signer.event({ type: 'message', channel: stored.channel, channel_type: 'im', user: DORA.id, text: stored.text, ts: stored.ts, event_ts: stored.ts });
+    await h.signer.event({
+      type: 'message',
+      channel: stored.channel,
+      channel_type: 'im',
+      user: DORA.id,
+      text: stored.text,
+      ts: stored.ts,
+      event_ts: stored.ts,
+    });
     await h.slack.settled();
-    const question = h.api.messages.filter((m) => m.channel === `D${DORA.id}` && m.text === 'Which ticket is this message about?').at(-1)!;
-    const buttons = (question.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>).find((b) => b.type === 'actions')!.elements!;
-    expect(buttons.map((b) => b.action_id)).toEqual(expect.arrayContaining([`dm_route_ticket:${only.number}`, `dm_route_ticket:${other.number}`, 'dm_route_new']));
+    const question = h.api.messages
+      .filter((m) => m.channel === `D${DORA.id}` && m.text === 'Which ticket is this message about?')
+      .at(-1)!;
+    const buttons = (
+      question.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>
+    ).find((b) => b.type === 'actions')!.elements!;
+    expect(buttons.map((b) => b.action_id)).toEqual(
+      expect.arrayContaining([`dm_route_ticket:${only.number}`, `dm_route_ticket:${other.number}`, 'dm_route_new']),
+    );
     const choice = buttons.find((b) => b.action_id === `dm_route_ticket:${other.number}`)!;
     await h.signer.interaction({
-      type: 'block_actions', user: { id: DORA.id, name: DORA.name, username: DORA.name, team_id: 'T1' }, trigger_id: 'trigger-route',
-      container: { type: 'message', message_ts: question.ts, channel_id: question.channel, is_ephemeral: false }, channel: { id: question.channel, name: 'dm' },
-      message: { type: 'message', ts: question.ts, text: question.text }, response_url: 'http://127.0.0.1:1/actions',
-      actions: [{ type: 'button', action_id: choice.action_id, block_id: `dm_route:${stored.ts}`, value: choice.value, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
+      type: 'block_actions',
+      user: { id: DORA.id, name: DORA.name, username: DORA.name, team_id: 'T1' },
+      trigger_id: 'trigger-route',
+      container: { type: 'message', message_ts: question.ts, channel_id: question.channel, is_ephemeral: false },
+      channel: { id: question.channel, name: 'dm' },
+      message: { type: 'message', ts: question.ts, text: question.text },
+      response_url: 'http://127.0.0.1:1/actions',
+      actions: [
+        {
+          type: 'button',
+          action_id: choice.action_id,
+          block_id: `dm_route:${stored.ts}`,
+          value: choice.value,
+          action_ts: '1',
+          text: { type: 'plain_text', text: 'x' },
+        },
+      ],
     });
     await h.slack.settled();
     expect(await bodies(other.number)).toEqual(['Which one gets this?']);

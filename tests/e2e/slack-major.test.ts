@@ -18,20 +18,31 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ticketRow = async (number: number) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = async (number: number) =>
+  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
 
 const run = (user: User, command: string, text = '') => runCommand(h, user, command, text);
 
 async function openIncident(user: User, title: string, description: string) {
   await run(user, '/ticket');
   const form = h.api.callsOf('views.open').at(-1)!.args.view;
-  await h.signer.interaction(viewSubmission(user, 'ticket_form', form.private_metadata, ticketFormValues({ title, description, type: 'incident', impact: 'team', urgency: 'blocked' })));
+  await h.signer.interaction(
+    viewSubmission(
+      user,
+      'ticket_form',
+      form.private_metadata,
+      ticketFormValues({ title, description, type: 'incident', impact: 'team', urgency: 'blocked' }),
+    ),
+  );
   await h.slack.settled();
   await h.deliver();
   return (await h.db.dataSource.query(`SELECT number FROM ticket WHERE title = $1`, [title]))[0].number as number;
 }
 
-const alerts = () => h.api.messages.filter((m) => m.channel === SUPPORT_CHANNEL && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes('major_'));
+const alerts = () =>
+  h.api.messages.filter(
+    (m) => m.channel === SUPPORT_CHANNEL && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes('major_'),
+  );
 
 describe('major incidents in Slack', () => {
   let parentNumber: number;
@@ -39,9 +50,21 @@ describe('major incidents in Slack', () => {
 
   test('three look-alike incidents: the proposal is posted in the support channel; "Declare major incident" makes the parent and joins them, and the alert says who decided', async () => {
     numbers = [
-      await openIncident(CUSTOMERS[0], 'Outlook cannot connect to the mail server', 'Outlook says it cannot connect to the mail server since this morning.'),
-      await openIncident(CUSTOMERS[1], 'Outlook cannot connect to mail server', 'My Outlook cannot connect to the mail server.'),
-      await openIncident(CUSTOMERS[2], 'Outlook can not connect to the mail server', 'Outlook cannot connect to the mail server, mails stuck.'),
+      await openIncident(
+        CUSTOMERS[0],
+        'Outlook cannot connect to the mail server',
+        'Outlook says it cannot connect to the mail server since this morning.',
+      ),
+      await openIncident(
+        CUSTOMERS[1],
+        'Outlook cannot connect to mail server',
+        'My Outlook cannot connect to the mail server.',
+      ),
+      await openIncident(
+        CUSTOMERS[2],
+        'Outlook can not connect to the mail server',
+        'Outlook cannot connect to the mail server, mails stuck.',
+      ),
     ];
     expect(alerts()).toHaveLength(1);
     const alert = alerts()[0];
@@ -55,22 +78,42 @@ describe('major incidents in Slack', () => {
     const parent = (await h.db.dataSource.query(`SELECT * FROM ticket WHERE is_major`))[0];
     expect(parent).toMatchObject({ priority: 'P1' });
     parentNumber = parent.number;
-    const children = await h.db.dataSource.query(`SELECT number FROM ticket WHERE major_incident_id = $1 ORDER BY number`, [parent.id]);
+    const children = await h.db.dataSource.query(
+      `SELECT number FROM ticket WHERE major_incident_id = $1 ORDER BY number`,
+      [parent.id],
+    );
     expect(children.map((c: { number: number }) => c.number)).toEqual(numbers);
-    expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args.text)).toEqual([`Major incident #${parentNumber} declared; its tickets joined it.`]);
-    const updated = h.api.callsOf('chat.update').filter((c) => c.args.ts === alert.ts).at(-1)!.args;
+    expect(
+      h.api
+        .callsOf('chat.postEphemeral')
+        .slice(ephemerals)
+        .map((c) => c.args.text),
+    ).toEqual([`Major incident #${parentNumber} declared; its tickets joined it.`]);
+    const updated = h.api
+      .callsOf('chat.update')
+      .filter((c) => c.args.ts === alert.ts)
+      .at(-1)!.args;
     expect(JSON.stringify(updated.blocks)).toContain(`Declared major incident #${parentNumber} by <@${TINA.id}>`);
     expect(JSON.stringify(updated.blocks)).not.toContain('major_declare');
 
     // The same (old) button pressed again: refused privately, nothing more is declared.
     await h.signer.interaction(declare);
     await h.slack.settled();
-    expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toMatch(/^You can't do that: That proposal was already/);
+    expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toMatch(
+      /^You can't do that: That proposal was already/,
+    );
     expect((await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket WHERE is_major`))[0].n).toBe(1);
 
     // The declaration itself reaches the support channel as a staff alert; each customer hears it is a known problem.
     await h.deliver();
-    expect(h.api.messages.some((m) => m.channel === SUPPORT_CHANNEL && m.text?.includes(`Major incident #${parentNumber}`) && m.text.includes('declared'))).toBe(true);
+    expect(
+      h.api.messages.some(
+        (m) =>
+          m.channel === SUPPORT_CHANNEL &&
+          m.text?.includes(`Major incident #${parentNumber}`) &&
+          m.text.includes('declared'),
+      ),
+    ).toBe(true);
   });
 
   test('/tickets link N PARENT and /tickets unlink N by staff; a customer is refused', async () => {
@@ -80,7 +123,10 @@ describe('major incidents in Slack', () => {
     expect((await ticketRow(other)).major_incident_id).toBeNull();
 
     const linked = await run(TINA, '/tickets', `link ${other} ${parentNumber}`);
-    expect(linked).toEqual({ response_type: 'ephemeral', text: `#${other} is now part of major incident #${parentNumber}.` });
+    expect(linked).toEqual({
+      response_type: 'ephemeral',
+      text: `#${other} is now part of major incident #${parentNumber}.`,
+    });
     const parentId = (await ticketRow(parentNumber)).id;
     expect((await ticketRow(other)).major_incident_id).toBe(parentId);
     expect((await run(TINA, '/tickets', `link ${other} ${numbers[0]}`)).text).toContain('not a major incident');
@@ -93,13 +139,21 @@ describe('major incidents in Slack', () => {
 
   test('"Not related" on a proposal: remembered, and the alert says who decided', async () => {
     const titles = ['VPN drops every ten minutes', 'VPN drops every 10 minutes', 'The VPN drops every ten minutes'];
-    for (const [i, title] of titles.entries()) await openIncident(CUSTOMERS[i], title, `${title} when working from home.`);
+    for (const [i, title] of titles.entries())
+      await openIncident(CUSTOMERS[i], title, `${title} when working from home.`);
     const alert = alerts().at(-1)!;
     expect(alert.text).toContain('Possible major incident');
     await h.signer.interaction(buttonPress(TINA, buttonIn(alert.blocks, 'major_not_related'), SUPPORT_CHANNEL, alert));
     await h.slack.settled();
     expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toBe('Marked as not related.');
-    expect(JSON.stringify(h.api.callsOf('chat.update').filter((c) => c.args.ts === alert.ts).at(-1)!.args.blocks)).toContain(`Marked not related by <@${TINA.id}>`);
+    expect(
+      JSON.stringify(
+        h.api
+          .callsOf('chat.update')
+          .filter((c) => c.args.ts === alert.ts)
+          .at(-1)!.args.blocks,
+      ),
+    ).toContain(`Marked not related by <@${TINA.id}>`);
     expect((await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket WHERE is_major`))[0].n).toBe(1);
   });
 });

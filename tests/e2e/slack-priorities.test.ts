@@ -1,4 +1,11 @@
-import { buttonIn, buttonPress, runCommand, ticketFormValues, viewSubmission, type TicketFormFields } from '../fakes/slack/interactions';
+import {
+  buttonIn,
+  buttonPress,
+  runCommand,
+  ticketFormValues,
+  viewSubmission,
+  type TicketFormFields,
+} from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 type User = { id: string; name: string };
@@ -14,15 +21,26 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ticketRow = async (number: number) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = async (number: number) =>
+  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
 
 const run = (user: User, command: string, text = '') => runCommand(h, user, command, text);
 
 /** /ticket, then the form submitted with `fields`; the answer to the submission (empty when accepted). */
-async function submitForm(user: User, fields: Omit<TicketFormFields, 'description' | 'type'> & Partial<TicketFormFields>) {
+async function submitForm(
+  user: User,
+  fields: Omit<TicketFormFields, 'description' | 'type'> & Partial<TicketFormFields>,
+) {
   await run(user, '/ticket');
   const form = h.api.callsOf('views.open').at(-1)!.args.view;
-  const res = await h.signer.interaction(viewSubmission(user, 'ticket_form', form.private_metadata, ticketFormValues({ description: 'Details', type: 'incident', ...fields })));
+  const res = await h.signer.interaction(
+    viewSubmission(
+      user,
+      'ticket_form',
+      form.private_metadata,
+      ticketFormValues({ description: 'Details', type: 'incident', ...fields }),
+    ),
+  );
   expect(res.status).toBe(200);
   const raw = await res.text();
   await h.slack.settled();
@@ -38,14 +56,20 @@ async function openTicket(user: User, fields: Parameters<typeof submitForm>[1]) 
 
 const cardBlocks = (location: Record<string, string>) => {
   const updates = h.api.callsOf('chat.update').filter((c) => c.args.ts === location.slackCardTs);
-  return JSON.stringify(updates.length > 0 ? updates.at(-1)!.args.blocks : h.api.messages.find((m) => m.ts === location.slackCardTs)!.blocks);
+  return JSON.stringify(
+    updates.length > 0
+      ? updates.at(-1)!.args.blocks
+      : h.api.messages.find((m) => m.ts === location.slackCardTs)!.blocks,
+  );
 };
 
 describe('priorities, SLA and ratings in Slack', () => {
   test('the form asks impact and urgency; everyone + blocked makes a P1, shown on the card with its SLA, drawn once', async () => {
     const { form } = await submitForm(PIA, { title: 'Nobody can log in', impact: 'everyone', urgency: 'blocked' });
     const selects = form.blocks.filter((b: { block_id: string }) => ['impact', 'urgency'].includes(b.block_id));
-    expect(selects.map((b: { element: { options: Array<{ value: string }> } }) => b.element.options.map((o) => o.value))).toEqual([
+    expect(
+      selects.map((b: { element: { options: Array<{ value: string }> } }) => b.element.options.map((o) => o.value)),
+    ).toEqual([
       ['individual', 'team', 'everyone'],
       ['can_work', 'degraded', 'blocked'],
     ]);
@@ -56,14 +80,23 @@ describe('priorities, SLA and ratings in Slack', () => {
     expect(card).toContain('*SLA*\\nfirst response due');
     expect((await run(TINA, '/tickets', `show ${row.number}`)).text).toContain('P1 · tier 1 · SLA: first response due');
     // The opening drew both cards: a redraw queued with nothing changed (as when one change queues several) repeats neither.
-    await h.db.dataSource.query(`INSERT INTO delivery (platform, destination, kind, payload, ticket_id, not_before, created_at) VALUES ('slack', $1, 'ticket.card', '{}', $2, $3, $3)`, [
-      `ticket:${row.id}`,
-      row.id,
-      h.clock.now(),
-    ]);
+    await h.db.dataSource.query(
+      `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, not_before, created_at) VALUES ('slack', $1, 'ticket.card', '{}', $2, $3, $3)`,
+      [`ticket:${row.id}`, row.id, h.clock.now()],
+    );
     await h.deliver();
-    expect((await h.db.dataSource.query(`SELECT status FROM delivery WHERE kind = 'ticket.card' AND ticket_id = $1`, [row.id])).map((d: { status: string }) => d.status)).toEqual(['sent']);
-    expect(h.api.callsOf('chat.update').filter((c) => [row.location.slackCardTs, row.location.slackDmThreadTs].includes(c.args.ts))).toHaveLength(0);
+    expect(
+      (
+        await h.db.dataSource.query(`SELECT status FROM delivery WHERE kind = 'ticket.card' AND ticket_id = $1`, [
+          row.id,
+        ])
+      ).map((d: { status: string }) => d.status),
+    ).toEqual(['sent']);
+    expect(
+      h.api
+        .callsOf('chat.update')
+        .filter((c) => [row.location.slackCardTs, row.location.slackDmThreadTs].includes(c.args.ts)),
+    ).toHaveLength(0);
   });
 
   test('a missing urgency or an unknown impact comes back inline in the form, and nothing is stored', async () => {
@@ -80,14 +113,32 @@ describe('priorities, SLA and ratings in Slack', () => {
     h.clock.advance(60_000);
     const running = await openTicket(OLE, { title: 'Home: newer, clock running', impact: 'team', urgency: 'degraded' });
     const urgent = await openTicket(OLE, { title: 'Home: urgent', impact: 'everyone', urgency: 'degraded' });
-    await h.signer.interaction(buttonPress(TINA, { action_id: 'ticket_pending', block_id: `buttons:${paused.number}`, value: String(paused.number) }, SUPPORT_CHANNEL, { ts: paused.location.slackCardTs }));
+    await h.signer.interaction(
+      buttonPress(
+        TINA,
+        { action_id: 'ticket_pending', block_id: `buttons:${paused.number}`, value: String(paused.number) },
+        SUPPORT_CHANNEL,
+        { ts: paused.location.slackCardTs },
+      ),
+    );
     await h.slack.settled();
     expect((await ticketRow(paused.number)).status).toBe('pending');
 
-    await h.signer.event({ type: 'app_home_opened', user: TINA.id, channel: `D${TINA.id}`, tab: 'home', event_ts: '2.1' });
+    await h.signer.event({
+      type: 'app_home_opened',
+      user: TINA.id,
+      channel: `D${TINA.id}`,
+      tab: 'home',
+      event_ts: '2.1',
+    });
     await h.slack.settled();
-    const blocks = h.api.callsOf('views.publish').filter((c) => c.args.user_id === TINA.id).at(-1)!.args.view.blocks as Array<{ block_id?: string; text?: { text: string } }>;
-    const mine = blocks.filter((b) => b.block_id?.startsWith('home:ticket:')).map((b) => Number(b.block_id!.split(':')[2]));
+    const blocks = h.api
+      .callsOf('views.publish')
+      .filter((c) => c.args.user_id === TINA.id)
+      .at(-1)!.args.view.blocks as Array<{ block_id?: string; text?: { text: string } }>;
+    const mine = blocks
+      .filter((b) => b.block_id?.startsWith('home:ticket:'))
+      .map((b) => Number(b.block_id!.split(':')[2]));
     const order = [urgent.number, running.number, paused.number];
     expect(mine.filter((n) => order.includes(n))).toEqual(order);
     expect(blocks.find((b) => b.block_id === `home:ticket:${running.number}`)!.text!.text).toMatch(/due <!date\^\d+\^/);
@@ -95,18 +146,33 @@ describe('priorities, SLA and ratings in Slack', () => {
   });
 
   test('resolved: 1–5 under the notice in the DM; a rating pressed twice counts once; the comment form; the card shows the rating', async () => {
-    const { number, location } = await openTicket(PIA, { title: 'Printer offline', impact: 'individual', urgency: 'degraded' });
-    await h.signer.interaction(buttonPress(TINA, { action_id: 'ticket_resolve', block_id: `buttons:${number}`, value: String(number) }, SUPPORT_CHANNEL, { ts: location.slackCardTs }));
+    const { number, location } = await openTicket(PIA, {
+      title: 'Printer offline',
+      impact: 'individual',
+      urgency: 'degraded',
+    });
+    await h.signer.interaction(
+      buttonPress(
+        TINA,
+        { action_id: 'ticket_resolve', block_id: `buttons:${number}`, value: String(number) },
+        SUPPORT_CHANNEL,
+        { ts: location.slackCardTs },
+      ),
+    );
     await h.slack.settled();
     await h.deliver();
     const notice = h.api.thread(location.slackDmChannel, location.slackDmThreadTs).at(-1)!;
     expect(notice.text).toContain('was resolved by support');
     expect(JSON.stringify(notice.blocks)).toContain('rate_5');
 
-    const rate = (score: number) => buttonPress(PIA, buttonIn(notice.blocks, `rate_${score}`), location.slackDmChannel, notice);
+    const rate = (score: number) =>
+      buttonPress(PIA, buttonIn(notice.blocks, `rate_${score}`), location.slackDmChannel, notice);
     await h.signer.interaction(rate(4));
     await h.slack.settled();
-    const thanked = h.api.callsOf('chat.update').filter((c) => c.args.ts === notice.ts).at(-1)!.args;
+    const thanked = h.api
+      .callsOf('chat.update')
+      .filter((c) => c.args.ts === notice.ts)
+      .at(-1)!.args;
     expect(thanked.text).toContain(`Thank you! You rated #${number} 4/5.`);
     expect(JSON.stringify(thanked.blocks)).not.toContain('rate_');
 
@@ -114,20 +180,35 @@ describe('priorities, SLA and ratings in Slack', () => {
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
     await h.signer.interaction(rate(1));
     await h.slack.settled();
-    expect(h.api.callsOf('chat.postEphemeral').slice(ephemerals).map((c) => c.args.text)).toEqual([`You already rated #${number} 4/5; thank you.`]);
+    expect(
+      h.api
+        .callsOf('chat.postEphemeral')
+        .slice(ephemerals)
+        .map((c) => c.args.text),
+    ).toEqual([`You already rated #${number} 4/5; thank you.`]);
     const { id } = await ticketRow(number);
     expect(await h.db.dataSource.query(`SELECT score FROM rating WHERE ticket_id = $1`, [id])).toEqual([{ score: 4 }]);
 
     // "Add a comment": the form opens; an empty comment stays in it; a comment is stored.
-    await h.signer.interaction(buttonPress(PIA, buttonIn(thanked.blocks, 'rating_comment'), location.slackDmChannel, { ts: notice.ts }));
+    await h.signer.interaction(
+      buttonPress(PIA, buttonIn(thanked.blocks, 'rating_comment'), location.slackDmChannel, { ts: notice.ts }),
+    );
     await h.slack.settled();
     const form = h.api.callsOf('views.open').at(-1)!.args.view;
     expect(form.callback_id).toBe('rating_comment_form');
-    const comment = (text: string) => viewSubmission(PIA, 'rating_comment_form', form.private_metadata, { comment: { value: { type: 'plain_text_input', value: text } } });
-    expect(await (await h.signer.interaction(comment('  '))).json()).toEqual({ response_action: 'errors', errors: { comment: expect.any(String) } });
+    const comment = (text: string) =>
+      viewSubmission(PIA, 'rating_comment_form', form.private_metadata, {
+        comment: { value: { type: 'plain_text_input', value: text } },
+      });
+    expect(await (await h.signer.interaction(comment('  '))).json()).toEqual({
+      response_action: 'errors',
+      errors: { comment: expect.any(String) },
+    });
     expect(await (await h.signer.interaction(comment('Quick and kind'))).text()).toBe('');
     await h.slack.settled();
-    expect(await h.db.dataSource.query(`SELECT score, comment FROM rating WHERE ticket_id = $1`, [id])).toEqual([{ score: 4, comment: 'Quick and kind' }]);
+    expect(await h.db.dataSource.query(`SELECT score, comment FROM rating WHERE ticket_id = $1`, [id])).toEqual([
+      { score: 4, comment: 'Quick and kind' },
+    ]);
 
     await h.deliver();
     expect(cardBlocks(location)).toContain('*Rating*\\n★★★★☆ (4/5)');

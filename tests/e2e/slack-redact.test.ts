@@ -17,7 +17,9 @@ afterAll(async () => {
 const permalink = (channel: string, ts: string, threadTs?: string) =>
   `https://example.slack.com/archives/${channel}/p${ts.replace('.', '')}${threadTs ? `?thread_ts=${threadTs}&cid=${channel}` : ''}`;
 const redact = (user: { id: string; name: string }, text: string) => runCommand(h, user, '/helpdesk', `redact ${text}`);
-const commentBody = async (platformMessageId: string) => (await h.db.dataSource.query(`SELECT body FROM comment WHERE platform_message_id = $1`, [platformMessageId]))[0]?.body;
+const commentBody = async (platformMessageId: string) =>
+  (await h.db.dataSource.query(`SELECT body FROM comment WHERE platform_message_id = $1`, [platformMessageId]))[0]
+    ?.body;
 
 /** `user` writes in a thread; the adapter stores it and the copies go out. */
 async function says(user: { id: string }, channel: string, threadTs: string, text: string) {
@@ -34,7 +36,10 @@ describe('/helpdesk redact in Slack, end to end through the fake Slack', () => {
     const ts = await says(CORA, 'DUCORA', location.slackDmThreadTs, 'my password is hunter2');
     const copy = h.api.thread(SUPPORT_CHANNEL, location.slackCardTs).find((m) => m.text?.includes('hunter2'))!;
 
-    const answer = await redact(ADMIN, `<${permalink(SUPPORT_CHANNEL, copy.ts, location.slackCardTs)}> password removed`);
+    const answer = await redact(
+      ADMIN,
+      `<${permalink(SUPPORT_CHANNEL, copy.ts, location.slackCardTs)}> password removed`,
+    );
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toContain(`ticket #${number}`);
     expect(answer.text).toContain('editing its copy');
@@ -45,7 +50,9 @@ describe('/helpdesk redact in Slack, end to end through the fake Slack', () => {
 
     await h.deliver();
     const edits = h.api.callsOf('chat.update').filter((c) => c.args.ts === copy.ts);
-    expect(edits.map((c) => [c.args.channel, c.args.text])).toEqual([[SUPPORT_CHANNEL, '*Cora (customer):* password removed']]);
+    expect(edits.map((c) => [c.args.channel, c.args.text])).toEqual([
+      [SUPPORT_CHANNEL, '*Cora (customer):* password removed'],
+    ]);
     expect(h.api.messages.find((m) => m.ts === copy.ts)!.text).toBe('*Cora (customer):* password removed');
     expect(JSON.stringify(h.api.messages.filter((m) => m.bot_id))).not.toContain('hunter2');
   });

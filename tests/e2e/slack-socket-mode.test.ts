@@ -13,7 +13,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ticketByTitle = async (title: string) => (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [title]))[0];
+const ticketByTitle = async (title: string) =>
+  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [title]))[0];
 
 describe('the Slack adapter over Socket Mode (SLACK_APP_TOKEN, no signing secret)', () => {
   test('connects through apps.connections.open with the app token; /ticket, the form and a staff reply arrive as envelopes and each is acked once', async () => {
@@ -39,8 +40,17 @@ describe('the Slack adapter over Socket Mode (SLACK_APP_TOKEN, no signing secret
       user: { id: CARL.id, name: CARL.name, username: CARL.name, team_id: 'T1' },
       trigger_id: 'trigger-submit',
       view: {
-        id: 'VFORM', type: 'modal', callback_id: 'ticket_form', private_metadata: form.args.view.private_metadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT',
-        state: { values: ticketFormValues({ title: 'Socket printer jammed', description: 'It says E42', type: 'incident' }) },
+        id: 'VFORM',
+        type: 'modal',
+        callback_id: 'ticket_form',
+        private_metadata: form.args.view.private_metadata,
+        hash: 'h',
+        team_id: 'T1',
+        app_id: 'A1',
+        bot_id: 'BBOT',
+        state: {
+          values: ticketFormValues({ title: 'Socket printer jammed', description: 'It says E42', type: 'incident' }),
+        },
       },
     });
     const submitted = await sm.ack(submission);
@@ -56,9 +66,20 @@ describe('the Slack adapter over Socket Mode (SLACK_APP_TOKEN, no signing secret
 
     // Tina answers in the card's thread: an events_api envelope, acked; the reply reaches Carl's DM thread.
     const ts = h.api.nextTs();
-    const reply = sm.event({ type: 'message', channel: SUPPORT_CHANNEL, channel_type: 'channel', user: TINA.id, text: 'Which tray?', ts, thread_ts: location.slackCardTs, event_ts: ts });
+    const reply = sm.event({
+      type: 'message',
+      channel: SUPPORT_CHANNEL,
+      channel_type: 'channel',
+      user: TINA.id,
+      text: 'Which tray?',
+      ts,
+      thread_ts: location.slackCardTs,
+      event_ts: ts,
+    });
     expect(await sm.ack(reply)).toEqual({ envelope_id: reply, payload: {} });
-    await eventually(async () => (await h.db.dataSource.query(`SELECT body FROM comment WHERE ticket_id = $1`, [row.id])).length > 0);
+    await eventually(
+      async () => (await h.db.dataSource.query(`SELECT body FROM comment WHERE ticket_id = $1`, [row.id])).length > 0,
+    );
     await h.deliver();
     expect(h.api.thread('DUCARL', location.slackDmThreadTs).at(-1)!.text).toBe('*Tina (support):* Which tray?');
 

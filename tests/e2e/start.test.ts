@@ -79,7 +79,9 @@ describe('starting and stopping the whole app', () => {
         `SELECT p.is_admin FROM person p JOIN identity i ON i.person_id = p.id WHERE i.platform = 'discord' AND i.platform_user_id = '111'`,
       );
       expect(admins).toEqual([{ is_admin: true }]);
-      const people = await again.database.dataSource.query(`SELECT count(*)::int AS n FROM person WHERE NOT is_helpdesk`);
+      const people = await again.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM person WHERE NOT is_helpdesk`,
+      );
       expect(people).toEqual([{ n: 1 }]); // bootstrapping again did not duplicate the admin
     } finally {
       await again.stop();
@@ -91,7 +93,10 @@ describe('starting and stopping the whole app', () => {
     const settings = loadSettings({ DATA_DIR: tempDir(), PORT: '0', LOG_LEVEL: 'silent' });
     const app = await startApp(settings, { host: '127.0.0.1', senders: [sender], logger: createLogger('silent') });
     try {
-      const ticket = await app.helpdesk.tickets.open({ platform: 'discord', userId: 'carl' }, { title: 'Through the queue', description: 'd', type: 'request' });
+      const ticket = await app.helpdesk.tickets.open(
+        { platform: 'discord', userId: 'carl' },
+        { title: 'Through the queue', description: 'd', type: 'request' },
+      );
       for (let i = 0; i < 100 && sender.sent.length < 1; i++) await new Promise((r) => setTimeout(r, 50));
       expect(sender.sentTo(`ticket:${ticket.id}`).map((d) => d.kind)).toEqual(['ticket.created']);
     } finally {
@@ -126,7 +131,9 @@ describe('starting and stopping the whole app', () => {
       process.stdin.once('data', () => process.kill(process.pid, 'SIGKILL'));
     `;
     const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.once('data', () => resolve());
       child.once('exit', () => reject(new Error('the child exited before locking')));
@@ -149,7 +156,11 @@ describe('the HTTP server', () => {
   test('reports a database that does not answer as down, and serves mounted routes', async () => {
     const { logger } = capturingLogger();
     const databaseUp = async () => false;
-    const server = createHttpServer({ logger, metrics: createMetrics({ databaseUp }), health: { description: 'test store', ping: databaseUp } });
+    const server = createHttpServer({
+      logger,
+      metrics: createMetrics({ databaseUp }),
+      health: { description: 'test store', ping: databaseUp },
+    });
     server.route('POST', '/slack/events', (_req, res) => sendJson(res, 200, { ok: true }));
     const port = await server.listen(0, '127.0.0.1');
     try {

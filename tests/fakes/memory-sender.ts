@@ -113,7 +113,11 @@ export class MemorySender implements Sender {
 
 export const rateLimited = (retryAfterMs: number): SendFailure => ({ kind: 'rate_limited', retryAfterMs });
 export const serverError: SendFailure = { kind: 'temporary', message: '503 Service Unavailable' };
-export const dmsClosed: SendFailure = { kind: 'permanent', reason: 'dms_closed', message: 'Cannot send messages to this user' };
+export const dmsClosed: SendFailure = {
+  kind: 'permanent',
+  reason: 'dms_closed',
+  message: 'Cannot send messages to this user',
+};
 
 function matcher(match: SendMatch): (delivery: OutgoingDelivery) => boolean {
   if (typeof match === 'function') return match;

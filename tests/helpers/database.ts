@@ -85,7 +85,11 @@ export function describeEachDatabase(
       beforeAll(async () => {
         const db = await freshDatabase(kind);
         const clock = new ManualClock();
-        const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: { ...defaultPolicy, ...options.policy } });
+        const helpdesk = createHelpdesk({
+          dataSource: db.dataSource,
+          clock,
+          policy: { ...defaultPolicy, ...options.policy },
+        });
         current = { ...db, clock, helpdesk };
       });
       afterAll(async () => {

@@ -33,8 +33,17 @@ export function openedAt(start: Date, incident: CorpusIncident): Date {
  */
 export async function storeCorpus(dataSource: DataSource, incidents: CorpusIncident[], start: Date): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    const [{ id: customerId }] = await manager.query(`INSERT INTO person (display_name) VALUES ('Corpus customer') RETURNING id`);
-    const rows = incidents.map((i) => ({ id: i.id, type: i.type, title: i.title, description: i.description, service_id: i.serviceId, created_at: openedAt(start, i).toISOString() }));
+    const [{ id: customerId }] = await manager.query(
+      `INSERT INTO person (display_name) VALUES ('Corpus customer') RETURNING id`,
+    );
+    const rows = incidents.map((i) => ({
+      id: i.id,
+      type: i.type,
+      title: i.title,
+      description: i.description,
+      service_id: i.serviceId,
+      created_at: openedAt(start, i).toISOString(),
+    }));
     // The catalog services the corpus names (tickets refer to them), by the ids the corpus uses.
     const serviceIds = [...new Set(incidents.map((i) => i.serviceId).filter((id): id is number => id !== null))];
     await manager.query(
@@ -42,7 +51,9 @@ export async function storeCorpus(dataSource: DataSource, incidents: CorpusIncid
        ON CONFLICT (id) DO NOTHING`,
       [serviceIds],
     );
-    await manager.query(`SELECT setval(pg_get_serial_sequence('service', 'id'), greatest((SELECT max(id) FROM service), 1))`);
+    await manager.query(
+      `SELECT setval(pg_get_serial_sequence('service', 'id'), greatest((SELECT max(id) FROM service), 1))`,
+    );
     await manager.query(
       `INSERT INTO ticket (id, title, description, type, service_id, customer_id, opened_by_id, platform, created_at, updated_at)
        SELECT r.id, r.title, r.description, r.type, r.service_id, $2, $2, 'discord', r.created_at, r.created_at
@@ -83,7 +94,13 @@ export function scorePairs(
   for (let i = 0; i < incidents.length; i++) {
     for (let j = i + 1; j < incidents.length; j++) {
       const [a, b] = [incidents[i], incidents[j]];
-      if (a.cluster !== null && a.cluster === b.cluster && Math.abs(a.minute - b.minute) <= windowMinutes && only(a.id, b.id)) expected++;
+      if (
+        a.cluster !== null &&
+        a.cluster === b.cluster &&
+        Math.abs(a.minute - b.minute) <= windowMinutes &&
+        only(a.id, b.id)
+      )
+        expected++;
     }
   }
   return {

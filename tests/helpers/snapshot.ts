@@ -1,6 +1,20 @@
 import type { DataSource } from 'typeorm';
 
-const TABLES = ['person', 'identity', 'link_code', 'ticket', 'comment', 'comment_revision', 'attachment', 'comment_post', 'ticket_event', 'delivery', 'article', 'article_revision', 'helpdesk_setting'];
+const TABLES = [
+  'person',
+  'identity',
+  'link_code',
+  'ticket',
+  'comment',
+  'comment_revision',
+  'attachment',
+  'comment_post',
+  'ticket_event',
+  'delivery',
+  'article',
+  'article_revision',
+  'helpdesk_setting',
+];
 
 /**
  * Everything stored, as one comparable value: used to prove that a refused or invalid operation

@@ -41,8 +41,14 @@ describeEachDatabase('auto-close job', (ctx) => {
       pending_since: null,
       reminders_sent: 2,
     });
-    const [closing] = await eventsOf(dataSource, ticket.id, 'status_changed').then((events) => events.filter((e) => e.data.to === 'resolved'));
-    expect(closing).toMatchObject({ actor_id: null, data: { from: 'pending', to: 'resolved', resolution: 'closed_automatically' }, created_at: closedAt });
+    const [closing] = await eventsOf(dataSource, ticket.id, 'status_changed').then((events) =>
+      events.filter((e) => e.data.to === 'resolved'),
+    );
+    expect(closing).toMatchObject({
+      actor_id: null,
+      data: { from: 'pending', to: 'resolved', resolution: 'closed_automatically' },
+      created_at: closedAt,
+    });
 
     const closingNotices = (await customerNotices(dataSource, ticket.id)).filter((d) => d.event_id === closing.id);
     expect(closingNotices).toHaveLength(1);
@@ -50,7 +56,10 @@ describeEachDatabase('auto-close job', (ctx) => {
       `Your ticket #${ticket.number} was closed automatically after waiting for your answer. If it is not fixed, reply here or press Reopen within 14 days.`,
     );
     // The card is updated too (planDeliveries decides that, not the job).
-    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM delivery WHERE event_id = $1 AND kind = 'ticket.card'`, [closing.id]);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM delivery WHERE event_id = $1 AND kind = 'ticket.card'`,
+      [closing.id],
+    );
     expect(count).toBe(1);
 
     // Later runs leave it alone: closed once, told once.
@@ -64,7 +73,10 @@ describeEachDatabase('auto-close job', (ctx) => {
     const { helpdesk, clock, dataSource } = ctx();
     const ticket = await pendingTicket(helpdesk, customer);
     clock.advance(6 * DAY);
-    const reply = await helpdesk.comments.comment(customer, { ticketNumber: ticket.number, body: 'Still broken, here is a photo.' });
+    const reply = await helpdesk.comments.comment(customer, {
+      ticketNumber: ticket.number,
+      body: 'Still broken, here is a photo.',
+    });
     expect(reply.outcome).toBe('answer_pending');
 
     clock.advance(1 * DAY + 5 * MINUTE);
@@ -84,7 +96,10 @@ describeEachDatabase('auto-close job', (ctx) => {
 
     clock.advance(1 * DAY);
     await runDueJobs(jobDeps(ctx()));
-    expect(await ticketState(dataSource, ticket.id)).toMatchObject({ status: 'resolved', resolution: 'closed_automatically' });
+    expect(await ticketState(dataSource, ticket.id)).toMatchObject({
+      status: 'resolved',
+      resolution: 'closed_automatically',
+    });
   });
 
   test('pending again after a reply counts its 7 days from the new pending', async () => {
@@ -117,7 +132,9 @@ describeEachDatabase('auto-close job', (ctx) => {
     expect(progress.rowsAffected).toBe(closed);
     for (const ticket of tickets) {
       expect((await ticketState(dataSource, ticket.id)).resolution).toBe('closed_automatically');
-      expect((await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.includes('closed automatically'))).toHaveLength(1);
+      expect(
+        (await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.includes('closed automatically')),
+      ).toHaveLength(1);
     }
     expect(await autoCloseDueTickets(helpdesk.ctx, clock.now(), { batchSize: 2 })).toBe(0);
   });
@@ -131,7 +148,9 @@ describeEachDatabase('auto-close job', (ctx) => {
     const flaky = Object.create(dataSource, {
       transaction: {
         value: (...args: unknown[]) =>
-          failures-- > 0 ? Promise.reject(new Error('could not serialize access')) : (dataSource.transaction as (...a: unknown[]) => unknown)(...args),
+          failures-- > 0
+            ? Promise.reject(new Error('could not serialize access'))
+            : (dataSource.transaction as (...a: unknown[]) => unknown)(...args),
       },
     });
     const results = await runDueJobs(jobDeps(ctx(), { dataSource: flaky }));
@@ -140,12 +159,18 @@ describeEachDatabase('auto-close job', (ctx) => {
       ['reminders', 'ran'],
       ['sla-sweep', 'ran'],
     ]);
-    const [failedRun] = await dataSource.query(`SELECT error, finished_at FROM job_run WHERE job = 'auto-close' AND slot = $1`, [results[0].slot]);
+    const [failedRun] = await dataSource.query(
+      `SELECT error, finished_at FROM job_run WHERE job = 'auto-close' AND slot = $1`,
+      [results[0].slot],
+    );
     expect(failedRun).toEqual({ error: 'Error: could not serialize access', finished_at: clock.now() });
     expect((await ticketState(dataSource, ticket.id)).status).toBe('pending');
 
     clock.advance(5 * MINUTE);
-    expect((await runDueJobs(jobDeps(ctx(), { dataSource: flaky })))[0]).toMatchObject({ job: 'auto-close', status: 'ran' });
+    expect((await runDueJobs(jobDeps(ctx(), { dataSource: flaky })))[0]).toMatchObject({
+      job: 'auto-close',
+      status: 'ran',
+    });
     expect((await ticketState(dataSource, ticket.id)).status).toBe('resolved');
   });
 
@@ -161,8 +186,12 @@ describeEachDatabase('auto-close job', (ctx) => {
     ]);
     expect(first + second).toBeGreaterThanOrEqual(tickets.length);
     for (const ticket of tickets) {
-      expect((await eventsOf(dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved')).toHaveLength(1);
-      expect((await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.includes('closed automatically'))).toHaveLength(1);
+      expect(
+        (await eventsOf(dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved'),
+      ).toHaveLength(1);
+      expect(
+        (await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.includes('closed automatically')),
+      ).toHaveLength(1);
     }
   });
 
@@ -189,7 +218,10 @@ describeEachDatabase('auto-close job', (ctx) => {
     });
     await autoCloseTick!({ date: clock.now() });
     await stopped;
-    const [run] = await dataSource.query(`SELECT rows_affected, error, finished_at FROM job_run WHERE job = 'auto-close' AND instance = $1`, [jobs.instanceId]);
+    const [run] = await dataSource.query(
+      `SELECT rows_affected, error, finished_at FROM job_run WHERE job = 'auto-close' AND instance = $1`,
+      [jobs.instanceId],
+    );
     expect(run).toEqual({ rows_affected: 2, error: null, finished_at: clock.now() });
     const states = await Promise.all(tickets.map((t) => ticketState(dataSource, t.id)));
     expect(states.filter((t) => t.status === 'pending').length).toBeGreaterThanOrEqual(3);

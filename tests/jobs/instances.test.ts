@@ -38,7 +38,11 @@ describeOnServer('three instances on one PostgreSQL database [postgres]', () => 
   });
 
   /** Each instance's jobs, as its own process would run them: its own store, same clock and policy. */
-  const instance = (i: number) => ({ ...jobDeps({ ...db, clock, helpdesk }), dataSource: sources[i], instanceId: `instance-${i}` });
+  const instance = (i: number) => ({
+    ...jobDeps({ ...db, clock, helpdesk }),
+    dataSource: sources[i],
+    instanceId: `instance-${i}`,
+  });
 
   test('every slot runs once across the three; each ticket is reminded twice, closed once, told once each time', async () => {
     const tickets = [];
@@ -61,20 +65,29 @@ describeOnServer('three instances on one PostgreSQL database [postgres]', () => 
 
     expect(results.filter((r) => r.status === 'failed')).toEqual([]);
     const bySlot = new Map<string, JobRunResult[]>();
-    for (const r of results) bySlot.set(`${r.job} ${r.slot.toISOString()}`, [...(bySlot.get(`${r.job} ${r.slot.toISOString()}`) ?? []), r]);
+    for (const r of results)
+      bySlot.set(`${r.job} ${r.slot.toISOString()}`, [...(bySlot.get(`${r.job} ${r.slot.toISOString()}`) ?? []), r]);
     for (const [key, runs] of bySlot) {
       expect([key, runs.filter((r) => r.status === 'ran').length, runs.length]).toEqual([key, 1, 3]);
     }
-    const jobRuns: Array<{ job: string; slot: Date; instance: string }> = await db.dataSource.query(`SELECT job, slot, instance FROM job_run`);
+    const jobRuns: Array<{ job: string; slot: Date; instance: string }> = await db.dataSource.query(
+      `SELECT job, slot, instance FROM job_run`,
+    );
     expect(jobRuns).toHaveLength(bySlot.size);
     expect(bySlot.size).toBeGreaterThan(700); // both jobs, ~390 slots
     // Not one instance doing everything: the claim race is real.
     expect(new Set(jobRuns.map((r) => r.instance)).size).toBeGreaterThan(1);
 
     for (const ticket of tickets) {
-      expect(await ticketState(db.dataSource, ticket.id)).toMatchObject({ status: 'resolved', resolution: 'closed_automatically', reminders_sent: 2 });
+      expect(await ticketState(db.dataSource, ticket.id)).toMatchObject({
+        status: 'resolved',
+        resolution: 'closed_automatically',
+        reminders_sent: 2,
+      });
       expect((await eventsOf(db.dataSource, ticket.id, 'reminded')).map((e) => e.data.day)).toEqual([2, 5]);
-      expect((await eventsOf(db.dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved')).toHaveLength(1);
+      expect(
+        (await eventsOf(db.dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved'),
+      ).toHaveLength(1);
       const notices = (await customerNotices(db.dataSource, ticket.id)).map((d) => d.payload.text ?? '');
       expect(notices.filter((t) => t.startsWith('Reminder'))).toHaveLength(2);
       expect(notices.filter((t) => t.includes('closed automatically'))).toHaveLength(1);
@@ -90,11 +103,21 @@ describeOnServer('three instances on one PostgreSQL database [postgres]', () => 
     for (let i = 0; i < 40; i++) tickets.push(await pendingTicket(helpdesk, discord(`overlap${i}`), `Overlap ${i}`));
     clock.advance(8 * DAY);
     const now = clock.now();
-    const closed = await Promise.all(sources.map((source, i) => autoCloseDueTickets({ ...helpdesk.ctx, dataSource: source }, now, { batchSize: 3 + i })));
+    const closed = await Promise.all(
+      sources.map((source, i) =>
+        autoCloseDueTickets({ ...helpdesk.ctx, dataSource: source }, now, { batchSize: 3 + i }),
+      ),
+    );
     expect(closed.reduce((a, b) => a + b, 0)).toBe(40);
     for (const ticket of tickets) {
-      expect((await eventsOf(db.dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved')).toHaveLength(1);
-      expect((await customerNotices(db.dataSource, ticket.id)).filter((d) => d.payload.text?.includes('closed automatically'))).toHaveLength(1);
+      expect(
+        (await eventsOf(db.dataSource, ticket.id, 'status_changed')).filter((e) => e.data.to === 'resolved'),
+      ).toHaveLength(1);
+      expect(
+        (await customerNotices(db.dataSource, ticket.id)).filter((d) =>
+          d.payload.text?.includes('closed automatically'),
+        ),
+      ).toHaveLength(1);
     }
   });
 

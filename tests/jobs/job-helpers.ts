@@ -10,7 +10,10 @@ import { discord } from '../helpers/people';
 export const SUPPORTER = discord('tina');
 
 /** A logger whose JSON lines a test can read. */
-export function capturingLogger(): { logger: Logger; lines: Array<{ level: number; msg: string; [key: string]: unknown }> } {
+export function capturingLogger(): {
+  logger: Logger;
+  lines: Array<{ level: number; msg: string; [key: string]: unknown }>;
+} {
   const lines: Array<{ level: number; msg: string }> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -34,7 +37,11 @@ export function jobDeps(t: TestHelpdesk, extra: Partial<JobDeps> = {}): JobDeps 
 }
 
 /** A customer's ticket, answered by the supporter and set pending at the clock's now. Returns its number and id. */
-export async function pendingTicket(helpdesk: Helpdesk, customer: ActorRef, title = 'Printer jammed'): Promise<{ number: number; id: number }> {
+export async function pendingTicket(
+  helpdesk: Helpdesk,
+  customer: ActorRef,
+  title = 'Printer jammed',
+): Promise<{ number: number; id: number }> {
   const ticket = await helpdesk.tickets.open(customer, { title, description: 'It shows error E42.', type: 'incident' });
   await helpdesk.tickets.setPending(SUPPORTER, { ticketNumber: ticket.number });
   return { number: ticket.number, id: ticket.id };
@@ -49,7 +56,10 @@ export interface TicketState {
 }
 
 export async function ticketState(dataSource: DataSource, id: number): Promise<TicketState> {
-  const [row] = await dataSource.query(`SELECT status, resolution, resolved_at, pending_since, reminders_sent FROM ticket WHERE id = $1`, [id]);
+  const [row] = await dataSource.query(
+    `SELECT status, resolution, resolved_at, pending_since, reminders_sent FROM ticket WHERE id = $1`,
+    [id],
+  );
   return row;
 }
 

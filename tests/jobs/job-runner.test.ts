@@ -34,7 +34,15 @@ describeEachDatabase('job runner', (ctx) => {
     const again = await runJobSlot({ dataSource, clock, logger }, 'once', slot, 'b', work);
     expect([first.status, again.status, calls]).toEqual(['ran', 'skipped', 1]);
     expect(await runsOf('once')).toEqual([
-      { job: 'once', slot, instance: 'a', started_at: clock.now(), finished_at: clock.now(), rows_affected: 3, error: null },
+      {
+        job: 'once',
+        slot,
+        instance: 'a',
+        started_at: clock.now(),
+        finished_at: clock.now(),
+        rows_affected: 3,
+        error: null,
+      },
     ]);
   });
 
@@ -50,7 +58,11 @@ describeEachDatabase('job runner', (ctx) => {
       progress.rowsAffected += 2; // one batch committed before the failure
       throw new Error('database went away');
     });
-    expect(failed).toMatchObject({ status: 'failed', rowsAffected: 2, error: expect.objectContaining({ message: 'database went away' }) });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      rowsAffected: 2,
+      error: expect.objectContaining({ message: 'database went away' }),
+    });
     const [failedRow] = await runsOf('flaky');
     expect(failedRow).toMatchObject({ rows_affected: 2, error: 'Error: database went away', finished_at: clock.now() });
     expect(lines.some((l) => l.level === 50 && l.msg.includes('job flaky failed: database went away'))).toBe(true);
@@ -69,7 +81,9 @@ describeEachDatabase('job runner', (ctx) => {
     expect(metrics).toMatch(/^helpdesk_job_runs_total\{job="flaky",outcome="failed"\} 1$/m);
     expect(metrics).toMatch(/^helpdesk_job_rows_affected_total\{job="flaky"\} 3$/m);
     expect(metrics).toMatch(/^helpdesk_job_last_rows_affected\{job="flaky"\} 1$/m);
-    expect(metrics).toMatch(new RegExp(`^helpdesk_job_last_success_timestamp_seconds\\{job="flaky"\\} ${clock.now().getTime() / 1000}$`, 'm'));
+    expect(metrics).toMatch(
+      new RegExp(`^helpdesk_job_last_success_timestamp_seconds\\{job="flaky"\\} ${clock.now().getTime() / 1000}$`, 'm'),
+    );
     expect(metrics).toMatch(/^helpdesk_job_last_duration_seconds\{job="flaky"\} /m);
   });
 
@@ -78,9 +92,15 @@ describeEachDatabase('job runner', (ctx) => {
     const { logger, lines } = capturingLogger();
     const broken = { query: async () => Promise.reject(new Error('connection refused')) } as unknown as DataSource;
     let ran = false;
-    const result = await runJobSlot({ dataSource: broken, clock, logger }, 'unreachable', clock.now(), 'a', async () => {
-      ran = true;
-    });
+    const result = await runJobSlot(
+      { dataSource: broken, clock, logger },
+      'unreachable',
+      clock.now(),
+      'a',
+      async () => {
+        ran = true;
+      },
+    );
     expect([result.status, ran]).toEqual(['failed', false]);
     expect(lines.some((l) => l.msg.includes('could not claim its slot: connection refused'))).toBe(true);
   });
@@ -116,13 +136,19 @@ describeEachDatabase('job runner', (ctx) => {
       registry,
       scheduler,
     });
-    expect(Object.fromEntries(expressions)).toEqual({ 'auto-close': '*/5 * * * *', reminders: '0 * * * *', 'sla-sweep': '* * * * *' });
+    expect(Object.fromEntries(expressions)).toEqual({
+      'auto-close': '*/5 * * * *',
+      reminders: '0 * * * *',
+      'sla-sweep': '* * * * *',
+    });
 
     const tickAt = new Date('2031-03-01T12:05:00.300Z');
     await ticks.get('auto-close')!({ date: tickAt });
     await ticks.get('auto-close')!({ date: new Date('2031-03-01T12:05:00.900Z') }); // a second timer, same slot
     const rows = await runsOf('auto-close');
-    expect(rows.filter((r) => r.instance === 'scheduled').map((r) => r.slot)).toEqual([new Date('2031-03-01T12:05:00.000Z')]);
+    expect(rows.filter((r) => r.instance === 'scheduled').map((r) => r.slot)).toEqual([
+      new Date('2031-03-01T12:05:00.000Z'),
+    ]);
     expect(await registry.metrics()).toMatch(/^helpdesk_job_runs_total\{job="auto-close",outcome="skipped"\} 1$/m);
 
     await jobs.stop();

@@ -53,9 +53,15 @@ describeEachDatabase('reminder job', (ctx) => {
     expect(reminders.map((e) => e.data.day)).toEqual([2, 5]);
     expect((await ticketState(dataSource, ticket.id)).reminders_sent).toBe(2);
 
-    const closesOn = at(7 * DAY).toISOString().slice(0, 10);
-    const notices = (await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.startsWith('Reminder'));
-    expect(notices.map((d) => [d.event_id, d.payload.text])).toEqual(reminders.map((e) => [e.id, reminderText(ticket.number, closesOn)]));
+    const closesOn = at(7 * DAY)
+      .toISOString()
+      .slice(0, 10);
+    const notices = (await customerNotices(dataSource, ticket.id)).filter((d) =>
+      d.payload.text?.startsWith('Reminder'),
+    );
+    expect(notices.map((d) => [d.event_id, d.payload.text])).toEqual(
+      reminders.map((e) => [e.id, reminderText(ticket.number, closesOn)]),
+    );
     expect(notices.every((d) => d.destination === `ticket:${ticket.id}`)).toBe(true);
   });
 
@@ -99,7 +105,9 @@ describeEachDatabase('reminder job', (ctx) => {
     clock.advance(HOUR);
     await sendDueReminders(helpdesk.ctx, clock.now());
     expect(await eventsOf(dataSource, ticket.id, 'reminded')).toHaveLength(1);
-    expect((await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.startsWith('Reminder'))).toHaveLength(1);
+    expect(
+      (await customerNotices(dataSource, ticket.id)).filter((d) => d.payload.text?.startsWith('Reminder')),
+    ).toHaveLength(1);
   });
 
   test('a ticket already due to close gets no reminder, only the close', async () => {
@@ -125,7 +133,9 @@ describeEachDatabase('reminder job', (ctx) => {
 describe('reminder days', () => {
   test('only days before the close count, ascending, once each', () => {
     expect(reminderDaysBeforeClose(defaultPolicy)).toEqual([2, 5]);
-    expect(reminderDaysBeforeClose({ ...defaultPolicy, reminderDays: [6, 2, 7, 10, 2], autoCloseDays: 7 })).toEqual([2, 6]);
+    expect(reminderDaysBeforeClose({ ...defaultPolicy, reminderDays: [6, 2, 7, 10, 2], autoCloseDays: 7 })).toEqual([
+      2, 6,
+    ]);
     expect(reminderDaysBeforeClose({ ...defaultPolicy, reminderDays: [0.5], autoCloseDays: 1 })).toEqual([0.5]);
   });
 });

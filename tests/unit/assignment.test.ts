@@ -14,13 +14,32 @@ const need = { tier: 1 as const, platform: 'discord' as const };
 
 describe('who gets a new ticket', () => {
   test.each([
-    ['the supporter with the fewest unresolved tickets', [supporter(1, { load: 3 }), supporter(2, { load: 1 }), supporter(3, { load: 2 })], 2],
-    ['on a tie, the one assigned least recently', [supporter(1, { load: 1, lastAssignedAt: at('2026-01-02') }), supporter(2, { load: 1, lastAssignedAt: at('2026-01-01') })], 2],
-    ['on a tie, someone never assigned before anyone assigned', [supporter(1, { load: 0, lastAssignedAt: at('2026-01-01') }), supporter(2, { load: 0 })], 2],
+    [
+      'the supporter with the fewest unresolved tickets',
+      [supporter(1, { load: 3 }), supporter(2, { load: 1 }), supporter(3, { load: 2 })],
+      2,
+    ],
+    [
+      'on a tie, the one assigned least recently',
+      [
+        supporter(1, { load: 1, lastAssignedAt: at('2026-01-02') }),
+        supporter(2, { load: 1, lastAssignedAt: at('2026-01-01') }),
+      ],
+      2,
+    ],
+    [
+      'on a tie, someone never assigned before anyone assigned',
+      [supporter(1, { load: 0, lastAssignedAt: at('2026-01-01') }), supporter(2, { load: 0 })],
+      2,
+    ],
     ['on a full tie, the lowest id', [supporter(5), supporter(3), supporter(4)], 3],
     ['away supporters are skipped', [supporter(1, { away: true }), supporter(2, { load: 9 })], 2],
     ['supporters of another tier are skipped', [supporter(1, { tier: 2 }), supporter(2, { load: 4 })], 2],
-    ['supporters without an identity on the ticket\'s platform are skipped', [supporter(1, { platforms: ['slack'] }), supporter(2, { load: 4 })], 2],
+    [
+      "supporters without an identity on the ticket's platform are skipped",
+      [supporter(1, { platforms: ['slack'] }), supporter(2, { load: 4 })],
+      2,
+    ],
     ['a supporter on both platforms qualifies', [supporter(1, { platforms: ['slack', 'discord'] })], 1],
   ])('%s', (_name, candidates, expected) => {
     expect(chooseAssignee(candidates, need)?.id).toBe(expected);
@@ -34,11 +53,22 @@ describe('who gets a new ticket', () => {
 
 describe('waiting tickets handed out when a supporter arrives', () => {
   const now = at('2026-03-01T10:00:00Z');
-  const waiting = (id: number, priority: 'P1' | 'P2' | 'P3' | 'P4', created: string) => ({ id, priority, createdAt: at(created), tier: 1 as const, platform: 'discord' as const });
+  const waiting = (id: number, priority: 'P1' | 'P2' | 'P3' | 'P4', created: string) => ({
+    id,
+    priority,
+    createdAt: at(created),
+    tier: 1 as const,
+    platform: 'discord' as const,
+  });
 
   test('highest priority first, then oldest, spread by load', () => {
     const plan = planWaitingAssignments(
-      [waiting(10, 'P3', '2026-02-01'), waiting(11, 'P1', '2026-02-03'), waiting(12, 'P3', '2026-01-15'), waiting(13, 'P2', '2026-02-02')],
+      [
+        waiting(10, 'P3', '2026-02-01'),
+        waiting(11, 'P1', '2026-02-03'),
+        waiting(12, 'P3', '2026-01-15'),
+        waiting(13, 'P2', '2026-02-02'),
+      ],
       [supporter(1, { load: 0 }), supporter(2, { load: 1 })],
       now,
     );

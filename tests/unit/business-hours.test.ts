@@ -1,5 +1,10 @@
 import { InvalidInputError } from '../../src/core/errors';
-import { addBusinessSeconds, businessSecondsBetween, describeCalendar, parseBusinessHours } from '../../src/core/rules/business-hours';
+import {
+  addBusinessSeconds,
+  businessSecondsBetween,
+  describeCalendar,
+  parseBusinessHours,
+} from '../../src/core/rules/business-hours';
 
 const HOUR = 3600;
 const copenhagenOffice = parseBusinessHours('Mon-Fri 08:00-16:00 Europe/Copenhagen');
@@ -33,7 +38,9 @@ describe('business hours', () => {
   test('four business hours from Friday 15:00 end on Monday 11:00, across the weekend', () => {
     // Winter: Copenhagen is UTC+1. Friday 15:00 local = 14:00Z.
     const fridayAfternoon = new Date('2026-03-06T14:00:00Z');
-    expect(addBusinessSeconds(fridayAfternoon, 4 * HOUR, copenhagenOffice).toISOString()).toBe('2026-03-09T10:00:00.000Z');
+    expect(addBusinessSeconds(fridayAfternoon, 4 * HOUR, copenhagenOffice).toISOString()).toBe(
+      '2026-03-09T10:00:00.000Z',
+    );
     expect(businessSecondsBetween(fridayAfternoon, new Date('2026-03-09T10:00:00Z'), copenhagenOffice)).toBe(4 * HOUR);
   });
 
@@ -67,6 +74,8 @@ describe('business hours', () => {
   test('holidays stop the clock for the whole local day', () => {
     const withChristmas = parseBusinessHours('Mon-Fri 08:00-16:00 Europe/Copenhagen', ['2026-12-24', '2026-12-25']);
     // Wednesday 23 December 15:00 CET; Thursday and Friday are holidays; 2 hours → Monday 09:00 CET.
-    expect(addBusinessSeconds(new Date('2026-12-23T14:00:00Z'), 2 * HOUR, withChristmas).toISOString()).toBe('2026-12-28T08:00:00.000Z');
+    expect(addBusinessSeconds(new Date('2026-12-23T14:00:00Z'), 2 * HOUR, withChristmas).toISOString()).toBe(
+      '2026-12-28T08:00:00.000Z',
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { catalogListText, linesOf, optionsPage, pickService, serviceOptions, SOMETHING_ELSE, type Service } from '../../src/core/rules/catalog';
+import {
+  catalogListText,
+  linesOf,
+  optionsPage,
+  pickService,
+  serviceOptions,
+  SOMETHING_ELSE,
+  type Service,
+} from '../../src/core/rules/catalog';
 
 const service = (id: number, name: string, extra: Partial<Service> = {}): Service => ({
   id,
@@ -17,7 +25,12 @@ const mail = service(3, 'Mail');
 
 describe('the service select', () => {
   test('lists covered services first, then the ones not covered, then "Something else"', () => {
-    expect(serviceOptions([phones, printing, mail]).map((o) => o.label)).toEqual(['Printing', 'Mail', 'Private phones', 'Something else']);
+    expect(serviceOptions([phones, printing, mail]).map((o) => o.label)).toEqual([
+      'Printing',
+      'Mail',
+      'Private phones',
+      'Something else',
+    ]);
     expect(serviceOptions([phones]).find((o) => o.value === '2')?.description).toBe('Not looked after by the helpdesk');
   });
 
@@ -43,7 +56,11 @@ describe('the service select', () => {
 });
 
 test('checks and questions are typed one per line; bullets and blank lines are dropped', () => {
-  expect(linesOf('- Is it on?\n\n• Paper in the tray? \r\n* Restarted?')).toEqual(['Is it on?', 'Paper in the tray?', 'Restarted?']);
+  expect(linesOf('- Is it on?\n\n• Paper in the tray? \r\n* Restarted?')).toEqual([
+    'Is it on?',
+    'Paper in the tray?',
+    'Restarted?',
+  ]);
   expect(linesOf(undefined)).toEqual([]);
 });
 

@@ -16,7 +16,11 @@ test('every value .env.example writes out is the default the code has', () => {
   const defaults = loadSettings({}) as Record<string, unknown>;
   const differing = written
     .filter(({ key }) => !EXAMPLES_BY_NATURE.has(key))
-    .filter(({ key, value }) => JSON.stringify((loadSettings({ [key]: value }) as Record<string, unknown>)[key]) !== JSON.stringify(defaults[key]))
+    .filter(
+      ({ key, value }) =>
+        JSON.stringify((loadSettings({ [key]: value }) as Record<string, unknown>)[key]) !==
+        JSON.stringify(defaults[key]),
+    )
     .map(({ key, value }) => `${key}=${value}`);
   expect(differing).toEqual([]);
 });

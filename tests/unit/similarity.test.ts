@@ -1,8 +1,26 @@
 import { isLookAlike, sharedShare, trigramSimilarity, type LookAlikeScores } from '../../src/core/rules/similarity';
-import { FILLER_WORDS, MAX_TERMS, SYNONYM_GROUPS, nearSpelling, searchQuery, searchTerms, spellingsOf, termsFoundOtherwise, withoutSignOff, wordsOf } from '../../src/core/rules/it-words';
+import {
+  FILLER_WORDS,
+  MAX_TERMS,
+  SYNONYM_GROUPS,
+  nearSpelling,
+  searchQuery,
+  searchTerms,
+  spellingsOf,
+  termsFoundOtherwise,
+  withoutSignOff,
+  wordsOf,
+} from '../../src/core/rules/it-words';
 
 const rule = { trigramAt: 0.5, sharedMin: 3, sharedAt: 0.35, serviceBonus: 0.2 };
-const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({ trigram: 0.1, shared: 0, misspelt: 0, terms: 10, sameService: false, ...over });
+const scores = (over: Partial<LookAlikeScores>): LookAlikeScores => ({
+  trigram: 0.1,
+  shared: 0,
+  misspelt: 0,
+  terms: 10,
+  sameService: false,
+  ...over,
+});
 
 describe('how alike two incidents are', () => {
   test.each([
@@ -42,21 +60,71 @@ describe('the search terms of a report', () => {
     ['a Danish word brings its English synonyms as one term', 'Adgangskode', '', [group('password')]],
     ['an English word brings its Danish synonyms', 'password expired', '', [group('password'), group('expired')]],
     ['a group counts once however many of its words appear', 'mail email mails', '', [group('mail')]],
-    ['a sign-off and the name in it are left out', 'Remote desktop down', 'Citrix workspace hangs. Best regards, Camilla', [group('remote'), 'desktop', group('down'), 'citrix', 'workspace', group('hangs')]],
-    ['a product and its client are one term', 'VPN down', 'GlobalProtect times out', [group('vpn'), group('down'), 'out']],
-    ['an ERP by any of its names is one term', 'Navision hangs', 'NAV and the ERP freeze', [group('erp'), group('hangs'), 'and', 'the']],
-    ['"down", "fails" and "error" are one complaint', 'Printer down', 'printing fails with error', [group('printer'), group('down'), 'with']],
-    ['who else is hit and how often say nothing about what broke', 'Scanner broken', 'same for all my colleagues every time', [group('scanner'), group('broken'), 'for', 'all', 'my']],
-    ['a known word misspelt is read as the word, a misspelt filler left out', 'MFA prrompts virkre ikke', '', [group('mfa'), group('prompts')]],
+    [
+      'a sign-off and the name in it are left out',
+      'Remote desktop down',
+      'Citrix workspace hangs. Best regards, Camilla',
+      [group('remote'), 'desktop', group('down'), 'citrix', 'workspace', group('hangs')],
+    ],
+    [
+      'a product and its client are one term',
+      'VPN down',
+      'GlobalProtect times out',
+      [group('vpn'), group('down'), 'out'],
+    ],
+    [
+      'an ERP by any of its names is one term',
+      'Navision hangs',
+      'NAV and the ERP freeze',
+      [group('erp'), group('hangs'), 'and', 'the'],
+    ],
+    [
+      '"down", "fails" and "error" are one complaint',
+      'Printer down',
+      'printing fails with error',
+      [group('printer'), group('down'), 'with'],
+    ],
+    [
+      'who else is hit and how often say nothing about what broke',
+      'Scanner broken',
+      'same for all my colleagues every time',
+      [group('scanner'), group('broken'), 'for', 'all', 'my'],
+    ],
+    [
+      'a known word misspelt is read as the word, a misspelt filler left out',
+      'MFA prrompts virkre ikke',
+      '',
+      [group('mfa'), group('prompts')],
+    ],
     ['a spelling one typo from two known words ("mails", "fails") is neither', 'fmails', '', ['fmails']],
-    ['an inflected form the list does not spell out is read as its word', 'Kalenderne ordered', '', [group('calendar'), group('order')]],
+    [
+      'an inflected form the list does not spell out is read as its word',
+      'Kalenderne ordered',
+      '',
+      [group('calendar'), group('order')],
+    ],
     ['a short word keeps its ending (no "lan" of "lane")', 'lane', '', ['lane']],
-    ['a Danish and an English mail stuck in the outbox meet', 'Mails sidder i udbakken', 'outbox', [group('mail'), 'sidder', group('outbox')]],
+    [
+      'a Danish and an English mail stuck in the outbox meet',
+      'Mails sidder i udbakken',
+      'outbox',
+      [group('mail'), 'sidder', group('outbox')],
+    ],
     ['a Danish compound is its last word', 'Kortlæseren lyser', '', [group('reader'), group('lyser')]],
     ['error codes are never read as typos', 'Fejl 0x80004005', '', [group('fejl'), '0x80004005']],
-    ['error codes and product names stay whole', 'Dropbox 0x8004de40', 'error 502', ['dropbox', '0x8004de40', group('error'), '502']],
+    [
+      'error codes and product names stay whole',
+      'Dropbox 0x8004de40',
+      'error 502',
+      ['dropbox', '0x8004de40', group('error'), '502'],
+    ],
     ['greetings, pleas and sign-offs are left out', 'Hej', 'Please help, tak', []],
-    ['punctuation can never become a query operator', "VPN & (down) | !now's", '', [group('vpn'), group('down'), 'now']],
+    [
+      'punctuation can never become a query operator',
+      "VPN & (down) | !now's",
+      '',
+      [group('vpn'), group('down'), 'now'],
+    ],
   ])('%s', (_name, title, description, expected) => {
     expect(searchTerms(title, description)).toEqual(expected);
   });
@@ -100,7 +168,13 @@ describe('the search terms of a report', () => {
     ['any word of a group, misspelt', [group('notification')], 'MFA', 'no notificatiion', 1],
     ['words the other lacks', ['globalprotect', 'gateway'], 'VPN', 'AnyConnect fails', 0],
     ['two known words one letter apart are two words', [group('fails')], 'Mails', 'files', 0],
-    ['a group the other names at the end of a compound', [group('door'), group('reader')], 'Dørlæseren', 'ved sideindgangen', 2],
+    [
+      'a group the other names at the end of a compound',
+      [group('door'), group('reader')],
+      'Dørlæseren',
+      'ved sideindgangen',
+      2,
+    ],
   ])('%s', (_name, terms, title, description, expected) => {
     expect(termsFoundOtherwise(terms, spellingsOf(title, description))).toBe(expected);
   });
@@ -135,4 +209,3 @@ describe("titles' trigram similarity, as pg_trgm's similarity() gives it", () =>
     expect(trigramSimilarity(new Set(probe), other)).toBe(expected);
   });
 });
-

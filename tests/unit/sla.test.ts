@@ -1,6 +1,15 @@
 import type { Ticket } from '../../src/core/model';
 import { parseBusinessHours } from '../../src/core/rules/business-hours';
-import { checkClock, clockAfterChange, DEFAULT_SLA_POLICY, elapsedSeconds, formatDuration, parseDuration, startClock, type SlaSetup } from '../../src/core/rules/sla';
+import {
+  checkClock,
+  clockAfterChange,
+  DEFAULT_SLA_POLICY,
+  elapsedSeconds,
+  formatDuration,
+  parseDuration,
+  startClock,
+  type SlaSetup,
+} from '../../src/core/rules/sla';
 
 type Clocked = Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & ReturnType<typeof startClock>;
 
@@ -37,7 +46,10 @@ describe('the SLA clock', () => {
   });
 
   test('with business hours, a ticket opened Friday afternoon is due Monday', () => {
-    const setup: SlaSetup = { policy: DEFAULT_SLA_POLICY, calendar: parseBusinessHours('Mon-Fri 08:00-16:00 Europe/Copenhagen') };
+    const setup: SlaSetup = {
+      policy: DEFAULT_SLA_POLICY,
+      calendar: parseBusinessHours('Mon-Fri 08:00-16:00 Europe/Copenhagen'),
+    };
     const life = new TicketLife(setup, around('2026-03-06T14:00:00Z'), 'P1'); // Fri 15:00 CET
     expect(life.ticket.firstResponseDueAt?.toISOString()).toBe('2026-03-06T15:00:00.000Z'); // Fri 16:00 CET, at closing
     expect(life.ticket.resolutionDueAt?.toISOString()).toBe('2026-03-09T10:00:00.000Z'); // Mon 11:00 CET
@@ -101,11 +113,17 @@ describe('the sweep rule', () => {
     expect(first).toMatchObject({ warn: ['first_response'], breach: [] });
     ticket = { ...ticket, ...first.patch };
     expect(ticket.slaNextCheckAt?.toISOString()).toBe('2026-03-02T10:00:00.000Z');
-    expect(checkClock(ticket, TWENTY_FOUR_SEVEN, around('2026-03-02T09:50:00Z'))).toMatchObject({ warn: [], breach: [] });
+    expect(checkClock(ticket, TWENTY_FOUR_SEVEN, around('2026-03-02T09:50:00Z'))).toMatchObject({
+      warn: [],
+      breach: [],
+    });
     const breach = checkClock(ticket, TWENTY_FOUR_SEVEN, around('2026-03-02T10:00:00Z'));
     expect(breach).toMatchObject({ warn: [], breach: ['first_response'] });
     ticket = { ...ticket, ...breach.patch };
-    expect(checkClock(ticket, TWENTY_FOUR_SEVEN, around('2026-03-02T10:05:00Z'))).toMatchObject({ warn: [], breach: [] });
+    expect(checkClock(ticket, TWENTY_FOUR_SEVEN, around('2026-03-02T10:05:00Z'))).toMatchObject({
+      warn: [],
+      breach: [],
+    });
   });
 
   test('a sweep that comes after the due time reports the breach, not a warning of the past', () => {
@@ -115,8 +133,14 @@ describe('the sweep rule', () => {
   });
 
   test('a paused clock is never due', () => {
-    const life = new TicketLife(TWENTY_FOUR_SEVEN, opened, 'P1').change({ status: 'pending' }, around('2026-03-02T09:30:00Z'));
-    expect(checkClock(life.ticket, TWENTY_FOUR_SEVEN, around('2026-03-03T09:00:00Z'))).toMatchObject({ warn: [], breach: [] });
+    const life = new TicketLife(TWENTY_FOUR_SEVEN, opened, 'P1').change(
+      { status: 'pending' },
+      around('2026-03-02T09:30:00Z'),
+    );
+    expect(checkClock(life.ticket, TWENTY_FOUR_SEVEN, around('2026-03-03T09:00:00Z'))).toMatchObject({
+      warn: [],
+      breach: [],
+    });
   });
 
   test('the next look is always later than now', () => {

@@ -3,14 +3,21 @@ import { isSignedBySlack } from '../../src/bots/slack/signature';
 
 const SECRET = 'unit-secret';
 const NOW = 1_800_000_000_000;
-const sign = (body: string, timestamp: string, secret = SECRET) => `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+const sign = (body: string, timestamp: string, secret = SECRET) =>
+  `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 
 /** Only requests Slack signed, and recently, are let in. */
 describe("Slack's request signature", () => {
   const ts = String(NOW / 1000);
   test.each([
     ['a request signed now', 'a=1', sign('a=1', ts), ts, true],
-    ['a request signed 4 minutes 59 seconds ago', 'a=1', sign('a=1', String(NOW / 1000 - 299)), String(NOW / 1000 - 299), true],
+    [
+      'a request signed 4 minutes 59 seconds ago',
+      'a=1',
+      sign('a=1', String(NOW / 1000 - 299)),
+      String(NOW / 1000 - 299),
+      true,
+    ],
     ['a request signed 6 minutes ago', 'a=1', sign('a=1', String(NOW / 1000 - 360)), String(NOW / 1000 - 360), false],
     ['a request dated 6 minutes ahead', 'a=1', sign('a=1', String(NOW / 1000 + 360)), String(NOW / 1000 + 360), false],
     ['a body changed after signing', 'a=2', sign('a=1', ts), ts, false],

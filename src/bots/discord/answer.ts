@@ -1,4 +1,10 @@
-import { MessageFlags, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  type RepliableInteraction,
+} from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
 import type { DiscordContext } from './context';
 

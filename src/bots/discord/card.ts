@@ -1,4 +1,10 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+} from 'discord.js';
 import { CARD_ACTION_LABEL, type CardAction, type TicketCard } from '../../core/rules/card';
 
 /** Custom ids carry the action and the ticket number: `ticket:<action>:<number>`. */
@@ -10,10 +16,17 @@ export function parseTicketCustomId(customId: string): { action: string; ticketN
 }
 
 const STATUS_COLOUR: Record<TicketCard['status'], number> = { open: 0x3b82f6, pending: 0xf59e0b, resolved: 0x22c55e };
-const STYLE: Partial<Record<CardAction, ButtonStyle.Primary | ButtonStyle.Success>> = { claim: ButtonStyle.Primary, resolve: ButtonStyle.Success, solved: ButtonStyle.Success };
+const STYLE: Partial<Record<CardAction, ButtonStyle.Primary | ButtonStyle.Success>> = {
+  claim: ButtonStyle.Primary,
+  resolve: ButtonStyle.Success,
+  solved: ButtonStyle.Success,
+};
 
 /** The core's card drawn as a Discord message: an embed and up to two rows of buttons. */
-export function renderCard(card: TicketCard, ticketNumber: number): { embeds: APIEmbed[]; components: Array<APIActionRowComponent<APIButtonComponent>> } {
+export function renderCard(
+  card: TicketCard,
+  ticketNumber: number,
+): { embeds: APIEmbed[]; components: Array<APIActionRowComponent<APIButtonComponent>> } {
   const actions = [...card.staffActions, ...card.customerActions];
   const buttons: APIButtonComponent[] = actions.map((action) => ({
     type: ComponentType.Button,
@@ -22,15 +35,34 @@ export function renderCard(card: TicketCard, ticketNumber: number): { embeds: AP
     custom_id: ticketButtonId(action, ticketNumber),
   }));
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
-  for (let i = 0; i < buttons.length; i += 5) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
+  for (let i = 0; i < buttons.length; i += 5)
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + 5) });
   return {
-    embeds: [{ title: card.heading, color: STATUS_COLOUR[card.status], fields: card.fields.map((f) => ({ ...f, inline: true })) }],
+    embeds: [
+      {
+        title: card.heading,
+        color: STATUS_COLOUR[card.status],
+        fields: card.fields.map((f) => ({ ...f, inline: true })),
+      },
+    ],
     components: rows,
   };
 }
 
 export function claimRow(ticketNumber: number): Array<APIActionRowComponent<APIButtonComponent>> {
-  return [{ type: ComponentType.ActionRow, components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Claim', custom_id: ticketButtonId('claim', ticketNumber) }] }];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'Claim',
+          custom_id: ticketButtonId('claim', ticketNumber),
+        },
+      ],
+    },
+  ];
 }
 
 /** The scores a customer may give a resolution, one button each (`ticket:rate-4:N`). */
@@ -40,7 +72,12 @@ export function ratingRow(ticketNumber: number): Array<APIActionRowComponent<API
   return [
     {
       type: ComponentType.ActionRow,
-      components: RATING_SCORES.map((score) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: `${score} ★`, custom_id: ticketButtonId(`rate-${score}`, ticketNumber) })),
+      components: RATING_SCORES.map((score) => ({
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: `${score} ★`,
+        custom_id: ticketButtonId(`rate-${score}`, ticketNumber),
+      })),
     },
   ];
 }

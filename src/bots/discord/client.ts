@@ -10,7 +10,12 @@ import type { Settings } from '../../config';
  */
 export function createDiscordClient(settings: Settings): Client {
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.MessageContent,
+      GatewayIntentBits.DirectMessages,
+    ],
     partials: [Partials.Message, Partials.Channel],
     rest: restOptions(settings),
   });
@@ -26,7 +31,8 @@ function restOptions(settings: Settings): Partial<RESTOptions> {
     // A wait of up to a second (discord.js's own 50-a-second pacing, a bucket about to reset) is
     // taken in place: far inside a delivery's lease, and cheaper than a trip back through the queue.
     // Longer waits go back to the dispatcher, which keeps the time in the database.
-    rejectOnRateLimit: (limit) => !limit.route.startsWith('/webhooks/') && Math.max(limit.timeToReset, limit.retryAfter) > SHORT_RATE_LIMIT_WAIT_MS,
+    rejectOnRateLimit: (limit) =>
+      !limit.route.startsWith('/webhooks/') && Math.max(limit.timeToReset, limit.retryAfter) > SHORT_RATE_LIMIT_WAIT_MS,
   };
 }
 

@@ -33,11 +33,19 @@ export function parseGuideCustomId(customId: string): { action: string; args: st
 export const SERVICES_PER_PAGE = 22;
 const SELECT_MAX = 25;
 const pageValue = (page: number) => `page:${page}`;
-export const parsePageValue = (value: string): number | null => (/^page:(\d+)$/.test(value) ? Number(value.slice(5)) : null);
+export const parsePageValue = (value: string): number | null =>
+  /^page:(\d+)$/.test(value) ? Number(value.slice(5)) : null;
 
 type Reply = { content: string; components: Array<APIActionRowComponent<APIComponentInActionRow>> };
-const row = (...components: APIComponentInActionRow[]): APIActionRowComponent<APIComponentInActionRow> => ({ type: ComponentType.ActionRow, components });
-const button = (label: string, customId: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success = ButtonStyle.Secondary): APIButtonComponent => ({
+const row = (...components: APIComponentInActionRow[]): APIActionRowComponent<APIComponentInActionRow> => ({
+  type: ComponentType.ActionRow,
+  components,
+});
+const button = (
+  label: string,
+  customId: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success = ButtonStyle.Secondary,
+): APIButtonComponent => ({
   type: ComponentType.Button,
   style,
   label: label.slice(0, 80),
@@ -57,27 +65,60 @@ export function servicePicker(services: Service[], page: number): Reply {
   const paged = all.length > SELECT_MAX;
   const shown = optionsPage(services_, paged ? page : 0, paged ? SERVICES_PER_PAGE : SELECT_MAX);
   const options: APISelectMenuOption[] = [
-    ...(shown.page > 0 ? [{ value: pageValue(shown.page - 1), label: '← Back', description: `Page ${shown.page} of ${shown.pages}` }] : []),
+    ...(shown.page > 0
+      ? [{ value: pageValue(shown.page - 1), label: '← Back', description: `Page ${shown.page} of ${shown.pages}` }]
+      : []),
     ...shown.options,
-    ...(shown.page < shown.pages - 1 ? [{ value: pageValue(shown.page + 1), label: 'More services…', description: `Page ${shown.page + 2} of ${shown.pages}` }] : []),
+    ...(shown.page < shown.pages - 1
+      ? [
+          {
+            value: pageValue(shown.page + 1),
+            label: 'More services…',
+            description: `Page ${shown.page + 2} of ${shown.pages}`,
+          },
+        ]
+      : []),
     ...somethingElse,
-  ].map((o) => ({ value: o.value, label: clip(o.label, 100), ...(o.description ? { description: clip(o.description, 100) } : {}) }));
+  ].map((o) => ({
+    value: o.value,
+    label: clip(o.label, 100),
+    ...(o.description ? { description: clip(o.description, 100) } : {}),
+  }));
   return {
-    content: shown.pages > 1 ? `${guideMessages.pickService} (page ${shown.page + 1} of ${shown.pages})` : guideMessages.pickService,
-    components: [row({ type: ComponentType.StringSelect, custom_id: guideId('service'), placeholder: 'Choose a service', options })],
+    content:
+      shown.pages > 1
+        ? `${guideMessages.pickService} (page ${shown.page + 1} of ${shown.pages})`
+        : guideMessages.pickService,
+    components: [
+      row({
+        type: ComponentType.StringSelect,
+        custom_id: guideId('service'),
+        placeholder: 'Choose a service',
+        options,
+      }),
+    ],
   };
 }
 
-export const pickerReply = (services: Service[]) => ({ ...servicePicker(services, 0), flags: MessageFlags.Ephemeral as const });
+export const pickerReply = (services: Service[]) => ({
+  ...servicePicker(services, 0),
+  flags: MessageFlags.Ephemeral as const,
+});
 
 /** A guide's two ways on: the form, as an incident or as a request (the type the form then need not ask). */
 export function guideButtons(serviceId: number): Reply['components'] {
   const form = (type: TicketType) => guideId('form', serviceId, type);
-  return [row(button('Report a problem', form('incident'), ButtonStyle.Primary), button('Ask for something', form('request'), ButtonStyle.Primary))];
+  return [
+    row(
+      button('Report a problem', form('incident'), ButtonStyle.Primary),
+      button('Ask for something', form('request'), ButtonStyle.Primary),
+    ),
+  ];
 }
 
 /** The guide form's custom id: the service (0: something else) and the type (empty: the form asks). */
-export const guideFormId = (serviceId: number | null, type: TicketType | null) => `guide-form:${serviceId ?? 0}:${type ?? ''}`;
+export const guideFormId = (serviceId: number | null, type: TicketType | null) =>
+  `guide-form:${serviceId ?? 0}:${type ?? ''}`;
 
 /** The articles offered before the ticket is opened, each with its "This solved it", and "Open the ticket". */
 export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>): Reply {
@@ -85,9 +126,23 @@ export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>): R
   const content =
     draft.suggested.length === 0
       ? `Your form "${draft.title}" is kept. Open it as a ticket when you are ready.`
-      : [guideMessages.suggestIntro(draft.suggested.length), ...draft.suggested.map((a) => `**${a.title}**${a.snippet ? `\n${a.snippet}` : ''}\nRead it: \`/kb read ${a.id}\``)].join('\n\n');
-  const solved = draft.suggested.map((a) => button(several ? `Article ${a.id} solved it` : guideMessages.solvedIt, guideId('solved', draft.id, a.id), ButtonStyle.Success));
-  return { content, components: [row(...solved, button(guideMessages.openTicket, guideId('open', draft.id), ButtonStyle.Primary))] };
+      : [
+          guideMessages.suggestIntro(draft.suggested.length),
+          ...draft.suggested.map(
+            (a) => `**${a.title}**${a.snippet ? `\n${a.snippet}` : ''}\nRead it: \`/kb read ${a.id}\``,
+          ),
+        ].join('\n\n');
+  const solved = draft.suggested.map((a) =>
+    button(
+      several ? `Article ${a.id} solved it` : guideMessages.solvedIt,
+      guideId('solved', draft.id, a.id),
+      ButtonStyle.Success,
+    ),
+  );
+  return {
+    content,
+    components: [row(...solved, button(guideMessages.openTicket, guideId('open', draft.id), ButtonStyle.Primary))],
+  };
 }
 
 /**
@@ -101,7 +156,12 @@ export async function offerWaitingForm(interaction: ChatInputCommandInteraction,
     if (!draft) return;
     await interaction.followUp({
       content: guideMessages.waiting(draft),
-      components: [row(button(guideMessages.openWaiting, guideId('open', draft.id), ButtonStyle.Primary), button(guideMessages.showWaiting, guideId('show', draft.id)))],
+      components: [
+        row(
+          button(guideMessages.openWaiting, guideId('open', draft.id), ButtonStyle.Primary),
+          button(guideMessages.showWaiting, guideId('show', draft.id)),
+        ),
+      ],
       flags: MessageFlags.Ephemeral,
     });
   } catch (error) {
@@ -114,7 +174,11 @@ export async function offerWaitingForm(interaction: ChatInputCommandInteraction,
  * (its buttons go, so it is not pressed twice); a refusal (pressed before, someone else's form, an
  * expired one) is a private answer and leaves the message as it was.
  */
-export async function settleDraft(interaction: ButtonInteraction, ctx: DiscordContext, work: () => Promise<string | Reply>): Promise<void> {
+export async function settleDraft(
+  interaction: ButtonInteraction,
+  ctx: DiscordContext,
+  work: () => Promise<string | Reply>,
+): Promise<void> {
   await interaction.deferUpdate();
   await afterAnswering(interaction, ctx);
   let answer: string | Reply;

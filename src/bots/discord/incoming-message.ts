@@ -20,12 +20,21 @@ export async function storeIncomingMessage(ctx: DiscordContext, message: Incomin
   const ticket = await deliveries.ticketAt('discordThreadId', message.channelId);
   if (ticket) {
     const attachments = await download(ctx, message.attachments);
-    await comments.comment(message.author, { ticketNumber: ticket.number, body: message.content, platformMessageId: message.id, attachments });
+    await comments.comment(message.author, {
+      ticketNumber: ticket.number,
+      body: message.content,
+      platformMessageId: message.id,
+      attachments,
+    });
     return true;
   }
   const noted = await deliveries.ticketAt('discordStaffThreadId', message.channelId);
   if (noted && message.content.trim()) {
-    await comments.note(message.author, { ticketNumber: noted.number, body: message.content, platformMessageId: message.id });
+    await comments.note(message.author, {
+      ticketNumber: noted.number,
+      body: message.content,
+      platformMessageId: message.id,
+    });
     return true;
   }
   return false;
@@ -36,14 +45,22 @@ async function download(ctx: DiscordContext, files: IncomingMessage['attachments
   const maxBytes = ctx.helpdesk.ctx.policy.attachmentMaxBytes;
   return Promise.all(
     files.map(async (file) => {
-      const base = { filename: file.filename, contentType: file.contentType, sizeBytes: file.size, sourceUrl: file.url };
+      const base = {
+        filename: file.filename,
+        contentType: file.contentType,
+        sizeBytes: file.size,
+        sourceUrl: file.url,
+      };
       if (file.size > maxBytes) return base;
       try {
         const response = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return { ...base, data: Buffer.from(await response.arrayBuffer()) };
       } catch (error) {
-        ctx.logger.warn({ err: error, file: file.filename }, 'could not download a Discord attachment; keeping its name and link');
+        ctx.logger.warn(
+          { err: error, file: file.filename },
+          'could not download a Discord attachment; keeping its name and link',
+        );
         return base;
       }
     }),

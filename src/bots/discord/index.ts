@@ -26,7 +26,12 @@ export interface DiscordAdapter {
  * Logs the bot in, answers interactions, stores thread messages as comments, and returns the
  * sender the dispatcher hands Discord deliveries to. Resolves once the gateway is ready.
  */
-export async function startDiscordAdapter(options: { settings: Settings; helpdesk: Helpdesk; logger: Logger; dispatcher?: Dispatcher }): Promise<DiscordAdapter> {
+export async function startDiscordAdapter(options: {
+  settings: Settings;
+  helpdesk: Helpdesk;
+  logger: Logger;
+  dispatcher?: Dispatcher;
+}): Promise<DiscordAdapter> {
   const { settings, helpdesk, logger, dispatcher } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const client = createDiscordClient(settings);

@@ -73,23 +73,65 @@ import * as typeTo from './selects/type-to';
  */
 const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>(
   [
-    ticket, note,
-    ticketsList, ticketsShow, ticketsSearch, ticketsTranscript, ticketsAssign, ticketsEscalate, ticketsPriority, ticketsLink, ticketsUnlink,
-    kbSearch, kbRead, kbNew, kbEdit,
-    staffAdd, staffRemove, away, link, mark, setup, slaShow, slaSet, slaHours, slaHoliday, stats, redact, help,
-    catalogList, catalogAdd, catalogEdit, catalogRemove,
+    ticket,
+    note,
+    ticketsList,
+    ticketsShow,
+    ticketsSearch,
+    ticketsTranscript,
+    ticketsAssign,
+    ticketsEscalate,
+    ticketsPriority,
+    ticketsLink,
+    ticketsUnlink,
+    kbSearch,
+    kbRead,
+    kbNew,
+    kbEdit,
+    staffAdd,
+    staffRemove,
+    away,
+    link,
+    mark,
+    setup,
+    slaShow,
+    slaSet,
+    slaHours,
+    slaHoliday,
+    stats,
+    redact,
+    help,
+    catalogList,
+    catalogAdd,
+    catalogEdit,
+    catalogRemove,
   ].map((m) => [m.name, m.run]),
 );
 
-const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>([ticketForm, guideFormSubmit, kbForm, ratingComment, catalogForm].map((m) => [m.prefix, m.run]));
-
-const components = new Map<string, TicketComponentHandler>(
-  [
-    ...[claim, pending, resolve, solved, reopen, escalate, reassign, type, priority, escalateTo, reassignTo, typeTo, priorityTo, rateComment].map((m) => [m.action, m.run] as const),
-    // One file answers the five rating buttons; the score is in the custom id.
-    ...rate.actions.map((action) => [action, rate.run] as const),
-  ],
+const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>(
+  [ticketForm, guideFormSubmit, kbForm, ratingComment, catalogForm].map((m) => [m.prefix, m.run]),
 );
+
+const components = new Map<string, TicketComponentHandler>([
+  ...[
+    claim,
+    pending,
+    resolve,
+    solved,
+    reopen,
+    escalate,
+    reassign,
+    type,
+    priority,
+    escalateTo,
+    reassignTo,
+    typeTo,
+    priorityTo,
+    rateComment,
+  ].map((m) => [m.action, m.run] as const),
+  // One file answers the five rating buttons; the score is in the custom id.
+  ...rate.actions.map((action) => [action, rate.run] as const),
+]);
 
 /** The creation guide's select and buttons carry a service or a stored form (`guide:<action>:…`). */
 const guideComponents = new Map<string, (interaction: any, args: string[], ctx: DiscordContext) => Promise<void>>(
@@ -105,7 +147,9 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
   try {
     if (interaction.isChatInputCommand()) {
       const { options } = interaction;
-      const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)].filter(Boolean).join(' ');
+      const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)]
+        .filter(Boolean)
+        .join(' ');
       const run = commands.get(fullName);
       if (run) await run(interaction, ctx);
       return;

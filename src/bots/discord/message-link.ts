@@ -5,7 +5,8 @@ export type MessageRef = { platformMessageId: string } | { commentId: number };
 
 // "Copy Message Link" gives https://discord.com/channels/GUILD/CHANNEL/MESSAGE (ptb., canary. and
 // the old discordapp.com too); a DM's link has @me for the guild.
-const LINK = /^https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/channels\/(?:\d{15,21}|@me)\/\d{15,21}\/(\d{15,21})\/?(?:[?#].*)?$/i;
+const LINK =
+  /^https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/channels\/(?:\d{15,21}|@me)\/\d{15,21}\/(\d{15,21})\/?(?:[?#].*)?$/i;
 // Snowflakes have had 17 digits or more since 2015; the helpdesk's comment ids stay far shorter.
 const SNOWFLAKE = /^\d{17,21}$/;
 const COMMENT_ID = /^[1-9]\d{0,11}$/;
@@ -23,6 +24,10 @@ export function parseMessageRef(text: string): MessageRef {
   if (SNOWFLAKE.test(input)) return { platformMessageId: input };
   if (COMMENT_ID.test(input)) return { commentId: Number(input) };
   throw new InvalidInputError([
-    { field: 'message', problem: 'that is not a Discord message link: use "Copy Message Link" on the message (https://discord.com/channels/…/…/…), or give its message id' },
+    {
+      field: 'message',
+      problem:
+        'that is not a Discord message link: use "Copy Message Link" on the message (https://discord.com/channels/…/…/…), or give its message id',
+    },
   ]);
 }

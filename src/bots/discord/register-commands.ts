@@ -19,13 +19,28 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       name: 'ticket',
       description: 'Open a support ticket',
       dm_permission: false,
-      options: [{ type: ApplicationCommandOptionType.User, name: 'person', description: 'Staff: open it on behalf of this person', required: false }],
+      options: [
+        {
+          type: ApplicationCommandOptionType.User,
+          name: 'person',
+          description: 'Staff: open it on behalf of this person',
+          required: false,
+        },
+      ],
     },
     {
       name: 'note',
-      description: "Staff: add an internal note to this ticket (only staff see it)",
+      description: 'Staff: add an internal note to this ticket (only staff see it)',
       dm_permission: false,
-      options: [{ type: ApplicationCommandOptionType.String, name: 'text', description: 'The note', required: true, max_length: 4000 }],
+      options: [
+        {
+          type: ApplicationCommandOptionType.String,
+          name: 'text',
+          description: 'The note',
+          required: true,
+          max_length: 4000,
+        },
+      ],
     },
     {
       name: 'tickets',
@@ -33,20 +48,43 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       dm_permission: false,
       options: [
         sub('list', 'Your tickets (staff: yours, then the queue)', [
-          { type: STRING, name: 'scope', description: 'Staff: which tickets', required: false, choices: choices('mine', 'queue', 'all') },
+          {
+            type: STRING,
+            name: 'scope',
+            description: 'Staff: which tickets',
+            required: false,
+            choices: choices('mine', 'queue', 'all'),
+          },
         ]),
         sub('show', 'One ticket', [ticketNumber]),
-        sub('search', 'Search the tickets you may see', [{ type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 }]),
+        sub('search', 'Search the tickets you may see', [
+          { type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 },
+        ]),
         sub('transcript', 'The whole ticket as a file', [ticketNumber]),
         sub('assign', 'Staff: assign a ticket to someone', [ticketNumber, person('Who takes it', true)]),
-        sub('escalate', 'Staff: escalate a ticket to the next tier', [ticketNumber, person('Who takes it (default: the least loaded)', false)]),
+        sub('escalate', 'Staff: escalate a ticket to the next tier', [
+          ticketNumber,
+          person('Who takes it (default: the least loaded)', false),
+        ]),
         sub('priority', "Staff: change a ticket's priority", [
           ticketNumber,
-          { type: STRING, name: 'priority', description: 'P1 critical … P4 low', required: true, choices: choices('P1', 'P2', 'P3', 'P4') },
+          {
+            type: STRING,
+            name: 'priority',
+            description: 'P1 critical … P4 low',
+            required: true,
+            choices: choices('P1', 'P2', 'P3', 'P4'),
+          },
         ]),
         sub('link', 'Staff: make a ticket part of a major incident', [
           ticketNumber,
-          { type: ApplicationCommandOptionType.Integer, name: 'parent', description: "The major incident's ticket number", required: true, min_value: 1 },
+          {
+            type: ApplicationCommandOptionType.Integer,
+            name: 'parent',
+            description: "The major incident's ticket number",
+            required: true,
+            min_value: 1,
+          },
         ]),
         sub('unlink', 'Staff: take a ticket out of its major incident', [ticketNumber]),
       ],
@@ -56,7 +94,9 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       description: 'The knowledge base',
       dm_permission: false,
       options: [
-        sub('search', 'Search the knowledge base', [{ type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 }]),
+        sub('search', 'Search the knowledge base', [
+          { type: STRING, name: 'words', description: 'What to look for', required: true, max_length: 200 },
+        ]),
         sub('read', 'Read an article', [articleId]),
         sub('new', 'Staff: write an article'),
         sub('edit', 'Staff: edit an article', [articleId]),
@@ -74,24 +114,54 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           options: [
             sub('add', 'Admins: make someone a supporter of a tier, or an admin', [
               person('Who', true),
-              { type: STRING, name: 'role', description: 'Tier 1, 2, 3 or admin', required: true, choices: choices('1', '2', '3', 'admin') },
+              {
+                type: STRING,
+                name: 'role',
+                description: 'Tier 1, 2, 3 or admin',
+                required: true,
+                choices: choices('1', '2', '3', 'admin'),
+              },
             ]),
             sub('remove', 'Admins: someone is no longer staff', [person('Who', true)]),
           ],
         },
         sub('away', 'Staff: stop or resume taking new tickets', [
-          { type: STRING, name: 'state', description: 'on: away; off: back', required: true, choices: choices('on', 'off') },
+          {
+            type: STRING,
+            name: 'state',
+            description: 'on: away; off: back',
+            required: true,
+            choices: choices('on', 'off'),
+          },
           person('Admins: someone else', false),
         ]),
         sub('link', 'Staff: join your Discord and Slack identities', [
-          { type: STRING, name: 'code', description: 'The code /helpdesk link gave you on Slack', required: false, max_length: 12 },
+          {
+            type: STRING,
+            name: 'code',
+            description: 'The code /helpdesk link gave you on Slack',
+            required: false,
+            max_length: 12,
+          },
         ]),
         sub('mark', 'Admins: make an article the SLA or the service catalog', [
-          { type: STRING, name: 'kind', description: 'Which special article', required: true, choices: choices('sla', 'catalog') },
+          {
+            type: STRING,
+            name: 'kind',
+            description: 'Which special article',
+            required: true,
+            choices: choices('sla', 'catalog'),
+          },
           articleId,
         ]),
         sub('setup', 'Admins: the support channel, where ticket threads are made', [
-          { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The support channel (default: this one)', required: false, channel_types: [ChannelType.GuildText] },
+          {
+            type: ApplicationCommandOptionType.Channel,
+            name: 'channel',
+            description: 'The support channel (default: this one)',
+            required: false,
+            channel_types: [ChannelType.GuildText],
+          },
         ]),
         {
           type: ApplicationCommandOptionType.SubcommandGroup,
@@ -100,15 +170,45 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           options: [
             sub('show', 'Admins: the targets and business hours'),
             sub('set', "Admins: a priority's first-response and resolution targets", [
-              { type: STRING, name: 'priority', description: 'Which priority', required: true, choices: choices('P1', 'P2', 'P3', 'P4') },
-              { type: STRING, name: 'first_response', description: 'e.g. 1h, 90m, 1d (default: unchanged)', required: false, max_length: 20 },
-              { type: STRING, name: 'resolution', description: 'e.g. 4h, 3d, 1d 4h (default: unchanged)', required: false, max_length: 20 },
+              {
+                type: STRING,
+                name: 'priority',
+                description: 'Which priority',
+                required: true,
+                choices: choices('P1', 'P2', 'P3', 'P4'),
+              },
+              {
+                type: STRING,
+                name: 'first_response',
+                description: 'e.g. 1h, 90m, 1d (default: unchanged)',
+                required: false,
+                max_length: 20,
+              },
+              {
+                type: STRING,
+                name: 'resolution',
+                description: 'e.g. 4h, 3d, 1d 4h (default: unchanged)',
+                required: false,
+                max_length: 20,
+              },
             ]),
             sub('hours', 'Admins: business hours, or off for around the clock', [
-              { type: STRING, name: 'hours', description: 'e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen, or off', required: true, max_length: 300 },
+              {
+                type: STRING,
+                name: 'hours',
+                description: 'e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen, or off',
+                required: true,
+                max_length: 300,
+              },
             ]),
             sub('holiday', 'Admins: a day the clock stands still', [
-              { type: STRING, name: 'action', description: 'Add or remove the day', required: true, choices: choices('add', 'remove') },
+              {
+                type: STRING,
+                name: 'action',
+                description: 'Add or remove the day',
+                required: true,
+                choices: choices('add', 'remove'),
+              },
               { type: STRING, name: 'date', description: 'YYYY-MM-DD', required: true, min_length: 10, max_length: 10 },
             ]),
           ],
@@ -125,11 +225,29 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           ],
         },
         sub('stats', 'Admins: opened, resolved, response times, SLA met, ratings', [
-          { type: STRING, name: 'period', description: 'The last 7 or 30 days (default 7d)', required: false, choices: choices('7d', '30d') },
+          {
+            type: STRING,
+            name: 'period',
+            description: 'The last 7 or 30 days (default 7d)',
+            required: false,
+            choices: choices('7d', '30d'),
+          },
         ]),
         sub('redact', "Admins: replace a comment's text (a pasted password) and take it off Discord", [
-          { type: STRING, name: 'message', description: 'The message link ("Copy Message Link"), its id, or a comment id', required: true, max_length: 300 },
-          { type: STRING, name: 'replacement', description: 'What it says instead (default: [redacted by an admin])', required: false, max_length: 200 },
+          {
+            type: STRING,
+            name: 'message',
+            description: 'The message link ("Copy Message Link"), its id, or a comment id',
+            required: true,
+            max_length: 300,
+          },
+          {
+            type: STRING,
+            name: 'replacement',
+            description: 'What it says instead (default: [redacted by an admin])',
+            required: false,
+            max_length: 200,
+          },
         ]),
         sub('help', 'What you can run'),
       ],
@@ -139,25 +257,56 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
 
 const STRING = ApplicationCommandOptionType.String;
 const choices = (...values: string[]) => values.map((value) => ({ name: value, value }));
-const sub = (name: string, description: string, options: APIApplicationCommandBasicOption[] = []): APIApplicationCommandSubcommandOption => ({
+const sub = (
+  name: string,
+  description: string,
+  options: APIApplicationCommandBasicOption[] = [],
+): APIApplicationCommandSubcommandOption => ({
   type: ApplicationCommandOptionType.Subcommand,
   name,
   description,
   options,
 });
-const person = (description: string, required: boolean): APIApplicationCommandBasicOption => ({ type: ApplicationCommandOptionType.User, name: 'person', description, required });
-const ticketNumber: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'number', description: 'The ticket number', required: true, min_value: 1 };
-const articleId: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The article id', required: true, min_value: 1 };
+const person = (description: string, required: boolean): APIApplicationCommandBasicOption => ({
+  type: ApplicationCommandOptionType.User,
+  name: 'person',
+  description,
+  required,
+});
+const ticketNumber: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'number',
+  description: 'The ticket number',
+  required: true,
+  min_value: 1,
+};
+const articleId: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'id',
+  description: 'The article id',
+  required: true,
+  min_value: 1,
+};
 
-const serviceId: APIApplicationCommandBasicOption = { type: ApplicationCommandOptionType.Integer, name: 'id', description: 'The service id (/helpdesk catalog list)', required: true, min_value: 1 };
+const serviceId: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'id',
+  description: 'The service id (/helpdesk catalog list)',
+  required: true,
+  min_value: 1,
+};
 
 /** Registers the commands: in DISCORD_GUILD_ID when set (instant), else globally (may take an hour to show). */
 export async function registerCommands(env: Record<string, string | undefined> = process.env): Promise<number> {
   const settings = loadSettings(env);
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
-  const rest = new REST(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}).setToken(settings.DISCORD_TOKEN);
+  const rest = new REST(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}).setToken(
+    settings.DISCORD_TOKEN,
+  );
   const app = (await rest.get(Routes.currentApplication())) as { id: string };
-  const route = settings.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(app.id, settings.DISCORD_GUILD_ID) : Routes.applicationCommands(app.id);
+  const route = settings.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(app.id, settings.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(app.id);
   const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
   return registered.length;
 }

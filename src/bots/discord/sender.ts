@@ -3,7 +3,14 @@ import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type R
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
-import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
+import {
+  PermanentDeliveryError,
+  RateLimitedError,
+  TemporaryDeliveryError,
+  type OutgoingDelivery,
+  type Sender,
+  type SendOptions,
+} from '../../delivery/sender';
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
@@ -13,7 +20,10 @@ type Post = (channelId: string, body: Record<string, unknown>, step: string) => 
 
 /** How the bot's copy of a comment reads; a redaction edits a copy to the same words around the replacement. */
 function copyText(comment: CommentView): string {
-  const text = comment.kind === 'internal' ? `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}` : `**${comment.author?.displayName || 'Support'}:** ${comment.body}`;
+  const text =
+    comment.kind === 'internal'
+      ? `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}`
+      : `**${comment.author?.displayName || 'Support'}:** ${comment.body}`;
   return text.slice(0, MESSAGE_MAX);
 }
 
@@ -34,7 +44,10 @@ export class DiscordSender implements Sender {
   constructor(
     private readonly rest: REST,
     private readonly helpdesk: Helpdesk,
-    private readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'>,
+    private readonly settings: Pick<
+      Settings,
+      'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
+    >,
   ) {}
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
@@ -48,7 +61,15 @@ export class DiscordSender implements Sender {
   private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
     const payload = delivery.payload;
     const post = (channelId: string, body: Record<string, unknown>, step: string) =>
-      this.rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce: `${delivery.id}${step}`.slice(0, 25), enforce_nonce: true, allowed_mentions: { parse: [] } }, signal }) as Promise<{ id: string }>;
+      this.rest.post(Routes.channelMessages(channelId), {
+        body: {
+          ...body,
+          nonce: `${delivery.id}${step}`.slice(0, 25),
+          enforce_nonce: true,
+          allowed_mentions: { parse: [] },
+        },
+        signal,
+      }) as Promise<{ id: string }>;
     if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
@@ -67,7 +88,9 @@ export class DiscordSender implements Sender {
         // Usually already there: the thread was made with the assignee the opening chose.
         if (!userId || members.has(userId)) return;
         await this.addMember(view, userId, signal);
-        await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadMembers: [...members, userId].join(',') });
+        await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
+          discordThreadMembers: [...members, userId].join(','),
+        });
         return;
       }
       case 'ticket.notice': {
@@ -81,7 +104,8 @@ export class DiscordSender implements Sender {
         const comment = view.comment;
         // A message written in the thread is already there; only comments from elsewhere are posted
         // (a command, Slack, or the old ticket's thread whose late reply opened this follow-up).
-        const writtenHere = comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
+        const writtenHere =
+          comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
         if (!comment || comment.deleted || writtenHere) return;
         return this.postCopy(comment, this.threadOf(view), 'c', post);
       }
@@ -109,33 +133,64 @@ export class DiscordSender implements Sender {
    * channel hears which message to delete by hand, and the delivery fails for good instead of
    * retrying what Discord will keep refusing.
    */
-  private async redactComment(view: DeliveryView, payload: Record<string, unknown>, post: Post, signal: AbortSignal): Promise<void> {
+  private async redactComment(
+    view: DeliveryView,
+    payload: Record<string, unknown>,
+    post: Post,
+    signal: AbortSignal,
+  ): Promise<void> {
     const comment = view.comment;
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'discord')) {
       await this.changeInThread(copy.channelId, signal, () =>
-        this.rest.patch(Routes.channelMessage(copy.channelId, copy.messageId), { body: { content: copyText(comment), allowed_mentions: { parse: [] } }, signal }),
+        this.rest.patch(Routes.channelMessage(copy.channelId, copy.messageId), {
+          body: { content: copyText(comment), allowed_mentions: { parse: [] } },
+          signal,
+        }),
       );
     }
     if (comment.platform !== 'discord' || !comment.platformMessageId) return;
     const messageId = comment.platformMessageId;
     const channelId = await this.channelOfOriginal(view, comment, payload);
-    if (!channelId) throw new PermanentDeliveryError('no_thread', `ticket #${view.ticket.number}: the thread of comment ${comment.id} is not known`);
+    if (!channelId)
+      throw new PermanentDeliveryError(
+        'no_thread',
+        `ticket #${view.ticket.number}: the thread of comment ${comment.id} is not known`,
+      );
     try {
-      await this.changeInThread(channelId, signal, () => this.rest.delete(Routes.channelMessage(channelId, messageId), { signal }));
+      await this.changeInThread(channelId, signal, () =>
+        this.rest.delete(Routes.channelMessage(channelId, messageId), { signal }),
+      );
     } catch (error) {
       if (!(error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))) throw error;
-      const where = this.settings.DISCORD_GUILD_ID ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}` : `message ${messageId} in <#${channelId}>`;
-      await this.staffAlert({ text: `Ticket #${view.ticket.number}: a comment was redacted, but its original message could not be deleted (the bot needs Manage Messages there). Please delete it by hand: ${where}` }, post);
-      throw new PermanentDeliveryError('missing_permissions', `could not delete the original of redacted comment ${comment.id}: ${error.message}`);
+      const where = this.settings.DISCORD_GUILD_ID
+        ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}`
+        : `message ${messageId} in <#${channelId}>`;
+      await this.staffAlert(
+        {
+          text: `Ticket #${view.ticket.number}: a comment was redacted, but its original message could not be deleted (the bot needs Manage Messages there). Please delete it by hand: ${where}`,
+        },
+        post,
+      );
+      throw new PermanentDeliveryError(
+        'missing_permissions',
+        `could not delete the original of redacted comment ${comment.id}: ${error.message}`,
+      );
     }
   }
 
   /** Where a person wrote a comment: its ticket's thread (or, for a late reply that opened a follow-up, the old ticket's), or the staff thread for a note. */
-  private async channelOfOriginal(view: DeliveryView, comment: CommentView, payload: Record<string, unknown>): Promise<string | undefined> {
+  private async channelOfOriginal(
+    view: DeliveryView,
+    comment: CommentView,
+    payload: Record<string, unknown>,
+  ): Promise<string | undefined> {
     if (comment.kind === 'internal') return view.ticket.location.discordStaffThreadId;
     const writtenIn = Number(payload.writtenInTicketId);
-    const ticket = Number.isInteger(writtenIn) && writtenIn > 0 ? (await this.helpdesk.deliveries.forTicket(writtenIn)).ticket : view.ticket;
+    const ticket =
+      Number.isInteger(writtenIn) && writtenIn > 0
+        ? (await this.helpdesk.deliveries.forTicket(writtenIn)).ticket
+        : view.ticket;
     return ticket.location.discordThreadId;
   }
 
@@ -177,10 +232,22 @@ export class DiscordSender implements Sender {
     let threadId = ticket.location.discordThreadId;
     if (!threadId) {
       // `/helpdesk setup` once run, else the environment's.
-      const supportChannel = await this.helpdesk.settings.get('discord.support_channel', this.settings.DISCORD_SUPPORT_CHANNEL_ID);
-      if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID');
+      const supportChannel = await this.helpdesk.settings.get(
+        'discord.support_channel',
+        this.settings.DISCORD_SUPPORT_CHANNEL_ID,
+      );
+      if (!supportChannel)
+        throw new PermanentDeliveryError(
+          'no_support_channel',
+          'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID',
+        );
       const thread = (await this.rest.post(Routes.threads(supportChannel), {
-        body: { name: `#${ticket.number} ${ticket.title}`.slice(0, 100), type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+        body: {
+          name: `#${ticket.number} ${ticket.title}`.slice(0, 100),
+          type: ChannelType.PrivateThread,
+          invitable: false,
+          auto_archive_duration: 10080,
+        },
         signal,
       })) as { id: string };
       threadId = thread.id;
@@ -189,7 +256,10 @@ export class DiscordSender implements Sender {
     }
     // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
     const members = threadMembers(ticket.location);
-    for (const userId of [discordIdentity(view.customer.identities), view.assignee && discordIdentity(view.assignee.identities)]) {
+    for (const userId of [
+      discordIdentity(view.customer.identities),
+      view.assignee && discordIdentity(view.assignee.identities),
+    ]) {
       if (!userId || members.has(userId)) continue;
       await this.addMember(view, userId, signal);
       members.add(userId);
@@ -204,12 +274,20 @@ export class DiscordSender implements Sender {
       Object.assign(saved, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
     }
     const discordThreadMembers = [...members].join(',');
-    if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? '')) saved.discordThreadMembers = discordThreadMembers;
+    if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? ''))
+      saved.discordThreadMembers = discordThreadMembers;
     if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
     if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
-      const queued = await post(staffChannel, { content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`, components: claimRow(ticket.number) }, 'q');
+      const queued = await post(
+        staffChannel,
+        {
+          content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`,
+          components: claimRow(ticket.number),
+        },
+        'q',
+      );
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
     }
   }
@@ -219,7 +297,11 @@ export class DiscordSender implements Sender {
    * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
    * True when the token was used (the caller clears it: it is not kept once used).
    */
-  private async linkPrivateReply(location: Record<string, string>, threadId: string, signal: AbortSignal): Promise<boolean> {
+  private async linkPrivateReply(
+    location: Record<string, string>,
+    threadId: string,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     const token = location.discordInteractionToken;
     const applicationId = location.discordApplicationId;
     if (!token || !applicationId) return false;
@@ -272,7 +354,11 @@ export class DiscordSender implements Sender {
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
     const thread = (await this.rest.post(Routes.threads(staffChannel), {
-      body: { name: `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100), type: ChannelType.PublicThread, auto_archive_duration: 10080 },
+      body: {
+        name: `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100),
+        type: ChannelType.PublicThread,
+        auto_archive_duration: 10080,
+      },
       signal,
     })) as { id: string };
     await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id });
@@ -289,8 +375,16 @@ export class DiscordSender implements Sender {
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
     // The id arrives through the queue's JSON; a bigint column would make it a string.
     const proposalId = Number(payload.proposalId);
-    const proposal = Number.isInteger(proposalId) && proposalId > 0 && actions.includes('declare_major') && actions.includes('not_related');
-    await post(staffChannel, { content: String(payload.text).slice(0, 2000), ...(proposal ? { components: proposalRow(proposalId) } : {}) }, 'a');
+    const proposal =
+      Number.isInteger(proposalId) &&
+      proposalId > 0 &&
+      actions.includes('declare_major') &&
+      actions.includes('not_related');
+    await post(
+      staffChannel,
+      { content: String(payload.text).slice(0, 2000), ...(proposal ? { components: proposalRow(proposalId) } : {}) },
+      'a',
+    );
   }
 
   private async directMessage(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
@@ -298,8 +392,13 @@ export class DiscordSender implements Sender {
     const person = await this.helpdesk.deliveries.person(personId);
     const userId = discordIdentity(person.identities);
     if (!userId) throw new PermanentDeliveryError('no_identity', `person ${personId} has no Discord identity`);
-    const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string };
-    await this.rest.post(Routes.channelMessages(channel.id), { body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true }, signal });
+    const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
+      id: string;
+    };
+    await this.rest.post(Routes.channelMessages(channel.id), {
+      body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true },
+      signal,
+    });
   }
 
   private threadOf(view: DeliveryView): string {
@@ -321,13 +420,27 @@ function threadMembers(location: Record<string, string>): Set<string> {
 
 /** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */
 export function asDeliveryError(error: unknown): unknown {
-  if (error instanceof RateLimitedError || error instanceof PermanentDeliveryError || error instanceof TemporaryDeliveryError) return error;
+  if (
+    error instanceof RateLimitedError ||
+    error instanceof PermanentDeliveryError ||
+    error instanceof TemporaryDeliveryError
+  )
+    return error;
   if (error instanceof RateLimitError) return new RateLimitedError(Math.max(1, Math.ceil(error.retryAfter)));
   if (error instanceof DiscordAPIError) {
     if (error.status >= 500) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
-    const reason = { 10003: 'channel_gone', 10008: 'message_gone', 10013: 'user_gone', 50001: 'missing_access', 50007: 'dms_closed', 50013: 'missing_permissions', 50083: 'thread_archived' }[Number(error.code)];
+    const reason = {
+      10003: 'channel_gone',
+      10008: 'message_gone',
+      10013: 'user_gone',
+      50001: 'missing_access',
+      50007: 'dms_closed',
+      50013: 'missing_permissions',
+      50083: 'thread_archived',
+    }[Number(error.code)];
     return new PermanentDeliveryError(reason ?? `http_${error.status}`, error.message);
   }
-  if (error instanceof HTTPError) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
+  if (error instanceof HTTPError)
+    return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
   return new TemporaryDeliveryError(error instanceof Error ? error.message : String(error), { cause: error });
 }

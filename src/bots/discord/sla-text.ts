@@ -11,5 +11,8 @@ export function slaText(setup: SlaSetup, heading = 'The SLA now reads:'): string
   const { title, body } = slaArticle(setup);
   const text = `${heading}\n**${title}**\n${body}`;
   if (text.length <= MESSAGE_MAX) return text;
-  return { content: `${heading} (attached)`, files: [{ attachment: Buffer.from(`${title}\n\n${body}\n`, 'utf8'), name: 'sla.txt' }] };
+  return {
+    content: `${heading} (attached)`,
+    files: [{ attachment: Buffer.from(`${title}\n\n${body}\n`, 'utf8'), name: 'sla.txt' }],
+  };
 }

@@ -16,8 +16,18 @@ export function proposalRow(proposalId: number): Array<APIActionRowComponent<API
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Declare major incident', custom_id: proposalButtonId('declare', proposalId) },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Not related', custom_id: proposalButtonId('not-related', proposalId) },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Danger,
+          label: 'Declare major incident',
+          custom_id: proposalButtonId('declare', proposalId),
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          label: 'Not related',
+          custom_id: proposalButtonId('not-related', proposalId),
+        },
       ],
     },
   ];

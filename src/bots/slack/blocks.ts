@@ -7,10 +7,12 @@ import { IMPACT_LABEL, URGENCY_LABEL } from '../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 
 /** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
-const slackTime = (at: Date) => `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+const slackTime = (at: Date) =>
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 /** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */
-export const dueNote = (t: { dueAt: Date | null; status: string }) => (t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '');
+export const dueNote = (t: { dueAt: Date | null; status: string }) =>
+  t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '';
 
 /** Every card control's action_id is `ticket_<action>`; its value is the ticket number. */
 export const actionId = (action: CardAction) => `ticket_${action}`;
@@ -21,18 +23,37 @@ const option = (value: string, text: string) => ({ text: { type: 'plain_text' as
 
 function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
   const value = String(ticketNumber);
-  const buttons = actions.filter((a) => BUTTON_ACTIONS.includes(a)).map((a) => ({
-    type: 'button' as const,
-    action_id: actionId(a),
-    value,
-    text: { type: 'plain_text' as const, text: CARD_ACTION_LABEL[a] },
-    ...(a === 'resolve' || a === 'solved' ? { style: 'primary' as const } : {}),
-  }));
+  const buttons = actions
+    .filter((a) => BUTTON_ACTIONS.includes(a))
+    .map((a) => ({
+      type: 'button' as const,
+      action_id: actionId(a),
+      value,
+      text: { type: 'plain_text' as const, text: CARD_ACTION_LABEL[a] },
+      ...(a === 'resolve' || a === 'solved' ? { style: 'primary' as const } : {}),
+    }));
   // Choices carry the ticket number in block_id, since a select's value is the chosen option.
   const choices = [];
-  if (actions.includes('reassign')) choices.push({ type: 'users_select' as const, action_id: actionId('reassign'), placeholder: { type: 'plain_text' as const, text: 'Reassign to…' } });
-  if (actions.includes('type')) choices.push({ type: 'static_select' as const, action_id: actionId('type'), placeholder: { type: 'plain_text' as const, text: 'Type' }, options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) });
-  if (actions.includes('priority')) choices.push({ type: 'static_select' as const, action_id: actionId('priority'), placeholder: { type: 'plain_text' as const, text: 'Priority' }, options: PRIORITIES.map((p) => option(p, PRIORITY_LABEL[p])) });
+  if (actions.includes('reassign'))
+    choices.push({
+      type: 'users_select' as const,
+      action_id: actionId('reassign'),
+      placeholder: { type: 'plain_text' as const, text: 'Reassign to…' },
+    });
+  if (actions.includes('type'))
+    choices.push({
+      type: 'static_select' as const,
+      action_id: actionId('type'),
+      placeholder: { type: 'plain_text' as const, text: 'Type' },
+      options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
+    });
+  if (actions.includes('priority'))
+    choices.push({
+      type: 'static_select' as const,
+      action_id: actionId('priority'),
+      placeholder: { type: 'plain_text' as const, text: 'Priority' },
+      options: PRIORITIES.map((p) => option(p, PRIORITY_LABEL[p])),
+    });
   const blocks: KnownBlock[] = [];
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `buttons:${value}`, elements: buttons });
   if (choices.length > 0) blocks.push({ type: 'actions', block_id: `choices:${value}`, elements: choices });
@@ -52,7 +73,10 @@ export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBl
 export function customerCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
   const status = card.fields.find((f) => f.name === 'Status')?.value ?? card.status;
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: `*${card.heading}*\nStatus: ${status}. Reply in this thread to talk to support.` } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*${card.heading}*\nStatus: ${status}. Reply in this thread to talk to support.` },
+    },
     ...controls(card.customerActions, ticketNumber),
   ];
 }
@@ -75,7 +99,11 @@ const QUESTION_ANSWER_MAX = 1000;
  * it is the second step of the creation guide: the picked service's checks (`guide.checks`, the
  * shared guide text) head it, and each of its questions gets an input after the usual fields.
  */
-export function ticketFormView(privateMetadata: string, prefill: { title?: string; description?: string } = {}, guide?: { checks: string | null; questions: string[] }) {
+export function ticketFormView(
+  privateMetadata: string,
+  prefill: { title?: string; description?: string } = {},
+  guide?: { checks: string | null; questions: string[] },
+) {
   return {
     type: 'modal' as const,
     callback_id: guide ? GUIDED_TICKET_FORM : TICKET_FORM,
@@ -84,18 +112,80 @@ export function ticketFormView(privateMetadata: string, prefill: { title?: strin
     submit: { type: 'plain_text' as const, text: guide ? 'Next' : 'Open' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
     blocks: [
-      ...(guide?.checks ? [{ type: 'section' as const, block_id: 'guide', text: { type: 'mrkdwn' as const, text: guide.checks.slice(0, 3000) } }, { type: 'divider' as const }] : []),
-      { type: 'input' as const, block_id: 'title', label: { type: 'plain_text' as const, text: 'Title' }, element: { type: 'plain_text_input' as const, action_id: 'value', max_length: TITLE_MAX, ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}) } },
-      { type: 'input' as const, block_id: 'description', label: { type: 'plain_text' as const, text: 'Description' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: DESCRIPTION_MAX, ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}) } },
-      { type: 'input' as const, block_id: 'type', label: { type: 'plain_text' as const, text: 'Type' }, element: { type: 'static_select' as const, action_id: 'value', options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])) } },
+      ...(guide?.checks
+        ? [
+            {
+              type: 'section' as const,
+              block_id: 'guide',
+              text: { type: 'mrkdwn' as const, text: guide.checks.slice(0, 3000) },
+            },
+            { type: 'divider' as const },
+          ]
+        : []),
+      {
+        type: 'input' as const,
+        block_id: 'title',
+        label: { type: 'plain_text' as const, text: 'Title' },
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'value',
+          max_length: TITLE_MAX,
+          ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}),
+        },
+      },
+      {
+        type: 'input' as const,
+        block_id: 'description',
+        label: { type: 'plain_text' as const, text: 'Description' },
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'value',
+          multiline: true,
+          max_length: DESCRIPTION_MAX,
+          ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}),
+        },
+      },
+      {
+        type: 'input' as const,
+        block_id: 'type',
+        label: { type: 'plain_text' as const, text: 'Type' },
+        element: {
+          type: 'static_select' as const,
+          action_id: 'value',
+          options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
+        },
+      },
       // Impact and urgency give the priority (the core's matrix); both are asked, never guessed.
-      { type: 'input' as const, block_id: 'impact', label: { type: 'plain_text' as const, text: 'Who is affected?' }, element: { type: 'static_select' as const, action_id: 'value', options: IMPACTS.map((i) => option(i, IMPACT_LABEL[i])) } },
-      { type: 'input' as const, block_id: 'urgency', label: { type: 'plain_text' as const, text: 'How badly does it stop your work?' }, element: { type: 'static_select' as const, action_id: 'value', options: URGENCIES.map((u) => option(u, URGENCY_LABEL[u])) } },
+      {
+        type: 'input' as const,
+        block_id: 'impact',
+        label: { type: 'plain_text' as const, text: 'Who is affected?' },
+        element: {
+          type: 'static_select' as const,
+          action_id: 'value',
+          options: IMPACTS.map((i) => option(i, IMPACT_LABEL[i])),
+        },
+      },
+      {
+        type: 'input' as const,
+        block_id: 'urgency',
+        label: { type: 'plain_text' as const, text: 'How badly does it stop your work?' },
+        element: {
+          type: 'static_select' as const,
+          action_id: 'value',
+          options: URGENCIES.map((u) => option(u, URGENCY_LABEL[u])),
+        },
+      },
       ...(guide?.questions ?? []).map((question, i) => ({
         type: 'input' as const,
         block_id: questionBlock(i),
         label: { type: 'plain_text' as const, text: question },
-        element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: QUESTION_ANSWER_MAX },
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'value',
+          multiline: true,
+          max_length: QUESTION_ANSWER_MAX,
+        },
       })),
     ],
   };
@@ -104,11 +194,23 @@ export function ticketFormView(privateMetadata: string, prefill: { title?: strin
 /** A form of ours: its callback, what it carries to its submission, a title (Slack shows 24 characters), its submit word, and Cancel. */
 export function formView<B>(callbackId: string, carried: object, title: string, submit: string, blocks: B[]) {
   const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
-  return { type: 'modal' as const, callback_id: callbackId, private_metadata: JSON.stringify(carried), title: plain(title.slice(0, 24)), submit: plain(submit), close: plain('Cancel'), blocks };
+  return {
+    type: 'modal' as const,
+    callback_id: callbackId,
+    private_metadata: JSON.stringify(carried),
+    title: plain(title.slice(0, 24)),
+    submit: plain(submit),
+    close: plain('Cancel'),
+    blocks,
+  };
 }
 
 /** A text input (read back as `values[block].value`, as every form here reads its fields), prefilled with `initial` when editing. */
-export function textInput(block: string, label: string, options: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string } = {}) {
+export function textInput(
+  block: string,
+  label: string,
+  options: { initial?: string; multiline?: boolean; max?: number; optional?: boolean; hint?: string } = {},
+) {
   return {
     type: 'input' as const,
     block_id: block,
@@ -133,12 +235,23 @@ export function noteFormView(ticketNumber: number, sourceMessage: string) {
     private_metadata: JSON.stringify({ ticketNumber, sourceMessage }),
     title: { type: 'plain_text' as const, text: `Note on #${ticketNumber}` },
     submit: { type: 'plain_text' as const, text: 'Add note' },
-    blocks: [{ type: 'input' as const, block_id: 'note', label: { type: 'plain_text' as const, text: 'Internal note (staff only)' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true } }],
+    blocks: [
+      {
+        type: 'input' as const,
+        block_id: 'note',
+        label: { type: 'plain_text' as const, text: 'Internal note (staff only)' },
+        element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true },
+      },
+    ],
   };
 }
 
 /** "Escalate #N to tier T": the next tier's least-loaded supporter (first), or one of them by name. */
-export function escalateFormView(ticketNumber: number, toTier: number, supporters: Array<{ userId: string; name: string; load: number }>) {
+export function escalateFormView(
+  ticketNumber: number,
+  toTier: number,
+  supporters: Array<{ userId: string; name: string; load: number }>,
+) {
   // Slack allows 100 options of up to 75 characters each.
   const options = [
     option(LEAST_LOADED, `The least-loaded tier-${toTier} supporter`),
@@ -181,7 +294,11 @@ const button = (action_id: string, value: string, text: string, style?: 'primary
 export function ratingRequestBlocks(text: string, ticketNumber: number): KnownBlock[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text } },
-    { type: 'actions', block_id: `rate:${ticketNumber}`, elements: [1, 2, 3, 4, 5].map((score) => button(`rate_${score}`, String(ticketNumber), '★'.repeat(score))) },
+    {
+      type: 'actions',
+      block_id: `rate:${ticketNumber}`,
+      elements: [1, 2, 3, 4, 5].map((score) => button(`rate_${score}`, String(ticketNumber), '★'.repeat(score))),
+    },
   ];
 }
 
@@ -190,7 +307,11 @@ export function ratedBlocks(notice: string, thanks: string, ticketNumber: number
   return [
     { type: 'section', text: { type: 'mrkdwn', text: notice } },
     { type: 'section', text: { type: 'mrkdwn', text: thanks } },
-    { type: 'actions', block_id: `rated:${ticketNumber}`, elements: [button(RATING_COMMENT_BUTTON, String(ticketNumber), 'Add a comment')] },
+    {
+      type: 'actions',
+      block_id: `rated:${ticketNumber}`,
+      elements: [button(RATING_COMMENT_BUTTON, String(ticketNumber), 'Add a comment')],
+    },
   ];
 }
 
@@ -203,7 +324,14 @@ export function ratingCommentView(ticketNumber: number, maxLength: number) {
     title: { type: 'plain_text' as const, text: `Rating of #${ticketNumber}`.slice(0, 24) },
     submit: { type: 'plain_text' as const, text: 'Send' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
-    blocks: [{ type: 'input' as const, block_id: 'comment', label: { type: 'plain_text' as const, text: 'Anything you want to tell us?' }, element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: maxLength } }],
+    blocks: [
+      {
+        type: 'input' as const,
+        block_id: 'comment',
+        label: { type: 'plain_text' as const, text: 'Anything you want to tell us?' },
+        element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: maxLength },
+      },
+    ],
   };
 }
 
@@ -214,7 +342,10 @@ export function staffAlertBlocks(text: string, proposalId: number | null): Known
     blocks.push({
       type: 'actions',
       block_id: `proposal:${proposalId}`,
-      elements: [button(MAJOR_DECLARE, String(proposalId), 'Declare major incident', 'danger'), button(MAJOR_NOT_RELATED, String(proposalId), 'Not related')],
+      elements: [
+        button(MAJOR_DECLARE, String(proposalId), 'Declare major incident', 'danger'),
+        button(MAJOR_NOT_RELATED, String(proposalId), 'Not related'),
+      ],
     });
   }
   return blocks;

@@ -22,7 +22,13 @@ export async function fetchMissedReplies(client: WebClient, ctx: SlackContext): 
       try {
         let cursor: string | undefined;
         do {
-          const page = await client.conversations.replies({ channel, ts, ...(oldest ? { oldest } : {}), ...(cursor ? { cursor } : {}), limit: 200 });
+          const page = await client.conversations.replies({
+            channel,
+            ts,
+            ...(oldest ? { oldest } : {}),
+            ...(cursor ? { cursor } : {}),
+            limit: 200,
+          });
           for (const message of (page.messages ?? []) as ThreadMessage[]) {
             if (await storeThreadMessage(ctx, { ...message, channel, thread_ts: message.thread_ts ?? ts })) stored++;
           }

@@ -48,6 +48,15 @@ export function readableError(error: unknown, logger: Logger): string {
 }
 
 /** A private answer in a channel (ephemeral), in a thread when there is one. */
-export async function tellPrivately(app: App, where: { channel: string; user: string; threadTs?: string }, text: string): Promise<void> {
-  await app.client.chat.postEphemeral({ channel: where.channel, user: where.user, text, ...(where.threadTs ? { thread_ts: where.threadTs } : {}) });
+export async function tellPrivately(
+  app: App,
+  where: { channel: string; user: string; threadTs?: string },
+  text: string,
+): Promise<void> {
+  await app.client.chat.postEphemeral({
+    channel: where.channel,
+    user: where.user,
+    text,
+    ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+  });
 }

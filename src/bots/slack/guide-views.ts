@@ -26,21 +26,41 @@ export interface GuideFormMetadata extends TicketFormMetadata {
 const SELECT_MAX = 100;
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 const cut = (t: string, max: number) => (t.length <= max ? t : `${t.slice(0, max - 1)}…`);
-const button = (action_id: string, value: string, label: string, style?: 'primary') => ({ type: 'button' as const, action_id, value, text: text(label), ...(style ? { style } : {}) });
+const button = (action_id: string, value: string, label: string, style?: 'primary') => ({
+  type: 'button' as const,
+  action_id,
+  value,
+  text: text(label),
+  ...(style ? { style } : {}),
+});
 
 function modal(blocks: KnownBlock[], privateMetadata = '', close = 'Cancel'): ModalView {
-  return { type: 'modal', callback_id: 'guide_step', private_metadata: privateMetadata, title: text('Open a ticket'), close: text(close), blocks };
+  return {
+    type: 'modal',
+    callback_id: 'guide_step',
+    private_metadata: privateMetadata,
+    title: text('Open a ticket'),
+    close: text(close),
+    blocks,
+  };
 }
 
 /** The service select: one list up to Slack's 100 options, beyond that groups of 100 (so a very long catalog still fits, unpaged). */
 function serviceSelect(services: Service[]) {
-  const options = serviceOptions(services).map((o) => ({ value: o.value, text: text(cut(o.label, 75)), ...(o.description ? { description: text(cut(o.description, 75)) } : {}) }));
+  const options = serviceOptions(services).map((o) => ({
+    value: o.value,
+    text: text(cut(o.label, 75)),
+    ...(o.description ? { description: text(cut(o.description, 75)) } : {}),
+  }));
   const base = { type: 'static_select' as const, action_id: GUIDE_PICK, placeholder: text('Choose a service') };
   if (options.length <= SELECT_MAX) return { ...base, options };
   const { pages } = optionsPage(options, 0, SELECT_MAX);
   const groups = Array.from({ length: Math.min(pages, SELECT_MAX) }, (_, page) => {
     const slice = optionsPage(options, page, SELECT_MAX);
-    return { label: text(`${page * SELECT_MAX + 1}–${page * SELECT_MAX + slice.options.length}`), options: slice.options };
+    return {
+      label: text(`${page * SELECT_MAX + 1}–${page * SELECT_MAX + slice.options.length}`),
+      options: slice.options,
+    };
   });
   return { ...base, option_groups: groups };
 }
@@ -54,11 +74,23 @@ export function serviceStepView(services: Service[], metadata: TicketFormMetadat
   if (waiting) {
     blocks.push(
       { type: 'section', block_id: 'waiting', text: { type: 'mrkdwn', text: guideMessages.waiting(waiting) } },
-      { type: 'actions', block_id: 'waiting:buttons', elements: [button(GUIDE_OPEN, waiting.id, guideMessages.openWaiting, 'primary'), button(GUIDE_SHOW, waiting.id, guideMessages.showWaiting)] },
+      {
+        type: 'actions',
+        block_id: 'waiting:buttons',
+        elements: [
+          button(GUIDE_OPEN, waiting.id, guideMessages.openWaiting, 'primary'),
+          button(GUIDE_SHOW, waiting.id, guideMessages.showWaiting),
+        ],
+      },
       { type: 'divider' },
     );
   }
-  blocks.push({ type: 'section', block_id: 'service', text: { type: 'mrkdwn', text: guideMessages.pickService }, accessory: serviceSelect(services) });
+  blocks.push({
+    type: 'section',
+    block_id: 'service',
+    text: { type: 'mrkdwn', text: guideMessages.pickService },
+    accessory: serviceSelect(services),
+  });
   return modal(blocks, JSON.stringify(metadata));
 }
 
@@ -72,25 +104,56 @@ export function guideFormView(metadata: TicketFormMetadata, service: Service | n
 /** The articles offered before the ticket is opened, each with "This solved it", and "Open the ticket" (the draft's id rides on the buttons). */
 export function offerView(draft: Draft): ModalView {
   const blocks: KnownBlock[] = [
-    { type: 'section', block_id: 'intro', text: { type: 'mrkdwn', text: draft.suggested.length > 0 ? guideMessages.suggestIntro(draft.suggested.length) : 'What you wrote is kept.' } },
+    {
+      type: 'section',
+      block_id: 'intro',
+      text: {
+        type: 'mrkdwn',
+        text:
+          draft.suggested.length > 0 ? guideMessages.suggestIntro(draft.suggested.length) : 'What you wrote is kept.',
+      },
+    },
     // What was written, so a form shown again from "Show it" is recognised.
-    { type: 'context', block_id: 'wrote', elements: [{ type: 'plain_text', text: cut(`${draft.service ? `${draft.service.name}: ` : ''}${draft.title}\n${draft.description}`, 500) }] },
+    {
+      type: 'context',
+      block_id: 'wrote',
+      elements: [
+        {
+          type: 'plain_text',
+          text: cut(`${draft.service ? `${draft.service.name}: ` : ''}${draft.title}\n${draft.description}`, 500),
+        },
+      ],
+    },
   ];
   for (const article of draft.suggested) {
     blocks.push({
       type: 'section',
       block_id: `article:${article.id}`,
-      text: { type: 'mrkdwn', text: cut(`*${article.title}*${article.snippet ? `\n${article.snippet}` : ''}\n\`/kb read ${article.id}\``, 3000) },
+      text: {
+        type: 'mrkdwn',
+        text: cut(
+          `*${article.title}*${article.snippet ? `\n${article.snippet}` : ''}\n\`/kb read ${article.id}\``,
+          3000,
+        ),
+      },
       accessory: button(GUIDE_SOLVED, `${draft.id}:${article.id}`, guideMessages.solvedIt),
     });
   }
-  blocks.push({ type: 'actions', block_id: 'open', elements: [button(GUIDE_OPEN, draft.id, guideMessages.openTicket, 'primary')] });
+  blocks.push({
+    type: 'actions',
+    block_id: 'open',
+    elements: [button(GUIDE_OPEN, draft.id, guideMessages.openTicket, 'primary')],
+  });
   return modal(blocks);
 }
 
 /** The last word of the flow (opened, deflected, declined, …): the text and a Close button. */
 export function closingView(message: string): ModalView {
-  return modal([{ type: 'section', block_id: 'said', text: { type: 'mrkdwn', text: cut(message, 3000) } }], '', 'Close');
+  return modal(
+    [{ type: 'section', block_id: 'said', text: { type: 'mrkdwn', text: cut(message, 3000) } }],
+    '',
+    'Close',
+  );
 }
 
 /** The view as it is, with a refusal on top: a press that was refused changes nothing else, and the answer stays private to the presser. */
@@ -103,7 +166,10 @@ export function withRefusal(view: ViewOutput, message: string): ModalView {
     title: view.title,
     ...(view.close ? { close: view.close } : {}),
     ...(view.submit ? { submit: view.submit } : {}),
-    blocks: [{ type: 'context', block_id: 'refused', elements: [{ type: 'mrkdwn', text: `:warning: ${cut(message, 2900)}` }] }, ...blocks],
+    blocks: [
+      { type: 'context', block_id: 'refused', elements: [{ type: 'mrkdwn', text: `:warning: ${cut(message, 2900)}` }] },
+      ...blocks,
+    ],
   };
 }
 

@@ -41,7 +41,9 @@ export class HomeRefresher {
     await this.ctx.ackFirst.answered();
     for (const userId of this.waiting) {
       this.waiting.delete(userId);
-      await publishHome(this.client, this.ctx, userId).catch((error: unknown) => this.ctx.logger.warn({ err: error, userId }, 'could not redraw a slack app home'));
+      await publishHome(this.client, this.ctx, userId).catch((error: unknown) =>
+        this.ctx.logger.warn({ err: error, userId }, 'could not redraw a slack app home'),
+      );
     }
   }
 }

@@ -8,7 +8,12 @@ import { slackActor, type SlackContext } from './context';
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
 
 export const HOME_OPEN_TICKET = 'home_open_ticket';
-const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
+const SECTION_NAME = {
+  yours: 'Your tickets',
+  mine: 'Assigned to you',
+  queue: 'The queue',
+  all: 'All open tickets',
+} as const;
 const MAX_BLOCKS = 100;
 
 /** As the core orders a queue (priority, then the SLA due soonest, then the oldest); resolved tickets (a customer's history) last. */
@@ -16,7 +21,12 @@ export function homeOrder(a: TicketSummary, b: TicketSummary): number {
   const done = Number(a.status === 'resolved') - Number(b.status === 'resolved');
   if (done !== 0) return done;
   // The summary's one due time (the next one) stands for both of the rule's; the number breaks ties as an id would.
-  const asQueued = (t: TicketSummary) => ({ priority: t.priority, createdAt: new Date(t.createdAt), id: t.number, firstResponseDueAt: t.dueAt ? new Date(t.dueAt) : null });
+  const asQueued = (t: TicketSummary) => ({
+    priority: t.priority,
+    createdAt: new Date(t.createdAt),
+    id: t.number,
+    firstResponseDueAt: t.dueAt ? new Date(t.dueAt) : null,
+  });
   return compareQueueOrder(asQueued(a), asQueued(b));
 }
 
@@ -27,8 +37,19 @@ function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
     block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,
     text: { type: 'mrkdwn', text: `*#${t.number} ${t.title}*\n${facts}` },
     accessory: inQueue
-      ? { type: 'button', action_id: actionId('claim'), value: String(t.number), style: 'primary', text: { type: 'plain_text', text: 'Claim' } }
-      : { type: 'button', action_id: HOME_OPEN_TICKET, value: String(t.number), text: { type: 'plain_text', text: 'Open' } },
+      ? {
+          type: 'button',
+          action_id: actionId('claim'),
+          value: String(t.number),
+          style: 'primary',
+          text: { type: 'plain_text', text: 'Claim' },
+        }
+      : {
+          type: 'button',
+          action_id: HOME_OPEN_TICKET,
+          value: String(t.number),
+          text: { type: 'plain_text', text: 'Open' },
+        },
   };
 }
 
@@ -37,9 +58,19 @@ export async function homeView(ctx: HomeSource, userId: string) {
   const list = await ctx.helpdesk.queries.list(slackActor(userId));
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Helpdesk' } }];
   for (const section of list.sections) {
-    blocks.push({ type: 'section', block_id: `home:section:${section.name}`, text: { type: 'mrkdwn', text: `*${SECTION_NAME[section.name]}*` } });
+    blocks.push({
+      type: 'section',
+      block_id: `home:section:${section.name}`,
+      text: { type: 'mrkdwn', text: `*${SECTION_NAME[section.name]}*` },
+    });
     const tickets = [...section.tickets].sort(homeOrder);
-    if (tickets.length === 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: section.name === 'yours' ? 'No tickets yet: `/ticket` opens one.' : 'Nothing here.' }] });
+    if (tickets.length === 0)
+      blocks.push({
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: section.name === 'yours' ? 'No tickets yet: `/ticket` opens one.' : 'Nothing here.' },
+        ],
+      });
     for (const t of tickets) {
       if (blocks.length >= MAX_BLOCKS - 2) break;
       blocks.push(ticketBlock(t, section.name === 'queue'));

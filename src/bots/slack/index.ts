@@ -66,11 +66,18 @@ export interface SlackAdapterOptions {
  * Starts the Slack app: HTTP mode mounts `POST /slack/events` on the given server (call before it
  * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. Then fetches replies missed while down.
  */
-export async function startSlackAdapter({ settings, helpdesk, http, logger }: SlackAdapterOptions): Promise<SlackAdapter> {
+export async function startSlackAdapter({
+  settings,
+  helpdesk,
+  http,
+  logger,
+}: SlackAdapterOptions): Promise<SlackAdapter> {
   if (!settings.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
   const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
   const clientOptions = {
-    ...(settings.SLACK_API_URL ? { slackApiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/` } : {}),
+    ...(settings.SLACK_API_URL
+      ? { slackApiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/` }
+      : {}),
     // The dispatcher owns retries: one attempt per send, and a 429 is handed back, not waited out.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -82,15 +89,33 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   if (settings.SLACK_APP_TOKEN) {
     // The Socket Mode client's own WebClient (for `apps.connections.open`) takes its options from
     // `installerOptions.clientOptions`; a top-level `clientOptions` is silently ignored.
-    receiver = new SocketModeReceiver({ appToken: settings.SLACK_APP_TOKEN, logger: slackLogger, ...(settings.SLACK_API_URL ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } } : {}) });
+    receiver = new SocketModeReceiver({
+      appToken: settings.SLACK_APP_TOKEN,
+      logger: slackLogger,
+      ...(settings.SLACK_API_URL
+        ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } }
+        : {}),
+    });
   } else {
-    if (!settings.SLACK_SIGNING_SECRET) throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
-    receiver = httpReceiver = new SlackEventsReceiver({ http, signingSecret: settings.SLACK_SIGNING_SECRET, logger, ackFirst });
+    if (!settings.SLACK_SIGNING_SECRET)
+      throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
+    receiver = httpReceiver = new SlackEventsReceiver({
+      http,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      logger,
+      ackFirst,
+    });
   }
 
   // No conversation store: no listener keeps per-conversation state, and Bolt's default store
   // costs every request a lookup (and an Error built for each miss).
-  const app = new App({ token: settings.SLACK_BOT_TOKEN, receiver, logger: slackLogger, clientOptions, convoStore: false });
+  const app = new App({
+    token: settings.SLACK_BOT_TOKEN,
+    receiver,
+    logger: slackLogger,
+    clientOptions,
+    convoStore: false,
+  });
   const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
   const homes = new HomeRefresher(app.client, ctx);
   // One lookup per request instead of Bolt offering it to every listener (see ListenerTable).
@@ -114,9 +139,25 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
   registerAppHomeOpened(listeners, ctx);
   registerHomeOpenAction(listeners, ctx);
   registerDmRouteActions(listeners, ctx);
-  for (const register of [registerClaimAction, registerPendingAction, registerResolveAction, registerEscalateAction, registerReassignAction, registerTypeAction, registerPriorityAction, registerSolvedAction, registerReopenAction,
-    registerRateAction, registerRatingCommentAction, registerMajorDeclareAction, registerMajorNotRelatedAction,
-    registerGuidePickAction, registerGuideSolvedAction, registerGuideOpenAction, registerGuideShowAction]) {
+  for (const register of [
+    registerClaimAction,
+    registerPendingAction,
+    registerResolveAction,
+    registerEscalateAction,
+    registerReassignAction,
+    registerTypeAction,
+    registerPriorityAction,
+    registerSolvedAction,
+    registerReopenAction,
+    registerRateAction,
+    registerRatingCommentAction,
+    registerMajorDeclareAction,
+    registerMajorNotRelatedAction,
+    registerGuidePickAction,
+    registerGuideSolvedAction,
+    registerGuideOpenAction,
+    registerGuideShowAction,
+  ]) {
     register(listeners, ctx);
   }
 
@@ -141,9 +182,11 @@ export async function startSlackAdapter({ settings, helpdesk, http, logger }: Sl
 /** Bolt logs through our logger; a line below our level is not even put together (Bolt logs debug lines on every request). */
 function boltLogger(logger: Logger): SlackLogger {
   let level = LogLevel.INFO;
-  const at = (name: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    if (logger.isLevelEnabled(name)) logger[name](msg.map(String).join(' '));
-  };
+  const at =
+    (name: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (logger.isLevelEnabled(name)) logger[name](msg.map(String).join(' '));
+    };
   return {
     debug: at('debug'),
     info: at('info'),

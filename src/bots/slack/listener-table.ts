@@ -24,7 +24,9 @@ export class ListenerTable {
   registrar(app: App): App {
     const registrar = Object.create(app) as App;
     for (const kind of KINDS) {
-      Object.defineProperty(registrar, kind, { value: (id: string | RegExp, ...listeners: Listener[]) => this.add(kind, id, listeners) });
+      Object.defineProperty(registrar, kind, {
+        value: (id: string | RegExp, ...listeners: Listener[]) => this.add(kind, id, listeners),
+      });
     }
     return registrar;
   }
@@ -34,7 +36,8 @@ export class ListenerTable {
     const listeners: Listener[] = [];
     if (target) {
       listeners.push(...(this.exact.get(`${target.kind}:${target.id}`) ?? []));
-      for (const p of this.patterns) if (p.kind === target.kind && p.pattern.test(target.id)) listeners.push(p.listener);
+      for (const p of this.patterns)
+        if (p.kind === target.kind && p.pattern.test(target.id)) listeners.push(p.listener);
     }
     if (listeners.length === 0) return args.next();
     // The middleware's own arguments: a listener's `next` would go on to Bolt's listeners, of which there are none.
@@ -59,7 +62,9 @@ function targetOf(body: Record<string, any>): { kind: Kind; id: string } | null 
   if (typeof body.command === 'string') return { kind: 'command', id: body.command };
   switch (body.type) {
     case 'block_actions':
-      return typeof body.actions?.[0]?.action_id === 'string' ? { kind: 'action', id: body.actions[0].action_id } : null;
+      return typeof body.actions?.[0]?.action_id === 'string'
+        ? { kind: 'action', id: body.actions[0].action_id }
+        : null;
     case 'view_submission':
       return typeof body.view?.callback_id === 'string' ? { kind: 'view', id: body.view.callback_id } : null;
     case 'shortcut':

@@ -6,7 +6,8 @@ export type MessageRef = { platformMessageId: string } | { commentId: number };
 
 // "Copy link" gives https://WORKSPACE.slack.com/archives/CHANNEL/pSECONDSMICROS, with
 // ?thread_ts=…&cid=… for a reply in a thread; p1700000000123456 is the message's ts 1700000000.123456.
-const LINK = /^https:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.slack\.com\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})\/?(?:[?#].*)?$/i;
+const LINK =
+  /^https:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\.slack\.com\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})\/?(?:[?#].*)?$/i;
 // The adapter's own spelling, `channel:ts`, as an admin may copy it from a log.
 const STORED = /^([A-Z0-9]+):(\d{10}\.\d{6})$/i;
 const COMMENT_ID = /^[1-9]\d{0,11}$/;
@@ -24,7 +25,11 @@ export function parseSlackMessageRef(text: string): MessageRef {
   if (stored) return { platformMessageId: messageId(stored[1], stored[2]) };
   if (COMMENT_ID.test(input)) return { commentId: Number(input) };
   throw new InvalidInputError([
-    { field: 'message', problem: 'that is not a Slack message link: use "Copy link" on the message (https://your-workspace.slack.com/archives/C…/p…)' },
+    {
+      field: 'message',
+      problem:
+        'that is not a Slack message link: use "Copy link" on the message (https://your-workspace.slack.com/archives/C…/p…)',
+    },
   ]);
 }
 

@@ -16,7 +16,13 @@ export class SlackEventsReceiver implements Receiver {
   private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
-    private readonly options: { http: HttpServer; signingSecret: string; logger: Logger; ackFirst: AckFirst; path?: string },
+    private readonly options: {
+      http: HttpServer;
+      signingSecret: string;
+      logger: Logger;
+      ackFirst: AckFirst;
+      path?: string;
+    },
   ) {
     options.http.route('POST', options.path ?? '/slack/events', (req, res) => this.handle(req, res));
   }
@@ -43,7 +49,14 @@ export class SlackEventsReceiver implements Receiver {
     res.once('finish', answered);
     res.once('close', answered);
     const raw = (await readBody(req)).toString('utf8');
-    if (!isSignedBySlack(this.options.signingSecret, raw, req.headers['x-slack-signature'], req.headers['x-slack-request-timestamp'])) {
+    if (
+      !isSignedBySlack(
+        this.options.signingSecret,
+        raw,
+        req.headers['x-slack-signature'],
+        req.headers['x-slack-request-timestamp'],
+      )
+    ) {
       this.options.logger.warn({ path: req.url }, 'slack request refused: bad signature or stale timestamp');
       return sendJson(res, 401, { error: 'invalid signature' });
     }
@@ -65,12 +78,16 @@ export class SlackEventsReceiver implements Receiver {
         body,
         ack,
         retryNum: Number.isFinite(retryNum) ? retryNum : undefined,
-        retryReason: typeof req.headers['x-slack-retry-reason'] === 'string' ? req.headers['x-slack-retry-reason'] : undefined,
+        retryReason:
+          typeof req.headers['x-slack-retry-reason'] === 'string' ? req.headers['x-slack-retry-reason'] : undefined,
       })
       .then(() => {
         // Every listener has finished (Bolt waits for them all), so an unanswered request stays so.
         if (!res.headersSent) {
-          this.options.logger.warn({ type: body.type ?? body.command }, 'slack request not acknowledged by any listener');
+          this.options.logger.warn(
+            { type: body.type ?? body.command },
+            'slack request not acknowledged by any listener',
+          );
           sendJson(res, 404, { error: 'not handled' });
         }
       })

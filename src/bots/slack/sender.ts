@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
-import { PermanentDeliveryError, RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../delivery/sender';
+import {
+  PermanentDeliveryError,
+  RateLimitedError,
+  TemporaryDeliveryError,
+  type OutgoingDelivery,
+  type Sender,
+  type SendOptions,
+} from '../../delivery/sender';
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
@@ -10,8 +17,21 @@ import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
 const PERMANENT = new Set([
-  'channel_not_found', 'not_in_channel', 'is_archived', 'cannot_dm_bot', 'user_not_found', 'user_disabled', 'account_inactive',
-  'invalid_auth', 'not_authed', 'token_revoked', 'missing_scope', 'msg_too_long', 'invalid_blocks', 'message_not_found', 'cant_update_message',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'cannot_dm_bot',
+  'user_not_found',
+  'user_disabled',
+  'account_inactive',
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'missing_scope',
+  'msg_too_long',
+  'invalid_blocks',
+  'message_not_found',
+  'cant_update_message',
 ]);
 
 interface SlackPlace {
@@ -70,7 +90,12 @@ export class SlackSender implements Sender {
         return;
       case 'ticket.notice':
         // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
-        if (payload.audience === 'customer') await this.inDmThread(place, String(payload.text), payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined);
+        if (payload.audience === 'customer')
+          await this.inDmThread(
+            place,
+            String(payload.text),
+            payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined,
+          );
         else await this.inCardThread(place, String(payload.text));
         return;
       case 'comment.public':
@@ -92,21 +117,36 @@ export class SlackSender implements Sender {
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
     if (!place.slackCardTs) {
-      if (!this.supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
-      const posted = await this.client.chat.postMessage({ channel: this.supportChannel, text: view.card.heading, blocks: staffCard });
+      if (!this.supportChannel)
+        throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+      const posted = await this.client.chat.postMessage({
+        channel: this.supportChannel,
+        text: view.card.heading,
+        blocks: staffCard,
+      });
       cardPostedNow = true;
       place.slackCardTs = posted.ts!;
       place.slackChannel = posted.channel!;
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardTs: place.slackCardTs, slackChannel: place.slackChannel });
+      await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
+        slackCardTs: place.slackCardTs,
+        slackChannel: place.slackChannel,
+      });
     }
     if (signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
     if (!place.slackDmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
-      const posted = await this.client.chat.postMessage({ channel: dmChannel, text: `Your ticket ${view.card.heading}`, blocks: customerCard });
+      const posted = await this.client.chat.postMessage({
+        channel: dmChannel,
+        text: `Your ticket ${view.card.heading}`,
+        blocks: customerCard,
+      });
       place.slackDmChannel = posted.channel!;
       place.slackDmThreadTs = posted.ts!;
       // A card posted by an earlier try may show an older ticket: then no digest, and the next redraw draws it.
-      const saved: Record<string, string> = { slackDmChannel: place.slackDmChannel, slackDmThreadTs: place.slackDmThreadTs };
+      const saved: Record<string, string> = {
+        slackDmChannel: place.slackDmChannel,
+        slackDmThreadTs: place.slackDmThreadTs,
+      };
       if (cardPostedNow) saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
       await this.helpdesk.deliveries.saveLocation(view.ticket.id, saved);
     }
@@ -125,10 +165,20 @@ export class SlackSender implements Sender {
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
     if (place.slackCardsDrawn === drawn) return false;
     if (place.slackChannel && place.slackCardTs) {
-      await this.client.chat.update({ channel: place.slackChannel, ts: place.slackCardTs, text: view.card.heading, blocks: staffCard });
+      await this.client.chat.update({
+        channel: place.slackChannel,
+        ts: place.slackCardTs,
+        text: view.card.heading,
+        blocks: staffCard,
+      });
     }
     if (place.slackDmChannel && place.slackDmThreadTs) {
-      await this.client.chat.update({ channel: place.slackDmChannel, ts: place.slackDmThreadTs, text: `Your ticket ${view.card.heading}`, blocks: customerCard });
+      await this.client.chat.update({
+        channel: place.slackDmChannel,
+        ts: place.slackDmThreadTs,
+        text: `Your ticket ${view.card.heading}`,
+        blocks: customerCard,
+      });
     }
     await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn });
     return true;
@@ -156,7 +206,8 @@ export class SlackSender implements Sender {
     const comment = view.comment;
     if (!comment || comment.deleted) return;
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
-    const cameFrom = (channel?: string, thread?: string) => Boolean(from && channel && thread && from.startsWith(`${channel}:`));
+    const cameFrom = (channel?: string, thread?: string) =>
+      Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
       await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm')));
     }
@@ -168,12 +219,23 @@ export class SlackSender implements Sender {
   /** Internal notes stay in the channel thread; one written there already is where it belongs. */
   private async postNote(view: DeliveryView, place: SlackPlace): Promise<void> {
     const comment = view.comment;
-    if (!comment || (comment.platformMessageId && place.slackChannel && comment.platformMessageId.startsWith(`${place.slackChannel}:`))) return;
+    if (
+      !comment ||
+      (comment.platformMessageId &&
+        place.slackChannel &&
+        comment.platformMessageId.startsWith(`${place.slackChannel}:`))
+    )
+      return;
     await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
   }
 
   private async recordCopy(comment: CommentView, posted: { channel: string; ts: string }): Promise<void> {
-    await this.helpdesk.deliveries.saveCommentPost(comment.id, 'slack', posted.channel, messageId(posted.channel, posted.ts));
+    await this.helpdesk.deliveries.saveCommentPost(
+      comment.id,
+      'slack',
+      posted.channel,
+      messageId(posted.channel, posted.ts),
+    );
   }
 
   /**
@@ -192,24 +254,46 @@ export class SlackSender implements Sender {
     }
   }
 
-  private async inDmThread(place: SlackPlace, text: string, blocks?: KnownBlock[]): Promise<{ channel: string; ts: string }> {
-    if (!place.slackDmChannel || !place.slackDmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
-    const posted = await this.client.chat.postMessage({ channel: place.slackDmChannel, thread_ts: place.slackDmThreadTs, text, ...(blocks ? { blocks } : {}) });
+  private async inDmThread(
+    place: SlackPlace,
+    text: string,
+    blocks?: KnownBlock[],
+  ): Promise<{ channel: string; ts: string }> {
+    if (!place.slackDmChannel || !place.slackDmThreadTs)
+      throw new TemporaryDeliveryError('the DM thread is not posted yet');
+    const posted = await this.client.chat.postMessage({
+      channel: place.slackDmChannel,
+      thread_ts: place.slackDmThreadTs,
+      text,
+      ...(blocks ? { blocks } : {}),
+    });
     return { channel: posted.channel ?? place.slackDmChannel, ts: posted.ts! };
   }
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
   private async alertStaff(payload: Record<string, unknown>): Promise<void> {
-    if (!this.supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+    if (!this.supportChannel)
+      throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
     const text = String(payload.text);
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
-    const proposalId = typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related') ? payload.proposalId : null;
-    await this.client.chat.postMessage({ channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
+    const proposalId =
+      typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
+        ? payload.proposalId
+        : null;
+    await this.client.chat.postMessage({
+      channel: this.supportChannel,
+      text,
+      blocks: staffAlertBlocks(text, proposalId),
+    });
   }
 
   private async inCardThread(place: SlackPlace, text: string): Promise<{ channel: string; ts: string }> {
     if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
-    const posted = await this.client.chat.postMessage({ channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+    const posted = await this.client.chat.postMessage({
+      channel: place.slackChannel,
+      thread_ts: place.slackCardTs,
+      text,
+    });
     return { channel: posted.channel ?? place.slackChannel, ts: posted.ts! };
   }
 
@@ -225,7 +309,6 @@ export class SlackSender implements Sender {
   }
 }
 
-
 /**
  * How the bot's copy of a comment reads on each side: the customer's DM thread, or the card's
  * thread where staff work (internal notes only ever there). A redaction edits a copy to the same
@@ -233,26 +316,43 @@ export class SlackSender implements Sender {
  */
 function copyText(comment: CommentView, side: 'dm' | 'card'): string {
   const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
-  if (comment.kind === 'internal') return `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`;
-  const files = comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
+  if (comment.kind === 'internal')
+    return `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`;
+  const files =
+    comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
   const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
   return `*${author}${role}:* ${comment.body}${files}`;
 }
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */
 function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: KnownBlock[]): string {
-  return createHash('sha1').update(JSON.stringify([heading, staffCard, customerCard])).digest('base64url');
+  return createHash('sha1')
+    .update(JSON.stringify([heading, staffCard, customerCard]))
+    .digest('base64url');
 }
 
 /** WebClient's errors, as the dispatcher understands them. */
 function translate(error: unknown): Error {
-  if (error instanceof RateLimitedError || error instanceof TemporaryDeliveryError || error instanceof PermanentDeliveryError) return error;
-  const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  if (
+    error instanceof RateLimitedError ||
+    error instanceof TemporaryDeliveryError ||
+    error instanceof PermanentDeliveryError
+  )
+    return error;
+  const e = error as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   if (e.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
   if (e.code === 'slack_webapi_platform_error') {
     const reason = e.data?.error ?? 'unknown_error';
     if (reason === 'ratelimited') return new RateLimitedError(1000);
-    return PERMANENT.has(reason) ? new PermanentDeliveryError(reason, `Slack refused: ${reason}`) : new TemporaryDeliveryError(`Slack answered ${reason}`, { cause: error });
+    return PERMANENT.has(reason)
+      ? new PermanentDeliveryError(reason, `Slack refused: ${reason}`)
+      : new TemporaryDeliveryError(`Slack answered ${reason}`, { cause: error });
   }
   return new TemporaryDeliveryError(e.message ?? String(error), { cause: error });
 }

@@ -9,10 +9,18 @@ const MAX_SKEW_SECONDS = 5 * 60;
  * timestamp is within 5 minutes of now. One HMAC and a constant-time comparison (Bolt's helper
  * compares with `tsscmp`, which costs two more HMACs and random bytes on every request).
  */
-export function isSignedBySlack(signingSecret: string, rawBody: string, signature: unknown, timestamp: unknown, nowMs = Date.now()): boolean {
+export function isSignedBySlack(
+  signingSecret: string,
+  rawBody: string,
+  signature: unknown,
+  timestamp: unknown,
+  nowMs = Date.now(),
+): boolean {
   if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^\d+$/.test(timestamp)) return false;
   if (Math.abs(nowMs / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
-  const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`);
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${rawBody}`).digest('hex')}`,
+  );
   const given = Buffer.from(signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -44,13 +44,20 @@ export interface WaitingTicket extends AssignmentNeed {
 
 /** Queue order (PRODUCT.md "Priority"): highest priority first, then the SLA due soonest, then the oldest. */
 export function compareQueueOrder(
-  a: { priority: Priority; createdAt: Date; id: number; firstResponseDueAt?: Date | null; resolutionDueAt?: Date | null },
+  a: {
+    priority: Priority;
+    createdAt: Date;
+    id: number;
+    firstResponseDueAt?: Date | null;
+    resolutionDueAt?: Date | null;
+  },
   b: typeof a,
 ): number {
   const byPriority = PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
   if (byPriority !== 0) return byPriority;
   // Then the SLA due time that comes first; a stopped clock (pending) goes after running ones.
-  const due = (t: typeof a) => Math.min(t.firstResponseDueAt?.getTime() ?? Infinity, t.resolutionDueAt?.getTime() ?? Infinity);
+  const due = (t: typeof a) =>
+    Math.min(t.firstResponseDueAt?.getTime() ?? Infinity, t.resolutionDueAt?.getTime() ?? Infinity);
   const byDue = due(a) - due(b);
   if (byDue !== 0 && !Number.isNaN(byDue)) return byDue;
   const byAge = a.createdAt.getTime() - b.createdAt.getTime();

@@ -29,7 +29,12 @@ export const PERMISSIONS = {
   'ticket.view': customerOwnOrStaff(),
   'ticket.comment': customerOwnOrStaff(),
   'ticket.transcript': customerOwnOrStaff(),
-  'ticket.mark_solved': { customer: 'own', supporter: 'no', admin: 'no', because: 'only the ticket\'s customer marks it solved; staff resolve it' },
+  'ticket.mark_solved': {
+    customer: 'own',
+    supporter: 'no',
+    admin: 'no',
+    because: "only the ticket's customer marks it solved; staff resolve it",
+  },
   'ticket.reopen': customerOwnOrStaff(),
   'ticket.note': staff('internal notes are for staff only'),
   'ticket.view_internal': staff('internal notes are for staff only'),
@@ -55,7 +60,7 @@ export const PERMISSIONS = {
   'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
-  'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'only the ticket\'s customer rates it' },
+  'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: "only the ticket's customer rates it" },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -37,7 +37,11 @@ export function parseBusinessHours(text: string, holidays: string[] = []): Busin
   if (!zoneMatch) throw invalid('end with a time zone, e.g. "Mon-Fri 08:00-16:00 Europe/Copenhagen"');
   const timeZone = zoneMatch[1];
   const hours: OpeningHours[] = [];
-  for (const part of trimmed.slice(0, zoneMatch.index).split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of trimmed
+    .slice(0, zoneMatch.index)
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(part);
     if (!match) throw invalid(`"${part}" is not like "Mon-Fri 08:00-16:00"`);
     const first = WEEKDAYS.indexOf(match[1].toLowerCase()) + 1;
@@ -55,10 +59,16 @@ export function parseBusinessHours(text: string, holidays: string[] = []): Busin
 
 /** Refuses a calendar the clock could not run on; returns it with hours sorted. */
 export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
-  if (!IANAZone.isValidZone(calendar.timeZone)) throw invalid(`"${calendar.timeZone}" is not a time zone (e.g. Europe/Copenhagen)`);
+  if (!IANAZone.isValidZone(calendar.timeZone))
+    throw invalid(`"${calendar.timeZone}" is not a time zone (e.g. Europe/Copenhagen)`);
   if (calendar.hours.length === 0) throw invalid('give at least one day with opening hours');
   for (const h of calendar.hours) {
-    if (!(h.weekday >= 1 && h.weekday <= 7) || !(h.from >= 0 && h.from < h.to && h.to <= 1440) || h.from % 1 !== 0 || h.to % 1 !== 0) {
+    if (
+      !(h.weekday >= 1 && h.weekday <= 7) ||
+      !(h.from >= 0 && h.from < h.to && h.to <= 1440) ||
+      h.from % 1 !== 0 ||
+      h.to % 1 !== 0
+    ) {
       throw invalid(`${formatHours([h])} is not a valid opening time (from before to, within one day)`);
     }
   }
@@ -69,7 +79,8 @@ export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
     }
   }
   for (const holiday of calendar.holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid) throw invalid(`"${holiday}" is not a date like 2026-12-24`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid)
+      throw invalid(`"${holiday}" is not a date like 2026-12-24`);
   }
   const hours = [...calendar.hours].sort((a, b) => a.weekday - b.weekday || a.from - b.from);
   return { timeZone: calendar.timeZone, hours, holidays: [...new Set(calendar.holidays)].sort() };
@@ -77,9 +88,11 @@ export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
 
 /** "Mon 08:00-16:00, Tue 08:00-16:00 …" grouped back into ranges of days with equal hours. */
 export function formatHours(hours: OpeningHours[]): string {
-  const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const clock = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const byDay = new Map<number, string>();
-  for (const h of hours) byDay.set(h.weekday, [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(' and '));
+  for (const h of hours)
+    byDay.set(h.weekday, [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(' and '));
   const parts: string[] = [];
   let day = 1;
   while (day <= 7) {
@@ -111,7 +124,10 @@ export function describeCalendar(calendar: BusinessCalendar | null): string {
 function openIntervals(day: DateTime, calendar: BusinessCalendar): Array<[number, number]> {
   if (calendar.holidays.includes(day.toISODate()!)) return [];
   const at = (minutes: number) =>
-    (minutes >= 1440 ? day.plus({ days: 1 }).startOf('day') : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })).toMillis();
+    (minutes >= 1440
+      ? day.plus({ days: 1 }).startOf('day')
+      : day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
+    ).toMillis();
   return calendar.hours.filter((h) => h.weekday === day.weekday).map((h): [number, number] => [at(h.from), at(h.to)]);
 }
 

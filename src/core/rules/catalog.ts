@@ -38,13 +38,23 @@ export function catalogArticle(services: Service[]): { title: string; body: stri
 
 /** The guide shown after a service is picked: its checks, then the questions the form will ask. */
 export function guideText(service: Service): string {
-  const checks = service.checks.length > 0 ? ['Before you open a ticket, please check:', ...service.checks.map((c) => `• ${c}`)] : [];
-  const questions = service.questions.length > 0 ? ['', 'The form will ask:', ...service.questions.map((q) => `• ${q}`)] : [];
-  return [`${service.name}${service.description ? ` — ${service.description}` : ''}`, '', ...checks, ...questions].join('\n').trim();
+  const checks =
+    service.checks.length > 0
+      ? ['Before you open a ticket, please check:', ...service.checks.map((c) => `• ${c}`)]
+      : [];
+  const questions =
+    service.questions.length > 0 ? ['', 'The form will ask:', ...service.questions.map((q) => `• ${q}`)] : [];
+  return [`${service.name}${service.description ? ` — ${service.description}` : ''}`, '', ...checks, ...questions]
+    .join('\n')
+    .trim();
 }
 
 /** The answers to the guide's questions, kept with the ticket's description so staff read them with it. */
-export function descriptionWithAnswers(description: string, answers: Array<{ question: string; answer: string }>, max: number): string {
+export function descriptionWithAnswers(
+  description: string,
+  answers: Array<{ question: string; answer: string }>,
+  max: number,
+): string {
   const given = answers.filter((a) => a.answer.trim() !== '');
   if (given.length === 0) return description;
   const text = `${description}\n\n${given.map((a) => `${a.question}\n${a.answer.trim()}`).join('\n\n')}`;
@@ -69,7 +79,11 @@ export type ServicePick =
 export function pickService(services: Service[], value: string, catalogArticleId: number | null): ServicePick {
   if (value === SOMETHING_ELSE) return { kind: 'something-else' };
   const service = services.find((s) => String(s.id) === value);
-  if (!service) return { kind: 'unknown', message: 'That service is no longer in the catalog. Run /ticket again to see it as it is now.' };
+  if (!service)
+    return {
+      kind: 'unknown',
+      message: 'That service is no longer in the catalog. Run /ticket again to see it as it is now.',
+    };
   if (!service.covered) return { kind: 'declined', message: declinedText(service, catalogArticleId) };
   return { kind: 'guide', service };
 }
@@ -92,7 +106,11 @@ export function serviceOptions(services: Service[]): Array<{ value: string; labe
 }
 
 /** One page of options: Discord's selects hold 25, so longer lists get "more" and "back" entries. */
-export function optionsPage<T>(options: T[], page: number, size: number): { options: T[]; page: number; pages: number } {
+export function optionsPage<T>(
+  options: T[],
+  page: number,
+  size: number,
+): { options: T[]; page: number; pages: number } {
   const pages = Math.max(1, Math.ceil(options.length / size));
   const current = Math.min(Math.max(0, page), pages - 1);
   return { options: options.slice(current * size, (current + 1) * size), page: current, pages };
@@ -129,7 +147,10 @@ export function catalogListText(services: Service[]): string {
   if (services.length === 0) return 'The catalog is empty. Add a service with /helpdesk catalog add.';
   return services
     .map((s) => {
-      const guide = [s.checks.length ? `${s.checks.length} check${s.checks.length === 1 ? '' : 's'}` : null, s.questions.length ? `${s.questions.length} question${s.questions.length === 1 ? '' : 's'}` : null]
+      const guide = [
+        s.checks.length ? `${s.checks.length} check${s.checks.length === 1 ? '' : 's'}` : null,
+        s.questions.length ? `${s.questions.length} question${s.questions.length === 1 ? '' : 's'}` : null,
+      ]
         .filter(Boolean)
         .join(', ');
       return `${s.id}. ${s.name} · ${s.covered ? `covered, tier ${s.owningTier}` : 'not covered'}${guide ? ` · ${guide}` : ''}${s.description ? `\n   ${s.description}` : ''}`;

@@ -41,8 +41,18 @@ export const MAX_TERMS = 48;
  * words, a name above all, say nothing about the problem, yet each would count as a term.
  */
 const SIGN_OFF_WORDS = [
-  'best regards', 'kind regards', 'warm regards', 'regards', 'cheers', 'thanks', 'thank you',
-  'med venlig hilsen', 'venlig hilsen', 'hilsen', 'mvh', 'tak',
+  'best regards',
+  'kind regards',
+  'warm regards',
+  'regards',
+  'cheers',
+  'thanks',
+  'thank you',
+  'med venlig hilsen',
+  'venlig hilsen',
+  'hilsen',
+  'mvh',
+  'tak',
 ];
 /** Either case for the words (a report may be all lower case), a capital for the name that follows. */
 const anyCase = (words: string) => words.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '\\s+');
@@ -107,7 +117,11 @@ function knownAs(word: string): number | undefined {
   if (FILLER_WORDS.has(word)) return FILLER;
   const group = groupOf(word);
   if (group !== undefined || word.length <= TYPO_FROM) return group;
-  const entries = new Set(spellingKeys(word).map((key) => KNOWN_BY_KEY.get(key)).filter((e) => e !== undefined));
+  const entries = new Set(
+    spellingKeys(word)
+      .map((key) => KNOWN_BY_KEY.get(key))
+      .filter((e) => e !== undefined),
+  );
   return entries.size === 1 ? ([...entries][0] ?? undefined) : undefined;
 }
 

@@ -6,7 +6,9 @@ import type { Ticket } from '../model';
  * staff as one, and more are declared one at once. Tickets staff called "Not related" and
  * resolved tickets never count.
  */
-export type LookAlikeTicket = Pick<Ticket, 'id' | 'status' | 'isMajor' | 'majorIncidentId'> & { lookAlikeDismissedAt: Date | null };
+export type LookAlikeTicket = Pick<Ticket, 'id' | 'status' | 'isMajor' | 'majorIncidentId'> & {
+  lookAlikeDismissedAt: Date | null;
+};
 
 export type MajorOutcome =
   | { action: 'join'; parentId: number }
@@ -19,7 +21,12 @@ export interface MajorThresholds {
   declareAt: number;
 }
 
-export function outcomeForNewIncident(newTicketId: number, lookAlikes: LookAlikeTicket[], openParentIds: ReadonlySet<number>, thresholds: MajorThresholds): MajorOutcome {
+export function outcomeForNewIncident(
+  newTicketId: number,
+  lookAlikes: LookAlikeTicket[],
+  openParentIds: ReadonlySet<number>,
+  thresholds: MajorThresholds,
+): MajorOutcome {
   // The open incident most of the look-alikes belong to (a parent found itself counts for itself).
   const votes = new Map<number, number>();
   for (const t of lookAlikes) {
@@ -30,7 +37,9 @@ export function outcomeForNewIncident(newTicketId: number, lookAlikes: LookAlike
     const [parentId] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
     return { action: 'join', parentId };
   }
-  const counted = lookAlikes.filter((t) => !t.isMajor && t.status !== 'resolved' && !t.lookAlikeDismissedAt && t.majorIncidentId === null);
+  const counted = lookAlikes.filter(
+    (t) => !t.isMajor && t.status !== 'resolved' && !t.lookAlikeDismissedAt && t.majorIncidentId === null,
+  );
   const ticketIds = [newTicketId, ...counted.map((t) => t.id)];
   if (ticketIds.length >= thresholds.declareAt) return { action: 'declare', ticketIds };
   if (ticketIds.length >= thresholds.proposeAt) return { action: 'propose', ticketIds };

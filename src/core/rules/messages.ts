@@ -12,7 +12,12 @@ export const RESOLUTION_LABEL: Record<Resolution, string> = {
   closed_with_major_incident: 'closed together with a major incident',
 };
 
-export const PRIORITY_LABEL: Record<Priority, string> = { P1: 'P1 critical', P2: 'P2 high', P3: 'P3 normal', P4: 'P4 low' };
+export const PRIORITY_LABEL: Record<Priority, string> = {
+  P1: 'P1 critical',
+  P2: 'P2 high',
+  P3: 'P3 normal',
+  P4: 'P4 low',
+};
 
 export const messages = {
   opened: (t: Pick<Ticket, 'number' | 'title'>) =>
@@ -29,7 +34,8 @@ export const messages = {
   assignedToYou: (t: Pick<Ticket, 'number' | 'title'>) => `Ticket ${ticketLabel(t)} "${t.title}" was assigned to you.`,
   escalatedToYou: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
     `Ticket ${ticketLabel(t)} "${t.title}" was escalated to tier ${t.tier} and assigned to you.`,
-  customerAnswered: (t: Pick<Ticket, 'number' | 'title'>) => `The customer answered on ticket ${ticketLabel(t)} "${t.title}".`,
+  customerAnswered: (t: Pick<Ticket, 'number' | 'title'>) =>
+    `The customer answered on ticket ${ticketLabel(t)} "${t.title}".`,
   waitingForSupporter: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
     `Ticket ${ticketLabel(t)} "${t.title}" is waiting: no tier-${t.tier} supporter is available. Claim it or add a supporter.`,
   slaWarning: (t: Pick<Ticket, 'number' | 'title'>, target: 'first_response' | 'resolution', dueAt: Date) =>
@@ -41,7 +47,8 @@ export const messages = {
     `Possible major incident: ${numbers.map((n) => `#${n}`).join(', ')} look alike. Declare a major incident to handle them together, or say they are not related.`,
   majorDeclared: (parent: Pick<Ticket, 'number' | 'title'>, numbers: number[]) =>
     `Major incident ${ticketLabel(parent)} "${parent.title}" declared; joined: ${numbers.map((n) => `#${n}`).join(', ')}. Work on it in ${ticketLabel(parent)}; resolving it closes them all.`,
-  majorResolved: (parent: Pick<Ticket, 'number' | 'title'>) => `Major incident ${ticketLabel(parent)} "${parent.title}" is resolved; its tickets were closed with it.`,
+  majorResolved: (parent: Pick<Ticket, 'number' | 'title'>) =>
+    `Major incident ${ticketLabel(parent)} "${parent.title}" is resolved; its tickets were closed with it.`,
   knownProblem: (t: Pick<Ticket, 'number'>) =>
     `This is a known problem that affects others too, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>

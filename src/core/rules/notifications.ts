@@ -67,24 +67,43 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const out: DeliveryDraft[] = [];
   const toTicket = (kind: DeliveryKind, payload: Record<string, unknown> = {}) =>
     out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
-  const tellCustomer = (text: string, extra: Record<string, unknown> = {}) => toTicket('ticket.notice', { audience: 'customer', text, ...extra });
+  const tellCustomer = (text: string, extra: Record<string, unknown> = {}) =>
+    toTicket('ticket.notice', { audience: 'customer', text, ...extra });
   const alertStaff = (text: string, platforms: Platform[] = [ticket.platform], extra: Record<string, unknown> = {}) => {
-    for (const platform of platforms) out.push({ platform, destination: STAFF_DESTINATION, kind: 'staff.alert', payload: { text, ticketId: ticket.id, ...extra } });
+    for (const platform of platforms)
+      out.push({
+        platform,
+        destination: STAFF_DESTINATION,
+        kind: 'staff.alert',
+        payload: { text, ticketId: ticket.id, ...extra },
+      });
   };
-  const platformsIn = (data: Record<string, unknown>) => (Array.isArray(data.platforms) && data.platforms.length > 0 ? (data.platforms as Platform[]) : [ticket.platform]);
+  const platformsIn = (data: Record<string, unknown>) =>
+    Array.isArray(data.platforms) && data.platforms.length > 0 ? (data.platforms as Platform[]) : [ticket.platform];
   const dm = (recipient: Recipient | null, text: string) => {
     if (!recipient || recipient.personId === event.actorId) return;
     const platform = dmPlatform(recipient, ticket.platform);
-    if (platform) out.push({ platform, destination: personDestination(recipient.personId), kind: 'person.dm', payload: { text, ticketId: ticket.id } });
+    if (platform)
+      out.push({
+        platform,
+        destination: personDestination(recipient.personId),
+        kind: 'person.dm',
+        payload: { text, ticketId: ticket.id },
+      });
   };
 
   // A major incident's parent has no customer and no thread of its own: staff hear of it in their
   // channels on every platform its tickets are on, and its assignee by direct message.
   if (ticket.isMajor) {
-    if (event.kind === 'major_declared') alertStaff(messages.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
+    if (event.kind === 'major_declared')
+      alertStaff(messages.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
     if (event.kind === 'assigned') dm(context.assignee, messages.assignedToYou(ticket));
     if (event.kind === 'status_changed' && event.data.to === 'resolved') alertStaff(messages.majorResolved(ticket));
-    if (event.kind === 'sla_warning') dm(context.assignee, messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))));
+    if (event.kind === 'sla_warning')
+      dm(
+        context.assignee,
+        messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))),
+      );
     if (event.kind === 'sla_breached') alertStaff(messages.slaBreached(ticket, event.data.target as SlaTarget));
     return out;
   }
@@ -113,7 +132,8 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       break;
     case 'commented': {
       // A comment written in another ticket's place (the late reply that opened this follow-up) says so, to be posted here too.
-      const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
+      const elsewhere =
+        event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
       toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer, ...elsewhere });
       if (event.data.firstResponse) toTicket('ticket.card');
       if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
@@ -125,9 +145,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'comment_redacted': {
       // Each platform the comment is on (written there, or copied there by the bot) takes its text
       // off: in the ticket's queue, so a copy still being posted is out before it is edited.
-      const elsewhere = event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
+      const elsewhere =
+        event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
       for (const platform of platformsIn(event.data)) {
-        out.push({ platform, destination: ticketDestination(ticket.id), kind: 'comment.redacted', payload: { commentId: event.data.commentId, ...elsewhere } });
+        out.push({
+          platform,
+          destination: ticketDestination(ticket.id),
+          kind: 'comment.redacted',
+          payload: { commentId: event.data.commentId, ...elsewhere },
+        });
       }
       break;
     }
@@ -136,7 +162,10 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       const to = event.data.to;
       if (to === 'pending') tellCustomer(messages.pending(ticket));
       // Each resolution asks for one rating: the senders put 1–5 buttons under this notice.
-      if (to === 'resolved') tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays), { askRating: true });
+      if (to === 'resolved')
+        tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays), {
+          askRating: true,
+        });
       if (to === 'open' && event.data.from === 'resolved') {
         tellCustomer(messages.reopened(ticket));
         dm(context.assignee, messages.reopened(ticket));

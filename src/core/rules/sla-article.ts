@@ -13,14 +13,12 @@ export function slaArticle(setup: SlaSetup): { title: string; body: string } {
     const t = setup.policy[p];
     return `- ${PRIORITY_LABEL[p]}: first response within ${formatDuration(t.firstResponseMinutes)}, resolved within ${formatDuration(t.resolutionMinutes)}`;
   });
-  const matrix = (Object.keys(PRIORITY_MATRIX) as Array<keyof typeof PRIORITY_MATRIX>)
-    .reverse()
-    .map((impact) => {
-      const cells = (Object.keys(PRIORITY_MATRIX[impact]) as Array<keyof (typeof PRIORITY_MATRIX)[typeof impact]>).map(
-        (urgency) => `${URGENCY_LABEL[urgency]}: ${PRIORITY_MATRIX[impact][urgency]}`,
-      );
-      return `- ${IMPACT_LABEL[impact]} — ${cells.join(', ')}`;
-    });
+  const matrix = (Object.keys(PRIORITY_MATRIX) as Array<keyof typeof PRIORITY_MATRIX>).reverse().map((impact) => {
+    const cells = (Object.keys(PRIORITY_MATRIX[impact]) as Array<keyof (typeof PRIORITY_MATRIX)[typeof impact]>).map(
+      (urgency) => `${URGENCY_LABEL[urgency]}: ${PRIORITY_MATRIX[impact][urgency]}`,
+    );
+    return `- ${IMPACT_LABEL[impact]} — ${cells.join(', ')}`;
+  });
   const body = [
     'How quickly support answers and solves a ticket depends on its priority.',
     '',
@@ -33,11 +31,11 @@ export function slaArticle(setup: SlaSetup): { title: string; body: string } {
     '',
     'Priority, from who is affected (impact) and how badly (urgency)',
     ...matrix,
-    'Support may change a ticket\'s priority when the situation calls for it.',
+    "Support may change a ticket's priority when the situation calls for it.",
     '',
     `Your supporter is reminded at ${Math.round(WARN_AT * 100)} % of a target; a ticket that misses one is escalated to the next support tier.`,
     '',
-    'This article is generated from the helpdesk\'s SLA policy and always shows the figures in force.',
+    "This article is generated from the helpdesk's SLA policy and always shows the figures in force.",
   ];
   return { title: 'Service level agreement (SLA)', body: body.join('\n') };
 }

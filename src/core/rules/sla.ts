@@ -59,7 +59,9 @@ export type SlaClock = Pick<
   | 'resolutionBreachedAt'
 >;
 
-type ClockedTicket = Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>> & SlaClock;
+type ClockedTicket = Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> &
+  Partial<Pick<Ticket, 'majorIncidentId'>> &
+  SlaClock;
 
 /**
  * The clock runs only while the ticket waits on support, and not while it has joined a major
@@ -70,7 +72,11 @@ export function clockRuns(ticket: Pick<Ticket, 'status'> & Partial<Pick<Ticket, 
 }
 
 /** Business seconds counted by `now`, including the running stretch. */
-export function elapsedSeconds(ticket: Pick<SlaClock, 'slaElapsedSeconds' | 'slaRunningSince'>, now: Date, calendar: BusinessCalendar | null): number {
+export function elapsedSeconds(
+  ticket: Pick<SlaClock, 'slaElapsedSeconds' | 'slaRunningSince'>,
+  now: Date,
+  calendar: BusinessCalendar | null,
+): number {
   const running = ticket.slaRunningSince ? businessSecondsBetween(ticket.slaRunningSince, now, calendar) : 0;
   return ticket.slaElapsedSeconds + running;
 }
@@ -89,7 +95,11 @@ export const UNSTARTED_CLOCK: SlaClock = Object.freeze({
 });
 
 /** The clock of a ticket opened at `now` (its priority already set). */
-export function startClock(ticket: Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>>, setup: SlaSetup, now: Date): SlaClock {
+export function startClock(
+  ticket: Pick<Ticket, 'status' | 'priority' | 'firstResponseAt'> & Partial<Pick<Ticket, 'majorIncidentId'>>,
+  setup: SlaSetup,
+  now: Date,
+): SlaClock {
   const clock: SlaClock = { ...UNSTARTED_CLOCK, slaRunningSince: clockRuns(ticket) ? now : null };
   return { ...clock, ...dueTimes({ ...ticket, ...clock }, setup) };
 }
@@ -101,18 +111,38 @@ export function startClock(ticket: Pick<Ticket, 'status' | 'priority' | 'firstRe
  * met (a first response after its due time, a resolution after its) is marked breached then, so
  * figures never depend on whether the sweep came by in between.
  */
-export function clockAfterChange(before: ClockedTicket, after: ClockedTicket, setup: SlaSetup, now: Date): Partial<SlaClock> {
+export function clockAfterChange(
+  before: ClockedTicket,
+  after: ClockedTicket,
+  setup: SlaSetup,
+  now: Date,
+): Partial<SlaClock> {
   if (!movesClock(before, after)) return {};
   const targets = setup.policy[after.priority];
   const elapsed = Math.round(elapsedSeconds(before, now, setup.calendar));
   const marks: Partial<SlaClock> = {};
-  if (!before.firstResponseAt && after.firstResponseAt && !before.firstResponseBreachedAt && elapsed > targets.firstResponseMinutes * 60) {
+  if (
+    !before.firstResponseAt &&
+    after.firstResponseAt &&
+    !before.firstResponseBreachedAt &&
+    elapsed > targets.firstResponseMinutes * 60
+  ) {
     marks.firstResponseBreachedAt = now;
   }
-  if (after.status === 'resolved' && before.status !== 'resolved' && !before.resolutionBreachedAt && elapsed > targets.resolutionMinutes * 60) {
+  if (
+    after.status === 'resolved' &&
+    before.status !== 'resolved' &&
+    !before.resolutionBreachedAt &&
+    elapsed > targets.resolutionMinutes * 60
+  ) {
     marks.resolutionBreachedAt = now;
   }
-  const clock: ClockedTicket = { ...after, ...marks, slaElapsedSeconds: elapsed, slaRunningSince: clockRuns(after) ? now : null };
+  const clock: ClockedTicket = {
+    ...after,
+    ...marks,
+    slaElapsedSeconds: elapsed,
+    slaRunningSince: clockRuns(after) ? now : null,
+  };
   return { ...marks, slaElapsedSeconds: elapsed, slaRunningSince: clock.slaRunningSince, ...dueTimes(clock, setup) };
 }
 
@@ -145,23 +175,30 @@ export function checkClock(ticket: ClockedTicket, setup: SlaSetup, now: Date): S
       (check.patch as Record<string, Date>)[warned] = now;
     }
   };
-  if (!ticket.firstResponseAt) consider('first_response', targets.firstResponseMinutes, 'firstResponseWarnedAt', 'firstResponseBreachedAt');
+  if (!ticket.firstResponseAt)
+    consider('first_response', targets.firstResponseMinutes, 'firstResponseWarnedAt', 'firstResponseBreachedAt');
   consider('resolution', targets.resolutionMinutes, 'resolutionWarnedAt', 'resolutionBreachedAt');
   // Due times too: after a policy change the sweep is what brings every running clock up to date.
   const due = dueTimes({ ...ticket, ...check.patch }, setup);
   const next = due.slaNextCheckAt;
   // Never a next look at or before now: a run must not find the same ticket due again.
-  Object.assign(check.patch, due, { slaNextCheckAt: next && next.getTime() <= now.getTime() ? new Date(now.getTime() + 1000) : next });
+  Object.assign(check.patch, due, {
+    slaNextCheckAt: next && next.getTime() <= now.getTime() ? new Date(now.getTime() + 1000) : next,
+  });
   return check;
 }
 
 /** Due times and the sweep's next look, from the clock as it stands. */
-function dueTimes(ticket: ClockedTicket, setup: SlaSetup): Pick<SlaClock, 'firstResponseDueAt' | 'resolutionDueAt' | 'slaNextCheckAt'> {
+function dueTimes(
+  ticket: ClockedTicket,
+  setup: SlaSetup,
+): Pick<SlaClock, 'firstResponseDueAt' | 'resolutionDueAt' | 'slaNextCheckAt'> {
   const since = ticket.slaRunningSince;
   if (!since) return { firstResponseDueAt: null, resolutionDueAt: null, slaNextCheckAt: null };
   const targets = setup.policy[ticket.priority];
   // A threshold already behind the count is due now (the sweep takes it at its next run).
-  const at = (seconds: number) => addBusinessSeconds(since, Math.max(0, seconds - ticket.slaElapsedSeconds), setup.calendar);
+  const at = (seconds: number) =>
+    addBusinessSeconds(since, Math.max(0, seconds - ticket.slaElapsedSeconds), setup.calendar);
   const firstResponseDueAt = ticket.firstResponseAt ? null : at(targets.firstResponseMinutes * 60);
   const resolutionDueAt = at(targets.resolutionMinutes * 60);
   const looks: Date[] = [];
@@ -182,7 +219,10 @@ export function nextDueAt(ticket: Pick<Ticket, 'firstResponseDueAt' | 'resolutio
 
 /** Reads "90m", "4h", "1d", "1d 4h" as minutes. */
 export function parseDuration(text: string): number | null {
-  const parts = text.trim().toLowerCase().match(/^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$/);
+  const parts = text
+    .trim()
+    .toLowerCase()
+    .match(/^(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?$/);
   if (!parts || text.trim() === '') return null;
   const minutes = Number(parts[1] ?? 0) * 1440 + Number(parts[2] ?? 0) * 60 + Number(parts[3] ?? 0);
   return minutes > 0 ? minutes : null;
@@ -200,7 +240,8 @@ export function checkPolicy(policy: SlaPolicy): string[] {
   const problems: string[] = [];
   for (const p of PRIORITIES) {
     const t = policy[p];
-    if (t.firstResponseMinutes > t.resolutionMinutes) problems.push(`${p}: the first response cannot be due after the resolution`);
+    if (t.firstResponseMinutes > t.resolutionMinutes)
+      problems.push(`${p}: the first response cannot be due after the resolution`);
   }
   return problems;
 }

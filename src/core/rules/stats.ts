@@ -47,6 +47,8 @@ export function formatStats(stats: HelpdeskStats): string {
     ...(stats.bySupporter.length > 0 ? stats.bySupporter.map(statsLine) : ['no tickets']),
     '',
     'Solved by an article before a ticket (deflected)',
-    ...(stats.deflections.length > 0 ? stats.deflections.map((d) => `${d.service} · ${d.article}: ${d.count}`) : ['none']),
+    ...(stats.deflections.length > 0
+      ? stats.deflections.map((d) => `${d.service} · ${d.article}: ${d.count}`)
+      : ['none']),
   ].join('\n');
 }

@@ -56,7 +56,11 @@ export function describeEvent(event: TranscriptEvent, names: (id: unknown) => st
   }
 }
 
-export function renderTranscript(data: TranscriptData, format: 'text' | 'markdown', names: (id: unknown) => string): string {
+export function renderTranscript(
+  data: TranscriptData,
+  format: 'text' | 'markdown',
+  names: (id: unknown) => string,
+): string {
   const { ticket } = data;
   const md = format === 'markdown';
   const lines: string[] = [];
@@ -72,26 +76,54 @@ export function renderTranscript(data: TranscriptData, format: 'text' | 'markdow
     ['Opened', iso(ticket.createdAt)],
   ];
   for (const [key, value] of facts) lines.push(md ? `- **${key}:** ${value}` : `${key}: ${value}`);
-  lines.push('', md ? '## Description' : 'Description:', '', ticket.description, '', md ? '## Conversation' : 'Conversation:', '');
+  lines.push(
+    '',
+    md ? '## Description' : 'Description:',
+    '',
+    ticket.description,
+    '',
+    md ? '## Conversation' : 'Conversation:',
+    '',
+  );
 
   type Entry = { at: Date; text: string };
   const entries: Entry[] = [];
   for (const c of data.comments) {
-    const marks = [c.kind === 'internal' ? 'internal note' : null, c.editedAt ? 'edited' : null, c.deletedAt ? 'deleted' : null, c.redactedAt ? 'redacted' : null]
+    const marks = [
+      c.kind === 'internal' ? 'internal note' : null,
+      c.editedAt ? 'edited' : null,
+      c.deletedAt ? 'deleted' : null,
+      c.redactedAt ? 'redacted' : null,
+    ]
       .filter(Boolean)
       .join(', ');
     const head = `[${iso(c.createdAt)}] ${c.author}${marks ? ` (${marks})` : ''}`;
     const files = c.attachments.length ? `\n${md ? '_Files:_' : 'Files:'} ${c.attachments.join(', ')}` : '';
-    entries.push({ at: c.createdAt, text: md ? `**${head}**\n\n${quote(c.body)}${files}` : `${head}\n${indent(c.body)}${files}` });
+    entries.push({
+      at: c.createdAt,
+      text: md ? `**${head}**\n\n${quote(c.body)}${files}` : `${head}\n${indent(c.body)}${files}`,
+    });
   }
   for (const e of data.events) {
     const text = describeEvent(e, names);
-    if (text) entries.push({ at: e.createdAt, text: md ? `_[${iso(e.createdAt)}] ${text}_` : `[${iso(e.createdAt)}] * ${text}` });
+    if (text)
+      entries.push({
+        at: e.createdAt,
+        text: md ? `_[${iso(e.createdAt)}] ${text}_` : `[${iso(e.createdAt)}] * ${text}`,
+      });
   }
   entries.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const entry of entries) lines.push(entry.text, '');
   return lines.join('\n');
 }
 
-const quote = (body: string) => body.split('\n').map((l) => `> ${l}`).join('\n');
-const indent = (body: string) => body.split('\n').map((l) => `    ${l}`).join('\n');
+const quote = (body: string) =>
+  body
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
+const indent = (body: string) =>
+  body
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');

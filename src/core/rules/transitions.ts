@@ -9,7 +9,16 @@ import { TOP_TIER, type Resolution, type Ticket, type Tier } from '../model';
 export type TicketPatch = Partial<
   Pick<
     Ticket,
-    'status' | 'resolution' | 'pendingSince' | 'resolvedAt' | 'tier' | 'assigneeId' | 'lastCustomerReplyAt' | 'firstResponseAt' | 'remindersSent' | 'majorIncidentId'
+    | 'status'
+    | 'resolution'
+    | 'pendingSince'
+    | 'resolvedAt'
+    | 'tier'
+    | 'assigneeId'
+    | 'lastCustomerReplyAt'
+    | 'firstResponseAt'
+    | 'remindersSent'
+    | 'majorIncidentId'
   >
 >;
 
@@ -28,19 +37,23 @@ export function resolve(ticket: Ticket, resolution: Resolution, now: Date): Tick
 }
 
 export function reopen(ticket: Ticket): TicketPatch {
-  if (ticket.status !== 'resolved') throw new ConflictError(`${label(ticket)} is not resolved, so there is nothing to reopen.`);
+  if (ticket.status !== 'resolved')
+    throw new ConflictError(`${label(ticket)} is not resolved, so there is nothing to reopen.`);
   // Reopened, it is the customer's own problem again: it leaves the major incident it had joined.
   return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null, majorIncidentId: null };
 }
 
 export function nextTier(ticket: Ticket): Tier {
-  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it before escalating.`);
-  if (ticket.tier >= TOP_TIER) throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
+  if (ticket.status === 'resolved')
+    throw new ConflictError(`${label(ticket)} is resolved; reopen it before escalating.`);
+  if (ticket.tier >= TOP_TIER)
+    throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
   return (ticket.tier + 1) as Tier;
 }
 
 export function assertNotResolved(ticket: Ticket, doing: string): void {
-  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it before you ${doing}.`);
+  if (ticket.status === 'resolved')
+    throw new ConflictError(`${label(ticket)} is resolved; reopen it before you ${doing}.`);
 }
 
 /**

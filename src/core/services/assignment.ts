@@ -17,14 +17,20 @@ export async function lockCandidates(manager: EntityManager, tier: Tier | null):
     [tier],
   );
   if (ids.length === 0) return [];
-  const rows: Array<{ id: number; tier: Tier; away: boolean; last_assigned_at: Date | null; load: number; platforms: string[] }> =
-    await manager.query(
-      `SELECT p.id, p.tier, p.away, p.last_assigned_at,
+  const rows: Array<{
+    id: number;
+    tier: Tier;
+    away: boolean;
+    last_assigned_at: Date | null;
+    load: number;
+    platforms: string[];
+  }> = await manager.query(
+    `SELECT p.id, p.tier, p.away, p.last_assigned_at,
               (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load,
               ARRAY(SELECT DISTINCT i.platform FROM identity i WHERE i.person_id = p.id) AS platforms
        FROM person p WHERE p.id = ANY($1) ORDER BY p.id`,
-      [ids.map((r) => r.id)],
-    );
+    [ids.map((r) => r.id)],
+  );
   return rows.map((r) => ({
     id: r.id,
     tier: r.tier,
@@ -39,7 +45,13 @@ export async function lockCandidates(manager: EntityManager, tier: Tier | null):
 export type AssignHow = 'auto' | 'claim' | 'reassign' | 'escalate' | 'waiting' | 'staff_removed';
 
 /** Sets the assignee (or none), stamps the supporter's last assignment, and records it. */
-export async function setAssignee(tx: Tx, ticket: Ticket, assigneeId: number | null, actorId: number | null, how: AssignHow): Promise<void> {
+export async function setAssignee(
+  tx: Tx,
+  ticket: Ticket,
+  assigneeId: number | null,
+  actorId: number | null,
+  how: AssignHow,
+): Promise<void> {
   const previous = ticket.assigneeId;
   ticket.assigneeId = assigneeId;
   // The ticket and the supporter's last-assigned stamp in one statement (this runs under the candidates' lock).
@@ -57,7 +69,12 @@ export async function setAssignee(tx: Tx, ticket: Ticket, assigneeId: number | n
 }
 
 /** The rule's choice among the ticket's tier, applied: assigned, or left waiting with admins told. */
-export async function autoAssign(tx: Tx, ticket: Ticket, actorId: number | null, how: AssignHow): Promise<number | null> {
+export async function autoAssign(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  how: AssignHow,
+): Promise<number | null> {
   const candidates = await lockCandidates(tx.manager, ticket.tier);
   for (const c of candidates) tx.knownPlatforms.set(c.id, c.platforms);
   const chosen = chooseAssignee(candidates, { tier: ticket.tier, platform: ticket.platform });

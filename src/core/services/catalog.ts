@@ -50,7 +50,16 @@ export class CatalogService {
       const [row] = await tx.manager.query(
         `INSERT INTO service (name, description, covered, owning_tier, checks, questions, created_at, updated_at, updated_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id`,
-        [input.name, input.description, input.covered, input.owningTier, input.checks, input.questions, tx.now, actorId],
+        [
+          input.name,
+          input.description,
+          input.covered,
+          input.owningTier,
+          input.checks,
+          input.questions,
+          tx.now,
+          actorId,
+        ],
       );
       return row.id as number;
     });
@@ -62,11 +71,24 @@ export class CatalogService {
     return this.change(actorRef, async (tx, actorId) => {
       const current = await lockService(tx, input.id);
       if (input.name !== undefined) await refuseTakenName(tx, input.name, current.id);
-      const next = { ...current, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Service & { owningTier: number };
+      const next = {
+        ...current,
+        ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+      } as Service & { owningTier: number };
       await tx.manager.query(
         `UPDATE service SET name = $2, description = $3, covered = $4, owning_tier = $5, checks = $6, questions = $7, updated_at = $8, updated_by_id = $9
          WHERE id = $1`,
-        [current.id, next.name, next.description, next.covered, next.owningTier, next.checks, next.questions, tx.now, actorId],
+        [
+          current.id,
+          next.name,
+          next.description,
+          next.covered,
+          next.owningTier,
+          next.checks,
+          next.questions,
+          tx.now,
+          actorId,
+        ],
       );
       return current.id;
     });
@@ -77,7 +99,11 @@ export class CatalogService {
     const input = parseInput(serviceIdSchema, raw);
     return this.change(actorRef, async (tx, actorId) => {
       const current = await lockService(tx, input.id);
-      await tx.manager.query(`UPDATE service SET archived_at = $2, updated_at = $2, updated_by_id = $3 WHERE id = $1`, [current.id, tx.now, actorId]);
+      await tx.manager.query(`UPDATE service SET archived_at = $2, updated_at = $2, updated_by_id = $3 WHERE id = $1`, [
+        current.id,
+        tx.now,
+        actorId,
+      ]);
       return current.id;
     });
   }
@@ -112,7 +138,11 @@ type StoredService = Service & { archived: boolean };
 async function loadServices(manager: EntityManager): Promise<Service[]>;
 async function loadServices(manager: EntityManager, withArchived: true): Promise<StoredService[]>;
 async function loadServices(manager: EntityManager, withArchived: false, onlyId: number): Promise<StoredService[]>;
-async function loadServices(manager: EntityManager, withArchived = false, onlyId: number | null = null): Promise<StoredService[]> {
+async function loadServices(
+  manager: EntityManager,
+  withArchived = false,
+  onlyId: number | null = null,
+): Promise<StoredService[]> {
   const conditions = [withArchived ? null : 'archived_at IS NULL', onlyId === null ? null : 'id = $1'].filter(Boolean);
   const rows: Array<Record<string, unknown>> = await manager.query(
     `SELECT id, name, description, covered, owning_tier, checks, questions, archived_at FROM service
@@ -146,6 +176,9 @@ async function lockService(tx: Tx, id: number): Promise<Service> {
 }
 
 async function refuseTakenName(tx: Tx, name: string, exceptId: number | null): Promise<void> {
-  const [taken] = await tx.manager.query(`SELECT id FROM service WHERE lower(name) = lower($1) AND archived_at IS NULL AND id IS DISTINCT FROM $2`, [name, exceptId]);
+  const [taken] = await tx.manager.query(
+    `SELECT id FROM service WHERE lower(name) = lower($1) AND archived_at IS NULL AND id IS DISTINCT FROM $2`,
+    [name, exceptId],
+  );
   if (taken) throw new ConflictError(`The catalog already has a service called ${name} (service ${taken.id}).`);
 }

@@ -1,4 +1,10 @@
-import { AttachmentEntity, CommentEntity, CommentPostEntity, CommentRevisionEntity, TicketEntity } from '../../db/entities';
+import {
+  AttachmentEntity,
+  CommentEntity,
+  CommentPostEntity,
+  CommentRevisionEntity,
+  TicketEntity,
+} from '../../db/entities';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Platform } from '../model';
 import { authorize } from '../rules/authorization';
@@ -78,13 +84,20 @@ export class CommentService {
               location: {},
               followUpOfId: old.id,
             });
-            await record(tx, old, actor.id, 'follow_up_opened', { followUpNumber: ticket.number, followUpId: ticket.id });
+            await record(tx, old, actor.id, 'follow_up_opened', {
+              followUpNumber: ticket.number,
+              followUpId: ticket.id,
+            });
             writtenInTicketId = old.id;
           } else {
             const before = { ...ticket };
             await applyPatch(tx, ticket, transitions.customerReplyPatch(ticket, outcome, tx.now));
             if (ticket.status !== before.status) {
-              await record(tx, ticket, actor.id, 'status_changed', { from: before.status, to: ticket.status, reason: 'customer_reply' });
+              await record(tx, ticket, actor.id, 'status_changed', {
+                from: before.status,
+                to: ticket.status,
+                reason: 'customer_reply',
+              });
             }
             await recordLeftOnReopen(tx, before, ticket, actor.id);
           }
@@ -105,7 +118,9 @@ export class CommentService {
       });
     } catch (error) {
       if (!(error instanceof DuplicateMessage) || !messageRef) throw error;
-      return transaction(this.ctx, async (tx) => duplicateResult(tx, (await findByMessage(tx, messageRef.platform, messageRef.id))!));
+      return transaction(this.ctx, async (tx) =>
+        duplicateResult(tx, (await findByMessage(tx, messageRef.platform, messageRef.id))!),
+      );
     }
   }
 
@@ -136,7 +151,12 @@ export class CommentService {
       const actor = await resolvePerson(tx.manager, actorRef);
       if (comment.authorId !== actor.id) throw new ForbiddenError('Only the author can edit a message.');
       if (comment.redactedAt || comment.deletedAt || comment.body === input.body) return comment;
-      await tx.manager.insert(CommentRevisionEntity, { commentId: comment.id, body: comment.body, replacedAt: tx.now, replacedById: actor.id });
+      await tx.manager.insert(CommentRevisionEntity, {
+        commentId: comment.id,
+        body: comment.body,
+        replacedAt: tx.now,
+        replacedById: actor.id,
+      });
       await tx.manager.update(CommentEntity, comment.id, { body: input.body, editedAt: tx.now });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
       await record(tx, ticket, actor.id, 'comment_edited', { commentId: comment.id });
@@ -176,13 +196,26 @@ export class CommentService {
       authorize(actor, 'comment.redact');
       const comment = await commentToRedact(tx, actorRef.platform, input);
       if (comment.redactedAt) throw new ConflictError(`Comment ${comment.id} is already redacted.`);
-      await tx.manager.update(CommentEntity, comment.id, { body: input.replacement, redactedAt: tx.now, redactedById: actor.id });
+      await tx.manager.update(CommentEntity, comment.id, {
+        body: input.replacement,
+        redactedAt: tx.now,
+        redactedById: actor.id,
+      });
       await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: input.replacement });
       await tx.manager.update(AttachmentEntity, { commentId: comment.id }, { data: null, skipped: 'redacted' });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
-      const copies = await tx.manager.find(CommentPostEntity, { where: { commentId: comment.id }, order: { id: 'ASC' } });
+      const copies = await tx.manager.find(CommentPostEntity, {
+        where: { commentId: comment.id },
+        order: { id: 'ASC' },
+      });
       // The ticket's platform always: a copy being posted right now is recorded only once it exists.
-      const platforms = [...new Set([ticket.platform, ...(comment.platform ? [comment.platform] : []), ...copies.map((c) => c.platform)])];
+      const platforms = [
+        ...new Set([
+          ticket.platform,
+          ...(comment.platform ? [comment.platform] : []),
+          ...copies.map((c) => c.platform),
+        ]),
+      ];
       const writtenInTicketId = await writtenInTicket(tx, comment);
       // A late reply that opened a follow-up is that ticket's description too (see comment()), whatever its edits since.
       const description = writtenInTicketId !== null && ticket.followUpOfId === writtenInTicketId;
@@ -191,21 +224,38 @@ export class CommentService {
         ticket.description = input.replacement;
         forgetIncident(tx.manager, ticket.id);
       }
-      await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id, platforms, ...(writtenInTicketId ? { writtenInTicketId } : {}), ...(description ? { description } : {}) });
-      return { comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id }, ticket, copies };
+      await record(tx, ticket, actor.id, 'comment_redacted', {
+        commentId: comment.id,
+        platforms,
+        ...(writtenInTicketId ? { writtenInTicketId } : {}),
+        ...(description ? { description } : {}),
+      });
+      return {
+        comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id },
+        ticket,
+        copies,
+      };
     });
   }
 }
 
 /** The comment a redaction names, locked: by id, or by a platform message (its own, or a copy's). */
-async function commentToRedact(tx: Tx, platform: Platform, input: { commentId?: number; platformMessageId?: string }): Promise<CommentEntity> {
+async function commentToRedact(
+  tx: Tx,
+  platform: Platform,
+  input: { commentId?: number; platformMessageId?: string },
+): Promise<CommentEntity> {
   let id = input.commentId;
   if (input.platformMessageId !== undefined) {
     const own = await findByMessage(tx, platform, input.platformMessageId);
-    const copy = own ? null : await tx.manager.findOneBy(CommentPostEntity, { platform, messageId: input.platformMessageId });
+    const copy = own
+      ? null
+      : await tx.manager.findOneBy(CommentPostEntity, { platform, messageId: input.platformMessageId });
     id = own?.id ?? copy?.commentId;
     if (id === undefined) {
-      throw new NotFoundError("That message is not a ticket's comment: only messages in a ticket's thread (or the helpdesk's copies of them) can be redacted.");
+      throw new NotFoundError(
+        "That message is not a ticket's comment: only messages in a ticket's thread (or the helpdesk's copies of them) can be redacted.",
+      );
     }
   }
   const comment = await tx.manager.findOne(CommentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -251,7 +301,11 @@ async function insertComment(
 }
 
 /** Files are kept up to the size setting; a larger one keeps its name and size and says why. */
-async function storeAttachments(tx: Tx, commentId: number, attachments: ReturnType<typeof parseInput<typeof commentSchema>>['attachments']): Promise<void> {
+async function storeAttachments(
+  tx: Tx,
+  commentId: number,
+  attachments: ReturnType<typeof parseInput<typeof commentSchema>>['attachments'],
+): Promise<void> {
   const max = tx.ctx.policy.attachmentMaxBytes;
   for (const file of attachments) {
     const tooLarge = file.sizeBytes > max || (file.data?.length ?? 0) > max;

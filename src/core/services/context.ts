@@ -40,7 +40,9 @@ export async function transaction<T>(ctx: ServiceContext, work: (tx: Tx) => Prom
       if (tx && tx.deliveriesWritten > 0) ctx.onDeliveriesWritten?.();
       return result;
     } catch (error) {
-      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      const code =
+        (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
+        (error as { code?: string }).code;
       if (attempt < 4 && code && RETRYABLE.has(code)) continue;
       throw error;
     }

@@ -1,6 +1,13 @@
 import { In } from 'typeorm';
 import type { IdentityRef } from '../../config';
-import { AttachmentEntity, CommentEntity, CommentPostEntity, IdentityEntity, PersonEntity, TicketEntity } from '../../db/entities';
+import {
+  AttachmentEntity,
+  CommentEntity,
+  CommentPostEntity,
+  IdentityEntity,
+  PersonEntity,
+  TicketEntity,
+} from '../../db/entities';
 import { NotFoundError } from '../errors';
 import type { Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
@@ -50,20 +57,29 @@ export class DeliveryViews {
       const ticket = await tx.manager.findOneBy(TicketEntity, { id: ticketId });
       if (!ticket) throw new NotFoundError(`ticket id ${ticketId} does not exist`);
       const comment = commentId ? await tx.manager.findOneBy(CommentEntity, { id: commentId }) : null;
-      const ids = [ticket.customerId, ticket.assigneeId, comment?.authorId].filter((id): id is number => typeof id === 'number');
+      const ids = [ticket.customerId, ticket.assigneeId, comment?.authorId].filter(
+        (id): id is number => typeof id === 'number',
+      );
       const people = await this.people(tx.manager, ids);
       const customer = people.get(ticket.customerId)!;
       const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
       const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
       // Staff see how the customer rated the latest resolution.
       const [rating] = ticket.resolvedAt
-        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [ticket.id, ticket.resolvedAt])
+        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [
+            ticket.id,
+            ticket.resolvedAt,
+          ])
         : [];
       return {
         ticket,
         customer,
         assignee,
-        card: ticketCard(ticket, { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null }, rating?.score ?? null),
+        card: ticketCard(
+          ticket,
+          { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
+          rating?.score ?? null,
+        ),
         comment: comment
           ? {
               id: comment.id,
@@ -75,7 +91,12 @@ export class DeliveryViews {
               platformMessageId: comment.platformMessageId,
               deleted: comment.deletedAt !== null,
               redacted: comment.redactedAt !== null,
-              attachments: files.map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, data: f.data })),
+              attachments: files.map((f) => ({
+                id: f.id,
+                filename: f.filename,
+                contentType: f.contentType,
+                data: f.data,
+              })),
             }
           : null,
       };
@@ -92,7 +113,10 @@ export class DeliveryViews {
 
   /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
   async saveLocation(ticketId: number, patch: TicketLocation): Promise<void> {
-    await this.ctx.dataSource.query(`UPDATE ticket SET location = location || $2::jsonb WHERE id = $1`, [ticketId, JSON.stringify(patch)]);
+    await this.ctx.dataSource.query(`UPDATE ticket SET location = location || $2::jsonb WHERE id = $1`, [
+      ticketId,
+      JSON.stringify(patch),
+    ]);
   }
 
   /**
@@ -110,19 +134,28 @@ export class DeliveryViews {
 
   /** The bot's copies of a comment on one platform, oldest first. */
   async commentPosts(commentId: number, platform: Platform): Promise<Array<{ channelId: string; messageId: string }>> {
-    const rows = await this.ctx.dataSource.manager.find(CommentPostEntity, { where: { commentId, platform }, order: { id: 'ASC' } });
+    const rows = await this.ctx.dataSource.manager.find(CommentPostEntity, {
+      where: { commentId, platform },
+      order: { id: 'ASC' },
+    });
     return rows.map((r) => ({ channelId: r.channelId, messageId: r.messageId }));
   }
 
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
   async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
-    const rows: Array<{ id: number }> = await this.ctx.dataSource.query(`SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`, [key, value]);
+    const rows: Array<{ id: number }> = await this.ctx.dataSource.query(
+      `SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`,
+      [key, value],
+    );
     return rows[0] ? this.ctx.dataSource.manager.findOneBy(TicketEntity, { id: rows[0].id }) : null;
   }
 
   /** Unresolved tickets of one platform with their locations (to fetch messages missed while down). */
   async openTicketsOn(platform: Platform): Promise<TicketEntity[]> {
-    return this.ctx.dataSource.manager.find(TicketEntity, { where: { platform, status: In(['open', 'pending']) }, order: { id: 'ASC' } });
+    return this.ctx.dataSource.manager.find(TicketEntity, {
+      where: { platform, status: In(['open', 'pending']) },
+      order: { id: 'ASC' },
+    });
   }
 
   /** Message ids already stored for a ticket (the newest first), to resume after downtime. */
@@ -146,7 +179,9 @@ export class DeliveryViews {
           id: p.id,
           displayName: p.displayName,
           isStaff: isStaff(p),
-          identities: identities.filter((i) => i.personId === p.id).map((i) => ({ platform: i.platform, userId: i.platformUserId })),
+          identities: identities
+            .filter((i) => i.personId === p.id)
+            .map((i) => ({ platform: i.platform, userId: i.platformUserId })),
         },
       ]),
     );

@@ -3,7 +3,13 @@ import type { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Impact, Platform, TicketType, Urgency } from '../model';
 import { authorize } from '../rules/authorization';
-import { DRAFT_KEPT_MS, declinedText, descriptionWithAnswers, SUGGESTED_ARTICLES, type Service } from '../rules/catalog';
+import {
+  DRAFT_KEPT_MS,
+  declinedText,
+  descriptionWithAnswers,
+  SUGGESTED_ARTICLES,
+  type Service,
+} from '../rules/catalog';
 import { searchTerms } from '../rules/it-words';
 import { deflectSchema, DESCRIPTION_MAX, draftOpenSchema, draftRefSchema, draftSchema, parseInput } from '../schemas';
 import { findService } from './catalog';
@@ -28,7 +34,8 @@ export interface Draft {
   createdAt: Date;
 }
 
-export type SubmitResult = { outcome: 'suggest'; draft: Draft } | { outcome: 'declined'; draftId: string; message: string };
+export type SubmitResult =
+  { outcome: 'suggest'; draft: Draft } | { outcome: 'declined'; draftId: string; message: string };
 
 /**
  * The creation guide (PRODUCT.md "Creation guides"): what the customer wrote is stored first, as
@@ -45,9 +52,15 @@ export class GuideService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.open');
       const service = input.serviceId === null ? null : await findService(tx.manager, input.serviceId);
-      if (input.serviceId !== null && !service) throw new NotFoundError(`There is no service ${input.serviceId} in the catalog.`);
+      if (input.serviceId !== null && !service)
+        throw new NotFoundError(`There is no service ${input.serviceId} in the catalog.`);
       const declined = service !== null && !service.covered;
-      const suggested = declined ? [] : await suggestArticles(tx, `${input.title} ${input.description} ${input.answers.map((a) => a.answer).join(' ')}`);
+      const suggested = declined
+        ? []
+        : await suggestArticles(
+            tx,
+            `${input.title} ${input.description} ${input.answers.map((a) => a.answer).join(' ')}`,
+          );
       const id = randomUUID();
       await tx.manager.query(
         `INSERT INTO ticket_draft (id, person_id, platform, service_id, title, description, type, impact, urgency, answers,
@@ -72,10 +85,23 @@ export class GuideService {
         ],
       );
       if (declined) {
-        const [catalog] = await tx.manager.query(`SELECT id FROM article WHERE special = 'catalog' AND archived_at IS NULL`);
+        const [catalog] = await tx.manager.query(
+          `SELECT id FROM article WHERE special = 'catalog' AND archived_at IS NULL`,
+        );
         return { outcome: 'declined', draftId: id, message: declinedText(service, catalog?.id ?? null) };
       }
-      return { outcome: 'suggest', draft: { id, service, title: input.title, description: input.description, type: input.type, suggested, createdAt: tx.now } };
+      return {
+        outcome: 'suggest',
+        draft: {
+          id,
+          service,
+          title: input.title,
+          description: input.description,
+          type: input.type,
+          suggested,
+          createdAt: tx.now,
+        },
+      };
     });
   }
 
@@ -84,8 +110,12 @@ export class GuideService {
     const input = parseInput(deflectSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const draft = await lockOwnUndecided(tx, actorRef, input.draftId);
-      if (!draft.suggested_article_ids.includes(input.articleId)) throw new ConflictError('That article was not one of those offered for this form.');
-      await tx.manager.query(`UPDATE ticket_draft SET outcome = 'deflected', article_id = $2, decided_at = $3 WHERE id = $1`, [draft.id, input.articleId, tx.now]);
+      if (!draft.suggested_article_ids.includes(input.articleId))
+        throw new ConflictError('That article was not one of those offered for this form.');
+      await tx.manager.query(
+        `UPDATE ticket_draft SET outcome = 'deflected', article_id = $2, decided_at = $3 WHERE id = $1`,
+        [draft.id, input.articleId, tx.now],
+      );
       const [article] = await tx.manager.query(`SELECT id, title FROM article WHERE id = $1`, [input.articleId]);
       return { id: article.id, title: article.title, snippet: '' };
     });
@@ -110,7 +140,10 @@ export class GuideService {
         serviceId: draft.service_id,
         tier: service?.owningTier ?? 1,
       });
-      await tx.manager.query(`UPDATE ticket_draft SET outcome = 'opened', ticket_id = $2, decided_at = $3 WHERE id = $1`, [draft.id, ticket.id, tx.now]);
+      await tx.manager.query(
+        `UPDATE ticket_draft SET outcome = 'opened', ticket_id = $2, decided_at = $3 WHERE id = $1`,
+        [draft.id, ticket.id, tx.now],
+      );
       return ticket;
     });
   }
@@ -132,7 +165,10 @@ export class GuideService {
     const input = parseInput(draftRefSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
-      const [row] = await tx.manager.query(`SELECT * FROM ticket_draft WHERE id = $1 AND person_id = $2`, [input.draftId, actor.id]);
+      const [row] = await tx.manager.query(`SELECT * FROM ticket_draft WHERE id = $1 AND person_id = $2`, [
+        input.draftId,
+        actor.id,
+      ]);
       if (!row) throw new NotFoundError('That form is not known (it may belong to someone else).');
       return toDraft(tx, row);
     });
@@ -158,13 +194,19 @@ interface DraftRow {
 
 async function lockOwnUndecided(tx: Tx, actorRef: ActorRef, draftId: string): Promise<DraftRow> {
   const actor = await resolvePerson(tx.manager, actorRef);
-  const [row]: DraftRow[] = await tx.manager.query(`SELECT * FROM ticket_draft WHERE id = $1 AND person_id = $2 FOR UPDATE`, [draftId, actor.id]);
+  const [row]: DraftRow[] = await tx.manager.query(
+    `SELECT * FROM ticket_draft WHERE id = $1 AND person_id = $2 FOR UPDATE`,
+    [draftId, actor.id],
+  );
   if (!row) throw new NotFoundError('That form is not known (it may belong to someone else).');
   if (row.outcome === 'opened') {
     const [ticket] = await tx.manager.query(`SELECT number FROM ticket WHERE id = $1`, [row.ticket_id]);
     throw new ConflictError(`That form was already opened as ticket #${ticket.number}.`);
   }
-  if (row.outcome) throw new ConflictError(`That form was already ${row.outcome === 'deflected' ? 'answered by an article' : 'declined'}.`);
+  if (row.outcome)
+    throw new ConflictError(
+      `That form was already ${row.outcome === 'deflected' ? 'answered by an article' : 'declined'}.`,
+    );
   return row;
 }
 
@@ -174,11 +216,26 @@ const SNIPPET = `left(regexp_replace(a.body, '\\s+', ' ', 'g'), 160)`;
 async function toDraft(tx: Tx, row: DraftRow): Promise<Draft> {
   const service = row.service_id === null ? null : await findService(tx.manager, row.service_id);
   const suggested: SuggestedArticle[] = row.suggested_article_ids.length
-    ? (await tx.manager.query(`SELECT a.id, a.title, ${SNIPPET} AS snippet FROM article a WHERE a.id = ANY($1) ORDER BY array_position($1, a.id)`, [row.suggested_article_ids])).map(
-        (a: { id: number; title: string; snippet: string }) => ({ id: Number(a.id), title: a.title, snippet: a.snippet }),
-      )
+    ? (
+        await tx.manager.query(
+          `SELECT a.id, a.title, ${SNIPPET} AS snippet FROM article a WHERE a.id = ANY($1) ORDER BY array_position($1, a.id)`,
+          [row.suggested_article_ids],
+        )
+      ).map((a: { id: number; title: string; snippet: string }) => ({
+        id: Number(a.id),
+        title: a.title,
+        snippet: a.snippet,
+      }))
     : [];
-  return { id: row.id, service, title: row.title, description: row.description, type: row.type, suggested, createdAt: new Date(row.created_at) };
+  return {
+    id: row.id,
+    service,
+    title: row.title,
+    description: row.description,
+    type: row.type,
+    suggested,
+    createdAt: new Date(row.created_at),
+  };
 }
 
 /**

@@ -89,7 +89,9 @@ async function platformsFor(tx: Tx, personIds: number[]): Promise<Map<number, Pl
 }
 
 async function adminIds(tx: Tx): Promise<number[]> {
-  const rows: Array<{ id: number }> = await tx.manager.query(`SELECT id FROM person WHERE is_admin AND merged_into_id IS NULL ORDER BY id`);
+  const rows: Array<{ id: number }> = await tx.manager.query(
+    `SELECT id FROM person WHERE is_admin AND merged_into_id IS NULL ORDER BY id`,
+  );
   return rows.map((r) => r.id);
 }
 

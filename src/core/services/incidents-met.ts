@@ -45,7 +45,8 @@ function incidentsMet(manager: EntityManager): Map<number, IncidentMet> {
 /** The incidents kept that were opened since `since` (those a search can meet). */
 export function incidentsMetSince(manager: EntityManager, since: Date): Map<number, IncidentMet> {
   const found = new Map<number, IncidentMet>();
-  for (const [id, incident] of incidentsMet(manager)) if (incident.createdAt >= since.getTime()) found.set(id, incident);
+  for (const [id, incident] of incidentsMet(manager))
+    if (incident.createdAt >= since.getTime()) found.set(id, incident);
   return found;
 }
 
@@ -56,7 +57,15 @@ export function keepIncident(
 ): IncidentMet {
   const { createdAt, title, description, lexemes, trigrams } = fetched;
   const met = incidentsMet(manager);
-  const incident: IncidentMet = { createdAt, trigrams, lexemes: lexemes.sort(), text: { title, description }, spellings: null, foundOtherwise: new Map(), matched: new Map() };
+  const incident: IncidentMet = {
+    createdAt,
+    trigrams,
+    lexemes: lexemes.sort(),
+    text: { title, description },
+    spellings: null,
+    foundOtherwise: new Map(),
+    matched: new Map(),
+  };
   met.set(id, incident);
   // A Map keeps insertion order: the first key is the one stored longest ago.
   if (met.size > INCIDENTS_KEPT) met.delete(met.keys().next().value!);
@@ -94,7 +103,9 @@ export function matchesTerm(incident: IncidentMet, term: string, operands: reado
 
 /** `termsFoundOtherwise` against the incident, each term tested once (terms are counted one by one). */
 export function termsFoundOtherwiseIn(incident: IncidentMet, terms: readonly string[]): number {
-  return terms.filter((term) => remembered(incident.foundOtherwise, term, () => termsFoundOtherwise([term], spellingsOfIncident(incident)) === 1)).length;
+  return terms.filter((term) =>
+    remembered(incident.foundOtherwise, term, () => termsFoundOtherwise([term], spellingsOfIncident(incident)) === 1),
+  ).length;
 }
 
 /** A term's answer for one incident, worked out once; each incident keeps at most TERMS_TESTED_KEPT. */

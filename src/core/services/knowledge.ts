@@ -3,7 +3,14 @@ import type { ArticleVisibility, SpecialArticle } from '../../db/entities/articl
 import { ConflictError, NotFoundError } from '../errors';
 import type { Person } from '../model';
 import { authorize, decide } from '../rules/authorization';
-import { articleEditSchema, articleIdSchema, articleSchema, markSpecialSchema, parseInput, searchSchema } from '../schemas';
+import {
+  articleEditSchema,
+  articleIdSchema,
+  articleSchema,
+  markSpecialSchema,
+  parseInput,
+  searchSchema,
+} from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
 
@@ -121,7 +128,9 @@ export class KnowledgeService {
       if (current.archivedAt) throw new ConflictError(`Article ${current.id} is already archived.`);
       // Customers must always find the SLA and the catalog; only an admin moves those marks.
       if (current.special) {
-        throw new ConflictError(`Article ${current.id} is the ${specialName(current.special)} article; an admin must mark another one first.`);
+        throw new ConflictError(
+          `Article ${current.id} is the ${specialName(current.special)} article; an admin must mark another one first.`,
+        );
       }
       const row = await updateArticle(
         tx,
@@ -141,7 +150,10 @@ export class KnowledgeService {
       // To a customer an archived article is gone, whatever it was.
       if (!article || (article.archivedAt && !mayReadStaff(actor))) throw noArticle(input.id);
       if (article.visibility !== 'public' && !article.special) authorize(actor, 'kb.read_staff');
-      const [{ count }] = await tx.manager.query(`SELECT count(*)::int AS count FROM article_revision WHERE article_id = $1`, [article.id]);
+      const [{ count }] = await tx.manager.query(
+        `SELECT count(*)::int AS count FROM article_revision WHERE article_id = $1`,
+        [article.id],
+      );
       return { ...article, revisionCount: count };
     });
   }
@@ -193,16 +205,14 @@ export class KnowledgeService {
          ORDER BY rank DESC, updated_at DESC, id DESC`,
         [input.words],
       );
-      return rows.map(
-        (r: Record<string, unknown>): ArticleHit => ({
-          id: Number(r.id),
-          title: String(r.title),
-          snippet: shorten(String(r.snippet ?? '')),
-          visibility: r.visibility as ArticleVisibility,
-          special: (r.special as SpecialArticle | null) ?? null,
-          rank: Number(r.rank),
-        }),
-      );
+      return rows.map((r: Record<string, unknown>): ArticleHit => ({
+        id: Number(r.id),
+        title: String(r.title),
+        snippet: shorten(String(r.snippet ?? '')),
+        visibility: r.visibility as ArticleVisibility,
+        special: (r.special as SpecialArticle | null) ?? null,
+        rank: Number(r.rank),
+      }));
     });
   }
 
@@ -230,11 +240,17 @@ export class KnowledgeService {
       await refuseGenerated(tx, input.id, input.special);
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [SPECIAL_LOCK_KEY]);
       const article = await lockArticle(tx, input.id);
-      if (article.archivedAt) throw new ConflictError(`Article ${article.id} is archived; it can't be the ${specialName(input.special)} article.`);
+      if (article.archivedAt)
+        throw new ConflictError(
+          `Article ${article.id} is archived; it can't be the ${specialName(input.special)} article.`,
+        );
       if (article.special === input.special) return article;
       // The unique key on `special` is checked row by row, so the old mark goes before the new one lands.
       await tx.manager.query(`UPDATE article SET special = NULL WHERE special = $1`, [input.special]);
-      const row = await updateArticle(tx, `UPDATE article SET special = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [article.id, input.special]);
+      const row = await updateArticle(tx, `UPDATE article SET special = $2 WHERE id = $1 RETURNING ${COLUMNS}`, [
+        article.id,
+        input.special,
+      ]);
       return toArticle(row);
     });
   }
@@ -256,7 +272,9 @@ async function refuseGenerated(tx: Tx, id: number, special: SpecialArticle | nul
     const [services] = await tx.manager.query(`SELECT EXISTS (SELECT 1 FROM service WHERE archived_at IS NULL) AS any`);
     if (!services.any) return;
   }
-  throw new ConflictError(`Article ${id} is the ${specialName(special)} article, generated from ${GENERATED_FROM[special]}.`);
+  throw new ConflictError(
+    `Article ${id} is the ${specialName(special)} article, generated from ${GENERATED_FROM[special]}.`,
+  );
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { searchTerms } from '../rules/it-words';
-import { isLookAlike, sharedShare, trigramSimilarity, type LookAlikeScores, type LookAlikeSettings } from '../rules/similarity';
+import {
+  isLookAlike,
+  sharedShare,
+  trigramSimilarity,
+  type LookAlikeScores,
+  type LookAlikeSettings,
+} from '../rules/similarity';
 import type { ServiceContext } from './context';
 import { incidentsMetSince, keepIncident, matchesTerm, termsFoundOtherwiseIn } from './incidents-met';
 import { termMatches } from './term-queries';
@@ -63,12 +69,24 @@ export async function scoreRecentIncidents(
   const param = (value: unknown) => `$${values.push(value)}`;
   // The terms the database matches (see above), as a string of 1s and 0s in their order.
   const inDatabase = matches.filter((m) => m !== null && m.operands === null);
-  const hits = inDatabase.length > 0 ? `concat(${inDatabase.map((m) => `CASE WHEN t.search @@ ${param(m!.query)}::tsquery THEN '1' ELSE '0' END`).join(', ')})` : `''`;
+  const hits =
+    inDatabase.length > 0
+      ? `concat(${inDatabase.map((m) => `CASE WHEN t.search @@ ${param(m!.query)}::tsquery THEN '1' ELSE '0' END`).join(', ')})`
+      : `''`;
   // The titles' trigrams (pg_trgm's, see rules/similarity.ts `trigramSimilarity`) fetched once per
   // incident, and the probe's in a row of its own (id 0, which no ticket has): similarity() on
   // every title of the window was a fifth of the search. Not `%` either: the planner's estimate of
   // it (the probe against the column's statistics) cost some 1 ms of planning per search.
-  type Row = { id: number; service_id: number | null; created_ms: number; title: string | null; description: string | null; lexemes: string[] | null; trigrams: string[] | null; hits: string };
+  type Row = {
+    id: number;
+    service_id: number | null;
+    created_ms: number;
+    title: string | null;
+    description: string | null;
+    lexemes: string[] | null;
+    trigrams: string[] | null;
+    hits: string;
+  };
   const rows: Row[] = await manager.query(
     `SELECT 0 AS id, NULL::int AS service_id, 0 AS created_ms, NULL AS title, NULL AS description, NULL::text[] AS lexemes,
             show_trgm($1::text) AS trigrams, '' AS hits
@@ -89,12 +107,20 @@ export async function scoreRecentIncidents(
     if (r.id === 0) continue;
     const incident =
       met.get(r.id) ??
-      keepIncident(manager, r.id, { createdAt: Number(r.created_ms), title: r.title ?? '', description: r.description ?? '', lexemes: r.lexemes ?? [], trigrams: r.trigrams ?? [] });
+      keepIncident(manager, r.id, {
+        createdAt: Number(r.created_ms),
+        title: r.title ?? '',
+        description: r.description ?? '',
+        lexemes: r.lexemes ?? [],
+        trigrams: r.trigrams ?? [],
+      });
     let fromDatabase = 0;
     const unmatched = terms.filter((_, i) => {
       const match = matches[i];
       if (match === null) return false;
-      return !(match.operands === null ? r.hits[fromDatabase++] === '1' : matchesTerm(incident, terms[i], match.operands));
+      return !(match.operands === null
+        ? r.hits[fromDatabase++] === '1'
+        : matchesTerm(incident, terms[i], match.operands));
     });
     const shared = kept - unmatched.length;
     const trigram = trigramSimilarity(probeTrigrams, incident.trigrams);
@@ -115,8 +141,14 @@ export async function scoreRecentIncidents(
 }
 
 /** The incidents of the window that look like the probe, most alike first, inside the caller's transaction. */
-export async function findLookAlikesIn(manager: EntityManager, probe: LookAlikeProbe, settings: LookAlikeSettings): Promise<LookAlikeCandidate[]> {
-  const candidates = await scoreRecentIncidents(manager, probe, settings.windowMinutes, { trigramAt: settings.trigramAt });
+export async function findLookAlikesIn(
+  manager: EntityManager,
+  probe: LookAlikeProbe,
+  settings: LookAlikeSettings,
+): Promise<LookAlikeCandidate[]> {
+  const candidates = await scoreRecentIncidents(manager, probe, settings.windowMinutes, {
+    trigramAt: settings.trigramAt,
+  });
   return candidates
     .filter((c) => isLookAlike(c, settings))
     .sort((a, b) => sharedShare(b) - sharedShare(a) || b.trigram - a.trigram || a.id - b.id);
@@ -126,6 +158,10 @@ export async function findLookAlikesIn(manager: EntityManager, probe: LookAlikeP
  * The same outside a transaction: it is one read-only statement, which PostgreSQL already runs on
  * one snapshot, and BEGIN and COMMIT would double its round trips.
  */
-export function findLookAlikes(ctx: ServiceContext, probe: LookAlikeProbe, settings: LookAlikeSettings): Promise<LookAlikeCandidate[]> {
+export function findLookAlikes(
+  ctx: ServiceContext,
+  probe: LookAlikeProbe,
+  settings: LookAlikeSettings,
+): Promise<LookAlikeCandidate[]> {
   return findLookAlikesIn(ctx.dataSource.manager, probe, settings);
 }

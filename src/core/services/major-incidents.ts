@@ -33,14 +33,13 @@ export class MajorIncidentService {
       if (proposal.status !== 'open') throw new ConflictError(`That proposal was already ${proposal.status}.`);
       const tickets = await lockTickets(tx, proposal.ticket_ids);
       const joinable = tickets.filter((t) => t.status !== 'resolved' && !t.majorIncidentId && !t.isMajor);
-      if (joinable.length === 0) throw new ConflictError('None of those tickets is still open on its own: nothing to declare.');
+      if (joinable.length === 0)
+        throw new ConflictError('None of those tickets is still open on its own: nothing to declare.');
       const parent = await declareInTx(tx, actor.id, joinable);
-      await tx.manager.query(`UPDATE major_proposal SET status = 'declared', parent_id = $2, decided_by_id = $3, decided_at = $4 WHERE id = $1`, [
-        proposal.id,
-        parent.id,
-        actor.id,
-        tx.now,
-      ]);
+      await tx.manager.query(
+        `UPDATE major_proposal SET status = 'declared', parent_id = $2, decided_by_id = $3, decided_at = $4 WHERE id = $1`,
+        [proposal.id, parent.id, actor.id, tx.now],
+      );
       return parent;
     });
   }
@@ -53,8 +52,14 @@ export class MajorIncidentService {
       authorize(actor, 'ticket.major');
       const proposal = await lockProposal(tx, input.proposalId);
       if (proposal.status !== 'open') throw new ConflictError(`That proposal was already ${proposal.status}.`);
-      await tx.manager.query(`UPDATE major_proposal SET status = 'dismissed', decided_by_id = $2, decided_at = $3 WHERE id = $1`, [proposal.id, actor.id, tx.now]);
-      await tx.manager.query(`UPDATE ticket SET look_alike_dismissed_at = $2 WHERE id = ANY($1) AND look_alike_dismissed_at IS NULL`, [proposal.ticket_ids, tx.now]);
+      await tx.manager.query(
+        `UPDATE major_proposal SET status = 'dismissed', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
+        [proposal.id, actor.id, tx.now],
+      );
+      await tx.manager.query(
+        `UPDATE ticket SET look_alike_dismissed_at = $2 WHERE id = ANY($1) AND look_alike_dismissed_at IS NULL`,
+        [proposal.ticket_ids, tx.now],
+      );
     });
   }
 
@@ -65,11 +70,17 @@ export class MajorIncidentService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.major');
       const [child, parent] = await lockInOrder(tx, input.ticketNumber, input.parentNumber);
-      if (!parent.isMajor) throw new ConflictError(`#${parent.number} is not a major incident; link tickets to the major incident's own ticket.`);
-      if (parent.status === 'resolved') throw new ConflictError(`Major incident #${parent.number} is resolved; reopen it first.`);
+      if (!parent.isMajor)
+        throw new ConflictError(
+          `#${parent.number} is not a major incident; link tickets to the major incident's own ticket.`,
+        );
+      if (parent.status === 'resolved')
+        throw new ConflictError(`Major incident #${parent.number} is resolved; reopen it first.`);
       if (child.isMajor) throw new ConflictError(`#${child.number} is a major incident itself.`);
-      if (child.status === 'resolved') throw new ConflictError(`#${child.number} is resolved; reopen it before linking it.`);
-      if (child.majorIncidentId === parent.id) throw new ConflictError(`#${child.number} is already part of #${parent.number}.`);
+      if (child.status === 'resolved')
+        throw new ConflictError(`#${child.number} is resolved; reopen it before linking it.`);
+      if (child.majorIncidentId === parent.id)
+        throw new ConflictError(`#${child.number} is already part of #${parent.number}.`);
       await joinInTx(tx, child, parent, actor.id);
       return child;
     });
@@ -110,9 +121,13 @@ export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: numbe
       majorIncidentId: (r.major_incident_id as number | null) ?? null,
       lookAlikeDismissedAt: (r.look_alike_dismissed_at as Date | null) ?? null,
     }));
-    const parents = lookAlikes.map((t) => (t.isMajor ? t.id : t.majorIncidentId)).filter((id): id is number => id !== null);
+    const parents = lookAlikes
+      .map((t) => (t.isMajor ? t.id : t.majorIncidentId))
+      .filter((id): id is number => id !== null);
     const open: Array<{ id: number }> = parents.length
-      ? await tx.manager.query(`SELECT id FROM ticket WHERE id = ANY($1) AND is_major AND status <> 'resolved'`, [parents])
+      ? await tx.manager.query(`SELECT id FROM ticket WHERE id = ANY($1) AND is_major AND status <> 'resolved'`, [
+          parents,
+        ])
       : [];
     return outcomeForNewIncident(ticket.id, lookAlikes, new Set(open.map((p) => p.id)), policy);
   };
@@ -131,20 +146,25 @@ export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: numbe
 
 /** A proposal: one open proposal grows with each new look-alike instead of alerting staff again. */
 async function proposeInTx(tx: Tx, ticket: Ticket, ticketIds: number[]): Promise<void> {
-  const [existing] = await tx.manager.query(`SELECT id, ticket_ids FROM major_proposal WHERE status = 'open' AND ticket_ids && $1 ORDER BY id LIMIT 1 FOR UPDATE`, [
-    ticketIds,
-  ]);
+  const [existing] = await tx.manager.query(
+    `SELECT id, ticket_ids FROM major_proposal WHERE status = 'open' AND ticket_ids && $1 ORDER BY id LIMIT 1 FOR UPDATE`,
+    [ticketIds],
+  );
   if (existing) {
-    await tx.manager.query(`UPDATE major_proposal SET ticket_ids = (SELECT array_agg(DISTINCT x) FROM unnest(ticket_ids || $2::int[]) x) WHERE id = $1`, [
-      existing.id,
-      ticketIds,
-    ]);
+    await tx.manager.query(
+      `UPDATE major_proposal SET ticket_ids = (SELECT array_agg(DISTINCT x) FROM unnest(ticket_ids || $2::int[]) x) WHERE id = $1`,
+      [existing.id, ticketIds],
+    );
     return;
   }
-  const [proposal] = await tx.manager.query(`INSERT INTO major_proposal (ticket_ids, created_at) VALUES ($1, $2) RETURNING id`, [ticketIds, tx.now]);
-  const tickets: Array<{ number: number; platform: Platform }> = await tx.manager.query(`SELECT number, platform FROM ticket WHERE id = ANY($1) ORDER BY number`, [
-    ticketIds,
-  ]);
+  const [proposal] = await tx.manager.query(
+    `INSERT INTO major_proposal (ticket_ids, created_at) VALUES ($1, $2) RETURNING id`,
+    [ticketIds, tx.now],
+  );
+  const tickets: Array<{ number: number; platform: Platform }> = await tx.manager.query(
+    `SELECT number, platform FROM ticket WHERE id = ANY($1) ORDER BY number`,
+    [ticketIds],
+  );
   await record(tx, ticket, null, 'major_proposed', {
     proposalId: proposal.id,
     ticketNumbers: tickets.map((t) => t.number),
@@ -198,7 +218,11 @@ async function leaveInTx(tx: Tx, child: Ticket, actorId: number | null, kind: 'u
 }
 
 /** Resolving a parent closes every open child "with the major incident"; each customer is told once. */
-export async function resolveChildrenInTx(tx: Tx, parent: Ticket, resolve: (child: Ticket) => Promise<void>): Promise<number> {
+export async function resolveChildrenInTx(
+  tx: Tx,
+  parent: Ticket,
+  resolve: (child: Ticket) => Promise<void>,
+): Promise<number> {
   const rows: Array<Record<string, unknown>> = await tx.manager.query(
     `SELECT * FROM ticket WHERE major_incident_id = $1 AND status <> 'resolved' ORDER BY id FOR UPDATE`,
     [parent.id],
@@ -208,8 +232,14 @@ export async function resolveChildrenInTx(tx: Tx, parent: Ticket, resolve: (chil
 }
 
 /** After a reopen cleared the link (transitions.reopen), the history says the ticket left its incident. */
-export async function recordLeftOnReopen(tx: Tx, before: Pick<Ticket, 'majorIncidentId'>, ticket: Ticket, actorId: number | null): Promise<void> {
-  if (before.majorIncidentId && !ticket.majorIncidentId) await record(tx, ticket, actorId, 'unlinked', { parentId: before.majorIncidentId, reason: 'reopened' });
+export async function recordLeftOnReopen(
+  tx: Tx,
+  before: Pick<Ticket, 'majorIncidentId'>,
+  ticket: Ticket,
+  actorId: number | null,
+): Promise<void> {
+  if (before.majorIncidentId && !ticket.majorIncidentId)
+    await record(tx, ticket, actorId, 'unlinked', { parentId: before.majorIncidentId, reason: 'reopened' });
 }
 
 async function helpdeskPersonId(tx: Tx): Promise<number> {
@@ -224,14 +254,19 @@ interface ProposalRow {
 }
 
 async function lockProposal(tx: Tx, id: number): Promise<ProposalRow> {
-  const [row] = await tx.manager.query(`SELECT id, status, ticket_ids FROM major_proposal WHERE id = $1 FOR UPDATE`, [id]);
+  const [row] = await tx.manager.query(`SELECT id, status, ticket_ids FROM major_proposal WHERE id = $1 FOR UPDATE`, [
+    id,
+  ]);
   if (!row) throw new NotFoundError(`There is no major-incident proposal ${id}.`);
   return row;
 }
 
 /** Locked in id order, as every path here locks several tickets: two of them never wait on each other. */
 async function lockTickets(tx: Tx, ids: number[]): Promise<TicketEntity[]> {
-  const rows: Array<Record<string, unknown>> = await tx.manager.query(`SELECT * FROM ticket WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
+  const rows: Array<Record<string, unknown>> = await tx.manager.query(
+    `SELECT * FROM ticket WHERE id = ANY($1) ORDER BY id FOR UPDATE`,
+    [ids],
+  );
   return rows.map(ticketFromRow);
 }
 
@@ -243,9 +278,10 @@ async function lockTicketById(tx: Tx, id: number): Promise<TicketEntity> {
 
 async function lockInOrder(tx: Tx, childNumber: number, parentNumber: number): Promise<[TicketEntity, TicketEntity]> {
   if (childNumber === parentNumber) throw new ConflictError('A ticket cannot be linked to itself.');
-  const rows: Array<Record<string, unknown>> = await tx.manager.query(`SELECT * FROM ticket WHERE number = ANY($1) ORDER BY id FOR UPDATE`, [
-    [childNumber, parentNumber],
-  ]);
+  const rows: Array<Record<string, unknown>> = await tx.manager.query(
+    `SELECT * FROM ticket WHERE number = ANY($1) ORDER BY id FOR UPDATE`,
+    [[childNumber, parentNumber]],
+  );
   const tickets = rows.map(ticketFromRow);
   const child = tickets.find((t) => t.number === childNumber);
   const parent = tickets.find((t) => t.number === parentNumber);
@@ -253,4 +289,3 @@ async function lockInOrder(tx: Tx, childNumber: number, parentNumber: number): P
   if (!parent) throw new NotFoundError(`There is no ticket #${parentNumber}.`);
   return [child, parent];
 }
-

@@ -49,7 +49,15 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
   if (claimed) {
     const name = ref.displayName ?? ref.nameIfUnknown ?? '';
     await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, name]);
-    return { id: claimed.person_id, displayName: name, tier: null, isAdmin: false, away: false, lastAssignedAt: null, isNew: true };
+    return {
+      id: claimed.person_id,
+      displayName: name,
+      tier: null,
+      isAdmin: false,
+      away: false,
+      lastAssignedAt: null,
+      isNew: true,
+    };
   }
   const person = await findPerson(manager, ref);
   if (!person) throw new Error(`identity ${ref.platform}:${ref.userId} vanished while resolving it`);

@@ -25,14 +25,18 @@ export class RatingService {
       const actor = await resolvePerson(tx.manager, actorRef);
       const ticket = await findTicket(tx, input.ticketNumber);
       authorize(actor, 'ticket.rate', ticket);
-      if (ticket.status !== 'resolved' || !ticket.resolvedAt) throw new ConflictError(`#${ticket.number} is not resolved, so there is nothing to rate yet.`);
+      if (ticket.status !== 'resolved' || !ticket.resolvedAt)
+        throw new ConflictError(`#${ticket.number} is not resolved, so there is nothing to rate yet.`);
       const inserted: Array<{ score: number }> = await tx.manager.query(
         `INSERT INTO rating (ticket_id, resolved_at, person_id, score, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (ticket_id, resolved_at) DO NOTHING RETURNING score`,
         [ticket.id, ticket.resolvedAt, actor.id, input.score, tx.now],
       );
       if (inserted.length === 0) {
-        const [earlier] = await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [ticket.id, ticket.resolvedAt]);
+        const [earlier] = await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [
+          ticket.id,
+          ticket.resolvedAt,
+        ]);
         throw new ConflictError(`You already rated #${ticket.number} ${earlier.score}/5; thank you.`);
       }
       await record(tx, ticket, actor.id, 'rated', { score: input.score });
@@ -52,7 +56,10 @@ export class RatingService {
         `UPDATE rating SET comment = $3 WHERE ticket_id = $1 AND resolved_at = $2 AND comment IS NULL RETURNING score`,
         [ticket.id, ticket.resolvedAt, input.comment],
       );
-      if (updated.length === 0) throw new ConflictError(`There is no rating of #${ticket.number} waiting for a comment: rate it first (a comment is added once).`);
+      if (updated.length === 0)
+        throw new ConflictError(
+          `There is no rating of #${ticket.number} waiting for a comment: rate it first (a comment is added once).`,
+        );
       await record(tx, ticket, actor.id, 'rated', { score: updated[0].score, comment: input.comment });
       return { ticketNumber: ticket.number, score: updated[0].score, comment: input.comment };
     });

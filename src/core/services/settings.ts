@@ -24,7 +24,10 @@ export class SettingsService {
     const now = this.ctx.clock.now().getTime();
     let cached = this.cache.get(key);
     if (!cached || cached.until <= now) {
-      const rows: Array<{ value: string }> = await this.ctx.dataSource.query(`SELECT value FROM helpdesk_setting WHERE key = $1`, [key]);
+      const rows: Array<{ value: string }> = await this.ctx.dataSource.query(
+        `SELECT value FROM helpdesk_setting WHERE key = $1`,
+        [key],
+      );
       cached = { value: rows[0]?.value ?? null, until: now + CACHE_MS };
       this.cache.set(key, cached);
     }

@@ -27,11 +27,14 @@ export async function slaSetupFor(tx: Pick<Tx, 'manager' | 'ctx'>): Promise<SlaS
 }
 
 export async function loadSlaSetup(manager: EntityManager): Promise<SlaSetup> {
-  const targets: Array<{ priority: Priority; first_response_minutes: number; resolution_minutes: number }> = await manager.query(
-    `SELECT priority, first_response_minutes, resolution_minutes FROM sla_target`,
-  );
+  const targets: Array<{ priority: Priority; first_response_minutes: number; resolution_minutes: number }> =
+    await manager.query(`SELECT priority, first_response_minutes, resolution_minutes FROM sla_target`);
   const policy: SlaPolicy = { ...DEFAULT_SLA_POLICY };
-  for (const row of targets) policy[row.priority] = { firstResponseMinutes: row.first_response_minutes, resolutionMinutes: row.resolution_minutes };
+  for (const row of targets)
+    policy[row.priority] = {
+      firstResponseMinutes: row.first_response_minutes,
+      resolutionMinutes: row.resolution_minutes,
+    };
   const [calendar] = await manager.query(`SELECT time_zone, hours, holidays FROM business_calendar`);
   return {
     policy,
@@ -58,7 +61,8 @@ export class SlaService {
       const minutes = (field: 'firstResponse' | 'resolution', text: string | undefined, fallback: number) => {
         if (text === undefined) return fallback;
         const value = parseDuration(text);
-        if (value === null) throw new InvalidInputError([{ field, problem: `"${text}" is not a duration like 90m, 4h, 1d or 1d 4h` }]);
+        if (value === null)
+          throw new InvalidInputError([{ field, problem: `"${text}" is not a duration like 90m, 4h, 1d or 1d 4h` }]);
         return value;
       };
       const next = {
@@ -66,7 +70,8 @@ export class SlaService {
         resolutionMinutes: minutes('resolution', input.resolution, current.resolutionMinutes),
       };
       const problems = checkPolicy({ ...setup.policy, [input.priority]: next });
-      if (problems.length > 0) throw new InvalidInputError(problems.map((problem) => ({ field: 'resolution', problem })));
+      if (problems.length > 0)
+        throw new InvalidInputError(problems.map((problem) => ({ field: 'resolution', problem })));
       await tx.manager.query(
         `UPDATE sla_target SET first_response_minutes = $2, resolution_minutes = $3, updated_at = $4, updated_by_id = $5 WHERE priority = $1`,
         [input.priority, next.firstResponseMinutes, next.resolutionMinutes, tx.now, actorId],
@@ -94,9 +99,14 @@ export class SlaService {
     const input = parseInput(slaHolidaySchema, raw);
     return this.change(actorRef, async (tx, setup, actorId) => {
       if (!setup.calendar) {
-        throw new InvalidInputError([{ field: 'date', problem: 'the clock runs 24×7; set business hours first with /helpdesk sla hours' }]);
+        throw new InvalidInputError([
+          { field: 'date', problem: 'the clock runs 24×7; set business hours first with /helpdesk sla hours' },
+        ]);
       }
-      const holidays = input.action === 'add' ? [...setup.calendar.holidays, input.date] : setup.calendar.holidays.filter((d) => d !== input.date);
+      const holidays =
+        input.action === 'add'
+          ? [...setup.calendar.holidays, input.date]
+          : setup.calendar.holidays.filter((d) => d !== input.date);
       const calendar = checkCalendar({ ...setup.calendar, holidays });
       await saveCalendar(tx, calendar, actorId);
       return { ...setup, calendar };
@@ -114,7 +124,10 @@ export class SlaService {
    * Every change: authorise, apply, regenerate the SLA article in the same transaction (so the two
    * cannot disagree), and ask the sweep to bring running clocks up to the new policy.
    */
-  private async change(actorRef: ActorRef, apply: (tx: Tx, setup: SlaSetup, actorId: number) => Promise<SlaSetup>): Promise<SlaSetup> {
+  private async change(
+    actorRef: ActorRef,
+    apply: (tx: Tx, setup: SlaSetup, actorId: number) => Promise<SlaSetup>,
+  ): Promise<SlaSetup> {
     const setup = await transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'sla.manage');
@@ -122,7 +135,10 @@ export class SlaService {
       await tx.manager.query(`SELECT priority FROM sla_target ORDER BY priority FOR UPDATE`);
       const next = await apply(tx, await loadSlaSetup(tx.manager), actor.id);
       await writeGeneratedArticle(tx, 'sla', slaArticle(next), actor.id);
-      await tx.manager.query(`UPDATE ticket SET sla_next_check_at = $1 WHERE status = 'open' AND sla_running_since IS NOT NULL`, [tx.now]);
+      await tx.manager.query(
+        `UPDATE ticket SET sla_next_check_at = $1 WHERE status = 'open' AND sla_running_since IS NOT NULL`,
+        [tx.now],
+      );
       return next;
     });
     cached.delete(this.ctx.dataSource);

@@ -43,7 +43,8 @@ export class StaffService {
       const person = await resolvePerson(tx.manager, input.person);
       const patch = input.role === 'admin' ? { isAdmin: true } : { tier: Number(input.role) as Tier };
       await tx.manager.update(PersonEntity, person.id, patch);
-      if (patch.tier !== undefined && person.tier !== patch.tier) await this.reassignAfterTierChange(tx, person, actor.id);
+      if (patch.tier !== undefined && person.tier !== patch.tier)
+        await this.reassignAfterTierChange(tx, person, actor.id);
       await assignWaitingTickets(tx, actor.id);
       return { ...person, ...patch };
     });
@@ -58,7 +59,9 @@ export class StaffService {
       const person = await resolvePerson(tx.manager, input.person);
       if (!isStaff(person)) throw new ConflictError(`${person.displayName || 'That person'} is not staff.`);
       if (person.isAdmin) {
-        const [{ admins }] = await tx.manager.query(`SELECT count(*)::int AS admins FROM person WHERE is_admin AND merged_into_id IS NULL`);
+        const [{ admins }] = await tx.manager.query(
+          `SELECT count(*)::int AS admins FROM person WHERE is_admin AND merged_into_id IS NULL`,
+        );
         if (admins <= 1) throw new ConflictError('That is the last admin; add another admin first.');
       }
       await tx.manager.update(PersonEntity, person.id, { tier: null, isAdmin: false });
@@ -93,12 +96,23 @@ export class StaffService {
         authorize(actor, 'staff.link');
         const code = Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(LINK_ALPHABET.length)]).join('');
         const expiresAt = new Date(tx.now.getTime() + this.ctx.policy.linkCodeMinutes * MINUTE);
-        await tx.manager.insert(LinkCodeEntity, { code, personId: actor.id, platform: actorRef.platform, expiresAt, usedAt: null });
+        await tx.manager.insert(LinkCodeEntity, {
+          code,
+          personId: actor.id,
+          platform: actorRef.platform,
+          expiresAt,
+          usedAt: null,
+        });
         return { code, expiresAt };
       }
-      const link = await tx.manager.findOne(LinkCodeEntity, { where: { code: input.code }, lock: { mode: 'pessimistic_write' } });
-      if (!link || link.usedAt || link.expiresAt <= tx.now) throw new NotFoundError('That link code is unknown, used or expired; run /helpdesk link again.');
-      if (link.platform === actorRef.platform) throw new ConflictError(`Use the code on the other platform, not on ${link.platform}.`);
+      const link = await tx.manager.findOne(LinkCodeEntity, {
+        where: { code: input.code },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!link || link.usedAt || link.expiresAt <= tx.now)
+        throw new NotFoundError('That link code is unknown, used or expired; run /helpdesk link again.');
+      if (link.platform === actorRef.platform)
+        throw new ConflictError(`Use the code on the other platform, not on ${link.platform}.`);
       if (link.personId === actor.id) throw new ConflictError('These identities are already linked.');
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
       await mergePerson(tx, actor.id, link.personId);
@@ -124,7 +138,9 @@ export class StaffService {
         away: r.away as boolean,
         lastAssignedAt: r.last_assigned_at as Date | null,
         load: r.load as number,
-        identities: identities.filter((i) => i.personId === r.id).map((i) => ({ platform: i.platform, userId: i.platformUserId })),
+        identities: identities
+          .filter((i) => i.personId === r.id)
+          .map((i) => ({ platform: i.platform, userId: i.platformUserId })),
       }));
     });
   }

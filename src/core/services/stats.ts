@@ -42,14 +42,28 @@ export class StatsService {
         since,
         total: toRow(total ?? EMPTY, 'all tickets'),
         byPriority: rows.filter((r) => r.grouping === 'priority').map((r) => toRow(r, String(r.priority))),
-        bySupporter: rows.filter((r) => r.grouping === 'supporter').map((r) => toRow(r, r.supporter ? String(r.supporter) : 'unassigned')),
-        deflections: deflections.map((d) => ({ service: d.service ?? 'something else', article: d.article, count: d.count })),
+        bySupporter: rows
+          .filter((r) => r.grouping === 'supporter')
+          .map((r) => toRow(r, r.supporter ? String(r.supporter) : 'unassigned')),
+        deflections: deflections.map((d) => ({
+          service: d.service ?? 'something else',
+          article: d.article,
+          count: d.count,
+        })),
       };
     });
   }
 }
 
-const EMPTY = { opened: 0, resolved: 0, median_first_response: null, median_resolution: null, sla_met: 0, average_rating: null, ratings: 0 };
+const EMPTY = {
+  opened: 0,
+  resolved: 0,
+  median_first_response: null,
+  median_resolution: null,
+  sla_met: 0,
+  average_rating: null,
+  ratings: 0,
+};
 
 function minutes(seconds: unknown): number | null {
   return seconds === null || seconds === undefined ? null : Math.round(Number(seconds) / 60);

@@ -46,7 +46,11 @@ async function termQueriesKnown(manager: EntityManager, terms: string[]): Promis
     );
     if (known.size + rows.length > TERM_QUERIES_KEPT) known.clear();
     // An empty query (a word of no letters a stemmer keeps) matches nothing: as a stop word.
-    for (const row of rows) known.set(row.term, row.query === null || row.query === '' ? null : { query: row.query, match: fewestOperands(row.query) });
+    for (const row of rows)
+      known.set(
+        row.term,
+        row.query === null || row.query === '' ? null : { query: row.query, match: fewestOperands(row.query) },
+      );
   }
   return terms.map((term) => known.get(term) ?? null);
 }
@@ -79,12 +83,22 @@ export function fewestOperands(query: string): TermMatch {
   for (const text of query.split(' | ')) {
     const parsed = OPERAND.exec(text);
     if (!parsed) return { query, operands: null };
-    operands.push({ text, lexeme: parsed[1].replace(/''|\\\\/g, (escaped) => escaped[0]), prefix: parsed[2] !== undefined });
+    operands.push({
+      text,
+      lexeme: parsed[1].replace(/''|\\\\/g, (escaped) => escaped[0]),
+      prefix: parsed[2] !== undefined,
+    });
   }
-  const covers = (a: Operand, b: Operand) => (a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && a.lexeme === b.lexeme);
+  const covers = (a: Operand, b: Operand) =>
+    a.prefix ? b.lexeme.startsWith(a.lexeme) : !b.prefix && a.lexeme === b.lexeme;
   // Of operands matching the same (identical ones), the first stays.
-  const needed = operands.filter((b, i) => !operands.some((a, j) => j !== i && covers(a, b) && (j < i || !covers(b, a))));
-  return { query: needed.map((o) => o.text).join(' | '), operands: needed.map(({ lexeme, prefix }) => ({ lexeme, prefix })) };
+  const needed = operands.filter(
+    (b, i) => !operands.some((a, j) => j !== i && covers(a, b) && (j < i || !covers(b, a))),
+  );
+  return {
+    query: needed.map((o) => o.text).join(' | '),
+    operands: needed.map(({ lexeme, prefix }) => ({ lexeme, prefix })),
+  };
 }
 
 /** The kept terms' queries OR-ed (a report's "any of these"), or null when none is kept. */

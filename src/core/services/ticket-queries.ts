@@ -51,14 +51,20 @@ export class TicketQueries {
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       if (!isStaff(actor)) {
-        const own = await tx.manager.find(TicketEntity, { where: { customerId: actor.id }, order: { createdAt: 'DESC' }, take: 100 });
+        const own = await tx.manager.find(TicketEntity, {
+          where: { customerId: actor.id },
+          order: { createdAt: 'DESC' },
+          take: 100,
+        });
         const open = own.filter((t) => t.status !== 'resolved').sort(compareQueueOrder);
         const done = own.filter((t) => t.status === 'resolved');
         return { sections: [{ name: 'yours', tickets: await summaries(tx, [...open, ...done].slice(0, LIST_LIMIT)) }] };
       }
       const sections: TicketList['sections'] = [];
-      if (!scope || scope === 'mine') sections.push({ name: 'mine', tickets: await this.unresolved(tx, 't.assignee_id = :me', { me: actor.id }) });
-      if (!scope || scope === 'queue') sections.push({ name: 'queue', tickets: await this.unresolved(tx, 't.assignee_id IS NULL', {}) });
+      if (!scope || scope === 'mine')
+        sections.push({ name: 'mine', tickets: await this.unresolved(tx, 't.assignee_id = :me', { me: actor.id }) });
+      if (!scope || scope === 'queue')
+        sections.push({ name: 'queue', tickets: await this.unresolved(tx, 't.assignee_id IS NULL', {}) });
       if (scope === 'all') sections.push({ name: 'all', tickets: await this.unresolved(tx, 'TRUE', {}) });
       return { sections };
     });
@@ -91,7 +97,10 @@ export class TicketQueries {
       );
       const tickets = await tx.manager.findBy(TicketEntity, { id: In(rows.map((r) => r.id)) });
       const order = new Map(rows.map((r, i) => [r.id, i]));
-      return summaries(tx, tickets.sort((a, b) => order.get(a.id)! - order.get(b.id)!));
+      return summaries(
+        tx,
+        tickets.sort((a, b) => order.get(a.id)! - order.get(b.id)!),
+      );
     });
   }
 
@@ -113,7 +122,12 @@ export class TicketQueries {
           customer: detail.customer.displayName || `person ${detail.customer.id}`,
           assignee: detail.assignee?.displayName ?? null,
           comments: detail.comments,
-          events: detail.history.map((e) => ({ kind: e.kind, actor: names(e.actorId), data: e.data, createdAt: e.createdAt })),
+          events: detail.history.map((e) => ({
+            kind: e.kind,
+            actor: names(e.actorId),
+            data: e.data,
+            createdAt: e.createdAt,
+          })),
         },
         format,
         names,
@@ -141,10 +155,17 @@ export class TicketQueries {
     const comments = await tx.manager.find(CommentEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
     const visible = comments.filter((c) => c.kind === 'public' || seesInternal);
     const files = visible.length
-      ? await tx.manager.find(AttachmentEntity, { where: { commentId: In(visible.map((c) => c.id)) }, select: { commentId: true, filename: true } })
+      ? await tx.manager.find(AttachmentEntity, {
+          where: { commentId: In(visible.map((c) => c.id)) },
+          select: { commentId: true, filename: true },
+        })
       : [];
     const people = await tx.manager.findBy(PersonEntity, {
-      id: In([ticket.customerId, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...visible.map((c) => c.authorId ?? 0)]),
+      id: In([
+        ticket.customerId,
+        ...(ticket.assigneeId ? [ticket.assigneeId] : []),
+        ...visible.map((c) => c.authorId ?? 0),
+      ]),
     });
     const byId = new Map(people.map((p) => [p.id, p]));
     const history = (await historyOf(tx, ticket.id)).filter((e) => seesInternal || e.kind !== 'noted');
@@ -170,7 +191,10 @@ export class TicketQueries {
 }
 
 async function summaries(tx: Tx, tickets: TicketEntity[]): Promise<TicketSummary[]> {
-  const names = await nameLookup(tx, tickets.flatMap((t) => [t.customerId, t.assigneeId]));
+  const names = await nameLookup(
+    tx,
+    tickets.flatMap((t) => [t.customerId, t.assigneeId]),
+  );
   return tickets.map((t) => ({
     number: t.number,
     title: t.title,

@@ -60,12 +60,16 @@ export class TicketService {
   }
 
   async resolve(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
-    return this.change(actorRef, raw, 'ticket.resolve', (tx, ticket, actor) => resolveInTx(tx, ticket, actor.id, 'resolved_by_staff'));
+    return this.change(actorRef, raw, 'ticket.resolve', (tx, ticket, actor) =>
+      resolveInTx(tx, ticket, actor.id, 'resolved_by_staff'),
+    );
   }
 
   /** The customer says it's solved. */
   async markSolved(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
-    return this.change(actorRef, raw, 'ticket.mark_solved', (tx, ticket, actor) => resolveInTx(tx, ticket, actor.id, 'solved_by_customer'));
+    return this.change(actorRef, raw, 'ticket.mark_solved', (tx, ticket, actor) =>
+      resolveInTx(tx, ticket, actor.id, 'solved_by_customer'),
+    );
   }
 
   async reopen(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
@@ -90,7 +94,8 @@ export class TicketService {
   async changePriority(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
     const input = parseInput(changePrioritySchema, raw);
     return this.change(actorRef, input, 'ticket.change_priority', async (tx, ticket, actor) => {
-      if (ticket.priority === input.priority) throw new ConflictError(`#${ticket.number} is already ${input.priority}.`);
+      if (ticket.priority === input.priority)
+        throw new ConflictError(`#${ticket.number} is already ${input.priority}.`);
       const from = ticket.priority;
       await applyPatch(tx, ticket, { priority: input.priority });
       await record(tx, ticket, actor.id, 'priority_changed', { from, to: input.priority, override: true });
@@ -112,7 +117,8 @@ export class TicketService {
       transitions.assertNotResolved(ticket, 'reassign it');
       const target = await resolvePerson(tx.manager, input.to);
       await assertCanTake(tx, ticket, target);
-      if (ticket.assigneeId === target.id) throw new ConflictError(`#${ticket.number} is already assigned to ${target.displayName || 'them'}.`);
+      if (ticket.assigneeId === target.id)
+        throw new ConflictError(`#${ticket.number} is already assigned to ${target.displayName || 'them'}.`);
       await setAssignee(tx, ticket, target.id, actor.id, 'reassign');
     });
   }
@@ -125,7 +131,9 @@ export class TicketService {
       const target = input.to ? await resolvePerson(tx.manager, input.to) : null;
       if (target) {
         if (target.tier !== toTier) {
-          throw new ConflictError(`${target.displayName || 'That person'} is not a tier-${toTier} supporter; #${ticket.number} escalates to tier ${toTier}.`);
+          throw new ConflictError(
+            `${target.displayName || 'That person'} is not a tier-${toTier} supporter; #${ticket.number} escalates to tier ${toTier}.`,
+          );
         }
         await assertCanTake(tx, ticket, target);
       }
@@ -171,7 +179,10 @@ export interface OpenFields {
 /** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */
 export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: OpenFields): Promise<TicketEntity> {
   const ticket = await insertTicket(tx, { ...fields, customerId: customer.id, openedById: actor.id });
-  await record(tx, ticket, actor.id, 'opened', { onBehalfOf: customer.id !== actor.id ? customer.id : undefined, followUpOfId: fields.followUpOfId ?? undefined });
+  await record(tx, ticket, actor.id, 'opened', {
+    onBehalfOf: customer.id !== actor.id ? customer.id : undefined,
+    followUpOfId: fields.followUpOfId ?? undefined,
+  });
   // Look-alikes first: assignment locks the tier's supporters until commit, and every opening
   // waits for that lock, so nothing that can run before it runs after it.
   if (ticket.type === 'incident') await afterIncidentOpened(tx, ticket, actor.id);
@@ -179,11 +190,17 @@ export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: 
   return ticket;
 }
 
-export async function resolveInTx(tx: Tx, ticket: Ticket, actorId: number | null, resolution: Resolution): Promise<void> {
+export async function resolveInTx(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  resolution: Resolution,
+): Promise<void> {
   const from = ticket.status;
   await applyPatch(tx, ticket, transitions.resolve(ticket, resolution, tx.now));
   await record(tx, ticket, actorId, 'status_changed', { from, to: 'resolved', resolution });
-  if (ticket.isMajor) await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
+  if (ticket.isMajor)
+    await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
 }
 
 /** A ticket goes only to staff who are on its platform (PRODUCT.md: "One helpdesk, two platforms"). */
@@ -191,7 +208,8 @@ async function assertCanTake(tx: Tx, ticket: Ticket, target: Person): Promise<vo
   if (!isStaff(target)) throw new ConflictError(`${target.displayName || 'That person'} is not support staff.`);
   const platforms = (await platformsOf(tx.manager, [target.id])).get(target.id) ?? [];
   if (!platforms.includes(ticket.platform)) {
-    throw new ConflictError(`${target.displayName || 'That person'} has no ${ticket.platform} identity; link one with /helpdesk link first.`);
+    throw new ConflictError(
+      `${target.displayName || 'That person'} has no ${ticket.platform} identity; link one with /helpdesk link first.`,
+    );
   }
 }
-

@@ -169,11 +169,15 @@ export class Foundation1764000000000 implements MigrationInterface {
         last_error  text,
         created_at  timestamptz NOT NULL
       )`);
-    await db.query(`CREATE INDEX delivery_unsent_idx ON delivery (destination, id) WHERE status IN ('pending', 'sending')`);
+    await db.query(
+      `CREATE INDEX delivery_unsent_idx ON delivery (destination, id) WHERE status IN ('pending', 'sending')`,
+    );
     await db.query(`CREATE INDEX delivery_ticket_idx ON delivery (ticket_id)`);
 
     // array_to_string is only STABLE in general; for text[] it cannot change, and a generated column needs IMMUTABLE.
-    await db.query(`CREATE FUNCTION article_tags_text(tags text[]) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT array_to_string(tags, ' ') $$`);
+    await db.query(
+      `CREATE FUNCTION article_tags_text(tags text[]) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT array_to_string(tags, ' ') $$`,
+    );
     await db.query(`
       CREATE TABLE article (
         id            serial PRIMARY KEY,
@@ -213,7 +217,19 @@ export class Foundation1764000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['article_revision', 'article', 'delivery', 'ticket_event', 'attachment', 'comment_revision', 'comment', 'ticket', 'link_code', 'identity', 'person']) {
+    for (const table of [
+      'article_revision',
+      'article',
+      'delivery',
+      'ticket_event',
+      'attachment',
+      'comment_revision',
+      'comment',
+      'ticket',
+      'link_code',
+      'identity',
+      'person',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await db.query(`DROP FUNCTION IF EXISTS article_tags_text(text[])`);

@@ -23,7 +23,9 @@ export class Sla1764000400000 implements MigrationInterface {
     // times at its first run (a next check of now), rather than breaching them for time before SLAs existed.
     await db.query(`UPDATE ticket SET sla_running_since = now(), sla_next_check_at = now() WHERE status = 'open'`);
     // The sweep reads only running clocks whose next look has come, in that order.
-    await db.query(`CREATE INDEX ticket_sla_next_check_idx ON ticket (sla_next_check_at) WHERE status = 'open' AND sla_next_check_at IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX ticket_sla_next_check_idx ON ticket (sla_next_check_at) WHERE status = 'open' AND sla_next_check_at IS NOT NULL`,
+    );
 
     await db.query(`
       CREATE TABLE sla_target (

@@ -14,7 +14,9 @@ export class MajorIncidents1764000600000 implements MigrationInterface {
         ADD COLUMN is_major boolean NOT NULL DEFAULT false,
         ADD COLUMN major_incident_id integer REFERENCES ticket(id),
         ADD CONSTRAINT ticket_major_not_nested CHECK (NOT (is_major AND major_incident_id IS NOT NULL))`);
-    await db.query(`CREATE INDEX ticket_major_children_idx ON ticket (major_incident_id) WHERE major_incident_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX ticket_major_children_idx ON ticket (major_incident_id) WHERE major_incident_id IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX ticket_open_majors_idx ON ticket (id) WHERE is_major AND status <> 'resolved'`);
 
     await db.query(`ALTER TABLE person ADD COLUMN is_helpdesk boolean NOT NULL DEFAULT false`);
@@ -40,6 +42,8 @@ export class MajorIncidents1764000600000 implements MigrationInterface {
     await db.query(`DROP TABLE IF EXISTS major_proposal`);
     await db.query(`DELETE FROM person WHERE is_helpdesk`);
     await db.query(`ALTER TABLE person DROP COLUMN is_helpdesk`);
-    await db.query(`ALTER TABLE ticket DROP CONSTRAINT ticket_major_not_nested, DROP COLUMN major_incident_id, DROP COLUMN is_major`);
+    await db.query(
+      `ALTER TABLE ticket DROP CONSTRAINT ticket_major_not_nested, DROP COLUMN major_incident_id, DROP COLUMN is_major`,
+    );
   }
 }

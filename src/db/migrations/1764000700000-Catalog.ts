@@ -24,7 +24,9 @@ export class Catalog1764000700000 implements MigrationInterface {
         updated_by_id  integer REFERENCES person(id)
       )`);
     await db.query(`CREATE UNIQUE INDEX service_name_idx ON service (lower(name)) WHERE archived_at IS NULL`);
-    await db.query(`ALTER TABLE ticket ADD CONSTRAINT ticket_service_fk FOREIGN KEY (service_id) REFERENCES service(id)`);
+    await db.query(
+      `ALTER TABLE ticket ADD CONSTRAINT ticket_service_fk FOREIGN KEY (service_id) REFERENCES service(id)`,
+    );
 
     await db.query(`
       CREATE TABLE ticket_draft (
@@ -46,7 +48,9 @@ export class Catalog1764000700000 implements MigrationInterface {
         expires_at             timestamptz NOT NULL,
         decided_at             timestamptz
       )`);
-    await db.query(`CREATE INDEX ticket_draft_waiting_idx ON ticket_draft (person_id, created_at) WHERE outcome IS NULL`);
+    await db.query(
+      `CREATE INDEX ticket_draft_waiting_idx ON ticket_draft (person_id, created_at) WHERE outcome IS NULL`,
+    );
     await db.query(`CREATE INDEX ticket_draft_decided_idx ON ticket_draft (decided_at) WHERE outcome IS NOT NULL`);
   }
 

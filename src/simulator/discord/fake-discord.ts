@@ -40,7 +40,14 @@ export const STAFF_CHANNEL_ID = '100000000000000020';
 const CHANNEL_TYPE = { text: 0, dm: 1, publicThread: 11, privateThread: 12 } as const;
 
 export class FakeDiscord {
-  readonly bot: FakeUser = { id: '200000000000000001', username: 'chatdesk', global_name: null, discriminator: '0', avatar: null, bot: true };
+  readonly bot: FakeUser = {
+    id: '200000000000000001',
+    username: 'chatdesk',
+    global_name: null,
+    discriminator: '0',
+    avatar: null,
+    bot: true,
+  };
   readonly applicationId = '200000000000000001';
   readonly users = new Map<string, FakeUser>([[this.bot.id, this.bot]]);
   readonly channels = new Map<string, any>();
@@ -59,7 +66,10 @@ export class FakeDiscord {
   async start(): Promise<this> {
     this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
     this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
-    this.gateway = new FakeGateway(this.server, { ready: () => this.readyPayload(), guildCreate: () => this.guildPayload() });
+    this.gateway = new FakeGateway(this.server, {
+      ready: () => this.readyPayload(),
+      guildCreate: () => this.guildPayload(),
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -97,22 +107,42 @@ export class FakeDiscord {
   user(name: string): FakeUser {
     const existing = [...this.users.values()].find((u) => u.username === name);
     if (existing) return existing;
-    const user: FakeUser = { id: snowflake(), username: name, global_name: name[0].toUpperCase() + name.slice(1), discriminator: '0', avatar: null };
+    const user: FakeUser = {
+      id: snowflake(),
+      username: name,
+      global_name: name[0].toUpperCase() + name.slice(1),
+      discriminator: '0',
+      avatar: null,
+    };
     this.users.set(user.id, user);
     return user;
   }
 
   member(user: FakeUser, permissions = '0') {
-    return { user, roles: [], joined_at: '2025-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false, permissions };
+    return {
+      user,
+      roles: [],
+      joined_at: '2025-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+      nick: null,
+      avatar: null,
+      pending: false,
+      permissions,
+    };
   }
 
   /** The next request matching method and path fails with this status (429 and 403 get Discord's headers and body). */
   failNext(method: string, path: RegExp, status: number, retryAfterSeconds = 0.05): void {
     const body =
-      status === 429 ? { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }
-      : status === 403 ? { message: 'Missing Permissions', code: 50013 }
-      : { message: 'Internal Server Error', code: 0 };
-    const headers: Record<string, string> = status === 429 ? { 'Retry-After': String(retryAfterSeconds), 'X-RateLimit-Scope': 'user' } : {};
+      status === 429
+        ? { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }
+        : status === 403
+          ? { message: 'Missing Permissions', code: 50013 }
+          : { message: 'Internal Server Error', code: 0 };
+    const headers: Record<string, string> =
+      status === 429 ? { 'Retry-After': String(retryAfterSeconds), 'X-RateLimit-Scope': 'user' } : {};
     this.failures.push({ method, path, status, body, headers });
   }
 
@@ -136,13 +166,25 @@ export class FakeDiscord {
   }
 
   /** A person posts in a channel (the message is kept, then sent to the bot as MESSAGE_CREATE). */
-  say(user: FakeUser, channelId: string, content: string, extra: { attachments?: Array<{ filename: string; data: Buffer; contentType?: string }> } = {}): any {
+  say(
+    user: FakeUser,
+    channelId: string,
+    content: string,
+    extra: { attachments?: Array<{ filename: string; data: Buffer; contentType?: string }> } = {},
+  ): any {
     const id = snowflake();
     const attachments = (extra.attachments ?? []).map((a) => {
       const attachmentId = snowflake();
       const path = `/attachments/${channelId}/${attachmentId}/${a.filename}`;
       this.files.set(path, a.data);
-      return { id: attachmentId, filename: a.filename, size: a.data.length, url: `${this.apiUrl}${path}`, proxy_url: `${this.apiUrl}${path}`, content_type: a.contentType ?? 'application/octet-stream' };
+      return {
+        id: attachmentId,
+        filename: a.filename,
+        size: a.data.length,
+        url: `${this.apiUrl}${path}`,
+        proxy_url: `${this.apiUrl}${path}`,
+        content_type: a.contentType ?? 'application/octet-stream',
+      };
     });
     const message = this.storeMessage(channelId, { id, author: user, content, attachments });
     this.dispatchMessageCreate(message);
@@ -151,7 +193,11 @@ export class FakeDiscord {
 
   dispatchMessageCreate(message: any): void {
     const author = message.author as FakeUser;
-    this.dispatch('MESSAGE_CREATE', { ...message, guild_id: this.guildIdOf(message.channel_id), member: author.bot ? undefined : this.member(author) });
+    this.dispatch('MESSAGE_CREATE', {
+      ...message,
+      guild_id: this.guildIdOf(message.channel_id),
+      member: author.bot ? undefined : this.member(author),
+    });
   }
 
   /** A person posts while the bot is offline: kept, never dispatched. */
@@ -166,7 +212,10 @@ export class FakeDiscord {
   }
 
   remove(channelId: string, messageId: string): void {
-    this.messages.set(channelId, this.messagesIn(channelId).filter((m) => m.id !== messageId));
+    this.messages.set(
+      channelId,
+      this.messagesIn(channelId).filter((m) => m.id !== messageId),
+    );
     this.dispatch('MESSAGE_DELETE', { id: messageId, channel_id: channelId, guild_id: GUILD_ID });
   }
 
@@ -176,14 +225,31 @@ export class FakeDiscord {
     const token = `token-${id}`;
     this.tokens.set(token, id);
     this.answers.set(id, []);
-    this.dispatch('INTERACTION_CREATE', { id, token, application_id: this.applicationId, version: 1, locale: 'en-US', guild_locale: 'en-US', entitlements: [], authorizing_integration_owners: { '0': GUILD_ID }, context: 0, app_permissions: ALL_PERMISSIONS, attachment_size_limit: 10485760, ...payload });
+    this.dispatch('INTERACTION_CREATE', {
+      id,
+      token,
+      application_id: this.applicationId,
+      version: 1,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': GUILD_ID },
+      context: 0,
+      app_permissions: ALL_PERMISSIONS,
+      attachment_size_limit: 10485760,
+      ...payload,
+    });
     await this.waitFor(() => (this.answers.get(id)?.length ?? 0) > 0, timeoutMs, `an answer to interaction ${id}`);
     return id;
   }
 
   /** Waits until the interaction has at least `count` answers (a deferral, then its edit). */
   async answered(id: string, count = 2, timeoutMs = 5000): Promise<Array<{ via: string; body: any }>> {
-    await this.waitFor(() => (this.answers.get(id)?.length ?? 0) >= count, timeoutMs, `${count} answers to interaction ${id}`);
+    await this.waitFor(
+      () => (this.answers.get(id)?.length ?? 0) >= count,
+      timeoutMs,
+      `${count} answers to interaction ${id}`,
+    );
     return this.answers.get(id)!;
   }
 
@@ -205,7 +271,15 @@ export class FakeDiscord {
   // ---- state ---------------------------------------------------------------------------------
 
   private addChannel(fields: Record<string, unknown>): any {
-    const channel: any = { guild_id: GUILD_ID, position: 0, permission_overwrites: [], nsfw: false, last_message_id: null, flags: 0, ...fields };
+    const channel: any = {
+      guild_id: GUILD_ID,
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      last_message_id: null,
+      flags: 0,
+      ...fields,
+    };
     this.channels.set(channel.id as string, channel);
     return channel;
   }
@@ -214,10 +288,24 @@ export class FakeDiscord {
     return this.channels.get(channelId)?.type === CHANNEL_TYPE.dm ? undefined : GUILD_ID;
   }
 
-  private storeMessage(channelId: string, fields: { id: string; author: FakeUser; content: string; attachments: any[] } & Record<string, unknown>): any {
+  private storeMessage(
+    channelId: string,
+    fields: { id: string; author: FakeUser; content: string; attachments: any[] } & Record<string, unknown>,
+  ): any {
     const message = {
-      type: 0, channel_id: channelId, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], embeds: [], components: [], pinned: false, flags: 0, ...fields,
+      type: 0,
+      channel_id: channelId,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+      ...fields,
     };
     this.messages.set(channelId, [...this.messagesIn(channelId), message]);
     return message;
@@ -225,9 +313,16 @@ export class FakeDiscord {
 
   private readyPayload() {
     return {
-      v: 10, user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 }, guilds: [{ id: GUILD_ID, unavailable: true }],
-      session_id: `session-${snowflake()}`, resume_gateway_url: `ws://127.0.0.1:${this.port}`, shard: [0, 1],
-      application: { id: this.applicationId, flags: 0 }, private_channels: [], relationships: [], presences: [],
+      v: 10,
+      user: { ...this.bot, verified: true, mfa_enabled: false, flags: 0 },
+      guilds: [{ id: GUILD_ID, unavailable: true }],
+      session_id: `session-${snowflake()}`,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+      shard: [0, 1],
+      application: { id: this.applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
     };
   }
 
@@ -235,13 +330,57 @@ export class FakeDiscord {
     const all = [...this.channels.values()].filter((c) => c.guild_id === GUILD_ID);
     const isThread = (c: any) => c.type === CHANNEL_TYPE.publicThread || c.type === CHANNEL_TYPE.privateThread;
     return {
-      id: GUILD_ID, name: 'Helpdesk test', icon: null, splash: null, discovery_splash: null, owner_id: '300000000000000001', afk_channel_id: null, afk_timeout: 300,
-      verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, system_channel_id: null, system_channel_flags: 0,
-      rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, preferred_locale: 'en-US', public_updates_channel_id: null,
-      nsfw_level: 0, premium_progress_bar_enabled: false, features: [], emojis: [], stickers: [], large: false, unavailable: false, member_count: this.users.size,
-      joined_at: '2025-01-01T00:00:00.000Z', roles: [{ id: GUILD_ID, name: '@everyone', color: 0, hoist: false, position: 0, permissions: '1071698660929', managed: false, mentionable: false, flags: 0 }],
-      channels: all.filter((c) => !isThread(c)), threads: all.filter((c) => isThread(c) && !c.thread_metadata.archived),
-      members: [this.member(this.bot)], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      id: GUILD_ID,
+      name: 'Helpdesk test',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: '300000000000000001',
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      features: [],
+      emojis: [],
+      stickers: [],
+      large: false,
+      unavailable: false,
+      member_count: this.users.size,
+      joined_at: '2025-01-01T00:00:00.000Z',
+      roles: [
+        {
+          id: GUILD_ID,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: '1071698660929',
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      channels: all.filter((c) => !isThread(c)),
+      threads: all.filter((c) => isThread(c) && !c.thread_metadata.archived),
+      members: [this.member(this.bot)],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
     };
   }
 
@@ -249,7 +388,9 @@ export class FakeDiscord {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.apiUrl);
-    const path = decodeURIComponent(url.pathname).replace(/^\/api/, '').replace(/^\/v\d+/, '');
+    const path = decodeURIComponent(url.pathname)
+      .replace(/^\/api/, '')
+      .replace(/^\/v\d+/, '');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -278,16 +419,28 @@ export class FakeDiscord {
     return reply(result.status, result.data);
   }
 
-  private route(method: string, path: string, query: URLSearchParams, body: any): { status: number; data?: unknown; raw?: Buffer } | null {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: any,
+  ): { status: number; data?: unknown; raw?: Buffer } | null {
     let m: RegExpMatchArray | null;
     const ok = (data?: unknown) => ({ status: data === undefined ? 204 : 200, data });
-    if (method === 'GET' && path.startsWith('/attachments/')) return this.files.has(path) ? { status: 200, raw: this.files.get(path) } : null;
+    if (method === 'GET' && path.startsWith('/attachments/'))
+      return this.files.has(path) ? { status: 200, raw: this.files.get(path) } : null;
     if (method === 'GET' && path === '/gateway/bot') {
-      return ok({ url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return ok({
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (method === 'GET' && path === '/users/@me') return ok(this.bot);
-    if (method === 'GET' && path === '/applications/@me') return ok({ id: this.applicationId, name: 'chatdesk', flags: 0, bot_public: false });
-    if ((m = path.match(/^\/applications\/(\d+)\/(?:guilds\/\d+\/)?commands$/)) && method === 'PUT') return ok((body as any[]).map((c) => ({ id: snowflake(), application_id: m![1], ...c })));
+    if (method === 'GET' && path === '/applications/@me')
+      return ok({ id: this.applicationId, name: 'chatdesk', flags: 0, bot_public: false });
+    if ((m = path.match(/^\/applications\/(\d+)\/(?:guilds\/\d+\/)?commands$/)) && method === 'PUT')
+      return ok((body as any[]).map((c) => ({ id: snowflake(), application_id: m![1], ...c })));
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
       this.answers.get(m[1])?.push({ via: 'callback', body });
       return ok();
@@ -320,7 +473,8 @@ export class FakeDiscord {
         return { status: 400, data: { message: 'Thread is archived', code: 50083 } };
       }
       if (method === 'PATCH') {
-        if (message.author.id !== this.bot.id) return { status: 403, data: { message: 'Cannot edit a message authored by another user', code: 50005 } };
+        if (message.author.id !== this.bot.id)
+          return { status: 403, data: { message: 'Cannot edit a message authored by another user', code: 50005 } };
         Object.assign(message, body, { edited_timestamp: new Date().toISOString() });
         return ok(message);
       }
@@ -336,7 +490,12 @@ export class FakeDiscord {
       if (method === 'PATCH') {
         const { archived, locked, ...rest } = body ?? {};
         Object.assign(channel, rest);
-        if (channel.thread_metadata) Object.assign(channel.thread_metadata, archived === undefined ? {} : { archived }, locked === undefined ? {} : { locked });
+        if (channel.thread_metadata)
+          Object.assign(
+            channel.thread_metadata,
+            archived === undefined ? {} : { archived },
+            locked === undefined ? {} : { locked },
+          );
         this.dispatch('THREAD_UPDATE', channel);
         return ok(channel);
       }
@@ -344,8 +503,13 @@ export class FakeDiscord {
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = this.users.get(body.recipient_id);
       if (!recipient) return { status: 400, data: { message: 'Invalid Recipient(s)', code: 50033 } };
-      const existing = [...this.channels.values()].find((c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === recipient.id);
-      return ok(existing ?? this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.dm, recipients: [recipient], guild_id: undefined }));
+      const existing = [...this.channels.values()].find(
+        (c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === recipient.id,
+      );
+      return ok(
+        existing ??
+          this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.dm, recipients: [recipient], guild_id: undefined }),
+      );
     }
     return null;
   }
@@ -353,12 +517,29 @@ export class FakeDiscord {
   private createThread(parentId: string, body: any) {
     if (!this.channels.has(parentId)) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
     const thread = this.addChannel({
-      id: snowflake(), type: body.type ?? CHANNEL_TYPE.privateThread, name: body.name, parent_id: parentId, owner_id: this.bot.id, message_count: 0, member_count: 1,
-      rate_limit_per_user: 0, thread_metadata: { archived: false, auto_archive_duration: body.auto_archive_duration ?? 10080, archive_timestamp: new Date().toISOString(), locked: false, invitable: body.invitable ?? true },
+      id: snowflake(),
+      type: body.type ?? CHANNEL_TYPE.privateThread,
+      name: body.name,
+      parent_id: parentId,
+      owner_id: this.bot.id,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: body.auto_archive_duration ?? 10080,
+        archive_timestamp: new Date().toISOString(),
+        locked: false,
+        invitable: body.invitable ?? true,
+      },
     });
     this.threadMembers.set(thread.id, new Set([this.bot.id]));
     // Discord tells the creator about its new thread; discord.js caches it from this.
-    this.dispatch('THREAD_CREATE', { ...thread, newly_created: true, member: { id: thread.id, user_id: this.bot.id, join_timestamp: new Date().toISOString(), flags: 0 } });
+    this.dispatch('THREAD_CREATE', {
+      ...thread,
+      newly_created: true,
+      member: { id: thread.id, user_id: this.bot.id, join_timestamp: new Date().toISOString(), flags: 0 },
+    });
     return { status: 201, data: thread };
   }
 
@@ -368,13 +549,38 @@ export class FakeDiscord {
       const earlier = this.messagesIn(channelId).find((m) => m.nonce === body.nonce);
       if (earlier) return earlier;
     }
-    const message = this.storeMessage(channelId, { id: snowflake(), author: this.bot, content: body?.content ?? '', attachments: [], embeds: body?.embeds ?? [], components: body?.components ?? [], nonce: body?.nonce });
+    const message = this.storeMessage(channelId, {
+      id: snowflake(),
+      author: this.bot,
+      content: body?.content ?? '',
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      nonce: body?.nonce,
+    });
     this.dispatchMessageCreate(message);
     return message;
   }
 
   private interactionMessage(body: any): any {
-    return { id: snowflake(), type: 20, channel_id: SUPPORT_CHANNEL_ID, author: this.bot, content: body?.content ?? '', embeds: body?.embeds ?? [], components: body?.components ?? [], attachments: [], mentions: [], mention_roles: [], mention_everyone: false, pinned: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, flags: body?.flags ?? 0 };
+    return {
+      id: snowflake(),
+      type: 20,
+      channel_id: SUPPORT_CHANNEL_ID,
+      author: this.bot,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+    };
   }
 
   /** Like Discord: at most `limit`, newest first, even with `after`. */
@@ -393,7 +599,9 @@ function parseBody(contentType: string, raw: Buffer): any {
   if (contentType.includes('multipart/form-data')) {
     const text = raw.toString('utf8');
     const payload = text.match(/name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/);
-    const files = [...text.matchAll(/filename="([^"]+)"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)].map((f) => ({ filename: f[1], text: f[2] }));
+    const files = [...text.matchAll(/filename="([^"]+)"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/g)].map(
+      (f) => ({ filename: f[1], text: f[2] }),
+    );
     return { ...(payload ? JSON.parse(payload[1]) : {}), files };
   }
   return raw.toString('utf8');

@@ -24,7 +24,10 @@ export class FakeGateway {
   readonly identifies: Array<{ intents: number; query: string }> = [];
   readonly queries: string[] = [];
 
-  constructor(server: Server, private readonly hooks: GatewayHooks) {
+  constructor(
+    server: Server,
+    private readonly hooks: GatewayHooks,
+  ) {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket, request) => {
       this.queries.push(request.url ?? '');

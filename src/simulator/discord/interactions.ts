@@ -20,28 +20,62 @@ function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: bool
 
 export type Option = { name: string; type: number; value?: string | number | boolean; options?: Option[] };
 
-export function slashCommand(fake: FakeDiscord, user: FakeUser, name: string, channelId: string, options: Option[] = [], staff = false): Promise<string> {
+export function slashCommand(
+  fake: FakeDiscord,
+  user: FakeUser,
+  name: string,
+  channelId: string,
+  options: Option[] = [],
+  staff = false,
+): Promise<string> {
   const resolved: Record<string, unknown> = {};
-  const flat = options.flatMap(function all(o: Option): Option[] { return [o, ...(o.options ?? []).flatMap(all)]; });
+  const flat = options.flatMap(function all(o: Option): Option[] {
+    return [o, ...(o.options ?? []).flatMap(all)];
+  });
   const users = flat.filter((o) => o.type === 6);
   const channels = flat.filter((o) => o.type === 7);
-  if (users.length > 0) resolved.users = Object.fromEntries(users.map((o) => [o.value, fake.users.get(String(o.value))]));
+  if (users.length > 0)
+    resolved.users = Object.fromEntries(users.map((o) => [o.value, fake.users.get(String(o.value))]));
   if (channels.length > 0) {
-    resolved.channels = Object.fromEntries(channels.map((o) => {
-      const { id, type, name: channelName, parent_id, thread_metadata } = fake.channels.get(String(o.value));
-      return [o.value, { id, type, name: channelName, parent_id, ...(thread_metadata ? { thread_metadata } : {}), permissions: ALL_PERMISSIONS }];
-    }));
+    resolved.channels = Object.fromEntries(
+      channels.map((o) => {
+        const { id, type, name: channelName, parent_id, thread_metadata } = fake.channels.get(String(o.value));
+        return [
+          o.value,
+          {
+            id,
+            type,
+            name: channelName,
+            parent_id,
+            ...(thread_metadata ? { thread_metadata } : {}),
+            permissions: ALL_PERMISSIONS,
+          },
+        ];
+      }),
+    );
   }
   return fake.interact({
     type: 2,
-    data: { id: `cmd-${name}`, name, type: 1, options, ...(users.length > 0 || channels.length > 0 ? { resolved } : {}) },
+    data: {
+      id: `cmd-${name}`,
+      name,
+      type: 1,
+      options,
+      ...(users.length > 0 || channels.length > 0 ? { resolved } : {}),
+    },
     ...place(fake, user, channelId, staff),
   });
 }
 
 export const subcommand = (name: string, options: Option[] = []): Option => ({ name, type: 1, options });
 
-export function pressButton(fake: FakeDiscord, user: FakeUser, message: any, customId: string, staff = false): Promise<string> {
+export function pressButton(
+  fake: FakeDiscord,
+  user: FakeUser,
+  message: any,
+  customId: string,
+  staff = false,
+): Promise<string> {
   return fake.interact({
     type: 3,
     data: { custom_id: customId, component_type: 2 },
@@ -50,9 +84,35 @@ export function pressButton(fake: FakeDiscord, user: FakeUser, message: any, cus
   });
 }
 
-export function chooseInSelect(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, values: string[], componentType = 3, staff = true): Promise<string> {
-  const resolved = componentType === 5 ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) } : undefined;
-  const message = { id: `ephemeral-${customId}`, channel_id: channelId, type: 0, content: '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
+export function chooseInSelect(
+  fake: FakeDiscord,
+  user: FakeUser,
+  channelId: string,
+  customId: string,
+  values: string[],
+  componentType = 3,
+  staff = true,
+): Promise<string> {
+  const resolved =
+    componentType === 5 ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) } : undefined;
+  const message = {
+    id: `ephemeral-${customId}`,
+    channel_id: channelId,
+    type: 0,
+    content: '',
+    author: fake.bot,
+    flags: 64,
+    attachments: [],
+    embeds: [],
+    components: [],
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    tts: false,
+    mention_everyone: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
   return fake.interact({
     type: 3,
     data: { custom_id: customId, component_type: componentType, values, ...(resolved ? { resolved } : {}) },
@@ -62,7 +122,13 @@ export function chooseInSelect(fake: FakeDiscord, user: FakeUser, channelId: str
 }
 
 /** Discord sends a modal's answers as Label components (type 18) wrapping the inputs. */
-export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: { title: string; description: string; type?: string; impact?: string; urgency?: string }): Promise<string> {
+export function submitTicketForm(
+  fake: FakeDiscord,
+  user: FakeUser,
+  channelId: string,
+  customId: string,
+  fields: { title: string; description: string; type?: string; impact?: string; urgency?: string },
+): Promise<string> {
   // Impact and urgency are selects like the type; a form without them is an older client's.
   const selects = (['impact', 'urgency'] as const).filter((name) => fields[name] !== undefined);
   return fake.interact({
@@ -73,7 +139,11 @@ export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: s
         { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'title', value: fields.title } },
         { type: 18, id: 3, component: { type: 4, id: 4, custom_id: 'description', value: fields.description } },
         { type: 18, id: 5, component: { type: 3, id: 6, custom_id: 'type', values: fields.type ? [fields.type] : [] } },
-        ...selects.map((name, i) => ({ type: 18, id: 7 + 2 * i, component: { type: 3, id: 8 + 2 * i, custom_id: name, values: [fields[name]] } })),
+        ...selects.map((name, i) => ({
+          type: 18,
+          id: 7 + 2 * i,
+          component: { type: 3, id: 8 + 2 * i, custom_id: name, values: [fields[name]] },
+        })),
       ],
     },
     ...place(fake, user, channelId, false),
@@ -81,18 +151,44 @@ export function submitTicketForm(fake: FakeDiscord, user: FakeUser, channelId: s
 }
 
 /** Any modal submitted: a string is a text input's value, an array a select's choices (each wrapped in a Label, as Discord sends them). */
-export function submitModal(fake: FakeDiscord, user: FakeUser, channelId: string, customId: string, fields: Record<string, string | string[]>, staff = false): Promise<string> {
+export function submitModal(
+  fake: FakeDiscord,
+  user: FakeUser,
+  channelId: string,
+  customId: string,
+  fields: Record<string, string | string[]>,
+  staff = false,
+): Promise<string> {
   const components = Object.entries(fields).map(([name, value], i) => ({
     type: 18,
     id: 2 * i + 1,
-    component: Array.isArray(value) ? { type: 3, id: 2 * i + 2, custom_id: name, values: value } : { type: 4, id: 2 * i + 2, custom_id: name, value },
+    component: Array.isArray(value)
+      ? { type: 3, id: 2 * i + 2, custom_id: name, values: value }
+      : { type: 4, id: 2 * i + 2, custom_id: name, value },
   }));
   return fake.interact({ type: 5, data: { custom_id: customId, components }, ...place(fake, user, channelId, staff) });
 }
 
 /** A private reply (its callback's data, or an edit's body) as the message its buttons are pressed on (ephemeral: flags 64). */
 export function ephemeralMessage(fake: FakeDiscord, channelId: string, body: any) {
-  return { id: `ephemeral-${Date.now()}`, channel_id: channelId, type: 0, content: body.content ?? '', author: fake.bot, flags: 64, attachments: [], embeds: [], components: body.components ?? [], mentions: [], mention_roles: [], pinned: false, tts: false, mention_everyone: false, timestamp: new Date().toISOString(), edited_timestamp: null };
+  return {
+    id: `ephemeral-${Date.now()}`,
+    channel_id: channelId,
+    type: 0,
+    content: body.content ?? '',
+    author: fake.bot,
+    flags: 64,
+    attachments: [],
+    embeds: [],
+    components: body.components ?? [],
+    mentions: [],
+    mention_roles: [],
+    pinned: false,
+    tts: false,
+    mention_everyone: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
 }
 
 /** All an answer says: its text, then its embeds' (a long list, such as `/helpdesk help`, comes as an embed). */

@@ -12,4 +12,5 @@ export function snowflake(): string {
   return id.toString();
 }
 
-export const compareSnowflakes = (a: string, b: string): number => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
+export const compareSnowflakes = (a: string, b: string): number =>
+  BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0;

@@ -24,8 +24,14 @@ export class SlackRequestSigner {
 
   post(body: string, contentType: string, options: SignOptions = {}): Promise<Response> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const signature = `v0=${createHmac('sha256', options.secret ?? this.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-    const headers: Record<string, string> = { 'content-type': contentType, 'x-slack-signature': signature, 'x-slack-request-timestamp': String(timestamp) };
+    const signature = `v0=${createHmac('sha256', options.secret ?? this.signingSecret)
+      .update(`v0:${timestamp}:${body}`)
+      .digest('hex')}`;
+    const headers: Record<string, string> = {
+      'content-type': contentType,
+      'x-slack-signature': signature,
+      'x-slack-request-timestamp': String(timestamp),
+    };
     if (options.retryNum !== undefined) {
       headers['x-slack-retry-num'] = String(options.retryNum);
       headers['x-slack-retry-reason'] = 'http_timeout';
@@ -34,7 +40,13 @@ export class SlackRequestSigner {
   }
 
   /** `/ticket some text` typed by `user` in `channel`. */
-  command(command: string, user: { id: string; name: string }, text = '', channel = 'CGENERAL', options?: SignOptions): Promise<Response> {
+  command(
+    command: string,
+    user: { id: string; name: string },
+    text = '',
+    channel = 'CGENERAL',
+    options?: SignOptions,
+  ): Promise<Response> {
     const body = new URLSearchParams(commandFields(command, user, text, channel, this.eventCounter)).toString();
     this.eventCounter += 2;
     return this.post(body, 'application/x-www-form-urlencoded', options);
@@ -54,15 +66,36 @@ export class SlackRequestSigner {
   }
 
   urlVerification(challenge: string, options?: SignOptions): Promise<Response> {
-    return this.post(JSON.stringify({ token: 'legacy', challenge, type: 'url_verification' }), 'application/json', options);
+    return this.post(
+      JSON.stringify({ token: 'legacy', challenge, type: 'url_verification' }),
+      'application/json',
+      options,
+    );
   }
 }
 
 /** A slash command's fields, as Slack posts them (form-encoded over HTTP, an object in a Socket Mode envelope). */
-export function commandFields(command: string, user: { id: string; name: string }, text: string, channel: string, counter: number): Record<string, string> {
+export function commandFields(
+  command: string,
+  user: { id: string; name: string },
+  text: string,
+  channel: string,
+  counter: number,
+): Record<string, string> {
   return {
-    token: 'legacy', team_id: 'T1', team_domain: 'example', channel_id: channel, channel_name: 'general', user_id: user.id, user_name: user.name,
-    command, text, api_app_id: 'A1', is_enterprise_install: 'false', response_url: `http://127.0.0.1:1/commands/${counter}`, trigger_id: `trigger-${counter + 1}`,
+    token: 'legacy',
+    team_id: 'T1',
+    team_domain: 'example',
+    channel_id: channel,
+    channel_name: 'general',
+    user_id: user.id,
+    user_name: user.name,
+    command,
+    text,
+    api_app_id: 'A1',
+    is_enterprise_install: 'false',
+    response_url: `http://127.0.0.1:1/commands/${counter}`,
+    trigger_id: `trigger-${counter + 1}`,
   };
 }
 
@@ -73,5 +106,14 @@ export function interactionPayload(payload: Record<string, unknown>): Record<str
 
 /** An `event_callback` body around `event`. */
 export function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
-  return { token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: eventId, event_time: Math.floor(Date.now() / 1000), authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }], event };
+  return {
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+    event,
+  };
 }

@@ -53,11 +53,19 @@ export class FakeSocketMode {
         } catch {
           message = String(data);
         }
-        if (message && typeof message === 'object' && 'envelope_id' in message) this.acks.push(message as SocketModeAck);
+        if (message && typeof message === 'object' && 'envelope_id' in message)
+          this.acks.push(message as SocketModeAck);
         else this.unexpected.push(message);
         this.wake();
       });
-      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' }, debug_info: { host: 'fake', approximate_connection_time: 18060 } }));
+      ws.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          connection_info: { app_id: 'A1' },
+          debug_info: { host: 'fake', approximate_connection_time: 18060 },
+        }),
+      );
       this.wake();
     });
   }
@@ -72,7 +80,15 @@ export class FakeSocketMode {
     const [socket] = this.openSockets();
     if (!socket) throw new Error('no Socket Mode connection to send on');
     const envelopeId = `env-${++this.envelopeCounter}-${Date.now().toString(36)}`;
-    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...extra }));
+    socket.send(
+      JSON.stringify({
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        ...extra,
+      }),
+    );
     return envelopeId;
   }
 
@@ -91,7 +107,10 @@ export class FakeSocketMode {
   /** An `event_callback` body (with `retry_attempt` when Slack retries). */
   event(event: Record<string, unknown>, options: { eventId?: string; retryAttempt?: number } = {}): string {
     const eventId = options.eventId ?? `EvSM${String(++this.counter).padStart(6, '0')}`;
-    return this.send('events_api', eventCallback(event, eventId), { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' });
+    return this.send('events_api', eventCallback(event, eventId), {
+      retry_attempt: options.retryAttempt ?? 0,
+      retry_reason: options.retryAttempt ? 'timeout' : '',
+    });
   }
 
   acksOf(envelopeId: string): SocketModeAck[] {
@@ -106,7 +125,8 @@ export class FakeSocketMode {
 
   /** Asks the client to reconnect, as Slack does when it recycles a connection. */
   disconnectClients(reason = 'refresh_requested'): void {
-    for (const socket of this.openSockets()) socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake' } }));
+    for (const socket of this.openSockets())
+      socket.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'fake' } }));
   }
 
   /**
@@ -117,10 +137,13 @@ export class FakeSocketMode {
    */
   async hangUp(): Promise<void> {
     await Promise.all(
-      this.openSockets().map((socket) => new Promise<void>((resolve) => {
-        socket.once('close', () => resolve());
-        socket.close(1000, 'test over');
-      })),
+      this.openSockets().map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            socket.once('close', () => resolve());
+            socket.close(1000, 'test over');
+          }),
+      ),
     );
   }
 

@@ -50,7 +50,8 @@ export class FakeSlackWebApi {
 
   async start(): Promise<this> {
     this.server.on('upgrade', (req, socket, head) => {
-      if (new URL(req.url ?? '/', 'http://localhost').pathname === SOCKET_PATH) this.socketMode.handleUpgrade(req, socket, head);
+      if (new URL(req.url ?? '/', 'http://localhost').pathname === SOCKET_PATH)
+        this.socketMode.handleUpgrade(req, socket, head);
       else socket.destroy();
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -122,22 +123,31 @@ export class FakeSlackWebApi {
     }
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decode(raw, String(req.headers['content-type'] ?? ''));
-    const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '') || (typeof args.token === 'string' ? args.token : undefined);
+    const token =
+      String(req.headers.authorization ?? '').replace(/^Bearer /, '') ||
+      (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
 
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
       rule.remaining -= 1;
       if ('status' in rule.failure) {
-        res.writeHead(429, { 'retry-after': String(rule.failure.retryAfterSeconds), 'content-type': 'application/json' });
+        res.writeHead(429, {
+          'retry-after': String(rule.failure.retryAfterSeconds),
+          'content-type': 'application/json',
+        });
         return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
       }
       return json(res, { ok: false, error: rule.failure.error });
     }
     if (method === 'apps.connections.open') {
       // Only an app-level token may open a connection; a bot token gets what Slack answers it.
-      if (!token?.startsWith('xapp-')) return json(res, { ok: false, error: token ? 'not_allowed_token_type' : 'not_authed' });
-      return json(res, { ok: true, url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${this.calls.length}&app_id=A1` });
+      if (!token?.startsWith('xapp-'))
+        return json(res, { ok: false, error: token ? 'not_allowed_token_type' : 'not_authed' });
+      return json(res, {
+        ok: true,
+        url: `ws://127.0.0.1:${this.port}${SOCKET_PATH}?ticket=${this.calls.length}&app_id=A1`,
+      });
     }
     json(res, this.answer(method, args));
   }
@@ -145,9 +155,24 @@ export class FakeSlackWebApi {
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'chatdesk', team_id: 'T1', user_id: BOT_USER_ID, bot_id: BOT_ID };
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'chatdesk',
+          team_id: 'T1',
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
       case 'chat.postMessage': {
-        const message: StoredMessage = { channel: args.channel, ts: this.nextTs(), text: args.text, blocks: args.blocks, bot_id: BOT_ID, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}) };
+        const message: StoredMessage = {
+          channel: args.channel,
+          ts: this.nextTs(),
+          text: args.text,
+          blocks: args.blocks,
+          bot_id: BOT_ID,
+          ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+        };
         this.messages.push(message);
         return { ok: true, channel: args.channel, ts: message.ts, message: { ...message, type: 'message' } };
       }
@@ -157,14 +182,28 @@ export class FakeSlackWebApi {
         if (index < 0) return { ok: false, error: 'message_not_found' };
         if (this.messages[index].bot_id !== BOT_ID) return { ok: false, error: 'cant_update_message' };
         // A new object: a test holding the message as it was (an old copy of its buttons) keeps it.
-        const message = { ...this.messages[index], text: args.text, ...(args.blocks === undefined ? {} : { blocks: args.blocks }) };
+        const message = {
+          ...this.messages[index],
+          text: args.text,
+          ...(args.blocks === undefined ? {} : { blocks: args.blocks }),
+        };
         this.messages[index] = message;
-        return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { ...message, type: 'message' } };
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: args.ts,
+          text: args.text,
+          message: { ...message, type: 'message' },
+        };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':
-        return { ok: true, channel: args.channel, permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}` };
+        return {
+          ok: true,
+          channel: args.channel,
+          permalink: `https://example.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
       case 'conversations.replies': {
@@ -181,7 +220,11 @@ export class FakeSlackWebApi {
         const inclusive = args.inclusive === true || args.inclusive === 'true';
         const messages = this.messages
           .filter((m) => m.channel === args.channel && !(m.thread_ts && m.thread_ts !== m.ts))
-          .filter((m) => (inclusive ? Number(m.ts) <= latest && Number(m.ts) >= oldest : Number(m.ts) < latest && Number(m.ts) > oldest))
+          .filter((m) =>
+            inclusive
+              ? Number(m.ts) <= latest && Number(m.ts) >= oldest
+              : Number(m.ts) < latest && Number(m.ts) > oldest,
+          )
           .sort((a, b) => Number(b.ts) - Number(a.ts))
           .slice(0, Number(args.limit ?? 100))
           .map((m) => ({ type: 'message', ...m }));
@@ -190,13 +233,34 @@ export class FakeSlackWebApi {
       case 'views.open':
       case 'views.update':
       case 'views.publish':
-        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, ...(typeof args.view === 'object' ? args.view : {}) } };
+        return {
+          ok: true,
+          view: { id: `V${this.nextTs().replace('.', '')}`, ...(typeof args.view === 'object' ? args.view : {}) },
+        };
       case 'users.info':
-        return { ok: true, user: { id: args.user, name: String(args.user).toLowerCase(), real_name: String(args.user), profile: { display_name: String(args.user) } } };
+        return {
+          ok: true,
+          user: {
+            id: args.user,
+            name: String(args.user).toLowerCase(),
+            real_name: String(args.user),
+            profile: { display_name: String(args.user) },
+          },
+        };
       case 'files.getUploadURLExternal':
-        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F${this.tsCounter + 1}`, file_id: `F${++this.tsCounter}` };
+        return {
+          ok: true,
+          upload_url: `http://127.0.0.1:${this.port}/upload/F${this.tsCounter + 1}`,
+          file_id: `F${++this.tsCounter}`,
+        };
       case 'files.completeUploadExternal':
-        return { ok: true, files: (typeof args.files === 'object' ? args.files : []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: (typeof args.files === 'object' ? args.files : []).map((f: { id: string; title?: string }) => ({
+            id: f.id,
+            title: f.title,
+          })),
+        };
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -9,7 +9,13 @@
 import type { Clock } from '../../../src/core/clock';
 import { createDataSource } from '../../../src/db/data-source';
 import { Dispatcher } from '../../../src/delivery/dispatcher';
-import { RateLimitedError, TemporaryDeliveryError, type OutgoingDelivery, type Sender, type SendOptions } from '../../../src/delivery/sender';
+import {
+  RateLimitedError,
+  TemporaryDeliveryError,
+  type OutgoingDelivery,
+  type Sender,
+  type SendOptions,
+} from '../../../src/delivery/sender';
 import { createLogger } from '../../../src/log';
 
 const { DATABASE_URL, RECEIVER_URL, INSTANCE_ID = 'child', LEASE_MS = '3000', CLOCK_OFFSET_MS = '0' } = process.env;
@@ -22,7 +28,12 @@ class HttpSender implements Sender {
     const response = await fetch(RECEIVER_URL!, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ id: delivery.id, destination: delivery.destination, instance: INSTANCE_ID, resend: delivery.resend }),
+      body: JSON.stringify({
+        id: delivery.id,
+        destination: delivery.destination,
+        instance: INSTANCE_ID,
+        resend: delivery.resend,
+      }),
       signal,
     });
     await response.arrayBuffer();

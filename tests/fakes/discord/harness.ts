@@ -43,7 +43,14 @@ export class DiscordWorld {
   async connect(): Promise<void> {
     this.adapter = await startDiscordAdapter({ settings: this.settings, helpdesk: this.helpdesk, logger: this.logger });
     await this.adapter.caughtUp();
-    this.dispatcher = new Dispatcher({ dataSource: this.db.dataSource, clock: this.clock, senders: [this.adapter.sender], instanceId: 'e2e', logger: this.logger, random: () => 0.5 });
+    this.dispatcher = new Dispatcher({
+      dataSource: this.db.dataSource,
+      clock: this.clock,
+      senders: [this.adapter.sender],
+      instanceId: 'e2e',
+      logger: this.logger,
+      random: () => 0.5,
+    });
   }
 
   async disconnect(): Promise<void> {
@@ -76,10 +83,17 @@ export class DiscordWorld {
   }
 
   /** Runs `/command sub …` and returns its private answer: the edit after an ephemeral deferral. */
-  async command(who: FakeUser, command: string, options: Option[], staff = false, channelId = SUPPORT_CHANNEL_ID): Promise<any> {
+  async command(
+    who: FakeUser,
+    command: string,
+    options: Option[],
+    staff = false,
+    channelId = SUPPORT_CHANNEL_ID,
+  ): Promise<any> {
     const id = await slashCommand(this.fake, who, command, channelId, options, staff);
     const [deferral, answer] = await this.fake.answered(id, 2);
-    if (deferral.body?.type !== 5 || deferral.body?.data?.flags !== 64) throw new Error(`/${command} was not deferred privately: ${JSON.stringify(deferral.body)}`);
+    if (deferral.body?.type !== 5 || deferral.body?.data?.flags !== 64)
+      throw new Error(`/${command} was not deferred privately: ${JSON.stringify(deferral.body)}`);
     return answer.body;
   }
 
@@ -87,7 +101,11 @@ export class DiscordWorld {
   async openTicket(customer: FakeUser, title: string): Promise<{ number: number; threadId: string }> {
     const command = await slashCommand(this.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = this.fake.answers.get(command)!;
-    const submitted = await submitTicketForm(this.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, { title, description: 'Details here.', type: 'incident' });
+    const submitted = await submitTicketForm(this.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
+      title,
+      description: 'Details here.',
+      type: 'incident',
+    });
     const [, reply] = await this.fake.answered(submitted, 2);
     const number = Number(/#(\d+)/.exec(reply.body.content)![1]);
     await this.deliver();
@@ -100,7 +118,10 @@ export class DiscordWorld {
   }
 
   async comments(ticketNumber: number) {
-    return this.db.dataSource.query(`SELECT c.* FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY c.id`, [ticketNumber]);
+    return this.db.dataSource.query(
+      `SELECT c.* FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY c.id`,
+      [ticketNumber],
+    );
   }
 }
 

@@ -44,7 +44,10 @@ export const TINA = { id: 'UTINA', name: 'Tina' };
 export async function startStaffedSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
   const h = await startSlackHarness(options);
   await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
-  await h.helpdesk.staff.add({ platform: 'slack', userId: ADMIN.id }, { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' });
+  await h.helpdesk.staff.add(
+    { platform: 'slack', userId: ADMIN.id },
+    { person: { platform: 'slack', userId: TINA.id, displayName: 'Tina' }, role: '1' },
+  );
   return h;
 }
 
@@ -64,15 +67,34 @@ export async function startSlackHarness(options: { socketMode?: boolean } = {}):
   });
 
   const instance = async () => {
-    const http = createHttpServer({ logger, metrics: createMetrics({ databaseUp: async () => true }), health: { description: 'test', ping: async () => true } });
+    const http = createHttpServer({
+      logger,
+      metrics: createMetrics({ databaseUp: async () => true }),
+      health: { description: 'test', ping: async () => true },
+    });
     const slack = await startSlackAdapter({ settings, helpdesk, http, logger });
     const port = await http.listen(0, '127.0.0.1');
     const signer = new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
-    return { http, slack, signer, stop: async () => { await slack.stop(); await http.close(); } };
+    return {
+      http,
+      slack,
+      signer,
+      stop: async () => {
+        await slack.stop();
+        await http.close();
+      },
+    };
   };
 
   const first = await instance();
-  const dispatcher = new Dispatcher({ dataSource: db.dataSource, clock, senders: [first.slack.sender], instanceId: 'slack-test', logger, random: () => 0.5 });
+  const dispatcher = new Dispatcher({
+    dataSource: db.dataSource,
+    clock,
+    senders: [first.slack.sender],
+    instanceId: 'slack-test',
+    logger,
+    random: () => 0.5,
+  });
   const others: Array<{ stop(): Promise<void> }> = [];
   return {
     db,

@@ -1,7 +1,10 @@
 import type { SlackHarness } from './harness';
 
 /** A static select's state in a submitted view, as Slack sends it. */
-export const selected = (value: string) => ({ type: 'static_select', selected_option: { value, text: { type: 'plain_text', text: value } } });
+export const selected = (value: string) => ({
+  type: 'static_select',
+  selected_option: { value, text: { type: 'plain_text', text: value } },
+});
 
 export interface TicketFormFields {
   title: string;
@@ -28,24 +31,49 @@ export function ticketFormValues(fields: TicketFormFields): Record<string, unkno
 type User = { id: string; name: string };
 
 /** A view's submission, as Slack sends it. */
-export function viewSubmission(user: User, callbackId: string, privateMetadata: string, values: Record<string, unknown>) {
+export function viewSubmission(
+  user: User,
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, unknown>,
+) {
   return {
     type: 'view_submission',
     user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
     trigger_id: 'trigger-submit',
-    view: { id: 'VFORM', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', state: { values } },
+    view: {
+      id: 'VFORM',
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      hash: 'h',
+      team_id: 'T1',
+      app_id: 'A1',
+      bot_id: 'BBOT',
+      state: { values },
+    },
   };
 }
 
 /** A button pressed on a message (`message` is the message as it is in the fake: its ts, text, thread). */
-export function buttonPress(user: User, button: { action_id: string; block_id: string; value: string }, channel: string, message: { ts: string; text?: string; thread_ts?: string }) {
+export function buttonPress(
+  user: User,
+  button: { action_id: string; block_id: string; value: string },
+  channel: string,
+  message: { ts: string; text?: string; thread_ts?: string },
+) {
   return {
     type: 'block_actions',
     user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
     trigger_id: 'trigger-press',
     container: { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: false },
     channel: { id: channel, name: 'x' },
-    message: { type: 'message', ts: message.ts, text: message.text ?? '', ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) },
+    message: {
+      type: 'message',
+      ts: message.ts,
+      text: message.text ?? '',
+      ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+    },
     response_url: 'http://127.0.0.1:1/actions',
     actions: [{ type: 'button', ...button, action_ts: '1', text: { type: 'plain_text', text: button.action_id } }],
   };
@@ -55,7 +83,9 @@ export function buttonPress(user: User, button: { action_id: string; block_id: s
 export function buttonIn(blocks: unknown, actionId: string): { action_id: string; block_id: string; value: string } {
   type Control = { action_id?: string; value?: string };
   for (const block of (blocks ?? []) as Array<{ block_id: string; elements?: Control[]; accessory?: Control }>) {
-    const found = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find((e) => e.action_id === actionId);
+    const found = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])].find(
+      (e) => e.action_id === actionId,
+    );
     if (found) return { action_id: actionId, block_id: block.block_id, value: String(found.value) };
   }
   throw new Error(`no button ${actionId} in ${JSON.stringify(blocks)}`);
@@ -67,24 +97,60 @@ export function buttonIn(blocks: unknown, actionId: string): { action_id: string
  */
 export function viewAction(
   user: User,
-  view: { id?: string; callback_id?: string; private_metadata?: string; blocks?: unknown; title?: unknown; close?: unknown; submit?: unknown },
+  view: {
+    id?: string;
+    callback_id?: string;
+    private_metadata?: string;
+    blocks?: unknown;
+    title?: unknown;
+    close?: unknown;
+    submit?: unknown;
+  },
   control: { action_id: string; block_id: string; value?: string; selected?: string },
 ) {
-  const action = control.selected !== undefined
-    ? { type: 'static_select', action_id: control.action_id, block_id: control.block_id, selected_option: { value: control.selected, text: { type: 'plain_text', text: control.selected } } }
-    : { type: 'button', action_id: control.action_id, block_id: control.block_id, value: control.value, text: { type: 'plain_text', text: control.action_id } };
+  const action =
+    control.selected !== undefined
+      ? {
+          type: 'static_select',
+          action_id: control.action_id,
+          block_id: control.block_id,
+          selected_option: { value: control.selected, text: { type: 'plain_text', text: control.selected } },
+        }
+      : {
+          type: 'button',
+          action_id: control.action_id,
+          block_id: control.block_id,
+          value: control.value,
+          text: { type: 'plain_text', text: control.action_id },
+        };
   return {
     type: 'block_actions',
     user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
     trigger_id: 'trigger-view-action',
     container: { type: 'view', view_id: view.id ?? 'VMODAL' },
-    view: { type: 'modal', hash: 'h', team_id: 'T1', app_id: 'A1', bot_id: 'BBOT', state: { values: {} }, private_metadata: '', ...view, id: view.id ?? 'VMODAL' },
+    view: {
+      type: 'modal',
+      hash: 'h',
+      team_id: 'T1',
+      app_id: 'A1',
+      bot_id: 'BBOT',
+      state: { values: {} },
+      private_metadata: '',
+      ...view,
+      id: view.id ?? 'VMODAL',
+    },
     actions: [{ ...action, action_ts: '1' }],
   };
 }
 
 /** A slash command run in `channel`, and its private answer (Slack shows the JSON body of the 200), once the adapter has settled. */
-export async function runCommand(h: SlackHarness, user: User, command: string, text = '', channel = 'CGENERAL'): Promise<{ response_type?: string; text?: string }> {
+export async function runCommand(
+  h: SlackHarness,
+  user: User,
+  command: string,
+  text = '',
+  channel = 'CGENERAL',
+): Promise<{ response_type?: string; text?: string }> {
   const res = await h.signer.command(command, user, text, channel);
   if (res.status !== 200) throw new Error(`${command} ${text}: HTTP ${res.status}`);
   const raw = await res.text();
@@ -93,18 +159,41 @@ export async function runCommand(h: SlackHarness, user: User, command: string, t
 }
 
 /** /ticket and its form by `user`, the card and DM delivered: the new ticket's number and where it lives. */
-export async function openTicketAs(h: SlackHarness, user: User, title: string): Promise<{ number: number; location: Record<string, string> }> {
+export async function openTicketAs(
+  h: SlackHarness,
+  user: User,
+  title: string,
+): Promise<{ number: number; location: Record<string, string> }> {
   await runCommand(h, user, '/ticket');
   const form = h.api.callsOf('views.open').at(-1)!.args.view;
-  const res = await h.signer.interaction(viewSubmission(user, 'ticket_form', form.private_metadata, ticketFormValues({ title, description: 'Details', type: 'incident' })));
+  const res = await h.signer.interaction(
+    viewSubmission(
+      user,
+      'ticket_form',
+      form.private_metadata,
+      ticketFormValues({ title, description: 'Details', type: 'incident' }),
+    ),
+  );
   if (res.status !== 200) throw new Error(`the ticket form: HTTP ${res.status}`);
   await h.slack.settled();
   await h.deliver();
-  const [row] = await h.db.dataSource.query(`SELECT number, location FROM ticket WHERE title = $1 ORDER BY id DESC LIMIT 1`, [title]);
+  const [row] = await h.db.dataSource.query(
+    `SELECT number, location FROM ticket WHERE title = $1 ORDER BY id DESC LIMIT 1`,
+    [title],
+  );
   return { number: row.number, location: row.location };
 }
 
 /** A person's message in a thread (a card's or a DM's), as the Events API sends it. */
 export function threadMessage(user: { id: string }, channel: string, threadTs: string, text: string, ts: string) {
-  return { type: 'message', channel, channel_type: channel.startsWith('D') ? 'im' : 'channel', user: user.id, text, ts, thread_ts: threadTs, event_ts: ts };
+  return {
+    type: 'message',
+    channel,
+    channel_type: channel.startsWith('D') ? 'im' : 'channel',
+    user: user.id,
+    text,
+    ts,
+    thread_ts: threadTs,
+    event_ts: ts,
+  };
 }

@@ -5,5 +5,8 @@ export const action = 'declare';
 
 export const run = proposalAction(async ({ helpdesk }, actor, proposalId) => {
   const parent = await helpdesk.major.declare(actor, { proposalId });
-  return { reply: `Major incident #${parent.number} is declared; the tickets joined it.`, decided: `**Declared as major incident #${parent.number}**` };
+  return {
+    reply: `Major incident #${parent.number} is declared; the tickets joined it.`,
+    decided: `**Declared as major incident #${parent.number}**`,
+  };
 });

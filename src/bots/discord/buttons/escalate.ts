@@ -8,7 +8,9 @@ import { offerChoice } from './offer-choice';
 export const action = 'escalate';
 
 export const run: TicketComponentHandler = async (interaction, ticketNumber, ctx) => {
-  const ticket = await ctx.helpdesk.queries.show(actorOf(interaction.user, interaction.member), { ticketNumber }).catch(() => null);
+  const ticket = await ctx.helpdesk.queries
+    .show(actorOf(interaction.user, interaction.member), { ticketNumber })
+    .catch(() => null);
   const nextTier = ticket ? Math.min(3, ticket.ticket.tier + 1) : 2;
   await offerChoice(interaction, ctx, `Escalate #${ticketNumber} to tier ${nextTier}:`, (staff) => ({
     type: ComponentType.StringSelect,
@@ -19,7 +21,10 @@ export const run: TicketComponentHandler = async (interaction, ticketNumber, ctx
       ...staff
         .filter((s) => s.tier === nextTier && !s.away && discordIdentity(s.identities))
         .slice(0, 24)
-        .map((s) => ({ label: `${s.displayName || 'supporter'} (${s.load} open)`.slice(0, 100), value: discordIdentity(s.identities)! })),
+        .map((s) => ({
+          label: `${s.displayName || 'supporter'} (${s.load} open)`.slice(0, 100),
+          value: discordIdentity(s.identities)!,
+        })),
     ],
   }));
 };

@@ -7,7 +7,11 @@ import { ticketForm } from '../commands/ticket';
 /** A guide's "Report a problem" / "Ask for something": the form, with the service's questions (from memory: a modal must be the first answer). */
 export const action = 'form';
 
-export async function run(interaction: ButtonInteraction, [serviceId, type]: string[], ctx: DiscordContext): Promise<void> {
+export async function run(
+  interaction: ButtonInteraction,
+  [serviceId, type]: string[],
+  ctx: DiscordContext,
+): Promise<void> {
   const pick = ctx.helpdesk.catalog.pick(serviceId ?? '');
   if (pick.kind !== 'guide') {
     // Removed or no longer covered since the guide was shown.
@@ -15,5 +19,11 @@ export async function run(interaction: ButtonInteraction, [serviceId, type]: str
     return;
   }
   const { service } = pick;
-  await interaction.showModal(ticketForm(guideFormId(service.id, type as TicketType), { serviceName: service.name, type: type as TicketType, questions: service.questions }));
+  await interaction.showModal(
+    ticketForm(guideFormId(service.id, type as TicketType), {
+      serviceName: service.name,
+      type: type as TicketType,
+      questions: service.questions,
+    }),
+  );
 }

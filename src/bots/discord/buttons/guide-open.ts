@@ -10,6 +10,9 @@ export const action = 'open';
 export const run = (interaction: ButtonInteraction, [draftId]: string[], ctx: DiscordContext) =>
   settleDraft(interaction, ctx, async () => {
     // This message becomes the "your ticket is open" answer, so the thread's creator links it.
-    const ticket = await ctx.helpdesk.guides.open(actorOf(interaction.user, interaction.member), { draftId, location: replyLocation(interaction) });
+    const ticket = await ctx.helpdesk.guides.open(actorOf(interaction.user, interaction.member), {
+      draftId,
+      location: replyLocation(interaction),
+    });
     return openedText(ticket);
   });

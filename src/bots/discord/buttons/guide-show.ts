@@ -7,4 +7,6 @@ import { settleDraft, suggestions } from '../guide';
 export const action = 'show';
 
 export const run = (interaction: ButtonInteraction, [draftId]: string[], ctx: DiscordContext) =>
-  settleDraft(interaction, ctx, async () => suggestions(await ctx.helpdesk.guides.draft(actorOf(interaction.user, interaction.member), { draftId })));
+  settleDraft(interaction, ctx, async () =>
+    suggestions(await ctx.helpdesk.guides.draft(actorOf(interaction.user, interaction.member), { draftId })),
+  );

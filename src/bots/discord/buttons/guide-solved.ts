@@ -9,6 +9,9 @@ export const action = 'solved';
 
 export const run = (interaction: ButtonInteraction, [draftId, articleId]: string[], ctx: DiscordContext) =>
   settleDraft(interaction, ctx, async () => {
-    const article = await ctx.helpdesk.guides.deflect(actorOf(interaction.user, interaction.member), { draftId, articleId });
+    const article = await ctx.helpdesk.guides.deflect(actorOf(interaction.user, interaction.member), {
+      draftId,
+      articleId,
+    });
     return guideMessages.deflected(article);
   });

@@ -1,4 +1,11 @@
-import { ComponentType, MessageFlags, type APIActionRowComponent, type APISelectMenuComponent, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
+import {
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APISelectMenuComponent,
+  type MessageComponentInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { StaffMember } from '../../../core/services/staff';
 import { actorOf } from '../actor';
 import { errorText } from '../answer';
@@ -20,7 +27,10 @@ export async function offerChoice(
   await repliable.deferReply({ flags: MessageFlags.Ephemeral });
   try {
     const staff = await ctx.helpdesk.staff.list(actorOf(interaction.user, interaction.member));
-    const row: APIActionRowComponent<APISelectMenuComponent> = { type: ComponentType.ActionRow, components: [select(staff)] };
+    const row: APIActionRowComponent<APISelectMenuComponent> = {
+      type: ComponentType.ActionRow,
+      components: [select(staff)],
+    };
     await repliable.editReply({ content: prompt, components: [row] });
   } catch (error) {
     await repliable.editReply({ content: errorText(error, ctx) });

@@ -4,14 +4,20 @@ import { actorOf } from '../actor';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
-export type ProposalHandler = (interaction: MessageComponentInteraction, proposalId: number, ctx: DiscordContext) => Promise<void>;
+export type ProposalHandler = (
+  interaction: MessageComponentInteraction,
+  proposalId: number,
+  ctx: DiscordContext,
+) => Promise<void>;
 
 /**
  * A button under a major-incident proposal in the staff channel: one core call, a private
  * confirmation, and the alert edited to say who decided, its buttons gone (so nobody decides twice
  * from a stale message; the core refuses a second decision anyway).
  */
-export function proposalAction(perform: (ctx: DiscordContext, actor: ActorRef, proposalId: number) => Promise<{ reply: string; decided: string }>): ProposalHandler {
+export function proposalAction(
+  perform: (ctx: DiscordContext, actor: ActorRef, proposalId: number) => Promise<{ reply: string; decided: string }>,
+): ProposalHandler {
   return async (interaction, proposalId, ctx) => {
     const repliable = interaction as RepliableInteraction;
     await repliable.deferReply({ flags: MessageFlags.Ephemeral });
@@ -29,7 +35,11 @@ export function proposalAction(perform: (ctx: DiscordContext, actor: ActorRef, p
     const alert = interaction.message;
     await interaction.client.rest
       .patch(Routes.channelMessage(alert.channelId, alert.id), {
-        body: { content: `${alert.content}\n\n${outcome.decided} by ${actor.displayName}.`.slice(0, 2000), components: [], allowed_mentions: { parse: [] } },
+        body: {
+          content: `${alert.content}\n\n${outcome.decided} by ${actor.displayName}.`.slice(0, 2000),
+          components: [],
+          allowed_mentions: { parse: [] },
+        },
       })
       .catch((error) => ctx.logger.warn({ err: error }, 'could not mark a major-incident proposal as decided'));
     await repliable.editReply({ content: outcome.reply });

@@ -13,7 +13,13 @@ export const run: TicketComponentHandler = async (interaction, ticketNumber) => 
       .addLabelComponents(
         new LabelBuilder()
           .setLabel('Comment')
-          .setTextInputComponent(new TextInputBuilder().setCustomId('comment').setStyle(TextInputStyle.Paragraph).setMaxLength(RATING_COMMENT_MAX).setRequired(true)),
+          .setTextInputComponent(
+            new TextInputBuilder()
+              .setCustomId('comment')
+              .setStyle(TextInputStyle.Paragraph)
+              .setMaxLength(RATING_COMMENT_MAX)
+              .setRequired(true),
+          ),
       ),
   );
 };

@@ -17,7 +17,14 @@ export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _value
     components: [
       {
         type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Add a comment', custom_id: ticketButtonId('rate-comment', ticketNumber) }],
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: 'Add a comment',
+            custom_id: ticketButtonId('rate-comment', ticketNumber),
+          },
+        ],
       },
     ],
   };

@@ -7,4 +7,8 @@ import { offerChoice } from './offer-choice';
 export const action = 'reassign';
 
 export const run: TicketComponentHandler = (interaction, ticketNumber, ctx) =>
-  offerChoice(interaction, ctx, `Reassign #${ticketNumber} to:`, () => ({ type: ComponentType.UserSelect, custom_id: ticketButtonId('reassign-to', ticketNumber), placeholder: 'A supporter' }));
+  offerChoice(interaction, ctx, `Reassign #${ticketNumber} to:`, () => ({
+    type: ComponentType.UserSelect,
+    custom_id: ticketButtonId('reassign-to', ticketNumber),
+    placeholder: 'A supporter',
+  }));

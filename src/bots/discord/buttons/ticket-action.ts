@@ -4,14 +4,24 @@ import { actorOf } from '../actor';
 import { answerPrivately, type PrivateAnswer } from '../answer';
 import type { DiscordContext } from '../context';
 
-export type TicketComponentHandler = (interaction: MessageComponentInteraction, ticketNumber: number, ctx: DiscordContext) => Promise<void>;
+export type TicketComponentHandler = (
+  interaction: MessageComponentInteraction,
+  ticketNumber: number,
+  ctx: DiscordContext,
+) => Promise<void>;
 
 /**
  * A card button that calls one core operation and answers privately. The core checks the presser's
  * role; the card is redrawn through the delivery queue, whoever pressed.
  */
 export function ticketAction(
-  perform: (ctx: DiscordContext, actor: ActorRef, ticketNumber: number, values: string[], customId: string) => Promise<string | PrivateAnswer>,
+  perform: (
+    ctx: DiscordContext,
+    actor: ActorRef,
+    ticketNumber: number,
+    values: string[],
+    customId: string,
+  ) => Promise<string | PrivateAnswer>,
 ): TicketComponentHandler {
   return (interaction, ticketNumber, ctx) => {
     // Selects carry the chosen values; buttons have none.

@@ -9,8 +9,11 @@ export const name = 'note';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
     const ticket = await ctx.helpdesk.deliveries.ticketAt('discordThreadId', interaction.channelId);
-    if (!ticket) return '/note works in a ticket\'s thread.';
-    await ctx.helpdesk.comments.note(actorOf(interaction.user, interaction.member), { ticketNumber: ticket.number, body: interaction.options.getString('text', true) });
+    if (!ticket) return "/note works in a ticket's thread.";
+    await ctx.helpdesk.comments.note(actorOf(interaction.user, interaction.member), {
+      ticketNumber: ticket.number,
+      body: interaction.options.getString('text', true),
+    });
     return `Internal note added to #${ticket.number}. Only staff can see it.`;
   });
 }

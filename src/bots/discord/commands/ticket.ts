@@ -1,4 +1,11 @@
-import { LabelBuilder, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { IMPACTS, URGENCIES, type TicketType } from '../../../core/model';
 import { IMPACT_LABEL, URGENCY_LABEL } from '../../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../../core/schemas';
@@ -27,7 +34,11 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
 
 /** A required select inside the modal (a Label wrapping it): Discord's modals hold five such rows at most. */
 function select(customId: string, label: string, options: Array<{ label: string; value: string }>): LabelBuilder {
-  return new LabelBuilder().setLabel(label).setStringSelectMenuComponent(new StringSelectMenuBuilder().setCustomId(customId).setRequired(true).addOptions(options));
+  return new LabelBuilder()
+    .setLabel(label)
+    .setStringSelectMenuComponent(
+      new StringSelectMenuBuilder().setCustomId(customId).setRequired(true).addOptions(options),
+    );
 }
 
 /** What a form may be told: for whom (staff), its service's name, the type (chosen by a guide's button), the guide's questions. */
@@ -52,12 +63,30 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
  */
 export function ticketForm(customId: string, options: TicketFormOptions = {}): ModalBuilder {
   const { forWhom, serviceName, type, questions = [] } = options;
-  const title = forWhom ? `Open a ticket for ${forWhom}` : serviceName ? `Open a ticket: ${serviceName}` : 'Open a ticket';
+  const title = forWhom
+    ? `Open a ticket for ${forWhom}`
+    : serviceName
+      ? `Open a ticket: ${serviceName}`
+      : 'Open a ticket';
   const fields = [
-    new LabelBuilder().setLabel('Title').setTextInputComponent(new TextInputBuilder().setCustomId('title').setStyle(TextInputStyle.Short).setMaxLength(TITLE_MAX).setRequired(true)),
+    new LabelBuilder()
+      .setLabel('Title')
+      .setTextInputComponent(
+        new TextInputBuilder()
+          .setCustomId('title')
+          .setStyle(TextInputStyle.Short)
+          .setMaxLength(TITLE_MAX)
+          .setRequired(true),
+      ),
     new LabelBuilder()
       .setLabel('Description')
-      .setTextInputComponent(new TextInputBuilder().setCustomId('description').setStyle(TextInputStyle.Paragraph).setMaxLength(DESCRIPTION_MAX).setRequired(true)),
+      .setTextInputComponent(
+        new TextInputBuilder()
+          .setCustomId('description')
+          .setStyle(TextInputStyle.Paragraph)
+          .setMaxLength(DESCRIPTION_MAX)
+          .setRequired(true),
+      ),
     ...(type
       ? []
       : [
@@ -66,8 +95,16 @@ export function ticketForm(customId: string, options: TicketFormOptions = {}): M
             { label: 'Request: I need something', value: 'request' },
           ]),
         ]),
-    select('impact', 'Who is affected?', IMPACTS.map((value) => ({ label: IMPACT_LABEL[value], value }))),
-    select('urgency', 'How badly?', URGENCIES.map((value) => ({ label: URGENCY_LABEL[value], value }))),
+    select(
+      'impact',
+      'Who is affected?',
+      IMPACTS.map((value) => ({ label: IMPACT_LABEL[value], value })),
+    ),
+    select(
+      'urgency',
+      'How badly?',
+      URGENCIES.map((value) => ({ label: URGENCY_LABEL[value], value })),
+    ),
     ...(type && questions.length > 0 ? [answersField(questions)] : []),
   ];
   return new ModalBuilder()
@@ -80,8 +117,16 @@ export function ticketForm(customId: string, options: TicketFormOptions = {}): M
 function answersField(questions: string[]): LabelBuilder {
   const single = questions.length === 1 && questions[0].length <= LABEL_MAX;
   const label = new LabelBuilder()
-    .setLabel(single ? questions[0] : questions.length === 1 ? 'Your answer to the question' : 'Your answers to the questions')
-    .setTextInputComponent(new TextInputBuilder().setCustomId('answers').setStyle(TextInputStyle.Paragraph).setMaxLength(ANSWERS_MAX).setRequired(false));
+    .setLabel(
+      single ? questions[0] : questions.length === 1 ? 'Your answer to the question' : 'Your answers to the questions',
+    )
+    .setTextInputComponent(
+      new TextInputBuilder()
+        .setCustomId('answers')
+        .setStyle(TextInputStyle.Paragraph)
+        .setMaxLength(ANSWERS_MAX)
+        .setRequired(false),
+    );
   return single ? label : label.setDescription(clip(questions.join(' · '), LABEL_DESCRIPTION_MAX));
 }
 

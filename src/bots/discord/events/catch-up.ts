@@ -13,21 +13,34 @@ export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext): Pr
   for (const ticket of await ctx.helpdesk.deliveries.openTicketsOn('discord')) {
     const threadId = ticket.location.discordThreadId;
     if (!threadId) continue;
-    let after = (await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'discord')) ?? ticket.location.discordCardMessageId;
+    let after =
+      (await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'discord')) ?? ticket.location.discordCardMessageId;
     try {
       for (;;) {
-        const page = (await rest.get(Routes.channelMessages(threadId), { query: new URLSearchParams({ limit: '100', ...(after ? { after } : {}) }) })) as APIMessage[];
+        const page = (await rest.get(Routes.channelMessages(threadId), {
+          query: new URLSearchParams({ limit: '100', ...(after ? { after } : {}) }),
+        })) as APIMessage[];
         // Discord lists newest first; comments are stored oldest first.
         const ordered = [...page].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
         for (const message of ordered) {
-          if (message.author.bot || (message.type !== MessageType.Default && message.type !== MessageType.Reply)) continue;
-          const author = actorOf({ id: message.author.id, username: message.author.username, globalName: message.author.global_name ?? null });
+          if (message.author.bot || (message.type !== MessageType.Default && message.type !== MessageType.Reply))
+            continue;
+          const author = actorOf({
+            id: message.author.id,
+            username: message.author.username,
+            globalName: message.author.global_name ?? null,
+          });
           await storeIncomingMessage(ctx, {
             id: message.id,
             channelId: threadId,
             author,
             content: message.content,
-            attachments: message.attachments.map((a) => ({ url: a.url, filename: a.filename, size: a.size, contentType: a.content_type ?? null })),
+            attachments: message.attachments.map((a) => ({
+              url: a.url,
+              filename: a.filename,
+              size: a.size,
+              contentType: a.content_type ?? null,
+            })),
           });
           stored += 1;
         }

@@ -12,7 +12,12 @@ export async function onMessageCreate(message: Message, ctx: DiscordContext): Pr
     channelId: message.channelId,
     author: actorOf(message.author, message.member),
     content: message.content,
-    attachments: message.attachments.map((a) => ({ url: a.url, filename: a.name, size: a.size, contentType: a.contentType })),
+    attachments: message.attachments.map((a) => ({
+      url: a.url,
+      filename: a.name,
+      size: a.size,
+      contentType: a.contentType,
+    })),
   });
   if (stored) ctx.wakeDispatcher();
 }

@@ -1,4 +1,13 @@
-import { LabelBuilder, MessageFlags, ModalBuilder, StringSelectMenuBuilder, TextInputBuilder, TextInputStyle, type ChatInputCommandInteraction, type ModalSubmitInteraction } from 'discord.js';
+import {
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { linesOf, type Service } from '../../../core/rules/catalog';
 import { actorOf } from '../actor';
 import { errorText } from '../answer';
@@ -11,10 +20,18 @@ export const prefix = 'catalog-form';
 const NOT_COVERED = 'none';
 
 /** Admins only: a refusal before the form, so nothing is typed in vain (the core checks again on submit). */
-export async function showServiceForm(interaction: ChatInputCommandInteraction, ctx: DiscordContext, service?: Service): Promise<void> {
+export async function showServiceForm(
+  interaction: ChatInputCommandInteraction,
+  ctx: DiscordContext,
+  service?: Service,
+): Promise<void> {
   try {
     const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
-    if (role !== 'admin') return void (await interaction.reply({ content: "You can't do that: only admins keep the service catalog.", flags: MessageFlags.Ephemeral }));
+    if (role !== 'admin')
+      return void (await interaction.reply({
+        content: "You can't do that: only admins keep the service catalog.",
+        flags: MessageFlags.Ephemeral,
+      }));
   } catch (error) {
     return void (await interaction.reply({ content: errorText(error, ctx), flags: MessageFlags.Ephemeral }));
   }
@@ -31,19 +48,29 @@ function serviceForm(service?: Service): ModalBuilder {
     .setCustomId(service ? `${prefix}:${service.id}` : prefix)
     .setTitle(service ? `Edit service ${service.id}`.slice(0, 45) : 'New service')
     .addLabelComponents(
-      new LabelBuilder().setLabel('Name').setTextInputComponent(input('name', TextInputStyle.Short, 80, true, service?.name)),
-      new LabelBuilder().setLabel('Description').setTextInputComponent(input('description', TextInputStyle.Paragraph, 1000, false, service?.description)),
       new LabelBuilder()
-        .setLabel('Covered by the helpdesk?')
-        .setStringSelectMenuComponent(
-          new StringSelectMenuBuilder()
-            .setCustomId('coverage')
-            .setRequired(true)
-            .addOptions(
-              ...['1', '2', '3'].map((tier) => ({ label: `Covered: tier ${tier} takes its tickets`, value: tier, default: coverage === tier })),
-              { label: 'Not covered (declined, pointing to the catalog)', value: NOT_COVERED, default: coverage === NOT_COVERED },
-            ),
-        ),
+        .setLabel('Name')
+        .setTextInputComponent(input('name', TextInputStyle.Short, 80, true, service?.name)),
+      new LabelBuilder()
+        .setLabel('Description')
+        .setTextInputComponent(input('description', TextInputStyle.Paragraph, 1000, false, service?.description)),
+      new LabelBuilder().setLabel('Covered by the helpdesk?').setStringSelectMenuComponent(
+        new StringSelectMenuBuilder()
+          .setCustomId('coverage')
+          .setRequired(true)
+          .addOptions(
+            ...['1', '2', '3'].map((tier) => ({
+              label: `Covered: tier ${tier} takes its tickets`,
+              value: tier,
+              default: coverage === tier,
+            })),
+            {
+              label: 'Not covered (declined, pointing to the catalog)',
+              value: NOT_COVERED,
+              default: coverage === NOT_COVERED,
+            },
+          ),
+      ),
       new LabelBuilder()
         .setLabel('Checks to try first')
         .setDescription('One per line, at most 10')
@@ -58,7 +85,8 @@ function serviceForm(service?: Service): ModalBuilder {
 export async function run(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const id = interaction.customId.split(':')[1];
-  const text = (field: string) => (interaction.fields.fields.has(field) ? interaction.fields.getTextInputValue(field) : '');
+  const text = (field: string) =>
+    interaction.fields.fields.has(field) ? interaction.fields.getTextInputValue(field) : '';
   const coverage = interaction.fields.getStringSelectValues('coverage')[0] ?? '1';
   const covered = coverage !== NOT_COVERED;
   const fields = {
@@ -72,13 +100,25 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   };
   const actor = actorOf(interaction.user, interaction.member);
   try {
-    const service = id ? await ctx.helpdesk.catalog.edit(actor, { id, ...fields }) : await ctx.helpdesk.catalog.add(actor, fields);
+    const service = id
+      ? await ctx.helpdesk.catalog.edit(actor, { id, ...fields })
+      : await ctx.helpdesk.catalog.add(actor, fields);
     const who = service.covered ? `covered, tier ${service.owningTier}` : 'not covered';
-    await interaction.editReply({ content: `Service ${service.id} "${service.name}" is ${id ? 'saved' : 'added'} (${who}). The catalog article shows it.` });
+    await interaction.editReply({
+      content: `Service ${service.id} "${service.name}" is ${id ? 'saved' : 'added'} (${who}). The catalog article shows it.`,
+    });
   } catch (error) {
     await interaction.editReply({
       content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into the form again.`,
-      files: [{ attachment: Buffer.from(`Name: ${fields.name}\nCovered: ${coverage}\n\n${fields.description}\n\nChecks:\n${text('checks')}\n\nQuestions:\n${text('questions')}\n`, 'utf8'), name: 'service-draft.txt' }],
+      files: [
+        {
+          attachment: Buffer.from(
+            `Name: ${fields.name}\nCovered: ${coverage}\n\n${fields.description}\n\nChecks:\n${text('checks')}\n\nQuestions:\n${text('questions')}\n`,
+            'utf8',
+          ),
+          name: 'service-draft.txt',
+        },
+      ],
     });
   }
 }

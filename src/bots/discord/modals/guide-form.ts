@@ -25,7 +25,10 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   // The form asked the guide's questions in one field: the answer is kept against them all.
   const questions = ctx.helpdesk.catalog.snapshot().find((s) => s.id === serviceId)?.questions ?? [];
   const question = questions.join('\n');
-  const answers = answer.trim() && question ? [{ question: question.length <= QUESTION_MAX ? question : `${question.slice(0, QUESTION_MAX - 1)}…`, answer }] : [];
+  const answers =
+    answer.trim() && question
+      ? [{ question: question.length <= QUESTION_MAX ? question : `${question.slice(0, QUESTION_MAX - 1)}…`, answer }]
+      : [];
   await afterAnswering(interaction, ctx);
   const actor = actorOf(interaction.user, interaction.member);
   let draftId: string | null = null;
@@ -34,12 +37,18 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
     draftId = result.outcome === 'suggest' ? result.draft.id : result.draftId;
     if (result.outcome === 'declined') return void (await interaction.editReply({ content: result.message }));
     if (result.draft.suggested.length > 0) return void (await interaction.editReply(suggestions(result.draft)));
-    const ticket = await ctx.helpdesk.guides.open(actor, { draftId: result.draft.id, location: replyLocation(interaction) });
+    const ticket = await ctx.helpdesk.guides.open(actor, {
+      draftId: result.draft.id,
+      location: replyLocation(interaction),
+    });
     ctx.wakeDispatcher();
     await interaction.editReply({ content: openedText(ticket) });
   } catch (error) {
     // Once stored, the form waits for the customer: /ticket offers it again.
-    if (draftId) await interaction.editReply({ content: `${errorText(error, ctx)}\nWhat you wrote is kept: run /ticket to come back to it.` });
+    if (draftId)
+      await interaction.editReply({
+        content: `${errorText(error, ctx)}\nWhat you wrote is kept: run /ticket to come back to it.`,
+      });
     else await interaction.editReply(notStored(error, ctx, { ...form, answers: answer }));
   }
 }

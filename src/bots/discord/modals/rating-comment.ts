@@ -16,6 +16,8 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
     await interaction.editReply({ content: `Thank you for your comment on #${ticketNumber}.` });
   } catch (error) {
     // What was typed comes back, so a refused comment is not lost.
-    await interaction.editReply({ content: `${errorText(error, ctx)}\nYour comment was:\n> ${comment.replace(/\n/g, '\n> ')}`.slice(0, 2000) });
+    await interaction.editReply({
+      content: `${errorText(error, ctx)}\nYour comment was:\n> ${comment.replace(/\n/g, '\n> ')}`.slice(0, 2000),
+    });
   }
 }

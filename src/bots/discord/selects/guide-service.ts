@@ -7,7 +7,11 @@ import { ticketForm } from '../commands/ticket';
 /** `/ticket`'s service select: another page, the guide, a polite no, or (something else) the form. From memory, no database call. */
 export const action = 'service';
 
-export async function run(interaction: StringSelectMenuInteraction, _args: string[], ctx: DiscordContext): Promise<void> {
+export async function run(
+  interaction: StringSelectMenuInteraction,
+  _args: string[],
+  ctx: DiscordContext,
+): Promise<void> {
   const value = interaction.values[0] ?? '';
   const page = parsePageValue(value);
   if (page !== null) return void (await interaction.update(servicePicker(ctx.helpdesk.catalog.snapshot(), page)));

@@ -23,9 +23,13 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
       const original = await originalMessage(client, channel, ts);
       if (!original) throw new Error('the message is gone');
       const added = await addToTicket(ctx, { ...original, user: original.user ?? body.user.id }, Number(number));
-      if (body.message) await client.chat.update({ channel, ts: body.message.ts, text: `Added to your ticket #${added}.`, blocks: [] });
+      if (body.message)
+        await client.chat.update({ channel, ts: body.message.ts, text: `Added to your ticket #${added}.`, blocks: [] });
     } catch (error) {
-      await client.chat.postMessage({ channel, text: `Your message was not added: ${readableError(error, ctx.logger)}` });
+      await client.chat.postMessage({
+        channel,
+        text: `Your message was not added: ${readableError(error, ctx.logger)}`,
+      });
     }
   });
 
@@ -37,8 +41,17 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
       const original = await originalMessage(client, channel, ts);
       const text = original?.text ?? '';
       const metadata: TicketFormMetadata = { channel, sourceMessage: { channel, ts } };
-      await client.views.open({ trigger_id: body.trigger_id, view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }) });
-      if (body.message) await client.chat.update({ channel, ts: body.message.ts, text: 'Opening a new ticket from your message.', blocks: [] });
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }),
+      });
+      if (body.message)
+        await client.chat.update({
+          channel,
+          ts: body.message.ts,
+          text: 'Opening a new ticket from your message.',
+          blocks: [],
+        });
     } catch (error) {
       await client.chat.postMessage({ channel, text: readableError(error, ctx.logger) });
     }

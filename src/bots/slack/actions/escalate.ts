@@ -23,7 +23,9 @@ export function registerEscalateAction(app: App, ctx: SlackContext): void {
       const toTier = nextTier(ticket);
       const supporters = staff.flatMap((s) => {
         const slack = s.identities.find((i) => i.platform === 'slack');
-        return s.tier === toTier && !s.away && slack ? [{ userId: slack.userId, name: s.displayName || slack.userId, load: s.load }] : [];
+        return s.tier === toTier && !s.away && slack
+          ? [{ userId: slack.userId, name: s.displayName || slack.userId, load: s.load }]
+          : [];
       });
       view = escalateFormView(ticket.number, toTier, supporters);
     } catch (error) {

@@ -16,9 +16,11 @@ export function registerGuidePickAction(app: App, ctx: SlackContext): void {
     const metadata = JSON.parse(body.view.private_metadata || '{}') as TicketFormMetadata;
     const pick = ctx.helpdesk.catalog.pick(action.selected_option?.value ?? '');
     const view =
-      pick.kind === 'guide' ? guideFormView(metadata, pick.service)
-      : pick.kind === 'something-else' ? guideFormView(metadata, null)
-      : closingView(pick.message);
+      pick.kind === 'guide'
+        ? guideFormView(metadata, pick.service)
+        : pick.kind === 'something-else'
+          ? guideFormView(metadata, null)
+          : closingView(pick.message);
     // No hash: the person's latest choice wins over the waiting-form offer still on its way.
     await client.views.update({ view_id: body.view.id, view });
   });

@@ -9,7 +9,9 @@ export function registerGuideShowAction(app: App, ctx: SlackContext): void {
     if (!body.view) return;
     await ctx.ackFirst.answered();
     try {
-      const draft = await ctx.helpdesk.guides.draft(slackActor(body.user.id, body.user.name), { draftId: action.value ?? '' });
+      const draft = await ctx.helpdesk.guides.draft(slackActor(body.user.id, body.user.name), {
+        draftId: action.value ?? '',
+      });
       await client.views.update({ view_id: body.view.id, view: offerView(draft) });
     } catch (error) {
       await refuseInModal(client, body.view, readableError(error, ctx.logger));

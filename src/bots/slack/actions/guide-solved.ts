@@ -11,7 +11,10 @@ export function registerGuideSolvedAction(app: App, ctx: SlackContext): void {
     await ctx.ackFirst.answered();
     const [draftId = '', articleId = ''] = (action.value ?? '').split(':');
     try {
-      const article = await ctx.helpdesk.guides.deflect(slackActor(body.user.id, body.user.name), { draftId, articleId });
+      const article = await ctx.helpdesk.guides.deflect(slackActor(body.user.id, body.user.name), {
+        draftId,
+        articleId,
+      });
       await client.views.update({ view_id: body.view.id, view: closingView(guideMessages.deflected(article)) });
     } catch (error) {
       await refuseInModal(client, body.view, readableError(error, ctx.logger));

@@ -8,9 +8,14 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(HOME_OPEN_TICKET, async ({ ack, body, action, client }) => {
     await ack();
     try {
-      const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(slackActor(body.user.id, body.user.name), { ticketNumber: action.value ?? '' });
+      const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(slackActor(body.user.id, body.user.name), {
+        ticketNumber: action.value ?? '',
+      });
       const place = ticket.location as Record<string, string>;
-      const where = place.slackDmChannel && customer ? 'Reply in the ticket\'s thread in your DM with the app, or in its card\'s thread in the support channel (staff).' : '';
+      const where =
+        place.slackDmChannel && customer
+          ? "Reply in the ticket's thread in your DM with the app, or in its card's thread in the support channel (staff)."
+          : '';
       await client.views.open({
         trigger_id: body.trigger_id,
         view: {
@@ -19,7 +24,13 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
           close: { type: 'plain_text', text: 'Close' },
           blocks: [
             { type: 'header', text: { type: 'plain_text', text: ticket.title.slice(0, 150) } },
-            { type: 'section', text: { type: 'mrkdwn', text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}` } },
+            {
+              type: 'section',
+              text: {
+                type: 'mrkdwn',
+                text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}`,
+              },
+            },
             { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },
             ...(where ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: where }] }] : []),
           ],

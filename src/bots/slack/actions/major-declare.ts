@@ -7,6 +7,9 @@ import { registerProposalAction } from './proposal';
 export function registerMajorDeclareAction(app: App, ctx: SlackContext): void {
   registerProposalAction(app, ctx, MAJOR_DECLARE, async (actor, proposalId, who) => {
     const parent = await ctx.helpdesk.major.declare(actor, { proposalId });
-    return { confirmation: `Major incident #${parent.number} declared; its tickets joined it.`, decision: `:rotating_light: Declared major incident #${parent.number} by ${who}.` };
+    return {
+      confirmation: `Major incident #${parent.number} declared; its tickets joined it.`,
+      decision: `:rotating_light: Declared major incident #${parent.number} by ${who}.`,
+    };
   });
 }

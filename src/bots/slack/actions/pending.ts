@@ -4,5 +4,7 @@ import { registerTicketAction } from './ticket-action';
 
 /** The card's Pending button. */
 export function registerPendingAction(app: App, ctx: SlackContext): void {
-  registerTicketAction(app, ctx, 'pending', ({ actor, ticketNumber }) => ctx.helpdesk.tickets.setPending(actor, { ticketNumber }));
+  registerTicketAction(app, ctx, 'pending', ({ actor, ticketNumber }) =>
+    ctx.helpdesk.tickets.setPending(actor, { ticketNumber }),
+  );
 }

@@ -15,7 +15,12 @@ export interface Decided {
  * answered at once, then the core decides (and refuses a proposal already answered, or a
  * non-staff presser). Decided, the alert loses its buttons and says who decided what.
  */
-export function registerProposalAction(app: App, ctx: SlackContext, actionId: string, run: (actor: ActorRef, proposalId: string, who: string) => Promise<Decided>): void {
+export function registerProposalAction(
+  app: App,
+  ctx: SlackContext,
+  actionId: string,
+  run: (actor: ActorRef, proposalId: string, who: string) => Promise<Decided>,
+): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
     await ack();
     await ctx.ackFirst.answered();
@@ -29,7 +34,12 @@ export function registerProposalAction(app: App, ctx: SlackContext, actionId: st
     await tellPresser(client, body, decided.confirmation);
     if (body.channel?.id && body.message?.ts) {
       const alert = body.message.text ?? '';
-      await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: `${alert}\n${decided.decision}`, blocks: decidedAlertBlocks(alert, decided.decision) });
+      await client.chat.update({
+        channel: body.channel.id,
+        ts: body.message.ts,
+        text: `${alert}\n${decided.decision}`,
+        blocks: decidedAlertBlocks(alert, decided.decision),
+      });
     }
   });
 }

@@ -15,11 +15,19 @@ export function registerRateAction(app: App, ctx: SlackContext): void {
     await ctx.ackFirst.answered();
     const score = Number(action.action_id.split('_')[1]);
     try {
-      const rating = await ctx.helpdesk.ratings.rate(slackActor(body.user.id, body.user.name), { ticketNumber: action.value ?? '', score });
+      const rating = await ctx.helpdesk.ratings.rate(slackActor(body.user.id, body.user.name), {
+        ticketNumber: action.value ?? '',
+        score,
+      });
       const thanks = messages.rated({ number: rating.ticketNumber }, rating.score);
       const notice = body.message?.text ?? '';
       if (body.channel?.id && body.message?.ts) {
-        await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: `${notice}\n${thanks}`, blocks: ratedBlocks(notice, thanks, rating.ticketNumber) });
+        await client.chat.update({
+          channel: body.channel.id,
+          ts: body.message.ts,
+          text: `${notice}\n${thanks}`,
+          blocks: ratedBlocks(notice, thanks, rating.ticketNumber),
+        });
       }
     } catch (error) {
       await tellPresser(client, body, readableError(error, ctx.logger));

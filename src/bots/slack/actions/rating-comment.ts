@@ -8,6 +8,9 @@ export function registerRatingCommentAction(app: App, ctx: SlackContext): void {
   app.action<BlockAction<ButtonAction>>(RATING_COMMENT_BUTTON, async ({ ack, body, action, client }) => {
     await ack();
     await ctx.ackFirst.answered();
-    await client.views.open({ trigger_id: body.trigger_id, view: ratingCommentView(Number(action.value), RATING_COMMENT_MAX) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: ratingCommentView(Number(action.value), RATING_COMMENT_MAX),
+    });
   });
 }

@@ -4,5 +4,7 @@ import { registerTicketAction } from './ticket-action';
 
 /** The card's Reopen button. */
 export function registerReopenAction(app: App, ctx: SlackContext): void {
-  registerTicketAction(app, ctx, 'reopen', ({ actor, ticketNumber }) => ctx.helpdesk.tickets.reopen(actor, { ticketNumber }));
+  registerTicketAction(app, ctx, 'reopen', ({ actor, ticketNumber }) =>
+    ctx.helpdesk.tickets.reopen(actor, { ticketNumber }),
+  );
 }

@@ -4,5 +4,7 @@ import { registerTicketAction } from './ticket-action';
 
 /** The card's Resolve button. */
 export function registerResolveAction(app: App, ctx: SlackContext): void {
-  registerTicketAction(app, ctx, 'resolve', ({ actor, ticketNumber }) => ctx.helpdesk.tickets.resolve(actor, { ticketNumber }));
+  registerTicketAction(app, ctx, 'resolve', ({ actor, ticketNumber }) =>
+    ctx.helpdesk.tickets.resolve(actor, { ticketNumber }),
+  );
 }

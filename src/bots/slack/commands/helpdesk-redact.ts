@@ -13,7 +13,12 @@ export const REDACT_USAGE =
  * what the bot does on Slack and which message a person has to delete, since Slack lets no app
  * delete someone's message.
  */
-export async function redactCommand(ctx: Pick<SlackContext, 'helpdesk'>, actor: ActorRef, text: string, teamDomain: string): Promise<string> {
+export async function redactCommand(
+  ctx: Pick<SlackContext, 'helpdesk'>,
+  actor: ActorRef,
+  text: string,
+  teamDomain: string,
+): Promise<string> {
   const [, target] = text.trim().split(/\s+/);
   if (!target) return REDACT_USAGE;
   const message = parseSlackMessageRef(target);

@@ -14,7 +14,11 @@ const target = (word: string | undefined) => (word === undefined || word === '-'
  * that the person is an admin and the values), and the answer is the SLA article as the policy now
  * reads, the same text customers see in the knowledge base.
  */
-export async function slaCommand(ctx: Pick<SlackContext, 'helpdesk'>, actor: ActorRef, words: string[]): Promise<string> {
+export async function slaCommand(
+  ctx: Pick<SlackContext, 'helpdesk'>,
+  actor: ActorRef,
+  words: string[],
+): Promise<string> {
   const [, verb = 'show', ...rest] = words;
   let setup: SlaSetup;
   switch (verb) {
@@ -22,7 +26,11 @@ export async function slaCommand(ctx: Pick<SlackContext, 'helpdesk'>, actor: Act
       setup = await ctx.helpdesk.sla.show(actor);
       break;
     case 'set':
-      setup = await ctx.helpdesk.sla.setTargets(actor, { priority: rest[0] ?? '', firstResponse: target(rest[1]), resolution: target(rest[2]) });
+      setup = await ctx.helpdesk.sla.setTargets(actor, {
+        priority: rest[0] ?? '',
+        firstResponse: target(rest[1]),
+        resolution: target(rest[2]),
+      });
       break;
     case 'hours':
       setup = await ctx.helpdesk.sla.setHours(actor, { hours: rest.join(' ') });

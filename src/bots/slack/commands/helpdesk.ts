@@ -26,7 +26,7 @@ const HELP: Record<Role, string[]> = {
   ],
   admin: [
     '`/helpdesk staff add @person 1|2|3|admin` · `/helpdesk staff remove @person`',
-    '`/helpdesk away on|off @person`: someone else\'s availability',
+    "`/helpdesk away on|off @person`: someone else's availability",
     '`/helpdesk sla` · `/helpdesk sla set P1 1h 4h` · `/helpdesk sla hours Mon-Fri 08:00-16:00 Europe/Copenhagen|off` · `/helpdesk sla holiday add|remove 2026-12-24`: the SLA policy',
     '`/helpdesk stats [7d|30d]`: opened, resolved, response times, SLA met, ratings',
     '`/helpdesk catalog list` · `/helpdesk catalog add` · `/helpdesk catalog edit ID` · `/helpdesk catalog remove ID`: the service catalog and its creation guides',
@@ -51,25 +51,39 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
         if (!person) return await answer('Name the person with a mention, like `/helpdesk staff add @ann 1`.');
         if (words[1] === 'add') {
           const added = await ctx.helpdesk.staff.add(actor, { person, role: words[3] ?? '' });
-          return await answer(`${added.displayName || `<@${person.userId}>`} is now ${added.isAdmin && !added.tier ? 'an admin' : `a tier-${added.tier} supporter`}.`);
+          return await answer(
+            `${added.displayName || `<@${person.userId}>`} is now ${added.isAdmin && !added.tier ? 'an admin' : `a tier-${added.tier} supporter`}.`,
+          );
         }
         const removed = await ctx.helpdesk.staff.remove(actor, { person });
         return await answer(`${removed.displayName || `<@${person.userId}>`} is no longer staff.`);
       }
       if (words[0] === 'away') {
-        if (words[1] !== 'on' && words[1] !== 'off') return await answer('Try `/helpdesk away on` or `/helpdesk away off` (admins: add `@person`).');
+        if (words[1] !== 'on' && words[1] !== 'off')
+          return await answer('Try `/helpdesk away on` or `/helpdesk away off` (admins: add `@person`).');
         const person = words[2] ? parseMention(words[2]) : null;
         if (words[2] && !person) return await answer('Name the person with a mention, like `/helpdesk away on @ann`.');
-        const target = await ctx.helpdesk.staff.setAway(actor, { away: words[1] === 'on', ...(person ? { person } : {}) });
+        const target = await ctx.helpdesk.staff.setAway(actor, {
+          away: words[1] === 'on',
+          ...(person ? { person } : {}),
+        });
         const who = person ? target.displayName || `<@${person.userId}>` : 'You';
-        return await answer(words[1] === 'on' ? `${who} ${person ? 'is' : 'are'} away: no new tickets are assigned.` : `${who} ${person ? 'is' : 'are'} back: new tickets are assigned again.`);
+        return await answer(
+          words[1] === 'on'
+            ? `${who} ${person ? 'is' : 'are'} away: no new tickets are assigned.`
+            : `${who} ${person ? 'is' : 'are'} back: new tickets are assigned again.`,
+        );
       }
       if (words[0] === 'link') {
         const result = await ctx.helpdesk.staff.link(actor, words[1] ? { code: words[1] } : {});
         if ('code' in result) {
-          return await answer(`Your link code is *${result.code}*. Run \`/helpdesk link ${result.code}\` on Discord before <!date^${Math.floor(result.expiresAt.getTime() / 1000)}^{time}|${result.expiresAt.toISOString()}>.`);
+          return await answer(
+            `Your link code is *${result.code}*. Run \`/helpdesk link ${result.code}\` on Discord before <!date^${Math.floor(result.expiresAt.getTime() / 1000)}^{time}|${result.expiresAt.toISOString()}>.`,
+          );
         }
-        return await answer(`Linked: this Slack identity and your Discord one are now one person (${result.linked.displayName || 'you'}).`);
+        return await answer(
+          `Linked: this Slack identity and your Discord one are now one person (${result.linked.displayName || 'you'}).`,
+        );
       }
       if (words[0] === 'sla') return await answer(await slaCommand(ctx, actor, words));
       if (words[0] === 'catalog') {
@@ -77,14 +91,22 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
         if ('text' in reply) return await answer(reply.text);
         await ack();
         // Answered already: a form that cannot open is only logged (the trigger id has run out).
-        await client.views.open({ trigger_id: command.trigger_id, view: reply.form }).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not open the catalog form'));
+        await client.views
+          .open({ trigger_id: command.trigger_id, view: reply.form })
+          .catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not open the catalog form'));
         return;
       }
-      if (words[0] === 'redact') return await answer(await redactCommand(ctx, actor, command.text ?? '', command.team_domain));
-      if (words[0] === 'stats') return await answer(formatStats(await ctx.helpdesk.stats.stats(actor, words[1] ? { period: words[1] } : {})));
+      if (words[0] === 'redact')
+        return await answer(await redactCommand(ctx, actor, command.text ?? '', command.team_domain));
+      if (words[0] === 'stats')
+        return await answer(formatStats(await ctx.helpdesk.stats.stats(actor, words[1] ? { period: words[1] } : {})));
       if (words.length === 0 || words[0] === 'help') {
         const me = await ctx.helpdesk.staff.whoAmI(actor);
-        return await answer(`What you can run:\n${helpFor(me.role).map((l) => `• ${l}`).join('\n')}`);
+        return await answer(
+          `What you can run:\n${helpFor(me.role)
+            .map((l) => `• ${l}`)
+            .join('\n')}`,
+        );
       }
       await answer('Unknown `/helpdesk` command; `/helpdesk help` lists what you can run.');
     } catch (error) {

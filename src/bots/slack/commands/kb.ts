@@ -23,29 +23,41 @@ export function registerKbCommand(app: App, ctx: SlackContext): void {
     try {
       if (verb === 'search') {
         const hits = await ctx.helpdesk.knowledge.search(actor, { words: rest.join(' ') });
-        const text = hits.length === 0
-          ? `No articles match "${rest.join(' ')}".`
-          : hits.map((h) => `*${h.id}. ${h.title}*${h.visibility === 'staff' ? ' (staff only)' : ''}\n${h.snippet}`).join('\n\n') + '\n\n`/kb read ID` shows one.';
+        const text =
+          hits.length === 0
+            ? `No articles match "${rest.join(' ')}".`
+            : hits
+                .map((h) => `*${h.id}. ${h.title}*${h.visibility === 'staff' ? ' (staff only)' : ''}\n${h.snippet}`)
+                .join('\n\n') + '\n\n`/kb read ID` shows one.';
         return await ack({ response_type: 'ephemeral', text });
       }
       if (verb === 'read') {
         const article = await ctx.helpdesk.knowledge.read(actor, { id: rest[0] ?? '' });
         const head = `*${article.id}. ${article.title}*${article.tags.length ? `  _${article.tags.join(', ')}_` : ''}${article.archivedAt ? ' (archived)' : ''}\n\n`;
-        const body = article.body.length > READ_MAX ? `${article.body.slice(0, READ_MAX)}\n\n… (the article is longer than a Slack message can show)` : article.body;
+        const body =
+          article.body.length > READ_MAX
+            ? `${article.body.slice(0, READ_MAX)}\n\n… (the article is longer than a Slack message can show)`
+            : article.body;
         return await ack({ response_type: 'ephemeral', text: head + body });
       }
       if (verb === 'new') {
         const me = await ctx.helpdesk.staff.whoAmI(actor);
-        if (me.role === 'customer') return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
+        if (me.role === 'customer')
+          return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
         await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: kbFormView() });
         return;
       }
       if (verb === 'edit') {
         const me = await ctx.helpdesk.staff.whoAmI(actor);
-        if (me.role === 'customer') return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
+        if (me.role === 'customer')
+          return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
         const article = await ctx.helpdesk.knowledge.read(actor, { id: rest[0] ?? '' });
-        if (article.archivedAt) return await ack({ response_type: 'ephemeral', text: `Article ${article.id} is archived; it can't be edited.` });
+        if (article.archivedAt)
+          return await ack({
+            response_type: 'ephemeral',
+            text: `Article ${article.id} is archived; it can't be edited.`,
+          });
         if (!fitsForm(article)) {
           return await ack({
             response_type: 'ephemeral',
@@ -60,7 +72,10 @@ export function registerKbCommand(app: App, ctx: SlackContext): void {
     } catch (error) {
       const text = readableError(error, ctx.logger);
       if (!acked) await ack({ response_type: 'ephemeral', text });
-      else await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text }).catch(() => undefined);
+      else
+        await client.chat
+          .postEphemeral({ channel: command.channel_id, user: command.user_id, text })
+          .catch(() => undefined);
     }
   });
 }

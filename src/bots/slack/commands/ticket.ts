@@ -30,24 +30,47 @@ export function registerTicketCommand(app: App, ctx: SlackContext): void {
     await ack();
     await ctx.ackFirst.answered();
     const mention = parseMention(command.text ?? '');
-    const metadata: TicketFormMetadata = { channel: command.channel_id, ...(mention ? { onBehalfOf: { userId: mention.userId, ...(mention.nameIfUnknown ? { nameIfUnknown: mention.nameIfUnknown } : {}) } } : {}) };
+    const metadata: TicketFormMetadata = {
+      channel: command.channel_id,
+      ...(mention
+        ? {
+            onBehalfOf: {
+              userId: mention.userId,
+              ...(mention.nameIfUnknown ? { nameIfUnknown: mention.nameIfUnknown } : {}),
+            },
+          }
+        : {}),
+    };
     const services = ctx.helpdesk.catalog.snapshot();
     if (mention || services.length === 0) {
       await client.views.open({ trigger_id: command.trigger_id, view: ticketFormView(JSON.stringify(metadata)) });
       return;
     }
-    const opened = await client.views.open({ trigger_id: command.trigger_id, view: serviceStepView(services, metadata) });
+    const opened = await client.views.open({
+      trigger_id: command.trigger_id,
+      view: serviceStepView(services, metadata),
+    });
     await offerWaiting(client, ctx, slackActor(command.user_id, command.user_name), opened.view, metadata);
   });
 }
 
-async function offerWaiting(client: WebClient, ctx: SlackContext, actor: ActorRef, view: { id?: string; hash?: string } | undefined, metadata: TicketFormMetadata): Promise<void> {
+async function offerWaiting(
+  client: WebClient,
+  ctx: SlackContext,
+  actor: ActorRef,
+  view: { id?: string; hash?: string } | undefined,
+  metadata: TicketFormMetadata,
+): Promise<void> {
   if (!view?.id) return;
   try {
     const waiting = await ctx.helpdesk.guides.waiting(actor);
     if (!waiting) return;
     const services = ctx.helpdesk.catalog.snapshot();
-    await client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: serviceStepView(services, metadata, waiting) });
+    await client.views.update({
+      view_id: view.id,
+      ...(view.hash ? { hash: view.hash } : {}),
+      view: serviceStepView(services, metadata, waiting),
+    });
   } catch (error) {
     // The select works without it; the form is still offered on the next /ticket.
     ctx.logger.warn({ err: error }, 'could not offer the waiting form');

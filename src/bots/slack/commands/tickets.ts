@@ -5,8 +5,14 @@ import { parseMention, readableError, slackActor, type SlackContext } from '../c
 import { uploadFile } from '../files';
 import { dueNote } from '../blocks';
 
-const line = (t: TicketSummary) => `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}${dueNote(t)}`;
-const SECTION_NAME = { yours: 'Your tickets', mine: 'Assigned to you', queue: 'The queue', all: 'All open tickets' } as const;
+const line = (t: TicketSummary) =>
+  `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}${dueNote(t)}`;
+const SECTION_NAME = {
+  yours: 'Your tickets',
+  mine: 'Assigned to you',
+  queue: 'The queue',
+  all: 'All open tickets',
+} as const;
 const USAGE =
   'Try `/tickets`, `/tickets list mine|queue|all`, `/tickets show 6`, `/tickets search WORDS`, `/tickets transcript 6`; staff: `/tickets assign 6 @person`, `/tickets escalate 6 [@person]`, `/tickets priority 6 P1`, `/tickets link 6 PARENT`, `/tickets unlink 6`.';
 
@@ -26,10 +32,16 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
       switch (verb) {
         case 'list': {
           const list = await ctx.helpdesk.queries.list(actor, rest[0] ? { scope: rest[0] } : {});
-          return await answer(list.sections.map((s) => `*${SECTION_NAME[s.name]}*\n${s.tickets.map(line).join('\n') || 'none'}`).join('\n\n'));
+          return await answer(
+            list.sections
+              .map((s) => `*${SECTION_NAME[s.name]}*\n${s.tickets.map(line).join('\n') || 'none'}`)
+              .join('\n\n'),
+          );
         }
         case 'show': {
-          const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(actor, { ticketNumber: rest[0] ?? '' });
+          const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(actor, {
+            ticketNumber: rest[0] ?? '',
+          });
           return await answer(
             `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
           );
@@ -37,12 +49,18 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
         case 'search': {
           const words = rest.join(' ');
           const hits = await ctx.helpdesk.queries.search(actor, { words });
-          return await answer(hits.length ? `*Tickets matching "${words}"*\n${hits.map(line).join('\n')}` : `No tickets match "${words}".`);
+          return await answer(
+            hits.length
+              ? `*Tickets matching "${words}"*\n${hits.map(line).join('\n')}`
+              : `No tickets match "${words}".`,
+          );
         }
         case 'transcript':
           // Built (and authorised) before the answer, so a refusal is the answer; the upload follows it.
           transcript = await ctx.helpdesk.queries.transcript(actor, { ticketNumber: rest[0] ?? '' });
-          await answer(`The transcript of #${String(rest[0]).replace(/^#/, '')} is on its way to your DM with the app.`);
+          await answer(
+            `The transcript of #${String(rest[0]).replace(/^#/, '')} is on its way to your DM with the app.`,
+          );
           break;
         case 'assign': {
           const to = parseMention(rest[1] ?? '');
@@ -52,16 +70,28 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
         }
         case 'escalate': {
           const to = rest[1] ? parseMention(rest[1]) : null;
-          if (rest[1] && !to) return await answer('Name the person with a mention, like `/tickets escalate 6 @ann`, or leave it out.');
-          const ticket = await ctx.helpdesk.tickets.escalate(actor, { ticketNumber: rest[0] ?? '', ...(to ? { to } : {}) });
-          return await answer(`#${ticket.number} is escalated to tier ${ticket.tier}${to ? ` and assigned to <@${to.userId}>` : ''}.`);
+          if (rest[1] && !to)
+            return await answer('Name the person with a mention, like `/tickets escalate 6 @ann`, or leave it out.');
+          const ticket = await ctx.helpdesk.tickets.escalate(actor, {
+            ticketNumber: rest[0] ?? '',
+            ...(to ? { to } : {}),
+          });
+          return await answer(
+            `#${ticket.number} is escalated to tier ${ticket.tier}${to ? ` and assigned to <@${to.userId}>` : ''}.`,
+          );
         }
         case 'priority': {
-          const ticket = await ctx.helpdesk.tickets.changePriority(actor, { ticketNumber: rest[0] ?? '', priority: rest[1] ?? '' });
+          const ticket = await ctx.helpdesk.tickets.changePriority(actor, {
+            ticketNumber: rest[0] ?? '',
+            priority: rest[1] ?? '',
+          });
           return await answer(`#${ticket.number} is now ${ticket.priority}.`);
         }
         case 'link': {
-          const ticket = await ctx.helpdesk.major.link(actor, { ticketNumber: rest[0] ?? '', parentNumber: rest[1] ?? '' });
+          const ticket = await ctx.helpdesk.major.link(actor, {
+            ticketNumber: rest[0] ?? '',
+            parentNumber: rest[1] ?? '',
+          });
           return await answer(`#${ticket.number} is now part of major incident #${String(rest[1]).replace(/^#/, '')}.`);
         }
         case 'unlink': {
@@ -77,10 +107,21 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
     if (!transcript) return;
     try {
       const dm = await client.conversations.open({ users: command.user_id });
-      await uploadFile(client, { filename: transcript.filename, content: transcript.content, channel: dm.channel!.id!, comment: `The transcript of ${transcript.filename.replace(/\..*$/, '').replace('ticket-', '#')}` });
+      await uploadFile(client, {
+        filename: transcript.filename,
+        content: transcript.content,
+        channel: dm.channel!.id!,
+        comment: `The transcript of ${transcript.filename.replace(/\..*$/, '').replace('ticket-', '#')}`,
+      });
     } catch (error) {
       ctx.logger.error({ err: error }, 'slack transcript upload failed');
-      await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: 'The transcript could not be uploaded; please try again in a moment.' }).catch(() => undefined);
+      await client.chat
+        .postEphemeral({
+          channel: command.channel_id,
+          user: command.user_id,
+          text: 'The transcript could not be uploaded; please try again in a moment.',
+        })
+        .catch(() => undefined);
     }
   });
 }

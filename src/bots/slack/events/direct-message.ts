@@ -39,7 +39,11 @@ export async function handleTopLevelDm(app: App, ctx: SlackContext, message: Thr
   const open = await openTicketsOf(ctx, message.user!);
   const where = { channel: message.channel, user: message.user! };
   if (open.length === 0) {
-    await tellPrivately(app, where, 'You have no open ticket. `/ticket` opens one; to talk about a ticket, reply in its thread here.');
+    await tellPrivately(
+      app,
+      where,
+      'You have no open ticket. `/ticket` opens one; to talk about a ticket, reply in its thread here.',
+    );
     return;
   }
   if (open.length === 1) {
@@ -49,13 +53,29 @@ export async function handleTopLevelDm(app: App, ctx: SlackContext, message: Thr
   }
   const ref = message.ts;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: 'You have several open tickets. Which one is this message about?' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: 'You have several open tickets. Which one is this message about?' },
+    },
     {
       type: 'actions',
       block_id: `dm_route:${ref}`,
       elements: [
-        ...open.slice(0, 20).map((t) => ({ type: 'button' as const, action_id: `${DM_ROUTE_TICKET}:${t.number}`, value: `${t.number}|${ref}`, text: { type: 'plain_text' as const, text: `#${t.number} ${t.title}`.slice(0, 75) } })),
-        { type: 'button' as const, action_id: DM_ROUTE_NEW, value: ref, style: 'primary' as const, text: { type: 'plain_text' as const, text: 'New ticket' } },
+        ...open
+          .slice(0, 20)
+          .map((t) => ({
+            type: 'button' as const,
+            action_id: `${DM_ROUTE_TICKET}:${t.number}`,
+            value: `${t.number}|${ref}`,
+            text: { type: 'plain_text' as const, text: `#${t.number} ${t.title}`.slice(0, 75) },
+          })),
+        {
+          type: 'button' as const,
+          action_id: DM_ROUTE_NEW,
+          value: ref,
+          style: 'primary' as const,
+          text: { type: 'plain_text' as const, text: 'New ticket' },
+        },
       ],
     },
   ];

@@ -35,11 +35,18 @@ export async function attachmentsOf(ctx: SlackContext, files: SlackFile[] = []):
   return Promise.all(
     files.map(async (f) => {
       const url = f.url_private_download ?? f.url_private ?? null;
-      const base: AttachmentInput = { filename: (f.name ?? 'file').slice(0, 255), contentType: f.mimetype ?? null, sizeBytes: f.size ?? 0, sourceUrl: url };
+      const base: AttachmentInput = {
+        filename: (f.name ?? 'file').slice(0, 255),
+        contentType: f.mimetype ?? null,
+        sizeBytes: f.size ?? 0,
+        sourceUrl: url,
+      };
       if (!url || (f.size ?? 0) > maxBytes || !ctx.settings.SLACK_BOT_TOKEN) return base;
       try {
         const data = await downloadFile(url, ctx.settings.SLACK_BOT_TOKEN, maxBytes);
-        return data ? { ...base, data, sizeBytes: data.length } : { ...base, sizeBytes: Math.max(base.sizeBytes, maxBytes + 1) };
+        return data
+          ? { ...base, data, sizeBytes: data.length }
+          : { ...base, sizeBytes: Math.max(base.sizeBytes, maxBytes + 1) };
       } catch (error) {
         ctx.logger.warn({ err: error, file: f.name }, 'could not download a Slack file; keeping its name and link');
         return base;
@@ -52,7 +59,11 @@ export async function attachmentsOf(ctx: SlackContext, files: SlackFile[] = []):
  * The ticket a thread belongs to: a card's thread in the support channel (staff's side) or a
  * ticket's DM thread (the customer's side). Anything else is not the helpdesk's conversation.
  */
-export async function ticketOfThread(ctx: SlackContext, channel: string, threadTs: string): Promise<TicketEntity | null> {
+export async function ticketOfThread(
+  ctx: SlackContext,
+  channel: string,
+  threadTs: string,
+): Promise<TicketEntity | null> {
   const byCard = await ctx.helpdesk.deliveries.ticketAt('slackCardTs', threadTs);
   if (byCard && (byCard.location as Record<string, string>).slackChannel === channel) return byCard;
   const byDm = await ctx.helpdesk.deliveries.ticketAt('slackDmThreadTs', threadTs);
@@ -83,25 +94,40 @@ export async function storeThreadMessage(ctx: SlackContext, message: ThreadMessa
 /** Messages in tickets' threads, their edits and their deletions. */
 export function registerMessageEvents(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event }) => {
-    const e = event as unknown as ThreadMessage & { message?: ThreadMessage; previous_message?: ThreadMessage; deleted_ts?: string };
+    const e = event as unknown as ThreadMessage & {
+      message?: ThreadMessage;
+      previous_message?: ThreadMessage;
+      deleted_ts?: string;
+    };
     try {
       if (e.subtype === 'message_changed' && e.message) {
         if (e.message.bot_id || !e.message.user) return;
-        await ctx.helpdesk.comments.edit(slackActor(e.message.user), { platformMessageId: messageId(e.channel, e.message.ts), body: e.message.text ?? '' });
+        await ctx.helpdesk.comments.edit(slackActor(e.message.user), {
+          platformMessageId: messageId(e.channel, e.message.ts),
+          body: e.message.text ?? '',
+        });
         return;
       }
       if (e.subtype === 'message_deleted') {
         const ts = e.deleted_ts ?? e.previous_message?.ts;
         if (!ts || e.previous_message?.bot_id) return;
         const by = e.previous_message?.user;
-        await ctx.helpdesk.comments.markDeleted('slack', { platformMessageId: messageId(e.channel, ts) }, by ? slackActor(by) : undefined);
+        await ctx.helpdesk.comments.markDeleted(
+          'slack',
+          { platformMessageId: messageId(e.channel, ts) },
+          by ? slackActor(by) : undefined,
+        );
         return;
       }
       if (await storeThreadMessage(ctx, e)) return;
       if (isTopLevelDm(e)) await handleTopLevelDm(app, ctx, e);
     } catch (error) {
       if (!e.user) return;
-      await tellPrivately(app, { channel: e.channel, user: e.user, threadTs: e.thread_ts }, `Your message was not added to the ticket: ${readableError(error, ctx.logger)}`);
+      await tellPrivately(
+        app,
+        { channel: e.channel, user: e.user, threadTs: e.thread_ts },
+        `Your message was not added to the ticket: ${readableError(error, ctx.logger)}`,
+      );
     }
   });
 }

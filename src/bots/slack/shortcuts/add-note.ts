@@ -15,9 +15,16 @@ export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
     const message = shortcut.message as { ts: string; thread_ts?: string };
     const ticket = await ticketOfThread(ctx, shortcut.channel.id, message.thread_ts ?? message.ts);
     if (!ticket || shortcut.channel.id !== (ticket.location as Record<string, string>).slackChannel) {
-      await tellPrivately(app, { channel: shortcut.channel.id, user: shortcut.user.id }, "Internal notes are added from a ticket's thread in the support channel.");
+      await tellPrivately(
+        app,
+        { channel: shortcut.channel.id, user: shortcut.user.id },
+        "Internal notes are added from a ticket's thread in the support channel.",
+      );
       return;
     }
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: noteFormView(ticket.number, `${shortcut.channel.id}:${message.ts}`) });
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: noteFormView(ticket.number, `${shortcut.channel.id}:${message.ts}`),
+    });
   });
 }

@@ -9,7 +9,13 @@ export function registerTicketFromMessageShortcut(app: App): void {
   app.shortcut<MessageShortcut>(TICKET_FROM_MESSAGE_SHORTCUT, async ({ ack, shortcut, client }) => {
     await ack();
     const text = (shortcut.message as { text?: string }).text ?? '';
-    const metadata: TicketFormMetadata = { channel: shortcut.channel.id, sourceMessage: { channel: shortcut.channel.id, ts: shortcut.message_ts } };
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }) });
+    const metadata: TicketFormMetadata = {
+      channel: shortcut.channel.id,
+      sourceMessage: { channel: shortcut.channel.id, ts: shortcut.message_ts },
+    };
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }),
+    });
   });
 }

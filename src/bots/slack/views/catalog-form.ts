@@ -15,18 +15,53 @@ const COVERAGE = [
   { value: 'tier:3', text: text('Covered, tier 3') },
   { value: 'none', text: text('Not covered (declined with a pointer to the catalog)') },
 ];
-const BLOCK_OF_FIELD: Record<string, string> = { name: 'name', description: 'description', covered: 'coverage', owningTier: 'coverage', checks: 'checks', questions: 'questions' };
+const BLOCK_OF_FIELD: Record<string, string> = {
+  name: 'name',
+  description: 'description',
+  covered: 'coverage',
+  owningTier: 'coverage',
+  checks: 'checks',
+  questions: 'questions',
+};
 
 /** `/helpdesk catalog add` and `edit ID` (prefilled): a service and its creation guide, checks and questions one per line. */
 export function catalogFormView(service?: Service) {
-  const coverage = COVERAGE.find((c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'))!;
-  return formView(CATALOG_FORM, service ? { serviceId: service.id } : {}, service ? `Edit service ${service.id}` : 'New service', service ? 'Save' : 'Add', [
-    textInput('name', 'Name', { max: 80, initial: service?.name }),
-    textInput('description', 'Description', { optional: true, multiline: true, max: 1000, initial: service?.description }),
-    { type: 'input' as const, block_id: 'coverage', label: text('Does the helpdesk look after it?'), element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage } },
-    textInput('checks', 'Checks to try first', { optional: true, multiline: true, hint: 'One per line, e.g. "Is the printer switched on?"', initial: service?.checks.join('\n') }),
-    textInput('questions', 'Questions the form asks (at most 3)', { optional: true, multiline: true, hint: 'One per line; the answers go into the ticket', initial: service?.questions.join('\n') }),
-  ]);
+  const coverage = COVERAGE.find(
+    (c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'),
+  )!;
+  return formView(
+    CATALOG_FORM,
+    service ? { serviceId: service.id } : {},
+    service ? `Edit service ${service.id}` : 'New service',
+    service ? 'Save' : 'Add',
+    [
+      textInput('name', 'Name', { max: 80, initial: service?.name }),
+      textInput('description', 'Description', {
+        optional: true,
+        multiline: true,
+        max: 1000,
+        initial: service?.description,
+      }),
+      {
+        type: 'input' as const,
+        block_id: 'coverage',
+        label: text('Does the helpdesk look after it?'),
+        element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage },
+      },
+      textInput('checks', 'Checks to try first', {
+        optional: true,
+        multiline: true,
+        hint: 'One per line, e.g. "Is the printer switched on?"',
+        initial: service?.checks.join('\n'),
+      }),
+      textInput('questions', 'Questions the form asks (at most 3)', {
+        optional: true,
+        multiline: true,
+        hint: 'One per line; the answers go into the ticket',
+        initial: service?.questions.join('\n'),
+      }),
+    ],
+  );
 }
 
 /**
@@ -50,11 +85,14 @@ export function registerCatalogForm(app: App, ctx: SlackContext): void {
     };
     const actor = slackActor(body.user.id, body.user.name);
     try {
-      const saved = serviceId ? await ctx.helpdesk.catalog.edit(actor, { id: serviceId, ...input }) : await ctx.helpdesk.catalog.add(actor, input);
+      const saved = serviceId
+        ? await ctx.helpdesk.catalog.edit(actor, { id: serviceId, ...input })
+        : await ctx.helpdesk.catalog.add(actor, input);
       await ack({ response_action: 'update', view: closingView(`Saved.\n${catalogListText([saved])}`) });
     } catch (error) {
       const errors: Record<string, string> = {};
-      if (error instanceof InvalidInputError) for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
+      if (error instanceof InvalidInputError)
+        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
       else errors.name = readableError(error, ctx.logger);
       await ack({ response_action: 'errors', errors });
     }

@@ -14,7 +14,10 @@ export function registerEscalateForm(app: App, ctx: SlackContext): void {
     const chosen = view.state.values.to?.value?.selected_option?.value ?? LEAST_LOADED;
     const to = chosen === LEAST_LOADED ? undefined : slackActor(chosen);
     try {
-      await ctx.helpdesk.tickets.escalate(slackActor(body.user.id, body.user.name), { ticketNumber, ...(to ? { to } : {}) });
+      await ctx.helpdesk.tickets.escalate(slackActor(body.user.id, body.user.name), {
+        ticketNumber,
+        ...(to ? { to } : {}),
+      });
       await ack();
     } catch (error) {
       await ack({ response_action: 'errors', errors: { to: readableError(error, ctx.logger) } });

@@ -11,7 +11,11 @@ import { readTicketFields } from './ticket-form';
 /** The core names `answers.1.answer`; Slack wants the question's block. */
 const blockOf = (field: string) => {
   const [head, index] = field.split('.');
-  return head === 'answers' ? questionBlock(Number(index)) : ['title', 'description', 'type', 'impact', 'urgency'].includes(head) ? head : 'title';
+  return head === 'answers'
+    ? questionBlock(Number(index))
+    : ['title', 'description', 'type', 'impact', 'urgency'].includes(head)
+      ? head
+      : 'title';
 };
 
 const OPENING = 'Opening your ticket… You will get a message from the helpdesk with its number.';
@@ -30,7 +34,10 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
     const actor = slackActor(body.user.id, body.user.name);
     const { fields, errors } = readTicketFields(view);
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
-    const answers = (metadata.questions ?? []).map((question, i) => ({ question, answer: view.state.values[questionBlock(i)]?.value?.value ?? '' }));
+    const answers = (metadata.questions ?? []).map((question, i) => ({
+      question,
+      answer: view.state.values[questionBlock(i)]?.value?.value ?? '',
+    }));
     let result;
     try {
       result = await ctx.helpdesk.guides.submit(actor, { serviceId: metadata.serviceId ?? null, ...fields, answers });
@@ -41,15 +48,24 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
       else inline.title = readableError(error, ctx.logger);
       return void (await ack({ response_action: 'errors', errors: inline }));
     }
-    if (result.outcome === 'declined') return void (await ack({ response_action: 'update', view: closingView(result.message) }));
-    if (result.draft.suggested.length > 0) return void (await ack({ response_action: 'update', view: offerView(result.draft) }));
+    if (result.outcome === 'declined')
+      return void (await ack({ response_action: 'update', view: closingView(result.message) }));
+    if (result.draft.suggested.length > 0)
+      return void (await ack({ response_action: 'update', view: offerView(result.draft) }));
     await ack({ response_action: 'update', view: closingView(OPENING) });
     await ctx.ackFirst.answered();
     await openDraft(client, ctx, actor, result.draft.id, view.id).catch(async (error: unknown) => {
       // The draft is kept: the next /ticket offers it again.
       await client.views
-        .update({ view_id: view.id, view: closingView(`Your ticket was not opened: ${readableError(error, ctx.logger)} What you wrote is kept; run /ticket to come back to it.`) })
-        .catch((updateError: unknown) => ctx.logger.warn({ err: updateError }, 'could not tell the person their ticket was not opened'));
+        .update({
+          view_id: view.id,
+          view: closingView(
+            `Your ticket was not opened: ${readableError(error, ctx.logger)} What you wrote is kept; run /ticket to come back to it.`,
+          ),
+        })
+        .catch((updateError: unknown) =>
+          ctx.logger.warn({ err: updateError }, 'could not tell the person their ticket was not opened'),
+        );
     });
   });
 }
@@ -59,9 +75,17 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
  * tier); the customer's DM and the card follow through the delivery queue, as for the plain form.
  * The modal then says the number; a closed modal is no failure (the DM says it too).
  */
-export async function openDraft(client: WebClient, ctx: SlackContext, actor: ActorRef, draftId: string, viewId: string): Promise<void> {
+export async function openDraft(
+  client: WebClient,
+  ctx: SlackContext,
+  actor: ActorRef,
+  draftId: string,
+  viewId: string,
+): Promise<void> {
   const ticket = await ctx.helpdesk.guides.open(actor, { draftId });
   await client.views
     .update({ view_id: viewId, view: closingView(guideMessages.opened(ticket)) })
-    .catch((error: unknown) => ctx.logger.info({ err: error }, 'the guide modal was gone before the ticket number could be shown'));
+    .catch((error: unknown) =>
+      ctx.logger.info({ err: error }, 'the guide modal was gone before the ticket number could be shown'),
+    );
 }

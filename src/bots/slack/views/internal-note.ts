@@ -7,7 +7,10 @@ export function registerInternalNoteForm(app: App, ctx: SlackContext): void {
   app.view(NOTE_FORM, async ({ ack, view, body }) => {
     const { ticketNumber } = JSON.parse(view.private_metadata) as { ticketNumber: number };
     try {
-      await ctx.helpdesk.comments.note(slackActor(body.user.id, body.user.name), { ticketNumber, body: view.state.values.note?.value?.value ?? '' });
+      await ctx.helpdesk.comments.note(slackActor(body.user.id, body.user.name), {
+        ticketNumber,
+        body: view.state.values.note?.value?.value ?? '',
+      });
       await ack();
     } catch (error) {
       await ack({ response_action: 'errors', errors: { note: readableError(error, ctx.logger) } });

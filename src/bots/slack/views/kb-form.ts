@@ -24,12 +24,28 @@ export function fitsForm(article: Pick<Article, 'title' | 'body'>): boolean {
 /** The /kb new and /kb edit form; `articleId` set means editing (prefilled). */
 export function kbFormView(article?: Article) {
   const visibility = VISIBILITY.find((v) => v.value === (article?.visibility ?? 'staff'))!;
-  return formView(KB_FORM, article ? { articleId: article.id } : {}, article ? `Edit article ${article.id}` : 'New article', article ? 'Save' : 'Create', [
-    textInput('title', 'Title', { max: KB_TITLE_MAX, initial: article?.title }),
-    textInput('tags', 'Tags (comma-separated)', { optional: true, initial: article?.tags.join(', ') }),
-    textInput('body', 'Body', { multiline: true, max: KB_FORM_BODY_MAX, initial: article?.body }),
-    { type: 'input' as const, block_id: 'visibility', label: text('Who may read it'), element: { type: 'static_select' as const, action_id: 'value', options: VISIBILITY, initial_option: visibility } },
-  ]);
+  return formView(
+    KB_FORM,
+    article ? { articleId: article.id } : {},
+    article ? `Edit article ${article.id}` : 'New article',
+    article ? 'Save' : 'Create',
+    [
+      textInput('title', 'Title', { max: KB_TITLE_MAX, initial: article?.title }),
+      textInput('tags', 'Tags (comma-separated)', { optional: true, initial: article?.tags.join(', ') }),
+      textInput('body', 'Body', { multiline: true, max: KB_FORM_BODY_MAX, initial: article?.body }),
+      {
+        type: 'input' as const,
+        block_id: 'visibility',
+        label: text('Who may read it'),
+        element: {
+          type: 'static_select' as const,
+          action_id: 'value',
+          options: VISIBILITY,
+          initial_option: visibility,
+        },
+      },
+    ],
+  );
 }
 
 const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', body: 'body', tags: 'tags', visibility: 'visibility' };
@@ -43,7 +59,10 @@ export function registerKbForm(app: App, ctx: SlackContext): void {
     const input = {
       title: values.title?.value?.value ?? '',
       body: values.body?.value?.value ?? '',
-      tags: (values.tags?.value?.value ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+      tags: (values.tags?.value?.value ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
       visibility: values.visibility?.value?.selected_option?.value ?? 'staff',
     };
     try {

@@ -26,8 +26,13 @@ export function registerRatingCommentForm(app: App, ctx: SlackContext): void {
       await ctx.helpdesk.ratings.comment(slackActor(body.user.id, body.user.name), input);
     } catch (error) {
       await client.chat
-        .postMessage({ channel: body.user.id, text: `Your comment was not added: ${readableError(error, ctx.logger)}\nWhat you wrote:\n\`\`\`${input.comment}\`\`\`` })
-        .catch((dmError) => ctx.logger.error({ err: dmError }, 'could not tell the person their rating comment was not added'));
+        .postMessage({
+          channel: body.user.id,
+          text: `Your comment was not added: ${readableError(error, ctx.logger)}\nWhat you wrote:\n\`\`\`${input.comment}\`\`\``,
+        })
+        .catch((dmError) =>
+          ctx.logger.error({ err: dmError }, 'could not tell the person their rating comment was not added'),
+        );
     }
   });
 }

@@ -7,10 +7,19 @@ import { readableError, slackActor, type SlackContext } from '../context';
 import type { TicketFormMetadata } from '../commands/ticket';
 
 /** The core names a bad field; Slack wants the block that holds it. */
-const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', description: 'description', type: 'type', impact: 'impact', urgency: 'urgency' };
+const BLOCK_OF_FIELD: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  type: 'type',
+  impact: 'impact',
+  urgency: 'urgency',
+};
 
 /** The core takes a ticket without impact or urgency (other ways in); this form requires both, as its selects do. */
-const REQUIRED_HERE: Record<'impact' | 'urgency', string> = { impact: 'Choose who is affected', urgency: 'Choose how badly it stops your work' };
+const REQUIRED_HERE: Record<'impact' | 'urgency', string> = {
+  impact: 'Choose who is affected',
+  urgency: 'Choose how badly it stops your work',
+};
 
 export interface TicketFields {
   title: string;
@@ -48,7 +57,8 @@ export function readTicketFields(view: ViewOutput): { fields: TicketFields; erro
 }
 
 /** What someone wrote, to paste into /ticket again when it could not be stored. */
-const formDraftText = (f: TicketFields) => `Title: ${f.title}\nType: ${f.type} · impact: ${f.impact} · urgency: ${f.urgency}\n\n${f.description}`;
+const formDraftText = (f: TicketFields) =>
+  `Title: ${f.title}\nType: ${f.type} · impact: ${f.impact} · urgency: ${f.urgency}\n\n${f.description}`;
 
 /**
  * The /ticket form submitted. The fields are checked with the core's own schema first (no database),
@@ -69,8 +79,18 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
     }
     const input = {
       ...fields,
-      ...(metadata.sourceMessage ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } } : {}),
-      ...(metadata.onBehalfOf ? { onBehalfOf: { platform: 'slack' as const, userId: metadata.onBehalfOf.userId, ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}) } } : {}),
+      ...(metadata.sourceMessage
+        ? { location: { slackSourceChannel: metadata.sourceMessage.channel, slackSourceTs: metadata.sourceMessage.ts } }
+        : {}),
+      ...(metadata.onBehalfOf
+        ? {
+            onBehalfOf: {
+              platform: 'slack' as const,
+              userId: metadata.onBehalfOf.userId,
+              ...(metadata.onBehalfOf.nameIfUnknown ? { nameIfUnknown: metadata.onBehalfOf.nameIfUnknown } : {}),
+            },
+          }
+        : {}),
     };
     await ack();
     await ctx.ackFirst.answered();
@@ -78,8 +98,13 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       await ctx.helpdesk.tickets.open(actor, input);
     } catch (error) {
       await client.chat
-        .postMessage({ channel: body.user.id, text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${formDraftText(fields)}\`\`\`` })
-        .catch((dmError) => ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'));
+        .postMessage({
+          channel: body.user.id,
+          text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${formDraftText(fields)}\`\`\``,
+        })
+        .catch((dmError) =>
+          ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'),
+        );
     }
   });
 }

@@ -14,6 +14,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const updated = await ctx.helpdesk.staff.setAway(actorOf(interaction.user, interaction.member), { away, person });
     const who = person ? updated.displayName || person.displayName : 'You';
     const verb = person ? 'is' : 'are';
-    return away ? `${who} ${verb} away: no new tickets until back.` : `${who} ${verb} back and take${person ? 's' : ''} new tickets again.`;
+    return away
+      ? `${who} ${verb} away: no new tickets until back.`
+      : `${who} ${verb} back and take${person ? 's' : ''} new tickets again.`;
   });
 }

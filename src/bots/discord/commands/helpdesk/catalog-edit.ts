@@ -8,6 +8,10 @@ export const name = 'helpdesk catalog edit';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const id = interaction.options.getInteger('id', true);
   const service = ctx.helpdesk.catalog.snapshot().find((s) => s.id === id);
-  if (!service) return void (await interaction.reply({ content: `There is no service ${id} in the catalog (/helpdesk catalog list shows them).`, flags: MessageFlags.Ephemeral }));
+  if (!service)
+    return void (await interaction.reply({
+      content: `There is no service ${id} in the catalog (/helpdesk catalog list shows them).`,
+      flags: MessageFlags.Ephemeral,
+    }));
   await showServiceForm(interaction, ctx, service);
 }

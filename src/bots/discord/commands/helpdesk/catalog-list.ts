@@ -17,6 +17,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await interaction.reply(
     text.length <= CONTENT_MAX
       ? { content: text, flags: MessageFlags.Ephemeral }
-      : { content: `The catalog has ${services.length} services: see the file.`, files: [{ attachment: Buffer.from(text, 'utf8'), name: 'catalog.txt' }], flags: MessageFlags.Ephemeral },
+      : {
+          content: `The catalog has ${services.length} services: see the file.`,
+          files: [{ attachment: Buffer.from(text, 'utf8'), name: 'catalog.txt' }],
+          flags: MessageFlags.Ephemeral,
+        },
   );
 }

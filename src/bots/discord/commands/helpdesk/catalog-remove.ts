@@ -8,7 +8,9 @@ export const name = 'helpdesk catalog remove';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
-    const service = await ctx.helpdesk.catalog.remove(actorOf(interaction.user, interaction.member), { id: interaction.options.getInteger('id', true) });
+    const service = await ctx.helpdesk.catalog.remove(actorOf(interaction.user, interaction.member), {
+      id: interaction.options.getInteger('id', true),
+    });
     return `Service ${service.id} "${service.name}" is removed from the catalog; its tickets keep it.`;
   });
 }

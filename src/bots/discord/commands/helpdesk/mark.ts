@@ -10,7 +10,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async () => {
     const special = interaction.options.getString('kind', true);
     const id = interaction.options.getInteger('id', true);
-    const article = await ctx.helpdesk.knowledge.markSpecial(actorOf(interaction.user, interaction.member), { id, special });
+    const article = await ctx.helpdesk.knowledge.markSpecial(actorOf(interaction.user, interaction.member), {
+      id,
+      special,
+    });
     return `Article ${article.id} "${article.title}" is now the ${special === 'sla' ? 'SLA' : 'service catalog'} article.`;
   });
 }

@@ -17,7 +17,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async () => {
     const message = parseMessageRef(interaction.options.getString('message', true));
     const replacement = interaction.options.getString('replacement') ?? undefined;
-    const result = await ctx.helpdesk.comments.redact(actorOf(interaction.user, interaction.member), { ...message, replacement });
+    const result = await ctx.helpdesk.comments.redact(actorOf(interaction.user, interaction.member), {
+      ...message,
+      replacement,
+    });
     return redactionAnswer(result, 'discord', aboutOriginal(result));
   });
 }

@@ -9,7 +9,9 @@ export const name = 'helpdesk sla hours';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
-    const setup = await ctx.helpdesk.sla.setHours(actorOf(interaction.user, interaction.member), { hours: interaction.options.getString('hours', true) });
+    const setup = await ctx.helpdesk.sla.setHours(actorOf(interaction.user, interaction.member), {
+      hours: interaction.options.getString('hours', true),
+    });
     return slaText(setup, 'Saved. The SLA now reads:');
   });
 }

@@ -11,6 +11,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
     const role = interaction.options.getString('role', true);
     await ctx.helpdesk.staff.add(actorOf(interaction.user, interaction.member), { person, role });
-    return role === 'admin' ? `${person.displayName} is now an admin.` : `${person.displayName} is now a tier-${role} supporter.`;
+    return role === 'admin'
+      ? `${person.displayName} is now an admin.`
+      : `${person.displayName} is now a tier-${role} supporter.`;
   });
 }

@@ -10,9 +10,14 @@ export const name = 'helpdesk stats';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
-    const stats = await ctx.helpdesk.stats.stats(actorOf(interaction.user, interaction.member), { period: interaction.options.getString('period') ?? undefined });
+    const stats = await ctx.helpdesk.stats.stats(actorOf(interaction.user, interaction.member), {
+      period: interaction.options.getString('period') ?? undefined,
+    });
     const text = formatStats(stats);
     if (text.length <= MESSAGE_MAX) return text;
-    return { content: `Helpdesk figures for the last ${stats.period} are attached.`, files: [{ attachment: Buffer.from(`${text}\n`, 'utf8'), name: `helpdesk-stats-${stats.period}.txt` }] };
+    return {
+      content: `Helpdesk figures for the last ${stats.period} are attached.`,
+      files: [{ attachment: Buffer.from(`${text}\n`, 'utf8'), name: `helpdesk-stats-${stats.period}.txt` }],
+    };
   });
 }

@@ -17,7 +17,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   try {
     const actor = actorOf(interaction.user, interaction.member);
     const { role } = await ctx.helpdesk.staff.whoAmI(actor);
-    if (role === 'customer') return void (await refuse("You can't do that: only staff can write knowledge-base articles."));
+    if (role === 'customer')
+      return void (await refuse("You can't do that: only staff can write knowledge-base articles."));
     article = await ctx.helpdesk.knowledge.read(actor, { id });
   } catch (error) {
     return void (await refuse(errorText(error, ctx)));

@@ -11,7 +11,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   try {
     const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
     if (role === 'customer') {
-      await interaction.reply({ content: "You can't do that: only staff can write knowledge-base articles.", flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: "You can't do that: only staff can write knowledge-base articles.",
+        flags: MessageFlags.Ephemeral,
+      });
       return;
     }
   } catch (error) {

@@ -11,14 +11,28 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async () => {
     const id = interaction.options.getInteger('id', true);
     const article = await ctx.helpdesk.knowledge.read(actorOf(interaction.user, interaction.member), { id });
-    const footer = { text: [article.tags.length ? `tags: ${article.tags.join(', ')}` : '', article.visibility === 'staff' ? 'staff only' : ''].filter(Boolean).join(' · ') || `article ${article.id}` };
+    const footer = {
+      text:
+        [
+          article.tags.length ? `tags: ${article.tags.join(', ')}` : '',
+          article.visibility === 'staff' ? 'staff only' : '',
+        ]
+          .filter(Boolean)
+          .join(' · ') || `article ${article.id}`,
+    };
     const title = `${article.id} · ${article.title}`.slice(0, 256);
-    if (article.body.length <= EMBED_DESCRIPTION_MAX) return { content: '', embeds: [{ title, description: article.body, footer }] };
+    if (article.body.length <= EMBED_DESCRIPTION_MAX)
+      return { content: '', embeds: [{ title, description: article.body, footer }] };
     const preview = `${article.body.slice(0, 1500).trimEnd()}…`;
     return {
       content: `Article ${article.id} is ${article.body.length} characters, more than a message holds: the whole article is attached.`,
       embeds: [{ title, description: preview, footer }],
-      files: [{ attachment: Buffer.from(`# ${article.title}\n\n${article.body}\n`, 'utf8'), name: `article-${article.id}.md` }],
+      files: [
+        {
+          attachment: Buffer.from(`# ${article.title}\n\n${article.body}\n`, 'utf8'),
+          name: `article-${article.id}.md`,
+        },
+      ],
     };
   });
 }

@@ -12,7 +12,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const words = interaction.options.getString('words', true);
     const hits = await ctx.helpdesk.knowledge.search(actorOf(interaction.user, interaction.member), { words });
     if (hits.length === 0) return `No articles match "${words}".`;
-    const lines = hits.map((h) => `**${h.id}** · ${h.title}${h.visibility === 'staff' ? ' (staff only)' : ''}\n> ${h.snippet.replace(/\s+/g, ' ')}`);
+    const lines = hits.map(
+      (h) =>
+        `**${h.id}** · ${h.title}${h.visibility === 'staff' ? ' (staff only)' : ''}\n> ${h.snippet.replace(/\s+/g, ' ')}`,
+    );
     return fitLines([`Articles matching "${words}" (read one with /kb read ID):`, ...lines]);
   });
 }

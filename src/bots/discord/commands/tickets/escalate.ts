@@ -11,7 +11,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const ticketNumber = interaction.options.getInteger('number', true);
     const person = interaction.options.getUser('person');
     const to = person ? actorOf(person, interaction.options.getMember('person')) : undefined;
-    const ticket = await ctx.helpdesk.tickets.escalate(actorOf(interaction.user, interaction.member), { ticketNumber, to });
+    const ticket = await ctx.helpdesk.tickets.escalate(actorOf(interaction.user, interaction.member), {
+      ticketNumber,
+      to,
+    });
     return `#${ticketNumber} is escalated to tier ${ticket.tier}.`;
   });
 }

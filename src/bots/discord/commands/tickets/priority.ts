@@ -10,7 +10,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async () => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const priority = interaction.options.getString('priority', true);
-    const ticket = await ctx.helpdesk.tickets.changePriority(actorOf(interaction.user, interaction.member), { ticketNumber, priority });
+    const ticket = await ctx.helpdesk.tickets.changePriority(actorOf(interaction.user, interaction.member), {
+      ticketNumber,
+      priority,
+    });
     return `#${ticketNumber} is now ${ticket.priority}.`;
   });
 }

@@ -10,11 +10,21 @@ export const name = 'tickets show';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(actorOf(interaction.user, interaction.member), { ticketNumber });
+    const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(
+      actorOf(interaction.user, interaction.member),
+      { ticketNumber },
+    );
     const thread = ticket.location?.discordThreadId;
     // The rating of this resolution, as the history recorded it (a reopened ticket has none yet).
-    const rated = ticket.status === 'resolved' ? history.filter((e) => e.kind === 'rated' && ticket.resolvedAt && e.createdAt >= ticket.resolvedAt).at(-1) : undefined;
-    const card = ticketCard(ticket, { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null }, rated ? Number(rated.data.score) : null);
+    const rated =
+      ticket.status === 'resolved'
+        ? history.filter((e) => e.kind === 'rated' && ticket.resolvedAt && e.createdAt >= ticket.resolvedAt).at(-1)
+        : undefined;
+    const card = ticketCard(
+      ticket,
+      { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null },
+      rated ? Number(rated.data.score) : null,
+    );
     return {
       content: thread ? `Thread: <#${thread}>` : '',
       embeds: [
@@ -24,7 +34,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
           description: ticket.description,
           fields: [
             ...card.fields.map((f) => ({ ...f, inline: true })),
-            { name: 'Messages', value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})` },
+            {
+              name: 'Messages',
+              value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})`,
+            },
           ],
         },
       ],

@@ -9,7 +9,12 @@ export const name = 'tickets transcript';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { filename, content } = await ctx.helpdesk.queries.transcript(actorOf(interaction.user, interaction.member), { ticketNumber });
-    return { content: `The transcript of #${ticketNumber} is attached.`, files: [{ attachment: Buffer.from(content, 'utf8'), name: filename }] };
+    const { filename, content } = await ctx.helpdesk.queries.transcript(actorOf(interaction.user, interaction.member), {
+      ticketNumber,
+    });
+    return {
+      content: `The transcript of #${ticketNumber} is attached.`,
+      files: [{ attachment: Buffer.from(content, 'utf8'), name: filename }],
+    };
   });
 }
