@@ -61,14 +61,12 @@ export async function handleTopLevelDm(app: App, ctx: SlackContext, message: Thr
       type: 'actions',
       block_id: `dm_route:${ref}`,
       elements: [
-        ...open
-          .slice(0, 20)
-          .map((t) => ({
-            type: 'button' as const,
-            action_id: `${DM_ROUTE_TICKET}:${t.number}`,
-            value: `${t.number}|${ref}`,
-            text: { type: 'plain_text' as const, text: `#${t.number} ${t.title}`.slice(0, 75) },
-          })),
+        ...open.slice(0, 20).map((t) => ({
+          type: 'button' as const,
+          action_id: `${DM_ROUTE_TICKET}:${t.number}`,
+          value: `${t.number}|${ref}`,
+          text: { type: 'plain_text' as const, text: `#${t.number} ${t.title}`.slice(0, 75) },
+        })),
         {
           type: 'button' as const,
           action_id: DM_ROUTE_NEW,
