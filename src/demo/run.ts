@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, type App } from '../app';
+import { loadSettings } from '../config';
+import { createLogger } from '../log';
+import { FakeDiscord } from '../simulator/discord/fake-discord';
+import { SlackRequestSigner } from '../simulator/slack/signer';
+import { FakeSlackWebApi } from '../simulator/slack/web-api';
+import { adminsSetting, castOn, type Cast } from './cast';
+import { Narrator } from './narrator';
+import { guidedTicketScene } from './scenes/guided-ticket';
+import { outageScene } from './scenes/outage';
+import { seedPrinterOnDiscord } from './scenes/seed-printer-discord';
+import { seedEscalationOnSlack } from './scenes/seed-escalation-slack';
+import { slaAndAutoCloseScene } from './scenes/sla-and-auto-close';
+import { staffScene } from './scenes/staff';
+import { ShiftedClock } from './shifted-clock';
+import { DemoStopped, SLACK_SUPPORT_CHANNEL, Stage } from './stage';
+import { Terminal, type Output } from './terminal';
+
+export interface DemoOptions {
+  /** No pauses between steps. */
+  fast: boolean;
+  output: Output;
+  /** The HTTP port to try first (taken: any free one); 3000 by default, as `npm start`. */
+  port?: number;
+  /** Aborted (Ctrl-C) while playing: the play ends at the next step and runDemo resolves. */
+  signal?: AbortSignal;
+}
+
+export interface RunningDemo {
+  app: App;
+  /** The temporary folder holding the embedded database and the app's log; removed by stop(). */
+  folder: string;
+  baseUrl: string;
+  /** Set when a scene could not be played to its end (the app still runs to look around). */
+  failure?: Error;
+  stop(): Promise<void>;
+}
+
+interface Scene {
+  title: string;
+  play(stage: Stage, cast: Cast): Promise<void>;
+}
+
+const SCENES: Scene[] = [
+  { title: 'The admins name the supporters', play: staffScene },
+  { title: "Seed scenario 1 on Discord: a customer can't print", play: seedPrinterOnDiscord },
+  { title: 'Seed scenario 2 on Slack: escalated from tier 1 to 2 to 3', play: seedEscalationOnSlack },
+  { title: 'An outage: five customers, two platforms', play: outageScene },
+  { title: 'Time moves on: an SLA warning, reminders and the 7-day auto-close', play: slaAndAutoCloseScene },
+  { title: 'A guided ticket: the catalog, an article, "This solved it"', play: guidedTicketScene },
+];
+
+/**
+ * The whole demo: simulated Discord and Slack on loopback ports, the real app (as `npm start`
+ * builds it, with its jobs and delivery queue) on a fresh embedded store in a temporary folder,
+ * then the scenes. Resolves once they are played, with the app still running.
+ */
+export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
+  const term = new Terminal(options.output);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-demo-'));
+  const discord = await new FakeDiscord().start();
+  const slack = await new FakeSlackWebApi().start();
+  const clock = new ShiftedClock();
+  const narrator = new Narrator(term, discord, slack, SLACK_SUPPORT_CHANNEL);
+  const stage = new Stage(discord, slack, narrator, term, clock, options.fast, options.signal);
+  const cast = castOn(stage);
+  const signingSecret = randomBytes(16).toString('hex');
+  const logFile = path.join(folder, 'chatdesk.log');
+  const log = fs.createWriteStream(logFile);
+
+  term.line(term.paint('chatdesk demo', 'bold'));
+  term.line(
+    `The real helpdesk, with simulated Discord and Slack on this machine (no account needed). Data: ${folder} (removed when the demo stops).`,
+  );
+  term.line('');
+
+  let app: App;
+  const stopFakes = async () => {
+    await slack.socketMode.hangUp().catch(() => undefined);
+    await discord.stop().catch(() => undefined);
+    await slack.stop().catch(() => undefined);
+  };
+  try {
+    app = await startWithPort(options.port ?? 3000, (port) =>
+      startApp(
+        loadSettings({
+          DATA_DIR: path.join(folder, 'data'),
+          PORT: String(port),
+          HELPDESK_ADMINS: adminsSetting(cast),
+          ...discord.settingsEnv,
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: signingSecret,
+          SLACK_SUPPORT_CHANNEL,
+          SLACK_API_URL: slack.url,
+        }),
+        { logger: createLogger('info', log), clock, host: '127.0.0.1' },
+      ),
+    );
+  } catch (error) {
+    await stopFakes();
+    log.end();
+    fs.rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+  stage.app = app;
+  const baseUrl = `http://127.0.0.1:${app.port}`;
+  stage.signer = new SlackRequestSigner(`${baseUrl}/slack/events`, signingSecret);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      narrator.stop();
+      term.clearProgress();
+      await app.stop();
+      await stopFakes();
+      log.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    })());
+
+  let failure: Error | undefined;
+  try {
+    await stage.until('the Discord bot connected to the simulated gateway', () => app.discord(), 20_000);
+    await app.discord()!.caughtUp();
+    term.line(
+      `The helpdesk is up at ${baseUrl}: the Discord bot is connected, Slack events go to ${baseUrl}/slack/events.`,
+    );
+    narrator.start();
+    for (const [i, scene] of SCENES.entries()) {
+      term.line('');
+      term.line(term.paint(`━━ ${i + 1}/${SCENES.length} ${scene.title} ━━`, 'bold'));
+      term.setProgress(i, SCENES.length, scene.title);
+      await scene.play(stage, cast);
+      await stage.settle();
+    }
+    term.setProgress(SCENES.length, SCENES.length, 'all scenes played');
+    term.clearProgress();
+  } catch (error) {
+    narrator.flush();
+    term.clearProgress();
+    if (error instanceof DemoStopped) return { app, folder, baseUrl, stop };
+    failure = error instanceof Error ? error : new Error(String(error));
+    term.line('');
+    term.line(term.paint(`The demo stopped early: ${failure.message}`, 'red', 'bold'));
+    term.line(`The app's log is in ${logFile}.`);
+  }
+  narrator.stop();
+  printLookAround(term, baseUrl, options.fast);
+  return { app, folder, baseUrl, failure, stop };
+}
+
+function printLookAround(term: Terminal, baseUrl: string, fast: boolean): void {
+  term.line('');
+  term.line(term.paint('Look around (the helpdesk keeps running):', 'bold'));
+  term.line(`  ${baseUrl}/healthz   which adapters are up, and the database`);
+  term.line(`  ${baseUrl}/metrics   tickets, deliveries, SLA and deflection figures (Prometheus)`);
+  term.line(
+    '  Web dashboard        not built yet: its sign-in links for a staff member and a customer will be printed here.',
+  );
+  if (!fast) term.line('');
+  term.line('Press Ctrl-C to stop; the temporary folder is removed.');
+}
+
+/** The port asked for, or any free one when it is taken (another helpdesk, an earlier demo). */
+async function startWithPort(port: number, start: (port: number) => Promise<App>): Promise<App> {
+  try {
+    return await start(port);
+  } catch (error) {
+    if (port !== 0 && (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') return start(0);
+    throw error;
+  }
+}
