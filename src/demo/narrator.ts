@@ -79,12 +79,12 @@ export class Narrator {
 
   did(place: string, who: Character, action: string): void {
     this.flush();
-    this.print(place, this.term.paint(who.name, who.staff ? 'green' : 'yellow'), this.term.paint(action, 'italic'));
+    this.print(place, this.term.paint(who.name, who.staff ? 'green' : 'yellow'), action, 'italic');
   }
 
   /** A private answer only `who` sees (an interaction's reply, an ephemeral message). */
   privately(place: string, who: Character, text: string): void {
-    this.print(place, this.term.paint(`helpdesk → ${who.name} only`, 'cyan'), this.term.paint(text, 'dim'));
+    this.print(place, this.term.paint(`helpdesk → ${who.name} only`, 'cyan'), text, 'dim');
   }
 
   note(text: string): void {
@@ -118,7 +118,7 @@ export class Narrator {
     const { method, path, body } = request;
     let m: RegExpMatchArray | null;
     const helpdesk = (place: string, text: string, style: Style = 'cyan') =>
-      this.print(place, this.term.paint('helpdesk', 'cyan', 'bold'), this.term.paint(text, style));
+      this.print(place, this.term.paint('helpdesk', 'cyan', 'bold'), text, style);
     if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/threads$/))) {
       helpdesk(this.discordPlace(m[1]), `▸ opened the private thread "${body?.name}"`, 'magenta');
     } else if (method === 'PUT' && (m = path.match(/^\/channels\/(\d+)\/thread-members\/(\d+)$/))) {
@@ -147,7 +147,7 @@ export class Narrator {
   private tellSlack(call: { method: string; args: Record<string, any> }): void {
     const { method, args } = call;
     const helpdesk = (place: string, text: string, style: Style = 'cyan') =>
-      this.print(place, this.term.paint('helpdesk', 'cyan', 'bold'), this.term.paint(text, style));
+      this.print(place, this.term.paint('helpdesk', 'cyan', 'bold'), text, style);
     if (method === 'chat.postMessage' || method === 'chat.update') {
       const place = this.slackPlace(String(args.channel), args.thread_ts);
       const card = slackCardFields(args.blocks);
@@ -183,16 +183,13 @@ export class Narrator {
     const helpdesk = this.term.paint('helpdesk', 'cyan', 'bold');
     const buttons = slackButtonsOf(args.blocks);
     if (before === undefined)
-      this.print(
-        place,
-        helpdesk,
-        this.term.paint(`${this.slackText(String(args.text ?? ''))} (status ${status})${buttons}`, 'cyan'),
-      );
+      this.print(place, helpdesk, `${this.slackText(String(args.text ?? ''))} (status ${status})${buttons}`, 'cyan');
     else if (before !== status)
       this.print(
         place,
         helpdesk,
-        this.term.paint(`▸ #${number} as the customer sees it: status ${before} → ${status}${buttons}`, 'magenta'),
+        `▸ #${number} as the customer sees it: status ${before} → ${status}${buttons}`,
+        'magenta',
       );
   }
 
@@ -204,7 +201,7 @@ export class Narrator {
     const helpdesk = this.term.paint('helpdesk', 'cyan', 'bold');
     if (!before) {
       const facts = TOLD_FIELDS.filter((f) => fields.has(f)).map((f) => `${f}: ${fields.get(f)}`);
-      this.print(place, helpdesk, this.term.paint(`▸ card ${heading} · ${facts.join(' · ')}`, 'magenta'));
+      this.print(place, helpdesk, `▸ card ${heading} · ${facts.join(' · ')}`, 'magenta');
       return;
     }
     if (key.startsWith('discord:') && fields.get('Status') && !fields.get('Status')!.startsWith('resolved'))
@@ -213,19 +210,16 @@ export class Narrator {
       describeChange(f, before.get(f), fields.get(f)!),
     );
     if (changes.length > 0)
-      this.print(
-        place,
-        helpdesk,
-        this.term.paint(`▸ card #${/#(\d+)/.exec(heading)?.[1] ?? ''}: ${changes.join('; ')}`, 'magenta'),
-      );
+      this.print(place, helpdesk, `▸ card #${/#(\d+)/.exec(heading)?.[1] ?? ''}: ${changes.join('; ')}`, 'magenta');
   }
 
-  private print(place: string, who: string, text: string): void {
+  /** One told line (continuation lines indented under it), each painted on its own so colours survive a wrap. */
+  private print(place: string, who: string, text: string, ...styles: Style[]): void {
     const lines = text.split('\n').filter((l, i) => i === 0 || l.trim() !== '');
     const head = this.term.paint(place.padEnd(PLACE_WIDTH), 'dim');
-    this.term.line(`  ${head} ${who}: ${lines[0]}`);
+    this.term.line(`  ${head} ${who}: ${this.term.paint(lines[0], ...styles)}`);
     const indent = ' '.repeat(PLACE_WIDTH + 4);
-    for (const rest of lines.slice(1)) this.term.line(`${indent}${rest}`);
+    for (const rest of lines.slice(1)) this.term.line(`${indent}${this.term.paint(rest, ...styles)}`);
   }
 
   private discordName(userId: string | undefined): string {

@@ -148,20 +148,39 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     term.line(`The app's log is in ${logFile}.`);
   }
   narrator.stop();
-  printLookAround(term, baseUrl, options.fast);
+  printLookAround(term, baseUrl, await whatIsHeld(app));
   return { app, folder, baseUrl, failure, stop };
 }
 
-function printLookAround(term: Terminal, baseUrl: string, fast: boolean): void {
+function printLookAround(term: Terminal, baseUrl: string, held: string | undefined): void {
   term.line('');
+  if (held) term.line(held);
   term.line(term.paint('Look around (the helpdesk keeps running):', 'bold'));
   term.line(`  ${baseUrl}/healthz   which adapters are up, and the database`);
   term.line(`  ${baseUrl}/metrics   tickets, deliveries, SLA and deflection figures (Prometheus)`);
   term.line(
-    '  Web dashboard        not built yet: its sign-in links for a staff member and a customer will be printed here.',
+    `  ${'(web dashboard)'.padEnd(baseUrl.length + 8)}   not built yet: its sign-in links for a staff member and a customer go here`,
   );
-  if (!fast) term.line('');
   term.line('Press Ctrl-C to stop; the temporary folder is removed.');
+}
+
+/** What the helpdesk's database holds after the play, in one sentence. */
+async function whatIsHeld(app: App): Promise<string | undefined> {
+  try {
+    const [row] = await app.database.dataSource.query(`
+      SELECT (SELECT count(*) FROM ticket WHERE NOT is_major)::int AS tickets,
+             (SELECT count(*) FROM ticket WHERE is_major)::int AS majors,
+             (SELECT count(*) FROM comment)::int AS comments,
+             (SELECT count(*) FROM rating)::int AS ratings,
+             (SELECT count(*) FROM ticket_draft WHERE outcome = 'deflected')::int AS deflected,
+             (SELECT count(*) FROM delivery WHERE status = 'sent')::int AS sent`);
+    return (
+      `The database now holds ${row.tickets} tickets and ${row.majors} major incident(s), ${row.comments} comments, ` +
+      `${row.ratings} rating(s) and ${row.deflected} deflection(s); ${row.sent} messages went out through the delivery queue.`
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** The port asked for, or any free one when it is taken (another helpdesk, an earlier demo). */

@@ -5,6 +5,8 @@
 export interface Output {
   write(text: string): void;
   isTTY?: boolean;
+  /** A terminal's width: the progress line is kept to one row of it. */
+  columns?: number;
 }
 
 const CODES = {
@@ -49,7 +51,8 @@ export class Terminal {
   setProgress(done: number, total: number, label: string): void {
     const width = 20;
     const filled = Math.round((done / total) * width);
-    const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`;
+    const full = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${label}`;
+    const bar = this.out.isTTY && this.out.columns ? full.slice(0, this.out.columns - 1) : full;
     if (this.out.isTTY) {
       this.progress = this.paint(bar, 'dim');
       this.out.write(`\r\x1b[K${this.progress}`);

@@ -139,7 +139,7 @@ describe('npm run demo -- --fast', () => {
     expect(failed[0].n).toBe(0);
     said(new RegExp(`${demo.baseUrl}/healthz`));
     said(new RegExp(`${demo.baseUrl}/metrics`));
-    said(/Web dashboard +not built yet/);
+    said(/\(web dashboard\) +not built yet/);
     const health = await fetch(`${demo.baseUrl}/healthz`);
     expect(health.status).toBe(200);
   });

@@ -120,7 +120,7 @@ function proposals(
 async function declareFromProposal(stage: Stage, cast: Cast): Promise<number> {
   const [proposal] = proposals(stage);
   if (proposal.platform === 'discord') {
-    await stage.discordPress(cast.discord.tier1, proposal.message, 'Declare major incident');
+    await stage.discordPress(cast.discord.tier1, proposal.message, /^major:declare:/);
   } else {
     await stage.slackPress(cast.slack.tim, proposal.message, 'major_declare', 'Declare major incident');
   }
