@@ -154,12 +154,17 @@ export class Stage {
     await this.settle();
   }
 
+  /** Messages due in the delivery queue; when the queue cannot be read, the quiet period alone decides. */
   private async queuedDeliveries(): Promise<number> {
-    const [row] = await this.app.database.dataSource.query(
-      `SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending') AND not_before <= $1`,
-      [this.clock.now()],
-    );
-    return row.n;
+    try {
+      const [row] = await this.app.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM delivery WHERE status IN ('pending', 'sending') AND not_before <= $1`,
+        [this.clock.now()],
+      );
+      return row.n;
+    } catch {
+      return 0;
+    }
   }
 
   // ---- Discord -----------------------------------------------------------------------------------
