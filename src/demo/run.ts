@@ -26,6 +26,8 @@ export interface DemoOptions {
   output: Output;
   /** The HTTP port to try first (taken: any free one); 3000 by default, as `npm start`. */
   port?: number;
+  /** Only these scenes, in the demo's order (tests of one scene); the staff scene comes first whenever others need it. */
+  scenes?: SceneId[];
   /** Aborted (Ctrl-C) while playing: the play ends at the next step and runDemo resolves. */
   signal?: AbortSignal;
 }
@@ -40,18 +42,25 @@ export interface RunningDemo {
   stop(): Promise<void>;
 }
 
+export type SceneId = 'staff' | 'seed-discord' | 'seed-slack' | 'outage' | 'time' | 'guided';
+
 interface Scene {
+  id: SceneId;
   title: string;
   play(stage: Stage, cast: Cast): Promise<void>;
 }
 
 const SCENES: Scene[] = [
-  { title: 'The admins name the supporters', play: staffScene },
-  { title: "Seed scenario 1 on Discord: a customer can't print", play: seedPrinterOnDiscord },
-  { title: 'Seed scenario 2 on Slack: escalated from tier 1 to 2 to 3', play: seedEscalationOnSlack },
-  { title: 'An outage: five customers, two platforms', play: outageScene },
-  { title: 'Time moves on: an SLA warning, reminders and the 7-day auto-close', play: slaAndAutoCloseScene },
-  { title: 'A guided ticket: the catalog, an article, "This solved it"', play: guidedTicketScene },
+  { id: 'staff', title: 'The admins name the supporters', play: staffScene },
+  { id: 'seed-discord', title: "Seed scenario 1 on Discord: a customer can't print", play: seedPrinterOnDiscord },
+  { id: 'seed-slack', title: 'Seed scenario 2 on Slack: escalated from tier 1 to 2 to 3', play: seedEscalationOnSlack },
+  { id: 'outage', title: 'An outage: five customers, two platforms', play: outageScene },
+  {
+    id: 'time',
+    title: 'Time moves on: an SLA warning, reminders and the 7-day auto-close',
+    play: slaAndAutoCloseScene,
+  },
+  { id: 'guided', title: 'A guided ticket: the catalog, an article, "This solved it"', play: guidedTicketScene },
 ];
 
 /**
@@ -129,14 +138,15 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
       `The helpdesk is up at ${baseUrl}: the Discord bot is connected, Slack events go to ${baseUrl}/slack/events.`,
     );
     narrator.start();
-    for (const [i, scene] of SCENES.entries()) {
+    const scenes = SCENES.filter((s) => !options.scenes || s.id === 'staff' || options.scenes.includes(s.id));
+    for (const [i, scene] of scenes.entries()) {
       term.line('');
-      term.line(term.paint(`━━ ${i + 1}/${SCENES.length} ${scene.title} ━━`, 'bold'));
-      term.setProgress(i, SCENES.length, scene.title);
+      term.line(term.paint(`━━ ${i + 1}/${scenes.length} ${scene.title} ━━`, 'bold'));
+      term.setProgress(i, scenes.length, scene.title);
       await scene.play(stage, cast);
       await stage.settle();
     }
-    term.setProgress(SCENES.length, SCENES.length, 'all scenes played');
+    term.setProgress(scenes.length, scenes.length, 'all scenes played');
     term.clearProgress();
   } catch (error) {
     narrator.flush();
