@@ -267,7 +267,9 @@ export class Stage {
 
   /** A slash command; its private answer (the body of Slack's 200) is told. */
   async slackCommand(who: SlackCharacter, command: string, text = '', channel = 'CGENERAL'): Promise<string> {
-    this.narrator.did(this.narrator.slackPlace(channel), who, `types ${command}${text ? ` ${text}` : ''}`);
+    // Shown as Slack shows it: a mention as @name.
+    const shown = text.replace(/<@\w+\|([^>]+)>/g, '@$1');
+    this.narrator.did(this.narrator.slackPlace(channel), who, `types ${command}${shown ? ` ${shown}` : ''}`);
     const res = await this.signer.command(command, { id: who.id, name: who.name }, text, channel);
     if (res.status !== 200) throw new DemoError(`Slack answered ${command} with HTTP ${res.status}`);
     const raw = await res.text();
@@ -283,13 +285,13 @@ export class Stage {
   }
 
   async slackSubmit(who: SlackCharacter, view: any, values: Record<string, unknown>, shown: string): Promise<string> {
-    this.narrator.did('Slack form', who, `fills in and sends the form: ${shown}`);
+    this.narrator.did('Slack (a form)', who, `fills in and sends the form: ${shown}`);
     const res = await this.signer.interaction(
       viewSubmission({ id: who.id, name: who.name }, view.callback_id, view.private_metadata, values),
     );
     if (res.status !== 200) throw new DemoError(`Slack answered a form of ${who.name} with HTTP ${res.status}`);
     const raw = await res.text();
-    if (raw) this.narrator.privately('Slack form', who, raw);
+    if (raw) this.narrator.privately('Slack (a form)', who, raw);
     return raw;
   }
 
@@ -321,7 +323,7 @@ export class Stage {
     const before = this.slack.callsOf('views.open').length;
     await this.slackCommand(who, '/ticket');
     const form = await this.slackFormAfter(before, `the ticket form for ${who.name}`);
-    this.narrator.privately('Slack', who, `shows the form "${form.title?.text ?? 'ticket'}"`);
+    this.narrator.privately('Slack (a form)', who, `shows the form "${form.title?.text ?? 'ticket'}"`);
     await this.slackSubmit(
       who,
       form,

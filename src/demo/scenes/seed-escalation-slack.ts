@@ -55,6 +55,29 @@ export async function seedEscalationOnSlack(stage: Stage, cast: Cast): Promise<v
   await stage.slackPress(sofie, current, 'ticket_resolve', 'Resolve');
   await stage.settle();
   await stage.pause();
+
+  stage.narrator.note('As in the seed, 2nd level writes down the fix in the knowledge base (for staff).');
+  const before = stage.slack.callsOf('views.open').length;
+  await stage.slackCommand(ahmed, '/kb', 'new');
+  const form = await stage.slackFormAfter(before, 'the article form');
+  stage.narrator.privately('Slack (a form)', ahmed, `shows the form "${form.title?.text ?? 'article'}"`);
+  const input = (value: string) => ({ value: { type: 'plain_text_input', value } });
+  await stage.slackSubmit(
+    ahmed,
+    form,
+    {
+      title: input('Windows 11 printer driver'),
+      tags: input('printer, driver, windows 11'),
+      body: input(
+        'New Windows 11 PCs need the office printer driver: install it from the software center, then restart.',
+      ),
+      visibility: { value: selected('staff') },
+    },
+    '"Windows 11 printer driver", for staff',
+  );
+  await stage.settle();
+  await stage.slackCommand(ahmed, '/kb', 'search printer driver');
+  await stage.pause();
 }
 
 /** "Escalate" on the card, then the form's choice (a supporter's Slack id, or `least`). */
@@ -62,7 +85,7 @@ async function escalate(stage: Stage, who: SlackCharacter, number: number, choic
   const before = stage.slack.callsOf('views.open').length;
   await stage.slackPress(who, stage.slackCard(number)!, 'ticket_escalate', 'Escalate');
   const form = await stage.slackFormAfter(before, `the escalation form of #${number}`);
-  stage.narrator.privately('Slack', who, `shows the form "${form.title?.text ?? 'Escalate'}"`);
+  stage.narrator.privately('Slack (a form)', who, `shows the form "${form.title?.text ?? 'Escalate'}"`);
   await stage.slackSubmit(who, form, { to: { value: selected(choice) } }, `to ${shown}`);
   await stage.settle();
   await stage.pause();

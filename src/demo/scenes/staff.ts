@@ -4,7 +4,14 @@ import type { DiscordCharacter, SlackCharacter, Stage } from '../stage';
 
 /** The admins (from HELPDESK_ADMINS) make the supporters staff, with the same command a real admin types. */
 export async function staffScene(stage: Stage, cast: Cast): Promise<void> {
-  stage.narrator.note('The admins of each platform come from HELPDESK_ADMINS; they name the supporters.');
+  const { discord, slack } = cast;
+  stage.narrator.note(
+    `On Discord: ${discord.admin.name} (admin), ${discord.tier1.name} (tier 1); customers ${[discord.raul, discord.noah, discord.emma, discord.oscar, discord.ida, discord.freja].map((c) => c.name).join(', ')}.`,
+  );
+  stage.narrator.note(
+    `On Slack: ${slack.admin.name} (admin), ${slack.tim.name} (tier 1), ${slack.ahmed.name} (tier 2), ${slack.sofie.name} (tier 3); customers ${[slack.jannet, slack.karl, slack.maja, slack.viktor].map((c) => c.name).join(', ')}.`,
+  );
+  stage.narrator.note('The admins come from HELPDESK_ADMINS; they make the supporters staff.');
   await addOnDiscord(stage, cast.discord.admin, cast.discord.tier1, '1');
   for (const [who, tier] of [
     [cast.slack.tim, '1'],
