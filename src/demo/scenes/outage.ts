@@ -99,30 +99,43 @@ export async function outageScene(stage: Stage, cast: Cast): Promise<void> {
   await stage.pause();
 }
 
-/** Proposals the platforms received, with their buttons: Discord's staff channel, Slack's #support. */
-function proposals(
-  stage: Stage,
-): Array<{ platform: 'discord'; message: any } | { platform: 'slack'; message: StoredMessage }> {
-  const onDiscord = stage.discord
-    .messagesIn(STAFF_CHANNEL_ID)
-    .filter((m) => JSON.stringify(m.components ?? []).includes('major:declare:'))
-    .map((message) => ({ platform: 'discord' as const, message }));
+type Proposal =
+  | { platform: 'discord'; message: any; button: { label: string } }
+  | { platform: 'slack'; message: StoredMessage; button: { action_id: string; label: string } };
+
+/**
+ * Proposals the platforms received that still offer to declare (Discord's #staff, Slack's
+ * #support), found by their "Declare…" button rather than its id: the proposal's form is being
+ * reworked, and a proposal missed here would be told as none.
+ */
+function proposals(stage: Stage): Proposal[] {
+  const declaring = (label: unknown) => /declare/i.test(String(label ?? ''));
+  const onDiscord = stage.discord.messagesIn(STAFF_CHANNEL_ID).flatMap((message): Proposal[] => {
+    const button = (message.components ?? [])
+      .flatMap((row: any) => row.components ?? [])
+      .find((c: any) => declaring(c.label));
+    return button ? [{ platform: 'discord', message, button: { label: button.label } }] : [];
+  });
   const onSlack = stage.slack.messages
-    .filter(
-      (m) =>
-        m.channel === SLACK_SUPPORT_CHANNEL && !m.thread_ts && JSON.stringify(m.blocks ?? []).includes('major_declare'),
-    )
-    .map((message) => ({ platform: 'slack' as const, message }));
+    .filter((m) => m.channel === SLACK_SUPPORT_CHANNEL && !m.thread_ts)
+    .flatMap((message): Proposal[] => {
+      const button = ((message.blocks ?? []) as any[])
+        .flatMap((b) => [...(b?.elements ?? []), ...(b?.accessory ? [b.accessory] : [])])
+        .find((e: any) => e?.type === 'button' && declaring(e.text?.text));
+      return button
+        ? [{ platform: 'slack', message, button: { action_id: button.action_id, label: button.text.text } }]
+        : [];
+    });
   return [...onDiscord, ...onSlack];
 }
 
-/** The first proposal still showing its buttons is declared by that platform's tier-1 supporter. */
+/** The first proposal still offering to declare is declared by that platform's tier-1 supporter. */
 async function declareFromProposal(stage: Stage, cast: Cast): Promise<number> {
   const [proposal] = proposals(stage);
   if (proposal.platform === 'discord') {
-    await stage.discordPress(cast.discord.tier1, proposal.message, /^major:declare:/);
+    await stage.discordPress(cast.discord.tier1, proposal.message, proposal.button.label);
   } else {
-    await stage.slackPress(cast.slack.tim, proposal.message, 'major_declare', 'Declare major incident');
+    await stage.slackPress(cast.slack.tim, proposal.message, proposal.button.action_id, proposal.button.label);
   }
   await stage.settle();
   return stage.until('the staff told which major incident was declared', () => declaredInChat(stage));
@@ -135,8 +148,8 @@ function declaredInChat(stage: Stage): number | undefined {
     ...stage.slack.messages.filter((m) => m.channel === SLACK_SUPPORT_CHANNEL).map((m) => m.text ?? ''),
   ];
   for (const text of said) {
-    const m = /Major incident #(\d+)\b[^\n]*declared/.exec(text);
-    if (m) return Number(m[1]);
+    const m = /major incident #(\d+)\b[^\n]*declared|declared as major incident #(\d+)/i.exec(text);
+    if (m) return Number(m[1] ?? m[2]);
   }
   return undefined;
 }
