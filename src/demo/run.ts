@@ -75,7 +75,7 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
   const slack = await new FakeSlackWebApi().start();
   const clock = new ShiftedClock();
   const narrator = new Narrator(term, discord, slack, SLACK_SUPPORT_CHANNEL);
-  const stage = new Stage(discord, slack, narrator, term, clock, options.fast, options.signal);
+  const stage = new Stage(discord, slack, narrator, clock, options.fast, options.signal);
   const cast = castOn(stage);
   const signingSecret = randomBytes(16).toString('hex');
   const logFile = path.join(folder, 'chatdesk.log');

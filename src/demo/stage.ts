@@ -20,7 +20,6 @@ import type { SlackRequestSigner } from '../simulator/slack/signer';
 import type { FakeSlackWebApi, StoredMessage } from '../simulator/slack/web-api';
 import type { Character, Narrator } from './narrator';
 import type { ShiftedClock } from './shifted-clock';
-import type { Terminal } from './terminal';
 
 export interface DiscordCharacter extends Character {
   platform: 'discord';
@@ -58,7 +57,6 @@ export class Stage {
     readonly discord: FakeDiscord,
     readonly slack: FakeSlackWebApi,
     readonly narrator: Narrator,
-    readonly term: Terminal,
     readonly clock: ShiftedClock,
     readonly fast: boolean,
     private readonly signal?: AbortSignal,
