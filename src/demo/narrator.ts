@@ -149,13 +149,16 @@ export class Narrator {
     const helpdesk = (place: string, text: string, style: Style = 'cyan') =>
       this.print(place, this.term.paint('helpdesk', 'cyan', 'bold'), text, style);
     if (method === 'chat.postMessage' || method === 'chat.update') {
-      const place = this.slackPlace(String(args.channel), args.thread_ts);
+      // An edit names no thread: the message edited knows whether it is a reply in one.
+      const edited = method === 'chat.update' ? this.slackMessage(String(args.channel), args.ts) : undefined;
+      const threadTs = args.thread_ts ?? (edited?.thread_ts !== edited?.ts ? edited?.thread_ts : undefined);
+      const place = this.slackPlace(String(args.channel), threadTs);
       const card = slackCardFields(args.blocks);
       if (card) {
         this.tellCard(place, `slack:${args.channel}`, String(args.text ?? '').split('\n')[0], card);
         return;
       }
-      if (String(args.channel).startsWith('D') && !args.thread_ts) {
+      if (String(args.channel).startsWith('D') && !threadTs) {
         this.tellCustomerMessage(place, args);
         return;
       }
@@ -242,11 +245,14 @@ export class Narrator {
     return text.replace(/<@(U[A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => `@${this.slackName(id)}`);
   }
 
+  private slackMessage(channel: string, ts: string | undefined) {
+    return ts ? this.slack.messages.find((m) => m.channel === channel && m.ts === ts) : undefined;
+  }
+
   /** The ticket number a Slack thread belongs to: its root message (a card or a DM's first message) names it. */
   private slackThreadNumber(channel: string, ts: string | undefined): string | undefined {
     if (!ts) return undefined;
-    const root = this.slack.messages.find((m) => m.channel === channel && m.ts === ts);
-    return /#(\d+)/.exec(root?.text ?? '')?.[1];
+    return /#(\d+)/.exec(this.slackMessage(channel, ts)?.text ?? '')?.[1];
   }
 }
 

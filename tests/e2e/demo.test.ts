@@ -46,12 +46,13 @@ describe('npm run demo -- --fast', () => {
     expect(statuses.map((s: { to: string }) => s.to)).toEqual(['pending', 'open', 'resolved']);
   });
 
-  test('seed scenario 2 on Slack: the DM thread and the staff thread mirror each other; escalated 1 → 2 → 3; resolved', async () => {
+  test('seed scenario 2 on Slack: the DM thread and the staff thread mirror each other; escalated 1 → 2 → 3; resolved, rated; the fix written down', async () => {
     said(/Slack DM Jannet › #\d+ +helpdesk: \*Tim \(support\):\* Are you connected to the internet/);
     said(/Slack #support › #\d+ +helpdesk: \*Jannet \(customer\):\* Windows 11, I think\./);
     said(/card #\d+: assigned to Ahmed; tier 1 → 2/);
     said(/card #\d+: assigned to Sofie; tier 2 → 3/);
     said(/Slack DM Jannet › #\d+ +helpdesk: Your ticket #\d+ was resolved by support/);
+    said(/Slack #support +helpdesk: ▸ card #\d+: rating ★★★★☆ \(4\/5\)/);
     const printer = await ticket('Jeg kan ikke printe');
     expect(printer).toMatchObject({ platform: 'slack', status: 'resolved', tier: 3 });
     const comments = await query(`SELECT count(*)::int AS n FROM comment WHERE ticket_id = $1`, [printer.id]);
@@ -61,6 +62,10 @@ describe('npm run demo -- --fast', () => {
       [printer.id],
     );
     expect(escalations[0].n).toBe(2);
+    const [rating] = await query(`SELECT score FROM rating WHERE ticket_id = $1`, [printer.id]);
+    expect(rating.score).toBe(4);
+    const [article] = await query(`SELECT visibility FROM article WHERE title = 'Windows 11 printer driver'`);
+    expect(article.visibility).toBe('staff');
   });
 
   test('the outage: what the detection made of five reports is what the demo told, and the database agrees', async () => {

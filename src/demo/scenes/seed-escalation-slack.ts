@@ -55,6 +55,12 @@ export async function seedEscalationOnSlack(stage: Stage, cast: Cast): Promise<v
   await stage.slackPress(sofie, current, 'ticket_resolve', 'Resolve');
   await stage.settle();
   await stage.pause();
+  const notice = await stage.until(`the rating asked in Jannet's DM thread of #${number}`, () =>
+    stage.slack.thread(dm.channel, dm.ts).find((m) => JSON.stringify(m.blocks ?? []).includes('"rate_4"')),
+  );
+  await stage.slackPress(jannet, notice, 'rate_4', '★★★★');
+  await stage.settle();
+  await stage.pause();
 
   stage.narrator.note('As in the seed, 2nd level writes down the fix in the knowledge base (for staff).');
   const before = stage.slack.callsOf('views.open').length;
