@@ -13,7 +13,7 @@ type CardFields = Map<string, string>;
 
 const PLACE_WIDTH = 28;
 /** Card fields whose changes are told; SLA and customer lines change too often or never. */
-const TOLD_FIELDS = ['Status', 'Assignee', 'Tier', 'Priority', 'Type', 'Rating'];
+const TOLD_FIELDS = ['Status', 'Tier', 'Assignee', 'Priority', 'Type', 'Rating'];
 
 /**
  * Tells what the simulated platforms received from the helpdesk, as it arrives: every message,
@@ -292,6 +292,6 @@ function slackButtonsOf(blocks: unknown): string {
 function describeChange(field: string, from: string | undefined, to: string): string {
   if (field === 'Assignee') return `assigned to ${to}`;
   if (from === undefined) return `${field.toLowerCase()} ${to}`;
-  if (field === 'Tier') return `tier ${from} → ${to}`;
+  if (field === 'Tier') return Number(to) > Number(from) ? `escalated to tier ${to}` : `tier ${from} → ${to}`;
   return `${field.toLowerCase()} ${from} → ${to}`;
 }

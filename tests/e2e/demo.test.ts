@@ -29,7 +29,7 @@ describe('npm run demo -- --fast', () => {
 
   test('seed scenario 1 on Discord: thread and card, auto-assigned, pending, reopened by the reply, resolved, rated', async () => {
     said(/Discord #support +helpdesk: ▸ opened the private thread "#\d+ I can't print"/);
-    said(/Discord thread #\d+ +helpdesk: ▸ card #\d+ I can't print · Status: open · Assignee: Lise · Tier: 1/);
+    said(/Discord thread #\d+ +helpdesk: ▸ card #\d+ I can't print · Status: open · Tier: 1 · Assignee: Lise/);
     said(/Discord thread #\d+ +Lise: Hi Raul! Are you connected to the internet/);
     said(/card #\d+: status open → pending\n[^\n]*Support is waiting for your answer/);
     said(/card #\d+: status pending → open/);
@@ -49,8 +49,8 @@ describe('npm run demo -- --fast', () => {
   test('seed scenario 2 on Slack: the DM thread and the staff thread mirror each other; escalated 1 → 2 → 3; resolved, rated; the fix written down', async () => {
     said(/Slack DM Jannet › #\d+ +helpdesk: \*Tim \(support\):\* Are you connected to the internet/);
     said(/Slack #support › #\d+ +helpdesk: \*Jannet \(customer\):\* Windows 11, I think\./);
-    said(/card #\d+: assigned to Ahmed; tier 1 → 2/);
-    said(/card #\d+: assigned to Sofie; tier 2 → 3/);
+    said(/card #\d+: escalated to tier 2; assigned to Ahmed/);
+    said(/card #\d+: escalated to tier 3; assigned to Sofie/);
     said(/Slack DM Jannet › #\d+ +helpdesk: Your ticket #\d+ was resolved by support/);
     said(/Slack #support +helpdesk: ▸ card #\d+: rating ★★★★☆ \(4\/5\)/);
     const printer = await ticket('Jeg kan ikke printe');
