@@ -168,6 +168,8 @@ function printLookAround(term: Terminal, baseUrl: string, held: string | undefin
   term.line(term.paint('Look around (the helpdesk keeps running):', 'bold'));
   term.line(`  ${baseUrl}/healthz   which adapters are up, and the database`);
   term.line(`  ${baseUrl}/metrics   tickets, deliveries, SLA and deflection figures (Prometheus)`);
+  // The web dashboard's place: once it exists, print here a sign-in link for a staff member (Lise)
+  // and one for a customer (Raul), made as `/helpdesk dashboard` makes them.
   term.line(
     `  ${'(web dashboard)'.padEnd(baseUrl.length + 8)}   not built yet: its sign-in links for a staff member and a customer go here`,
   );
