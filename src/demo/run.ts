@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, type App } from '../app';
@@ -94,20 +95,19 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     await slack.stop().catch(() => undefined);
   };
   try {
-    app = await startWithPort(options.port ?? 3000, (port) =>
-      startApp(
-        loadSettings({
-          DATA_DIR: path.join(folder, 'data'),
-          PORT: String(port),
-          HELPDESK_ADMINS: adminsSetting(cast),
-          ...discord.settingsEnv,
-          SLACK_BOT_TOKEN: 'xoxb-test',
-          SLACK_SIGNING_SECRET: signingSecret,
-          SLACK_SUPPORT_CHANNEL,
-          SLACK_API_URL: slack.url,
-        }),
-        { logger: createLogger('info', log), clock, host: '127.0.0.1' },
-      ),
+    const port = await portToUse(options.port ?? 3000);
+    app = await startApp(
+      loadSettings({
+        DATA_DIR: path.join(folder, 'data'),
+        PORT: String(port),
+        HELPDESK_ADMINS: adminsSetting(cast),
+        ...discord.settingsEnv,
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_SUPPORT_CHANNEL,
+        SLACK_API_URL: slack.url,
+      }),
+      { logger: createLogger('info', log), clock, host: '127.0.0.1' },
     );
   } catch (error) {
     await stopFakes();
@@ -195,12 +195,12 @@ async function whatIsHeld(app: App): Promise<string | undefined> {
   }
 }
 
-/** The port asked for, or any free one when it is taken (another helpdesk, an earlier demo). */
-async function startWithPort(port: number, start: (port: number) => Promise<App>): Promise<App> {
-  try {
-    return await start(port);
-  } catch (error) {
-    if (port !== 0 && (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') return start(0);
-    throw error;
-  }
+/** The port asked for when it is free on 127.0.0.1, else 0 (any free one): another helpdesk or an earlier demo may hold it. */
+function portToUse(preferred: number): Promise<number> {
+  if (preferred === 0) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(0));
+    probe.listen(preferred, '127.0.0.1', () => probe.close(() => resolve(preferred)));
+  });
 }
