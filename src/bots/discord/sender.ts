@@ -52,13 +52,15 @@ export class DiscordSender implements Sender {
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, options.signal);
+      await this.carryOut(delivery, options);
     } catch (error) {
       throw asDeliveryError(error);
     }
   }
 
-  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async carryOut(delivery: OutgoingDelivery, io: SendOptions): Promise<void> {
+    const { signal } = io;
+    const record = io.record;
     const payload = delivery.payload;
     const post = (channelId: string, body: Record<string, unknown>, step: string) =>
       this.rest.post(Routes.channelMessages(channelId), {
@@ -78,9 +80,9 @@ export class DiscordSender implements Sender {
 
     switch (delivery.kind) {
       case 'ticket.created':
-        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, signal);
+        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, io);
       case 'ticket.card':
-        return this.updateCard(view, signal);
+        return this.updateCard(view, io);
       case 'ticket.member': {
         const person = await this.helpdesk.deliveries.person(Number(payload.personId));
         const members = threadMembers(view.ticket.location);
@@ -88,9 +90,11 @@ export class DiscordSender implements Sender {
         // Usually already there: the thread was made with the assignee the opening chose.
         if (!userId || members.has(userId)) return;
         await this.addMember(view, userId, signal);
-        await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
-          discordThreadMembers: [...members, userId].join(','),
-        });
+        await record(() =>
+          this.helpdesk.deliveries.saveLocation(view.ticket.id, {
+            discordThreadMembers: [...members, userId].join(','),
+          }),
+        );
         return;
       }
       case 'ticket.notice': {
@@ -98,7 +102,7 @@ export class DiscordSender implements Sender {
         // A resolution's notice asks for a rating: the 1–5 buttons sit under it, in the customer's thread.
         const rating = payload.askRating === true ? { components: ratingRow(view.ticket.number) } : {};
         await post(this.threadOf(view), { content: String(payload.text), ...rating }, 'n');
-        return this.archiveIfResolved(view, signal);
+        return this.archiveIfResolved(view, io);
       }
       case 'comment.public': {
         const comment = view.comment;
@@ -107,12 +111,12 @@ export class DiscordSender implements Sender {
         const writtenHere =
           comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
         if (!comment || comment.deleted || writtenHere) return;
-        return this.postCopy(comment, this.threadOf(view), 'c', post);
+        return this.postCopy(comment, this.threadOf(view), 'c', post, io);
       }
       case 'comment.internal': {
         const comment = view.comment;
         if (!comment) return;
-        return this.postCopy(comment, await this.staffThread(view, signal), 'i', post);
+        return this.postCopy(comment, await this.staffThread(view, io), 'i', post, io);
       }
       case 'comment.redacted':
         return this.redactComment(view, payload, post, signal);
@@ -122,9 +126,15 @@ export class DiscordSender implements Sender {
   }
 
   /** The bot's copy of a comment, recorded as soon as it exists so a redaction can edit it. */
-  private async postCopy(comment: CommentView, channelId: string, step: string, post: Post): Promise<void> {
+  private async postCopy(
+    comment: CommentView,
+    channelId: string,
+    step: string,
+    post: Post,
+    io: SendOptions,
+  ): Promise<void> {
     const copy = await post(channelId, { content: copyText(comment) }, step);
-    await this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id);
+    await io.record(() => this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id));
   }
 
   /**
@@ -226,8 +236,9 @@ export class DiscordSender implements Sender {
     view: DeliveryView,
     notice: string | undefined,
     post: Post,
-    signal: AbortSignal,
+    io: SendOptions,
   ): Promise<void> {
+    const { signal } = io;
     const { ticket } = view;
     let threadId = ticket.location.discordThreadId;
     if (!threadId) {
@@ -251,7 +262,7 @@ export class DiscordSender implements Sender {
         signal,
       })) as { id: string };
       threadId = thread.id;
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId! }));
       ticket.location = { ...ticket.location, discordThreadId: threadId };
     }
     // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
@@ -277,7 +288,7 @@ export class DiscordSender implements Sender {
     if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? ''))
       saved.discordThreadMembers = discordThreadMembers;
     if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
-    if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
+    if (Object.keys(saved).length > 0) await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, saved));
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(
@@ -288,7 +299,7 @@ export class DiscordSender implements Sender {
         },
         'q',
       );
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id }));
     }
   }
 
@@ -315,7 +326,8 @@ export class DiscordSender implements Sender {
     return true;
   }
 
-  private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
+  private async updateCard(view: DeliveryView, io: SendOptions): Promise<void> {
+    const { signal } = io;
     const threadId = this.threadOf(view);
     const cardId = view.ticket.location.discordCardMessageId;
     // The card is drawn from the ticket as it is now, so an edit queued for a change the card
@@ -327,19 +339,19 @@ export class DiscordSender implements Sender {
     // the moment of an edit to a resolved ticket's card (its rating); archiveIfResolved closes it again.
     if ((view.ticket.status !== 'resolved' || edit) && view.ticket.location.discordThreadArchived === 'true') {
       await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' }));
     }
     if (cardId && edit) {
       await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn }));
     }
-    await this.archiveIfResolved(view, signal);
+    await this.archiveIfResolved(view, io);
   }
 
-  private async archiveIfResolved(view: DeliveryView, signal: AbortSignal): Promise<void> {
+  private async archiveIfResolved(view: DeliveryView, io: SendOptions): Promise<void> {
     if (view.ticket.status !== 'resolved') return;
-    await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal });
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' });
+    await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal: io.signal });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' }));
   }
 
   /** Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread, so callers skip them. */
@@ -348,7 +360,8 @@ export class DiscordSender implements Sender {
   }
 
   /** The ticket's thread in the staff channel, where its internal notes go; made on first use. */
-  private async staffThread(view: DeliveryView, signal: AbortSignal): Promise<string> {
+  private async staffThread(view: DeliveryView, io: SendOptions): Promise<string> {
+    const { signal } = io;
     const existing = view.ticket.location.discordStaffThreadId;
     if (existing) return existing;
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
@@ -361,7 +374,7 @@ export class DiscordSender implements Sender {
       },
       signal,
     })) as { id: string };
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id }));
     return thread.id;
   }
 

@@ -60,13 +60,13 @@ export class SlackSender implements Sender {
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, options.signal);
+      await this.carryOut(delivery, options);
     } catch (error) {
       throw translate(error);
     }
   }
 
-  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async carryOut(delivery: OutgoingDelivery, io: SendOptions): Promise<void> {
     const payload = delivery.payload;
     if (delivery.kind === 'person.dm') {
       const personId = Number(delivery.destination.split(':')[1]);
@@ -79,14 +79,14 @@ export class SlackSender implements Sender {
     const place = view.ticket.location as SlackPlace;
     switch (delivery.kind) {
       case 'ticket.created':
-        await this.postTicket(view, place, signal);
+        await this.postTicket(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
         if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice);
         // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
         await this.refreshHomes(view);
         return;
       case 'ticket.card':
-        if (await this.updateCards(view, place)) this.refreshHomes(view);
+        if (await this.updateCards(view, place, io)) this.refreshHomes(view);
         return;
       case 'ticket.notice':
         // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
@@ -99,9 +99,9 @@ export class SlackSender implements Sender {
         else await this.inCardThread(place, String(payload.text));
         return;
       case 'comment.public':
-        return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined);
+        return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined, io);
       case 'comment.internal':
-        return this.postNote(view, place);
+        return this.postNote(view, place, io);
       case 'comment.redacted':
         return this.editCopies(view, place);
       default:
@@ -110,7 +110,7 @@ export class SlackSender implements Sender {
   }
 
   /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
-  private async postTicket(view: DeliveryView, place: SlackPlace, signal: AbortSignal): Promise<void> {
+  private async postTicket(view: DeliveryView, place: SlackPlace, io: SendOptions): Promise<void> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
@@ -125,14 +125,11 @@ export class SlackSender implements Sender {
         blocks: staffCard,
       });
       cardPostedNow = true;
-      place.slackCardTs = posted.ts!;
-      place.slackChannel = posted.channel!;
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
-        slackCardTs: place.slackCardTs,
-        slackChannel: place.slackChannel,
-      });
+      const card = { slackCardTs: posted.ts!, slackChannel: posted.channel! };
+      Object.assign(place, card);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, card));
     }
-    if (signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
+    if (io.signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
     if (!place.slackDmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
       const posted = await this.client.chat.postMessage({
@@ -148,7 +145,7 @@ export class SlackSender implements Sender {
         slackDmThreadTs: place.slackDmThreadTs,
       };
       if (cardPostedNow) saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, saved);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, saved));
     }
   }
 
@@ -158,7 +155,7 @@ export class SlackSender implements Sender {
    * escalation and the assignment it makes) the later ones would repeat the first, and chat.update
    * has a low rate limit.
    */
-  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<boolean> {
+  private async updateCards(view: DeliveryView, place: SlackPlace, io: SendOptions): Promise<boolean> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
@@ -180,7 +177,7 @@ export class SlackSender implements Sender {
         blocks: customerCard,
       });
     }
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn }));
     return true;
   }
 
@@ -202,22 +199,27 @@ export class SlackSender implements Sender {
    * it shares the DM channel but not the thread. Each copy is recorded as soon as it is posted, so
    * a redaction can edit it.
    */
-  private async mirrorComment(view: DeliveryView, place: SlackPlace, writtenInAnotherTicket: boolean): Promise<void> {
+  private async mirrorComment(
+    view: DeliveryView,
+    place: SlackPlace,
+    writtenInAnotherTicket: boolean,
+    io: SendOptions,
+  ): Promise<void> {
     const comment = view.comment;
     if (!comment || comment.deleted) return;
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
-      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm')));
+      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm')), io);
     }
     if (!cameFrom(place.slackChannel, place.slackCardTs)) {
-      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
+      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')), io);
     }
   }
 
   /** Internal notes stay in the channel thread; one written there already is where it belongs. */
-  private async postNote(view: DeliveryView, place: SlackPlace): Promise<void> {
+  private async postNote(view: DeliveryView, place: SlackPlace, io: SendOptions): Promise<void> {
     const comment = view.comment;
     if (
       !comment ||
@@ -226,15 +228,21 @@ export class SlackSender implements Sender {
         comment.platformMessageId.startsWith(`${place.slackChannel}:`))
     )
       return;
-    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
+    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')), io);
   }
 
-  private async recordCopy(comment: CommentView, posted: { channel: string; ts: string }): Promise<void> {
-    await this.helpdesk.deliveries.saveCommentPost(
-      comment.id,
-      'slack',
-      posted.channel,
-      messageId(posted.channel, posted.ts),
+  private async recordCopy(
+    comment: CommentView,
+    posted: { channel: string; ts: string },
+    io: SendOptions,
+  ): Promise<void> {
+    await io.record(() =>
+      this.helpdesk.deliveries.saveCommentPost(
+        comment.id,
+        'slack',
+        posted.channel,
+        messageId(posted.channel, posted.ts),
+      ),
     );
   }
 
