@@ -261,11 +261,12 @@ export class Dispatcher {
          FOR UPDATE OF d SKIP LOCKED
        )
        UPDATE delivery t SET status = 'sending', lease_until = $4, attempts = t.attempts + 1,
-                             first_claimed_at = COALESCE(t.first_claimed_at, $2)
+                             first_claimed_at = COALESCE(t.first_claimed_at, $2),
+                             may_have_been_sent = t.may_have_been_sent OR c.previous_status = 'sending'
        FROM claimable c
        WHERE t.id = c.id
        RETURNING t.id, t.ticket_id, t.event_id, t.platform, t.destination, t.kind, t.payload, t.attempts, t.created_at,
-                 t.first_claimed_at, c.previous_status = 'sending' AS resend`,
+                 t.first_claimed_at, t.may_have_been_sent, c.previous_status = 'sending' AS resend`,
       [[...this.sendersByPlatform.keys()], now, limit, leaseUntil],
     )) as [ClaimedRow[], number];
     return rows
@@ -284,6 +285,7 @@ export class Dispatcher {
               attempts: row.attempts,
               resend: row.resend,
               firstClaimedAt: new Date(row.first_claimed_at ?? now),
+              mayHaveBeenSent: row.may_have_been_sent,
               createdAt: new Date(row.created_at),
             },
             leaseUntil,
@@ -338,6 +340,7 @@ export class Dispatcher {
           new Date(now.getTime() + outcome.delayMs),
           outcome.error,
           outcome.cause === 'rate_limited' ? 1 : 0,
+          outcome.cause === 'temporary',
         ]);
         if (settled === 'settled') {
           result.retried++;
@@ -419,13 +422,18 @@ interface ClaimedRow {
   attempts: number;
   created_at: Date;
   first_claimed_at: Date | null;
+  may_have_been_sent: boolean;
   resend: boolean;
 }
 
 const OUR_LEASE = `WHERE id = $1 AND status = 'sending' AND lease_until = $2`;
 const MARK_SENT = `UPDATE delivery SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL ${OUR_LEASE}`;
-/** $5 = 1 gives back the attempt a rate limit took: waiting out a 429 never counts toward giving up. */
-const SCHEDULE_RETRY = `UPDATE delivery SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL, attempts = attempts - $5 ${OUR_LEASE}`;
+/**
+ * $5 = 1 gives back the attempt a rate limit took: waiting out a 429 never counts toward giving up.
+ * $6: a temporary failure (a 5xx, a timeout) does not prove the platform refused the post.
+ */
+const SCHEDULE_RETRY = `UPDATE delivery SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL,
+  attempts = attempts - $5, may_have_been_sent = may_have_been_sent OR $6 ${OUR_LEASE}`;
 const MARK_FAILED = `UPDATE delivery SET status = 'failed', last_error = $3, lease_until = NULL ${OUR_LEASE}`;
 const RELEASE = `UPDATE delivery SET status = 'pending', lease_until = NULL, attempts = attempts - 1 ${OUR_LEASE}`;
 

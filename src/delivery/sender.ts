@@ -24,16 +24,14 @@ export interface OutgoingDelivery {
    * sender looking for an earlier copy of its message (see `mayHaveBeenSent`) looks back to here.
    */
   firstClaimedAt: Date;
+  /**
+   * True when an earlier attempt may have reached the platform: its claim ran out unsettled (a
+   * crash, a database that stayed away), or it failed in a way that does not prove the platform
+   * refused (a 5xx, a timeout, a lost answer). Such a delivery looks for its own message before
+   * posting it again.
+   */
+  mayHaveBeenSent: boolean;
   createdAt: Date;
-}
-
-/**
- * True when an earlier attempt may have reached the platform: its claim ran out unsettled (a crash,
- * a database that stayed away), or it failed in a way that does not prove the platform refused
- * (a 5xx or a lost answer). Such a delivery looks for its own message before posting it again.
- */
-export function mayHaveBeenSent(delivery: OutgoingDelivery): boolean {
-  return delivery.resend || delivery.attempts > 1;
 }
 
 export interface SendOptions {

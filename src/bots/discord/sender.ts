@@ -15,6 +15,12 @@ import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
 import { proposalRow } from './staff-alert';
+import { EarlierPosts } from './post-once';
+
+/** One send's means: the dispatcher's (abort signal, recording) and the delivery itself. */
+interface DiscordSend extends SendOptions {
+  delivery: OutgoingDelivery;
+}
 
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
 
@@ -40,6 +46,7 @@ function cardFingerprint(card: unknown): string {
  */
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
+  private readonly earlier: EarlierPosts;
 
   constructor(
     private readonly rest: REST,
@@ -48,22 +55,29 @@ export class DiscordSender implements Sender {
       Settings,
       'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
     >,
-  ) {}
+  ) {
+    this.earlier = new EarlierPosts(rest);
+  }
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, options);
+      await this.carryOut(delivery, { ...options, delivery });
     } catch (error) {
       throw asDeliveryError(error);
     }
   }
 
-  private async carryOut(delivery: OutgoingDelivery, io: SendOptions): Promise<void> {
+  private async carryOut(delivery: OutgoingDelivery, io: DiscordSend): Promise<void> {
     const { signal } = io;
     const record = io.record;
     const payload = delivery.payload;
-    const post = (channelId: string, body: Record<string, unknown>, step: string) =>
-      this.rest.post(Routes.channelMessages(channelId), {
+    // Within the nonce window Discord itself answers a resend with the first message; past it, we look.
+    const post = async (channelId: string, body: Record<string, unknown>, step: string) => {
+      if (this.earlier.needsLookUp(delivery)) {
+        const found = await this.earlier.message(channelId, delivery, body, signal);
+        if (found) return found;
+      }
+      return (await this.rest.post(Routes.channelMessages(channelId), {
         body: {
           ...body,
           nonce: `${delivery.id}${step}`.slice(0, 25),
@@ -71,8 +85,9 @@ export class DiscordSender implements Sender {
           allowed_mentions: { parse: [] },
         },
         signal,
-      }) as Promise<{ id: string }>;
-    if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
+      })) as { id: string };
+    };
+    if (delivery.kind === 'person.dm') return this.directMessage(delivery, post, signal);
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
@@ -131,7 +146,7 @@ export class DiscordSender implements Sender {
     channelId: string,
     step: string,
     post: Post,
-    io: SendOptions,
+    io: DiscordSend,
   ): Promise<void> {
     const copy = await post(channelId, { content: copyText(comment) }, step);
     await io.record(() => this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id));
@@ -236,7 +251,7 @@ export class DiscordSender implements Sender {
     view: DeliveryView,
     notice: string | undefined,
     post: Post,
-    io: SendOptions,
+    io: DiscordSend,
   ): Promise<void> {
     const { signal } = io;
     const { ticket } = view;
@@ -252,15 +267,13 @@ export class DiscordSender implements Sender {
           'no_support_channel',
           'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID',
         );
-      const thread = (await this.rest.post(Routes.threads(supportChannel), {
-        body: {
-          name: `#${ticket.number} ${ticket.title}`.slice(0, 100),
-          type: ChannelType.PrivateThread,
-          invitable: false,
-          auto_archive_duration: 10080,
-        },
-        signal,
-      })) as { id: string };
+      const name = `#${ticket.number} ${ticket.title}`.slice(0, 100);
+      const thread =
+        (await this.earlierThread(supportChannel, name, io)) ??
+        ((await this.rest.post(Routes.threads(supportChannel), {
+          body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+          signal,
+        })) as { id: string });
       threadId = thread.id;
       await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId! }));
       ticket.location = { ...ticket.location, discordThreadId: threadId };
@@ -326,7 +339,7 @@ export class DiscordSender implements Sender {
     return true;
   }
 
-  private async updateCard(view: DeliveryView, io: SendOptions): Promise<void> {
+  private async updateCard(view: DeliveryView, io: DiscordSend): Promise<void> {
     const { signal } = io;
     const threadId = this.threadOf(view);
     const cardId = view.ticket.location.discordCardMessageId;
@@ -348,7 +361,7 @@ export class DiscordSender implements Sender {
     await this.archiveIfResolved(view, io);
   }
 
-  private async archiveIfResolved(view: DeliveryView, io: SendOptions): Promise<void> {
+  private async archiveIfResolved(view: DeliveryView, io: DiscordSend): Promise<void> {
     if (view.ticket.status !== 'resolved') return;
     await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal: io.signal });
     await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' }));
@@ -360,20 +373,19 @@ export class DiscordSender implements Sender {
   }
 
   /** The ticket's thread in the staff channel, where its internal notes go; made on first use. */
-  private async staffThread(view: DeliveryView, io: SendOptions): Promise<string> {
+  private async staffThread(view: DeliveryView, io: DiscordSend): Promise<string> {
     const { signal } = io;
     const existing = view.ticket.location.discordStaffThreadId;
     if (existing) return existing;
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
-    const thread = (await this.rest.post(Routes.threads(staffChannel), {
-      body: {
-        name: `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100),
-        type: ChannelType.PublicThread,
-        auto_archive_duration: 10080,
-      },
-      signal,
-    })) as { id: string };
+    const name = `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100);
+    const thread =
+      (await this.earlierThread(staffChannel, name, io)) ??
+      ((await this.rest.post(Routes.threads(staffChannel), {
+        body: { name, type: ChannelType.PublicThread, auto_archive_duration: 10080 },
+        signal,
+      })) as { id: string });
     await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id }));
     return thread.id;
   }
@@ -400,7 +412,7 @@ export class DiscordSender implements Sender {
     );
   }
 
-  private async directMessage(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async directMessage(delivery: OutgoingDelivery, post: Post, signal: AbortSignal): Promise<void> {
     const personId = Number(delivery.destination.replace(/^person:/, ''));
     const person = await this.helpdesk.deliveries.person(personId);
     const userId = discordIdentity(person.identities);
@@ -408,10 +420,17 @@ export class DiscordSender implements Sender {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
       id: string;
     };
-    await this.rest.post(Routes.channelMessages(channel.id), {
-      body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true },
-      signal,
-    });
+    await post(channel.id, { content: String(delivery.payload.text) }, 'd');
+  }
+
+  /**
+   * A thread an earlier attempt of this delivery created but could not record: looked for by name
+   * among the guild's active threads before a second is made (threads take no nonce).
+   */
+  private async earlierThread(parentId: string, name: string, io: DiscordSend): Promise<{ id: string } | undefined> {
+    const guildId = this.settings.DISCORD_GUILD_ID;
+    if (!guildId || !io.delivery.mayHaveBeenSent) return undefined;
+    return this.earlier.thread(guildId, parentId, name, io.signal);
   }
 
   private threadOf(view: DeliveryView): string {
