@@ -27,6 +27,8 @@ export interface AppOptions {
   senders?: Sender[];
   /** How long the Discord gateway lease lasts unrenewed (renewed every third of it); tests shorten it. */
   gatewayLeaseMs?: number;
+  /** Least time between two of Slack's catch-up calls after a start (default: Tier 3's pace). */
+  slackCatchUpPaceMs?: number;
 }
 
 export interface App {
@@ -137,8 +139,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const senders = [...(options.senders ?? [])];
     const [discordStatus, slackStatus] = adapterStatus(settings);
     if (slackStatus.configured) {
-      // Mounts POST /slack/events on this server, so it must come before listen.
-      slack = await startSlackAdapter({ settings, helpdesk, http, logger });
+      // Mounts POST /slack/events on this server, so it must come before listen; its catch-up runs in the background.
+      slack = await startSlackAdapter({ settings, helpdesk, http, logger, catchUpPaceMs: options.slackCatchUpPaceMs });
       senders.push(slack.sender);
     }
     const port = await http.listen(settings.PORT, options.host);
