@@ -27,6 +27,8 @@ export interface AppOptions {
   senders?: Sender[];
   /** How long the Discord gateway lease lasts unrenewed (renewed every third of it); tests shorten it. */
   gatewayLeaseMs?: number;
+  /** How long a delivery's claim lasts unsettled (tests and the fault suite shorten it). */
+  deliveryLeaseMs?: number;
   /** Least time between two of Slack's catch-up calls after a start (default: Tier 3's pace). */
   slackCatchUpPaceMs?: number;
 }
@@ -153,6 +155,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
       instanceId,
       logger,
       metrics: metrics.registry,
+      ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
     });
     if (discordStatus.configured) {
       // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
