@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { SlackRequestSigner } from '../src/simulator/slack/signer';
+import { openDatabase, type Database } from '../src/db/data-source';
 import { FakeSlackWebApi, type StoredMessage } from '../src/simulator/slack/web-api';
 import { TcpProxy } from './tcp-proxy';
 
@@ -48,6 +49,7 @@ export class World {
   readonly processes: AppProcess[] = [];
   proxy: TcpProxy | undefined;
   private pool: Pool | undefined;
+  private embedded: Database | undefined;
   private databaseName = '';
   private dataDir = '';
   private readonly logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chatdesk-chaos-'));
@@ -86,12 +88,17 @@ export class World {
     return url.toString();
   }
 
+  /** Reads the database: a server's at any time, the embedded store's once its process has stopped. */
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    if (!this.pool) throw new Error('the embedded store is read only after its process stops');
-    return (await this.pool.query(sql, params)).rows as T[];
+    if (this.pool) return (await this.pool.query(sql, params)).rows as T[];
+    if (this.processes.some((p) => p.child.exitCode === null && p.child.signalCode === null))
+      throw new Error('the embedded store can be read only once its process has stopped');
+    this.embedded ??= await openDatabase({ dataDir: this.dataDir, poolSize: 2 });
+    return (await this.embedded.dataSource.query(sql, params)) as T[];
   }
 
-  get readsDatabase(): boolean {
+  /** True when the database can be read while the app runs (a server, not the embedded store). */
+  get readsWhileRunning(): boolean {
     return Boolean(this.pool);
   }
 
@@ -177,6 +184,7 @@ export class World {
     for (const app of this.processes) await this.stopApp(app).catch(() => undefined);
     await this.proxy?.stop();
     await this.pool?.end();
+    await this.embedded?.close();
     if (this.databaseName) {
       const admin = new Client({ connectionString: serverUrl() });
       await admin.connect();
