@@ -1,3 +1,4 @@
+import { discordGateway } from './discord-scenario';
 import { formatFigures, missedGoals, type Figures } from './figures';
 import { databaseCut, killMidPosts, rateLimitStorm, twoInstances, type ScenarioOptions } from './scenarios';
 import type { Store } from './world';
@@ -14,6 +15,7 @@ export const SCENARIOS: Scenario[] = [
   { key: 'b', stores: ['postgres', 'pglite'], run: rateLimitStorm },
   { key: 'c', stores: ['postgres'], run: killMidPosts },
   { key: 'd', stores: ['postgres'], run: twoInstances },
+  { key: 'e', stores: ['postgres'], run: discordGateway },
 ];
 
 /**

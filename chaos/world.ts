@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Client, Pool } from 'pg';
 import { SlackRequestSigner } from '../src/simulator/slack/signer';
 import { openDatabase, type Database } from '../src/db/data-source';
+import { FakeDiscord } from '../src/simulator/discord/fake-discord';
 import { FakeSlackWebApi, type StoredMessage } from '../src/simulator/slack/web-api';
 import { TcpProxy } from './tcp-proxy';
 
@@ -37,6 +38,8 @@ export interface WorldOptions {
   store: Store;
   /** Delivery lease of the app processes (ms). */
   leaseMs?: number;
+  /** Discord configured too (the fake), with this gateway lease (ms). */
+  discordGatewayLeaseMs?: number;
   log?: (line: string) => void;
 }
 
@@ -46,6 +49,7 @@ export interface WorldOptions {
  */
 export class World {
   readonly api = new FakeSlackWebApi();
+  readonly discord = new FakeDiscord();
   readonly processes: AppProcess[] = [];
   proxy: TcpProxy | undefined;
   private pool: Pool | undefined;
@@ -58,6 +62,7 @@ export class World {
 
   async start(): Promise<this> {
     await this.api.start();
+    if (this.options.discordGatewayLeaseMs) await this.discord.start();
     if (this.options.store === 'postgres') {
       const admin = new Client({ connectionString: serverUrl() });
       await admin.connect();
@@ -128,6 +133,9 @@ export class World {
         SLACK_API_URL: this.api.url,
         CHAOS_LEASE_MS: String(this.options.leaseMs ?? 30_000),
         CHAOS_CATCH_UP_PACE_MS: '1200',
+        ...(this.options.discordGatewayLeaseMs
+          ? { ...this.discord.settingsEnv, CHAOS_GATEWAY_LEASE_MS: String(this.options.discordGatewayLeaseMs) }
+          : {}),
       },
     });
     fs.closeSync(log);
@@ -193,6 +201,7 @@ export class World {
     }
     if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
     await this.api.stop();
+    if (this.options.discordGatewayLeaseMs) await this.discord.stop();
     if (!process.env.CHAOS_KEEP_LOGS) fs.rmSync(this.logDir, { recursive: true, force: true });
   }
 

@@ -109,6 +109,21 @@ export class FakeDiscord {
     return this.gateway.identifies;
   }
 
+  /** RESUMEs the bot sent, and whether each found its session. */
+  get resumes() {
+    return this.gateway.resumes;
+  }
+
+  /** The gateway connection dropped (a network cut): the bot may RESUME its session. */
+  dropGateway(): void {
+    this.gateway.disconnectAll();
+  }
+
+  /** The gateway connection dropped and the session gone: the bot's RESUME is refused and it identifies afresh. */
+  invalidateGatewaySession(): void {
+    this.gateway.invalidateSessions();
+  }
+
   user(name: string): FakeUser {
     const existing = [...this.users.values()].find((u) => u.username === name);
     if (existing) return existing;
