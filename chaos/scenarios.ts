@@ -73,7 +73,7 @@ export async function databaseCut(options: ScenarioOptions): Promise<Figures> {
   const leaseMs = options.short ? 4000 : 30_000;
   const world = await new World({ store: 'postgres', leaseMs }).start();
   try {
-    const count = options.short ? 40 : 300;
+    const count = options.short ? 30 : 300;
     const cutMs = options.short ? 2500 : 8000;
     // Submissions before, during and after the cut: some are stored with their posts in flight when it comes.
     const spreadMs = options.short ? 5000 : 16_000;
@@ -115,10 +115,10 @@ export async function databaseCut(options: ScenarioOptions): Promise<Figures> {
  * arrives once, and the restart answers /healthz at once.
  */
 export async function killMidPosts(options: ScenarioOptions): Promise<Figures> {
-  const leaseMs = options.short ? 3000 : 30_000;
+  const leaseMs = options.short ? 2500 : 30_000;
   const world = await new World({ store: 'postgres', leaseMs }).start();
   try {
-    const count = options.short ? 30 : 120;
+    const count = options.short ? 24 : 120;
     world.api.setConditions({ latencyMs: SLACK_LATENCY });
     const first = await world.startApp();
     const submissions = await submitMany([first], 'c', count, 500);
@@ -196,15 +196,15 @@ async function replyFigures(world: World, replies: Reply[]) {
 export async function rateLimitStorm(options: ScenarioOptions): Promise<Figures> {
   const world = await new World({ store: options.store }).start();
   try {
-    const stormMs = options.short ? 5000 : 30_000;
-    const replyCount = options.short ? 30 : 200;
+    const stormMs = options.short ? 4000 : 30_000;
+    const replyCount = options.short ? 20 : 200;
     world.api.setConditions({ latencyMs: SLACK_LATENCY });
     const app = await world.startApp();
-    const { tickets } = await openTickets(world, [app], 'b', options.short ? 4 : 20);
+    const { tickets } = await openTickets(world, [app], 'b', options.short ? 3 : 20);
     const callsBefore = world.api.calls.length;
     options.log(`(b) storm for ${stormMs / 1000} s: 50 % 429, 25 % 500`);
     world.api.setConditions({ latencyMs: SLACK_LATENCY, rateLimited: 0.5, serverErrors: 0.25, retryAfterSeconds: 1 });
-    const during = submitMany([app], 'bs', options.short ? 4 : 20, stormMs / 2);
+    const during = submitMany([app], 'bs', options.short ? 3 : 20, stormMs / 2);
     const replies = await writeReplies(world, [app], tickets, replyCount, stormMs * 0.8);
     const openedDuring = await during;
     await sleep(Math.max(0, stormMs - 0.8 * stormMs));

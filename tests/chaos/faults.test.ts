@@ -15,6 +15,7 @@ const SHORT_SUITE: Array<{ key: string; store: Store }> = [
   { key: 'a', store: 'postgres' },
   { key: 'c', store: 'postgres' },
   { key: 'd', store: 'postgres' },
+  { key: 'e', store: 'postgres' },
   { key: 'b', store: 'pglite' },
 ];
 
@@ -23,6 +24,7 @@ const NAMES: Record<string, string> = {
   b: 'a storm of 429s and 500s while tickets open and replies mirror both ways',
   c: 'kill -9 of the process group mid-posts, then a restart',
   d: 'two instances on one database, each Slack event retried to the other',
+  e: 'Discord: the gateway dropped mid-burst, its session invalidated, the lease holder killed',
 };
 
 describe('the fault suite (short)', () => {
