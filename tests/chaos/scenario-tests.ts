@@ -2,23 +2,6 @@ import { formatFigures, type Figures } from '../../chaos/figures';
 import { SCENARIOS } from '../../chaos/run';
 import type { Store } from '../../chaos/world';
 
-/**
- * The fault suite at its short sizes (`npm run chaos` runs the full ones): the app as real
- * processes against the Slack fake at 100–200 ms. Scenarios on PostgreSQL run when
- * TEST_DATABASE_URL names a server; the storm also runs on the embedded store. Whatever the fault,
- * nothing acknowledged is lost, nothing reaches Slack twice, nothing arrives out of order, and no
- * one told "not opened" has a ticket.
- */
-const stores: Store[] = process.env.TEST_DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
-// The storm is also a PostgreSQL scenario; on the server, `npm run chaos` runs it (the short suite keeps within its time).
-const SHORT_SUITE: Array<{ key: string; store: Store }> = [
-  { key: 'a', store: 'postgres' },
-  { key: 'c', store: 'postgres' },
-  { key: 'd', store: 'postgres' },
-  { key: 'e', store: 'postgres' },
-  { key: 'b', store: 'pglite' },
-];
-
 const NAMES: Record<string, string> = {
   a: 'the database cut amid ticket submissions',
   b: 'a storm of 429s and 500s while tickets open and replies mirror both ways',
@@ -27,11 +10,15 @@ const NAMES: Record<string, string> = {
   e: 'Discord: the gateway dropped mid-burst, its session invalidated, the lease holder killed',
 };
 
-describe('the fault suite (short)', () => {
-  for (const { key, store } of SHORT_SUITE) {
+/**
+ * One test per scenario of the fault suite at its short size (`npm run chaos` runs the full ones):
+ * whatever the fault, nothing acknowledged is lost, nothing reaches the platform twice, nothing
+ * arrives out of order, and no one told "not opened" has a ticket.
+ */
+export function scenarioTests(keys: string[], store: Store, enabled: boolean): void {
+  for (const key of keys) {
     const scenario = SCENARIOS.find((s) => s.key === key)!;
-    const run = stores.includes(store) ? test : test.skip;
-    run(
+    (enabled ? test : test.skip)(
       `${NAMES[key]} [${store}]: nothing lost, nothing doubled, nothing out of order`,
       async () => {
         const figures: Figures = await scenario.run({ short: true, store, log: () => undefined });
@@ -43,4 +30,4 @@ describe('the fault suite (short)', () => {
       180_000,
     );
   }
-});
+}
