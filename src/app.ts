@@ -12,9 +12,7 @@ import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
-import { startDiscordAdapter, type DiscordAdapter } from './bots/discord';
-import { createDiscordRest } from './bots/discord/client';
-import { DiscordSender } from './bots/discord/sender';
+import type { DiscordAdapter } from './bots/discord';
 import { holdLease, Lease, type HeldLease } from './db/lease';
 import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 
@@ -158,6 +156,12 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
       ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
     });
     if (discordStatus.configured) {
+      // Loaded only when configured: discord.js alone takes a second or more to load, and a restart should answer at once.
+      const [{ startDiscordAdapter }, { createDiscordRest }, { DiscordSender }] = await Promise.all([
+        import('./bots/discord'),
+        import('./bots/discord/client'),
+        import('./bots/discord/sender'),
+      ]);
       // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
       dispatcher.addSender(new DiscordSender(createDiscordRest(settings), helpdesk, settings));
       const runningDispatcher = dispatcher;
