@@ -58,9 +58,10 @@ type Outcome =
  * a lease, attempts + 1), only as many as there are free slots to send them at once, sends them
  * outside any transaction, and settles each in another short statement guarded by the lease it
  * holds. A send that reached the platform is recorded and settled even if the database is briefly
- * away: those writes are retried with back-off while the claim is renewed. Per destination only the oldest unsent
- * delivery is claimable, so a destination hears things in order while destinations go in
- * parallel, across instances too (row locks with SKIP LOCKED, and a re-check of the row's state).
+ * away: those writes are retried with back-off while the claim is renewed. Per destination only
+ * the oldest unsent delivery is claimable, so a destination hears things in order while
+ * destinations go in parallel, across instances too (row locks with SKIP LOCKED, and a re-check of
+ * the row's state).
  *
  * A lease that runs out unsettled (a crash, a send that hung) makes the delivery claimable again;
  * such claims are counted as `resent`, and the senders look for the earlier copy before posting.
