@@ -38,6 +38,8 @@ export type DeliveryKind =
   | 'comment.public'
   | 'comment.internal'
   | 'comment.redacted'
+  | 'ticket.redacted'
+  | 'ticket.erased'
   | 'person.dm'
   | 'staff.alert';
 
@@ -157,6 +159,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       }
       break;
     }
+    case 'ticket_redacted':
+      // A rating's comment was never posted anywhere; a title or description is on the card and in what the bot posted first.
+      if (event.data.part !== 'rating') toTicket('ticket.redacted', { part: event.data.part });
+      break;
+    case 'ticket_erased':
+      // What to take off comes with the delivery (the erasure clears it from the ticket); staff hear of a ticket it closed.
+      toTicket('ticket.erased');
+      if (event.data.closed) alertStaff(messages.closedByErasure(ticket));
+      break;
     case 'status_changed': {
       toTicket('ticket.card');
       const to = event.data.to;
