@@ -86,7 +86,8 @@ export type Scheduler = (
 
 export interface StartJobsOptions extends Omit<JobDeps, 'instanceId' | 'stats' | 'signal'> {
   /** Each job's cron expression; a job without one (older callers) runs every minute. */
-  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'> & Partial<Pick<Settings, 'SLA_SWEEP_CRON' | 'RETENTION_CRON'>>;
+  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'> &
+    Partial<Pick<Settings, 'SLA_SWEEP_CRON' | 'RETENTION_CRON'>>;
   /** A random id naming this process by default. */
   instanceId?: string;
   /** The app's /metrics registry: the job figures are registered there. */

@@ -112,14 +112,18 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
   await m.query(`UPDATE ticket_draft SET title = '', description = '', answers = '[]' WHERE person_id = $1`, [
     person.id,
   ]);
-  await m.query(`DELETE FROM link_code WHERE person_id = $1 OR person_id IN (SELECT id FROM person WHERE merged_into_id = $1)`, [
-    person.id,
-  ]);
+  await m.query(
+    `DELETE FROM link_code WHERE person_id = $1 OR person_id IN (SELECT id FROM person WHERE merged_into_id = $1)`,
+    [person.id],
+  );
 
   const userIds = identities.map((i) => i.platform_user_id);
   // A name too short to be told from a word ("Al") is left where it is part of other text.
-  const names = [person.displayName, ...identities.map((i) => i.display_name), ...mergedFrom.map((p) => p.display_name)]
-    .filter((name): name is string => !!name && name.trim().length >= 4);
+  const names = [
+    person.displayName,
+    ...identities.map((i) => i.display_name),
+    ...mergedFrom.map((p) => p.display_name),
+  ].filter((name): name is string => !!name && name.trim().length >= 4);
   const elsewhere = comments.filter((c) => !ticketIds.includes(c.ticket_id));
   await replaceTextCopies(
     tx,
@@ -141,11 +145,10 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
 
   for (const ticket of tickets) {
     const places = await erasedPlaces(tx, ticket);
-    await m.query(`UPDATE ticket SET title = $2, description = $2, location = '{}'::jsonb, updated_at = $3 WHERE id = $1`, [
-      ticket.id,
-      ERASED_TEXT,
-      tx.now,
-    ]);
+    await m.query(
+      `UPDATE ticket SET title = $2, description = $2, location = '{}'::jsonb, updated_at = $3 WHERE id = $1`,
+      [ticket.id, ERASED_TEXT, tx.now],
+    );
     Object.assign(ticket, { title: ERASED_TEXT, description: ERASED_TEXT, location: {} });
     forgetIncident(m, ticket.id);
     const eventId = await record(tx, ticket, actor.id, 'ticket_erased', {
@@ -236,7 +239,10 @@ async function erasedPlaces(tx: Tx, ticket: TicketEntity): Promise<ErasedPlaces>
 }
 
 /** Tickets they were a member of the thread of (as staff) forget their Discord id. */
-async function leaveThreads(tx: Tx, identities: Array<{ platform: Platform; platform_user_id: string }>): Promise<void> {
+async function leaveThreads(
+  tx: Tx,
+  identities: Array<{ platform: Platform; platform_user_id: string }>,
+): Promise<void> {
   for (const identity of identities.filter((i) => i.platform === 'discord')) {
     await tx.manager.query(
       `UPDATE ticket SET location = jsonb_set(location, '{discordThreadMembers}',

@@ -15,7 +15,13 @@ export interface ExportedComment {
   platform: Platform | null;
   messageId: string | null;
   earlierVersions: Array<{ body: string; replacedAt: Date }>;
-  files: Array<{ name: string; contentType: string | null; sizeBytes: number; kept: boolean; sourceUrl: string | null }>;
+  files: Array<{
+    name: string;
+    contentType: string | null;
+    sizeBytes: number;
+    kept: boolean;
+    sourceUrl: string | null;
+  }>;
 }
 
 /** Everything the helpdesk keeps about one person (PRODUCT.md "Privacy"), as `/helpdesk export` hands it over. */

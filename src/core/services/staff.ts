@@ -160,7 +160,6 @@ export class StaffService {
   private async reassignTicketsOf(tx: Tx, personId: number, actorId: number): Promise<void> {
     await reassignTicketsOf(tx, personId, actorId);
   }
-
 }
 
 /** Moves everything of `fromId` to `intoId`: identities, tickets, comments; `fromId` is kept, marked merged. */

@@ -30,7 +30,8 @@ export async function replaceTextCopies(
   if (texts.length === 0 || scope.ticketIds.length === 0) return;
   const news = texts.map(() => replacement);
   const needles = texts.map(asJson);
-  const has = (column: string) => `EXISTS (SELECT 1 FROM unnest($4::text[]) AS n(t) WHERE strpos(${column}::text, n.t) > 0)`;
+  const has = (column: string) =>
+    `EXISTS (SELECT 1 FROM unnest($4::text[]) AS n(t) WHERE strpos(${column}::text, n.t) > 0)`;
   for (const table of ['ticket_event', 'delivery'] as const) {
     const column = table === 'delivery' ? 'payload' : 'data';
     await tx.manager.query(
