@@ -3,6 +3,7 @@ import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type R
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
+import type { ErasedPlaces } from '../../core/services/erasure';
 import {
   PermanentDeliveryError,
   RateLimitedError,
@@ -14,6 +15,7 @@ import {
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
+import { eraseTicketOnDiscord, queueText, redactTicketOnDiscord, redrawQueuePost } from './privacy-sender';
 import { proposalRow } from './staff-alert';
 
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
@@ -42,9 +44,9 @@ export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
 
   constructor(
-    private readonly rest: REST,
+    readonly rest: REST,
     private readonly helpdesk: Helpdesk,
-    private readonly settings: Pick<
+    readonly settings: Pick<
       Settings,
       'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
     >,
@@ -116,6 +118,13 @@ export class DiscordSender implements Sender {
       }
       case 'comment.redacted':
         return this.redactComment(view, payload, post, signal);
+      case 'ticket.redacted':
+        await redactTicketOnDiscord(this, view, signal, () => this.updateCard(view, signal));
+        return redrawQueuePost(this, view, signal);
+      case 'ticket.erased':
+        await eraseTicketOnDiscord(this, payload as ErasedPlaces, signal);
+        // What was taken off is not kept once it is gone (see ErasedPlaces).
+        return this.helpdesk.deliveries.clearPayload(delivery.id);
       default:
         throw new PermanentDeliveryError('unknown_kind', `Discord does not deliver ${delivery.kind}`);
     }
@@ -282,10 +291,7 @@ export class DiscordSender implements Sender {
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(
         staffChannel,
-        {
-          content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`,
-          components: claimRow(ticket.number),
-        },
+        { content: queueText(ticket), components: claimRow(ticket.number) },
         'q',
       );
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
+import type { ErasedPlaces } from '../../core/services/erasure';
 import {
   PermanentDeliveryError,
   RateLimitedError,
@@ -104,6 +105,14 @@ export class SlackSender implements Sender {
         return this.postNote(view, place);
       case 'comment.redacted':
         return this.editCopies(view, place);
+      case 'ticket.redacted':
+        // The card and the top of the DM thread show the title and description: redrawn from the ticket as it is now.
+        if (await this.updateCards(view, place)) this.refreshHomes(view);
+        return;
+      case 'ticket.erased':
+        await this.deleteOwnPosts(payload as ErasedPlaces);
+        // What was taken off is not kept once it is gone (see ErasedPlaces).
+        return this.helpdesk.deliveries.clearPayload(delivery.id);
       default:
         return;
     }
@@ -250,6 +259,20 @@ export class SlackSender implements Sender {
       const text = copyText(comment, copy.channelId === place.slackDmChannel ? 'dm' : 'card');
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
         if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
+      });
+    }
+  }
+
+  /**
+   * An erased person's ticket: the bot deletes what it posted (the card, its copies, the top of the
+   * DM thread). Slack lets no app delete a person's message, so what people wrote stays (the
+   * erasure's answer says so); a post already gone is done.
+   */
+  private async deleteOwnPosts(places: ErasedPlaces): Promise<void> {
+    for (const message of places.messages ?? []) {
+      await this.client.chat.delete({ channel: message.channel, ts: message.id }).catch((error: unknown) => {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
       });
     }
   }
