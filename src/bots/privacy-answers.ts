@@ -41,7 +41,9 @@ const numbers = (list: number[]) => list.map((n) => `#${n}`).join(', ');
 export function erasureAnswer(result: ErasureResult): string {
   const lines = [
     `Erased: they are now "${result.placeholder}". ${result.comments} comment(s) and ${result.files} file(s) are gone from the helpdesk` +
-      (result.ticketNumbers.length > 0 ? `; their tickets ${numbers(result.ticketNumbers)} keep only their numbers and figures` : '') +
+      (result.ticketNumbers.length > 0
+        ? `; their tickets ${numbers(result.ticketNumbers)} keep only their numbers and figures`
+        : '') +
       (result.closedNumbers.length > 0 ? `; ${numbers(result.closedNumbers)} resolved (staff were told)` : '') +
       '.',
   ];

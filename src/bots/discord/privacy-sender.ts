@@ -72,7 +72,8 @@ export async function eraseTicketOnDiscord(
   places: ErasedPlaces,
   signal: AbortSignal,
 ): Promise<void> {
-  for (const threadId of places.threads ?? []) await rest.delete(Routes.channel(threadId), { signal }).catch(unlessGone);
+  for (const threadId of places.threads ?? [])
+    await rest.delete(Routes.channel(threadId), { signal }).catch(unlessGone);
   for (const message of places.messages ?? []) {
     const channel = message.channel === 'staff' ? settings.DISCORD_STAFF_CHANNEL_ID : message.channel;
     if (channel) await rest.delete(Routes.channelMessage(channel, message.id), { signal }).catch(unlessGone);

@@ -46,10 +46,7 @@ export class DiscordSender implements Sender {
   constructor(
     readonly rest: REST,
     private readonly helpdesk: Helpdesk,
-    readonly settings: Pick<
-      Settings,
-      'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
-    >,
+    readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'>,
   ) {}
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
@@ -289,11 +286,7 @@ export class DiscordSender implements Sender {
     if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
-      const queued = await post(
-        staffChannel,
-        { content: queueText(ticket), components: claimRow(ticket.number) },
-        'q',
-      );
+      const queued = await post(staffChannel, { content: queueText(ticket), components: claimRow(ticket.number) }, 'q');
       await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
     }
   }

@@ -9,7 +9,8 @@ import type { DiscordContext } from '../context';
 /** The buttons under `/helpdesk forget`'s question: `forget:confirm:<platform>:<user id>`, or `forget:cancel`. */
 export const prefix = 'forget';
 
-export const forgetButtonId = (step: 'confirm', person: IdentityRef) => `forget:${step}:${person.platform}:${person.userId}`;
+export const forgetButtonId = (step: 'confirm', person: IdentityRef) =>
+  `forget:${step}:${person.platform}:${person.userId}`;
 
 /** Erase: the core checks again that the presser is an admin, and erases in one transaction. */
 export async function run(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {

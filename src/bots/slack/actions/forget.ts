@@ -15,7 +15,8 @@ export function registerForgetActions(app: App, ctx: SlackContext): void {
     const userId = (action.value ?? '').slice(at + 1);
     let text: string;
     try {
-      if (!PLATFORMS.includes(platform) || !userId) throw new Error(`a forget button without a person: ${action.value}`);
+      if (!PLATFORMS.includes(platform) || !userId)
+        throw new Error(`a forget button without a person: ${action.value}`);
       text = erasureAnswer(
         await ctx.helpdesk.privacy.forget(slackActor(body.user.id, body.user.name), { person: { platform, userId } }),
       );

@@ -23,7 +23,11 @@ const USAGE =
  * `/helpdesk export @person` answers with the file on its way to the admin's DM with the app, as
  * `/tickets transcript` does. The core checks that the person running either is an admin.
  */
-export async function privacyCommand(ctx: Pick<SlackContext, 'helpdesk'>, actor: ActorRef, words: string[]): Promise<PrivacyReply> {
+export async function privacyCommand(
+  ctx: Pick<SlackContext, 'helpdesk'>,
+  actor: ActorRef,
+  words: string[],
+): Promise<PrivacyReply> {
   if (!words[1]) return { text: USAGE };
   const person = parsePersonId(words[1], 'slack');
   if (words[0] === 'export') {
@@ -41,6 +45,7 @@ export async function privacyCommand(ctx: Pick<SlackContext, 'helpdesk'>, actor:
       { type: 'section', text: { type: 'mrkdwn', text: question } },
       {
         type: 'actions',
+        block_id: 'forget',
         elements: [
           {
             type: 'button',

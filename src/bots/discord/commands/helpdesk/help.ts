@@ -60,7 +60,11 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
     usage: '/helpdesk redact ticket:N part:title|description|rating [replacement]',
     does: "erase a ticket's title, description or rating comment",
   },
-  { who: 'admin', usage: '/helpdesk forget @person', does: "erase a person's data (asks first; or id: for someone gone)" },
+  {
+    who: 'admin',
+    usage: '/helpdesk forget @person',
+    does: "erase a person's data (asks first; or id: for someone gone)",
+  },
   { who: 'admin', usage: '/helpdesk export @person', does: 'everything kept about a person, as a file' },
   { who: 'customer', usage: '/helpdesk help', does: 'this list' },
 ];

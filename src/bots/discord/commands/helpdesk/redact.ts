@@ -23,9 +23,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const link = interaction.options.getString('message');
     if (ticketNumber !== null && link === null) {
       const part = interaction.options.getString('part') ?? '';
-      return ticketRedactionAnswer(
-        await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }),
-      );
+      return ticketRedactionAnswer(await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }));
     }
     if (link === null || ticketNumber !== null)
       return 'Name one thing to redact: `message:` (a comment), or `ticket:` with `part:` title, description or rating.';
