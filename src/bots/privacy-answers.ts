@@ -53,13 +53,15 @@ export function erasureAnswer(result: ErasureResult): string {
     );
   if (result.ticketsOn.slack.length > 0)
     lines.push(
-      `Slack: the bot deletes its own posts for ${numbers(result.ticketsOn.slack)} (cards, copies, the top of their DM threads). Slack lets no app delete a person's messages: what people wrote in those threads stays until a workspace admin deletes it.`,
+      `Slack: the bot deletes its own posts for ${numbers(result.ticketsOn.slack)} (the cards and everything it posted in their threads). Slack lets no app delete a person's messages: what people wrote in those threads stays until a workspace admin deletes it.`,
     );
   if (result.commentsElsewhere > 0)
     lines.push(
       `${result.commentsElsewhere} comment(s) they wrote in other tickets are redacted: the bot edits its copies, and deletes the originals on Discord.`,
     );
-  lines.push('Notifications people already saw, and logs kept outside the helpdesk, cannot be taken back from here.');
+  lines.push(
+    "Notifications people already saw (staff's direct messages about these tickets included) cannot be taken back from here.",
+  );
   return lines.join('\n');
 }
 

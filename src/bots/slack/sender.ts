@@ -269,11 +269,24 @@ export class SlackSender implements Sender {
    * erasure's answer says so); a post already gone is done.
    */
   private async deleteOwnPosts(places: ErasedPlaces): Promise<void> {
-    for (const message of places.messages ?? []) {
-      await this.client.chat.delete({ channel: message.channel, ts: message.id }).catch((error: unknown) => {
+    const remove = (channel: string, ts: string) =>
+      this.client.chat.delete({ channel, ts }).catch((error: unknown) => {
         const code = (error as { data?: { error?: string } }).data?.error;
         if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
       });
+    for (const message of places.messages ?? []) await remove(message.channel, message.id);
+    // The notices it posted in the threads were never recorded: read back and deleted, the top last.
+    for (const thread of places.slackThreads ?? []) {
+      const replies = await this.client.conversations
+        .replies({ channel: thread.channel, ts: thread.id, limit: 1000 })
+        .catch((error: unknown) => {
+          const code = (error as { data?: { error?: string } }).data?.error;
+          if (code !== 'thread_not_found' && code !== 'channel_not_found') throw error;
+          return { messages: [] as Array<{ ts?: string; bot_id?: string }> };
+        });
+      for (const reply of replies.messages ?? [])
+        if (reply.bot_id && reply.ts && reply.ts !== thread.id) await remove(thread.channel, reply.ts);
+      await remove(thread.channel, thread.id);
     }
   }
 

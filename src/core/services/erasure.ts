@@ -33,6 +33,8 @@ export interface ErasedPlaces {
   threads?: string[];
   /** Messages the bot posted (Discord's queue post; Slack's card, DM thread top and copies), deleted. */
   messages?: Array<{ channel: string; id: string }>;
+  /** Slack: the ticket's threads (the card's, the DM's), whose every post by the bot is deleted (notices too). */
+  slackThreads?: Array<{ channel: string; id: string }>;
 }
 
 interface CommentRow {
@@ -232,10 +234,13 @@ async function erasedPlaces(tx: Tx, ticket: TicketEntity): Promise<ErasedPlaces>
     channel: c.channel_id,
     id: c.message_id.slice(c.message_id.indexOf(':') + 1),
   }));
-  if (place.slackChannel && place.slackCardTs) messages.push({ channel: place.slackChannel, id: place.slackCardTs });
+  const slackThreads: NonNullable<ErasedPlaces['slackThreads']> = [];
+  if (place.slackChannel && place.slackCardTs)
+    slackThreads.push({ channel: place.slackChannel, id: place.slackCardTs });
   if (place.slackDmChannel && place.slackDmThreadTs)
-    messages.push({ channel: place.slackDmChannel, id: place.slackDmThreadTs });
-  return { messages };
+    slackThreads.push({ channel: place.slackDmChannel, id: place.slackDmThreadTs });
+  // The thread tops last: a thread is read through its top.
+  return { messages, slackThreads };
 }
 
 /** Tickets they were a member of the thread of (as staff) forget their Discord id. */
