@@ -92,7 +92,7 @@ describe('Privacy commands on Discord, end to end', () => {
     expect(answer).toContain(`#${number}`);
     expect(answer).toContain('deletes the threads');
 
-    expect(await findEverywhere(t.world.db.dataSource, ['wallaby', '2233 4455', pia.id, 'Pia'])).toEqual({});
+    expect(await findEverywhere(t.world.db.dataSource, ['wallaby', '2233 4455', 'Pia'])).toEqual({});
     expect((await t.world.ticket(number)).status).toBe('resolved');
     await t.world.deliver();
     expect(t.world.fake.channels.has(threadId)).toBe(false);
@@ -107,10 +107,40 @@ describe('Privacy commands on Discord, end to end', () => {
         .messagesIn(STAFF_CHANNEL_ID)
         .some((m) => String(m.content).includes(`#${number} was resolved because an admin erased`)),
     ).toBe(true);
+    // Her id travelled only in the erase deliveries, which forget it once done.
+    expect(await findEverywhere(t.world.db.dataSource, [pia.id])).toEqual({});
     // The erase delivery forgot the thread it deleted.
     expect(
       await t.world.db.dataSource.query(`SELECT payload, status FROM delivery WHERE kind = 'ticket.erased'`),
     ).toEqual([{ payload: {}, status: 'sent' }]);
+  });
+
+  test("an erased supporter's DMs from the bot are deleted: the bot reads its DM channel back and deletes its own messages", async () => {
+    const sam = t.world.fake.user('sam');
+    await t.world.helpdesk.staff.add(t.world.ref(t.boss), { person: t.world.ref(sam), role: '3' });
+    const walt = t.world.fake.user('walt');
+    const { number } = await t.world.openTicket(walt, 'Walt needs a platypus server');
+    await t.world.helpdesk.tickets.reassign(t.world.ref(t.tina), { ticketNumber: number, to: t.world.ref(sam) });
+    await t.world.deliver();
+    const dm = [...t.world.fake.channels.values()].find((c) => c.type === DM_CHANNEL && c.recipients[0].id === sam.id);
+    expect(t.world.fake.messagesIn(dm.id).map((m) => m.content)).toEqual([
+      expect.stringContaining('platypus server" was assigned to you'),
+    ]);
+
+    const question = await helpdesk(t.boss, 'forget', [user(sam)]);
+    const erased = await pressButton(
+      t.world.fake,
+      t.boss,
+      ephemeralMessage(t.world.fake, SUPPORT_CHANNEL_ID, question),
+      `forget:confirm:discord:${sam.id}`,
+      true,
+    );
+    await t.world.fake.answered(erased, 2);
+    await t.world.deliver();
+    expect(t.world.fake.messagesIn(dm.id)).toEqual([]);
+    // Walt's ticket went to someone else; the erased supporter's id is kept nowhere.
+    expect((await t.world.ticket(number)).assignee_id).not.toBeNull();
+    expect(await findEverywhere(t.world.db.dataSource, [sam.id])).toEqual({});
   });
 
   test('forget by id names someone no longer on the server; an unknown id is a clear answer', async () => {

@@ -91,6 +91,8 @@ describe('Privacy commands in Slack, end to end through the fake Slack', () => {
     // What people wrote stays (no app may delete it); the bot's own posts are gone.
     const left = h.api.messages.filter((m) => m.channel !== `D${TINA.id}` && JSON.stringify(m).includes('quoll'));
     expect(left.every((m) => !m.bot_id)).toBe(true);
+    // Nothing the bot said remains in their DM with the app.
+    expect(h.api.messages.filter((m) => m.channel === `D${VIC.id}` && m.bot_id)).toEqual([]);
   });
 
   test('/helpdesk forget slack:U… names someone gone; bad names get a clear answer', async () => {

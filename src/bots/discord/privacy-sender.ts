@@ -79,3 +79,32 @@ export async function eraseTicketOnDiscord(
     if (channel) await rest.delete(Routes.channelMessage(channel, message.id), { signal }).catch(unlessGone);
   }
 }
+
+/**
+ * An erased person's DM channel with the bot: every message the bot wrote there is deleted (a bot
+ * may delete its own messages anywhere). Someone Discord no longer lets the bot write to has no
+ * conversation to clean.
+ */
+export async function eraseDirectMessagesOnDiscord({ rest }: Deps, userId: string, signal: AbortSignal): Promise<void> {
+  const me = (await rest.get(Routes.user(), { signal })) as { id: string };
+  let channelId: string;
+  try {
+    channelId = ((await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string })
+      .id;
+  } catch (error) {
+    if (error instanceof DiscordAPIError && [10013, 50007, 50033].includes(Number(error.code))) return;
+    throw error;
+  }
+  let before: string | undefined;
+  for (;;) {
+    const page = (await rest.get(Routes.channelMessages(channelId), {
+      query: new URLSearchParams({ limit: '100', ...(before ? { before } : {}) }),
+      signal,
+    })) as Array<{ id: string; author: { id: string } }>;
+    for (const message of page)
+      if (message.author.id === me.id)
+        await rest.delete(Routes.channelMessage(channelId, message.id), { signal }).catch(unlessGone);
+    if (page.length < 100) return;
+    before = page[page.length - 1].id;
+  }
+}

@@ -15,7 +15,13 @@ import {
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
-import { eraseTicketOnDiscord, queueText, redactTicketOnDiscord, redrawQueuePost } from './privacy-sender';
+import {
+  eraseDirectMessagesOnDiscord,
+  eraseTicketOnDiscord,
+  queueText,
+  redactTicketOnDiscord,
+  redrawQueuePost,
+} from './privacy-sender';
 import { proposalRow } from './staff-alert';
 
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
@@ -70,6 +76,10 @@ export class DiscordSender implements Sender {
         signal,
       }) as Promise<{ id: string }>;
     if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
+    if (delivery.kind === 'person.erased') {
+      await eraseDirectMessagesOnDiscord(this, String(payload.userId), signal);
+      return this.helpdesk.deliveries.clearPayload(delivery.id);
+    }
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;

@@ -74,6 +74,10 @@ export class SlackSender implements Sender {
       return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
+    if (delivery.kind === 'person.erased') {
+      await this.deleteOwnDirectMessages(String(payload.userId));
+      return this.helpdesk.deliveries.clearPayload(delivery.id);
+    }
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
@@ -288,6 +292,29 @@ export class SlackSender implements Sender {
         if (reply.bot_id && reply.ts && reply.ts !== thread.id) await remove(thread.channel, reply.ts);
       await remove(thread.channel, thread.id);
     }
+  }
+
+  /** An erased person's DM with the app: the bot's own messages there are deleted (its threads went with their tickets). */
+  private async deleteOwnDirectMessages(userId: string): Promise<void> {
+    const opened = await this.client.conversations.open({ users: userId }).catch((error: unknown) => {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code === 'user_not_found' || code === 'user_disabled' || code === 'cannot_dm_bot') return null;
+      throw error;
+    });
+    const channel = opened?.channel?.id;
+    if (!channel) return;
+    let cursor: string | undefined;
+    do {
+      const page = await this.client.conversations.history({ channel, limit: 200, ...(cursor ? { cursor } : {}) });
+      for (const message of page.messages ?? []) {
+        if (!message.bot_id || !message.ts) continue;
+        await this.client.chat.delete({ channel, ts: message.ts }).catch((error: unknown) => {
+          const code = (error as { data?: { error?: string } }).data?.error;
+          if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
+        });
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
   }
 
   private async inDmThread(

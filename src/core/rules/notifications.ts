@@ -41,6 +41,7 @@ export type DeliveryKind =
   | 'ticket.redacted'
   | 'ticket.erased'
   | 'person.dm'
+  | 'person.erased'
   | 'staff.alert';
 
 export interface DeliveryDraft {
@@ -229,4 +230,21 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       break;
   }
   return out;
+}
+
+/**
+ * An erased person's direct messages with the bot: on each platform they were on, the bot deletes
+ * what it said there (the sender reads the conversation back; nothing recorded its messages). The
+ * platform id travels in the delivery only, since the person no longer has one; the sender clears it once done.
+ */
+export function planErasureOfDirectMessages(
+  personId: number,
+  identities: Array<{ platform: Platform; userId: string }>,
+): DeliveryDraft[] {
+  return identities.map((identity) => ({
+    platform: identity.platform,
+    destination: personDestination(personId),
+    kind: 'person.erased',
+    payload: { userId: identity.userId },
+  }));
 }

@@ -599,6 +599,13 @@ export class FakeDiscord {
   private fetchMessages(channelId: string, query: URLSearchParams): any[] {
     const after = query.get('after');
     const limit = Number(query.get('limit') ?? 50);
+    // Like Discord: `before` pages back from a message, newest first.
+    const before = query.get('before');
+    if (before)
+      return this.messagesIn(channelId)
+        .filter((m) => compareSnowflakes(m.id, before) < 0)
+        .slice(-limit)
+        .reverse();
     const newer = this.messagesIn(channelId).filter((m) => !after || compareSnowflakes(m.id, after) > 0);
     return newer.slice(0, limit).reverse();
   }
