@@ -60,7 +60,7 @@ export function erasureAnswer(result: ErasureResult): string {
       `${result.commentsElsewhere} comment(s) they wrote in other tickets are redacted: the bot edits its copies, and deletes the originals on Discord.`,
     );
   lines.push(
-    "Notifications people already saw (staff's direct messages about these tickets included) cannot be taken back from here.",
+    "The bot deletes what it said in their direct messages with it. Notifications people already saw elsewhere (staff's direct messages about these tickets) cannot be taken back from here.",
   );
   return lines.join('\n');
 }
