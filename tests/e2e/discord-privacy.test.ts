@@ -143,6 +143,25 @@ describe('Privacy commands on Discord, end to end', () => {
     expect(await findEverywhere(t.world.db.dataSource, [sam.id])).toEqual({});
   });
 
+  test('a thread Discord will not let the bot delete (no Manage Threads) is named to staff, to delete by hand', async () => {
+    const xena = t.world.fake.user('xena');
+    const { threadId } = await t.world.openTicket(xena, 'Xena cannot reach the echidna share');
+    const question = await helpdesk(t.boss, 'forget', [user(xena)]);
+    t.world.fake.failNext('DELETE', new RegExp(`^/channels/${threadId}$`), 403);
+    const erased = await pressButton(
+      t.world.fake,
+      t.boss,
+      ephemeralMessage(t.world.fake, SUPPORT_CHANNEL_ID, question),
+      `forget:confirm:discord:${xena.id}`,
+      true,
+    );
+    await t.world.fake.answered(erased, 2);
+    await t.world.deliver();
+    expect(t.world.fake.channels.has(threadId)).toBe(true);
+    expect(t.world.fake.messagesIn(STAFF_CHANNEL_ID).at(-1)!.content).toContain(`delete them by hand: <#${threadId}>`);
+    expect(await findEverywhere(t.world.db.dataSource, ['echidna', xena.id])).toEqual({});
+  });
+
   test('forget by id names someone no longer on the server; an unknown id is a clear answer', async () => {
     const quinn = t.world.fake.user('quinn');
     await t.world.openTicket(quinn, 'Quinn left the company');

@@ -65,19 +65,27 @@ export async function redrawQueuePost({ rest, settings }: Deps, view: DeliveryVi
 
 /**
  * An erased person's ticket: its thread and its staff thread are deleted whole (every message in
- * them, whoever wrote it; Manage Threads allows it), and the queue post with them.
+ * them, whoever wrote it; Manage Threads allows it), and the queue post with them. Threads Discord
+ * refused to delete are returned, for staff to delete by hand.
  */
 export async function eraseTicketOnDiscord(
   { rest, settings }: Deps,
   places: ErasedPlaces,
   signal: AbortSignal,
-): Promise<void> {
-  for (const threadId of places.threads ?? [])
-    await rest.delete(Routes.channel(threadId), { signal }).catch(unlessGone);
+): Promise<{ refused: string[] }> {
+  const refused: string[] = [];
+  for (const threadId of places.threads ?? []) {
+    await rest.delete(Routes.channel(threadId), { signal }).catch((error: unknown) => {
+      if (error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))
+        refused.push(threadId);
+      else unlessGone(error);
+    });
+  }
   for (const message of places.messages ?? []) {
     const channel = message.channel === 'staff' ? settings.DISCORD_STAFF_CHANNEL_ID : message.channel;
     if (channel) await rest.delete(Routes.channelMessage(channel, message.id), { signal }).catch(unlessGone);
   }
+  return { refused };
 }
 
 /**

@@ -128,10 +128,18 @@ export class DiscordSender implements Sender {
       case 'ticket.redacted':
         await redactTicketOnDiscord(this, view, signal, () => this.updateCard(view, signal));
         return redrawQueuePost(this, view, signal);
-      case 'ticket.erased':
-        await eraseTicketOnDiscord(this, payload as ErasedPlaces, signal);
+      case 'ticket.erased': {
+        const { refused } = await eraseTicketOnDiscord(this, payload as ErasedPlaces, signal);
         // What was taken off is not kept once it is gone (see ErasedPlaces).
-        return this.helpdesk.deliveries.clearPayload(delivery.id);
+        await this.helpdesk.deliveries.clearPayload(delivery.id);
+        if (refused.length === 0) return;
+        return this.staffAlert(
+          {
+            text: `Ticket #${view.ticket.number}: its customer was erased, but the bot may not delete its threads (it needs Manage Threads). Please delete them by hand: ${refused.map((id) => `<#${id}>`).join(', ')}`,
+          },
+          post,
+        );
+      }
       default:
         throw new PermanentDeliveryError('unknown_kind', `Discord does not deliver ${delivery.kind}`);
     }
