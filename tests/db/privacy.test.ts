@@ -251,6 +251,19 @@ describeEachDatabase('Erasing a person (/helpdesk forget)', (ctx) => {
       { number: numbers.slackTicket, status: 'resolved', customer_id: result.personId },
     ]);
     expect(await dataSource.query(`SELECT score, comment FROM rating`)).toEqual([{ score: 2, comment: null }]);
+    // Carl's ticket keeps everything but what she wrote in it.
+    const [carls] = await dataSource.query(`SELECT id, title, description FROM ticket WHERE number = $1`, [
+      numbers.carlTicket,
+    ]);
+    expect(carls).toMatchObject({ title: 'Screen flickers', description: 'Since Monday' });
+    expect(
+      (await dataSource.query(`SELECT body FROM comment WHERE ticket_id = $1 ORDER BY id`, [carls.id])).map(
+        (c: { body: string }) => c.body,
+      ),
+    ).toEqual(['[erased]', '[erased]']);
+    expect(
+      JSON.stringify(await dataSource.query(`SELECT payload FROM delivery WHERE ticket_id = $1`, [carls.id])),
+    ).toContain('Screen flickers');
     // Staff hear that the open one was closed.
     const alerts = await dataSource.query(
       `SELECT payload->>'text' AS text FROM delivery WHERE kind = 'staff.alert' AND status = 'pending'`,

@@ -27,28 +27,36 @@ export async function textColumns(dataSource: DataSource): Promise<TextColumn[]>
     }));
 }
 
-/** Every place (table.column: the matching values) where any of the words is found, ignoring case. */
+/** Every place (table.column: the matching values) where any of the words is found, ignoring case. One query for all columns. */
 export async function findEverywhere(dataSource: DataSource, words: string[]): Promise<Record<string, string[]>> {
+  const columns = await textColumns(dataSource);
+  const rows: Array<{ place: string; value: string }> = await dataSource.query(
+    columns
+      .map(
+        ({ table, column, expression }) =>
+          `SELECT '${table}.${column}' AS place, ${expression} AS value FROM "${table}"
+           WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(word) WHERE strpos(lower(${expression}), lower(w.word)) > 0)`,
+      )
+      .join(' UNION ALL '),
+    [words],
+  );
   const found: Record<string, string[]> = {};
-  for (const { table, column, expression } of await textColumns(dataSource)) {
-    const rows: Array<{ value: string }> = await dataSource.query(
-      `SELECT ${expression} AS value FROM "${table}"
-       WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS w(word) WHERE strpos(lower(${expression}), lower(w.word)) > 0)`,
-      [words],
-    );
-    if (rows.length > 0) found[`${table}.${column}`] = rows.map((r) => r.value);
-  }
+  for (const { place, value } of rows) (found[place] ??= []).push(value);
   return found;
 }
 
 /** Every distinct text value of every text column, by table.column (for what a change removed). */
 export async function allTextValues(dataSource: DataSource): Promise<Map<string, Set<string>>> {
-  const values = new Map<string, Set<string>>();
-  for (const { table, column, expression } of await textColumns(dataSource)) {
-    const rows: Array<{ value: string | null }> = await dataSource.query(
-      `SELECT DISTINCT ${expression} AS value FROM "${table}"`,
-    );
-    values.set(`${table}.${column}`, new Set(rows.map((r) => r.value).filter((v): v is string => v !== null)));
-  }
+  const columns = await textColumns(dataSource);
+  const rows: Array<{ place: string; value: string }> = await dataSource.query(
+    columns
+      .map(
+        ({ table, column, expression }) =>
+          `SELECT DISTINCT '${table}.${column}' AS place, ${expression} AS value FROM "${table}" WHERE ${expression} IS NOT NULL`,
+      )
+      .join(' UNION ALL '),
+  );
+  const values = new Map<string, Set<string>>(columns.map((c) => [`${c.table}.${c.column}`, new Set<string>()]));
+  for (const { place, value } of rows) values.get(place)!.add(value);
   return values;
 }

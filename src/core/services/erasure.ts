@@ -94,7 +94,13 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     [ticketIds, person.id],
   );
   const commentIds = comments.map((c) => c.id);
+  const elsewhere = comments.filter((c) => !ticketIds.includes(c.ticket_id));
   const olds = await erasedTexts(tx, person, tickets, commentIds);
+  // Other people's tickets keep everything but what the person wrote there.
+  const oldsElsewhere = await commentTexts(
+    tx,
+    elsewhere.map((c) => c.id),
+  );
   const [{ files }] = await m.query(
     `SELECT count(*)::int AS files FROM attachment WHERE comment_id = ANY($1) AND data IS NOT NULL`,
     [commentIds],
@@ -127,11 +133,11 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     ...identities.map((i) => i.display_name),
     ...mergedFrom.map((p) => p.display_name),
   ].filter((name): name is string => !!name && name.trim().length >= 4);
-  const elsewhere = comments.filter((c) => !ticketIds.includes(c.ticket_id));
+  await replaceTextCopies(tx, { ticketIds, personIds: [person.id] }, [...olds, ...names, ...userIds], ERASED_TEXT);
   await replaceTextCopies(
     tx,
-    { ticketIds: [...new Set([...ticketIds, ...elsewhere.map((c) => c.ticket_id)])], personIds: [person.id] },
-    [...olds, ...names, ...userIds],
+    { ticketIds: [...new Set(elsewhere.map((c) => c.ticket_id))] },
+    [...oldsElsewhere, ...names, ...userIds],
     ERASED_TEXT,
   );
   await replaceUserIdsEverywhere(tx, userIds, ERASED_TEXT);
@@ -221,17 +227,29 @@ async function erasedTexts(
 ): Promise<Array<string | null>> {
   const m = tx.manager;
   const rows: Array<{ text: string | null }> = await m.query(
+    `SELECT comment AS text FROM rating WHERE person_id = $1 OR ticket_id = ANY($2)
+     UNION ALL SELECT title FROM ticket_draft WHERE person_id = $1
+     UNION ALL SELECT description FROM ticket_draft WHERE person_id = $1
+     UNION ALL SELECT a.value->>'answer' FROM ticket_draft d, jsonb_array_elements(d.answers) a WHERE d.person_id = $1`,
+    [person.id, tickets.map((t) => t.id)],
+  );
+  return [
+    ...tickets.flatMap((t) => [t.title, t.description]),
+    ...(await commentTexts(tx, commentIds)),
+    ...rows.map((r) => r.text),
+  ];
+}
+
+/** What comments said: their bodies, earlier versions, and their files' names and sources. */
+async function commentTexts(tx: Tx, commentIds: number[]): Promise<Array<string | null>> {
+  const rows: Array<{ text: string | null }> = await tx.manager.query(
     `SELECT body AS text FROM comment WHERE id = ANY($1)
      UNION ALL SELECT body FROM comment_revision WHERE comment_id = ANY($1)
      UNION ALL SELECT filename FROM attachment WHERE comment_id = ANY($1)
-     UNION ALL SELECT source_url FROM attachment WHERE comment_id = ANY($1)
-     UNION ALL SELECT comment FROM rating WHERE person_id = $2 OR ticket_id = ANY($3)
-     UNION ALL SELECT title FROM ticket_draft WHERE person_id = $2
-     UNION ALL SELECT description FROM ticket_draft WHERE person_id = $2
-     UNION ALL SELECT a.value->>'answer' FROM ticket_draft d, jsonb_array_elements(d.answers) a WHERE d.person_id = $2`,
-    [commentIds, person.id, tickets.map((t) => t.id)],
+     UNION ALL SELECT source_url FROM attachment WHERE comment_id = ANY($1)`,
+    [commentIds],
   );
-  return [...tickets.flatMap((t) => [t.title, t.description]), ...rows.map((r) => r.text)];
+  return rows.map((r) => r.text);
 }
 
 /** What the bot posted for a ticket, to take off its platform (see ErasedPlaces). */
