@@ -14,6 +14,7 @@ import {
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
+import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 
@@ -84,7 +85,7 @@ export class SlackSender implements Sender {
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'person.erased') {
-      await this.deleteOwnDirectMessages(String(payload.userId));
+      await deleteOwnDirectMessages(this.client, String(payload.userId));
       return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
     }
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
@@ -125,7 +126,7 @@ export class SlackSender implements Sender {
         if (await this.updateCards(view, place, io)) this.refreshHomes(view);
         return;
       case 'ticket.erased':
-        await this.deleteOwnPosts(payload as ErasedPlaces);
+        await deleteOwnPosts(this.client, payload as ErasedPlaces);
         // What was taken off is not kept once it is gone (see ErasedPlaces).
         return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
       default:
@@ -285,56 +286,6 @@ export class SlackSender implements Sender {
         if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
       });
     }
-  }
-
-  /**
-   * An erased person's ticket: the bot deletes what it posted (the card, its copies, the top of the
-   * DM thread). Slack lets no app delete a person's message, so what people wrote stays (the
-   * erasure's answer says so); a post already gone is done.
-   */
-  private async deleteOwnPosts(places: ErasedPlaces): Promise<void> {
-    const remove = (channel: string, ts: string) =>
-      this.client.chat.delete({ channel, ts }).catch((error: unknown) => {
-        const code = (error as { data?: { error?: string } }).data?.error;
-        if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
-      });
-    for (const message of places.messages ?? []) await remove(message.channel, message.id);
-    // The notices it posted in the threads were never recorded: read back and deleted, the top last.
-    for (const thread of places.slackThreads ?? []) {
-      const replies = await this.client.conversations
-        .replies({ channel: thread.channel, ts: thread.id, limit: 1000 })
-        .catch((error: unknown) => {
-          const code = (error as { data?: { error?: string } }).data?.error;
-          if (code !== 'thread_not_found' && code !== 'channel_not_found') throw error;
-          return { messages: [] as Array<{ ts?: string; bot_id?: string }> };
-        });
-      for (const reply of replies.messages ?? [])
-        if (reply.bot_id && reply.ts && reply.ts !== thread.id) await remove(thread.channel, reply.ts);
-      await remove(thread.channel, thread.id);
-    }
-  }
-
-  /** An erased person's DM with the app: the bot's own messages there are deleted (its threads went with their tickets). */
-  private async deleteOwnDirectMessages(userId: string): Promise<void> {
-    const opened = await this.client.conversations.open({ users: userId }).catch((error: unknown) => {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code === 'user_not_found' || code === 'user_disabled' || code === 'cannot_dm_bot') return null;
-      throw error;
-    });
-    const channel = opened?.channel?.id;
-    if (!channel) return;
-    let cursor: string | undefined;
-    do {
-      const page = await this.client.conversations.history({ channel, limit: 200, ...(cursor ? { cursor } : {}) });
-      for (const message of page.messages ?? []) {
-        if (!message.bot_id || !message.ts) continue;
-        await this.client.chat.delete({ channel, ts: message.ts }).catch((error: unknown) => {
-          const code = (error as { data?: { error?: string } }).data?.error;
-          if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
-        });
-      }
-      cursor = page.response_metadata?.next_cursor || undefined;
-    } while (cursor);
   }
 
   private async inDmThread(
