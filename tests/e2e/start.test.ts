@@ -159,7 +159,7 @@ describe('the HTTP server', () => {
     const server = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp }),
-      health: { description: 'test store', ping: databaseUp },
+      health: { ping: databaseUp },
     });
     server.route('POST', '/slack/events', (_req, res) => sendJson(res, 200, { ok: true }));
     const port = await server.listen(0, '127.0.0.1');
