@@ -115,6 +115,9 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
     poolSize: settings.DB_POOL_SIZE,
+    onMigrated: (applied) => {
+      if (applied.length > 0) logger.info({ applied }, 'database migrations applied');
+    },
   });
   logger.info({ store: database.description }, 'database ready');
 

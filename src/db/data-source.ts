@@ -62,6 +62,8 @@ export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
   poolSize: number;
+  /** Told the names of the migrations this start applied (none when the schema was current). */
+  onMigrated?: (applied: string[]) => void;
 }): Promise<Database> {
   const embedded = options.databaseUrl
     ? null
@@ -72,7 +74,7 @@ export async function openDatabase(options: {
   const dataSource = createDataSource(url, options.poolSize);
   try {
     await dataSource.initialize();
-    await runMigrations(dataSource, embedded !== null);
+    options.onMigrated?.(await runMigrations(dataSource, embedded !== null));
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

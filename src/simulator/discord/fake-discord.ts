@@ -61,6 +61,8 @@ export class FakeDiscord {
   /** Interaction id → everything the bot answered to it (callbacks, edits, follow-ups) in order. */
   readonly answers = new Map<string, Array<{ via: 'callback' | 'edit' | 'followup'; body: any }>>();
   private readonly tokens = new Map<string, string>();
+  /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
+  botToken = 'fake-token';
   port = 0;
 
   async start(): Promise<this> {
@@ -88,7 +90,7 @@ export class FakeDiscord {
   /** The DISCORD_* settings that point a helpdesk at this fake (merge into loadSettings' input). */
   get settingsEnv(): Record<string, string> {
     return {
-      DISCORD_TOKEN: 'fake-token',
+      DISCORD_TOKEN: this.botToken,
       DISCORD_API_URL: this.apiUrl,
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
@@ -405,6 +407,10 @@ export class FakeDiscord {
       }
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
     };
+    // Interaction answers and attachments are authorised by their URL, not the bot token.
+    const byToken = !/^\/(webhooks|interactions|attachments)\//.test(path);
+    if (byToken && req.headers.authorization !== `Bot ${this.botToken}`)
+      return reply(401, { message: '401: Unauthorized', code: 0 });
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);

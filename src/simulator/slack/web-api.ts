@@ -45,6 +45,8 @@ export class FakeSlackWebApi {
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private tsCounter = 0;
   port = 0;
+  /** Tokens this Slack no longer accepts (revoked, mistyped): every call with one answers `invalid_auth`. */
+  readonly refusedTokens = new Set<string>();
   /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
   readonly socketMode = new FakeSocketMode();
 
@@ -128,6 +130,7 @@ export class FakeSlackWebApi {
       (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
 
+    if (token && this.refusedTokens.has(token)) return json(res, { ok: false, error: 'invalid_auth' });
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
       rule.remaining -= 1;
