@@ -130,7 +130,11 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
   let discordCredentials: Supervised | undefined;
   let slack: SlackAdapter | undefined;
   const [discordConfig, slackConfig] = adapterStatus(settings);
-  const discordStatus = new AdapterHealth('discord', logger, discordConfig.configured ? 'connecting' : 'not configured');
+  const discordStatus = new AdapterHealth(
+    'discord',
+    logger,
+    discordConfig.configured ? 'connecting' : 'not configured',
+  );
   const slackStatus = new AdapterHealth('slack', logger, slackConfig.configured ? 'connecting' : 'not configured');
   const onFatal =
     options.onFatal ?? ((error: StartupError) => logger.fatal(`${error.message} (the adapter stays down)`));

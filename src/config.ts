@@ -136,8 +136,7 @@ export class SettingsError extends Error {
 /** Reads settings from an environment; a wrong value stops start-up with every problem named. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const parsed = settingsSchema.safeParse(env);
-  if (!parsed.success)
-    throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return parsed.data;
 }
 

@@ -26,7 +26,12 @@ export function createLogger(
   if (format === 'pretty')
     return pino(
       options,
-      pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name', colorize: !!process.stdout.isTTY }),
+      pretty({
+        sync: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,name',
+        colorize: !!process.stdout.isTTY,
+      }),
     );
   return pino(options);
 }

@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { startApp, type App } from './app';
+import type { App } from './app';
 import { loadSettings, SettingsError, type Settings } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { createLogger, logFormatFor } from './log';
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
 
   let app: App;
   try {
+    // Loaded once the settings are known to be right: a wrong one is answered before the platforms' libraries load.
+    const { startApp } = await import('./app');
     app = await startApp(settings, { logger, onFatal });
   } catch (error) {
     // Expected refusals get their message alone; anything else keeps its stack in the same JSON line.

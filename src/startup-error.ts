@@ -60,10 +60,16 @@ export function dataDirStartupError(error: unknown, dataDir: string): StartupErr
 export function listenStartupError(error: unknown, host: string, port: number): StartupError | undefined {
   const code = (error as { code?: string })?.code;
   if (code === 'EADDRINUSE')
-    return new StartupError('PORT', `port ${port} is already in use on ${host}: set PORT to a free port, or stop what holds it`);
+    return new StartupError(
+      'PORT',
+      `port ${port} is already in use on ${host}: set PORT to a free port, or stop what holds it`,
+    );
   if (code === 'EACCES')
     return new StartupError('PORT', `this user may not listen on port ${port}: set PORT to 1024 or above`);
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new StartupError('HOST', `${host} is not an address of this machine (${code}): use 0.0.0.0, 127.0.0.1 or one of its addresses`);
+    return new StartupError(
+      'HOST',
+      `${host} is not an address of this machine (${code}): use 0.0.0.0, 127.0.0.1 or one of its addresses`,
+    );
   return undefined;
 }

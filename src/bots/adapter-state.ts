@@ -66,7 +66,7 @@ export function keepTrying(
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
   const settled = (async () => {
-    for (let failures = 0; !stopped; ) {
+    for (let failures = 0; !stopped;) {
       try {
         await attempt();
         return;

@@ -74,7 +74,8 @@ export async function openDatabase(options: {
   const dataSource = createDataSource(url, options.poolSize);
   try {
     await dataSource.initialize();
-    options.onMigrated?.(await runMigrations(dataSource, embedded !== null));
+    const applied = await runMigrations(dataSource, embedded !== null);
+    options.onMigrated?.(applied);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();

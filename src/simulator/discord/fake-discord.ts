@@ -65,14 +65,15 @@ export class FakeDiscord {
   botToken = 'fake-token';
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: one the system picks; a test starts Discord "coming back" on a port it knew). */
+  async start(port = 0): Promise<this> {
     this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
     this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
