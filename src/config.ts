@@ -88,7 +88,7 @@ const settingsObject = z.object({
   METRICS_TOKEN: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json (one object a line) or pretty (readable); unset: pretty on a terminal, json otherwise. */
-  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['json', 'pretty']).optional()),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   HELPDESK_ADMINS: identityList,
   DISCORD_TOKEN: optionalText,
