@@ -249,7 +249,7 @@ export async function startSlackAdapter({
       stopping = true;
       connection.stop();
       reconnecting?.stop();
-      if (app && status.state === 'connected') await app.stop();
+      if (app) await app.stop();
       else await httpReceiver?.stop();
       await homes.settled();
     },
