@@ -198,8 +198,16 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const listening = http.listen(settings.PORT, host).catch((error: unknown) => {
       throw listenStartupError(error, host, settings.PORT) ?? error;
     });
-    const [port, startedSlack] = await Promise.all([listening, slackStarting, discordCredentials?.first]);
-    slack = startedSlack;
+    // All settled before going on: a refusal of one must not leave the other running behind it.
+    const [listened, slackStarted, discordChecked] = await Promise.allSettled([
+      listening,
+      slackStarting,
+      discordCredentials?.first,
+    ]);
+    if (slackStarted.status === 'fulfilled') slack = slackStarted.value;
+    for (const outcome of [listened, slackStarted, discordChecked])
+      if (outcome.status === 'rejected') throw outcome.reason;
+    const port = (listened as PromiseFulfilledResult<number>).value;
     logger.info({ port, host }, 'HTTP server listening (/healthz, /metrics)');
 
     // Deliveries of a platform wait in the queue until its adapter's sender is there: none are lost.

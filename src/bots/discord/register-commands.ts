@@ -8,6 +8,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { discordConnectionError } from './connection';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
@@ -321,8 +322,10 @@ if (require.main === module) {
       console.log(`Invite the bot with its permissions (${BOT_PERMISSIONS.map((p) => p.name).join(', ')}):`);
       console.log(inviteUrl);
     })
-    .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
+    .catch((error: unknown) => {
+      // A refused token is named as the setting to fix, as at start-up.
+      const meaning = discordConnectionError(error);
+      console.error(meaning instanceof Error ? meaning.message : String(meaning));
       process.exit(1);
     });
 }
