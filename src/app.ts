@@ -19,7 +19,8 @@ import { holdLease, Lease, type HeldLease } from './db/lease';
 import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 import { AdapterHealth, standardBackoff, supervise, type AdapterState, type Supervised } from './bots/adapter-state';
 import { checkDiscordToken, discordConnectionError } from './bots/discord/connection';
-import { listenStartupError, StartupError } from './startup-error';
+import { refuseRejectedCredentials } from './bots/credentials';
+import { listenStartupError, refuseTakenPort, StartupError } from './startup-error';
 
 export interface AppOptions {
   logger?: Logger;
@@ -111,6 +112,11 @@ export function missingSettingWarnings(settings: Settings): string[] {
 /** Starts the whole process's work: database (with migrations), helpdesk core, HTTP server, jobs, dispatcher. */
 export async function startApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(settings.LOG_LEVEL);
+  const [discordConfig, slackConfig] = adapterStatus(settings);
+  const discordRest = discordConfig.configured ? createDiscordRest(settings) : undefined;
+  // A port that is taken, or a token the platform refuses, stops the start before the database is even opened.
+  await refuseTakenPort(settings.PORT, options.host ?? settings.HOST);
+  await refuseRejectedCredentials(settings, discordRest);
   const database = await openDatabase({
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
@@ -129,7 +135,6 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
   let discordGateway: HeldLease | undefined;
   let discordCredentials: Supervised | undefined;
   let slack: SlackAdapter | undefined;
-  const [discordConfig, slackConfig] = adapterStatus(settings);
   const discordStatus = new AdapterHealth(
     'discord',
     logger,
@@ -180,7 +185,6 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const refused = (error: unknown) => error instanceof StartupError;
     let discordTokenAccepted = false;
     let startGateway = () => undefined as void;
-    const discordRest = discordConfig.configured ? createDiscordRest(settings) : undefined;
     if (discordRest)
       discordCredentials = supervise(
         async () => {

@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 /**
  * A setting that is wrong, found while starting (or, for a platform's credentials, later): the
  * process stops with this one line, which names the setting and says what to do. No stack: the
@@ -72,4 +74,17 @@ export function listenStartupError(error: unknown, host: string, port: number): 
       `${host} is not an address of this machine (${code}): use 0.0.0.0, 127.0.0.1 or one of its addresses`,
     );
   return undefined;
+}
+
+/**
+ * Refuses a port another program holds before anything slow starts (the database takes seconds):
+ * listens on it and lets go at once. The real listen later still names the setting if it fails.
+ */
+export async function refuseTakenPort(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    probe.once('error', (error) => reject(listenStartupError(error, host, port) ?? error));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }

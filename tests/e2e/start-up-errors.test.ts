@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { FakeDiscord } from '../../src/simulator/discord/fake-discord';
 import { FakeSlackWebApi } from '../../src/simulator/slack/web-api';
-import { openDatabase } from '../../src/db/data-source';
 import { eventually } from '../helpers/eventually';
 
 /**
@@ -44,6 +43,11 @@ async function dataDir(): Promise<string> {
   // Asynchronously: the fakes answering the other processes run on this thread.
   await fs.promises.cp(process.env.CHATDESK_PGLITE_TEMPLATE!, dir, { recursive: true });
   return dir;
+}
+
+/** A data folder that does not exist yet: a start refused early never makes it. */
+function unmadeDataDir(): string {
+  return path.join(scratch, `unmade-${Math.random().toString(36).slice(2)}`);
 }
 
 /** A port nothing listens on (taken, then let go). */
@@ -170,7 +174,9 @@ describe('settings the process refuses, each with one line naming it', () => {
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = holder.address() as net.AddressInfo;
-      const line = await expectRefusal({ DATA_DIR: await dataDir(), PORT: String(port) }, 'PORT');
+      const dir = unmadeDataDir();
+      const line = await expectRefusal({ DATA_DIR: dir, PORT: String(port) }, 'PORT');
+      expect(fs.existsSync(dir)).toBe(false); // refused before the database starts
       expect(line).toContain(String(port));
     } finally {
       holder.close();
@@ -178,27 +184,25 @@ describe('settings the process refuses, each with one line naming it', () => {
   });
 
   test.concurrent('DISCORD_TOKEN without DISCORD_GUILD_ID', async () => {
-    await expectRefusal({ DATA_DIR: await dataDir(), DISCORD_TOKEN: 'fake-token' }, 'DISCORD_GUILD_ID');
+    await expectRefusal({ DATA_DIR: unmadeDataDir(), DISCORD_TOKEN: 'fake-token' }, 'DISCORD_GUILD_ID');
   });
 
-  test.concurrent(
-    'DISCORD_TOKEN that Discord answers with 401, on an instance that does not hold the gateway',
-    async () => {
-      const dir = await dataDir();
-      await holdGatewayElsewhere(dir);
-      const line = await expectRefusal(
-        { DATA_DIR: dir, ...discord.settingsEnv, DISCORD_TOKEN: 'reset-long-ago' },
-        'DISCORD_TOKEN',
-      );
-      expect(line).toContain('401');
-      expect(line).not.toContain('reset-long-ago');
-    },
-  );
+  // Refused before the database opens (its folder is never made): on every instance, whether or not it would hold the gateway.
+  test.concurrent('DISCORD_TOKEN that Discord answers with 401', async () => {
+    const dir = unmadeDataDir();
+    const line = await expectRefusal(
+      { DATA_DIR: dir, ...discord.settingsEnv, DISCORD_TOKEN: 'reset-long-ago' },
+      'DISCORD_TOKEN',
+    );
+    expect(line).toContain('401');
+    expect(line).not.toContain('reset-long-ago');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
 
   test.concurrent('SLACK_BOT_TOKEN that auth.test answers with invalid_auth', async () => {
     const line = await expectRefusal(
       {
-        DATA_DIR: await dataDir(),
+        DATA_DIR: unmadeDataDir(),
         SLACK_API_URL: slack.url,
         SLACK_BOT_TOKEN: 'xoxb-revoked',
         SLACK_SIGNING_SECRET: 's',
@@ -211,7 +215,7 @@ describe('settings the process refuses, each with one line naming it', () => {
   test.concurrent('SLACK_APP_TOKEN that Slack refuses', async () => {
     const line = await expectRefusal(
       {
-        DATA_DIR: await dataDir(),
+        DATA_DIR: unmadeDataDir(),
         SLACK_API_URL: slack.url,
         SLACK_BOT_TOKEN: 'xoxb-test',
         SLACK_APP_TOKEN: 'xapp-1-revoked',
@@ -301,18 +305,6 @@ describe('platforms that do not answer', () => {
     }
   });
 });
-
-/** Another instance's hold on the Discord gateway, written into the folder's database. */
-async function holdGatewayElsewhere(dir: string): Promise<void> {
-  const database = await openDatabase({ dataDir: dir, poolSize: 1 });
-  try {
-    await database.dataSource.query(
-      `INSERT INTO lease (name, holder, expires_at) VALUES ('discord-gateway', 'another-instance', now() + interval '1 hour')`,
-    );
-  } finally {
-    await database.close();
-  }
-}
 
 /**
  * A PostgreSQL server that has no such database: the real one when TEST_DATABASE_URL names it,

@@ -51,3 +51,12 @@ export function socketModeError(error: unknown): StartupError | PlatformUnreacha
     );
   return new PlatformUnreachableError('Slack (Socket Mode)', error);
 }
+
+/** `apps.connections.open` with the app-level token: what Socket Mode's client asks first (the URL it gives expires unused). */
+export async function checkAppToken(client: WebClient): Promise<void> {
+  try {
+    await client.apps.connections.open();
+  } catch (error) {
+    throw socketModeError(error);
+  }
+}
