@@ -306,6 +306,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
         try {
           await runningJobs.stop();
           await runningDispatcher.stop();
+          startGateway = () => undefined; // a check answering late must not connect a stopping app
           discordCredentials?.stop();
           await discordGateway?.stop();
           await slack?.stop();
