@@ -209,7 +209,11 @@ export async function startSlackAdapter({
       throw socketModeError(error);
     });
     status.set('connected');
-    const caughtUp = await fetchMissedReplies(client, ctx);
+    // Connected is connected: a failed catch-up is told, not retried as a connection (that would connect twice).
+    const caughtUp = await fetchMissedReplies(client, ctx).catch((error: unknown) => {
+      logger.warn({ err: error }, 'slack catch-up of missed replies failed');
+      return 0;
+    });
     logger.info({ mode, caughtUp }, 'slack adapter started');
   };
   const supervision = { status, fatal: refused, logger, onRefused: (e: unknown) => onRefused(e as StartupError) };
