@@ -99,6 +99,11 @@ export class FakeDiscord {
     };
   }
 
+  /** Cuts every gateway connection, as a network outage would. */
+  dropGatewayConnections(): void {
+    this.gateway.disconnectAll();
+  }
+
   get gatewayConnections(): number {
     return this.gateway.connections;
   }
