@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { PlatformUnreachableError } from '../adapter-state';
+import type { Sender } from '../../delivery/sender';
+import { PlatformUnreachableError, type AdapterHealth } from '../adapter-state';
 import { StartupError } from '../../startup-error';
 
 /** Slack's answers that mean "this token is not one I accept", as opposed to "try again". */
@@ -59,4 +60,33 @@ export async function checkAppToken(client: WebClient): Promise<void> {
   } catch (error) {
     throw socketModeError(error);
   }
+}
+
+/** Whether an error (or one it wraps) is the Web API not answering at all, rather than answering no. */
+export function isSlackUnreachable(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === 'slack_webapi_request_error') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/**
+ * HTTP mode holds no connection to watch, so the sends tell: one that cannot reach Slack marks the
+ * adapter down, the next that goes through (once `ready`) marks it connected again. The delivery
+ * queue retries the delivery itself, with its own back-off.
+ */
+export function reachabilityFromSends(sender: Sender, status: AdapterHealth, ready: () => boolean): Sender {
+  return {
+    platform: sender.platform,
+    async send(delivery, options) {
+      try {
+        await sender.send(delivery, options);
+      } catch (error) {
+        if (isSlackUnreachable(error)) status.set('down', 'Slack could not be reached from a delivery');
+        throw error;
+      }
+      if (status.state === 'down' && ready()) status.set('connected');
+    },
+  };
 }

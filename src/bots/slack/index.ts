@@ -27,7 +27,7 @@ import { registerTypeAction } from './actions/type';
 import { AckFirst } from '../ack-first';
 import { AdapterHealth, supervise, type Supervised } from '../adapter-state';
 import { StartupError } from '../../startup-error';
-import { checkBotToken, socketModeError } from './connection';
+import { checkBotToken, reachabilityFromSends, socketModeError } from './connection';
 import { fetchMissedReplies } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';
@@ -243,7 +243,11 @@ export async function startSlackAdapter({
   }
 
   return {
-    sender: new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
+    sender: httpReceiver
+      ? reachabilityFromSends(new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes), status, () =>
+          Boolean(app),
+        )
+      : new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
     status,
     settled: async () => {
       await httpReceiver?.settled();
