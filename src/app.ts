@@ -12,13 +12,10 @@ import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
-import { startDiscordAdapter, type DiscordAdapter } from './bots/discord';
-import { createDiscordRest } from './bots/discord/client';
-import { DiscordSender } from './bots/discord/sender';
+import type { DiscordAdapter } from './bots/discord';
 import { holdLease, Lease, type HeldLease } from './db/lease';
 import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 import { AdapterHealth, standardBackoff, supervise, type AdapterState, type Supervised } from './bots/adapter-state';
-import { checkDiscordToken, discordConnectionError } from './bots/discord/connection';
 import { refuseRejectedCredentials } from './bots/credentials';
 import { listenStartupError, refuseTakenPort, StartupError } from './startup-error';
 
@@ -33,6 +30,10 @@ export interface AppOptions {
   senders?: Sender[];
   /** How long the Discord gateway lease lasts unrenewed (renewed every third of it); tests shorten it. */
   gatewayLeaseMs?: number;
+  /** How long a delivery's claim lasts unsettled (tests and the fault suite shorten it). */
+  deliveryLeaseMs?: number;
+  /** Least time between two of Slack's catch-up calls after a start (default: Tier 3's pace). */
+  slackCatchUpPaceMs?: number;
 }
 
 export interface App {
@@ -113,10 +114,15 @@ export function missingSettingWarnings(settings: Settings): string[] {
 export async function startApp(settings: Settings, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(settings.LOG_LEVEL);
   const [discordConfig, slackConfig] = adapterStatus(settings);
-  const discordRest = discordConfig.configured ? createDiscordRest(settings) : undefined;
+  // Loaded only when configured: discord.js alone takes a second or more to load, and a restart should answer at once.
+  const discordModules = discordConfig.configured ? await loadDiscordModules() : undefined;
+  const discordRest = discordModules?.createDiscordRest(settings);
   // A port that is taken, or a token the platform refuses, stops the start before the database is even opened.
   await refuseTakenPort(settings.PORT, options.host ?? settings.HOST);
-  await refuseRejectedCredentials(settings, discordRest);
+  await refuseRejectedCredentials(
+    settings,
+    discordRest && discordModules ? () => discordModules.checkDiscordToken(discordRest) : undefined,
+  );
   const database = await openDatabase({
     databaseUrl: settings.DATABASE_URL,
     dataDir: settings.DATA_DIR,
@@ -185,18 +191,26 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const refused = (error: unknown) => error instanceof StartupError;
     let discordTokenAccepted = false;
     let startGateway = () => undefined as void;
-    if (discordRest)
+    if (discordRest && discordModules)
       discordCredentials = supervise(
         async () => {
-          await checkDiscordToken(discordRest);
+          await discordModules.checkDiscordToken(discordRest);
           discordTokenAccepted = true;
           startGateway();
         },
         { status: discordStatus, fatal: refused, onRefused: (e) => onFatal(e as StartupError), logger },
       );
-    // Mounts POST /slack/events on this server, so it must come before listen.
+    // Mounts POST /slack/events on this server, so it must come before listen; its catch-up runs in the background.
     const slackStarting = slackConfig.configured
-      ? startSlackAdapter({ settings, helpdesk, http, logger, status: slackStatus, onRefused: onFatal })
+      ? startSlackAdapter({
+          settings,
+          helpdesk,
+          http,
+          logger,
+          status: slackStatus,
+          onRefused: onFatal,
+          catchUpPaceMs: options.slackCatchUpPaceMs,
+        })
       : undefined;
     const host = options.host ?? settings.HOST;
     const listening = http.listen(settings.PORT, host).catch((error: unknown) => {
@@ -225,8 +239,10 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
       instanceId,
       logger,
       metrics: metrics.registry,
+      ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
     });
-    if (discordRest) {
+    if (discordRest && discordModules) {
+      const { startDiscordAdapter, DiscordSender, discordConnectionError } = discordModules;
       // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
       dispatcher.addSender(new DiscordSender(discordRest, helpdesk, settings));
       const runningDispatcher = dispatcher;
@@ -345,3 +361,20 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
 
 /** A failure already told (as the adapter's state), handed to the lease only so it lets go. */
 class QuietError extends Error {}
+
+/** The Discord adapter's modules, loaded together when Discord is configured. */
+async function loadDiscordModules() {
+  const [adapter, client, sender, connection] = await Promise.all([
+    import('./bots/discord'),
+    import('./bots/discord/client'),
+    import('./bots/discord/sender'),
+    import('./bots/discord/connection'),
+  ]);
+  return {
+    startDiscordAdapter: adapter.startDiscordAdapter,
+    createDiscordRest: client.createDiscordRest,
+    DiscordSender: sender.DiscordSender,
+    checkDiscordToken: connection.checkDiscordToken,
+    discordConnectionError: connection.discordConnectionError,
+  };
+}

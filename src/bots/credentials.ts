@@ -1,8 +1,6 @@
-import type { REST } from 'discord.js';
 import { webApi } from '@slack/bolt';
 import type { Settings } from '../config';
 import { StartupError } from '../startup-error';
-import { checkDiscordToken } from './discord/connection';
 import { checkAppToken, checkBotToken } from './slack/connection';
 
 /** How long start-up waits for a platform's answer before leaving it to the adapter's retries. */
@@ -13,7 +11,10 @@ const ANSWER_WITHIN_MS = 3000;
  * database is opened: a refusal stops the start at once with the setting's name, on every
  * instance. A platform that does not answer in time is not a refusal: its adapter keeps trying.
  */
-export async function refuseRejectedCredentials(settings: Settings, discordRest: REST | undefined): Promise<void> {
+export async function refuseRejectedCredentials(
+  settings: Settings,
+  checkDiscordToken: (() => Promise<void>) | undefined,
+): Promise<void> {
   const slackClient = (token: string) =>
     new webApi.WebClient(token, {
       ...(settings.SLACK_API_URL
@@ -23,7 +24,7 @@ export async function refuseRejectedCredentials(settings: Settings, discordRest:
       timeout: ANSWER_WITHIN_MS,
     });
   const checks: Array<Promise<unknown>> = [];
-  if (discordRest) checks.push(checkDiscordToken(discordRest));
+  if (checkDiscordToken) checks.push(checkDiscordToken());
   if (settings.SLACK_BOT_TOKEN && (settings.SLACK_SIGNING_SECRET || settings.SLACK_APP_TOKEN))
     checks.push(checkBotToken(slackClient(settings.SLACK_BOT_TOKEN)));
   if (settings.SLACK_BOT_TOKEN && settings.SLACK_APP_TOKEN)

@@ -15,7 +15,7 @@ async function closedPort(): Promise<number> {
 }
 
 const delivery = { id: 1, platform: 'slack' } as OutgoingDelivery;
-const options = { signal: new AbortController().signal };
+const options = { signal: new AbortController().signal, record: <T>(write: () => Promise<T>) => write() };
 
 test('in HTTP mode, a delivery that cannot reach Slack marks the adapter down, and one that goes through marks it connected', async () => {
   const client = new webApi.WebClient('xoxb-test', {

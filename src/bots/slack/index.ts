@@ -28,7 +28,7 @@ import { AckFirst } from '../ack-first';
 import { AdapterHealth, supervise, type Supervised } from '../adapter-state';
 import { StartupError } from '../../startup-error';
 import { checkBotToken, reachabilityFromSends, socketModeError } from './connection';
-import { fetchMissedReplies } from './catch-up';
+import { SlackCatchUp } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';
 import { registerTicketCommand } from './commands/ticket';
@@ -55,6 +55,8 @@ export interface SlackAdapter {
   status: AdapterHealth;
   /** Resolves when every Slack request received so far has been fully handled (HTTP mode), and App Homes asked for are published (tests wait on it). */
   settled(): Promise<void>;
+  /** Resolves when the background catch-up of replies missed while down has ended, with how many it stored. */
+  caughtUp(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export interface SlackAdapterOptions {
   status?: AdapterHealth;
   /** A token Slack refuses after the first attempt (it was unreachable then): the process should stop. */
   onRefused?: (error: StartupError) => void;
+  /** Least time between two catch-up calls to Slack (default: Tier 3's pace). */
+  catchUpPaceMs?: number;
 }
 
 /** Every listener of the adapter, registered in one place: the app uses it, and the manifest test reads what it registers. */
@@ -123,7 +127,8 @@ export function slackListenerIds(): ReturnType<ListenerTable['entries']> {
  * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. The bot token is checked with
  * `auth.test` first: a refused one (or a refused app token) rejects with a StartupError; a Slack
  * that cannot be reached leaves the adapter `down` and is tried again with back-off, while this
- * resolves (nothing else waits for Slack). Then replies missed while down are fetched.
+ * resolves (nothing else waits for Slack). Once connected, replies missed while down are fetched
+ * in the background: start-up does not wait for them.
  */
 export async function startSlackAdapter({
   settings,
@@ -132,6 +137,7 @@ export async function startSlackAdapter({
   logger,
   status = new AdapterHealth('slack', logger),
   onRefused = () => undefined,
+  catchUpPaceMs,
 }: SlackAdapterOptions): Promise<SlackAdapter> {
   const botToken = settings.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set');
@@ -177,6 +183,8 @@ export async function startSlackAdapter({
   // Our own client for the sender, App Home and catch-up: usable before Slack first answers.
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger: slackLogger });
   const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
+  const catchUp = new SlackCatchUp(client, ctx, catchUpPaceMs);
+  ctx.storeLive = (message) => catchUp.storeLive(message);
   const homes = new HomeRefresher(client, ctx);
   let app: App | undefined;
   let stopping = false;
@@ -209,12 +217,11 @@ export async function startSlackAdapter({
       throw socketModeError(error);
     });
     status.set('connected');
-    // Connected is connected: a failed catch-up is told, not retried as a connection (that would connect twice).
-    const caughtUp = await fetchMissedReplies(client, ctx).catch((error: unknown) => {
-      logger.warn({ err: error }, 'slack catch-up of missed replies failed');
-      return 0;
-    });
-    logger.info({ mode, caughtUp }, 'slack adapter started');
+    // In the background, and apart from connecting: a failed catch-up is told, not taken for a failed connection.
+    void catchUp
+      .start()
+      .then((caughtUp) => logger.info({ caughtUp }, 'slack: replies missed while down are caught up'));
+    logger.info({ mode }, 'slack adapter started');
   };
   const supervision = { status, fatal: refused, logger, onRefused: (e: unknown) => onRefused(e as StartupError) };
   const connection = supervise(connect, supervision);
@@ -253,10 +260,13 @@ export async function startSlackAdapter({
       await httpReceiver?.settled();
       await homes.settled();
     },
+    caughtUp: () => catchUp.finished(),
     stop: async () => {
       stopping = true;
       connection.stop();
       reconnecting?.stop();
+      catchUp.stop();
+      await catchUp.finished();
       if (app) await app.stop();
       else await httpReceiver?.stop();
       await homes.settled();
