@@ -104,11 +104,6 @@ export class FakeDiscord {
     };
   }
 
-  /** Cuts every gateway connection, as a network outage would. */
-  dropGatewayConnections(): void {
-    this.gateway.disconnectAll();
-  }
-
   get gatewayConnections(): number {
     return this.gateway.connections;
   }
