@@ -150,14 +150,13 @@ export const staffAddSchema = z.object({
 });
 export const staffRemoveSchema = z.object({ person: identityRefSchema });
 export const awaySchema = z.object({ away: z.boolean(), person: identityRefSchema.optional() });
-export const linkSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' })
-    .optional(),
-});
+const linkCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' });
+export const linkSchema = z.object({ code: linkCode.optional() });
+export const linkAnswerSchema = z.object({ code: linkCode, confirm: z.boolean() });
 
 export const articleSchema = z.object({
   title: trimmed('Title', ARTICLE_TITLE_MAX),

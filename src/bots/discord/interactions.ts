@@ -12,6 +12,7 @@ import * as rate from './buttons/rate';
 import * as rateComment from './buttons/rate-comment';
 import * as escalate from './buttons/escalate';
 import * as guideForm from './buttons/guide-form';
+import * as linkAnswer from './buttons/link-answer';
 import * as guideOpen from './buttons/guide-open';
 import * as guideShow from './buttons/guide-show';
 import * as guideSolved from './buttons/guide-solved';
@@ -169,6 +170,8 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       const guide = parseGuideCustomId(interaction.customId);
       const step = guide && guideComponents.get(guide.action);
       if (step) await step(interaction, guide.args, ctx);
+      const linkAnswered = interaction.isButton() && linkAnswer.parseLinkCustomId(interaction.customId);
+      if (linkAnswered) await linkAnswer.run(interaction, linkAnswered, ctx);
     }
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
+import { linkAnswerRow } from './buttons/link-answer';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
 import {
@@ -396,7 +397,16 @@ export class DiscordSender implements Sender {
       id: string;
     };
     await this.rest.post(Routes.channelMessages(channel.id), {
-      body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true },
+      body: {
+        content: String(delivery.payload.text),
+        nonce: `${delivery.id}d`,
+        enforce_nonce: true,
+        allowed_mentions: { parse: [] },
+        // A link code's owner answers its redemption here.
+        ...(typeof delivery.payload.linkCode === 'string'
+          ? { components: linkAnswerRow(delivery.payload.linkCode) }
+          : {}),
+      },
       signal,
     });
   }

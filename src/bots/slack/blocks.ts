@@ -358,3 +358,21 @@ export function decidedAlertBlocks(text: string, decision: string): KnownBlock[]
     { type: 'context', elements: [{ type: 'mrkdwn', text: decision }] },
   ];
 }
+
+export const LINK_CONFIRM_ACTION = 'link_confirm';
+export const LINK_REFUSE_ACTION = 'link_refuse';
+
+/** The private prompt a link code's owner answers: who redeemed it, and Confirm or Refuse (each carries the code). */
+export function linkPromptBlocks(text: string, code: string): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    {
+      type: 'actions',
+      block_id: 'link_answer',
+      elements: [
+        button(LINK_CONFIRM_ACTION, code, 'Confirm', 'primary'),
+        button(LINK_REFUSE_ACTION, code, 'Refuse', 'danger'),
+      ],
+    },
+  ];
+}

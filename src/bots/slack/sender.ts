@@ -11,7 +11,7 @@ import {
   type SendOptions,
 } from '../../delivery/sender';
 import type { KnownBlock } from '@slack/types';
-import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
+import { customerCardBlocks, linkPromptBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
 import type { HomeRefresher } from './home-refresher';
 
@@ -70,7 +70,11 @@ export class SlackSender implements Sender {
     const payload = delivery.payload;
     if (delivery.kind === 'person.dm') {
       const personId = Number(delivery.destination.split(':')[1]);
-      return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
+      const person = await this.helpdesk.deliveries.person(personId);
+      // A link code's owner answers its redemption with the buttons under the prompt.
+      if (typeof payload.linkCode === 'string')
+        return this.dm(person, String(payload.text), linkPromptBlocks(String(payload.text), payload.linkCode));
+      return this.dm(person, String(payload.text));
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
@@ -297,8 +301,8 @@ export class SlackSender implements Sender {
     return { channel: posted.channel ?? place.slackChannel, ts: posted.ts! };
   }
 
-  private async dm(person: PersonView, text: string): Promise<void> {
-    await this.client.chat.postMessage({ channel: await this.openDm(person), text });
+  private async dm(person: PersonView, text: string, blocks?: KnownBlock[]): Promise<void> {
+    await this.client.chat.postMessage({ channel: await this.openDm(person), text, ...(blocks ? { blocks } : {}) });
   }
 
   private async openDm(person: PersonView): Promise<string> {

@@ -1,0 +1,70 @@
+import { DiscordWorld } from '../fakes/discord/harness';
+import { pressButton, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import type { FakeUser } from '../../src/simulator/discord/fake-discord';
+import type { ActorRef } from '../../src/core/services/people';
+
+/** The helpdesk's promises about who may do what, kept on Discord end to end (the real discord.js against the fake). */
+describe('Discord: security, end to end', () => {
+  let world: DiscordWorld;
+  let tina: FakeUser; // tier-1 supporter
+  let boss: FakeUser; // admin
+
+  beforeAll(async () => {
+    world = await new DiscordWorld().start();
+    ({ tina, boss } = await world.addStaff());
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  const str = (name: string, value: string): Option => ({ name, type: 3, value });
+  const slackUser = (id: string, name: string): ActorRef => ({ platform: 'slack', userId: id, displayName: name });
+  const dmOf = (user: FakeUser) =>
+    [...world.fake.channels.values()].find((c) => c.type === 1 && c.recipients[0].id === user.id);
+
+  test('a link code redeemed on Slack joins nothing until its Discord owner presses Confirm in a private prompt naming the redeemer', async () => {
+    const given = await world.command(tina, 'helpdesk', [subcommand('link')], true);
+    const code = /\*\*([A-Z0-9]{8})\*\*/.exec(given.content)![1];
+    expect(await world.helpdesk.staff.link(slackUser('UTINA', 'Tina on Slack'), { code })).toEqual({
+      awaitingConfirmation: 'discord',
+    });
+    await world.deliver();
+    const dm = dmOf(tina);
+    const prompt = world.fake.messagesIn(dm.id).at(-1);
+    expect(prompt.content).toContain('Tina on Slack on Slack used your link code');
+    const ids = prompt.components[0].components.map((b: { custom_id: string }) => b.custom_id);
+    expect(ids).toEqual([`link:confirm:${code}`, `link:refuse:${code}`]);
+    expect((await world.helpdesk.staff.whoAmI(slackUser('UTINA', 'Tina'))).role).toBe('customer');
+
+    const pressed = await pressButton(world.fake, tina, prompt, `link:confirm:${code}`);
+    const [, answer] = await world.fake.answered(pressed, 2);
+    expect(answer.body.content).toContain('Linked');
+    expect((await world.helpdesk.staff.whoAmI(slackUser('UTINA', 'Tina'))).role).toBe('supporter');
+  });
+
+  test("someone redeeming an admin's code on Discord is refused when the admin presses Refuse; nothing is joined", async () => {
+    const code = ((await world.helpdesk.staff.link(world.ref(boss), {})) as { code: string }).code;
+    // A code made on Discord is redeemed on Slack: the Discord command refuses it like an unknown one.
+    const mallory = world.fake.user('mallory');
+    const here = await world.command(mallory, 'helpdesk', [subcommand('link', [str('code', code)])]);
+    const unknown = await world.command(mallory, 'helpdesk', [subcommand('link', [str('code', 'NOSUCH99')])]);
+    expect(here.content).toBe(unknown.content);
+    await world.helpdesk.staff.link(slackUser('UMALLORY', 'Mallory'), { code });
+    await world.deliver();
+    const prompt = world.fake.messagesIn(dmOf(boss).id).at(-1);
+    expect(prompt.content).toContain('Mallory on Slack');
+    // Mallory cannot answer the admin's prompt for them.
+    const forged = await pressButton(
+      world.fake,
+      mallory,
+      { ...prompt, channel_id: prompt.channel_id },
+      `link:confirm:${code}`,
+    );
+    const [, forgedAnswer] = await world.fake.answered(forged, 2);
+    expect(forgedAnswer.body.content).toBe(unknown.content);
+    const refused = await pressButton(world.fake, boss, prompt, `link:refuse:${code}`);
+    const [, answer] = await world.fake.answered(refused, 2);
+    expect(answer.body.content).toContain('Refused');
+    expect((await world.helpdesk.staff.whoAmI(slackUser('UMALLORY', 'Mallory'))).role).toBe('customer');
+  });
+});
