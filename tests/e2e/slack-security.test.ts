@@ -1,5 +1,6 @@
-import { buttonIn, buttonPress, runCommand } from '../fakes/slack/interactions';
-import { startStaffedSlackHarness, TINA, type SlackHarness } from '../fakes/slack/harness';
+import { buttonIn, buttonPress, openTicketAs, runCommand, threadMessage } from '../fakes/slack/interactions';
+import { homeView } from '../../src/bots/slack/home';
+import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 import type { ActorRef } from '../../src/core/services/people';
 
 /** The helpdesk's promises about who may do what, kept on Slack end to end (the real Bolt against the fake). */
@@ -54,5 +55,90 @@ describe('Slack: link codes', () => {
     await press({ id: 'UADMIN', name: 'admin' }, prompt, 'link_refuse');
     expect((await h.helpdesk.staff.whoAmI(onDiscord('mallory-d', 'Mallory'))).role).toBe('customer');
     expect(h.api.messages.find((m) => m.ts === prompt.ts)!.text).toContain('Refused');
+  });
+});
+
+describe("Slack: people's text never becomes a mention or a disguised link", () => {
+  const EVIL = '<!channel> <!here> <@UADMIN> <https://evil.example|Reset your password>';
+  const CUSTOMER = { id: 'UEVE', name: 'eve' };
+  /** Every piece of a message Slack parses as mrkdwn: its text and its blocks' mrkdwn texts. */
+  const mrkdwnOf = (message: { text?: string; blocks?: unknown }) => {
+    const texts: string[] = [message.text ?? ''];
+    JSON.stringify(message.blocks ?? [], (key, value) => {
+      if (value && typeof value === 'object' && (value as { type?: string }).type === 'mrkdwn')
+        texts.push(String((value as { text: string }).text));
+      return value;
+    });
+    return texts.join('\n');
+  };
+  // Our own `<!date^…>` formatting is the one token the helpdesk writes on purpose.
+  const LIVE = /<(?:!(?!date\^)|@|#)|<https?:/;
+  let number: number;
+  let location: Record<string, string>;
+
+  beforeAll(async () => {
+    ({ number, location } = await openTicketAs(h, CUSTOMER, EVIL));
+  });
+
+  test('card: the title is shown escaped in the support channel card and the DM card', async () => {
+    const card = h.api.messages.find((m) => m.channel === SUPPORT_CHANNEL && m.ts === location.slackCardTs)!;
+    const dmCard = h.api.messages.find((m) => m.ts === location.slackDmThreadTs)!;
+    for (const message of [card, dmCard]) {
+      expect(mrkdwnOf(message)).not.toMatch(LIVE);
+      expect(mrkdwnOf(message)).toContain('&lt;!channel&gt; &lt;!here&gt; &lt;@UADMIN&gt;');
+    }
+  });
+
+  test('alerts: a staff alert naming the title pings no one', async () => {
+    const [ticket] = await h.db.dataSource.query(`SELECT id FROM ticket WHERE number = $1`, [number]);
+    await h.db.dataSource.query(
+      `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, not_before, created_at)
+       VALUES ('slack', 'staff', 'staff.alert', $1, $2, '2000-01-01', '2000-01-01')`,
+      [
+        JSON.stringify({ text: `SLA breached: ticket #${number} "${EVIL}" missed its target.`, ticketId: ticket.id }),
+        ticket.id,
+      ],
+    );
+    await h.deliver();
+    const alert = h.api.messages.filter((m) => m.channel === SUPPORT_CHANNEL && !m.thread_ts).at(-1)!;
+    expect(alert.text).toContain('SLA breached');
+    expect(mrkdwnOf(alert)).not.toMatch(LIVE);
+  });
+
+  test("DM mirror: a customer's <!here> reply reaches the staff thread as words, and is not escaped twice", async () => {
+    const res = await h.signer.event(
+      threadMessage(
+        CUSTOMER,
+        location.slackDmChannel,
+        location.slackDmThreadTs,
+        '<!here> &lt;b&gt; see <@UTINA|tina>',
+        '1700000100.000100',
+      ),
+    );
+    expect(res.status).toBe(200);
+    await h.slack.settled();
+    await h.deliver();
+    const copy = h.api.messages
+      .filter((m) => m.channel === SUPPORT_CHANNEL && m.thread_ts === location.slackCardTs)
+      .at(-1)!;
+    expect(copy.text).toContain('@here &lt;b&gt; see @tina');
+    expect(mrkdwnOf(copy)).not.toMatch(LIVE);
+  });
+
+  test("App Home: the customer's list shows the title escaped", async () => {
+    const home = await homeView({ helpdesk: h.helpdesk }, CUSTOMER.id);
+    expect(mrkdwnOf(home)).not.toMatch(LIVE);
+    expect(mrkdwnOf(home)).toContain('&lt;!here&gt;');
+  });
+
+  test("transcripts: a Slack reply's tokens read as words in the file, and no answer about it carries a live token", async () => {
+    const answer = await runCommand(h, CUSTOMER, '/tickets', `transcript ${number}`);
+    expect(answer.text).not.toMatch(LIVE);
+    const completed = h.api.callsOf('files.completeUploadExternal').at(-1)!;
+    const content = h.api.uploads.get(completed.args.files[0].id as string)!.toString('utf8');
+    expect(content).toContain('@here <b> see @tina');
+    expect(content).not.toContain('<!here> &lt;b&gt;');
+    const shown = await runCommand(h, CUSTOMER, '/tickets', `show ${number}`);
+    expect(shown.text).not.toMatch(LIVE);
   });
 });

@@ -5,6 +5,7 @@ import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import type { AckFirst } from '../ack-first';
+import { escapeMrkdwn } from './mrkdwn';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
@@ -42,7 +43,8 @@ export function messageRef(stored: string): { channel: string; ts: string } {
 
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
 export function readableError(error: unknown, logger: Logger): string {
-  if (isHelpdeskError(error)) return error.message;
+  // The core's words are plain text and may quote a title or a name.
+  if (isHelpdeskError(error)) return escapeMrkdwn(error.message);
   logger.error({ err: error }, 'slack listener failed');
   return 'Something went wrong on our side; please try again in a moment.';
 }

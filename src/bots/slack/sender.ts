@@ -13,6 +13,7 @@ import {
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, linkPromptBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
+import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import type { HomeRefresher } from './home-refresher';
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
@@ -71,10 +72,10 @@ export class SlackSender implements Sender {
     if (delivery.kind === 'person.dm') {
       const personId = Number(delivery.destination.split(':')[1]);
       const person = await this.helpdesk.deliveries.person(personId);
+      const text = escapeMrkdwn(String(payload.text));
       // A link code's owner answers its redemption with the buttons under the prompt.
-      if (typeof payload.linkCode === 'string')
-        return this.dm(person, String(payload.text), linkPromptBlocks(String(payload.text), payload.linkCode));
-      return this.dm(person, String(payload.text));
+      if (typeof payload.linkCode === 'string') return this.dm(person, text, linkPromptBlocks(text, payload.linkCode));
+      return this.dm(person, text);
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
@@ -85,23 +86,25 @@ export class SlackSender implements Sender {
       case 'ticket.created':
         await this.postTicket(view, place, signal);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
-        if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice);
+        if (typeof payload.notice === 'string') await this.inDmThread(place, escapeMrkdwn(payload.notice));
         // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
         await this.refreshHomes(view);
         return;
       case 'ticket.card':
         if (await this.updateCards(view, place)) this.refreshHomes(view);
         return;
-      case 'ticket.notice':
+      case 'ticket.notice': {
+        const text = escapeMrkdwn(String(payload.text));
         // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
         if (payload.audience === 'customer')
           await this.inDmThread(
             place,
-            String(payload.text),
-            payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined,
+            text,
+            payload.askRating === true ? ratingRequestBlocks(text, view.ticket.number) : undefined,
           );
-        else await this.inCardThread(place, String(payload.text));
+        else await this.inCardThread(place, text);
         return;
+      }
       case 'comment.public':
         return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined);
       case 'comment.internal':
@@ -125,7 +128,7 @@ export class SlackSender implements Sender {
         throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
       const posted = await this.client.chat.postMessage({
         channel: this.supportChannel,
-        text: view.card.heading,
+        text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
       cardPostedNow = true;
@@ -141,7 +144,7 @@ export class SlackSender implements Sender {
       const dmChannel = await this.openDm(view.customer);
       const posted = await this.client.chat.postMessage({
         channel: dmChannel,
-        text: `Your ticket ${view.card.heading}`,
+        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
       place.slackDmChannel = posted.channel!;
@@ -172,7 +175,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.slackChannel,
         ts: place.slackCardTs,
-        text: view.card.heading,
+        text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
     }
@@ -180,7 +183,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.slackDmChannel,
         ts: place.slackDmThreadTs,
-        text: `Your ticket ${view.card.heading}`,
+        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
     }
@@ -278,7 +281,7 @@ export class SlackSender implements Sender {
   private async alertStaff(payload: Record<string, unknown>): Promise<void> {
     if (!this.supportChannel)
       throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
-    const text = String(payload.text);
+    const text = escapeMrkdwn(String(payload.text));
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
     const proposalId =
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
@@ -319,13 +322,20 @@ export class SlackSender implements Sender {
  * words around the replacement.
  */
 function copyText(comment: CommentView, side: 'dm' | 'card'): string {
-  const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
+  const author = escapeMrkdwn(comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support'));
+  // A message written in Slack arrives escaped, its mentions and links as tokens; anything else is plain text.
+  const body =
+    comment.platform === 'slack' && comment.platformMessageId
+      ? slackTextAsMrkdwn(comment.body)
+      : escapeMrkdwn(comment.body);
   if (comment.kind === 'internal')
-    return `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`;
+    return `:lock: *Internal note by ${escapeMrkdwn(comment.author?.displayName || 'staff')}:* ${body}`;
   const files =
-    comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
+    comment.attachments.length > 0
+      ? `\n(files: ${escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', '))})`
+      : '';
   const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
-  return `*${author}${role}:* ${comment.body}${files}`;
+  return `*${author}${role}:* ${body}${files}`;
 }
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */
