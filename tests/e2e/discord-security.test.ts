@@ -1,3 +1,6 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eventuallyPasses } from '../helpers/eventually';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { pressButton, subcommand, type Option } from '../../src/simulator/discord/interactions';
 import type { FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -66,5 +69,61 @@ describe('Discord: security, end to end', () => {
     const [, answer] = await world.fake.answered(refused, 2);
     expect(answer.body.content).toContain('Refused');
     expect((await world.helpdesk.staff.whoAmI(slackUser('UMALLORY', 'Mallory'))).role).toBe('customer');
+  });
+});
+
+describe('Discord: attachments', () => {
+  let world: DiscordWorld;
+  let elsewhere: http.Server;
+  const asked: string[] = [];
+
+  beforeAll(async () => {
+    world = await new DiscordWorld().start();
+    await world.addStaff();
+    elsewhere = http.createServer((req, res) => {
+      asked.push(req.url ?? '');
+      res.writeHead(200).end('not from Discord');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await world?.stop();
+    elsewhere.closeAllConnections();
+    await new Promise((resolve) => elsewhere.close(resolve));
+  });
+
+  const fileOf = async (messageId: string) =>
+    (
+      await world.db.dataSource.query(
+        `SELECT a.filename, a.data, a.size_bytes, a.source_url FROM attachment a JOIN comment c ON c.id = a.comment_id WHERE c.platform_message_id = $1`,
+        [messageId],
+      )
+    )[0];
+
+  test("an attachment whose link is not on Discord's CDN is kept as its link, never fetched", async () => {
+    const kim = world.fake.user('kim');
+    const { number, threadId } = await world.openTicket(kim, 'A link to elsewhere');
+    const url = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/attachments/1/2/x.png`;
+    const message = world.fake.say(kim, threadId, 'See this.', {
+      attachments: [{ filename: 'x.png', data: Buffer.from('x'), url }],
+    });
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
+    const file = await fileOf(message.id);
+    expect(file.data).toBeNull();
+    expect(file.source_url).toBe(url);
+    expect(asked).toEqual([]);
+  });
+
+  test('an attachment larger than it claims is cut off at ATTACHMENT_MAX_MB: kept without its data', async () => {
+    const kim = world.fake.user('kim');
+    const { number, threadId } = await world.openTicket(kim, 'A file that lies about its size');
+    const big = Buffer.alloc(world.helpdesk.ctx.policy.attachmentMaxBytes + 1024, 7);
+    const message = world.fake.say(kim, threadId, 'Small, honest.', {
+      attachments: [{ filename: 'big.bin', data: big, size: 10 }],
+    });
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
+    const file = await fileOf(message.id);
+    expect(file.data).toBeNull();
+    expect(file.size_bytes).toBeGreaterThan(world.helpdesk.ctx.policy.attachmentMaxBytes);
   });
 });

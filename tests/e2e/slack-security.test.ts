@@ -142,3 +142,87 @@ describe("Slack: people's text never becomes a mention or a disguised link", () 
     expect(shown.text).not.toMatch(LIVE);
   });
 });
+
+describe('Slack: shared files', () => {
+  const CUSTOMER = { id: 'UFRAN', name: 'fran' };
+  let elsewhere: import('node:http').Server;
+  const asked: Array<string | undefined> = [];
+  let elsewhereUrl: string;
+
+  beforeAll(async () => {
+    const http = await import('node:http');
+    elsewhere = http.createServer((req, res) => {
+      asked.push(req.headers.authorization);
+      res.writeHead(200).end('not yours');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    elsewhereUrl = `http://127.0.0.1:${(elsewhere.address() as import('node:net').AddressInfo).port}/files-pri/T1-F9/x.png`;
+  });
+  afterAll(async () => {
+    elsewhere.closeAllConnections();
+    await new Promise((resolve) => elsewhere.close(resolve));
+  });
+
+  const share = async (location: Record<string, string>, files: unknown[]) => {
+    const ts = h.api.nextTs();
+    await h.signer.event({
+      type: 'message',
+      subtype: 'file_share',
+      channel: location.slackDmChannel,
+      channel_type: 'im',
+      user: CUSTOMER.id,
+      text: 'see attached',
+      ts,
+      thread_ts: location.slackDmThreadTs,
+      event_ts: ts,
+      files,
+    });
+    await h.slack.settled();
+  };
+  const attachments = async (number: number) =>
+    h.db.dataSource.query(
+      `SELECT a.filename, a.data, a.source_url FROM attachment a JOIN comment c ON c.id = a.comment_id JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1 ORDER BY a.id`,
+      [number],
+    );
+
+  test('a file whose download link points at another host is kept as its link; that host never sees the bot token', async () => {
+    const { number, location } = await openTicketAs(h, CUSTOMER, 'A file from elsewhere');
+    await share(location, [
+      {
+        id: 'F9',
+        name: 'x.png',
+        mimetype: 'image/png',
+        size: 9,
+        url_private: elsewhereUrl,
+        url_private_download: elsewhereUrl,
+      },
+    ]);
+    expect(asked).toEqual([]);
+    const [row] = await attachments(number);
+    expect(row.data).toBeNull();
+    expect(row.source_url).toBe(elsewhereUrl);
+  });
+
+  test('an external file (a Google Drive link) is not downloaded: its link is kept', async () => {
+    const { number, location } = await openTicketAs(h, CUSTOMER, 'An external file');
+    const served = h.api.serveFile('plan.gdoc', Buffer.from('doc'));
+    const downloads = h.api.downloadAuth.length;
+    await share(location, [
+      {
+        id: 'F10',
+        name: 'plan.gdoc',
+        mode: 'external',
+        is_external: true,
+        external_type: 'gdrive',
+        size: 3,
+        url_private: served,
+        url_private_download: served,
+        permalink: 'https://docs.google.com/document/d/1',
+      },
+    ]);
+    expect(h.api.downloadAuth.length).toBe(downloads);
+    const [row] = await attachments(number);
+    expect(row.data).toBeNull();
+    expect(row.source_url).toBe(served);
+  });
+});

@@ -170,7 +170,10 @@ export class FakeDiscord {
     user: FakeUser,
     channelId: string,
     content: string,
-    extra: { attachments?: Array<{ filename: string; data: Buffer; contentType?: string }> } = {},
+    extra: {
+      /** `url` puts the file elsewhere than the fake's CDN; `size` is what the message claims (default: the data's). */
+      attachments?: Array<{ filename: string; data: Buffer; contentType?: string; url?: string; size?: number }>;
+    } = {},
   ): any {
     const id = snowflake();
     const attachments = (extra.attachments ?? []).map((a) => {
@@ -180,9 +183,9 @@ export class FakeDiscord {
       return {
         id: attachmentId,
         filename: a.filename,
-        size: a.data.length,
-        url: `${this.apiUrl}${path}`,
-        proxy_url: `${this.apiUrl}${path}`,
+        size: a.size ?? a.data.length,
+        url: a.url ?? `${this.apiUrl}${path}`,
+        proxy_url: a.url ?? `${this.apiUrl}${path}`,
         content_type: a.contentType ?? 'application/octet-stream',
       };
     });
