@@ -9,6 +9,7 @@ import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
 import { RatingService } from './services/ratings';
+import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
 import { SettingsService } from './services/settings';
@@ -33,6 +34,8 @@ export interface Helpdesk {
   settings: SettingsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
+  /** Signed requests already acted on (a replayed form submission). */
+  replays: ReplayGuard;
 }
 
 export function createHelpdesk(options: {
@@ -57,5 +60,6 @@ export function createHelpdesk(options: {
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
     deliveries: new DeliveryViews(ctx),
+    replays: new ReplayGuard(ctx),
   };
 }

@@ -1,4 +1,12 @@
-import { buttonIn, buttonPress, openTicketAs, runCommand, threadMessage } from '../fakes/slack/interactions';
+import {
+  buttonIn,
+  buttonPress,
+  openTicketAs,
+  runCommand,
+  threadMessage,
+  ticketFormValues,
+  viewSubmission,
+} from '../fakes/slack/interactions';
 import { homeView } from '../../src/bots/slack/home';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 import type { ActorRef } from '../../src/core/services/people';
@@ -224,5 +232,54 @@ describe('Slack: shared files', () => {
     const [row] = await attachments(number);
     expect(row.data).toBeNull();
     expect(row.source_url).toBe(served);
+  });
+});
+
+describe('Slack: replayed requests', () => {
+  const CUSTOMER = { id: 'UREPLAY', name: 'replay' };
+  const ticketsTitled = async (title: string) =>
+    (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket WHERE title = $1`, [title]))[0].n as number;
+
+  test('a signed view_submission replayed within the window opens one ticket, on whichever instance it lands', async () => {
+    await runCommand(h, CUSTOMER, '/ticket');
+    const form = h.api.callsOf('views.open').at(-1)!.args.view;
+    const submission = viewSubmission(
+      CUSTOMER,
+      'ticket_form',
+      form.private_metadata,
+      ticketFormValues({ title: 'Replayed form', description: 'Once only', type: 'incident' }),
+    );
+    (submission.view as Record<string, unknown>).id = 'VREPLAY1';
+    const timestamp = Math.floor(Date.now() / 1000);
+    const second = await h.startInstance();
+    for (const signer of [h.signer, h.signer, second.signer, second.signer]) {
+      const res = await signer.interaction(submission, { timestamp });
+      expect(res.status).toBe(200);
+    }
+    await h.slack.settled();
+    await second.slack.settled();
+    expect(await ticketsTitled('Replayed form')).toBe(1);
+  });
+
+  test('the same form sent again as a new request (corrected after an inline error) is not taken for a replay', async () => {
+    await runCommand(h, CUSTOMER, '/ticket');
+    const form = h.api.callsOf('views.open').at(-1)!.args.view;
+    const submit = async (title: string, timestamp: number) => {
+      const submission = viewSubmission(
+        CUSTOMER,
+        'ticket_form',
+        form.private_metadata,
+        ticketFormValues({ title, description: 'Details', type: 'incident' }),
+      );
+      (submission.view as Record<string, unknown>).id = 'VREPLAY2';
+      const res = await h.signer.interaction(submission, { timestamp });
+      await h.slack.settled();
+      return res;
+    };
+    const now = Math.floor(Date.now() / 1000);
+    const refused = (await (await submit(' ', now)).json()) as { response_action?: string };
+    expect(refused.response_action).toBe('errors');
+    await submit('Corrected form', now + 1);
+    expect(await ticketsTitled('Corrected form')).toBe(1);
   });
 });

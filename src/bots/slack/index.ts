@@ -105,6 +105,7 @@ export async function startSlackAdapter({
       signingSecret: settings.SLACK_SIGNING_SECRET,
       logger,
       ackFirst,
+      firstSight: (key) => helpdesk.replays.firstSight(key),
     });
   }
 

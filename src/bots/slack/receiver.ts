@@ -21,6 +21,8 @@ export class SlackEventsReceiver implements Receiver {
       signingSecret: string;
       logger: Logger;
       ackFirst: AckFirst;
+      /** Whether a request key is seen for the first time (across instances); false for a replay. */
+      firstSight: (key: string) => Promise<boolean>;
       path?: string;
     },
   ) {
@@ -70,6 +72,16 @@ export class SlackEventsReceiver implements Receiver {
     if (body.ssl_check) return sendJson(res, 200, {});
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     if (!this.app) return sendJson(res, 503, { error: 'not ready' });
+    // A form submission opens tickets and writes articles: a replay of the same signed request (the
+    // same view, its hash and signature) is answered and ignored. A corrected resubmission after
+    // inline errors is a new request, with a new timestamp and signature.
+    if (body.type === 'view_submission') {
+      const key = `${String(body.view?.id)}:${String(body.view?.hash)}:${String(req.headers['x-slack-signature'])}`;
+      if (!(await this.options.firstSight(key))) {
+        this.options.logger.warn({ type: body.type }, 'slack request replayed: ignored');
+        return sendJson(res, 200, {});
+      }
+    }
 
     const ack = answerOnce(res);
     const retryNum = Number(req.headers['x-slack-retry-num']);
