@@ -10,6 +10,7 @@ import {
 import { homeView } from '../../src/bots/slack/home';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 import type { ActorRef } from '../../src/core/services/people';
+import { storedState } from '../helpers/snapshot';
 
 /** The helpdesk's promises about who may do what, kept on Slack end to end (the real Bolt against the fake). */
 let h: SlackHarness;
@@ -281,5 +282,83 @@ describe('Slack: replayed requests', () => {
     expect(refused.response_action).toBe('errors');
     await submit('Corrected form', now + 1);
     expect(await ticketsTitled('Corrected form')).toBe(1);
+  });
+});
+
+describe('Slack: malformed requests', () => {
+  const USER = { id: 'UFUZZ', name: 'fuzz', username: 'fuzz', team_id: 'T1' };
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const view = (extra: Record<string, unknown>) => ({
+    id: 'VFUZZ',
+    type: 'modal',
+    callback_id: 'ticket_form',
+    hash: 'h1',
+    private_metadata: '{}',
+    state: { values: {} },
+    ...extra,
+  });
+  const cases: Array<[string, string, string]> = [
+    ['a JSON null body', 'null', 'application/json'],
+    ['a JSON array body', '[1,2]', 'application/json'],
+    ['a JSON null payload', form({ payload: 'null' }), 'application/x-www-form-urlencoded'],
+    ['a payload that is a string', form({ payload: '"hi"' }), 'application/x-www-form-urlencoded'],
+    [
+      'a view_closed without a view',
+      form({ payload: JSON.stringify({ type: 'view_closed', user: USER }) }),
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'a view_submission without a user',
+      form({ payload: JSON.stringify({ type: 'view_submission', user: null, view: view({}) }) }),
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'a view_submission with malformed private_metadata',
+      form({
+        payload: JSON.stringify({ type: 'view_submission', user: USER, view: view({ private_metadata: '{not json' }) }),
+      }),
+      'application/x-www-form-urlencoded',
+    ],
+    [
+      'a block_actions with a null channel and no actions',
+      form({ payload: JSON.stringify({ type: 'block_actions', user: USER, channel: null, actions: null }) }),
+      'application/x-www-form-urlencoded',
+    ],
+    ['a command with no user', form({ command: '/ticket', text: '' }), 'application/x-www-form-urlencoded'],
+    [
+      'an event_callback without an event',
+      JSON.stringify({ type: 'event_callback', event_id: 'Ev1' }),
+      'application/json',
+    ],
+    [
+      'an event with a null user and channel',
+      JSON.stringify({
+        type: 'event_callback',
+        event_id: 'Ev2',
+        event: { type: 'message', user: null, channel: null, ts: '1.1' },
+      }),
+      'application/json',
+    ],
+    [
+      'an unknown payload type',
+      form({ payload: JSON.stringify({ type: 'no_such_thing', user: USER }) }),
+      'application/x-www-form-urlencoded',
+    ],
+  ];
+
+  test.each(cases)('%s gets a 400 or 404 and changes nothing', async (_name, body, contentType) => {
+    const before = await storedState(h.db.dataSource);
+    const res = await h.signer.post(body, contentType);
+    await h.slack.settled();
+    expect([400, 404]).toContain(res.status);
+    expect(await storedState(h.db.dataSource)).toEqual(before);
+  });
+
+  test('a body over 1 MiB gets 413, not a reset', async () => {
+    const res = await h.signer.post(
+      JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(1024 * 1024 + 10) }),
+      'application/json',
+    );
+    expect(res.status).toBe(413);
   });
 });
