@@ -38,7 +38,8 @@ const trimmed = (field: string, max: number) =>
           error: (issue) => `${field} is ${String((issue.input as string).length)} characters; the limit is ${max}`,
         })
         .refine(withoutControl, noControl(field))
-        .refine(showsSomething, { error: `${field} can't be empty`, abort: true }),
+        // An empty text is the min's to name, once.
+        .refine((text) => text === '' || showsSomething(text), { error: `${field} can't be empty` }),
     );
 
 export const identityRefSchema = z.object({

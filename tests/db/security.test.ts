@@ -2,50 +2,89 @@ import { MINUTE } from '../../src/core/clock';
 import { InvalidInputError } from '../../src/core/errors';
 import { describeEachDatabase } from '../helpers/database';
 import { ADMIN, discord, staffUp } from '../helpers/people';
+import { DEFAULT_LIMITS } from '../helpers/policy';
 import { storedState } from '../helpers/snapshot';
 
-describeEachDatabase('security: what the store remembers', (ctx) => {
-  test('a request key is seen once within the replay memory, however many ask at once; forgotten after it', async () => {
-    const { replays } = ctx().helpdesk;
-    const firsts = await Promise.all(Array.from({ length: 4 }, () => replays.firstSight('V1:h:v0=abc')));
-    expect(firsts.filter(Boolean)).toHaveLength(1);
-    expect(await replays.firstSight('V1:h:v0=abc')).toBe(false);
-    expect(await replays.firstSight('V1:h:v0=def')).toBe(true);
-    ctx().clock.advance(11 * MINUTE);
-    expect(await replays.firstSight('V1:h:v0=abc')).toBe(true);
-  });
-
-  describe('text with control characters or nothing visible', () => {
-    const carl = discord('carl');
-    const open = (fields: { title?: string; description?: string }) =>
-      ctx().helpdesk.tickets.open(carl, { title: 'Fine', description: 'Fine', type: 'incident', ...fields });
-
-    test.each([
-      ['a NUL in a title', { title: 'VPN\u0000down' }, /Title contains control characters/],
-      ['a bell in a description', { description: 'it beeps \u0007' }, /Description contains control characters/],
-      ['a title of only zero-width characters', { title: '\u200b\u200c\u200d\ufeff' }, /Title can't be empty/],
-    ])('%s is refused by the schema with a clear message; nothing is stored', async (_name, fields, message) => {
-      const before = await storedState(ctx().dataSource);
-      const refused = open(fields);
-      await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
-      await expect(open(fields)).rejects.toThrow(message);
-      expect(await storedState(ctx().dataSource)).toEqual(before);
+describeEachDatabase(
+  'security: what the store remembers',
+  (ctx) => {
+    test('a request key is seen once within the replay memory, however many ask at once; forgotten after it', async () => {
+      const { replays } = ctx().helpdesk;
+      const firsts = await Promise.all(Array.from({ length: 4 }, () => replays.firstSight('V1:h:v0=abc')));
+      expect(firsts.filter(Boolean)).toHaveLength(1);
+      expect(await replays.firstSight('V1:h:v0=abc')).toBe(false);
+      expect(await replays.firstSight('V1:h:v0=def')).toBe(true);
+      ctx().clock.advance(11 * MINUTE);
+      expect(await replays.firstSight('V1:h:v0=abc')).toBe(true);
     });
 
-    test('tabs and line breaks stay welcome', async () => {
-      const ticket = await open({ title: 'Printer\tjam', description: 'Line one\r\nLine two' });
-      expect(ticket.description).toBe('Line one\r\nLine two');
+    describe('text with control characters or nothing visible', () => {
+      const carl = discord('carl');
+      const open = (fields: { title?: string; description?: string }) =>
+        ctx().helpdesk.tickets.open(carl, { title: 'Fine', description: 'Fine', type: 'incident', ...fields });
+
+      test.each([
+        ['a NUL in a title', { title: 'VPN\u0000down' }, /Title contains control characters/],
+        ['a bell in a description', { description: 'it beeps \u0007' }, /Description contains control characters/],
+        ['a title of only zero-width characters', { title: '\u200b\u200c\u200d\ufeff' }, /Title can't be empty/],
+      ])('%s is refused by the schema with a clear message; nothing is stored', async (_name, fields, message) => {
+        const before = await storedState(ctx().dataSource);
+        const refused = open(fields);
+        await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
+        await expect(open(fields)).rejects.toThrow(message);
+        expect(await storedState(ctx().dataSource)).toEqual(before);
+      });
+
+      test('tabs and line breaks stay welcome', async () => {
+        const ticket = await open({ title: 'Printer\tjam', description: 'Line one\r\nLine two' });
+        expect(ticket.description).toBe('Line one\r\nLine two');
+      });
+
+      test('a comment or a note with a NUL is refused with a clear message', async () => {
+        await staffUp(ctx().helpdesk, { tina: '1' });
+        const ticket = await open({ title: 'Comment target' });
+        await expect(
+          ctx().helpdesk.comments.comment(carl, { ticketNumber: ticket.number, body: 'bad \u0000 byte' }),
+        ).rejects.toThrow(/control characters/);
+        await expect(
+          ctx().helpdesk.comments.note(ADMIN, { ticketNumber: ticket.number, body: '\u0000' }),
+        ).rejects.toThrow(/control characters/);
+      });
     });
 
-    test('a comment or a note with a NUL is refused with a clear message', async () => {
-      await staffUp(ctx().helpdesk, { tina: '1' });
-      const ticket = await open({ title: 'Comment target' });
-      await expect(
-        ctx().helpdesk.comments.comment(carl, { ticketNumber: ticket.number, body: 'bad \u0000 byte' }),
-      ).rejects.toThrow(/control characters/);
-      await expect(
-        ctx().helpdesk.comments.note(ADMIN, { ticketNumber: ticket.number, body: '\u0000' }),
-      ).rejects.toThrow(/control characters/);
+    describe('limits on opening tickets', () => {
+      const open = (who = discord('lena'), extra: Record<string, unknown> = {}) =>
+        ctx().helpdesk.tickets.open(who, { title: 'Another one', description: 'd', type: 'request', ...extra });
+
+      test('a customer may have at most MAX_OPEN_TICKETS unresolved: the next is refused clearly and nothing is stored', async () => {
+        await staffUp(ctx().helpdesk, { tina: '1' });
+        const lena = discord('lena');
+        const opened = [];
+        for (let i = 0; i < ctx().helpdesk.ctx.policy.maxOpenTickets; i++) opened.push(await open(lena));
+        const before = await storedState(ctx().dataSource);
+        await expect(open(lena)).rejects.toThrow(/^You can't open another ticket: you have 5 unresolved tickets/);
+        expect(await storedState(ctx().dataSource)).toEqual(before);
+        // Staff opening on her behalf are not limited.
+        await expect(open(ADMIN, { onBehalfOf: lena })).resolves.toBeDefined();
+        // One resolved frees a place.
+        await ctx().helpdesk.tickets.resolve(ADMIN, { ticketNumber: opened[0].number });
+        await ctx().helpdesk.tickets.resolve(ADMIN, { ticketNumber: opened[1].number });
+        await expect(open(lena)).resolves.toBeDefined();
+      });
+
+      test('a customer may open at most TICKETS_PER_HOUR an hour, resolved ones counted too', async () => {
+        const mo = discord('mo');
+        for (let i = 0; i < ctx().helpdesk.ctx.policy.ticketsPerHour; i++) {
+          const ticket = await open(mo);
+          await ctx().helpdesk.tickets.markSolved(mo, { ticketNumber: ticket.number });
+        }
+        const before = await storedState(ctx().dataSource);
+        await expect(open(mo)).rejects.toThrow(/^You can't open another ticket: you opened 10 in the last hour/);
+        expect(await storedState(ctx().dataSource)).toEqual(before);
+        ctx().clock.advance(61 * MINUTE);
+        await expect(open(mo)).resolves.toBeDefined();
+      });
     });
-  });
-});
+  },
+  { policy: DEFAULT_LIMITS },
+);

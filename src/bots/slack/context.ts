@@ -21,13 +21,17 @@ export function slackActor(userId: string, displayName?: string): ActorRef {
   return displayName ? { platform: 'slack', userId, displayName } : { platform: 'slack', userId };
 }
 
+const MENTION_MAX = 200;
+const MENTION = /^<@([A-Z0-9]{1,32})(?:\|([^<>|]{1,100}))?>/i;
+
 /**
  * Slack writes a mention as `<@U123|name>` or `<@U123>`; both name the same person. The name in a
  * mention is a handle someone typed, not the person's display name: it names a person only while
  * the helpdesk knows no name for them, and never renames anyone.
  */
 export function parseMention(text: string): ActorRef | null {
-  const match = /<@([A-Z0-9]+)(?:\|([^>]+))?>/i.exec(text);
+  // The mention opens the text: only its first characters are read, with a pattern anchored there.
+  const match = MENTION.exec(text.trimStart().slice(0, MENTION_MAX));
   if (!match) return null;
   return match[2] ? { platform: 'slack', userId: match[1], nameIfUnknown: match[2] } : slackActor(match[1]);
 }
