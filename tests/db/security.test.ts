@@ -85,6 +85,53 @@ describeEachDatabase(
         await expect(open(mo)).resolves.toBeDefined();
       });
     });
+
+    describe('one answer for "not yours" and "does not exist"', () => {
+      const answerTo = (work: Promise<unknown>) =>
+        work.then(
+          () => 'allowed',
+          (e: Error) => `${e.constructor.name}: ${e.message.replace(/#\d+/, '#N').replace(/article \d+/, 'article N')}`,
+        );
+
+      test("a customer learns nothing about someone else's ticket: show, comment, transcript, rate and staff actions read as for no ticket", async () => {
+        const { helpdesk } = ctx();
+        const theirs = await helpdesk.tickets.open(discord('owner'), {
+          title: 'Private',
+          description: 'd',
+          type: 'request',
+        });
+        const nosy = discord('nosy');
+        const missing = 987654;
+        const pairs: Array<(n: number) => Promise<unknown>> = [
+          (n) => helpdesk.queries.show(nosy, { ticketNumber: n }),
+          (n) => helpdesk.comments.comment(nosy, { ticketNumber: n, body: 'hi' }),
+          (n) => helpdesk.queries.transcript(nosy, { ticketNumber: n }),
+          (n) => helpdesk.tickets.reopen(nosy, { ticketNumber: n }),
+          (n) => helpdesk.tickets.changePriority(nosy, { ticketNumber: n, priority: 'P1' }),
+          (n) => helpdesk.tickets.claim(nosy, { ticketNumber: n }),
+          (n) => helpdesk.ratings.rate(nosy, { ticketNumber: n, score: 1 }),
+        ];
+        for (const act of pairs) {
+          const existing = await answerTo(act(theirs.number));
+          expect(existing).toMatch(/^NotFoundError: /);
+          expect(existing).toBe(await answerTo(act(missing)));
+        }
+      });
+
+      test('a customer asking for a staff-only article hears what they would for a missing one', async () => {
+        const { knowledge } = ctx().helpdesk;
+        await staffUp(ctx().helpdesk, { tina: '1' });
+        const internal = await knowledge.create(discord('tina'), {
+          title: 'Internal runbook',
+          body: 'x',
+          visibility: 'staff',
+        });
+        const customer = discord('nosy');
+        const hidden = await answerTo(knowledge.read(customer, { id: internal.id }));
+        expect(hidden).toMatch(/^NotFoundError: /);
+        expect(hidden).toBe(await answerTo(knowledge.read(customer, { id: 987654 })));
+      });
+    });
   },
   { policy: DEFAULT_LIMITS },
 );

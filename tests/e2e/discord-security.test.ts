@@ -2,7 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventuallyPasses } from '../helpers/eventually';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { pressButton, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import { pressButton, slashCommand, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import { SUPPORT_CHANNEL_ID } from '../../src/simulator/discord/fake-discord';
+import { storedState } from '../helpers/snapshot';
 import type { FakeUser } from '../../src/simulator/discord/fake-discord';
 import type { ActorRef } from '../../src/core/services/people';
 
@@ -125,5 +127,81 @@ describe('Discord: attachments', () => {
     const file = await fileOf(message.id);
     expect(file.data).toBeNull();
     expect(file.size_bytes).toBeGreaterThan(world.helpdesk.ctx.policy.attachmentMaxBytes);
+  });
+});
+
+describe("Discord: only the helpdesk's own server", () => {
+  let world: DiscordWorld;
+
+  beforeAll(async () => {
+    world = await new DiscordWorld().start();
+    await world.addStaff();
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  test('an interaction from another server gets no answer and changes nothing', async () => {
+    const eve = world.fake.user('eve');
+    const before = await storedState(world.db.dataSource);
+    const command = {
+      type: 2,
+      data: { id: 'cmd-ticket', name: 'ticket', type: 1, options: [] },
+      guild_id: '999999999999999999',
+      channel_id: SUPPORT_CHANNEL_ID,
+      channel: { id: SUPPORT_CHANNEL_ID, type: 0 },
+      member: world.fake.member(eve),
+    };
+    await expect(world.fake.interact(command, 1500)).rejects.toThrow();
+    expect(await storedState(world.db.dataSource)).toEqual(before);
+    // The same command from our server is answered.
+    await expect(slashCommand(world.fake, eve, 'ticket', SUPPORT_CHANNEL_ID)).resolves.toBeDefined();
+  });
+
+  test("a message in a ticket's thread said to come from another server is not stored", async () => {
+    const kim = world.fake.user('kim');
+    const { number, threadId } = await world.openTicket(kim, 'Guild check');
+    const message = world.fake.say(kim, threadId, 'from here');
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
+    world.fake.dispatch('MESSAGE_CREATE', {
+      ...message,
+      id: `${BigInt(message.id) + 1n}`,
+      content: 'from elsewhere',
+      guild_id: '999999999999999999',
+    });
+    const marker = world.fake.say(kim, threadId, 'after');
+    await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(2));
+    expect((await world.comments(number)).map((c: { body: string }) => c.body)).toEqual(['from here', marker.content]);
+  });
+
+  test('a DM interaction is answered only for members of the server', async () => {
+    const member = world.fake.user('mia');
+    const outsider = world.fake.user('otto');
+    world.fake.outsiders.add(outsider.id);
+    const dmPress = (user: typeof member) =>
+      world.fake.interact(
+        {
+          type: 3,
+          data: { custom_id: 'link:refuse:ABCDEFGH', component_type: 2 },
+          channel_id: '1',
+          channel: { id: '1', type: 1 },
+          user,
+          message: {
+            id: '111111111111111111',
+            channel_id: '1',
+            author: world.fake.bot,
+            content: 'A prompt',
+            timestamp: new Date().toISOString(),
+            type: 0,
+            attachments: [],
+            embeds: [],
+            mentions: [],
+            components: [],
+          },
+        },
+        1500,
+      );
+    await expect(dmPress(outsider)).rejects.toThrow();
+    await expect(dmPress(member)).resolves.toBeDefined();
   });
 });

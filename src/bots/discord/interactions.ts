@@ -3,6 +3,7 @@ import { arriving } from './answers-first';
 import { parseTicketCustomId } from './card';
 import { parseGuideCustomId } from './guide';
 import { parseProposalCustomId } from './staff-alert';
+import { isFromHelpdeskGuild } from './guild';
 import type { DiscordContext } from './context';
 import * as claim from './buttons/claim';
 import * as declareMajor from './buttons/declare-major';
@@ -146,6 +147,14 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
   // Every handler answers first; by its end it surely has (or never will): either way it no longer holds others back.
   const answered = arriving(interaction, ctx);
   try {
+    // Another server's, or a DM from someone not in ours: not the helpdesk's to answer.
+    if (
+      !(await isFromHelpdeskGuild(ctx, interaction.client.rest, {
+        guildId: interaction.guildId,
+        userId: interaction.user.id,
+      }))
+    )
+      return;
     if (interaction.isChatInputCommand()) {
       const { options } = interaction;
       const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)]

@@ -55,6 +55,8 @@ export const messages = {
     `This is a known problem that affects others too, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
     `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
+  /** Said alike for a ticket that does not exist and one the reader may not see. */
+  noTicket: (t: Pick<Ticket, 'number'>) => `There is no ticket ${ticketLabel(t)} that you can see.`,
   linkConfirm: (redeemer: string, platform: Platform) =>
     `${redeemer} on ${PLATFORM_LABEL[platform]} used your link code to join that identity to you. Only confirm if that is you: the two become one person, with your role.`,
   linkConfirmed: (platform: Platform) =>

@@ -54,6 +54,8 @@ export class FakeDiscord {
   readonly messages = new Map<string, any[]>();
   readonly threadMembers = new Map<string, Set<string>>();
   readonly files = new Map<string, Buffer>();
+  /** Users who are not members of the fake's guild (they can still DM the bot). */
+  readonly outsiders = new Set<string>();
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Failure[] = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
@@ -430,6 +432,12 @@ export class FakeDiscord {
   ): { status: number; data?: unknown; raw?: Buffer } | null {
     let m: RegExpMatchArray | null;
     const ok = (data?: unknown) => ({ status: data === undefined ? 204 : 200, data });
+    if (method === 'GET' && (m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/))) {
+      const user = this.users.get(m[2]);
+      if (m[1] !== GUILD_ID || !user || this.outsiders.has(user.id))
+        return { status: 404, data: { message: 'Unknown Member', code: 10007 } };
+      return ok(this.member(user));
+    }
     if (method === 'GET' && path.startsWith('/attachments/'))
       return this.files.has(path) ? { status: 200, raw: this.files.get(path) } : null;
     if (method === 'GET' && path === '/gateway/bot') {
