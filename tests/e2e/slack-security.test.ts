@@ -362,3 +362,27 @@ describe('Slack: malformed requests', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('Slack: staff-only forms', () => {
+  test('the "Add internal note" shortcut opens no form for a customer; it is answered privately', async () => {
+    const CUSTOMER = { id: 'UNOTE', name: 'note' };
+    const { location } = await openTicketAs(h, CUSTOMER, 'Notes are for staff');
+    const forms = h.api.callsOf('views.open').length;
+    const ephemerals = h.api.callsOf('chat.postEphemeral').length;
+    await h.signer.interaction({
+      type: 'message_action',
+      callback_id: 'add_internal_note',
+      trigger_id: 'trigger-note',
+      action_ts: '1',
+      message_ts: location.slackCardTs,
+      user: { id: CUSTOMER.id, name: CUSTOMER.name },
+      channel: { id: SUPPORT_CHANNEL, name: 'support' },
+      response_url: 'http://127.0.0.1:1/note',
+      message: { type: 'message', ts: location.slackCardTs, text: 'card' },
+    });
+    await h.slack.settled();
+    expect(h.api.callsOf('views.open')).toHaveLength(forms);
+    const told = h.api.callsOf('chat.postEphemeral').slice(ephemerals);
+    expect(told.map((c) => c.args.text)).toEqual([expect.stringMatching(/staff/)]);
+  });
+});
