@@ -16,6 +16,7 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Off: TypeORM's logger prints queries, and failed ones with their parameters (people's text).
     logging: false,
     extra: { max: poolSize },
   });
