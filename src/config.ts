@@ -88,6 +88,8 @@ export const settingsSchema = z.object({
   AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
   REMINDER_CRON: z.string().default('*/5 * * * *'),
   SLA_SWEEP_CRON: z.string().default('* * * * *'),
+  DELIVERY_RETENTION_DAYS: positive(7),
+  RETENTION_CRON: z.string().default('0 * * * *'),
   ...majorIncidentSettings,
 });
 
@@ -113,6 +115,8 @@ export interface HelpdeskPolicy {
   /** PRODUCT.md "Limits": what one customer may open. */
   maxOpenTickets: number;
   ticketsPerHour: number;
+  /** Sent deliveries keep what they said this long (the retention job blanks it after). */
+  deliveryRetentionDays: number;
   /** Look-alike detection and the major-incident thresholds. */
   major: MajorIncidentPolicy;
 }
@@ -127,6 +131,7 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
     linkCodeMinutes: settings.LINK_CODE_MINUTES,
     maxOpenTickets: settings.MAX_OPEN_TICKETS,
     ticketsPerHour: settings.TICKETS_PER_HOUR,
+    deliveryRetentionDays: settings.DELIVERY_RETENTION_DAYS,
   };
 }
 

@@ -8,6 +8,7 @@ import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
+import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
 import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
@@ -32,6 +33,7 @@ export interface Helpdesk {
   catalog: CatalogService;
   guides: GuideService;
   settings: SettingsService;
+  privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
   /** Signed requests already acted on (a replayed form submission). */
@@ -59,6 +61,7 @@ export function createHelpdesk(options: {
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
+    privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
     replays: new ReplayGuard(ctx),
   };

@@ -17,6 +17,7 @@ import { registerGuideSolvedAction } from './actions/guide-solved';
 import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
+import { registerForgetActions } from './actions/forget';
 import { registerPriorityAction } from './actions/priority';
 import { registerRateAction } from './actions/rate';
 import { registerRatingCommentAction } from './actions/rating-comment';
@@ -164,6 +165,7 @@ export async function startSlackAdapter({
     registerRatingCommentAction,
     registerMajorDeclareAction,
     registerMajorNotRelatedAction,
+    registerForgetActions,
     registerGuidePickAction,
     registerGuideSolvedAction,
     registerGuideOpenAction,
