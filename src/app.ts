@@ -6,6 +6,7 @@ import { createHelpdesk, type Helpdesk } from './core/helpdesk';
 import { openDatabase, type Database } from './db/data-source';
 import { createMetrics, type Metrics } from './http/metrics';
 import { registerSlaMetrics } from './http/sla-metrics';
+import { registerEmbeddedStoreMetrics } from './http/embedded-store-metrics';
 import { CATALOG_REFRESH_MS } from './core/services/catalog';
 import { createHttpServer, pingDatabase, type HttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
@@ -131,6 +132,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const ping = () => pingDatabase(database.dataSource);
     const metrics = createMetrics({ databaseUp: ping });
     registerSlaMetrics(metrics.registry, database.dataSource);
+    if (database.embedded) registerEmbeddedStoreMetrics(metrics.registry, database.embedded);
     http = createHttpServer({ logger, metrics, health: { description: database.description, ping } });
 
     // Deliveries of a platform wait in the queue until its adapter's sender is there: none are lost.

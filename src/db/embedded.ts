@@ -12,9 +12,22 @@ export interface EmbeddedPostgres {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** What the database's thread holds, for /metrics and the bench. */
+  memory(): Promise<EmbeddedMemory>;
 }
 
-type WorkerMessage = { conn?: string; error?: string; stopped?: boolean };
+/** The embedded database thread's memory, in bytes. */
+export interface EmbeddedMemory {
+  /** PostgreSQL's WebAssembly memory: shared buffers, caches, work memory. It grows and never shrinks. */
+  wasmMemoryBytes: number | null;
+  /** The thread's own V8 heap (PGlite's JavaScript, the socket server's buffers). */
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** Memory outside that heap which its objects hold: the WebAssembly memory and file buffers. */
+  externalBytes: number;
+}
+
+type WorkerMessage = { conn?: string; error?: string; stopped?: boolean; memory?: EmbeddedMemory };
 
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -32,17 +45,32 @@ export async function startEmbeddedPostgres(
     ])) as [WorkerMessage];
     if (!first.conn) throw new Error(`The embedded PostgreSQL did not start: ${first.error ?? 'no answer'}`);
     let stopping: Promise<void> | undefined;
+    // The thread answers each question in the order asked.
+    const memoryAnswers: Array<{ resolve(memory: EmbeddedMemory): void; reject(error: Error): void }> = [];
+    let stopped: (reply: WorkerMessage) => void = () => undefined;
+    worker.on('message', (reply: WorkerMessage) => {
+      if (reply.memory) memoryAnswers.shift()?.resolve(reply.memory);
+      else if (reply.stopped) stopped(reply);
+    });
     return {
       url: `postgres://postgres@${first.conn}/postgres`,
       dataDir: dir,
+      memory() {
+        if (stopping) return Promise.reject(new Error('the embedded PostgreSQL is stopping'));
+        return new Promise((resolve, reject) => {
+          memoryAnswers.push({ resolve, reject });
+          worker.postMessage('memory');
+        });
+      },
       stop() {
         stopping ??= (async () => {
           try {
-            const done = once(worker, 'message');
+            const done = new Promise<WorkerMessage>((resolve) => (stopped = resolve));
             worker.postMessage('stop');
-            const [reply] = (await done) as [WorkerMessage];
+            const reply = await done;
             if (reply.error) throw new Error(`The embedded PostgreSQL did not close cleanly: ${reply.error}`);
           } finally {
+            for (const answer of memoryAnswers.splice(0)) answer.reject(new Error('the embedded PostgreSQL stopped'));
             await worker.terminate();
             lock.release();
           }

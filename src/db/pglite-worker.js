@@ -15,6 +15,10 @@ async function main() {
   keepProtocolExchangesWhole(server.queryQueue, db);
   await server.start();
   parentPort.on('message', async (message) => {
+    if (message === 'memory') {
+      parentPort.postMessage({ memory: memoryOf(db) });
+      return;
+    }
     if (message !== 'stop') return;
     try {
       await server.stop();
@@ -25,6 +29,21 @@ async function main() {
     }
   });
   parentPort.postMessage({ conn: server.getServerConn() });
+}
+
+/**
+ * What this thread holds: PostgreSQL's WebAssembly memory (its size, which never shrinks) and this
+ * thread's own V8 heap. `mod` is PGlite's Emscripten module, protected in its typings; HEAPU8 is
+ * the view Emscripten keeps on the whole memory, replaced whenever the memory grows.
+ */
+function memoryOf(db) {
+  const heap = process.memoryUsage(); // a worker's heap figures are its own isolate's
+  return {
+    wasmMemoryBytes: db.mod && db.mod.HEAPU8 ? db.mod.HEAPU8.byteLength : null,
+    heapUsedBytes: heap.heapUsed,
+    heapTotalBytes: heap.heapTotal,
+    externalBytes: heap.external,
+  };
 }
 
 /**
