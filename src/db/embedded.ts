@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { lockDataDir } from './data-dir-lock';
@@ -35,8 +37,15 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedPostgres> {
   const dir = path.resolve(dataDir);
   const lock = lockDataDir(dir);
+  const pgdataDir = path.join(dir, 'pgdata');
+  try {
+    if (!fs.existsSync(path.join(pgdataDir, 'PG_VERSION'))) await createDataFolder(pgdataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
-    workerData: { pgdataDir: path.join(dir, 'pgdata'), maxConnections: options.maxConnections },
+    workerData: { pgdataDir, maxConnections: options.maxConnections },
   });
   try {
     const [first] = (await Promise.race([
@@ -83,4 +92,15 @@ export async function startEmbeddedPostgres(
     lock.release();
     throw error;
   }
+}
+
+/** Runs PostgreSQL's initdb in a process of its own, whose memory is all returned when it exits (see pglite-initdb.js). */
+async function createDataFolder(pgdataDir: string): Promise<void> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'pglite-initdb.js'), pgdataDir], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`The embedded PostgreSQL could not create its data folder: ${stderr.trim() || `exit code ${code}`}`);
 }

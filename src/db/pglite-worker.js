@@ -3,14 +3,11 @@
 // Plain JavaScript on purpose: worker threads load files directly, without a TypeScript loader.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { PGlite } = require('@electric-sql/pglite');
 const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
-// Contrib extensions ship as separate bundles that PGlite must be handed at start-up; only then
-// can a migration's `CREATE EXTENSION pg_trgm` find it (look-alike incident detection needs it).
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
+const { PGlite, pgliteOptions } = require('./pglite-options');
 
 async function main() {
-  const db = await PGlite.create(workerData.pgdataDir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(workerData.pgdataDir, pgliteOptions());
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: workerData.maxConnections });
   keepProtocolExchangesWhole(server.queryQueue, db);
   await server.start();

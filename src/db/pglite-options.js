@@ -1,0 +1,29 @@
+// PGlite's options, the same for the process that creates a data folder and the thread that serves it.
+'use strict';
+const { PGlite } = require('@electric-sql/pglite');
+// Contrib extensions ship as separate bundles that PGlite must be handed at start-up; only then
+// can a migration's `CREATE EXTENSION pg_trgm` find it (look-alike incident detection needs it).
+const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
+
+/**
+ * PostgreSQL's memory settings, sized for one helpdesk's process rather than a database server's
+ * share of a machine. PGlite's WebAssembly memory grows to hold whatever PostgreSQL allocates and
+ * never gives it back, so a setting here is resident memory for the life of the process.
+ * - shared_buffers: initdb writes 128MB into postgresql.conf (PGlite then holds 189 MB of
+ *   WebAssembly memory, 150 MB of it resident, before any traffic). Pages it does not hold are
+ *   read from the files through the system's page cache, which the process does not pay for.
+ * - maintenance_work_mem: what one CREATE INDEX or VACUUM may take (64MB by default), kept after.
+ */
+const MEMORY_SETTINGS = [
+  `shared_buffers=${process.env.CHATDESK_PGLITE_SHARED_BUFFERS || '16MB'}`,
+  'maintenance_work_mem=16MB',
+];
+
+function pgliteOptions() {
+  return {
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS.flatMap((setting) => ['-c', setting])],
+  };
+}
+
+module.exports = { PGlite, pgliteOptions };
