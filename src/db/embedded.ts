@@ -46,6 +46,7 @@ export async function startEmbeddedPostgres(
   }
   const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
     workerData: { pgdataDir, maxConnections: options.maxConnections },
+    ...(process.env.CHATDESK_PGLITE_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.CHATDESK_PGLITE_YOUNG) } } : {}),
   });
   try {
     const [first] = (await Promise.race([

@@ -1,5 +1,12 @@
 // PGlite's options, the same for the process that creates a data folder and the thread that serves it.
 'use strict';
+// V8 compiles PostgreSQL's WebAssembly with its baseline compiler (Liftoff) and then recompiles
+// the busy functions with its optimising one (TurboFan) on background threads, whose working
+// memory stayed in their malloc arenas: 40-60 MB resident for good, more after a first start's
+// migrations. Liftoff alone keeps it out. The flag is the process's (compilation reads it; nothing
+// else here is WebAssembly but Node's own small HTTP parser). PostgreSQL's own work costs 20-30 %
+// more CPU time without TurboFan; the helpdesk's statements spend most of theirs in JavaScript.
+if (process.env.CHATDESK_PGLITE_TURBOFAN !== '1') require('node:v8').setFlagsFromString('--liftoff-only');
 const { PGlite } = require('@electric-sql/pglite');
 // Contrib extensions ship as separate bundles that PGlite must be handed at start-up; only then
 // can a migration's `CREATE EXTENSION pg_trgm` find it (look-alike incident detection needs it).
