@@ -31,14 +31,16 @@ process.on('exit', () => {
 export async function startAppProcess(
   env: Record<string, string>,
   cwd: string,
-  timeoutMs = 120_000,
+  options: { timeoutMs?: number; onSpawn?: (pid: number) => void } = {},
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), MAIN], {
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  options.onSpawn?.(child.pid!);
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
       running.delete(child);

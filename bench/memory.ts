@@ -7,7 +7,14 @@ import { slashCommand, submitTicketForm } from '../src/simulator/discord/interac
 import { startAppProcess, scrapeMetrics, type AppProcess } from './app-process';
 import { BenchSkip, adminQuery, benchServerUrl, fmt, postgresUnavailable, round, withDatabaseName } from './common';
 import type { DatabaseKind } from './common';
-import { peakResidentMb, residentBreakdown, residentMb, resetPeak, sampleResident } from './process-memory';
+import {
+  peakResidentMb,
+  residentBreakdown,
+  residentMb,
+  resetPeak,
+  sampleResident,
+  treeResidentMb,
+} from './process-memory';
 import { unrelatedTicket } from './unrelated-tickets';
 
 /**
@@ -130,13 +137,17 @@ function describe(b: Record<string, number>): string {
 
 /** Starts the app on the store and the fake, waits until it is connected and settled, and reads its idle memory. */
 async function startAndIdle(env: Record<string, string>, cwd: string) {
-  const app = await startAppProcess(env, cwd);
+  let starting: ReturnType<typeof sampleResident> | undefined;
+  const app = await startAppProcess(env, cwd, {
+    onSpawn: (pid) => (starting = sampleResident(pid, 50, treeResidentMb)),
+  });
   try {
     await app.logged(DISCORD_READY);
+    const startPeakMb = starting!.stop().maxMb;
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const sampler = sampleResident(app.pid, 100);
     await new Promise((r) => setTimeout(r, IDLE_WINDOW_MS));
-    return { app, idleMb: sampler.stop().maxMb, breakdown: await breakdown(app) };
+    return { app, startPeakMb, idleMb: sampler.stop().maxMb, breakdown: await breakdown(app) };
   } catch (error) {
     await app.stop();
     throw error;
@@ -211,6 +222,8 @@ export async function benchMemory(
       idle_goal_mb: goal.idle,
       idle_goal_met: idleMet,
       peak_mb: round(peakMb, 1),
+      first_start_peak_mb: round(first.startPeakMb, 1),
+      restart_peak_mb: round(again.startPeakMb, 1),
       ...(goal.peak === null ? {} : { peak_goal_mb: goal.peak, peak_goal_met: peakMet === true }),
       customers,
       rounds,
@@ -226,6 +239,9 @@ export async function benchMemory(
           `after a restart ${fmt(again.idleMb)} MB ${beside(again.idleMb, goal.idle)}`,
         `peak during ${rounds} × ${customers} /ticket and form bursts ${fmt(peakMb)} MB ${beside(peakMb, goal.peak)} ` +
           `(${fmt(burstSeconds)} s until every card was posted)`,
+        `while starting (helper processes included; no goal): first start ${fmt(first.startPeakMb)} MB at most` +
+          (kind === 'pglite' ? ' (PostgreSQL creates its data folder)' : '') +
+          `, a restart ${fmt(again.startPeakMb)} MB`,
         `idle: ${describe(first.breakdown)}`,
         `after the bursts: ${fmt(after.resident_mb)} MB resident: ${describe(after)}`,
         `idle after the restart: ${describe(again.breakdown)}`,

@@ -31,16 +31,43 @@ export function resetPeak(pid: number): boolean {
   }
 }
 
+/** The process's children, from /proc (each thread lists the children it started). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const thread of fs.readdirSync(`/proc/${pid}/task`)) {
+    const list = fs.readFileSync(`/proc/${pid}/task/${thread}/children`, 'utf8').trim();
+    if (list) children.push(...list.split(/\s+/).map(Number));
+  }
+  return children;
+}
+
+/** Resident memory of the process and every process under it (MB): a helper process's memory counts on the same machine. */
+export function treeResidentMb(pid: number): number {
+  let total = residentMb(pid);
+  for (const child of childrenOf(pid)) {
+    try {
+      total += treeResidentMb(child);
+    } catch {
+      // it exited meanwhile
+    }
+  }
+  return total;
+}
+
 /**
  * Samples the resident memory every `everyMs` until stopped: the peak between two points of a
  * run, kept also where the kernel's own peak cannot be reset.
  */
-export function sampleResident(pid: number, everyMs = 50): { stop(): { maxMb: number; samples: number } } {
+export function sampleResident(
+  pid: number,
+  everyMs = 50,
+  measure: (pid: number) => number = residentMb,
+): { stop(): { maxMb: number; samples: number } } {
   let maxMb = 0;
   let samples = 0;
   const take = () => {
     try {
-      maxMb = Math.max(maxMb, residentMb(pid));
+      maxMb = Math.max(maxMb, measure(pid));
       samples++;
     } catch {
       // the process is gone: the samples so far stand

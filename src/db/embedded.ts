@@ -46,7 +46,6 @@ export async function startEmbeddedPostgres(
   }
   const worker = new Worker(path.join(__dirname, 'pglite-worker.js'), {
     workerData: { pgdataDir, maxConnections: options.maxConnections },
-    ...(process.env.CHATDESK_PGLITE_YOUNG ? { resourceLimits: { maxYoungGenerationSizeMb: Number(process.env.CHATDESK_PGLITE_YOUNG) } } : {}),
   });
   try {
     const [first] = (await Promise.race([
@@ -103,5 +102,8 @@ async function createDataFolder(pgdataDir: string): Promise<void> {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`The embedded PostgreSQL could not create its data folder: ${stderr.trim() || `exit code ${code}`}`);
+  if (code !== 0)
+    throw new Error(
+      `The embedded PostgreSQL could not create its data folder: ${stderr.trim() || `exit code ${code}`}`,
+    );
 }
