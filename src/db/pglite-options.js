@@ -6,7 +6,7 @@
 // migrations. Liftoff alone keeps it out. The flag is the process's (compilation reads it; nothing
 // else here is WebAssembly but Node's own small HTTP parser). PostgreSQL's own work costs 20-30 %
 // more CPU time without TurboFan; the helpdesk's statements spend most of theirs in JavaScript.
-if (process.env.CHATDESK_PGLITE_TURBOFAN !== '1') require('node:v8').setFlagsFromString('--liftoff-only');
+require('node:v8').setFlagsFromString('--liftoff-only');
 const { PGlite } = require('@electric-sql/pglite');
 // Contrib extensions ship as separate bundles that PGlite must be handed at start-up; only then
 // can a migration's `CREATE EXTENSION pg_trgm` find it (look-alike incident detection needs it).
@@ -21,10 +21,7 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
  *   read from the files through the system's page cache, which the process does not pay for.
  * - maintenance_work_mem: what one CREATE INDEX or VACUUM may take (64MB by default), kept after.
  */
-const MEMORY_SETTINGS = [
-  `shared_buffers=${process.env.CHATDESK_PGLITE_SHARED_BUFFERS || '16MB'}`,
-  'maintenance_work_mem=16MB',
-];
+const MEMORY_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'];
 
 function pgliteOptions() {
   return {
