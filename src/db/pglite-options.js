@@ -17,11 +17,12 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
  * share of a machine. PGlite's WebAssembly memory grows to hold whatever PostgreSQL allocates and
  * never gives it back, so a setting here is resident memory for the life of the process.
  * - shared_buffers: initdb writes 128MB into postgresql.conf (PGlite then holds 189 MB of
- *   WebAssembly memory, 150 MB of it resident, before any traffic). Pages it does not hold are
- *   read from the files through the system's page cache, which the process does not pay for.
+ *   WebAssembly memory, 150 MB of it resident, before any traffic); 16MB held 32 MB resident, 8MB
+ *   holds 24 MB. Pages it does not hold are read from the files through the system's page cache,
+ *   which the process does not pay for (a few percent more CPU time in the jobs bench).
  * - maintenance_work_mem: what one CREATE INDEX or VACUUM may take (64MB by default), kept after.
  */
-const MEMORY_SETTINGS = ['shared_buffers=16MB', 'maintenance_work_mem=16MB'];
+const MEMORY_SETTINGS = ['shared_buffers=8MB', 'maintenance_work_mem=16MB'];
 
 function pgliteOptions() {
   const settings = MEMORY_SETTINGS.flatMap((setting) => ['-c', setting]);

@@ -1,5 +1,8 @@
 import { residentBreakdown, residentMb, treeResidentMb } from '../../bench/process-memory';
 
+// Node has it; the TypeScript libraries this project compiles with (no DOM) do not declare it.
+declare const WebAssembly: { Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer } };
+
 /** The memory bench reads these from /proc; here they are checked against memory this test makes resident itself. */
 describe("the memory bench's reading of /proc", () => {
   test("counts a WebAssembly memory's touched pages as WebAssembly memory, and the parts add up to the whole", () => {

@@ -24,7 +24,7 @@ describe("the embedded store's memory", () => {
 
   test('PostgreSQL inside it runs with buffers sized for one process, not the 128MB initdb writes', async () => {
     const show = async (name: string) => (await database.dataSource.query(`SHOW ${name}`))[0][name];
-    expect(await show('shared_buffers')).toBe('16MB');
+    expect(await show('shared_buffers')).toBe('8MB');
     expect(await show('maintenance_work_mem')).toBe('16MB');
   });
 
