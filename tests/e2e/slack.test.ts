@@ -445,6 +445,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
       text: 'Still loud while you were away',
     });
     const restarted = await h.startInstance();
+    await restarted.slack.caughtUp();
     await restarted.slack.settled();
     const rows = await h.db.dataSource.query(
       `SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1`,
@@ -453,7 +454,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(rows).toEqual([{ body: 'Still loud while you were away' }]);
   });
 
-  test('"Open a ticket from this message" prefills the form and the ticket links back to the message', async () => {
+  test('"Ticket from message" prefills the form and the ticket links back to the message', async () => {
     await h.signer.interaction({
       type: 'message_action',
       callback_id: 'ticket_from_message',

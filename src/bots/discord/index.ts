@@ -6,6 +6,7 @@ import type { Sender } from '../../delivery/sender';
 import type { Logger } from '../../log';
 import { createDiscordClient } from './client';
 import type { DiscordContext } from './context';
+import { CatchUpGate } from './catch-up-gate';
 import { catchUpMissedMessages } from './events/catch-up';
 import { onMessageCreate } from './events/message-create';
 import { onMessageDelete } from './events/message-delete';
@@ -13,6 +14,7 @@ import { onMessageUpdate } from './events/message-update';
 import { onInteraction } from './interactions';
 import { DiscordSender } from './sender';
 import { AckFirst } from '../ack-first';
+import type { AdapterHealth } from '../adapter-state';
 
 export interface DiscordAdapter {
   client: Client;
@@ -31,8 +33,10 @@ export async function startDiscordAdapter(options: {
   helpdesk: Helpdesk;
   logger: Logger;
   dispatcher?: Dispatcher;
+  /** Told when the gateway connection drops and comes back (discord.js reconnects by itself). */
+  status?: AdapterHealth;
 }): Promise<DiscordAdapter> {
-  const { settings, helpdesk, logger, dispatcher } = options;
+  const { settings, helpdesk, logger, dispatcher, status } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const client = createDiscordClient(settings);
   const ctx: DiscordContext = {
@@ -46,18 +50,26 @@ export async function startDiscordAdapter(options: {
     void work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`));
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, ctx));
-  client.on(Events.MessageCreate, (message) => guarded('message', () => onMessageCreate(message, ctx)));
+  // A live message in a thread the catch-up has not reached yet is stored after the missed ones.
+  const gate = new CatchUpGate();
+  client.on(Events.MessageCreate, (message) =>
+    guarded('message', () => gate.run(message.channelId, message.id, () => onMessageCreate(message, ctx))),
+  );
   client.on(Events.MessageUpdate, (_old, message) => guarded('message edit', () => onMessageUpdate(message, ctx)));
   client.on(Events.MessageDelete, (message) => guarded('message delete', () => onMessageDelete(message, ctx)));
 
   // Every READY (the first login, and a fresh session after a lost one) may follow missed messages.
   let catchUp: Promise<number> = Promise.resolve(0);
   client.on(Events.ShardReady, () => {
-    catchUp = catchUpMissedMessages(client.rest, ctx).catch((error) => {
+    catchUp = catchUpMissedMessages(client.rest, ctx, gate).catch((error) => {
       ctx.logger.error({ err: error }, 'discord catch-up failed');
       return 0;
     });
   });
+
+  client.on(Events.ShardReconnecting, () => status?.set('connecting', 'gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, () => status?.set('connected'));
+  client.on(Events.ShardReady, () => status?.set('connected'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(settings.DISCORD_TOKEN);

@@ -61,16 +61,24 @@ export class FakeDiscord {
   /** Interaction id → everything the bot answered to it (callbacks, edits, follow-ups) in order. */
   readonly answers = new Map<string, Array<{ via: 'callback' | 'edit' | 'followup'; body: any }>>();
   private readonly tokens = new Map<string, string>();
+  /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
+  botToken = 'fake-token';
+  /**
+   * How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"): a message sent
+   * again later with the same nonce is a new message.
+   */
+  nonceWindowMs = 5 * 60_000;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: one the system picks; a test starts Discord "coming back" on a port it knew). */
+  async start(port = 0): Promise<this> {
     this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
     this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
@@ -88,7 +96,7 @@ export class FakeDiscord {
   /** The DISCORD_* settings that point a helpdesk at this fake (merge into loadSettings' input). */
   get settingsEnv(): Record<string, string> {
     return {
-      DISCORD_TOKEN: 'fake-token',
+      DISCORD_TOKEN: this.botToken,
       DISCORD_API_URL: this.apiUrl,
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
@@ -102,6 +110,21 @@ export class FakeDiscord {
 
   get identifies() {
     return this.gateway.identifies;
+  }
+
+  /** RESUMEs the bot sent, and whether each found its session. */
+  get resumes() {
+    return this.gateway.resumes;
+  }
+
+  /** The gateway connection dropped (a network cut): the bot may RESUME its session. */
+  dropGateway(): void {
+    this.gateway.disconnectAll();
+  }
+
+  /** The gateway connection dropped and the session gone: the bot's RESUME is refused and it identifies afresh. */
+  invalidateGatewaySession(): void {
+    this.gateway.invalidateSessions();
   }
 
   user(name: string): FakeUser {
@@ -405,6 +428,10 @@ export class FakeDiscord {
       }
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
     };
+    // Interaction answers and attachments are authorised by their URL, not the bot token.
+    const byToken = !/^\/(webhooks|interactions|attachments)\//.test(path);
+    if (byToken && req.headers.authorization !== `Bot ${this.botToken}`)
+      return reply(401, { message: '401: Unauthorized', code: 0 });
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);
@@ -454,6 +481,7 @@ export class FakeDiscord {
       return ok(this.interactionMessage(body));
     }
     if ((m = path.match(/^\/channels\/(\d+)\/threads$/)) && method === 'POST') return this.createThread(m[1], body);
+    if ((m = path.match(/^\/guilds\/(\d+)\/threads\/active$/)) && method === 'GET') return ok(this.activeThreads(m[1]));
     if ((m = path.match(/^\/channels\/(\d+)\/thread-members\/(\d+|@me)$/)) && method === 'PUT') {
       if (!this.channels.has(m[1])) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
       this.threadMembers.get(m[1])?.add(m[2] === '@me' ? this.bot.id : m[2]);
@@ -487,6 +515,18 @@ export class FakeDiscord {
       const channel = this.channels.get(m[1]);
       if (!channel) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
       if (method === 'GET') return ok(channel);
+      // Deleting a thread (Manage Threads) takes every message in it.
+      if (method === 'DELETE') {
+        this.channels.delete(m[1]);
+        this.messages.delete(m[1]);
+        this.dispatch(channel.thread_metadata ? 'THREAD_DELETE' : 'CHANNEL_DELETE', {
+          id: channel.id,
+          type: channel.type,
+          guild_id: GUILD_ID,
+          parent_id: channel.parent_id,
+        });
+        return ok(channel);
+      }
       if (method === 'PATCH') {
         const { archived, locked, ...rest } = body ?? {};
         Object.assign(channel, rest);
@@ -544,9 +584,12 @@ export class FakeDiscord {
   }
 
   private botMessage(channelId: string, body: any): any {
-    // enforce_nonce: the same nonce within minutes returns the first message instead of a second one.
+    // enforce_nonce: the same author's same nonce within the window returns the first message instead of a second one.
     if (body?.enforce_nonce && body.nonce) {
-      const earlier = this.messagesIn(channelId).find((m) => m.nonce === body.nonce);
+      const since = Date.now() - this.nonceWindowMs;
+      const earlier = this.messagesIn(channelId).find(
+        (m) => m.nonce === body.nonce && m.author.id === this.bot.id && Date.parse(m.timestamp) >= since,
+      );
       if (earlier) return earlier;
     }
     const message = this.storeMessage(channelId, {
@@ -583,12 +626,33 @@ export class FakeDiscord {
     };
   }
 
-  /** Like Discord: at most `limit`, newest first, even with `after`. */
+  /** Like Discord: at most `limit`, newest first, even with `after`; a listed message carries no nonce (only its creation does). */
   private fetchMessages(channelId: string, query: URLSearchParams): any[] {
     const after = query.get('after');
     const limit = Number(query.get('limit') ?? 50);
+    // Like Discord: `before` pages back from a message, newest first.
+    const before = query.get('before');
+    if (before)
+      return this.messagesIn(channelId)
+        .filter((m) => compareSnowflakes(m.id, before) < 0)
+        .slice(-limit)
+        .reverse();
     const newer = this.messagesIn(channelId).filter((m) => !after || compareSnowflakes(m.id, after) > 0);
-    return newer.slice(0, limit).reverse();
+    return newer
+      .slice(0, limit)
+      .reverse()
+      .map(({ nonce: _nonce, ...message }) => message);
+  }
+
+  /** List Active Guild Threads: every unarchived thread, public and private, newest first, with the bot's memberships. */
+  private activeThreads(guildId: string) {
+    const threads = [...this.channels.values()]
+      .filter((c) => c.guild_id === guildId && c.thread_metadata && !c.thread_metadata.archived)
+      .sort((a, b) => compareSnowflakes(b.id, a.id));
+    const members = threads
+      .filter((t) => this.threadMembers.get(t.id)?.has(this.bot.id))
+      .map((t) => ({ id: t.id, user_id: this.bot.id, join_timestamp: new Date().toISOString(), flags: 0 }));
+    return { threads, members };
   }
 }
 
