@@ -141,6 +141,9 @@ export class World {
     fs.closeSync(log);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const secondsToHealth = await waitForHealth(port, child, startedAt, logFile);
+    // /healthz answers while the adapters still connect (it fails only without a database), and
+    // Slack requests meanwhile get 503; traffic starts once Slack's adapter says it is connected.
+    await waitForSlackConnected(port, child, logFile);
     const app: AppProcess = {
       child,
       port,
@@ -242,6 +245,24 @@ async function waitForHealth(port: number, child: ChildProcess, startedAt: numbe
       // not listening yet
     }
     if (Date.now() - startedAt > 120_000) throw new Error(`the app did not serve /healthz in 120 s (see ${logFile})`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function waitForSlackConnected(port: number, child: ChildProcess, logFile: string): Promise<void> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the app process exited before Slack connected (see ${logFile}):\n${tail(logFile)}`);
+    try {
+      const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+        adapters?: { slack?: string };
+      };
+      if (health.adapters?.slack === 'connected') return;
+    } catch {
+      // answered between restarts of its listener: ask again
+    }
+    if (Date.now() > until) throw new Error(`Slack's adapter did not connect in 60 s (see ${logFile})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

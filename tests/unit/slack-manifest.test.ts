@@ -159,7 +159,7 @@ describe('the manifests and the code', () => {
         (e: string) => SCOPES_BY_EVENT[e] ?? [`unknown event ${e}`],
       ),
       ...SCOPES_FOR_FEATURES.commandsAndShortcuts,
-      ...(sources.includes('downloadFile(') ? SCOPES_FOR_FEATURES.fileDownloads : []),
+      ...(sources.includes('downloadCapped(') ? SCOPES_FOR_FEATURES.fileDownloads : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
