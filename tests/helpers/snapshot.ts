@@ -35,10 +35,7 @@ export async function storedState(dataSource: DataSource): Promise<Record<string
  * table, its row count and an order-independent sum of its rows' hashes, in one query. Equal
  * fingerprints mean, short of a hash collision, equal tables.
  */
-export async function stateFingerprint(
-  dataSource: DataSource,
-  tables?: string[],
-): Promise<Record<string, string>> {
+export async function stateFingerprint(dataSource: DataSource, tables?: string[]): Promise<Record<string, string>> {
   const names = (tables ?? (await tableNames(dataSource))).filter((t) => !TABLES_THAT_CHANGE_ON_THEIR_OWN.has(t));
   const rows: Array<{ name: string; fingerprint: string }> = await dataSource.query(
     names

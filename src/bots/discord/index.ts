@@ -19,6 +19,8 @@ export interface DiscordAdapter {
   sender: Sender;
   /** Resolves when the latest catch-up of missed messages (after a connect) has finished. */
   caughtUp(): Promise<number>;
+  /** Resolves when every interaction and message event received so far has been fully handled (tests wait on it). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,6 +33,8 @@ export async function startDiscordAdapter(options: {
   helpdesk: Helpdesk;
   logger: Logger;
   dispatcher?: Dispatcher;
+  /** The answers-first gate's timing (tests that send one request at a time need no quiet spell). */
+  answersFirst?: ConstructorParameters<typeof AckFirst>[0];
 }): Promise<DiscordAdapter> {
   const { settings, helpdesk, logger, dispatcher } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
@@ -40,12 +44,18 @@ export async function startDiscordAdapter(options: {
     settings,
     logger: logger.child({ adapter: 'discord' }),
     wakeDispatcher: () => dispatcher?.wake(),
-    ackFirst: new AckFirst(),
+    ackFirst: new AckFirst(options.answersFirst),
+  };
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    void work.then(done, done);
   };
   const guarded = (what: string, work: () => Promise<unknown>) =>
-    void work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`));
+    track(work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`)));
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, ctx));
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction, ctx)));
   client.on(Events.MessageCreate, (message) => guarded('message', () => onMessageCreate(message, ctx)));
   client.on(Events.MessageUpdate, (_old, message) => guarded('message edit', () => onMessageUpdate(message, ctx)));
   client.on(Events.MessageDelete, (message) => guarded('message delete', () => onMessageDelete(message, ctx)));
@@ -68,6 +78,9 @@ export async function startDiscordAdapter(options: {
     client,
     sender: new DiscordSender(client.rest, helpdesk, settings),
     caughtUp: () => catchUp,
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
     async stop() {
       await client.destroy();
     },

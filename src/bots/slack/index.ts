@@ -60,6 +60,8 @@ export interface SlackAdapterOptions {
   helpdesk: Helpdesk;
   http: HttpServer;
   logger: Logger;
+  /** The answers-first gate's timing (tests that send one request at a time need no quiet spell). */
+  answersFirst?: ConstructorParameters<typeof AckFirst>[0];
 }
 
 /**
@@ -71,6 +73,7 @@ export async function startSlackAdapter({
   helpdesk,
   http,
   logger,
+  answersFirst,
 }: SlackAdapterOptions): Promise<SlackAdapter> {
   if (!settings.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
   const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
@@ -83,7 +86,7 @@ export async function startSlackAdapter({
     rejectRateLimitedCalls: true,
   };
 
-  const ackFirst = new AckFirst();
+  const ackFirst = new AckFirst(answersFirst);
   let receiver: Receiver;
   let httpReceiver: SlackEventsReceiver | undefined;
   if (settings.SLACK_APP_TOKEN) {
