@@ -1,5 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import type { Settings } from '../../config';
+import { isHelpdeskError } from '../../core/errors';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { Dispatcher } from '../../delivery/dispatcher';
 import type { Sender } from '../../delivery/sender';
@@ -52,8 +53,15 @@ export async function startDiscordAdapter(options: {
     const done = () => inFlight.delete(work);
     void work.then(done, done);
   };
+  // A message the core refuses (a stranger in a ticket's thread, an edit of someone else's message, an empty one) is not our failure.
   const guarded = (what: string, work: () => Promise<unknown>) =>
-    track(work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`)));
+    track(
+      work().catch((error) =>
+        isHelpdeskError(error)
+          ? ctx.logger.info({ code: error.code, reason: error.message }, `discord ${what} refused`)
+          : ctx.logger.error({ err: error }, `discord ${what} failed`),
+      ),
+    );
 
   client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction, ctx)));
   client.on(Events.MessageCreate, (message) => guarded('message', () => onMessageCreate(message, ctx)));
