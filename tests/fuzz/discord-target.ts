@@ -7,7 +7,7 @@ import {
 import { place } from '../../src/simulator/discord/interactions';
 import { snowflake } from '../../src/simulator/discord/snowflake';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { ErrorLog, type Answer, type FuzzTarget } from './findings';
+import { ErrorLog, readFacts, type Answer, type FuzzTarget } from './findings';
 import {
   discordCaseMayChange,
   DISCORD_TICKET_OWNERS,
@@ -31,8 +31,6 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
   private readonly threads = new Map<number, { thread: string; staffThread: string | null }>();
   /** Messages people wrote in tickets' threads (stored as comments), for edits and deletions to point at. */
   private readonly written: Array<{ channelId: string; id: string; author: DiscordWho }> = [];
-  private marks = 0;
-  private seenMark = 0;
 
   get dataSource() {
     return this.world.db.dataSource;
@@ -64,9 +62,6 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
         staffThread: (row.location.discordStaffThreadId as string | undefined) ?? null,
       });
     }
-    this.world.adapter!.client.on('raw', (packet: { t?: string; d?: { n?: number } }) => {
-      if (packet.t === 'FUZZ_MARK') this.seenMark = packet.d?.n ?? 0;
-    });
     for (const [number, who] of Object.entries(DISCORD_TICKET_OWNERS)) {
       const channelId = this.threads.get(Number(number))!.thread;
       const message = fake.say(this.people[who], channelId, 'More details');
@@ -84,10 +79,12 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
     await this.world?.stop();
   }
 
-  mayChange(c: DiscordCase): 'any' | string[] {
+  async mayChange(c: DiscordCase): Promise<'any' | string[]> {
     const r = c.request;
     const pointed = r.kind === 'edit' ? this.written[r.pick % this.written.length] : null;
-    return discordCaseMayChange(c, { author: pointed?.author ?? null });
+    const byId = new Map(Object.entries(this.people).map(([who, user]) => [user.id, who as DiscordWho]));
+    const facts = await readFacts(this.dataSource, 'discord', (id) => byId.get(id));
+    return discordCaseMayChange(c, facts, { author: pointed?.author ?? null });
   }
 
   async replay(): Promise<{ answers: Answer[]; strict: boolean }> {
@@ -131,7 +128,7 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
             member: user.bot ? undefined : fake.member(user),
           }),
         );
-        const allowed = this.mayChange(c);
+        const allowed = await this.mayChange(c);
         if (allowed === 'any' && r.where === 'ticket-thread')
           this.written.push({ channelId, id: message.id, author: c.who });
       } else if (r.kind === 'edit') {
@@ -226,13 +223,8 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
     ];
   }
 
-  /** Waits until the bot has read everything sent so far (a mark after it comes back) and handled it. */
-  private async settled(): Promise<void> {
-    const mark = ++this.marks;
-    this.world.fake.dispatch('FUZZ_MARK', { n: mark });
-    await this.world.fake.waitFor(() => this.seenMark >= mark, 10_000, 'the bot to read what was sent');
-    await new Promise((resolve) => setImmediate(resolve));
-    await this.world.adapter!.settled();
+  private settled(): Promise<void> {
+    return this.world.settled();
   }
 
   private channelOf(where: Where, ticket: number): string {

@@ -23,6 +23,41 @@ export interface Answer {
   what: string;
 }
 
+/** Who is staff now and whose each ticket is: an admin's earlier case may have made a customer staff. */
+export interface Facts<Who extends string> {
+  staff: Set<Who>;
+  admins: Set<Who>;
+  owners: Map<number, Who>;
+}
+
+/** The facts, read from the store: people by their platform user ids (`whoOf` names them). */
+export async function readFacts<Who extends string>(
+  dataSource: DataSource,
+  platform: string,
+  whoOf: (userId: string) => Who | undefined,
+): Promise<Facts<Who>> {
+  const people: Array<{ user_id: string; tier: number | null; is_admin: boolean }> = await dataSource.query(
+    `SELECT i.platform_user_id AS user_id, p.tier, p.is_admin FROM identity i JOIN person p ON p.id = i.person_id WHERE i.platform = $1`,
+    [platform],
+  );
+  const tickets: Array<{ number: number; user_id: string }> = await dataSource.query(
+    `SELECT t.number, i.platform_user_id AS user_id FROM ticket t JOIN identity i ON i.person_id = t.customer_id AND i.platform = $1`,
+    [platform],
+  );
+  const facts: Facts<Who> = { staff: new Set(), admins: new Set(), owners: new Map() };
+  for (const p of people) {
+    const who = whoOf(p.user_id);
+    if (!who) continue;
+    if (p.is_admin || p.tier !== null) facts.staff.add(who);
+    if (p.is_admin) facts.admins.add(who);
+  }
+  for (const t of tickets) {
+    const who = whoOf(t.user_id);
+    if (who) facts.owners.set(t.number, who);
+  }
+  return facts;
+}
+
 /** A target the fuzz suite drives: one adapter, its world, and how a case is sent to it. */
 export interface FuzzTarget<Case> {
   dataSource: DataSource;
@@ -34,7 +69,7 @@ export interface FuzzTarget<Case> {
    * asks (then only its answers are checked), else the tables it may touch (none for a refusal,
    * malformed, unsigned, stale or a stranger's request).
    */
-  mayChange(c: Case): 'any' | string[];
+  mayChange(c: Case): Promise<'any' | string[]>;
   /**
    * Sends the case again, the same bytes (a replay), if it has one: `strict` when the replay must
    * change nothing more (events, which Slack retries; form submissions).
@@ -107,7 +142,7 @@ function describe(error: unknown): string {
  */
 export async function checkCase<Case>(target: FuzzTarget<Case>, crashes: CrashWatch, c: Case): Promise<Finding[]> {
   const tables = await tableNamesOf(target.dataSource);
-  const allowed = target.mayChange(c);
+  const allowed = await target.mayChange(c);
   const before = allowed === 'any' ? null : await stateFingerprint(target.dataSource, tables);
   // FUZZ_DIFF=1: the rows a forbidden change added or removed, to see what it was (slow: every table read twice).
   const rowsBefore = before && process.env.FUZZ_DIFF ? await storedState(target.dataSource) : null;

@@ -1,7 +1,7 @@
 import { commandFields, eventCallback, interactionPayload, type SignOptions } from '../../src/simulator/slack/signer';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, type SlackHarness } from '../fakes/slack/harness';
 import { openTicketAs, threadMessage } from '../fakes/slack/interactions';
-import { ErrorLog, type Answer, type FuzzTarget } from './findings';
+import { ErrorLog, readFacts, type Answer, type FuzzTarget } from './findings';
 import {
   mangleApplies,
   OVERSIZED,
@@ -10,7 +10,10 @@ import {
   slackCaseMayChange,
   type Place,
   type SlackCase,
+  type SlackWho,
 } from './slack-cases';
+
+const WHO_BY_ID = new Map(Object.entries(SLACK_PEOPLE).map(([who, user]) => [user.id as string, who as SlackWho]));
 
 interface Location {
   slackChannel: string;
@@ -75,14 +78,15 @@ export class SlackFuzzWorld implements FuzzTarget<SlackCase> {
     await this.h?.close();
   }
 
-  mayChange(c: SlackCase): 'any' | string[] {
+  async mayChange(c: SlackCase): Promise<'any' | string[]> {
     const r = c.request;
     // An edit is its author's to make; which message it edits is known only here.
     if (r.kind === 'message' && r.subtype === 'message_changed' && c.signing === 'signed' && !mangleApplies(c))
       return !r.fromBot && this.earlier(r.text).user === SLACK_PEOPLE[c.who].id ? 'any' : [];
     if (r.kind === 'message' && r.subtype === 'message_deleted' && c.signing === 'signed' && !mangleApplies(c))
       return r.fromBot ? [] : 'any';
-    return slackCaseMayChange(c);
+    const facts = await readFacts(this.dataSource, 'slack', (id) => WHO_BY_ID.get(id));
+    return slackCaseMayChange(c, facts);
   }
 
   private earlier(text: string) {
@@ -90,10 +94,11 @@ export class SlackFuzzWorld implements FuzzTarget<SlackCase> {
   }
 
   async send(c: SlackCase): Promise<Answer[]> {
+    const allowed = await this.mayChange(c);
     const sent = this.build(c);
     this.lastSent = sent;
     const answer = await this.post(sent, {});
-    if (c.request.kind === 'message' && answer.status === 200 && slackCaseMayChange(c) === 'any') {
+    if (c.request.kind === 'message' && answer.status === 200 && allowed === 'any') {
       const event = JSON.parse(sent.body).event;
       this.written.push({ channel: event.channel, ts: event.ts, user: event.user });
     }

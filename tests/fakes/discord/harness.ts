@@ -71,6 +71,31 @@ export class DiscordWorld {
     });
   }
 
+  /**
+   * Waits until the bot has read every gateway event sent so far and handled it: a marker event
+   * sent after them comes back through discord.js (events are read in order), then the adapter's
+   * handlers still running finish.
+   */
+  async settled(): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    const mark = ++this.marks;
+    if (!this.watching.has(adapter)) {
+      this.watching.add(adapter);
+      adapter.client.on('raw', (packet: { t?: string; d?: { n?: number } }) => {
+        if (packet.t === 'TEST_MARK') this.seenMark = Math.max(this.seenMark, packet.d?.n ?? 0);
+      });
+    }
+    this.fake.dispatch('TEST_MARK', { n: mark });
+    await this.fake.waitFor(() => this.seenMark >= mark, 10_000, 'the bot to read what was sent');
+    await new Promise((resolve) => setImmediate(resolve));
+    await adapter.settled();
+  }
+
+  private marks = 0;
+  private seenMark = 0;
+  private readonly watching = new WeakSet<DiscordAdapter>();
+
   async disconnect(): Promise<void> {
     await this.adapter?.stop();
     this.adapter = null;
