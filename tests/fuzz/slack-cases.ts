@@ -335,21 +335,23 @@ export function slackCaseMayChange(c: SlackCase, facts: Facts<SlackWho>): 'any' 
       return CUSTOMER_ACTIONS.includes(match[1]) && owner === c.who ? 'any' : firstSight;
     }
     case 'view': {
-      if (!FORMS.includes(r.callbackId)) return [];
-      if (typeof r.metadata !== 'string') return [];
+      // Every signed submission is remembered (slack_submission) so that its replay is recognised, refused or not.
+      const remembered = ['slack_submission'];
+      if (!FORMS.includes(r.callbackId)) return remembered;
+      if (typeof r.metadata !== 'string') return remembered;
       let metadata: unknown;
       try {
         metadata = JSON.parse(r.metadata || '{}');
       } catch {
-        return [];
+        return remembered;
       }
-      if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return [];
+      if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return remembered;
       const staffForm = ['internal_note', 'kb_form', 'catalog_form', 'escalate_form'].includes(r.callbackId);
-      if (staffForm && !isStaff(c.who)) return [];
-      if ('onBehalfOf' in metadata && !isStaff(c.who)) return [];
+      if (staffForm && !isStaff(c.who)) return remembered;
+      if ('onBehalfOf' in metadata && !isStaff(c.who)) return remembered;
       if (r.callbackId === 'rating_comment_form') {
         const owner = ownerOf((metadata as { ticketNumber?: number }).ticketNumber ?? 0);
-        if (owner !== c.who) return [];
+        if (owner !== c.who) return remembered;
       }
       return 'any';
     }
