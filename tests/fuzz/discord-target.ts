@@ -19,6 +19,7 @@ import {
 
 const FOREIGN_GUILD_ID = '900000000000000009';
 const UNKNOWN_CHANNEL_ID = '900000000000000010';
+const FOREIGN_CHANNEL_ID = '900000000000000011';
 
 /**
  * The real discord.js client against the fake Discord, with seeded tickets and their threads; one
@@ -99,6 +100,32 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
     const guild = (payload: Record<string, unknown>) =>
       c.foreignGuild ? { ...payload, guild_id: FOREIGN_GUILD_ID } : payload;
     if (r.kind === 'message' || r.kind === 'edit' || r.kind === 'delete') {
+      // A message of another server is in one of its channels (Discord never pairs a server with another's channel).
+      if (c.foreignGuild) {
+        const payload = { id: snowflake(), channel_id: FOREIGN_CHANNEL_ID, guild_id: FOREIGN_GUILD_ID };
+        if (r.kind === 'delete') fake.dispatch('MESSAGE_DELETE', payload);
+        else
+          fake.dispatch(r.kind === 'message' ? 'MESSAGE_CREATE' : 'MESSAGE_UPDATE', {
+            ...payload,
+            author: user,
+            content: r.text,
+            type: 0,
+            timestamp: new Date().toISOString(),
+            edited_timestamp: r.kind === 'edit' ? new Date().toISOString() : null,
+            tts: false,
+            mention_everyone: false,
+            mentions: [],
+            mention_roles: [],
+            attachments: [],
+            embeds: [],
+            components: [],
+            pinned: false,
+            flags: 0,
+            member: fake.member(user),
+          });
+        await this.settled();
+        return [];
+      }
       if (r.kind === 'message') {
         const channelId = this.channelOf(r.where, r.ticket);
         const message = {
