@@ -27,7 +27,13 @@ const trimmed = (field: string, max: number) =>
 
 export const identityRefSchema = z.object({
   platform: z.enum(PLATFORMS, { error: 'platform must be discord or slack' }),
-  userId: z.string().trim().min(1, { error: 'a person is required' }).max(64),
+  userId: z
+    .string()
+    .trim()
+    .min(1, { error: 'a person is required' })
+    .max(64)
+    // Platforms' ids are letters and digits; a control character (a NUL the database refuses) names no one.
+    .refine((id) => !/[\u0000-\u001F\u007F]/.test(id), { error: 'that is not a person the helpdesk knows' }),
   displayName: z.string().max(200).optional(),
   nameIfUnknown: z.string().max(200).optional(),
 });
