@@ -62,6 +62,15 @@ describe('Slack: requests the helpdesk did not expect', () => {
     expect(errors).toEqual([]);
   });
 
+  test('App Home opened by no one (an event without a user) is ignored: nothing stored, nothing failed', async () => {
+    const before = await storedState(h.db.dataSource);
+    const res = await h.signer.event({ type: 'app_home_opened', channel: 'DUCORA', tab: 'home', event_ts: '1' });
+    expect(res.status).toBeLessThan(500);
+    await h.slack.settled();
+    expect(await storedState(h.db.dataSource)).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   test('asking what one may do (/helpdesk help) or being refused (/kb new) records nothing about a newcomer', async () => {
     const before = await storedState(h.db.dataSource);
     expect((await runCommand(h, NEWCOMER, '/kb', 'new')).text).toContain('Only staff');
