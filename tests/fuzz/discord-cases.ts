@@ -243,6 +243,8 @@ export function discordCaseMayChange(
   switch (r.kind) {
     case 'command': {
       const full = [r.name, ...r.path].join(' ');
+      // Every attempt at a link code is counted (link_attempt), refused or not: that is what limits guessing.
+      if (full === 'helpdesk link') return isStaff(c.who) ? 'any' : ['link_attempt'];
       return STAFF_ONLY.test(full) && !isStaff(c.who) ? [] : 'any';
     }
     case 'button':

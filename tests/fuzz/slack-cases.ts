@@ -319,6 +319,8 @@ export function slackCaseMayChange(c: SlackCase, facts: Facts<SlackWho>): 'any' 
       return [];
     case 'command': {
       const first = r.text.trim().split(/\s+/)[0] ?? '';
+      // Every attempt at a link code is counted (link_attempt), refused or not: that is what limits guessing.
+      if (r.command === '/helpdesk' && first === 'link') return isStaff(c.who) ? 'any' : ['link_attempt'];
       if (!isStaff(c.who) && (STAFF_ONLY[r.command] ?? []).includes(first)) return [];
       return 'any';
     }
@@ -348,7 +350,7 @@ export function slackCaseMayChange(c: SlackCase, facts: Facts<SlackWho>): 'any' 
       if (!metadata || typeof metadata !== 'object' || Array.isArray(metadata)) return remembered;
       const staffForm = ['internal_note', 'kb_form', 'catalog_form', 'escalate_form'].includes(r.callbackId);
       if (staffForm && !isStaff(c.who)) return remembered;
-      if ('onBehalfOf' in metadata && !isStaff(c.who)) return remembered;
+      if ((metadata as { onBehalfOf?: unknown }).onBehalfOf && !isStaff(c.who)) return remembered;
       if (r.callbackId === 'rating_comment_form') {
         const owner = ownerOf((metadata as { ticketNumber?: number }).ticketNumber ?? 0);
         if (owner !== c.who) return remembered;
