@@ -8,6 +8,7 @@ import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
+import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -31,6 +32,7 @@ export interface Helpdesk {
   catalog: CatalogService;
   guides: GuideService;
   settings: SettingsService;
+  privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
 }
@@ -56,6 +58,7 @@ export function createHelpdesk(options: {
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
+    privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
   };
 }

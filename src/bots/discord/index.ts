@@ -15,6 +15,7 @@ import { onMessageUpdate } from './events/message-update';
 import { onInteraction } from './interactions';
 import { DiscordSender } from './sender';
 import { AckFirst } from '../ack-first';
+import type { AdapterHealth } from '../adapter-state';
 
 export interface DiscordAdapter {
   client: Client;
@@ -35,10 +36,12 @@ export async function startDiscordAdapter(options: {
   helpdesk: Helpdesk;
   logger: Logger;
   dispatcher?: Dispatcher;
+  /** Told when the gateway connection drops and comes back (discord.js reconnects by itself). */
+  status?: AdapterHealth;
   /** The answers-first gate's timing (tests that send one request at a time need no quiet spell). */
   answersFirst?: ConstructorParameters<typeof AckFirst>[0];
 }): Promise<DiscordAdapter> {
-  const { settings, helpdesk, logger, dispatcher } = options;
+  const { settings, helpdesk, logger, dispatcher, status } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const client = createDiscordClient(settings);
   const ctx: DiscordContext = {
@@ -81,6 +84,10 @@ export async function startDiscordAdapter(options: {
       return 0;
     });
   });
+
+  client.on(Events.ShardReconnecting, () => status?.set('connecting', 'gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, () => status?.set('connected'));
+  client.on(Events.ShardReady, () => status?.set('connected'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(settings.DISCORD_TOKEN);

@@ -8,6 +8,8 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { discordConnectionError } from './connection';
+import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
@@ -104,7 +106,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, redaction, help',
+      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, privacy, help',
       dm_permission: false,
       options: [
         {
@@ -233,13 +235,21 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             choices: choices('7d', '30d'),
           },
         ]),
-        sub('redact', "Admins: replace a comment's text (a pasted password) and take it off Discord", [
+        sub('redact', "Admins: replace a comment's or a ticket's text (a pasted password) and take it off Discord", [
           {
             type: STRING,
             name: 'message',
-            description: 'The message link ("Copy Message Link"), its id, or a comment id',
-            required: true,
+            description: 'A comment: its message link ("Copy Message Link"), its id, or a comment id',
+            required: false,
             max_length: 300,
+          },
+          { type: INTEGER, name: 'ticket', description: 'Or a ticket, by number', required: false, min_value: 1 },
+          {
+            type: STRING,
+            name: 'part',
+            description: "With ticket: its title, its description, or its rating's comment",
+            required: false,
+            choices: choices('title', 'description', 'rating'),
           },
           {
             type: STRING,
@@ -249,6 +259,26 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             max_length: 200,
           },
         ]),
+        sub('forget', "Admins: erase a person's data (asks first)", [
+          person('Who', false),
+          {
+            type: STRING,
+            name: 'id',
+            description: 'Or their id, for someone no longer here: 123… or slack:U…',
+            required: false,
+            max_length: 80,
+          },
+        ]),
+        sub('export', 'Admins: everything kept about a person, as a file', [
+          person('Who', false),
+          {
+            type: STRING,
+            name: 'id',
+            description: 'Or their id, for someone no longer here: 123… or slack:U…',
+            required: false,
+            max_length: 80,
+          },
+        ]),
         sub('help', 'What you can run'),
       ],
     },
@@ -256,6 +286,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
 }
 
 const STRING = ApplicationCommandOptionType.String;
+const INTEGER = ApplicationCommandOptionType.Integer;
 const choices = (...values: string[]) => values.map((value) => ({ name: value, value }));
 const sub = (
   name: string,
@@ -296,8 +327,10 @@ const serviceId: APIApplicationCommandBasicOption = {
   min_value: 1,
 };
 
-/** Registers the commands: in DISCORD_GUILD_ID when set (instant), else globally (may take an hour to show). */
-export async function registerCommands(env: Record<string, string | undefined> = process.env): Promise<number> {
+/** Registers the commands in DISCORD_GUILD_ID (they show at once); says how many, and the bot's invite link. */
+export async function registerCommands(
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ count: number; inviteUrl: string }> {
   const settings = loadSettings(env);
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const rest = new REST(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}).setToken(
@@ -308,14 +341,20 @@ export async function registerCommands(env: Record<string, string | undefined> =
     ? Routes.applicationGuildCommands(app.id, settings.DISCORD_GUILD_ID)
     : Routes.applicationCommands(app.id);
   const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
-  return registered.length;
+  return { count: registered.length, inviteUrl: inviteUrl(app.id, settings.DISCORD_GUILD_ID) };
 }
 
 if (require.main === module) {
   registerCommands()
-    .then((count) => console.log(`Registered ${count} Discord commands.`))
-    .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
+    .then(({ count, inviteUrl }) => {
+      console.log(`Registered ${count} Discord commands.`);
+      console.log(`Invite the bot with its permissions (${BOT_PERMISSIONS.map((p) => p.name).join(', ')}):`);
+      console.log(inviteUrl);
+    })
+    .catch((error: unknown) => {
+      // A refused token is named as the setting to fix, as at start-up.
+      const meaning = discordConnectionError(error);
+      console.error(meaning instanceof Error ? meaning.message : String(meaning));
       process.exit(1);
     });
 }

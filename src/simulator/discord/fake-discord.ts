@@ -64,6 +64,8 @@ export class FakeDiscord {
   readonly sentAt = new Map<string, number>();
   readonly firstAnswerAt = new Map<string, number>();
   private readonly tokens = new Map<string, string>();
+  /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
+  botToken = 'fake-token';
   /**
    * How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"): a message sent
    * again later with the same nonce is a new message.
@@ -71,14 +73,15 @@ export class FakeDiscord {
   nonceWindowMs = 5 * 60_000;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: one the system picks; a test starts Discord "coming back" on a port it knew). */
+  async start(port = 0): Promise<this> {
     this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
     this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
@@ -96,7 +99,7 @@ export class FakeDiscord {
   /** The DISCORD_* settings that point a helpdesk at this fake (merge into loadSettings' input). */
   get settingsEnv(): Record<string, string> {
     return {
-      DISCORD_TOKEN: 'fake-token',
+      DISCORD_TOKEN: this.botToken,
       DISCORD_API_URL: this.apiUrl,
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
@@ -435,6 +438,10 @@ export class FakeDiscord {
       }
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
     };
+    // Interaction answers and attachments are authorised by their URL, not the bot token.
+    const byToken = !/^\/(webhooks|interactions|attachments)\//.test(path);
+    if (byToken && req.headers.authorization !== `Bot ${this.botToken}`)
+      return reply(401, { message: '401: Unauthorized', code: 0 });
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);
@@ -519,6 +526,18 @@ export class FakeDiscord {
       const channel = this.channels.get(m[1]);
       if (!channel) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
       if (method === 'GET') return ok(channel);
+      // Deleting a thread (Manage Threads) takes every message in it.
+      if (method === 'DELETE') {
+        this.channels.delete(m[1]);
+        this.messages.delete(m[1]);
+        this.dispatch(channel.thread_metadata ? 'THREAD_DELETE' : 'CHANNEL_DELETE', {
+          id: channel.id,
+          type: channel.type,
+          guild_id: GUILD_ID,
+          parent_id: channel.parent_id,
+        });
+        return ok(channel);
+      }
       if (method === 'PATCH') {
         const { archived, locked, ...rest } = body ?? {};
         Object.assign(channel, rest);
@@ -622,6 +641,13 @@ export class FakeDiscord {
   private fetchMessages(channelId: string, query: URLSearchParams): any[] {
     const after = query.get('after');
     const limit = Number(query.get('limit') ?? 50);
+    // Like Discord: `before` pages back from a message, newest first.
+    const before = query.get('before');
+    if (before)
+      return this.messagesIn(channelId)
+        .filter((m) => compareSnowflakes(m.id, before) < 0)
+        .slice(-limit)
+        .reverse();
     const newer = this.messagesIn(channelId).filter((m) => !after || compareSnowflakes(m.id, after) > 0);
     return newer
       .slice(0, limit)

@@ -61,6 +61,8 @@ export class FakeSlackWebApi {
   /** Latency and storms, changed at any time by `setConditions`. */
   private conditions: SlackConditions = {};
   port = 0;
+  /** Tokens this Slack no longer accepts (revoked, mistyped): every call with one answers `invalid_auth`. */
+  readonly refusedTokens = new Set<string>();
   /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
   readonly socketMode = new FakeSocketMode();
 
@@ -164,6 +166,7 @@ export class FakeSlackWebApi {
     }
     if (roll < rateLimited + serverErrors) return void res.writeHead(500).end('internal error');
 
+    if (token && this.refusedTokens.has(token)) return json(res, { ok: false, error: 'invalid_auth' });
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
       rule.remaining -= 1;
@@ -250,6 +253,14 @@ export class FakeSlackWebApi {
           text: args.text,
           message: { ...message, type: 'message' },
         };
+      }
+      case 'chat.delete': {
+        // Like Slack: a bot token deletes the app's own messages only.
+        const index = this.messages.findIndex((m) => m.channel === args.channel && m.ts === args.ts);
+        if (index < 0) return { ok: false, error: 'message_not_found' };
+        if (this.messages[index].bot_id !== BOT_ID) return { ok: false, error: 'cant_delete_message' };
+        this.messages.splice(index, 1);
+        return { ok: true, channel: args.channel, ts: args.ts };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };

@@ -79,7 +79,7 @@ export async function startSlackHarness(options: SlackHarnessOptions = {}): Prom
     const http = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp: async () => true }),
-      health: { description: 'test', ping: async () => true },
+      health: { ping: async () => true },
     });
     const slack = await startSlackAdapter({
       settings,
