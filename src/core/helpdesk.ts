@@ -10,6 +10,7 @@ import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
+import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
 import { SettingsService } from './services/settings';
@@ -35,6 +36,8 @@ export interface Helpdesk {
   privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
+  /** Signed requests already acted on (a replayed form submission). */
+  replays: ReplayGuard;
 }
 
 export function createHelpdesk(options: {
@@ -60,5 +63,6 @@ export function createHelpdesk(options: {
     settings: new SettingsService(ctx),
     privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
+    replays: new ReplayGuard(ctx),
   };
 }
