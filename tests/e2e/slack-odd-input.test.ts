@@ -62,6 +62,19 @@ describe('Slack: requests the helpdesk did not expect', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a form submitted without its answers (view.state), or a button whose value is not text, is a 400 with nothing changed', async () => {
+    const before = await storedState(h.db.dataSource);
+    const submission = viewSubmission(CORA, 'ticket_form', '', {});
+    delete (submission.view as { state?: unknown }).state;
+    expect((await h.signer.interaction(submission)).status).toBe(400);
+    const press = buttonPress(CORA, { action_id: 'guide_solved', block_id: 'b', value: 'x' }, 'DUCORA', { ts: '1.2' });
+    (press.actions[0] as { value: unknown }).value = 1.5;
+    expect((await h.signer.interaction(press)).status).toBe(400);
+    await h.slack.settled();
+    expect(await storedState(h.db.dataSource)).toEqual(before);
+    expect(errors).toEqual([]);
+  });
+
   test('App Home opened by no one (an event without a user) is ignored: nothing stored, nothing failed', async () => {
     const before = await storedState(h.db.dataSource);
     const res = await h.signer.event({ type: 'app_home_opened', channel: 'DUCORA', tab: 'home', event_ts: '1' });
