@@ -137,7 +137,8 @@ export async function withBenchDatabase<T>(
   }
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/** One statement on the bench server (CREATE or DROP DATABASE), on a connection of its own. */
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
