@@ -44,16 +44,34 @@ const trimmed = (field: string, max: number) =>
 
 export const identityRefSchema = z.object({
   platform: z.enum(PLATFORMS, { error: 'platform must be discord or slack' }),
-  userId: z.string().trim().min(1, { error: 'a person is required' }).max(64),
+  userId: z
+    .string()
+    .trim()
+    .min(1, { error: 'a person is required' })
+    .max(64)
+    // Platforms' ids are letters and digits; a control character (a NUL the database refuses) names no one.
+    .refine(withoutControl, { error: 'that is not a person the helpdesk knows' }),
   displayName: z.string().max(200).optional(),
   nameIfUnknown: z.string().max(200).optional(),
 });
+
+/** The largest id or number the store keeps (PostgreSQL's integer): a larger one names nothing, and the database would refuse to compare it. */
+export const MAX_ID = 2_147_483_647;
+const TOO_LARGE = 'that number is larger than any the helpdesk gives';
+
+/** An id as people and platforms send it ("6" or 6): a whole number the store could hold. */
+const storedId = (notANumber = 'an id is a whole number') =>
+  z.coerce.number().int({ error: notANumber }).positive({ error: notANumber }).max(MAX_ID, { error: TOO_LARGE });
 
 const NOT_A_NUMBER = 'a ticket number is a whole number, like 6';
 /** Accepts 6, "6" and "#6", as people type them. */
 export const ticketNumberSchema = z.preprocess(
   (value) => (typeof value === 'string' ? Number(value.trim().replace(/^#/, '') || NaN) : value),
-  z.number({ error: NOT_A_NUMBER }).int({ error: NOT_A_NUMBER }).positive({ error: NOT_A_NUMBER }),
+  z
+    .number({ error: NOT_A_NUMBER })
+    .int({ error: NOT_A_NUMBER })
+    .positive({ error: NOT_A_NUMBER })
+    .max(MAX_ID, { error: TOO_LARGE }),
 );
 
 export const locationSchema = z.record(z.string(), z.string()).default({});
@@ -121,6 +139,7 @@ export const redactSchema = z
       .number({ error: 'a comment id is a whole number' })
       .int({ error: 'a comment id is a whole number' })
       .positive({ error: 'a comment id is a whole number' })
+      .max(MAX_ID, { error: TOO_LARGE })
       .optional(),
     platformMessageId: z.string().trim().min(1, { error: 'a message id is required' }).max(100).optional(),
     // An empty replacement would leave a platform copy with nothing to show: the usual words instead.
@@ -206,14 +225,12 @@ export const articleSchema = z.object({
   tags: z.array(z.string().trim().toLowerCase().min(1).max(50)).max(20).default([]),
   visibility: z.enum(['public', 'staff'], { error: 'Visibility must be public or staff' }).default('staff'),
 });
-export const articleEditSchema = articleSchema
-  .partial()
-  .extend({ id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }) });
+export const articleEditSchema = articleSchema.partial().extend({ id: storedId('an article id is a whole number') });
 export const articleIdSchema = z.object({
-  id: z.coerce.number().int().positive({ error: 'an article id is a whole number' }),
+  id: storedId('an article id is a whole number'),
 });
 export const markSpecialSchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: storedId(),
   special: z.enum(['sla', 'catalog']),
 });
 
@@ -265,7 +282,7 @@ export const statsSchema = z.object({
     .pipe(z.enum(['7d', '30d'], { error: 'The period is 7d or 30d' })),
 });
 
-const proposalId = z.coerce.number().int().positive({ error: 'a proposal id is a whole number' });
+const proposalId = storedId('a proposal id is a whole number');
 export const majorProposalSchema = z.object({ proposalId });
 export const majorDeclareSchema = z.object({ proposalId });
 export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
@@ -325,13 +342,13 @@ export const serviceSchema = z.object({
 export const serviceEditSchema = z
   .object(serviceFields)
   .partial()
-  .extend({ id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }) });
+  .extend({ id: storedId('a service id is a whole number') });
 export const serviceIdSchema = z.object({
-  id: z.coerce.number().int().positive({ error: 'a service id is a whole number' }),
+  id: storedId('a service id is a whole number'),
 });
 
 export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: true }).extend({
-  serviceId: z.coerce.number().int().positive().nullable().default(null),
+  serviceId: storedId().nullable().default(null),
   answers: z
     .array(
       z.object({
@@ -346,7 +363,7 @@ export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: t
     .default([]),
 });
 export const draftRefSchema = z.object({ draftId: z.uuid({ error: 'that form is not known (it may have expired)' }) });
-export const deflectSchema = draftRefSchema.extend({ articleId: z.coerce.number().int().positive() });
+export const deflectSchema = draftRefSchema.extend({ articleId: storedId() });
 export const draftOpenSchema = draftRefSchema.extend({ location: locationSchema });
 
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */

@@ -337,7 +337,7 @@ describe('the service catalog and creation guides in Slack', () => {
     );
     const offer: View = answer.view;
     const before = await storedState(h.db.dataSource);
-    const drafts = await h.db.dataSource.query(`SELECT * FROM ticket_draft ORDER BY created_at`);
+    expect(before.ticket_draft).not.toHaveLength(0);
 
     const foreign = await use(PIA, offer, buttonIn(offer.blocks, 'guide_open'));
     expect(foreign.blocks[0].elements[0].text).toContain('That form is not known (it may belong to someone else).');
@@ -347,7 +347,7 @@ describe('the service catalog and creation guides in Slack', () => {
     expect(forged.blocks[0].elements[0].text).toContain('that form is not known (it may have expired)');
     expect(forged.blocks.filter((b) => b.block_id === 'refused')).toHaveLength(1);
 
+    // ticket_draft is among the tables compared: the offered form is still there, unchanged.
     expect(await storedState(h.db.dataSource)).toEqual(before);
-    expect(await h.db.dataSource.query(`SELECT * FROM ticket_draft ORDER BY created_at`)).toEqual(drafts);
   });
 });

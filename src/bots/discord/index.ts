@@ -1,5 +1,6 @@
 import { Events, type Client } from 'discord.js';
 import type { Settings } from '../../config';
+import { isHelpdeskError } from '../../core/errors';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { Dispatcher } from '../../delivery/dispatcher';
 import type { Sender } from '../../delivery/sender';
@@ -21,6 +22,8 @@ export interface DiscordAdapter {
   sender: Sender;
   /** Resolves when the latest catch-up of missed messages (after a connect) has finished. */
   caughtUp(): Promise<number>;
+  /** Resolves when every interaction and message event received so far has been fully handled (tests wait on it). */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export async function startDiscordAdapter(options: {
   dispatcher?: Dispatcher;
   /** Told when the gateway connection drops and comes back (discord.js reconnects by itself). */
   status?: AdapterHealth;
+  /** The answers-first gate's timing (tests that send one request at a time need no quiet spell). */
+  answersFirst?: ConstructorParameters<typeof AckFirst>[0];
 }): Promise<DiscordAdapter> {
   const { settings, helpdesk, logger, dispatcher, status } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
@@ -44,12 +49,25 @@ export async function startDiscordAdapter(options: {
     settings,
     logger: logger.child({ adapter: 'discord' }),
     wakeDispatcher: () => dispatcher?.wake(),
-    ackFirst: new AckFirst(),
+    ackFirst: new AckFirst(options.answersFirst),
   };
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    void work.then(done, done);
+  };
+  // A message the core refuses (a stranger in a ticket's thread, an edit of someone else's message, an empty one) is not our failure.
   const guarded = (what: string, work: () => Promise<unknown>) =>
-    void work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`));
+    track(
+      work().catch((error) =>
+        isHelpdeskError(error)
+          ? ctx.logger.info({ code: error.code, reason: error.message }, `discord ${what} refused`)
+          : ctx.logger.error({ err: error }, `discord ${what} failed`),
+      ),
+    );
 
-  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, ctx));
+  client.on(Events.InteractionCreate, (interaction) => track(onInteraction(interaction, ctx)));
   // A live message in a thread the catch-up has not reached yet is stored after the missed ones.
   const gate = new CatchUpGate();
   client.on(Events.MessageCreate, (message) =>
@@ -80,6 +98,9 @@ export async function startDiscordAdapter(options: {
     client,
     sender: new DiscordSender(client.rest, helpdesk, settings),
     caughtUp: () => catchUp,
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
     async stop() {
       await client.destroy();
     },

@@ -1,4 +1,5 @@
-import type { Interaction } from 'discord.js';
+import { DiscordjsErrorCodes, DiscordjsTypeError, MessageFlags, type Interaction } from 'discord.js';
+import { errorText } from './answer';
 import { arriving } from './answers-first';
 import { parseTicketCustomId } from './card';
 import { parseGuideCustomId } from './guide';
@@ -160,41 +161,79 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       }))
     )
       return;
-    if (interaction.isChatInputCommand()) {
-      const { options } = interaction;
-      const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)]
-        .filter(Boolean)
-        .join(' ');
-      const run = commands.get(fullName);
-      if (run) await run(interaction, ctx);
-      return;
-    }
-    if (interaction.isModalSubmit()) {
-      const run = modals.get(interaction.customId.split(':')[0]);
-      if (run) await run(interaction, ctx);
-      return;
-    }
-    if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {
-      await forgetConfirm.run(interaction, ctx);
-      return;
-    }
-    if (interaction.isMessageComponent()) {
-      const parsed = parseTicketCustomId(interaction.customId);
-      const run = parsed && components.get(parsed.action);
-      if (run) await run(interaction, parsed.ticketNumber, ctx);
-      const proposal = parseProposalCustomId(interaction.customId);
-      const decide = proposal && proposalButtons.get(proposal.action);
-      if (decide) await decide(interaction, proposal.proposalId, ctx);
-      const guide = parseGuideCustomId(interaction.customId);
-      const step = guide && guideComponents.get(guide.action);
-      if (step) await step(interaction, guide.args, ctx);
-      const linkAnswered = interaction.isButton() && linkAnswer.parseLinkCustomId(interaction.customId);
-      if (linkAnswered) await linkAnswer.run(interaction, linkAnswered, ctx);
-    }
+    if (!(await route(interaction, ctx))) await answerPlainly(interaction, UNKNOWN_CONTROL, ctx);
+  } catch (error) {
+    await answerPlainly(interaction, failureText(error, ctx), ctx);
+  } finally {
+    answered();
+  }
+}
+
+/** Runs the file that answers this interaction; false when none does (a custom id or command this helpdesk never made). */
+async function route(interaction: Interaction, ctx: DiscordContext): Promise<boolean> {
+  if (interaction.isChatInputCommand()) {
+    const { options } = interaction;
+    const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)]
+      .filter(Boolean)
+      .join(' ');
+    const run = commands.get(fullName);
+    if (run) await run(interaction, ctx);
+    return Boolean(run);
+  }
+  if (interaction.isModalSubmit()) {
+    const run = modals.get(interaction.customId.split(':')[0]);
+    if (run) await run(interaction, ctx);
+    return Boolean(run);
+  }
+  if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {
+    await forgetConfirm.run(interaction, ctx);
+    return true;
+  }
+  if (interaction.isMessageComponent()) {
+    const parsed = parseTicketCustomId(interaction.customId);
+    const run = parsed && components.get(parsed.action);
+    if (run) await run(interaction, parsed.ticketNumber, ctx);
+    const proposal = parseProposalCustomId(interaction.customId);
+    const decide = proposal && proposalButtons.get(proposal.action);
+    if (decide) await decide(interaction, proposal.proposalId, ctx);
+    const guide = parseGuideCustomId(interaction.customId);
+    const step = guide && guideComponents.get(guide.action);
+    if (step) await step(interaction, guide.args, ctx);
+    const linkAnswered = interaction.isButton() && linkAnswer.parseLinkCustomId(interaction.customId);
+    if (linkAnswered) await linkAnswer.run(interaction, linkAnswered, ctx);
+    return Boolean(run || decide || step || linkAnswered);
+  }
+  return true; // autocomplete and the like: nothing to answer
+}
+
+const UNKNOWN_CONTROL =
+  'That button or form is not one the helpdesk knows (it may be from an older message). Please run the command again.';
+const INCOMPLETE_FORM = 'That form came back without all of its fields. Please open it again.';
+
+/** A form submitted without a field it had (an older form, or a forged one) is the sender's problem, not ours. */
+function failureText(error: unknown, ctx: DiscordContext): string {
+  if (error instanceof DiscordjsTypeError && error.code === DiscordjsErrorCodes.ModalSubmitInteractionFieldNotFound) {
+    ctx.logger.warn({ err: error }, 'a Discord form came back without one of its fields');
+    return INCOMPLETE_FORM;
+  }
+  return errorText(error, ctx);
+}
+
+/**
+ * The answer of last resort: the interaction was not answered by a handler (none knows it, or it
+ * failed first), so Discord would show "This interaction failed". A private text instead.
+ */
+async function answerPlainly(interaction: Interaction, content: string, ctx: DiscordContext): Promise<void> {
+  if (!interaction.isRepliable() || interaction.replied) return;
+  try {
+    // A deferred update (a button that redraws its message) has no reply of its own to edit: a follow-up says it.
+    const deferredUpdate =
+      interaction.deferred && (interaction.ephemeral === null || interaction.ephemeral === undefined);
+    if (deferredUpdate) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+    else if (interaction.deferred) await interaction.editReply({ content });
+    else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.
     ctx.logger.error({ err: error, interaction: interaction.id }, 'could not answer a Discord interaction');
-  } finally {
-    answered();
   }
 }

@@ -73,6 +73,8 @@ export interface SlackAdapterOptions {
   onRefused?: (error: StartupError) => void;
   /** Least time between two catch-up calls to Slack (default: Tier 3's pace). */
   catchUpPaceMs?: number;
+  /** The answers-first gate's timing (tests that send one request at a time need no quiet spell). */
+  answersFirst?: ConstructorParameters<typeof AckFirst>[0];
 }
 
 /** Every listener of the adapter, registered in one place: the app uses it, and the manifest test reads what it registers. */
@@ -142,6 +144,7 @@ export async function startSlackAdapter({
   status = new AdapterHealth('slack', logger),
   onRefused = () => undefined,
   catchUpPaceMs,
+  answersFirst,
 }: SlackAdapterOptions): Promise<SlackAdapter> {
   const botToken = settings.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set');
@@ -156,7 +159,7 @@ export async function startSlackAdapter({
   };
   const mode = settings.SLACK_APP_TOKEN ? 'socket' : 'http';
 
-  const ackFirst = new AckFirst();
+  const ackFirst = new AckFirst(answersFirst);
   let receiver: Receiver;
   let httpReceiver: SlackEventsReceiver | undefined;
   let socketReceiver: SocketModeReceiver | undefined;

@@ -12,13 +12,17 @@ const metadata = z
   .max(3000)
   .refine((text) => text === '' || isJsonObject(text), { error: 'private_metadata is not a JSON object' });
 const view = z.object({ id, callback_id: z.string().max(255), private_metadata: metadata.optional() }).loose();
+/** A submitted form's answers: Slack always sends them, by block and then by action. */
+const submittedView = view.extend({
+  state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({}).loose())) }).loose(),
+});
+/** A control's value is text (a button's) when there is one. */
+const action = z.object({ action_id: id, value: z.string().optional() }).loose();
 
 const command = z.object({ command: z.string().startsWith('/'), user_id: id, channel_id: id }).loose();
 const interaction = z.discriminatedUnion('type', [
-  z
-    .object({ type: z.literal('block_actions'), user, actions: z.array(z.object({ action_id: id }).loose()).min(1) })
-    .loose(),
-  z.object({ type: z.literal('view_submission'), user, view }).loose(),
+  z.object({ type: z.literal('block_actions'), user, actions: z.array(action).min(1) }).loose(),
+  z.object({ type: z.literal('view_submission'), user, view: submittedView }).loose(),
   z.object({ type: z.literal('view_closed'), user, view }).loose(),
   z.object({ type: z.literal('shortcut'), user, callback_id: id }).loose(),
   z.object({ type: z.literal('message_action'), user, callback_id: id, channel: z.object({ id }).loose() }).loose(),

@@ -12,7 +12,7 @@ import { isStaff, roleOf } from '../rules/roles';
 import { awaySchema, linkAnswerSchema, linkSchema, parseInput, staffAddSchema, staffRemoveSchema } from '../schemas';
 import { assignWaitingTickets, lockCandidates, setAssignee } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { resolvePerson, toPerson, type ActorRef } from './people';
+import { findPerson, resolvePerson, toPerson, type ActorRef } from './people';
 
 const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
 /** Redemption attempts a person may make in an hour, right or wrong. */
@@ -217,6 +217,15 @@ export class StaffService {
           .map((i) => ({ platform: i.platform, userId: i.platformUserId })),
       }));
     });
+  }
+
+  /**
+   * What this person may do, without recording them: asking (before a form opens, for the help
+   * text) is not a first contact worth keeping, and a refusal must leave nothing behind.
+   */
+  async roleOf(actorRef: ActorRef): Promise<ReturnType<typeof roleOf>> {
+    const person = await findPerson(this.ctx.dataSource.manager, actorRef);
+    return person ? roleOf(person) : 'customer';
   }
 
   async whoAmI(actorRef: ActorRef): Promise<Person & { role: ReturnType<typeof roleOf> }> {

@@ -62,6 +62,9 @@ export class FakeDiscord {
   private gateway!: FakeGateway;
   /** Interaction id → everything the bot answered to it (callbacks, edits, follow-ups) in order. */
   readonly answers = new Map<string, Array<{ via: 'callback' | 'edit' | 'followup'; body: any }>>();
+  /** Interaction id → when it was sent, and when its first answer arrived (performance.now()). */
+  readonly sentAt = new Map<string, number>();
+  readonly firstAnswerAt = new Map<string, number>();
   private readonly tokens = new Map<string, string>();
   /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
   botToken = 'fake-token';
@@ -249,10 +252,18 @@ export class FakeDiscord {
 
   /** Sends an interaction and resolves once the bot's first response to it (callback) has arrived. */
   async interact(payload: Record<string, unknown>, timeoutMs = 5000): Promise<string> {
+    const id = this.sendInteraction(payload);
+    await this.waitFor(() => (this.answers.get(id)?.length ?? 0) > 0, timeoutMs, `an answer to interaction ${id}`);
+    return id;
+  }
+
+  /** Sends an interaction without waiting for its answer; `sentAt` and `firstAnswerAt` say how long the answer took. */
+  sendInteraction(payload: Record<string, unknown>): string {
     const id = snowflake();
     const token = `token-${id}`;
     this.tokens.set(token, id);
     this.answers.set(id, []);
+    this.sentAt.set(id, performance.now());
     this.dispatch('INTERACTION_CREATE', {
       id,
       token,
@@ -267,7 +278,6 @@ export class FakeDiscord {
       attachment_size_limit: 10485760,
       ...payload,
     });
-    await this.waitFor(() => (this.answers.get(id)?.length ?? 0) > 0, timeoutMs, `an answer to interaction ${id}`);
     return id;
   }
 
@@ -480,6 +490,7 @@ export class FakeDiscord {
     if ((m = path.match(/^\/applications\/(\d+)\/(?:guilds\/\d+\/)?commands$/)) && method === 'PUT')
       return ok((body as any[]).map((c) => ({ id: snowflake(), application_id: m![1], ...c })));
     if ((m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/)) && method === 'POST') {
+      if (!this.firstAnswerAt.has(m[1])) this.firstAnswerAt.set(m[1], performance.now());
       this.answers.get(m[1])?.push({ via: 'callback', body });
       return ok();
     }

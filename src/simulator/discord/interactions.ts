@@ -7,7 +7,8 @@ import { ALL_PERMISSIONS, GUILD_ID, type FakeDiscord, type FakeUser } from './fa
  */
 const CUSTOMER_PERMISSIONS = '1024'; // View Channel
 
-function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
+/** Where an interaction happens and who sends it: the guild, the channel (with the sender's permissions there) and the member. */
+export function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
   const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: 0 };
   const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
   // In a DM Discord sends the user, and no guild or member.

@@ -4,13 +4,15 @@ import { ManualClock } from '../../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
 import type { ActorRef } from '../../../src/core/services/people';
 import { Dispatcher } from '../../../src/delivery/dispatcher';
-import { createLogger } from '../../../src/log';
+import { createLogger, type Logger } from '../../../src/log';
 import { startDiscordAdapter, type DiscordAdapter } from '../../../src/bots/discord';
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
 import { ADMIN } from '../../helpers/people';
 import { FakeDiscord, SUPPORT_CHANNEL_ID, type FakeUser } from '../../../src/simulator/discord/fake-discord';
 import { slashCommand, submitTicketForm, type Option } from '../../../src/simulator/discord/interactions';
+
+const silent = createLogger('silent');
 
 /**
  * One end-to-end world: the fake Discord, a fresh PGlite helpdesk, the real adapter logged in to
@@ -24,7 +26,18 @@ export class DiscordWorld {
   helpdesk!: Helpdesk;
   adapter: DiscordAdapter | null = null;
   dispatcher!: Dispatcher;
-  private readonly logger = createLogger('silent');
+
+  /** `logger`: where the bot logs (silent by default); `answersFirst`: the adapter's answers-first timing. */
+  constructor(
+    private readonly options: {
+      logger?: Logger;
+      answersFirst?: Parameters<typeof startDiscordAdapter>[0]['answersFirst'];
+    } = {},
+  ) {}
+
+  private get logger(): Logger {
+    return this.options.logger ?? silent;
+  }
 
   async start(): Promise<this> {
     await this.fake.start();
@@ -42,7 +55,12 @@ export class DiscordWorld {
 
   /** Starts (or restarts) the bot; resolves once it is ready and has fetched what it missed. */
   async connect(): Promise<void> {
-    this.adapter = await startDiscordAdapter({ settings: this.settings, helpdesk: this.helpdesk, logger: this.logger });
+    this.adapter = await startDiscordAdapter({
+      settings: this.settings,
+      helpdesk: this.helpdesk,
+      logger: this.logger,
+      answersFirst: this.options.answersFirst,
+    });
     await this.adapter.caughtUp();
     this.dispatcher = new Dispatcher({
       dataSource: this.db.dataSource,
@@ -53,6 +71,31 @@ export class DiscordWorld {
       random: () => 0.5,
     });
   }
+
+  /**
+   * Waits until the bot has read every gateway event sent so far and handled it: a marker event
+   * sent after them comes back through discord.js (events are read in order), then the adapter's
+   * handlers still running finish.
+   */
+  async settled(): Promise<void> {
+    const adapter = this.adapter;
+    if (!adapter) return;
+    const mark = ++this.marks;
+    if (!this.watching.has(adapter)) {
+      this.watching.add(adapter);
+      adapter.client.on('raw', (packet: { t?: string; d?: { n?: number } }) => {
+        if (packet.t === 'TEST_MARK') this.seenMark = Math.max(this.seenMark, packet.d?.n ?? 0);
+      });
+    }
+    this.fake.dispatch('TEST_MARK', { n: mark });
+    await this.fake.waitFor(() => this.seenMark >= mark, 10_000, 'the bot to read what was sent');
+    await new Promise((resolve) => setImmediate(resolve));
+    await adapter.settled();
+  }
+
+  private marks = 0;
+  private seenMark = 0;
+  private readonly watching = new WeakSet<DiscordAdapter>();
 
   async disconnect(): Promise<void> {
     await this.adapter?.stop();

@@ -5,8 +5,8 @@ import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
 import { Dispatcher } from '../../../src/delivery/dispatcher';
 import { createMetrics } from '../../../src/http/metrics';
 import { createHttpServer, type HttpServer } from '../../../src/http/server';
-import { createLogger } from '../../../src/log';
-import { startSlackAdapter, type SlackAdapter } from '../../../src/bots/slack';
+import { createLogger, type Logger } from '../../../src/log';
+import { startSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/bots/slack';
 import { drain } from '../../delivery/support';
 import { freshDatabase, type TestDatabase } from '../../helpers/database';
 import { SlackRequestSigner } from '../../../src/simulator/slack/signer';
@@ -44,7 +44,7 @@ export const ADMIN = { id: 'UADMIN', name: 'admin' };
 export const TINA = { id: 'UTINA', name: 'Tina' };
 
 /** A harness where ADMIN is an admin and TINA a tier-1 supporter. */
-export async function startStaffedSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
+export async function startStaffedSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const h = await startSlackHarness(options);
   await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
   await h.helpdesk.staff.add(
@@ -54,10 +54,17 @@ export async function startStaffedSlackHarness(options: { socketMode?: boolean }
   return h;
 }
 
-export async function startSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
+export interface SlackHarnessOptions {
+  socketMode?: boolean;
+  /** Where the app logs (silent by default); the fuzz suite reads its errors. */
+  logger?: Logger;
+  answersFirst?: SlackAdapterOptions['answersFirst'];
+}
+
+export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const db = await freshDatabase('pglite');
   const clock = new ManualClock();
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: TEST_POLICY });
   const api = await new FakeSlackWebApi().start();
   const settings: Settings = loadSettings({
@@ -75,7 +82,14 @@ export async function startSlackHarness(options: { socketMode?: boolean } = {}):
       metrics: createMetrics({ databaseUp: async () => true }),
       health: { ping: async () => true },
     });
-    const slack = await startSlackAdapter({ settings, helpdesk, http, logger, catchUpPaceMs });
+    const slack = await startSlackAdapter({
+      settings,
+      helpdesk,
+      http,
+      logger,
+      catchUpPaceMs,
+      answersFirst: options.answersFirst,
+    });
     const port = await http.listen(0, '127.0.0.1');
     const signer = new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
     return {

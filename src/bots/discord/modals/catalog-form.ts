@@ -26,7 +26,7 @@ export async function showServiceForm(
   service?: Service,
 ): Promise<void> {
   try {
-    const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
+    const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
     if (role !== 'admin')
       return void (await interaction.reply({
         content: "You can't do that: only admins keep the service catalog.",

@@ -12,7 +12,8 @@ export async function run(
   _args: string[],
   ctx: DiscordContext,
 ): Promise<void> {
-  const value = interaction.values[0] ?? '';
+  // A button sent with this custom id (a forged one) has no values: it picks nothing.
+  const value = (interaction.isStringSelectMenu() && interaction.values[0]) || '';
   const page = parsePageValue(value);
   if (page !== null) return void (await interaction.update(servicePicker(ctx.helpdesk.catalog.snapshot(), page)));
   const pick = ctx.helpdesk.catalog.pick(value);

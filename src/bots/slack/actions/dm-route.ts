@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { NotFoundError } from '../../../core/errors';
 import { ticketFormView } from '../blocks';
 import type { TicketFormMetadata } from '../commands/ticket';
 import { readableError, type SlackContext } from '../context';
@@ -20,8 +21,9 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
     const channel = body.channel?.id ?? body.user.id;
     const [number, ts] = String(action.value).split('|');
     try {
-      const original = await originalMessage(client, channel, ts);
-      if (!original) throw new Error('the message is gone');
+      const original = ts ? await originalMessage(client, channel, ts) : null;
+      // Deleted meanwhile, or a button whose value names no message: the person is told, nothing is stored.
+      if (!original) throw new NotFoundError('that message is no longer there. Write it in the ticket again.');
       const added = await addToTicket(ctx, { ...original, user: original.user ?? body.user.id }, Number(number));
       if (body.message)
         await client.chat.update({ channel, ts: body.message.ts, text: `Added to your ticket #${added}.`, blocks: [] });

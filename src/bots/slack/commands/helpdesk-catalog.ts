@@ -18,8 +18,8 @@ export async function catalogCommand(
   words: string[],
 ): Promise<{ text: string } | { form: ModalView }> {
   const [, verb = 'list', id = ''] = words;
-  const me = await ctx.helpdesk.staff.whoAmI(actor);
-  if (me.role !== 'admin')
+  const role = await ctx.helpdesk.staff.roleOf(actor);
+  if (role !== 'admin')
     return { text: 'Only admins manage the service catalog; everyone can read it in the knowledge base.' };
   const services = ctx.helpdesk.catalog.snapshot();
   switch (verb) {

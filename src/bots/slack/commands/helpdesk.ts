@@ -112,9 +112,9 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
       if (words[0] === 'stats')
         return await answer(formatStats(await ctx.helpdesk.stats.stats(actor, words[1] ? { period: words[1] } : {})));
       if (words.length === 0 || words[0] === 'help') {
-        const me = await ctx.helpdesk.staff.whoAmI(actor);
+        const role = await ctx.helpdesk.staff.roleOf(actor);
         return await answer(
-          `What you can run:\n${helpFor(me.role)
+          `What you can run:\n${helpFor(role)
             .map((l) => `• ${l}`)
             .join('\n')}`,
         );

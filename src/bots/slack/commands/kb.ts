@@ -41,16 +41,16 @@ export function registerKbCommand(app: App, ctx: SlackContext): void {
         return await ack({ response_type: 'ephemeral', text: head + body });
       }
       if (verb === 'new') {
-        const me = await ctx.helpdesk.staff.whoAmI(actor);
-        if (me.role === 'customer')
+        const role = await ctx.helpdesk.staff.roleOf(actor);
+        if (role === 'customer')
           return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
         await ack();
         await client.views.open({ trigger_id: command.trigger_id, view: kbFormView() });
         return;
       }
       if (verb === 'edit') {
-        const me = await ctx.helpdesk.staff.whoAmI(actor);
-        if (me.role === 'customer')
+        const role = await ctx.helpdesk.staff.roleOf(actor);
+        if (role === 'customer')
           return await ack({ response_type: 'ephemeral', text: 'Only staff can write knowledge-base articles.' });
         const article = await ctx.helpdesk.knowledge.read(actor, { id: rest[0] ?? '' });
         if (article.archivedAt)

@@ -6,6 +6,8 @@ import { publishHome } from '../home';
 export function registerAppHomeOpened(app: App, ctx: SlackContext): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab && event.tab !== 'home') return;
+    // An event that names no one has no Home to publish (and no one to record).
+    if (!event.user) return;
     try {
       await publishHome(client, ctx, event.user);
     } catch (error) {

@@ -75,7 +75,7 @@ export function commandsFor(role: Role): string[] {
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
-    const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
+    const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
     // The list in an embed, whose text holds 4096 characters: an admin's outgrew a message's 2000.
     return { content: `What you can run (${role}):`, embeds: [{ description: commandsFor(role).join('\n') }] };
   });

@@ -16,7 +16,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   let article;
   try {
     const actor = actorOf(interaction.user, interaction.member);
-    const { role } = await ctx.helpdesk.staff.whoAmI(actor);
+    const role = await ctx.helpdesk.staff.roleOf(actor);
     if (role === 'customer')
       return void (await refuse("You can't do that: only staff can write knowledge-base articles."));
     article = await ctx.helpdesk.knowledge.read(actor, { id });

@@ -9,7 +9,7 @@ export const name = 'kb new';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   try {
-    const { role } = await ctx.helpdesk.staff.whoAmI(actorOf(interaction.user, interaction.member));
+    const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
     if (role === 'customer') {
       await interaction.reply({
         content: "You can't do that: only staff can write knowledge-base articles.",
