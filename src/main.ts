@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { startApp, type App } from './app';
-import { loadSettings, type Settings } from './config';
+import { loadSettings, retiredSettingsIn, type Settings } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { createLogger } from './log';
 
@@ -16,6 +16,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(settings.LOG_LEVEL);
+  const retired = retiredSettingsIn(process.env);
+  if (retired.length > 0)
+    logger.warn(
+      `${retired.join(', ')} no longer ${retired.length === 1 ? 'does' : 'do'} anything: look-alike incidents are now found with MAJOR_LOOK_ALIKE_AT (see the upgrade note in README.md)`,
+    );
 
   let app: App;
   try {

@@ -39,7 +39,8 @@ export type DeliveryKind =
   | 'comment.internal'
   | 'comment.redacted'
   | 'person.dm'
-  | 'staff.alert';
+  | 'staff.alert'
+  | 'major.proposal';
 
 export interface DeliveryDraft {
   platform: Platform;
@@ -50,6 +51,7 @@ export interface DeliveryDraft {
 
 export const ticketDestination = (ticketId: number) => `ticket:${ticketId}`;
 export const personDestination = (personId: number) => `person:${personId}`;
+export const proposalDestination = (proposalId: number) => `proposal:${proposalId}`;
 /** The staff side of the ticket's platform: Discord's staff channel, Slack's support channel. */
 export const STAFF_DESTINATION = 'staff';
 
@@ -194,12 +196,6 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       for (const admin of context.admins) dm(admin, text);
       break;
     }
-    case 'major_proposed':
-      alertStaff(messages.majorProposed(event.data.ticketNumbers as number[]), platformsIn(event.data), {
-        proposalId: event.data.proposalId,
-        actions: ['declare_major', 'not_related'],
-      });
-      break;
     case 'linked':
       toTicket('ticket.card');
       tellCustomer(messages.knownProblem(ticket));
@@ -218,4 +214,19 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       break;
   }
   return out;
+}
+
+/**
+ * A major-incident proposal's staff alert, on each platform its reports are on: posted the first
+ * time, edited after, each time drawn from the proposal as it is when sent (its reports, what a
+ * declaration would take, or how it was decided), so it stays true as reports arrive and leave.
+ * One destination per proposal: its posts and edits go out in order.
+ */
+export function planProposalAlert(proposalId: number, platforms: readonly Platform[]): DeliveryDraft[] {
+  return platforms.map((platform) => ({
+    platform,
+    destination: proposalDestination(proposalId),
+    kind: 'major.proposal',
+    payload: { proposalId },
+  }));
 }

@@ -20,7 +20,7 @@ import {
 } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
-import { forgetIncident } from './incidents-met';
+import { forgetReport } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
 import { applyPatch, lockTicket } from './ticket-store';
 import { recordLeftOnReopen } from './major-incidents';
@@ -222,7 +222,7 @@ export class CommentService {
       if (description) {
         await tx.manager.update(TicketEntity, ticket.id, { description: input.replacement });
         ticket.description = input.replacement;
-        forgetIncident(tx.manager, ticket.id);
+        forgetReport(tx.manager, ticket.id);
       }
       await record(tx, ticket, actor.id, 'comment_redacted', {
         commentId: comment.id,

@@ -123,5 +123,7 @@ export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
     resolutionBreachedAt: row.resolution_breached_at,
     isMajor: row.is_major ?? false,
     majorIncidentId: row.major_incident_id ?? null,
+    majorProposalId: row.major_proposal_id ?? null,
+    lookAlikeDismissedAt: row.look_alike_dismissed_at ?? null,
   });
 }

@@ -7,6 +7,7 @@ import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
 import { Catalog1764000700000 } from './1764000700000-Catalog';
 import { CommentPosts1764000800000 } from './1764000800000-CommentPosts';
+import { LookAlikeTerms1764000900000 } from './1764000900000-LookAlikeTerms';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   MajorIncidents1764000600000,
   Catalog1764000700000,
   CommentPosts1764000800000,
+  LookAlikeTerms1764000900000,
 ];

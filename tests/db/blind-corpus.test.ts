@@ -1,0 +1,37 @@
+import { blindHalf, describeFigures, figuresOf, type Figures } from '../helpers/blind-corpus';
+import { openThroughCore } from '../helpers/blind-corpus-run';
+import { describeEachDatabase } from '../helpers/database';
+
+/**
+ * Look-alike detection on the blind corpus, every report opened through the core in the order of
+ * its minute: the measuring half's figures against the goals, printed beside the tuning half's
+ * (outage slugs and styles only). MAJOR_LOOK_ALIKE_AT was chosen on the tuning half alone.
+ */
+const DAY = 24 * 60 * 60_000;
+const start = new Date('2026-06-01T07:00:00Z');
+
+describeEachDatabase('major incidents on the blind corpus', (ctx) => {
+  const figures: Partial<Record<'tune' | 'measure', Figures>> = {};
+
+  test('the tuning half, opened report by report, gives figures (printed)', async () => {
+    const reports = blindHalf('tune');
+    const { helpdesk, dataSource, clock } = ctx();
+    figures.tune = figuresOf(reports, await openThroughCore(helpdesk, dataSource, clock, reports, start));
+    console.log(describeFigures(`blind corpus, tuning half [${ctx().kind}]`, figures.tune));
+  }, 120_000);
+
+  test('on the measuring half, look-alikes are found with precision ≥ 0.9 and recall ≥ 0.8, few unrelated joined, every outage proposed by its 5th customer', async () => {
+    const reports = blindHalf('measure');
+    const { helpdesk, dataSource, clock } = ctx();
+    const f = figuresOf(
+      reports,
+      await openThroughCore(helpdesk, dataSource, clock, reports, new Date(start.getTime() + 2 * DAY)),
+    );
+    figures.measure = f;
+    console.log(describeFigures(`blind corpus, measuring half [${ctx().kind}]`, f));
+    expect(f.precision).toBeGreaterThanOrEqual(0.9);
+    expect(f.recall).toBeGreaterThanOrEqual(0.8);
+    expect(f.unrelatedJoined * 50).toBeLessThanOrEqual(f.unrelated);
+    expect(f.lateOutages).toEqual([]);
+  }, 120_000);
+});
