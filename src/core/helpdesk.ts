@@ -8,6 +8,7 @@ import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
+import { ProposalViews } from './services/proposal-view';
 import { RatingService } from './services/ratings';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -33,6 +34,8 @@ export interface Helpdesk {
   settings: SettingsService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
+  /** For the platform senders: a major-incident proposal's alert, and where it is. */
+  proposals: ProposalViews;
 }
 
 export function createHelpdesk(options: {
@@ -57,5 +60,6 @@ export function createHelpdesk(options: {
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
     deliveries: new DeliveryViews(ctx),
+    proposals: new ProposalViews(ctx),
   };
 }

@@ -351,10 +351,3 @@ export function staffAlertBlocks(text: string, proposalId: number | null): Known
   return blocks;
 }
 
-/** A staff alert once someone has answered it: the buttons give way to who decided what. */
-export function decidedAlertBlocks(text: string, decision: string): KnownBlock[] {
-  return [
-    { type: 'section', text: { type: 'mrkdwn', text } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: decision }] },
-  ];
-}

@@ -15,6 +15,7 @@ import { registerGuideShowAction } from './actions/guide-show';
 import { registerGuideSolvedAction } from './actions/guide-solved';
 import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
+import { registerMajorDismissAction } from './actions/major-dismiss';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
 import { registerPriorityAction } from './actions/priority';
 import { registerRateAction } from './actions/rate';
@@ -153,6 +154,7 @@ export async function startSlackAdapter({
     registerRatingCommentAction,
     registerMajorDeclareAction,
     registerMajorNotRelatedAction,
+    registerMajorDismissAction,
     registerGuidePickAction,
     registerGuideSolvedAction,
     registerGuideOpenAction,

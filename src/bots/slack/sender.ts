@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
+import { sendProposalAlert } from './proposal-alert';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
 import {
   PermanentDeliveryError,
@@ -73,6 +74,8 @@ export class SlackSender implements Sender {
       return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
+    if (delivery.kind === 'major.proposal')
+      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery);
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
