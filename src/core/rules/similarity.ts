@@ -35,6 +35,11 @@ export interface LookAlikeSettings {
  * of its own it says more than they do, and it fades as they grow (at 2,000, a tenth).
  */
 export const OWN_TICKETS_TRUSTED = 200;
+/** A term in this share of tickets or more tells nothing of what a report is about ("error", "virker", "morning"). */
+export const TELLS_NOTHING_AT = 0.25;
+/** The weight of a term found in about one ticket in 20: what a report needs at least to look like anything. */
+export const LEAST_EVIDENCE = 2;
+export const UNSHARED_FACTOR = 0.5;
 /** A title's terms count this much more than the description's. */
 export const TITLE_FACTOR = 1.5;
 /** The service picked in a creation guide: a strong sign, worth this many times a term as rare. */
@@ -54,30 +59,36 @@ export function termShare(term: string, stats: TermStatistics): number {
 }
 
 /**
- * What a term tells: the information in finding it, -ln(share); a term in every ticket tells
- * nothing. A term no other recent ticket holds weighs nothing either: it cannot be shared, and
- * would only make the report look less like any other (a chatty report is mostly such words).
+ * What a term tells: the information in finding it, -ln(share), less that of a term in a quarter
+ * of all tickets, which tells nothing. A term no other recent ticket holds weighs half: it
+ * cannot be shared yet, and a chatty report is mostly such words; but it still says the report is
+ * about something else than the one word it shares.
  */
 export function termWeight(term: string, stats: TermStatistics): number {
-  if (stats.ticketsWith(term) <= 1) return 0;
-  const weight = -Math.log(termShare(term, stats));
+  const unshared = stats.ticketsWith(term) <= 1 ? UNSHARED_FACTOR : 1;
+  const weight = unshared * Math.max(0, Math.log(TELLS_NOTHING_AT / termShare(term, stats)));
   return term.startsWith(SERVICE_TERM_PREFIX) ? weight * SERVICE_FACTOR : weight;
 }
 
 /** A weighted set of terms, scaled to length 1. */
 export type TermVector = ReadonlyMap<string, number>;
 
+/**
+ * A report's vector, scaled to length 1, or less when its terms weigh little in all: its length
+ * counts `LEAST_EVIDENCE` more, so two reports that share only words that tell little ("it
+ * started this morning") never look alike, however few other words they have.
+ */
 export function vectorOf(report: ReportTerms, weightOf: (term: string) => number): TermVector {
   const vector = new Map<string, number>();
   for (const term of new Set(report.terms)) {
     const weight = weightOf(term) * (report.titleTerms.has(term) ? TITLE_FACTOR : 1);
     if (weight > 0) vector.set(term, weight);
   }
-  return normalised(vector);
+  return normalised(vector, LEAST_EVIDENCE);
 }
 
-function normalised(vector: Map<string, number>): TermVector {
-  let length = 0;
+function normalised(vector: Map<string, number>, floor = 0): TermVector {
+  let length = floor * floor;
   for (const value of vector.values()) length += value * value;
   length = Math.sqrt(length);
   if (length > 0) for (const [term, value] of vector) vector.set(term, value / length);

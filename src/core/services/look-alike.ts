@@ -59,7 +59,7 @@ type Row = {
 /**
  * One statement reads the window's incidents (through ticket_type_created_idx, so the cost follows
  * the window, not the table), the open major incidents with their latest members, and the members
- * of open proposals; one more reads the counts of terms not met before (term-weights.ts).
+ * of open proposals that some report of the window is in (an outage quiet for the window is over); one more reads the counts of terms not met before (term-weights.ts).
  */
 export async function surroundingsOf(
   manager: EntityManager,
@@ -83,6 +83,7 @@ export async function surroundingsOf(
        UNION ALL
        SELECT t.*, false FROM ticket t
        WHERE t.major_proposal_id IN (SELECT id FROM major_proposal WHERE status = 'open')
+         AND t.major_proposal_id IN (SELECT major_proposal_id FROM ticket WHERE type = 'incident' AND created_at >= $1 AND created_at <= $2)
        UNION ALL
        SELECT t.*, false FROM ticket t WHERE t.id = $3
      )
