@@ -101,9 +101,9 @@ describeEachDatabase('major incidents', (ctx) => {
     const wifi = ['Wi-Fi in building B keeps dropping', 'Wi-Fi in building B drops all the time', 'Building B Wi-Fi drops again and again'];
     // (Not the mail outage of the tests above: its major incident is still open, and would take these.)
     const sap = ['SAP GUI shows error 503 at login', 'SAP gui error 503 when logging in', 'Error 503 from SAP GUI at login'];
-    const mail = [];
+    const mail: Array<{ id: number }> = [];
     for (const title of sap) mail.push(await report(title));
-    const air = [];
+    const air: Array<{ id: number }> = [];
     for (const title of wifi) air.push(await report(title));
     const open = await openProposals();
     expect(open).toHaveLength(2);

@@ -198,7 +198,9 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     }
     case 'linked':
       toTicket('ticket.card');
-      tellCustomer(messages.knownProblem(ticket));
+      tellCustomer(
+        messages.knownProblem(ticket, typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined),
+      );
       break;
     case 'unlinked':
       toTicket('ticket.card');

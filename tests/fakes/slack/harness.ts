@@ -7,7 +7,7 @@ import { createHttpServer, type HttpServer } from '../../../src/http/server';
 import { createLogger } from '../../../src/log';
 import { startSlackAdapter, type SlackAdapter } from '../../../src/bots/slack';
 import { drain } from '../../delivery/support';
-import { freshDatabase, type TestDatabase } from '../../helpers/database';
+import { freshDatabase, type DatabaseKind, type TestDatabase } from '../../helpers/database';
 import { SlackRequestSigner } from '../../../src/simulator/slack/signer';
 import { FakeSlackWebApi } from '../../../src/simulator/slack/web-api';
 
@@ -41,7 +41,9 @@ export const ADMIN = { id: 'UADMIN', name: 'admin' };
 export const TINA = { id: 'UTINA', name: 'Tina' };
 
 /** A harness where ADMIN is an admin and TINA a tier-1 supporter. */
-export async function startStaffedSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
+export async function startStaffedSlackHarness(
+  options: { socketMode?: boolean; kind?: DatabaseKind } = {},
+): Promise<SlackHarness> {
   const h = await startSlackHarness(options);
   await h.helpdesk.staff.bootstrapAdmins([{ platform: 'slack', userId: ADMIN.id }]);
   await h.helpdesk.staff.add(
@@ -51,8 +53,10 @@ export async function startStaffedSlackHarness(options: { socketMode?: boolean }
   return h;
 }
 
-export async function startSlackHarness(options: { socketMode?: boolean } = {}): Promise<SlackHarness> {
-  const db = await freshDatabase('pglite');
+export async function startSlackHarness(
+  options: { socketMode?: boolean; kind?: DatabaseKind } = {},
+): Promise<SlackHarness> {
+  const db = await freshDatabase(options.kind ?? 'pglite');
   const clock = new ManualClock();
   const logger = createLogger('silent');
   const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: defaultPolicy });
