@@ -188,7 +188,7 @@ describeEachDatabase('major incidents', (ctx) => {
     for (const id of ids) {
       expect(await ticket(id)).toMatchObject({ status: 'resolved', resolution: 'closed_with_major_incident' });
       const told = await query(
-        `SELECT 1 FROM delivery WHERE ticket_id = $1 AND kind = 'ticket.notice' AND payload->>'text' LIKE '%major incident%'`,
+        `SELECT 1 FROM delivery WHERE ticket_id = $1 AND kind = 'ticket.notice' AND payload->>'text' LIKE '%closed together with a major incident%'`,
         [id],
       );
       expect(told).toHaveLength(1);

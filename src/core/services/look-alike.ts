@@ -73,25 +73,25 @@ export async function surroundingsOf(
   const rows: Row[] = await manager.query(
     `WITH open_parents AS (SELECT id FROM ticket WHERE is_major AND status <> 'resolved'),
      seen AS (
-       SELECT t.*, true AS in_window FROM ticket t
+       SELECT t.id, true AS in_window FROM ticket t
        WHERE t.type = 'incident' AND t.created_at >= $1 AND t.created_at <= $2 AND NOT t.is_major
        UNION ALL
-       SELECT t.*, false FROM ticket t WHERE t.id IN (SELECT id FROM open_parents)
+       SELECT id, false FROM open_parents
        UNION ALL
-       SELECT m.*, false FROM open_parents p
-         CROSS JOIN LATERAL (SELECT * FROM ticket c WHERE c.major_incident_id = p.id ORDER BY c.id DESC LIMIT ${MEMBERS_READ}) m
+       SELECT m.id, false FROM open_parents p
+         CROSS JOIN LATERAL (SELECT c.id FROM ticket c WHERE c.major_incident_id = p.id ORDER BY c.id DESC LIMIT ${MEMBERS_READ}) m
        UNION ALL
-       SELECT t.*, false FROM ticket t
+       SELECT t.id, false FROM ticket t
        WHERE t.major_proposal_id IN (SELECT id FROM major_proposal WHERE status = 'open')
          AND t.major_proposal_id IN (SELECT major_proposal_id FROM ticket WHERE type = 'incident' AND created_at >= $1 AND created_at <= $2)
        UNION ALL
-       SELECT t.*, false FROM ticket t WHERE t.id = $3
-     )
-     SELECT DISTINCT ON (id) id, customer_id, service_id, (extract(epoch FROM created_at) * 1000)::text AS created_ms,
-            status, is_major, major_incident_id, major_proposal_id, look_alike_dismissed_at IS NOT NULL AS dismissed, in_window,
-            CASE WHEN id = ANY($4::int[]) THEN NULL ELSE title END AS title,
-            CASE WHEN id = ANY($4::int[]) THEN NULL ELSE description END AS description
-     FROM seen ORDER BY id, in_window DESC`,
+       SELECT $3::int, false
+     ), ids AS (SELECT id, bool_or(in_window) AS in_window FROM seen GROUP BY id)
+     SELECT t.id, t.customer_id, t.service_id, (extract(epoch FROM t.created_at) * 1000)::text AS created_ms,
+            t.status, t.is_major, t.major_incident_id, t.major_proposal_id, t.look_alike_dismissed_at IS NOT NULL AS dismissed, ids.in_window,
+            CASE WHEN t.id = ANY($4::int[]) THEN NULL ELSE t.title END AS title,
+            CASE WHEN t.id = ANY($4::int[]) THEN NULL ELSE t.description END AS description
+     FROM ids JOIN ticket t ON t.id = ids.id`,
     [since, probe.createdAt, probe.id, [...kept.keys()]],
   );
   const unread = rows

@@ -135,7 +135,9 @@ export async function countTerms(manager: EntityManager, terms: ReportTerms, at:
     [monthOf(at), ['', ...new Set(terms.terms)]],
   );
   const kept = countsByDatabase.get(manager.connection);
-  if (kept) for (const term of new Set(terms.terms)) if (kept.counts.has(term)) kept.counts.set(term, kept.counts.get(term)! + 1);
+  if (!kept) return;
+  kept.ticketsNow++;
+  for (const term of new Set(terms.terms)) if (kept.counts.has(term)) kept.counts.set(term, kept.counts.get(term)! + 1);
 }
 
 /**
@@ -146,7 +148,12 @@ export async function countTerms(manager: EntityManager, terms: ReportTerms, at:
 interface CountsKept {
   tickets: number;
   counts: Map<string, number>;
+  /** The number of recent tickets as last read, plus those this process counted since, and when it was read. */
+  ticketsNow: number;
+  readAt: number;
 }
+/** How long the number of recent tickets is trusted without asking (other instances open tickets too). */
+const TICKETS_TRUSTED_MS = 10_000;
 const countsByDatabase = new WeakMap<object, CountsKept>();
 const COUNTS_KEPT = 50_000;
 
@@ -167,15 +174,24 @@ export async function termStatistics(
     return new Map(rows.map((r) => [r.term, r.tickets]));
   };
   let kept = countsByDatabase.get(manager.connection);
-  let counted = await read([...terms].filter((term) => !kept?.counts.has(term)));
+  const missing = [...terms].filter((term) => !kept?.counts.has(term));
+  // Every count this search needs is kept and fresh: no statement at all.
+  if (kept && missing.length === 0 && Date.now() - kept.readAt < TICKETS_TRUSTED_MS) return statisticsOf(kept, language);
+  let counted = await read(missing);
   const tickets = counted.get('') ?? 0;
   if (!kept || Math.abs(tickets - kept.tickets) > Math.max(5, kept.tickets / 20) || kept.counts.size > COUNTS_KEPT) {
-    kept = { tickets, counts: new Map() };
+    kept = { tickets, counts: new Map(), ticketsNow: tickets, readAt: Date.now() };
     countsByDatabase.set(manager.connection, kept);
     counted = await read([...terms]);
   }
+  kept.ticketsNow = tickets;
+  kept.readAt = Date.now();
   for (const term of terms) if (!kept.counts.has(term)) kept.counts.set(term, counted.get(term) ?? 0);
-  const counts = kept.counts;
+  return statisticsOf(kept, language);
+}
+
+function statisticsOf(kept: CountsKept, language: Language): TermStatistics {
+  const { counts, ticketsNow: tickets } = kept;
   return {
     tickets,
     ticketsWith: (term) => Math.min(tickets, counts.get(term) ?? 0),
