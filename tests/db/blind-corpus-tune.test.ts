@@ -1,5 +1,10 @@
 import { alikeness } from '../../src/core/rules/similarity';
-import { distinctCustomers, placeNewReport, type GroupSeen, type ReportSeen } from '../../src/core/rules/major-incident';
+import {
+  distinctCustomers,
+  placeNewReport,
+  type GroupSeen,
+  type ReportSeen,
+} from '../../src/core/rules/major-incident';
 import { surroundingsOf } from '../../src/core/services/look-alike';
 import { blindHalf, describeFigures, figuresOf, outageKinds, type BlindReport } from '../helpers/blind-corpus';
 import { openThroughCore } from '../helpers/blind-corpus-run';
@@ -18,59 +23,69 @@ const THRESHOLDS = [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.
 describeEachDatabase(
   'tuning MAJOR_LOOK_ALIKE_AT on the tuning half',
   (ctx) => {
-    (tuning ? test : test.skip)('figures for each threshold (printed)', async () => {
-      const reports = blindHalf('tune');
-      const { helpdesk, dataSource, clock } = ctx();
-      await openThroughCore(helpdesk, dataSource, clock, reports, start);
-      const ids: Array<{ id: number; created_at: Date }> = await dataSource.query(
-        `SELECT id, created_at FROM ticket WHERE NOT is_major ORDER BY id`,
-      );
-      expect(ids.length).toBe(reports.length);
-      const newest = ids[ids.length - 1];
-      const seen = await surroundingsOf(dataSource.manager, { id: newest.id, createdAt: newest.created_at }, {
-        windowMinutes: 100_000,
-      });
-      const all = [...seen.window, seen.probe].sort((a, b) => a.id - b.id);
-      const byReport = new Map(reports.map((r, i) => [r.id, all[i]]));
-      const pairScores = (rs: readonly BlindReport[]) => {
-        const same: number[] = [];
-        const other: number[] = [];
-        for (let i = 0; i < rs.length; i++)
-          for (let j = i + 1; j < rs.length; j++) {
-            const s = alikeness(byReport.get(rs[i].id)!.vector, byReport.get(rs[j].id)!.vector);
-            (rs[i].outage !== null && rs[i].outage === rs[j].outage ? same : other).push(s);
-          }
-        return { same: same.sort((a, b) => a - b), other: other.sort((a, b) => b - a) };
-      };
-      const { same, other } = pairScores(reports);
-      const q = (xs: number[], p: number) => xs[Math.floor(p * (xs.length - 1))]?.toFixed(3);
-      console.log(
-        `pairs of one outage: quantiles 10/25/50/75 % ${q(same, 0.1)} ${q(same, 0.25)} ${q(same, 0.5)} ${q(same, 0.75)}; ` +
-          `other pairs, highest 1/10/50/100: ${other[0]?.toFixed(3)} ${other[9]?.toFixed(3)} ${other[49]?.toFixed(3)} ${other[99]?.toFixed(3)}`,
-      );
-      const replay = (rs: readonly BlindReport[], alikeAt: number) => replayRule(rs, byReport, alikeAt);
-      for (const alikeAt of THRESHOLDS) {
-        const f = figuresOf(reports, replay(reports, alikeAt));
+    (tuning ? test : test.skip)(
+      'figures for each threshold (printed)',
+      async () => {
+        const reports = blindHalf('tune');
+        const { helpdesk, dataSource, clock } = ctx();
+        await openThroughCore(helpdesk, dataSource, clock, reports, start);
+        const ids: Array<{ id: number; created_at: Date }> = await dataSource.query(
+          `SELECT id, created_at FROM ticket WHERE NOT is_major ORDER BY id`,
+        );
+        expect(ids.length).toBe(reports.length);
+        const newest = ids[ids.length - 1];
+        const seen = await surroundingsOf(
+          dataSource.manager,
+          { id: newest.id, createdAt: newest.created_at },
+          {
+            windowMinutes: 100_000,
+          },
+        );
+        const all = [...seen.window, seen.probe].sort((a, b) => a.id - b.id);
+        const byReport = new Map(reports.map((r, i) => [r.id, all[i]]));
+        const pairScores = (rs: readonly BlindReport[]) => {
+          const same: number[] = [];
+          const other: number[] = [];
+          for (let i = 0; i < rs.length; i++)
+            for (let j = i + 1; j < rs.length; j++) {
+              const s = alikeness(byReport.get(rs[i].id)!.vector, byReport.get(rs[j].id)!.vector);
+              (rs[i].outage !== null && rs[i].outage === rs[j].outage ? same : other).push(s);
+            }
+          return { same: same.sort((a, b) => a - b), other: other.sort((a, b) => b - a) };
+        };
+        const { same, other } = pairScores(reports);
+        const q = (xs: number[], p: number) => xs[Math.floor(p * (xs.length - 1))]?.toFixed(3);
         console.log(
-          `MAJOR_LOOK_ALIKE_AT=${alikeAt}: precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}, unrelated joined ${f.unrelatedJoined}/${f.unrelated}, late ${f.lateOutages.join(' ') || 'none'}`,
+          `pairs of one outage: quantiles 10/25/50/75 % ${q(same, 0.1)} ${q(same, 0.25)} ${q(same, 0.5)} ${q(same, 0.75)}; ` +
+            `other pairs, highest 1/10/50/100: ${other[0]?.toFixed(3)} ${other[9]?.toFixed(3)} ${other[49]?.toFixed(3)} ${other[99]?.toFixed(3)}`,
         );
-      }
-      const best = (rs: readonly BlindReport[]) =>
-        THRESHOLDS.map((t) => ({ t, f: figuresOf(rs, replay(rs, t)) })).sort(
-          (a, b) => score(b.f) - score(a.f) || a.t - b.t,
-        )[0];
-      const chosen = best(reports);
-      console.log(describeFigures(`tuning half at ${chosen.t}`, chosen.f));
-      for (const left of outageKinds('tune')) {
-        const without = reports.filter((r) => r.outage !== left);
-        const t = best(without).t;
-        const f = figuresOf(
-          reports.filter((r) => r.outage === left || r.outage === null),
-          replay(reports, t),
-        );
-        console.log(`leave ${left} out: threshold ${t}; on ${left}: recall ${f.recall.toFixed(3)}, precision ${f.precision.toFixed(3)}`);
-      }
-    }, 600_000);
+        const replay = (rs: readonly BlindReport[], alikeAt: number) => replayRule(rs, byReport, alikeAt);
+        for (const alikeAt of THRESHOLDS) {
+          const f = figuresOf(reports, replay(reports, alikeAt));
+          console.log(
+            `MAJOR_LOOK_ALIKE_AT=${alikeAt}: precision ${f.precision.toFixed(3)}, recall ${f.recall.toFixed(3)}, unrelated joined ${f.unrelatedJoined}/${f.unrelated}, late ${f.lateOutages.join(' ') || 'none'}`,
+          );
+        }
+        const best = (rs: readonly BlindReport[]) =>
+          THRESHOLDS.map((t) => ({ t, f: figuresOf(rs, replay(rs, t)) })).sort(
+            (a, b) => score(b.f) - score(a.f) || a.t - b.t,
+          )[0];
+        const chosen = best(reports);
+        console.log(describeFigures(`tuning half at ${chosen.t}`, chosen.f));
+        for (const left of outageKinds('tune')) {
+          const without = reports.filter((r) => r.outage !== left);
+          const t = best(without).t;
+          const f = figuresOf(
+            reports.filter((r) => r.outage === left || r.outage === null),
+            replay(reports, t),
+          );
+          console.log(
+            `leave ${left} out: threshold ${t}; on ${left}: recall ${f.recall.toFixed(3)}, precision ${f.precision.toFixed(3)}`,
+          );
+        }
+      },
+      600_000,
+    );
   },
   { kinds: tuning ? ['pglite'] : [] },
 );

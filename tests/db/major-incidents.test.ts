@@ -30,7 +30,13 @@ describeEachDatabase('major incidents', (ctx) => {
 
   async function report(title: string, who = customer(), description = 'It started this morning.') {
     ctx().clock.advance(20_000);
-    return ctx().helpdesk.tickets.open(who, { title, description, type: 'incident', impact: 'individual', urgency: 'degraded' });
+    return ctx().helpdesk.tickets.open(who, {
+      title,
+      description,
+      type: 'incident',
+      impact: 'individual',
+      urgency: 'degraded',
+    });
   }
   const query = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) =>
     ctx().dataSource.query(sql, params) as Promise<T[]>;
@@ -98,9 +104,17 @@ describeEachDatabase('major incidents', (ctx) => {
   });
 
   test('two outages at once make two proposals, a report is in one at most, and declaring one leaves the other open', async () => {
-    const wifi = ['Wi-Fi in building B keeps dropping', 'Wi-Fi in building B drops all the time', 'Building B Wi-Fi drops again and again'];
+    const wifi = [
+      'Wi-Fi in building B keeps dropping',
+      'Wi-Fi in building B drops all the time',
+      'Building B Wi-Fi drops again and again',
+    ];
     // (Not the mail outage of the tests above: its major incident is still open, and would take these.)
-    const sap = ['SAP GUI shows error 503 at login', 'SAP gui error 503 when logging in', 'Error 503 from SAP GUI at login'];
+    const sap = [
+      'SAP GUI shows error 503 at login',
+      'SAP gui error 503 when logging in',
+      'Error 503 from SAP GUI at login',
+    ];
     const mail: Array<{ id: number }> = [];
     for (const title of sap) mail.push(await report(title));
     const air: Array<{ id: number }> = [];
@@ -117,7 +131,11 @@ describeEachDatabase('major incidents', (ctx) => {
   });
 
   test('"Dismiss" closes the proposal and its reports never count toward another', async () => {
-    const titles = ['Teams calls drop after two minutes', 'Teams call drops after 2 minutes', 'teams calls keep dropping after two minutes'];
+    const titles = [
+      'Teams calls drop after two minutes',
+      'Teams call drops after 2 minutes',
+      'teams calls keep dropping after two minutes',
+    ];
     for (const title of titles) await report(title);
     const [proposal] = await openProposals();
     await ctx().helpdesk.major.dismiss(tina, { proposalId: proposal.id });
@@ -212,7 +230,11 @@ describeEachDatabase('major incidents', (ctx) => {
     await ctx().helpdesk.tickets.reopen(who, { ticketNumber: reports[5].number });
     expect(await ticket(reports[5].id)).toMatchObject({ status: 'open', major_incident_id: null });
     for (let i = 0; i < 4; i++)
-      await ctx().helpdesk.tickets.open(customer(), { title: 'New laptop for the intern', description: 'Please.', type: 'request' });
+      await ctx().helpdesk.tickets.open(customer(), {
+        title: 'New laptop for the intern',
+        description: 'Please.',
+        type: 'request',
+      });
     expect(await openProposals()).toHaveLength(0);
   });
 });

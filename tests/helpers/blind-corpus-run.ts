@@ -38,8 +38,17 @@ export async function openThroughCore(
   for (const [index, report] of reports.entries()) {
     clock.set(new Date(start.getTime() + (spacingMs === undefined ? report.minute * 60_000 : index * spacingMs)));
     const ticket = await helpdesk.tickets.open(
-      { platform: 'slack', userId: `U${report.customer.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`, displayName: report.customer },
-      { title: report.title.slice(0, 100), description: report.description.slice(0, 3000) || report.title, type: 'incident', location: {} },
+      {
+        platform: 'slack',
+        userId: `U${report.customer.replace(/[^A-Za-z0-9]/g, '').toUpperCase()}`,
+        displayName: report.customer,
+      },
+      {
+        title: report.title.slice(0, 100),
+        description: report.description.slice(0, 3000) || report.title,
+        type: 'incident',
+        location: {},
+      },
     );
     ticketIds.set(report.id, ticket.id);
     seen.push(report);

@@ -125,7 +125,9 @@ export function figuresOf(reports: readonly BlindReport[], outcome: RunOutcome):
     return {
       outage,
       recall: pairs === 0 ? 1 : found / pairs,
-      missedStyles: mine.filter((r) => !main || outcome.groupOf.get(r.id) !== main).map((r) => `${r.style}/${r.language}`),
+      missedStyles: mine
+        .filter((r) => !main || outcome.groupOf.get(r.id) !== main)
+        .map((r) => `${r.style}/${r.language}`),
       proposedAt: outcome.proposedAtCustomer.get(outage) ?? null,
     };
   });

@@ -1,4 +1,10 @@
-import { coherent, placeNewReport, secondLook, type GroupSeen, type ReportSeen } from '../../src/core/rules/major-incident';
+import {
+  coherent,
+  placeNewReport,
+  secondLook,
+  type GroupSeen,
+  type ReportSeen,
+} from '../../src/core/rules/major-incident';
 import { proposalAlertText } from '../../src/core/rules/proposal-alert';
 import {
   alikeness,
@@ -11,7 +17,11 @@ import {
 } from '../../src/core/rules/similarity';
 
 /** Statistics of a helpdesk with `tickets` reports, `counts` of some terms, and a background list. */
-const stats = (tickets: number, counts: Record<string, number>, background: Record<string, number> = {}): TermStatistics => ({
+const stats = (
+  tickets: number,
+  counts: Record<string, number>,
+  background: Record<string, number> = {},
+): TermStatistics => ({
   tickets,
   ticketsWith: (term) => counts[term] ?? 0,
   backgroundShare: (term) => background[term] ?? 0.003,
@@ -48,7 +58,18 @@ describe('what a term weighs', () => {
   });
 });
 
-const weights: Record<string, number> = { vpn: 3, gateway: 3, intranet: 2.5, canteen: 3, menu: 3, printer: 3, toner: 3, floor: 1, down: 0.1, morning: 0.05 };
+const weights: Record<string, number> = {
+  vpn: 3,
+  gateway: 3,
+  intranet: 2.5,
+  canteen: 3,
+  menu: 3,
+  printer: 3,
+  toner: 3,
+  floor: 1,
+  down: 0.1,
+  morning: 0.05,
+};
 const report = (id: number, customerId: number, words: string[], free = true): ReportSeen => ({
   id,
   customerId,

@@ -140,7 +140,9 @@ const guideComponents = new Map<string, (interaction: any, args: string[], ctx: 
 );
 
 /** Buttons under a staff alert carry a major-incident proposal instead of a ticket. */
-const proposalButtons = new Map<string, ProposalHandler>([declareMajor, dismissProposal, notRelated].map((m) => [m.action, m.run]));
+const proposalButtons = new Map<string, ProposalHandler>(
+  [declareMajor, dismissProposal, notRelated].map((m) => [m.action, m.run]),
+);
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   // Every handler answers first; by its end it surely has (or never will): either way it no longer holds others back.

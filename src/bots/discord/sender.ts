@@ -73,7 +73,14 @@ export class DiscordSender implements Sender {
     if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.kind === 'major.proposal')
-      return sendProposalAlert(this.helpdesk, this.rest, this.settings.DISCORD_STAFF_CHANNEL_ID, delivery, post, signal);
+      return sendProposalAlert(
+        this.helpdesk,
+        this.rest,
+        this.settings.DISCORD_STAFF_CHANNEL_ID,
+        delivery,
+        post,
+        signal,
+      );
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);

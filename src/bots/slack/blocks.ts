@@ -350,4 +350,3 @@ export function staffAlertBlocks(text: string, proposalId: number | null): Known
   }
   return blocks;
 }
-

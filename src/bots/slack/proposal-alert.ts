@@ -26,14 +26,12 @@ export function proposalBlocks(view: ProposalView): KnownBlock[] {
   });
   return [
     { type: 'section', text: { type: 'plain_text', text: heading } },
-    ...view.reports.slice(0, REPORTS_LISTED).map(
-      (r): KnownBlock => ({
-        type: 'section',
-        block_id: `proposal:${view.id}:${r.number}`,
-        text: { type: 'plain_text', text: `#${r.number} ${r.title}`.slice(0, 3000) },
-        accessory: button(MAJOR_NOT_RELATED, `${view.id}:${r.number}`, 'Not related'),
-      }),
-    ),
+    ...view.reports.slice(0, REPORTS_LISTED).map((r): KnownBlock => ({
+      type: 'section',
+      block_id: `proposal:${view.id}:${r.number}`,
+      text: { type: 'plain_text', text: `#${r.number} ${r.title}`.slice(0, 3000) },
+      accessory: button(MAJOR_NOT_RELATED, `${view.id}:${r.number}`, 'Not related'),
+    })),
     { type: 'context', elements: [{ type: 'plain_text', text: footer.slice(0, 3000) }] },
     {
       type: 'actions',
@@ -57,9 +55,16 @@ export async function sendProposalAlert(
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
   const message = { text: proposalAlertText(view), blocks: proposalBlocks(view) };
   if (view.location.slackTs) {
-    await client.chat.update({ channel: view.location.slackChannel ?? supportChannel, ts: view.location.slackTs, ...message });
+    await client.chat.update({
+      channel: view.location.slackChannel ?? supportChannel,
+      ts: view.location.slackTs,
+      ...message,
+    });
     return;
   }
   const posted = await client.chat.postMessage({ channel: supportChannel, ...message });
-  await helpdesk.proposals.saveLocation(view.id, { slackChannel: posted.channel ?? supportChannel, slackTs: posted.ts! });
+  await helpdesk.proposals.saveLocation(view.id, {
+    slackChannel: posted.channel ?? supportChannel,
+    slackTs: posted.ts!,
+  });
 }

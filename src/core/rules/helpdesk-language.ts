@@ -79,7 +79,6 @@ const BANDS: ReadonlyArray<readonly [number, string]> = [
 export const BACKGROUND_SHARES: ReadonlyMap<string, number> = (() => {
   const shares = new Map<string, number>();
   for (const [share, words] of BANDS)
-    for (const word of words.split(/\s+/).filter(Boolean))
-      shares.set(word, Math.max(share, shares.get(word) ?? 0));
+    for (const word of words.split(/\s+/).filter(Boolean)) shares.set(word, Math.max(share, shares.get(word) ?? 0));
   return shares;
 })();

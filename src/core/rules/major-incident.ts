@@ -88,11 +88,7 @@ export function placeNewReport(
  * The free reports that look like the group once it formed or grew, one after another (each
  * added moves the centroid), the most alike first; never one already in it.
  */
-export function secondLook(
-  members: readonly ReportSeen[],
-  free: readonly ReportSeen[],
-  alikeAt: number,
-): ReportSeen[] {
+export function secondLook(members: readonly ReportSeen[], free: readonly ReportSeen[], alikeAt: number): ReportSeen[] {
   const inGroup = new Set(members.map((m) => m.id));
   const vectors = members.map((m) => m.vector);
   const added: ReportSeen[] = [];

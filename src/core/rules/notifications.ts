@@ -199,7 +199,10 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'linked':
       toTicket('ticket.card');
       tellCustomer(
-        messages.knownProblem(ticket, typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined),
+        messages.knownProblem(
+          ticket,
+          typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined,
+        ),
       );
       break;
     case 'unlinked':

@@ -143,20 +143,29 @@ export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: numbe
   const { seen, placement } = await place();
   if (placement.action === 'grow' && placement.group.kind === 'incident') {
     const parent = await lockTicketById(tx, placement.group.id);
-    for (const child of await lockTickets(tx, placement.added.map((r) => r.id)))
+    for (const child of await lockTickets(
+      tx,
+      placement.added.map((r) => r.id),
+    ))
       await joinInTx(tx, child, parent, child.id === ticket.id ? actorId : null);
   } else if (placement.action === 'grow') {
     await listInProposal(tx, placement.group.id, placement.added);
     await declareWhenEnough(tx, placement.group.id, [...placement.group.members, ...placement.added], seen);
   } else if (placement.action === 'form') {
     if (distinctCustomers(placement.members) >= policy.declareAt) {
-      const parent = await declareInTx(tx, null, await lockTickets(tx, placement.members.map((r) => r.id)));
+      const parent = await declareInTx(
+        tx,
+        null,
+        await lockTickets(
+          tx,
+          placement.members.map((r) => r.id),
+        ),
+      );
       await lookAgainFor(tx, parent, placement.members, seen);
     } else {
-      const [proposal] = await tx.manager.query(
-        `INSERT INTO major_proposal (created_at) VALUES ($1) RETURNING id`,
-        [tx.now],
-      );
+      const [proposal] = await tx.manager.query(`INSERT INTO major_proposal (created_at) VALUES ($1) RETURNING id`, [
+        tx.now,
+      ]);
       await listInProposal(tx, proposal.id, placement.members);
       await record(tx, ticket, null, 'major_proposed', {
         proposalId: proposal.id,
@@ -209,13 +218,21 @@ async function declareProposalInTx(
       [proposalId],
     );
     if (!newest) return null;
-    seen = await surroundingsOf(tx.manager, { id: newest.id, createdAt: newest.created_at }, tx.ctx.policy.major, tx.now);
+    seen = await surroundingsOf(
+      tx.manager,
+      { id: newest.id, createdAt: newest.created_at },
+      tx.ctx.policy.major,
+      tx.now,
+    );
     members = seen.groups.find((g) => g.kind === 'proposal' && g.id === proposalId)?.members ?? [];
   }
   const taken = coherent(members, tx.ctx.policy.major.alikeAt);
-  const tickets = (await lockTickets(tx, taken.map((r) => r.id))).filter(
-    (t) => t.status !== 'resolved' && !t.majorIncidentId && !t.isMajor,
-  );
+  const tickets = (
+    await lockTickets(
+      tx,
+      taken.map((r) => r.id),
+    )
+  ).filter((t) => t.status !== 'resolved' && !t.majorIncidentId && !t.isMajor);
   if (tickets.length === 0) return null;
   await tx.manager.query(
     `UPDATE major_proposal SET status = 'declared', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
@@ -239,7 +256,10 @@ async function lookAgainFor(tx: Tx, parent: TicketEntity, members: readonly Repo
   const inGroup = new Set(members.map((m) => m.id));
   const free = [seen.probe, ...seen.window].filter((r) => r.free && !inGroup.has(r.id));
   const more = secondLook(members, free, tx.ctx.policy.major.alikeAt);
-  for (const child of await lockTickets(tx, more.map((r) => r.id))) {
+  for (const child of await lockTickets(
+    tx,
+    more.map((r) => r.id),
+  )) {
     if (child.status === 'resolved' || child.majorIncidentId || child.isMajor) continue;
     await joinInTx(tx, child, parent, null);
   }

@@ -176,7 +176,8 @@ export async function termStatistics(
   let kept = countsByDatabase.get(manager.connection);
   const missing = [...terms].filter((term) => !kept?.counts.has(term));
   // Every count this search needs is kept and fresh: no statement at all.
-  if (kept && missing.length === 0 && Date.now() - kept.readAt < TICKETS_TRUSTED_MS) return statisticsOf(kept, language);
+  if (kept && missing.length === 0 && Date.now() - kept.readAt < TICKETS_TRUSTED_MS)
+    return statisticsOf(kept, language);
   let counted = await read(missing);
   const tickets = counted.get('') ?? 0;
   if (!kept || Math.abs(tickets - kept.tickets) > Math.max(5, kept.tickets / 20) || kept.counts.size > COUNTS_KEPT) {
