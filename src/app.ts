@@ -12,9 +12,7 @@ import { createLogger, type Logger } from './log';
 import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
-import { startDiscordAdapter, type DiscordAdapter } from './bots/discord';
-import { createDiscordRest } from './bots/discord/client';
-import { DiscordSender } from './bots/discord/sender';
+import type { DiscordAdapter } from './bots/discord';
 import { holdLease, Lease, type HeldLease } from './db/lease';
 import { startSlackAdapter, type SlackAdapter } from './bots/slack';
 
@@ -27,6 +25,10 @@ export interface AppOptions {
   senders?: Sender[];
   /** How long the Discord gateway lease lasts unrenewed (renewed every third of it); tests shorten it. */
   gatewayLeaseMs?: number;
+  /** How long a delivery's claim lasts unsettled (tests and the fault suite shorten it). */
+  deliveryLeaseMs?: number;
+  /** Least time between two of Slack's catch-up calls after a start (default: Tier 3's pace). */
+  slackCatchUpPaceMs?: number;
 }
 
 export interface App {
@@ -137,8 +139,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const senders = [...(options.senders ?? [])];
     const [discordStatus, slackStatus] = adapterStatus(settings);
     if (slackStatus.configured) {
-      // Mounts POST /slack/events on this server, so it must come before listen.
-      slack = await startSlackAdapter({ settings, helpdesk, http, logger });
+      // Mounts POST /slack/events on this server, so it must come before listen; its catch-up runs in the background.
+      slack = await startSlackAdapter({ settings, helpdesk, http, logger, catchUpPaceMs: options.slackCatchUpPaceMs });
       senders.push(slack.sender);
     }
     const port = await http.listen(settings.PORT, options.host);
@@ -151,8 +153,15 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
       instanceId,
       logger,
       metrics: metrics.registry,
+      ...(options.deliveryLeaseMs ? { leaseMs: options.deliveryLeaseMs } : {}),
     });
     if (discordStatus.configured) {
+      // Loaded only when configured: discord.js alone takes a second or more to load, and a restart should answer at once.
+      const [{ startDiscordAdapter }, { createDiscordRest }, { DiscordSender }] = await Promise.all([
+        import('./bots/discord'),
+        import('./bots/discord/client'),
+        import('./bots/discord/sender'),
+      ]);
       // Every instance sends Discord deliveries over REST; one at a time holds the gateway (events in).
       dispatcher.addSender(new DiscordSender(createDiscordRest(settings), helpdesk, settings));
       const runningDispatcher = dispatcher;

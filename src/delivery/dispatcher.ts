@@ -5,6 +5,7 @@ import type { Platform } from '../core/model';
 import type { DeliveryKind } from '../core/rules/notifications';
 import type { Logger } from '../log';
 import { noDeliveryCounters, registerDeliveryMetrics, type DeliveryCounters } from './metrics';
+import { HeldClaim, type Settled } from './held-claim';
 import { PermanentDeliveryError, RateLimitedError, type OutgoingDelivery, type Sender } from './sender';
 
 export interface DispatcherOptions {
@@ -16,10 +17,12 @@ export interface DispatcherOptions {
   instanceId: string;
   /** How long a claim is ours; a send must finish well within it. */
   leaseMs?: number;
-  /** Deliveries claimed per run (at most one per destination). */
+  /** Deliveries sent per run at most (at most one per destination at a time). */
   batchSize?: number;
-  /** Sends in flight at once. */
+  /** Sends in flight at once: a delivery is claimed only when a slot is free to send it. */
   concurrency?: number;
+  /** How long a send that reached the platform keeps trying to be recorded while the database is away. */
+  recordPatienceMs?: number;
   /** Temporary failures (rate limits excepted) after which a delivery is marked failed. */
   maxAttempts?: number;
   /** Temporary failures wait about base·2^(n-1), halved at random (jitter), capped at `maxMs`. */
@@ -50,21 +53,18 @@ type Outcome =
   | { kind: 'retry'; cause: 'rate_limited' | 'temporary'; delayMs: number; error: string }
   | { kind: 'failed'; reason: string; error: string };
 
-interface Claim {
-  delivery: OutgoingDelivery;
-  /** The lease we wrote: every later write to the row is guarded by it, so a newer claim wins. */
-  leaseUntil: Date;
-}
-
 /**
- * Sends the delivery queue. Each run claims due deliveries in one short statement (status
- * `sending`, a lease, attempts + 1), sends them outside any transaction, and settles each in
- * another short statement guarded by the lease it holds. Per destination only the oldest unsent
- * delivery is claimable, so a destination hears things in order while destinations go in
- * parallel, across instances too (row locks with SKIP LOCKED, and a re-check of the row's state).
+ * Sends the delivery queue. Each run claims due deliveries in short statements (status `sending`,
+ * a lease, attempts + 1), only as many as there are free slots to send them at once, sends them
+ * outside any transaction, and settles each in another short statement guarded by the lease it
+ * holds. A send that reached the platform is recorded and settled even if the database is briefly
+ * away: those writes are retried with back-off while the claim is renewed. Per destination only
+ * the oldest unsent delivery is claimable, so a destination hears things in order while
+ * destinations go in parallel, across instances too (row locks with SKIP LOCKED, and a re-check of
+ * the row's state).
  *
- * A lease that runs out unsettled (a crash, a send that hung) makes the delivery claimable again:
- * the only way a message can go out twice. Such claims are counted as `resent`.
+ * A lease that runs out unsettled (a crash, a send that hung) makes the delivery claimable again;
+ * such claims are counted as `resent`, and the senders look for the earlier copy before posting.
  */
 export class Dispatcher {
   private readonly sendersByPlatform = new Map<Platform, Sender>();
@@ -75,6 +75,7 @@ export class Dispatcher {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly random: () => number;
+  private readonly recordPatienceMs: number;
   private readonly counters: DeliveryCounters;
   private readonly sinceStart: DispatchResult = { claimed: 0, sent: 0, failed: 0, retried: 0, resent: 0, released: 0 };
 
@@ -94,6 +95,7 @@ export class Dispatcher {
     this.backoffBaseMs = options.backoff?.baseMs ?? 1000;
     this.backoffMaxMs = options.backoff?.maxMs ?? 5 * 60_000;
     this.random = options.random ?? Math.random;
+    this.recordPatienceMs = options.recordPatienceMs ?? 2 * 60_000;
     this.counters = options.metrics
       ? registerDeliveryMetrics(options.metrics, { dataSource: options.dataSource, clock: options.clock })
       : noDeliveryCounters;
@@ -173,27 +175,63 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Claims only as many deliveries as there are free slots, and claims again as slots free up, up
+   * to `batchSize` a run: a crash leaves only the sends in flight unsettled, never a batch waiting
+   * its turn, and a claim is never held while it waits.
+   */
   private async dispatchBatch(): Promise<DispatchResult> {
     const result: DispatchResult = { claimed: 0, sent: 0, failed: 0, retried: 0, resent: 0, released: 0 };
     if (this.stopping || this.sendersByPlatform.size === 0) return result;
-    const claims = await this.claim();
-    result.claimed = claims.length;
-    for (const claim of claims) {
-      if (!claim.delivery.resend) continue;
-      result.resent++;
-      this.counters.resent();
-      this.options.logger?.warn(
-        { instance: this.options.instanceId, deliveryId: claim.delivery.id, destination: claim.delivery.destination },
-        'delivery claimed again after its lease ran out unsettled: it may reach the platform twice',
-      );
+    const inFlight = new Set<Promise<void>>();
+    let claimError: unknown;
+    let exhausted = false;
+    try {
+      while (!this.stopping && !exhausted && claimError === undefined) {
+        const wanted = Math.min(this.concurrency - inFlight.size, this.batchSize - result.claimed);
+        if (wanted > 0) {
+          let claims: HeldClaim[] = [];
+          try {
+            claims = await this.claim(wanted);
+          } catch (error) {
+            claimError = error;
+            break;
+          }
+          result.claimed += claims.length;
+          for (const claim of claims) {
+            this.noteResend(claim, result);
+            const sending: Promise<void> = this.deliver(claim, result).finally(() => inFlight.delete(sending));
+            inFlight.add(sending);
+          }
+          if (claims.length === 0 && inFlight.size === 0) break;
+          if (result.claimed >= this.batchSize) exhausted = true;
+          // Nothing more claimable now; a send settling may make its destination's next one claimable.
+          if (claims.length < wanted && inFlight.size === 0) break;
+        }
+        if (inFlight.size > 0) await Promise.race(inFlight);
+        else break;
+      }
+    } finally {
+      await Promise.all(inFlight);
+      for (const key of Object.keys(result) as Array<keyof DispatchResult>) this.sinceStart[key] += result[key];
     }
-    let next = 0;
-    const worker = async () => {
-      while (next < claims.length) await this.deliver(claims[next++], result);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, claims.length) }, worker));
-    for (const key of Object.keys(result) as Array<keyof DispatchResult>) this.sinceStart[key] += result[key];
+    if (claimError !== undefined && result.claimed === 0) throw claimError;
+    if (claimError !== undefined)
+      this.options.logger?.warn(
+        { err: claimError, instance: this.options.instanceId },
+        'could not claim more deliveries this run',
+      );
     return result;
+  }
+
+  private noteResend(claim: HeldClaim, result: DispatchResult): void {
+    if (!claim.delivery.resend) return;
+    result.resent++;
+    this.counters.resent();
+    this.options.logger?.warn(
+      { instance: this.options.instanceId, deliveryId: claim.delivery.id, destination: claim.delivery.destination },
+      'delivery claimed again after its lease ran out unsettled: the sender looks for its earlier copy first',
+    );
   }
 
   /**
@@ -204,7 +242,7 @@ export class Dispatcher {
    * re-checking the row itself is enough.) The oldest-first walk uses delivery_unsent_id_idx, a
    * partial index holding only unsent rows, so its cost follows the queue's depth, not its history.
    */
-  private async claim(): Promise<Claim[]> {
+  private async claim(limit: number): Promise<HeldClaim[]> {
     const now = this.options.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     // An UPDATE comes back from TypeORM as [rows, rowCount].
@@ -223,54 +261,64 @@ export class Dispatcher {
          LIMIT $3
          FOR UPDATE OF d SKIP LOCKED
        )
-       UPDATE delivery t SET status = 'sending', lease_until = $4, attempts = t.attempts + 1
+       UPDATE delivery t SET status = 'sending', lease_until = $4, attempts = t.attempts + 1,
+                             first_claimed_at = COALESCE(t.first_claimed_at, $2),
+                             may_have_been_sent = t.may_have_been_sent OR c.previous_status = 'sending'
        FROM claimable c
        WHERE t.id = c.id
        RETURNING t.id, t.ticket_id, t.event_id, t.platform, t.destination, t.kind, t.payload, t.attempts, t.created_at,
-                 c.previous_status = 'sending' AS resend`,
-      [[...this.sendersByPlatform.keys()], now, this.batchSize, leaseUntil],
+                 t.first_claimed_at, t.may_have_been_sent, c.previous_status = 'sending' AS resend`,
+      [[...this.sendersByPlatform.keys()], now, limit, leaseUntil],
     )) as [ClaimedRow[], number];
     return rows
       .sort((a, b) => a.id - b.id)
-      .map((row) => ({
-        leaseUntil,
-        delivery: {
-          id: row.id,
-          ticketId: row.ticket_id,
-          eventId: row.event_id,
-          platform: row.platform,
-          destination: row.destination,
-          kind: row.kind,
-          payload: row.payload ?? {},
-          attempts: row.attempts,
-          resend: row.resend,
-          createdAt: new Date(row.created_at),
-        },
-      }));
+      .map(
+        (row) =>
+          new HeldClaim(
+            {
+              id: row.id,
+              ticketId: row.ticket_id,
+              eventId: row.event_id,
+              platform: row.platform,
+              destination: row.destination,
+              kind: row.kind,
+              payload: row.payload ?? {},
+              attempts: row.attempts,
+              resend: row.resend,
+              firstClaimedAt: new Date(row.first_claimed_at ?? now),
+              mayHaveBeenSent: row.may_have_been_sent,
+              createdAt: new Date(row.created_at),
+            },
+            leaseUntil,
+            {
+              dataSource: this.options.dataSource,
+              clock: this.options.clock,
+              leaseMs: this.leaseMs,
+              patienceMs: this.recordPatienceMs,
+              instanceId: this.options.instanceId,
+              logger: this.options.logger,
+            },
+          ),
+      );
   }
 
-  private async deliver(claim: Claim, result: DispatchResult): Promise<void> {
+  private async deliver(claim: HeldClaim, result: DispatchResult): Promise<void> {
     const { delivery } = claim;
-    const leaseLeftMs = claim.leaseUntil.getTime() - this.options.clock.now().getTime();
     // A send started on a stale claim could outlive the lease and go out twice; a fresh claim costs one statement.
-    if (this.stopping || leaseLeftMs < this.leaseMs / 2) {
-      if ((await this.write(claim, RELEASE, [])) === 'settled') result.released++;
+    if (this.stopping || claim.leaseLeftMs() < this.leaseMs / 2) {
+      if ((await claim.settle(RELEASE, [])) === 'settled') result.released++;
       return;
     }
     const sender = this.sendersByPlatform.get(delivery.platform)!;
-    const abort = new AbortController();
-    const deadline = setTimeout(
-      () => abort.abort(new Error('the delivery lease is about to run out')),
-      Math.max(0, leaseLeftMs - Math.min(this.leaseMs / 5, 5000)),
-    );
+    claim.armDeadline();
     let outcome: Outcome;
     try {
-      await sender.send(delivery, { signal: abort.signal });
+      await sender.send(delivery, { signal: claim.abort.signal, record: (write) => claim.record(write) });
       outcome = { kind: 'sent' };
     } catch (error) {
       outcome = this.classify(error, delivery);
     } finally {
-      clearTimeout(deadline);
+      claim.disarm();
     }
     const log = {
       instance: this.options.instanceId,
@@ -282,17 +330,18 @@ export class Dispatcher {
     let settled: Settled;
     switch (outcome.kind) {
       case 'sent':
-        settled = await this.write(claim, MARK_SENT, [now]);
+        settled = await claim.settle(MARK_SENT, [now]);
         if (settled === 'settled') {
           result.sent++;
           this.counters.sent();
         }
         break;
       case 'retry':
-        settled = await this.write(claim, SCHEDULE_RETRY, [
+        settled = await claim.settle(SCHEDULE_RETRY, [
           new Date(now.getTime() + outcome.delayMs),
           outcome.error,
           outcome.cause === 'rate_limited' ? 1 : 0,
+          outcome.cause === 'temporary',
         ]);
         if (settled === 'settled') {
           result.retried++;
@@ -304,7 +353,7 @@ export class Dispatcher {
         }
         break;
       case 'failed':
-        settled = await this.write(claim, MARK_FAILED, [outcome.error]);
+        settled = await claim.settle(MARK_FAILED, [outcome.error]);
         if (settled === 'settled') {
           result.failed++;
           this.counters.failed(outcome.reason);
@@ -361,28 +410,7 @@ export class Dispatcher {
     const step = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** Math.min(attempt - 1, 30));
     return Math.round(step / 2 + (this.random() * step) / 2);
   }
-
-  /** Runs a settling statement guarded by our lease: it applies only while the claim is still ours. */
-  private async write(claim: Claim, sql: string, params: unknown[]): Promise<Settled> {
-    try {
-      const [, affected] = (await this.options.dataSource.query(sql, [
-        claim.delivery.id,
-        claim.leaseUntil,
-        ...params,
-      ])) as [unknown, number];
-      return affected > 0 ? 'settled' : 'lease_lost';
-    } catch (error) {
-      // The lease will run out and the delivery be claimed again: a possible resend, never a loss.
-      this.options.logger?.error(
-        { err: error, instance: this.options.instanceId, deliveryId: claim.delivery.id },
-        'could not settle a delivery',
-      );
-      return 'error';
-    }
-  }
 }
-
-type Settled = 'settled' | 'lease_lost' | 'error';
 
 interface ClaimedRow {
   id: number;
@@ -394,13 +422,19 @@ interface ClaimedRow {
   payload: Record<string, unknown> | null;
   attempts: number;
   created_at: Date;
+  first_claimed_at: Date | null;
+  may_have_been_sent: boolean;
   resend: boolean;
 }
 
 const OUR_LEASE = `WHERE id = $1 AND status = 'sending' AND lease_until = $2`;
 const MARK_SENT = `UPDATE delivery SET status = 'sent', sent_at = $3, lease_until = NULL, last_error = NULL ${OUR_LEASE}`;
-/** $5 = 1 gives back the attempt a rate limit took: waiting out a 429 never counts toward giving up. */
-const SCHEDULE_RETRY = `UPDATE delivery SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL, attempts = attempts - $5 ${OUR_LEASE}`;
+/**
+ * $5 = 1 gives back the attempt a rate limit took: waiting out a 429 never counts toward giving up.
+ * $6: a temporary failure (a 5xx, a timeout) does not prove the platform refused the post.
+ */
+const SCHEDULE_RETRY = `UPDATE delivery SET status = 'pending', not_before = $3, last_error = $4, lease_until = NULL,
+  attempts = attempts - $5, may_have_been_sent = may_have_been_sent OR $6 ${OUR_LEASE}`;
 const MARK_FAILED = `UPDATE delivery SET status = 'failed', last_error = $3, lease_until = NULL ${OUR_LEASE}`;
 const RELEASE = `UPDATE delivery SET status = 'pending', lease_until = NULL, attempts = attempts - 1 ${OUR_LEASE}`;
 

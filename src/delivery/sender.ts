@@ -19,6 +19,18 @@ export interface OutgoingDelivery {
    * on `id`) should do so.
    */
   resend: boolean;
+  /**
+   * When this delivery was first claimed: nothing of it can have reached the platform before. A
+   * sender looking for an earlier copy of its message (see `mayHaveBeenSent`) looks back to here.
+   */
+  firstClaimedAt: Date;
+  /**
+   * True when an earlier attempt may have reached the platform: its claim ran out unsettled (a
+   * crash, a database that stayed away), or it failed in a way that does not prove the platform
+   * refused (a 5xx, a timeout, a lost answer). Such a delivery looks for its own message before
+   * posting it again.
+   */
+  mayHaveBeenSent: boolean;
   createdAt: Date;
 }
 
@@ -28,6 +40,13 @@ export interface SendOptions {
    * the delivery again, so a send still running would risk a duplicate: give up instead.
    */
   signal: AbortSignal;
+  /**
+   * Runs a database write that records what the platform now has (a message's id, a thread's id).
+   * A post that succeeded must be recorded even when the database is briefly away, or the delivery
+   * would be sent again: the write is retried with back-off while the claim is renewed, for as long
+   * as the claim stays ours. Throws only when the claim is lost or the database stays away too long.
+   */
+  record<T>(write: () => Promise<T>): Promise<T>;
 }
 
 /**

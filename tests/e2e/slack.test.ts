@@ -445,6 +445,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
       text: 'Still loud while you were away',
     });
     const restarted = await h.startInstance();
+    await restarted.slack.caughtUp();
     await restarted.slack.settled();
     const rows = await h.db.dataSource.query(
       `SELECT c.body FROM comment c JOIN ticket t ON t.id = c.ticket_id WHERE t.number = $1`,

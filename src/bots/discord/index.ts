@@ -6,6 +6,7 @@ import type { Sender } from '../../delivery/sender';
 import type { Logger } from '../../log';
 import { createDiscordClient } from './client';
 import type { DiscordContext } from './context';
+import { CatchUpGate } from './catch-up-gate';
 import { catchUpMissedMessages } from './events/catch-up';
 import { onMessageCreate } from './events/message-create';
 import { onMessageDelete } from './events/message-delete';
@@ -46,14 +47,18 @@ export async function startDiscordAdapter(options: {
     void work().catch((error) => ctx.logger.error({ err: error }, `discord ${what} failed`));
 
   client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction, ctx));
-  client.on(Events.MessageCreate, (message) => guarded('message', () => onMessageCreate(message, ctx)));
+  // A live message in a thread the catch-up has not reached yet is stored after the missed ones.
+  const gate = new CatchUpGate();
+  client.on(Events.MessageCreate, (message) =>
+    guarded('message', () => gate.run(message.channelId, message.id, () => onMessageCreate(message, ctx))),
+  );
   client.on(Events.MessageUpdate, (_old, message) => guarded('message edit', () => onMessageUpdate(message, ctx)));
   client.on(Events.MessageDelete, (message) => guarded('message delete', () => onMessageDelete(message, ctx)));
 
   // Every READY (the first login, and a fresh session after a lost one) may follow missed messages.
   let catchUp: Promise<number> = Promise.resolve(0);
   client.on(Events.ShardReady, () => {
-    catchUp = catchUpMissedMessages(client.rest, ctx).catch((error) => {
+    catchUp = catchUpMissedMessages(client.rest, ctx, gate).catch((error) => {
       ctx.logger.error({ err: error }, 'discord catch-up failed');
       return 0;
     });

@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
 import type { Helpdesk } from '../../core/helpdesk';
 import { proposalAlertText } from '../../core/rules/proposal-alert';
-import { PermanentDeliveryError, type OutgoingDelivery } from '../../delivery/sender';
+import { PermanentDeliveryError, type OutgoingDelivery, type SendOptions } from '../../delivery/sender';
 import { MESSAGE_MAX } from './format';
 import { proposalRows } from './staff-alert';
 
@@ -17,7 +17,7 @@ export async function sendProposalAlert(
   staffChannel: string | undefined,
   delivery: OutgoingDelivery,
   post: Post,
-  signal: AbortSignal,
+  io: SendOptions,
 ): Promise<void> {
   if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
@@ -26,10 +26,12 @@ export async function sendProposalAlert(
   if (messageId) {
     await rest.patch(Routes.channelMessage(view.location.discordChannelId ?? staffChannel, messageId), {
       body: { ...body, allowed_mentions: { parse: [] } },
-      signal,
+      signal: io.signal,
     });
     return;
   }
   const posted = await post(staffChannel, body, 'p');
-  await helpdesk.proposals.saveLocation(view.id, { discordChannelId: staffChannel, discordMessageId: posted.id });
+  await io.record(() =>
+    helpdesk.proposals.saveLocation(view.id, { discordChannelId: staffChannel, discordMessageId: posted.id }),
+  );
 }

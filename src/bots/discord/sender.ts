@@ -15,6 +15,12 @@ import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
 import { sendProposalAlert } from './proposal-alert';
+import { EarlierPosts } from './post-once';
+
+/** One send's means: the dispatcher's (abort signal, recording) and the delivery itself. */
+interface DiscordSend extends SendOptions {
+  delivery: OutgoingDelivery;
+}
 
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
 
@@ -40,6 +46,7 @@ function cardFingerprint(card: unknown): string {
  */
 export class DiscordSender implements Sender {
   readonly platform = 'discord' as const;
+  private readonly earlier: EarlierPosts;
 
   constructor(
     private readonly rest: REST,
@@ -48,20 +55,29 @@ export class DiscordSender implements Sender {
       Settings,
       'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
     >,
-  ) {}
+  ) {
+    this.earlier = new EarlierPosts(rest);
+  }
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, options.signal);
+      await this.carryOut(delivery, { ...options, delivery });
     } catch (error) {
       throw asDeliveryError(error);
     }
   }
 
-  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async carryOut(delivery: OutgoingDelivery, io: DiscordSend): Promise<void> {
+    const { signal } = io;
+    const record = io.record;
     const payload = delivery.payload;
-    const post = (channelId: string, body: Record<string, unknown>, step: string) =>
-      this.rest.post(Routes.channelMessages(channelId), {
+    // Within the nonce window Discord itself answers a resend with the first message; past it, we look.
+    const post = async (channelId: string, body: Record<string, unknown>, step: string) => {
+      if (this.earlier.needsLookUp(delivery)) {
+        const found = await this.earlier.message(channelId, delivery, body, signal);
+        if (found) return found;
+      }
+      return (await this.rest.post(Routes.channelMessages(channelId), {
         body: {
           ...body,
           nonce: `${delivery.id}${step}`.slice(0, 25),
@@ -69,27 +85,21 @@ export class DiscordSender implements Sender {
           allowed_mentions: { parse: [] },
         },
         signal,
-      }) as Promise<{ id: string }>;
-    if (delivery.kind === 'person.dm') return this.directMessage(delivery, signal);
+      })) as { id: string };
+    };
+    if (delivery.kind === 'person.dm') return this.directMessage(delivery, post, signal);
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.kind === 'major.proposal')
-      return sendProposalAlert(
-        this.helpdesk,
-        this.rest,
-        this.settings.DISCORD_STAFF_CHANNEL_ID,
-        delivery,
-        post,
-        signal,
-      );
+      return sendProposalAlert(this.helpdesk, this.rest, this.settings.DISCORD_STAFF_CHANNEL_ID, delivery, post, io);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
 
     switch (delivery.kind) {
       case 'ticket.created':
-        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, signal);
+        return this.createThread(view, typeof payload.notice === 'string' ? payload.notice : undefined, post, io);
       case 'ticket.card':
-        return this.updateCard(view, signal);
+        return this.updateCard(view, io);
       case 'ticket.member': {
         const person = await this.helpdesk.deliveries.person(Number(payload.personId));
         const members = threadMembers(view.ticket.location);
@@ -97,9 +107,11 @@ export class DiscordSender implements Sender {
         // Usually already there: the thread was made with the assignee the opening chose.
         if (!userId || members.has(userId)) return;
         await this.addMember(view, userId, signal);
-        await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
-          discordThreadMembers: [...members, userId].join(','),
-        });
+        await record(() =>
+          this.helpdesk.deliveries.saveLocation(view.ticket.id, {
+            discordThreadMembers: [...members, userId].join(','),
+          }),
+        );
         return;
       }
       case 'ticket.notice': {
@@ -107,7 +119,7 @@ export class DiscordSender implements Sender {
         // A resolution's notice asks for a rating: the 1–5 buttons sit under it, in the customer's thread.
         const rating = payload.askRating === true ? { components: ratingRow(view.ticket.number) } : {};
         await post(this.threadOf(view), { content: String(payload.text), ...rating }, 'n');
-        return this.archiveIfResolved(view, signal);
+        return this.archiveIfResolved(view, io);
       }
       case 'comment.public': {
         const comment = view.comment;
@@ -116,12 +128,12 @@ export class DiscordSender implements Sender {
         const writtenHere =
           comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
         if (!comment || comment.deleted || writtenHere) return;
-        return this.postCopy(comment, this.threadOf(view), 'c', post);
+        return this.postCopy(comment, this.threadOf(view), 'c', post, io);
       }
       case 'comment.internal': {
         const comment = view.comment;
         if (!comment) return;
-        return this.postCopy(comment, await this.staffThread(view, signal), 'i', post);
+        return this.postCopy(comment, await this.staffThread(view, io), 'i', post, io);
       }
       case 'comment.redacted':
         return this.redactComment(view, payload, post, signal);
@@ -131,9 +143,15 @@ export class DiscordSender implements Sender {
   }
 
   /** The bot's copy of a comment, recorded as soon as it exists so a redaction can edit it. */
-  private async postCopy(comment: CommentView, channelId: string, step: string, post: Post): Promise<void> {
+  private async postCopy(
+    comment: CommentView,
+    channelId: string,
+    step: string,
+    post: Post,
+    io: DiscordSend,
+  ): Promise<void> {
     const copy = await post(channelId, { content: copyText(comment) }, step);
-    await this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id);
+    await io.record(() => this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id));
   }
 
   /**
@@ -235,8 +253,9 @@ export class DiscordSender implements Sender {
     view: DeliveryView,
     notice: string | undefined,
     post: Post,
-    signal: AbortSignal,
+    io: DiscordSend,
   ): Promise<void> {
+    const { signal } = io;
     const { ticket } = view;
     let threadId = ticket.location.discordThreadId;
     if (!threadId) {
@@ -250,17 +269,15 @@ export class DiscordSender implements Sender {
           'no_support_channel',
           'no support channel: run /helpdesk setup or set DISCORD_SUPPORT_CHANNEL_ID',
         );
-      const thread = (await this.rest.post(Routes.threads(supportChannel), {
-        body: {
-          name: `#${ticket.number} ${ticket.title}`.slice(0, 100),
-          type: ChannelType.PrivateThread,
-          invitable: false,
-          auto_archive_duration: 10080,
-        },
-        signal,
-      })) as { id: string };
+      const name = `#${ticket.number} ${ticket.title}`.slice(0, 100);
+      const thread =
+        (await this.earlierThread(supportChannel, name, io)) ??
+        ((await this.rest.post(Routes.threads(supportChannel), {
+          body: { name, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+          signal,
+        })) as { id: string });
       threadId = thread.id;
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId! }));
       ticket.location = { ...ticket.location, discordThreadId: threadId };
     }
     // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
@@ -286,7 +303,7 @@ export class DiscordSender implements Sender {
     if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? ''))
       saved.discordThreadMembers = discordThreadMembers;
     if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
-    if (Object.keys(saved).length > 0) await this.helpdesk.deliveries.saveLocation(ticket.id, saved);
+    if (Object.keys(saved).length > 0) await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, saved));
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
       const queued = await post(
@@ -297,7 +314,7 @@ export class DiscordSender implements Sender {
         },
         'q',
       );
-      await this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id }));
     }
   }
 
@@ -324,7 +341,8 @@ export class DiscordSender implements Sender {
     return true;
   }
 
-  private async updateCard(view: DeliveryView, signal: AbortSignal): Promise<void> {
+  private async updateCard(view: DeliveryView, io: DiscordSend): Promise<void> {
+    const { signal } = io;
     const threadId = this.threadOf(view);
     const cardId = view.ticket.location.discordCardMessageId;
     // The card is drawn from the ticket as it is now, so an edit queued for a change the card
@@ -336,19 +354,19 @@ export class DiscordSender implements Sender {
     // the moment of an edit to a resolved ticket's card (its rating); archiveIfResolved closes it again.
     if ((view.ticket.status !== 'resolved' || edit) && view.ticket.location.discordThreadArchived === 'true') {
       await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' }));
     }
     if (cardId && edit) {
       await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn }));
     }
-    await this.archiveIfResolved(view, signal);
+    await this.archiveIfResolved(view, io);
   }
 
-  private async archiveIfResolved(view: DeliveryView, signal: AbortSignal): Promise<void> {
+  private async archiveIfResolved(view: DeliveryView, io: DiscordSend): Promise<void> {
     if (view.ticket.status !== 'resolved') return;
-    await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal });
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' });
+    await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal: io.signal });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' }));
   }
 
   /** Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread, so callers skip them. */
@@ -357,20 +375,20 @@ export class DiscordSender implements Sender {
   }
 
   /** The ticket's thread in the staff channel, where its internal notes go; made on first use. */
-  private async staffThread(view: DeliveryView, signal: AbortSignal): Promise<string> {
+  private async staffThread(view: DeliveryView, io: DiscordSend): Promise<string> {
+    const { signal } = io;
     const existing = view.ticket.location.discordStaffThreadId;
     if (existing) return existing;
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
-    const thread = (await this.rest.post(Routes.threads(staffChannel), {
-      body: {
-        name: `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100),
-        type: ChannelType.PublicThread,
-        auto_archive_duration: 10080,
-      },
-      signal,
-    })) as { id: string };
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id });
+    const name = `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100);
+    const thread =
+      (await this.earlierThread(staffChannel, name, io)) ??
+      ((await this.rest.post(Routes.threads(staffChannel), {
+        body: { name, type: ChannelType.PublicThread, auto_archive_duration: 10080 },
+        signal,
+      })) as { id: string });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id }));
     return thread.id;
   }
 
@@ -381,7 +399,7 @@ export class DiscordSender implements Sender {
     await post(staffChannel, { content: String(payload.text).slice(0, 2000) }, 'a');
   }
 
-  private async directMessage(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async directMessage(delivery: OutgoingDelivery, post: Post, signal: AbortSignal): Promise<void> {
     const personId = Number(delivery.destination.replace(/^person:/, ''));
     const person = await this.helpdesk.deliveries.person(personId);
     const userId = discordIdentity(person.identities);
@@ -389,10 +407,17 @@ export class DiscordSender implements Sender {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
       id: string;
     };
-    await this.rest.post(Routes.channelMessages(channel.id), {
-      body: { content: String(delivery.payload.text), nonce: `${delivery.id}d`, enforce_nonce: true },
-      signal,
-    });
+    await post(channel.id, { content: String(delivery.payload.text) }, 'd');
+  }
+
+  /**
+   * A thread an earlier attempt of this delivery created but could not record: looked for by name
+   * among the guild's active threads before a second is made (threads take no nonce).
+   */
+  private async earlierThread(parentId: string, name: string, io: DiscordSend): Promise<{ id: string } | undefined> {
+    const guildId = this.settings.DISCORD_GUILD_ID;
+    if (!guildId || !io.delivery.mayHaveBeenSent) return undefined;
+    return this.earlier.thread(guildId, parentId, name, io.signal);
   }
 
   private threadOf(view: DeliveryView): string {

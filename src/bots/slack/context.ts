@@ -5,6 +5,7 @@ import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import type { AckFirst } from '../ack-first';
+import type { ThreadMessage } from './events/message';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
@@ -13,6 +14,8 @@ export interface SlackContext {
   logger: Logger;
   /** Follow-up work (after `ack()`) waits on `ackFirst.answered()` so a burst's answers go out first. */
   ackFirst: AckFirst;
+  /** Stores a live thread message, after the missed ones while its ticket is still being caught up (see SlackCatchUp). */
+  storeLive?: (message: ThreadMessage) => Promise<boolean>;
 }
 
 /** The person behind a Slack user id, as the core names them. */

@@ -26,7 +26,7 @@ import { registerResolveAction } from './actions/resolve';
 import { registerSolvedAction } from './actions/solved';
 import { registerTypeAction } from './actions/type';
 import { AckFirst } from '../ack-first';
-import { fetchMissedReplies } from './catch-up';
+import { SlackCatchUp } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';
 import { registerTicketCommand } from './commands/ticket';
@@ -53,6 +53,8 @@ export interface SlackAdapter {
   sender: Sender;
   /** Resolves when every Slack request received so far has been fully handled (HTTP mode), and App Homes asked for are published (tests wait on it). */
   settled(): Promise<void>;
+  /** Resolves when the background catch-up of replies missed while down has ended, with how many it stored. */
+  caughtUp(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -61,17 +63,21 @@ export interface SlackAdapterOptions {
   helpdesk: Helpdesk;
   http: HttpServer;
   logger: Logger;
+  /** Least time between two catch-up calls to Slack (default: Tier 3's pace). */
+  catchUpPaceMs?: number;
 }
 
 /**
  * Starts the Slack app: HTTP mode mounts `POST /slack/events` on the given server (call before it
- * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. Then fetches replies missed while down.
+ * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. Replies missed while down are fetched
+ * in the background: start-up does not wait for them.
  */
 export async function startSlackAdapter({
   settings,
   helpdesk,
   http,
   logger,
+  catchUpPaceMs,
 }: SlackAdapterOptions): Promise<SlackAdapter> {
   if (!settings.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
   const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
@@ -118,6 +124,8 @@ export async function startSlackAdapter({
     convoStore: false,
   });
   const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
+  const catchUp = new SlackCatchUp(app.client, ctx, catchUpPaceMs);
+  ctx.storeLive = (message) => catchUp.storeLive(message);
   const homes = new HomeRefresher(app.client, ctx);
   // One lookup per request instead of Bolt offering it to every listener (see ListenerTable).
   const table = new ListenerTable();
@@ -164,8 +172,8 @@ export async function startSlackAdapter({
   }
 
   await app.start();
-  const caughtUp = await fetchMissedReplies(app.client, ctx);
-  logger.info({ mode: settings.SLACK_APP_TOKEN ? 'socket' : 'http', caughtUp }, 'slack adapter started');
+  void catchUp.start().then((caughtUp) => logger.info({ caughtUp }, 'slack: replies missed while down are caught up'));
+  logger.info({ mode: settings.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'slack adapter started');
 
   return {
     app,
@@ -174,7 +182,10 @@ export async function startSlackAdapter({
       await httpReceiver?.settled();
       await homes.settled();
     },
+    caughtUp: () => catchUp.finished(),
     stop: async () => {
+      catchUp.stop();
+      await catchUp.finished();
       await app.stop();
       await homes.settled();
     },

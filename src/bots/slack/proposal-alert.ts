@@ -1,7 +1,8 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import { proposalAlertText, REPORTS_LISTED, type ProposalView } from '../../core/rules/proposal-alert';
-import { PermanentDeliveryError, type OutgoingDelivery } from '../../delivery/sender';
+import { PermanentDeliveryError, type OutgoingDelivery, type SendOptions } from '../../delivery/sender';
+import type { Posted, SlackPost } from './post-once';
 import { MAJOR_DECLARE, MAJOR_NOT_RELATED } from './blocks';
 
 export const MAJOR_DISMISS = 'major_dismiss';
@@ -50,6 +51,7 @@ export async function sendProposalAlert(
   client: WebClient,
   supportChannel: string | undefined,
   delivery: OutgoingDelivery,
+  io: SendOptions & { post(step: string, message: SlackPost): Promise<Posted> },
 ): Promise<void> {
   if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
@@ -62,9 +64,7 @@ export async function sendProposalAlert(
     });
     return;
   }
-  const posted = await client.chat.postMessage({ channel: supportChannel, ...message });
-  await helpdesk.proposals.saveLocation(view.id, {
-    slackChannel: posted.channel ?? supportChannel,
-    slackTs: posted.ts!,
-  });
+  // Posted at most once (a resend finds the first post), and where it is recorded even if the database blinks.
+  const posted = await io.post('proposal', { channel: supportChannel, ...message });
+  await io.record(() => helpdesk.proposals.saveLocation(view.id, { slackChannel: posted.channel, slackTs: posted.ts }));
 }

@@ -15,6 +15,12 @@ import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
 import type { HomeRefresher } from './home-refresher';
+import { postOnce, type Posted, type SlackPost } from './post-once';
+
+/** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
+interface SlackSend extends SendOptions {
+  post(step: string, message: SlackPost): Promise<Posted>;
+}
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
 const PERMANENT = new Set([
@@ -61,35 +67,38 @@ export class SlackSender implements Sender {
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, options.signal);
+      await this.carryOut(delivery, {
+        ...options,
+        post: (step, message) => postOnce(this.client, delivery, step, message),
+      });
     } catch (error) {
       throw translate(error);
     }
   }
 
-  private async carryOut(delivery: OutgoingDelivery, signal: AbortSignal): Promise<void> {
+  private async carryOut(delivery: OutgoingDelivery, io: SlackSend): Promise<void> {
     const payload = delivery.payload;
     if (delivery.kind === 'person.dm') {
       const personId = Number(delivery.destination.split(':')[1]);
-      return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text));
+      return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text), io);
     }
-    if (delivery.kind === 'staff.alert') return this.alertStaff(payload);
+    if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'major.proposal')
-      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery);
+      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery, io);
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
     const place = view.ticket.location as SlackPlace;
     switch (delivery.kind) {
       case 'ticket.created':
-        await this.postTicket(view, place, signal);
+        await this.postTicket(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
-        if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice);
+        if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice, io, 'notice');
         // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
         await this.refreshHomes(view);
         return;
       case 'ticket.card':
-        if (await this.updateCards(view, place)) this.refreshHomes(view);
+        if (await this.updateCards(view, place, io)) this.refreshHomes(view);
         return;
       case 'ticket.notice':
         // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
@@ -97,14 +106,16 @@ export class SlackSender implements Sender {
           await this.inDmThread(
             place,
             String(payload.text),
+            io,
+            'notice',
             payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined,
           );
-        else await this.inCardThread(place, String(payload.text));
+        else await this.inCardThread(place, String(payload.text), io, 'notice');
         return;
       case 'comment.public':
-        return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined);
+        return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined, io);
       case 'comment.internal':
-        return this.postNote(view, place);
+        return this.postNote(view, place, io);
       case 'comment.redacted':
         return this.editCopies(view, place);
       default:
@@ -113,7 +124,7 @@ export class SlackSender implements Sender {
   }
 
   /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
-  private async postTicket(view: DeliveryView, place: SlackPlace, signal: AbortSignal): Promise<void> {
+  private async postTicket(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
@@ -122,36 +133,34 @@ export class SlackSender implements Sender {
     if (!place.slackCardTs) {
       if (!this.supportChannel)
         throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
-      const posted = await this.client.chat.postMessage({
+      const posted = await io.post('card', {
         channel: this.supportChannel,
         text: view.card.heading,
         blocks: staffCard,
       });
-      cardPostedNow = true;
-      place.slackCardTs = posted.ts!;
-      place.slackChannel = posted.channel!;
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, {
-        slackCardTs: place.slackCardTs,
-        slackChannel: place.slackChannel,
-      });
+      cardPostedNow = !posted.earlier;
+      const card = { slackCardTs: posted.ts, slackChannel: posted.channel };
+      Object.assign(place, card);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, card));
     }
-    if (signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
+    if (io.signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
     if (!place.slackDmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
-      const posted = await this.client.chat.postMessage({
+      const posted = await io.post('dm-card', {
         channel: dmChannel,
         text: `Your ticket ${view.card.heading}`,
         blocks: customerCard,
       });
-      place.slackDmChannel = posted.channel!;
-      place.slackDmThreadTs = posted.ts!;
+      place.slackDmChannel = posted.channel;
+      place.slackDmThreadTs = posted.ts;
       // A card posted by an earlier try may show an older ticket: then no digest, and the next redraw draws it.
       const saved: Record<string, string> = {
         slackDmChannel: place.slackDmChannel,
         slackDmThreadTs: place.slackDmThreadTs,
       };
-      if (cardPostedNow) saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
-      await this.helpdesk.deliveries.saveLocation(view.ticket.id, saved);
+      if (cardPostedNow && !posted.earlier)
+        saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, saved));
     }
   }
 
@@ -161,7 +170,7 @@ export class SlackSender implements Sender {
    * escalation and the assignment it makes) the later ones would repeat the first, and chat.update
    * has a low rate limit.
    */
-  private async updateCards(view: DeliveryView, place: SlackPlace): Promise<boolean> {
+  private async updateCards(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<boolean> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
@@ -183,7 +192,7 @@ export class SlackSender implements Sender {
         blocks: customerCard,
       });
     }
-    await this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn });
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn }));
     return true;
   }
 
@@ -205,22 +214,27 @@ export class SlackSender implements Sender {
    * it shares the DM channel but not the thread. Each copy is recorded as soon as it is posted, so
    * a redaction can edit it.
    */
-  private async mirrorComment(view: DeliveryView, place: SlackPlace, writtenInAnotherTicket: boolean): Promise<void> {
+  private async mirrorComment(
+    view: DeliveryView,
+    place: SlackPlace,
+    writtenInAnotherTicket: boolean,
+    io: SlackSend,
+  ): Promise<void> {
     const comment = view.comment;
     if (!comment || comment.deleted) return;
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
-      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm')));
+      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm'), io);
     }
     if (!cameFrom(place.slackChannel, place.slackCardTs)) {
-      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
+      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
     }
   }
 
   /** Internal notes stay in the channel thread; one written there already is where it belongs. */
-  private async postNote(view: DeliveryView, place: SlackPlace): Promise<void> {
+  private async postNote(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
     const comment = view.comment;
     if (
       !comment ||
@@ -229,15 +243,21 @@ export class SlackSender implements Sender {
         comment.platformMessageId.startsWith(`${place.slackChannel}:`))
     )
       return;
-    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card')));
+    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
   }
 
-  private async recordCopy(comment: CommentView, posted: { channel: string; ts: string }): Promise<void> {
-    await this.helpdesk.deliveries.saveCommentPost(
-      comment.id,
-      'slack',
-      posted.channel,
-      messageId(posted.channel, posted.ts),
+  private async recordCopy(
+    comment: CommentView,
+    posted: { channel: string; ts: string },
+    io: SlackSend,
+  ): Promise<void> {
+    await io.record(() =>
+      this.helpdesk.deliveries.saveCommentPost(
+        comment.id,
+        'slack',
+        posted.channel,
+        messageId(posted.channel, posted.ts),
+      ),
     );
   }
 
@@ -260,21 +280,22 @@ export class SlackSender implements Sender {
   private async inDmThread(
     place: SlackPlace,
     text: string,
+    io: SlackSend,
+    step: string,
     blocks?: KnownBlock[],
-  ): Promise<{ channel: string; ts: string }> {
+  ): Promise<Posted> {
     if (!place.slackDmChannel || !place.slackDmThreadTs)
       throw new TemporaryDeliveryError('the DM thread is not posted yet');
-    const posted = await this.client.chat.postMessage({
+    return io.post(step, {
       channel: place.slackDmChannel,
       thread_ts: place.slackDmThreadTs,
       text,
       ...(blocks ? { blocks } : {}),
     });
-    return { channel: posted.channel ?? place.slackDmChannel, ts: posted.ts! };
   }
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
-  private async alertStaff(payload: Record<string, unknown>): Promise<void> {
+  private async alertStaff(payload: Record<string, unknown>, io: SlackSend): Promise<void> {
     if (!this.supportChannel)
       throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
     const text = String(payload.text);
@@ -283,25 +304,16 @@ export class SlackSender implements Sender {
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
         ? payload.proposalId
         : null;
-    await this.client.chat.postMessage({
-      channel: this.supportChannel,
-      text,
-      blocks: staffAlertBlocks(text, proposalId),
-    });
+    await io.post('alert', { channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
   }
 
-  private async inCardThread(place: SlackPlace, text: string): Promise<{ channel: string; ts: string }> {
+  private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {
     if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
-    const posted = await this.client.chat.postMessage({
-      channel: place.slackChannel,
-      thread_ts: place.slackCardTs,
-      text,
-    });
-    return { channel: posted.channel ?? place.slackChannel, ts: posted.ts! };
+    return io.post(step, { channel: place.slackChannel, thread_ts: place.slackCardTs, text });
   }
 
-  private async dm(person: PersonView, text: string): Promise<void> {
-    await this.client.chat.postMessage({ channel: await this.openDm(person), text });
+  private async dm(person: PersonView, text: string, io: SlackSend): Promise<void> {
+    await io.post('dm', { channel: await this.openDm(person), text });
   }
 
   private async openDm(person: PersonView): Promise<string> {

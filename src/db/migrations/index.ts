@@ -8,6 +8,7 @@ import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
 import { Catalog1764000700000 } from './1764000700000-Catalog';
 import { CommentPosts1764000800000 } from './1764000800000-CommentPosts';
 import { LookAlikeTerms1764000900000 } from './1764000900000-LookAlikeTerms';
+import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstClaim';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Catalog1764000700000,
   CommentPosts1764000800000,
   LookAlikeTerms1764000900000,
+  DeliveryFirstClaim1764001800000,
 ];

@@ -61,6 +61,11 @@ export class FakeDiscord {
   /** Interaction id → everything the bot answered to it (callbacks, edits, follow-ups) in order. */
   readonly answers = new Map<string, Array<{ via: 'callback' | 'edit' | 'followup'; body: any }>>();
   private readonly tokens = new Map<string, string>();
+  /**
+   * How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"): a message sent
+   * again later with the same nonce is a new message.
+   */
+  nonceWindowMs = 5 * 60_000;
   port = 0;
 
   async start(): Promise<this> {
@@ -102,6 +107,21 @@ export class FakeDiscord {
 
   get identifies() {
     return this.gateway.identifies;
+  }
+
+  /** RESUMEs the bot sent, and whether each found its session. */
+  get resumes() {
+    return this.gateway.resumes;
+  }
+
+  /** The gateway connection dropped (a network cut): the bot may RESUME its session. */
+  dropGateway(): void {
+    this.gateway.disconnectAll();
+  }
+
+  /** The gateway connection dropped and the session gone: the bot's RESUME is refused and it identifies afresh. */
+  invalidateGatewaySession(): void {
+    this.gateway.invalidateSessions();
   }
 
   user(name: string): FakeUser {
@@ -454,6 +474,7 @@ export class FakeDiscord {
       return ok(this.interactionMessage(body));
     }
     if ((m = path.match(/^\/channels\/(\d+)\/threads$/)) && method === 'POST') return this.createThread(m[1], body);
+    if ((m = path.match(/^\/guilds\/(\d+)\/threads\/active$/)) && method === 'GET') return ok(this.activeThreads(m[1]));
     if ((m = path.match(/^\/channels\/(\d+)\/thread-members\/(\d+|@me)$/)) && method === 'PUT') {
       if (!this.channels.has(m[1])) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
       this.threadMembers.get(m[1])?.add(m[2] === '@me' ? this.bot.id : m[2]);
@@ -544,9 +565,12 @@ export class FakeDiscord {
   }
 
   private botMessage(channelId: string, body: any): any {
-    // enforce_nonce: the same nonce within minutes returns the first message instead of a second one.
+    // enforce_nonce: the same author's same nonce within the window returns the first message instead of a second one.
     if (body?.enforce_nonce && body.nonce) {
-      const earlier = this.messagesIn(channelId).find((m) => m.nonce === body.nonce);
+      const since = Date.now() - this.nonceWindowMs;
+      const earlier = this.messagesIn(channelId).find(
+        (m) => m.nonce === body.nonce && m.author.id === this.bot.id && Date.parse(m.timestamp) >= since,
+      );
       if (earlier) return earlier;
     }
     const message = this.storeMessage(channelId, {
@@ -583,12 +607,26 @@ export class FakeDiscord {
     };
   }
 
-  /** Like Discord: at most `limit`, newest first, even with `after`. */
+  /** Like Discord: at most `limit`, newest first, even with `after`; a listed message carries no nonce (only its creation does). */
   private fetchMessages(channelId: string, query: URLSearchParams): any[] {
     const after = query.get('after');
     const limit = Number(query.get('limit') ?? 50);
     const newer = this.messagesIn(channelId).filter((m) => !after || compareSnowflakes(m.id, after) > 0);
-    return newer.slice(0, limit).reverse();
+    return newer
+      .slice(0, limit)
+      .reverse()
+      .map(({ nonce: _nonce, ...message }) => message);
+  }
+
+  /** List Active Guild Threads: every unarchived thread, public and private, newest first, with the bot's memberships. */
+  private activeThreads(guildId: string) {
+    const threads = [...this.channels.values()]
+      .filter((c) => c.guild_id === guildId && c.thread_metadata && !c.thread_metadata.archived)
+      .sort((a, b) => compareSnowflakes(b.id, a.id));
+    const members = threads
+      .filter((t) => this.threadMembers.get(t.id)?.has(this.bot.id))
+      .map((t) => ({ id: t.id, user_id: this.bot.id, join_timestamp: new Date().toISOString(), flags: 0 }));
+    return { threads, members };
   }
 }
 

@@ -4,7 +4,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 /**
  * The gateway half of the fake: JSON encoding, no compression (what @discordjs/ws asks for when
  * zlib-sync is not installed: `?v=10&encoding=json`). HELLO, IDENTIFY → READY + GUILD_CREATE,
- * heartbeats ACKed, RESUME answered with an invalid session so the client identifies afresh.
+ * heartbeats ACKed. As on Discord, a session outlives its connection: events dispatched while the
+ * connection is down are kept, and a RESUME (session id and last sequence) replays them before
+ * RESUMED. A session invalidated meanwhile answers RESUME with INVALID_SESSION (not resumable),
+ * and the client identifies afresh.
  */
 export interface GatewayHooks {
   ready(): Record<string, unknown>;
@@ -13,15 +16,20 @@ export interface GatewayHooks {
 }
 
 interface Session {
-  socket: WebSocket;
+  id: string;
+  socket: WebSocket | null;
   seq: number;
-  identified: boolean;
+  /** Every dispatch of the session, for a RESUME to replay what the client missed. */
+  sent: Array<{ s: number; packet: string }>;
 }
 
 export class FakeGateway {
   private readonly wss: WebSocketServer;
-  private readonly sessions = new Set<Session>();
+  /** Sessions by id: identified, connected or waiting to be resumed. */
+  private readonly sessions = new Map<string, Session>();
+  private sessionCounter = 0;
   readonly identifies: Array<{ intents: number; query: string }> = [];
+  readonly resumes: Array<{ sessionId: string; seq: number; resumed: boolean }> = [];
   readonly queries: string[] = [];
 
   constructor(
@@ -31,57 +39,84 @@ export class FakeGateway {
     this.wss = new WebSocketServer({ server });
     this.wss.on('connection', (socket, request) => {
       this.queries.push(request.url ?? '');
-      const session: Session = { socket, seq: 0, identified: false };
-      this.sessions.add(session);
-      socket.on('close', () => this.sessions.delete(session));
-      socket.on('message', (raw) => this.onMessage(session, raw.toString(), request.url ?? ''));
+      let session: Session | undefined;
+      socket.on('close', () => {
+        if (session?.socket === socket) session.socket = null;
+      });
+      socket.on('message', (raw) => {
+        session = this.onMessage(socket, session, raw.toString(), request.url ?? '');
+      });
       socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     });
   }
 
-  private onMessage(session: Session, raw: string, query: string): void {
+  private onMessage(socket: WebSocket, session: Session | undefined, raw: string, query: string): Session | undefined {
     const packet = JSON.parse(raw) as { op: number; d: any };
     switch (packet.op) {
       case 1:
-        session.socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
-        break;
-      case 2:
+        socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+        return session;
+      case 2: {
         this.identifies.push({ intents: packet.d.intents, query });
         this.hooks.onIdentify?.(packet.d.intents);
-        session.identified = true;
-        this.send(session, 'READY', this.hooks.ready());
-        this.send(session, 'GUILD_CREATE', this.hooks.guildCreate());
-        break;
-      case 6:
-        // The fake keeps no session to resume: the client must identify again.
-        session.socket.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
-        break;
+        // One bot, one session: a fresh IDENTIFY ends the sessions left to resume.
+        for (const old of this.sessions.values()) old.socket?.terminate();
+        this.sessions.clear();
+        const fresh: Session = { id: `session-${++this.sessionCounter}`, socket, seq: 0, sent: [] };
+        this.sessions.set(fresh.id, fresh);
+        this.send(fresh, 'READY', { ...this.hooks.ready(), session_id: fresh.id });
+        this.send(fresh, 'GUILD_CREATE', this.hooks.guildCreate());
+        return fresh;
+      }
+      case 6: {
+        const resumed = this.sessions.get(String(packet.d?.session_id));
+        const seq = Number(packet.d?.seq ?? 0);
+        this.resumes.push({ sessionId: String(packet.d?.session_id), seq, resumed: Boolean(resumed) });
+        if (!resumed) {
+          socket.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+          return session;
+        }
+        resumed.socket?.terminate();
+        resumed.socket = socket;
+        for (const missed of resumed.sent) if (missed.s > seq) socket.send(missed.packet);
+        this.send(resumed, 'RESUMED', null);
+        return resumed;
+      }
       default:
-        break;
+        return session;
     }
   }
 
   private send(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    session.socket.send(JSON.stringify({ op: 0, t, d, s: session.seq }));
+    const packet = JSON.stringify({ op: 0, t, d, s: session.seq });
+    session.sent.push({ s: session.seq, packet });
+    if (session.socket?.readyState === session.socket?.OPEN) session.socket?.send(packet);
   }
 
-  /** Sends a dispatch event to every identified connection (normally the one bot). */
+  /** Sends a dispatch event to the bot's session; kept for a RESUME while its connection is down. */
   dispatch(t: string, d: unknown): void {
-    for (const session of this.sessions) if (session.identified) this.send(session, t, d);
+    for (const session of this.sessions.values()) this.send(session, t, d);
   }
 
   get connections(): number {
-    return [...this.sessions].filter((s) => s.identified).length;
+    return [...this.sessions.values()].filter((s) => s.socket !== null).length;
   }
 
-  /** Drops every connection, as a network cut would. */
+  /** Drops every connection, as a network cut would; the sessions can be resumed. */
   disconnectAll(): void {
-    for (const session of this.sessions) session.socket.terminate();
+    for (const session of this.sessions.values()) session.socket?.terminate();
+  }
+
+  /** Forgets every session (Discord does after a while): a RESUME then gets INVALID_SESSION. */
+  invalidateSessions(): void {
+    this.disconnectAll();
+    this.sessions.clear();
   }
 
   async close(): Promise<void> {
-    this.disconnectAll();
+    this.invalidateSessions();
+    for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

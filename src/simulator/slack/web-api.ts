@@ -20,6 +20,19 @@ export interface StoredMessage {
   user?: string;
   bot_id?: string;
   blocks?: unknown;
+  /** Message metadata (`event_type`, `event_payload`): returned by the history methods only with `include_all_metadata`. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** How the fake answers beyond its programmed failures: Slack's latency, and a storm of refusals. */
+export interface SlackConditions {
+  /** Each call is answered after a delay drawn from this range (ms). */
+  latencyMs?: [number, number];
+  /** Share of calls answered 429 with Retry-After `retryAfterSeconds`. */
+  rateLimited?: number;
+  /** Share of calls answered HTTP 500. */
+  serverErrors?: number;
+  retryAfterSeconds?: number;
 }
 
 type Failure = { status: 429; retryAfterSeconds: number } | { error: string };
@@ -44,6 +57,9 @@ export class FakeSlackWebApi {
   private readonly failures: Array<{ method: string; failure: Failure; remaining: number }> = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private tsCounter = 0;
+  private lastTsMicros = 0;
+  /** Latency and storms, changed at any time by `setConditions`. */
+  private conditions: SlackConditions = {};
   port = 0;
   /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
   readonly socketMode = new FakeSocketMode();
@@ -76,6 +92,12 @@ export class FakeSlackWebApi {
     return this;
   }
 
+  /** Latency for every call from now on, and a share of 429s and 500s (a storm); `{}` is calm again. */
+  setConditions(conditions: SlackConditions): this {
+    this.conditions = conditions;
+    return this;
+  }
+
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -99,9 +121,12 @@ export class FakeSlackWebApi {
     return `http://127.0.0.1:${this.port}${path}`;
   }
 
+  /** Like Slack's: the time of posting in seconds with six decimals, unique within the workspace here. */
   nextTs(): string {
     this.tsCounter += 1;
-    return `${1_800_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+    this.lastTsMicros = Math.max(this.lastTsMicros + 1, Date.now() * 1000);
+    const micros = String(this.lastTsMicros);
+    return `${micros.slice(0, -6)}.${micros.slice(-6)}`;
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -127,6 +152,17 @@ export class FakeSlackWebApi {
       String(req.headers.authorization ?? '').replace(/^Bearer /, '') ||
       (typeof args.token === 'string' ? args.token : undefined);
     this.calls.push({ method, args, ...(token ? { token } : {}) });
+    const { latencyMs, rateLimited = 0, serverErrors = 0, retryAfterSeconds = 1 } = this.conditions;
+    if (latencyMs) {
+      const [low, high] = latencyMs;
+      await new Promise((resolve) => setTimeout(resolve, low + Math.random() * (high - low)));
+    }
+    const roll = Math.random();
+    if (roll < rateLimited) {
+      res.writeHead(429, { 'retry-after': String(retryAfterSeconds), 'content-type': 'application/json' });
+      return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    if (roll < rateLimited + serverErrors) return void res.writeHead(500).end('internal error');
 
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
@@ -152,6 +188,24 @@ export class FakeSlackWebApi {
     json(res, this.answer(method, args));
   }
 
+  /**
+   * One page of a history method's answer, as Slack pages: `limit` (capped at `maxLimit`), an
+   * opaque `next_cursor`, and message metadata only when `include_all_metadata` asks for it.
+   */
+  private page(messages: StoredMessage[], args: Record<string, any>, maxLimit: number): Record<string, unknown> {
+    const limit = Math.max(1, Math.min(maxLimit, Number(args.limit ?? maxLimit)));
+    const start = args.cursor
+      ? Number(Buffer.from(String(args.cursor), 'base64').toString().replace('offset:', ''))
+      : 0;
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const shown = messages
+      .slice(start, start + limit)
+      .map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) }));
+    const more = start + limit < messages.length;
+    const next_cursor = more ? Buffer.from(`offset:${start + limit}`).toString('base64') : '';
+    return { ok: true, messages: shown, has_more: more, response_metadata: { next_cursor } };
+  }
+
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
@@ -172,6 +226,7 @@ export class FakeSlackWebApi {
           blocks: args.blocks,
           bot_id: BOT_ID,
           ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+          ...(isMetadata(args.metadata) ? { metadata: args.metadata } : {}),
         };
         this.messages.push(message);
         return { ok: true, channel: args.channel, ts: message.ts, message: { ...message, type: 'message' } };
@@ -207,28 +262,22 @@ export class FakeSlackWebApi {
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).split(',')[0]}` } };
       case 'conversations.replies': {
-        const oldest = args.oldest ? Number(args.oldest) : -Infinity;
-        const messages = this.messages
-          .filter((m) => m.channel === args.channel && (m.ts === args.ts || m.thread_ts === args.ts))
-          .filter((m) => m.ts === args.ts || Number(m.ts) > oldest)
-          .map((m) => ({ type: 'message', ...m, thread_ts: m.thread_ts ?? args.ts }));
-        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+        // The parent first, then its replies oldest first; `oldest`/`latest` bound the replies.
+        const parent = this.messages.find((m) => m.channel === args.channel && m.ts === args.ts);
+        if (!parent) return { ok: false, error: 'thread_not_found' };
+        const replies = this.messages
+          .filter((m) => m.channel === args.channel && m.thread_ts === args.ts && m.ts !== args.ts)
+          .filter(inWindow(args))
+          .sort(byTs);
+        return this.page([{ ...parent, thread_ts: args.ts }, ...replies], args, 1000);
       }
       case 'conversations.history': {
-        const latest = args.latest ? Number(args.latest) : Infinity;
-        const oldest = args.oldest ? Number(args.oldest) : -Infinity;
-        const inclusive = args.inclusive === true || args.inclusive === 'true';
+        // Top-level messages of the channel (thread replies stay in their threads), newest first.
         const messages = this.messages
           .filter((m) => m.channel === args.channel && !(m.thread_ts && m.thread_ts !== m.ts))
-          .filter((m) =>
-            inclusive
-              ? Number(m.ts) <= latest && Number(m.ts) >= oldest
-              : Number(m.ts) < latest && Number(m.ts) > oldest,
-          )
-          .sort((a, b) => Number(b.ts) - Number(a.ts))
-          .slice(0, Number(args.limit ?? 100))
-          .map((m) => ({ type: 'message', ...m }));
-        return { ok: true, messages, has_more: false };
+          .filter(inWindow(args))
+          .sort((a, b) => byTs(b, a));
+        return this.page(messages, args, 100);
       }
       case 'views.open':
       case 'views.update':
@@ -265,6 +314,25 @@ export class FakeSlackWebApi {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function byTs(a: StoredMessage, b: StoredMessage): number {
+  return Number(a.ts) - Number(b.ts);
+}
+
+/** Slack's `oldest`/`latest` window: exclusive unless `inclusive`. */
+function inWindow(args: Record<string, any>): (m: StoredMessage) => boolean {
+  const latest = args.latest ? Number(args.latest) : Infinity;
+  const oldest = args.oldest ? Number(args.oldest) : -Infinity;
+  const inclusive = args.inclusive === true || args.inclusive === 'true' || args.inclusive === '1';
+  return (m) =>
+    inclusive ? Number(m.ts) <= latest && Number(m.ts) >= oldest : Number(m.ts) < latest && Number(m.ts) > oldest;
+}
+
+function isMetadata(value: unknown): value is StoredMessage['metadata'] {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { event_type?: unknown }).event_type === 'string'
+  );
 }
 
 function json(res: http.ServerResponse, body: unknown): void {

@@ -27,7 +27,9 @@ export interface SlackHarness {
   /** Sends everything queued through the Slack sender (the manual clock jumps over backoffs). */
   deliver(): ReturnType<typeof drain>;
   /** Starts another instance of the adapter on the same database and fake (as after a restart, or a second instance). */
-  startInstance(): Promise<{ slack: SlackAdapter; signer: SlackRequestSigner; stop(): Promise<void> }>;
+  startInstance(options?: {
+    catchUpPaceMs?: number;
+  }): Promise<{ slack: SlackAdapter; signer: SlackRequestSigner; http: HttpServer; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -70,13 +72,13 @@ export async function startSlackHarness(
     LOG_LEVEL: 'silent',
   });
 
-  const instance = async () => {
+  const instance = async (catchUpPaceMs = 0) => {
     const http = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp: async () => true }),
       health: { description: 'test', ping: async () => true },
     });
-    const slack = await startSlackAdapter({ settings, helpdesk, http, logger });
+    const slack = await startSlackAdapter({ settings, helpdesk, http, logger, catchUpPaceMs });
     const port = await http.listen(0, '127.0.0.1');
     const signer = new SlackRequestSigner(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET);
     return {
@@ -110,8 +112,8 @@ export async function startSlackHarness(
     signer: first.signer,
     dispatcher,
     deliver: () => drain([dispatcher], db.dataSource, clock),
-    async startInstance() {
-      const other = await instance();
+    async startInstance(options = {}) {
+      const other = await instance(options.catchUpPaceMs);
       others.push(other);
       return other;
     },

@@ -1,16 +1,36 @@
 import { MessageType, Routes, type APIMessage, type REST } from 'discord.js';
 import { actorOf } from '../actor';
 import type { DiscordContext } from '../context';
+import type { CatchUpGate } from '../catch-up-gate';
 import { storeIncomingMessage } from '../incoming-message';
 
 /**
  * After (re)connecting: messages written in open tickets' threads while the bot was away are
  * fetched after the last one stored and stored in order. Edits and deletes made meanwhile can't
- * be recovered this way (Discord sends no history of them).
+ * be recovered this way (Discord sends no history of them). Live messages in a thread not caught up
+ * yet wait at the gate and are stored after the missed ones.
  */
-export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext): Promise<number> {
+export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext, gate?: CatchUpGate): Promise<number> {
   let stored = 0;
-  for (const ticket of await ctx.helpdesk.deliveries.openTicketsOn('discord')) {
+  const tickets = ctx.helpdesk.deliveries.openTicketsOn('discord');
+  gate?.begin(tickets.then((list) => list.map((t) => t.location.discordThreadId).filter((id): id is string => !!id)));
+  try {
+    stored = await catchUpTickets(rest, ctx, await tickets, gate);
+  } finally {
+    await gate?.end();
+  }
+  if (stored > 0) ctx.wakeDispatcher();
+  return stored;
+}
+
+async function catchUpTickets(
+  rest: REST,
+  ctx: DiscordContext,
+  tickets: Awaited<ReturnType<DiscordContext['helpdesk']['deliveries']['openTicketsOn']>>,
+  gate: CatchUpGate | undefined,
+): Promise<number> {
+  let stored = 0;
+  for (const ticket of tickets) {
     const threadId = ticket.location.discordThreadId;
     if (!threadId) continue;
     let after =
@@ -50,7 +70,7 @@ export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext): Pr
     } catch (error) {
       ctx.logger.warn({ err: error, ticket: ticket.number }, 'could not fetch missed Discord messages for a ticket');
     }
+    await gate?.caughtUp(threadId);
   }
-  if (stored > 0) ctx.wakeDispatcher();
   return stored;
 }

@@ -119,7 +119,7 @@ export function registerMessageEvents(app: App, ctx: SlackContext): void {
         );
         return;
       }
-      if (await storeThreadMessage(ctx, e)) return;
+      if (await (ctx.storeLive ? ctx.storeLive(e) : storeThreadMessage(ctx, e))) return;
       if (isTopLevelDm(e)) await handleTopLevelDm(app, ctx, e);
     } catch (error) {
       if (!e.user) return;
