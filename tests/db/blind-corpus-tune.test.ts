@@ -87,7 +87,7 @@ describeEachDatabase(
       600_000,
     );
   },
-  { kinds: tuning ? ['pglite'] : [] },
+  { kinds: ['pglite'] },
 );
 
 /** What tuning maximises: recall once precision and unrelated reports are within their goals. */
