@@ -25,24 +25,27 @@ describeEachDatabase('major incidents on the blind corpus', (ctx) => {
     120_000,
   );
 
-  // Failing, and said so: the goals are not reached yet (the figures are printed by outage and style).
-  // When they are, this turns red and `.failing` comes off.
+  test('the measuring half, opened report by report, gives figures (printed by outage and style)', async () => {
+    const reports = blindHalf('measure');
+    const { helpdesk, dataSource, clock } = ctx();
+    figures.measure = figuresOf(
+      reports,
+      await openThroughCore(helpdesk, dataSource, clock, reports, new Date(start.getTime() + 2 * DAY)),
+    );
+    expect(figures.measure.expectedPairs).toBeGreaterThan(0);
+    console.log(describeFigures(`blind corpus, measuring half [${ctx().kind}]`, figures.measure));
+  }, 120_000);
+
+  // Failing, and said so: the goals are not reached yet. When they are, this turns red and `.failing` comes off.
   test.failing(
-    'on the measuring half, look-alikes are found with precision ≥ 0.9 and recall ≥ 0.8, few unrelated joined, every outage proposed by its 5th customer',
-    async () => {
-      const reports = blindHalf('measure');
-      const { helpdesk, dataSource, clock } = ctx();
-      const f = figuresOf(
-        reports,
-        await openThroughCore(helpdesk, dataSource, clock, reports, new Date(start.getTime() + 2 * DAY)),
-      );
-      figures.measure = f;
-      console.log(describeFigures(`blind corpus, measuring half [${ctx().kind}]`, f));
-      expect(f.precision).toBeGreaterThanOrEqual(0.9);
-      expect(f.recall).toBeGreaterThanOrEqual(0.8);
-      expect(f.unrelatedJoined * 50).toBeLessThanOrEqual(f.unrelated);
-      expect(f.lateOutages).toEqual([]);
+    'on the measuring half: pair precision ≥ 0.9, pair recall ≥ 0.8, at most 1 in 50 unrelated reports joined, every outage proposed by its 5th customer',
+    () => {
+      const f = figures.measure;
+      expect(f).toBeDefined();
+      expect(f!.precision).toBeGreaterThanOrEqual(0.9);
+      expect(f!.recall).toBeGreaterThanOrEqual(0.8);
+      expect(f!.unrelatedJoined * 50).toBeLessThanOrEqual(f!.unrelated);
+      expect(f!.lateOutages).toEqual([]);
     },
-    120_000,
   );
 });

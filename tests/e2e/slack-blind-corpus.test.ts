@@ -1,4 +1,11 @@
-import { blindHalf, describeFigures, figuresOf, shuffled, type BlindReport } from '../helpers/blind-corpus';
+import {
+  blindHalf,
+  describeFigures,
+  figuresOf,
+  shuffled,
+  type BlindReport,
+  type Figures,
+} from '../helpers/blind-corpus';
 import { databaseKinds } from '../helpers/database';
 import { runCommand, ticketFormValues, viewSubmission } from '../fakes/slack/interactions';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, type SlackHarness } from '../fakes/slack/harness';
@@ -60,31 +67,35 @@ for (const kind of databaseKinds()) {
       return Number(opened[1]);
     }
 
-    test.failing(
-      'opened one at a time in a shuffled order, the measuring half reaches the goals (it does not yet: figures printed)',
-      async () => {
-        const reports = shuffled(blindHalf('measure'), ORDER_SEED);
-        const numberOf = new Map<string, number>();
-        for (const report of reports) {
-          h.clock.advance(SPACING_MS);
-          numberOf.set(report.id, await open(report));
-        }
-        const groupOfNumber = groupsFromWhatSlackReceived(h);
-        const groupOf = new Map<string, string>();
-        for (const [id, number] of numberOf) {
-          const group = groupOfNumber.get(number);
-          if (group) groupOf.set(id, group);
-        }
-        // When each outage was first proposed is measured by tests/db/blind-corpus.test.ts, not here.
-        const f = figuresOf(reports, { groupOf, proposedAtCustomer: new Map() });
-        f.lateOutages = [];
-        console.log(describeFigures(`blind corpus through Slack, measuring half, shuffled [${kind}]`, f));
-        expect(f.precision).toBeGreaterThanOrEqual(0.9);
-        expect(f.recall).toBeGreaterThanOrEqual(0.8);
-        expect(f.unrelatedJoined * 50).toBeLessThanOrEqual(f.unrelated);
-      },
-      120_000,
-    );
+    let figures: Figures | undefined;
+
+    test('opened one at a time in a shuffled order, the measuring half is read back from Slack with its figures (printed)', async () => {
+      const reports = shuffled(blindHalf('measure'), ORDER_SEED);
+      const numberOf = new Map<string, number>();
+      for (const report of reports) {
+        h.clock.advance(SPACING_MS);
+        numberOf.set(report.id, await open(report));
+      }
+      expect(new Set(numberOf.values()).size).toBe(reports.length);
+      const groupOfNumber = groupsFromWhatSlackReceived(h);
+      const groupOf = new Map<string, string>();
+      for (const [id, number] of numberOf) {
+        const group = groupOfNumber.get(number);
+        if (group) groupOf.set(id, group);
+      }
+      figures = figuresOf(reports, { groupOf, proposedAtCustomer: new Map() });
+      // When each outage was first proposed is measured by tests/db/blind-corpus.test.ts, not here.
+      figures.lateOutages = [];
+      console.log(describeFigures(`blind corpus through Slack, measuring half, shuffled [${kind}]`, figures));
+    }, 400_000);
+
+    // Failing, and said so: the goals are not reached yet. When they are, this turns red and `.failing` comes off.
+    test.failing('the measuring half through Slack reaches the goals', () => {
+      expect(figures).toBeDefined();
+      expect(figures!.precision).toBeGreaterThanOrEqual(0.9);
+      expect(figures!.recall).toBeGreaterThanOrEqual(0.8);
+      expect(figures!.unrelatedJoined * 50).toBeLessThanOrEqual(figures!.unrelated);
+    });
   });
 }
 
