@@ -91,6 +91,8 @@ export const settingsSchema = z.object({
   AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
   REMINDER_CRON: z.string().default('*/5 * * * *'),
   SLA_SWEEP_CRON: z.string().default('* * * * *'),
+  DELIVERY_RETENTION_DAYS: positive(7),
+  RETENTION_CRON: z.string().default('0 * * * *'),
   ...majorIncidentSettings,
 });
 
@@ -113,6 +115,8 @@ export interface HelpdeskPolicy {
   reminderDays: number[];
   attachmentMaxBytes: number;
   linkCodeMinutes: number;
+  /** Sent deliveries keep what they said this long (the retention job blanks it after). */
+  deliveryRetentionDays: number;
   /** Look-alike detection and the major-incident thresholds. */
   major: MajorIncidentPolicy;
 }
@@ -125,6 +129,7 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
     reminderDays: settings.REMINDER_DAYS,
     attachmentMaxBytes: Math.round(settings.ATTACHMENT_MAX_MB * 1024 * 1024),
     linkCodeMinutes: settings.LINK_CODE_MINUTES,
+    deliveryRetentionDays: settings.DELIVERY_RETENTION_DAYS,
   };
 }
 

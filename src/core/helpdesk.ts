@@ -9,6 +9,7 @@ import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
 import { ProposalViews } from './services/proposal-view';
+import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -32,6 +33,7 @@ export interface Helpdesk {
   catalog: CatalogService;
   guides: GuideService;
   settings: SettingsService;
+  privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
   /** For the platform senders: a major-incident proposal's alert, and where it is. */
@@ -59,6 +61,7 @@ export function createHelpdesk(options: {
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
+    privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),
   };

@@ -91,6 +91,8 @@ export const editCommentSchema = z.object({
 export const deleteCommentSchema = z.object({ platformMessageId: z.string().min(1).max(100) });
 
 export const REDACTED_TEXT = '[redacted by an admin]';
+/** A redacted or erased file's name. */
+export const REDACTED_FILE = 'redacted';
 /**
  * The comment to redact, named either way: by its id, or by the id its platform gives a message
  * (the one a person wrote, or one of the bot's copies of it) on the actor's platform.
@@ -115,6 +117,28 @@ export const redactSchema = z
     error: 'name one message: its link or its comment id',
     path: ['message'],
   });
+
+/** What a ticket's redaction names besides a comment: its title, its description, or its rating's comment. */
+export const REDACTABLE_PARTS = ['title', 'description', 'rating'] as const;
+export type RedactablePart = (typeof REDACTABLE_PARTS)[number];
+
+export const redactTicketSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  part: z
+    .string()
+    .transform((p) => p.trim().toLowerCase())
+    .pipe(z.enum(REDACTABLE_PARTS, { error: 'name what to redact: title, description or rating' })),
+  replacement: z
+    .string()
+    .trim()
+    .max(100, { error: 'the replacement is limited to 100 characters' })
+    .optional()
+    .transform((text) => text || REDACTED_TEXT),
+});
+
+/** What an erased person's texts, names and files become. */
+export const ERASED_TEXT = '[erased]';
+export const personRefSchema = z.object({ person: identityRefSchema });
 
 export const ticketRefSchema = z.object({ ticketNumber: ticketNumberSchema });
 

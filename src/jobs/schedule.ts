@@ -16,6 +16,7 @@ import {
   type JobRunResult,
 } from './job-runner';
 import { REMINDERS_JOB, sendDueReminders } from './reminders';
+import { purgeExpired, RETENTION_JOB } from './retention';
 import { SLA_SWEEP_JOB, sweepSlaClocks } from './sla-sweep';
 import type { BatchOptions } from './ticket-batch';
 
@@ -36,9 +37,9 @@ export interface JobDeps {
   signal?: AbortSignal;
 }
 
-export type JobName = typeof AUTO_CLOSE_JOB | typeof REMINDERS_JOB | typeof SLA_SWEEP_JOB;
+export type JobName = typeof AUTO_CLOSE_JOB | typeof REMINDERS_JOB | typeof SLA_SWEEP_JOB | typeof RETENTION_JOB;
 
-type JobSetting = 'AUTO_CLOSE_CRON' | 'REMINDER_CRON' | 'SLA_SWEEP_CRON';
+type JobSetting = 'AUTO_CLOSE_CRON' | 'REMINDER_CRON' | 'SLA_SWEEP_CRON' | 'RETENTION_CRON';
 
 type JobWork = (ctx: ServiceContext, now: Date, options: BatchOptions & { progress: JobProgress }) => Promise<number>;
 
@@ -47,6 +48,7 @@ const JOBS: Array<{ name: JobName; setting: JobSetting; work: JobWork }> = [
   { name: AUTO_CLOSE_JOB, setting: 'AUTO_CLOSE_CRON', work: autoCloseDueTickets },
   { name: REMINDERS_JOB, setting: 'REMINDER_CRON', work: sendDueReminders },
   { name: SLA_SWEEP_JOB, setting: 'SLA_SWEEP_CRON', work: sweepSlaClocks },
+  { name: RETENTION_JOB, setting: 'RETENTION_CRON', work: purgeExpired },
 ];
 
 /** Runs one job for one slot if this instance claims it; it does everything due by `now`. */
@@ -84,7 +86,8 @@ export type Scheduler = (
 
 export interface StartJobsOptions extends Omit<JobDeps, 'instanceId' | 'stats' | 'signal'> {
   /** Each job's cron expression; a job without one (older callers) runs every minute. */
-  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'> & Partial<Pick<Settings, 'SLA_SWEEP_CRON'>>;
+  settings: Pick<Settings, 'AUTO_CLOSE_CRON' | 'REMINDER_CRON'> &
+    Partial<Pick<Settings, 'SLA_SWEEP_CRON' | 'RETENTION_CRON'>>;
   /** A random id naming this process by default. */
   instanceId?: string;
   /** The app's /metrics registry: the job figures are registered there. */
@@ -153,6 +156,7 @@ export function startJobs(options: StartJobsOptions): RunningJobs {
       autoClose: cronOf('AUTO_CLOSE_CRON'),
       reminders: cronOf('REMINDER_CRON'),
       slaSweep: cronOf('SLA_SWEEP_CRON'),
+      retention: cronOf('RETENTION_CRON'),
     },
     'scheduled jobs started',
   );

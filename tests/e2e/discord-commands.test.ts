@@ -344,6 +344,8 @@ describe('Discord slash commands, end to end', () => {
       'catalog',
       'stats',
       'redact',
+      'forget',
+      'export',
       'help',
     ]);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);

@@ -158,6 +158,7 @@ describeEachDatabase('auto-close job', (ctx) => {
       ['auto-close', 'failed'],
       ['reminders', 'ran'],
       ['sla-sweep', 'ran'],
+      ['retention', 'ran'],
     ]);
     const [failedRun] = await dataSource.query(
       `SELECT error, finished_at FROM job_run WHERE job = 'auto-close' AND slot = $1`,

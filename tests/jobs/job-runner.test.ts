@@ -140,6 +140,7 @@ describeEachDatabase('job runner', (ctx) => {
       'auto-close': '*/5 * * * *',
       reminders: '0 * * * *',
       'sla-sweep': '* * * * *',
+      retention: '* * * * *',
     });
 
     const tickAt = new Date('2031-03-01T12:05:00.300Z');
@@ -152,7 +153,7 @@ describeEachDatabase('job runner', (ctx) => {
     expect(await registry.metrics()).toMatch(/^helpdesk_job_runs_total\{job="auto-close",outcome="skipped"\} 1$/m);
 
     await jobs.stop();
-    expect(destroyed).toBe(3);
+    expect(destroyed).toBe(4);
     await ticks.get('reminders')!({ date: tickAt }); // a tick after stop does nothing
     expect(await runsOf('reminders')).toEqual([]);
   });

@@ -172,6 +172,27 @@ describe('who is told what', () => {
     // Without platforms named, the ticket's own.
     expect(planDeliveries(context('comment_redacted', { commentId: 12 })).map((d) => d.platform)).toEqual(['discord']);
   });
+  test.each([
+    ['title', [['discord', 'ticket:7', 'ticket.redacted', { part: 'title' }]]],
+    ['description', [['discord', 'ticket:7', 'ticket.redacted', { part: 'description' }]]],
+    // A rating's comment was never posted anywhere.
+    ['rating', []],
+  ])("a ticket's %s redacted: its posts are redrawn, nobody is told", (part, expected) => {
+    expect(
+      planDeliveries(context('ticket_redacted', { part })).map((d) => [d.platform, d.destination, d.kind, d.payload]),
+    ).toEqual(expected);
+  });
+  test('an erased ticket is taken off its platform; staff hear only of one the erasure resolved, never the customer', () => {
+    expect(planDeliveries(context('ticket_erased', { closed: false })).map((d) => [d.destination, d.kind])).toEqual([
+      ['ticket:7', 'ticket.erased'],
+    ]);
+    const closed = planDeliveries(context('ticket_erased', { closed: true }));
+    expect(closed.map((d) => [d.destination, d.kind])).toEqual([
+      ['ticket:7', 'ticket.erased'],
+      ['staff', 'staff.alert'],
+    ]);
+    expect(closed[1].payload.text).toContain('#6 was resolved because an admin erased');
+  });
   test("a staff member's first answer redraws the card, whose SLA line moves on from the first response", () => {
     expect(
       planDeliveries(context('commented', { commentId: 5, byCustomer: false, firstResponse: true })).map((d) => d.kind),

@@ -12,6 +12,7 @@ import type { ProposalHandler } from './buttons/proposal-action';
 import * as rate from './buttons/rate';
 import * as rateComment from './buttons/rate-comment';
 import * as escalate from './buttons/escalate';
+import * as forgetConfirm from './buttons/forget-confirm';
 import * as guideForm from './buttons/guide-form';
 import * as guideOpen from './buttons/guide-open';
 import * as guideShow from './buttons/guide-show';
@@ -29,6 +30,8 @@ import * as catalogAdd from './commands/helpdesk/catalog-add';
 import * as catalogEdit from './commands/helpdesk/catalog-edit';
 import * as catalogList from './commands/helpdesk/catalog-list';
 import * as catalogRemove from './commands/helpdesk/catalog-remove';
+import * as exportPerson from './commands/helpdesk/export';
+import * as forget from './commands/helpdesk/forget';
 import * as help from './commands/helpdesk/help';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
@@ -101,6 +104,8 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     slaHoliday,
     stats,
     redact,
+    forget,
+    exportPerson,
     help,
     catalogList,
     catalogAdd,
@@ -160,6 +165,10 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
     if (interaction.isModalSubmit()) {
       const run = modals.get(interaction.customId.split(':')[0]);
       if (run) await run(interaction, ctx);
+      return;
+    }
+    if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {
+      await forgetConfirm.run(interaction, ctx);
       return;
     }
     if (interaction.isMessageComponent()) {

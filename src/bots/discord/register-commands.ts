@@ -104,7 +104,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     },
     {
       name: 'helpdesk',
-      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, redaction, help',
+      description: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, privacy, help',
       dm_permission: false,
       options: [
         {
@@ -233,13 +233,21 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             choices: choices('7d', '30d'),
           },
         ]),
-        sub('redact', "Admins: replace a comment's text (a pasted password) and take it off Discord", [
+        sub('redact', "Admins: replace a comment's or a ticket's text (a pasted password) and take it off Discord", [
           {
             type: STRING,
             name: 'message',
-            description: 'The message link ("Copy Message Link"), its id, or a comment id',
-            required: true,
+            description: 'A comment: its message link ("Copy Message Link"), its id, or a comment id',
+            required: false,
             max_length: 300,
+          },
+          { type: INTEGER, name: 'ticket', description: 'Or a ticket, by number', required: false, min_value: 1 },
+          {
+            type: STRING,
+            name: 'part',
+            description: "With ticket: its title, its description, or its rating's comment",
+            required: false,
+            choices: choices('title', 'description', 'rating'),
           },
           {
             type: STRING,
@@ -249,6 +257,26 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             max_length: 200,
           },
         ]),
+        sub('forget', "Admins: erase a person's data (asks first)", [
+          person('Who', false),
+          {
+            type: STRING,
+            name: 'id',
+            description: 'Or their id, for someone no longer here: 123… or slack:U…',
+            required: false,
+            max_length: 80,
+          },
+        ]),
+        sub('export', 'Admins: everything kept about a person, as a file', [
+          person('Who', false),
+          {
+            type: STRING,
+            name: 'id',
+            description: 'Or their id, for someone no longer here: 123… or slack:U…',
+            required: false,
+            max_length: 80,
+          },
+        ]),
         sub('help', 'What you can run'),
       ],
     },
@@ -256,6 +284,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
 }
 
 const STRING = ApplicationCommandOptionType.String;
+const INTEGER = ApplicationCommandOptionType.Integer;
 const choices = (...values: string[]) => values.map((value) => ({ name: value, value }));
 const sub = (
   name: string,

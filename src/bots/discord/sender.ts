@@ -3,6 +3,7 @@ import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type R
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
+import type { ErasedPlaces } from '../../core/services/erasure';
 import {
   PermanentDeliveryError,
   RateLimitedError,
@@ -14,6 +15,13 @@ import {
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
+import {
+  eraseDirectMessagesOnDiscord,
+  eraseTicketOnDiscord,
+  queueText,
+  redactTicketOnDiscord,
+  redrawQueuePost,
+} from './privacy-sender';
 import { sendProposalAlert } from './proposal-alert';
 import { EarlierPosts } from './post-once';
 
@@ -49,12 +57,9 @@ export class DiscordSender implements Sender {
   private readonly earlier: EarlierPosts;
 
   constructor(
-    private readonly rest: REST,
+    readonly rest: REST,
     private readonly helpdesk: Helpdesk,
-    private readonly settings: Pick<
-      Settings,
-      'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'
-    >,
+    readonly settings: Pick<Settings, 'DISCORD_SUPPORT_CHANNEL_ID' | 'DISCORD_STAFF_CHANNEL_ID' | 'DISCORD_GUILD_ID'>,
   ) {
     this.earlier = new EarlierPosts(rest);
   }
@@ -88,6 +93,10 @@ export class DiscordSender implements Sender {
       })) as { id: string };
     };
     if (delivery.kind === 'person.dm') return this.directMessage(delivery, post, signal);
+    if (delivery.kind === 'person.erased') {
+      await eraseDirectMessagesOnDiscord(this, String(payload.userId), signal);
+      return record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
+    }
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
     if (delivery.kind === 'major.proposal')
       return sendProposalAlert(this.helpdesk, this.rest, this.settings.DISCORD_STAFF_CHANNEL_ID, delivery, post, io);
@@ -137,6 +146,21 @@ export class DiscordSender implements Sender {
       }
       case 'comment.redacted':
         return this.redactComment(view, payload, post, signal);
+      case 'ticket.redacted':
+        await redactTicketOnDiscord(this, view, signal, () => this.updateCard(view, io));
+        return redrawQueuePost(this, view, signal);
+      case 'ticket.erased': {
+        const { refused } = await eraseTicketOnDiscord(this, payload as ErasedPlaces, signal);
+        // What was taken off is not kept once it is gone (see ErasedPlaces).
+        await record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
+        if (refused.length === 0) return;
+        return this.staffAlert(
+          {
+            text: `Ticket #${view.ticket.number}: its customer was erased, but the bot may not delete its threads (it needs Manage Threads). Please delete them by hand: ${refused.map((id) => `<#${id}>`).join(', ')}`,
+          },
+          post,
+        );
+      }
       default:
         throw new PermanentDeliveryError('unknown_kind', `Discord does not deliver ${delivery.kind}`);
     }
@@ -306,14 +330,7 @@ export class DiscordSender implements Sender {
     if (Object.keys(saved).length > 0) await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, saved));
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
-      const queued = await post(
-        staffChannel,
-        {
-          content: `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`,
-          components: claimRow(ticket.number),
-        },
-        'q',
-      );
+      const queued = await post(staffChannel, { content: queueText(ticket), components: claimRow(ticket.number) }, 'q');
       await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id }));
     }
   }

@@ -17,6 +17,7 @@ import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
 import { registerMajorDismissAction } from './actions/major-dismiss';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
+import { registerForgetActions } from './actions/forget';
 import { registerPriorityAction } from './actions/priority';
 import { registerRateAction } from './actions/rate';
 import { registerRatingCommentAction } from './actions/rating-comment';
@@ -163,6 +164,7 @@ export async function startSlackAdapter({
     registerMajorDeclareAction,
     registerMajorNotRelatedAction,
     registerMajorDismissAction,
+    registerForgetActions,
     registerGuidePickAction,
     registerGuideSolvedAction,
     registerGuideOpenAction,

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import { sendProposalAlert } from './proposal-alert';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
+import type { ErasedPlaces } from '../../core/services/erasure';
 import {
   PermanentDeliveryError,
   RateLimitedError,
@@ -14,6 +15,7 @@ import {
 import type { KnownBlock } from '@slack/types';
 import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
+import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 
@@ -85,6 +87,10 @@ export class SlackSender implements Sender {
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'major.proposal')
       return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery, io);
+    if (delivery.kind === 'person.erased') {
+      await deleteOwnDirectMessages(this.client, String(payload.userId));
+      return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
+    }
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
@@ -118,6 +124,14 @@ export class SlackSender implements Sender {
         return this.postNote(view, place, io);
       case 'comment.redacted':
         return this.editCopies(view, place);
+      case 'ticket.redacted':
+        // The card and the top of the DM thread show the title and description: redrawn from the ticket as it is now.
+        if (await this.updateCards(view, place, io)) this.refreshHomes(view);
+        return;
+      case 'ticket.erased':
+        await deleteOwnPosts(this.client, payload as ErasedPlaces);
+        // What was taken off is not kept once it is gone (see ErasedPlaces).
+        return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
       default:
         return;
     }

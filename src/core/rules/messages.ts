@@ -20,6 +20,8 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
 };
 
 export const messages = {
+  closedByErasure: (t: Pick<Ticket, 'number'>) =>
+    `Ticket ${ticketLabel(t)} was resolved because an admin erased its customer's data: nothing they wrote is kept, and there is no one left to answer.`,
   opened: (t: Pick<Ticket, 'number' | 'title'>) =>
     `Your ticket ${ticketLabel(t)} "${t.title}" is open. Support will answer here; reply here to add anything.`,
   pending: (t: Pick<Ticket, 'number'>) =>

@@ -38,7 +38,10 @@ export type DeliveryKind =
   | 'comment.public'
   | 'comment.internal'
   | 'comment.redacted'
+  | 'ticket.redacted'
+  | 'ticket.erased'
   | 'person.dm'
+  | 'person.erased'
   | 'staff.alert'
   | 'major.proposal';
 
@@ -159,6 +162,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       }
       break;
     }
+    case 'ticket_redacted':
+      // A rating's comment was never posted anywhere; a title or description is on the card and in what the bot posted first.
+      if (event.data.part !== 'rating') toTicket('ticket.redacted', { part: event.data.part });
+      break;
+    case 'ticket_erased':
+      // What to take off comes with the delivery (the erasure clears it from the ticket); staff hear of a ticket it closed.
+      toTicket('ticket.erased');
+      if (event.data.closed) alertStaff(messages.closedByErasure(ticket));
+      break;
     case 'status_changed': {
       toTicket('ticket.card');
       const to = event.data.to;
@@ -233,5 +245,22 @@ export function planProposalAlert(proposalId: number, platforms: readonly Platfo
     destination: proposalDestination(proposalId),
     kind: 'major.proposal',
     payload: { proposalId },
+  }));
+}
+
+/**
+ * An erased person's direct messages with the bot: on each platform they were on, the bot deletes
+ * what it said there (the sender reads the conversation back; nothing recorded its messages). The
+ * platform id travels in the delivery only, since the person no longer has one; the sender clears it once done.
+ */
+export function planErasureOfDirectMessages(
+  personId: number,
+  identities: Array<{ platform: Platform; userId: string }>,
+): DeliveryDraft[] {
+  return identities.map((identity) => ({
+    platform: identity.platform,
+    destination: personDestination(personId),
+    kind: 'person.erased',
+    payload: { userId: identity.userId },
   }));
 }

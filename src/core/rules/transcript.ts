@@ -51,6 +51,10 @@ export function describeEvent(event: TranscriptEvent, names: (id: unknown) => st
       return `a follow-up ticket #${String(d.followUpNumber)} was opened`;
     case 'comment_redacted':
       return `${event.actor} redacted a comment`;
+    case 'ticket_redacted':
+      return `${event.actor} redacted the ticket's ${d.part === 'rating' ? "rating's comment" : String(d.part)}`;
+    case 'ticket_erased':
+      return `${event.actor} erased the customer's data`;
     default:
       return null; // comments appear as themselves; edits and deletes show on the comment
   }

@@ -15,6 +15,7 @@ import {
   editCommentSchema,
   noteSchema,
   parseInput,
+  REDACTED_FILE,
   redactSchema,
   type CommentInput,
 } from '../schemas';
@@ -22,6 +23,7 @@ import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
 import { forgetReport } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
+import { replaceTextCopies } from './text-copies';
 import { applyPatch, lockTicket } from './ticket-store';
 import { recordLeftOnReopen } from './major-incidents';
 import { openInTx } from './tickets';
@@ -196,13 +198,20 @@ export class CommentService {
       authorize(actor, 'comment.redact');
       const comment = await commentToRedact(tx, actorRef.platform, input);
       if (comment.redactedAt) throw new ConflictError(`Comment ${comment.id} is already redacted.`);
+      const revisions = await tx.manager.findBy(CommentRevisionEntity, { commentId: comment.id });
+      const files = await tx.manager.findBy(AttachmentEntity, { commentId: comment.id });
       await tx.manager.update(CommentEntity, comment.id, {
         body: input.replacement,
         redactedAt: tx.now,
         redactedById: actor.id,
       });
       await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: input.replacement });
-      await tx.manager.update(AttachmentEntity, { commentId: comment.id }, { data: null, skipped: 'redacted' });
+      // A file's name and where it came from can say as much as the file.
+      await tx.manager.update(
+        AttachmentEntity,
+        { commentId: comment.id },
+        { data: null, filename: REDACTED_FILE, sourceUrl: null, skipped: 'redacted' },
+      );
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
       const copies = await tx.manager.find(CommentPostEntity, {
         where: { commentId: comment.id },
@@ -224,6 +233,13 @@ export class CommentService {
         ticket.description = input.replacement;
         forgetReport(tx.manager, ticket.id);
       }
+      // Copies of the text elsewhere: the follow-up's opening, events and deliveries of both tickets.
+      await replaceTextCopies(
+        tx,
+        { ticketIds: [ticket.id, ...(writtenInTicketId ? [writtenInTicketId] : [])] },
+        [comment.body, ...revisions.map((r) => r.body), ...files.flatMap((f) => [f.filename, f.sourceUrl])],
+        input.replacement,
+      );
       await record(tx, ticket, actor.id, 'comment_redacted', {
         commentId: comment.id,
         platforms,

@@ -141,6 +141,14 @@ export class DeliveryViews {
     return rows.map((r) => ({ channelId: r.channelId, messageId: r.messageId }));
   }
 
+  /**
+   * Forgets what a delivery said once it is done, before the retention job would: an erasure's
+   * delivery names the erased person's threads and messages, which nothing else keeps.
+   */
+  async clearPayload(deliveryId: number): Promise<void> {
+    await this.ctx.dataSource.query(`UPDATE delivery SET payload = '{}'::jsonb WHERE id = $1`, [deliveryId]);
+  }
+
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
   async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
     const rows: Array<{ id: number }> = await this.ctx.dataSource.query(

@@ -19,6 +19,8 @@ export type EventKind =
   | 'comment_edited'
   | 'comment_deleted'
   | 'comment_redacted'
+  | 'ticket_redacted'
+  | 'ticket_erased'
   | 'sla_warning'
   | 'sla_breached'
   | 'rated'

@@ -158,22 +158,7 @@ export class StaffService {
   }
 
   private async reassignTicketsOf(tx: Tx, personId: number, actorId: number): Promise<void> {
-    const tickets = await tx.manager
-      .createQueryBuilder(TicketEntity, 't')
-      .where(`t.assignee_id = :personId AND t.status <> 'resolved'`, { personId })
-      .orderBy('t.id')
-      .setLock('pessimistic_write')
-      .getMany();
-    if (tickets.length === 0) return;
-    const candidates = (await lockCandidates(tx.manager, null)).filter((c) => c.id !== personId);
-    for (const ticket of tickets) {
-      const chosen = chooseAssignee(candidates, ticket);
-      await setAssignee(tx, ticket, chosen?.id ?? null, actorId, 'staff_removed');
-      if (chosen) {
-        chosen.load += 1;
-        chosen.lastAssignedAt = tx.now;
-      }
-    }
+    await reassignTicketsOf(tx, personId, actorId);
   }
 }
 
@@ -192,4 +177,24 @@ async function mergePerson(tx: Tx, fromId: number, intoId: number): Promise<void
     [fromId, intoId],
   );
   await m.query(`UPDATE person SET merged_into_id = $2, tier = NULL, is_admin = false WHERE id = $1`, [fromId, intoId]);
+}
+
+/** A supporter no longer takes tickets (removed, re-tiered, erased): their unresolved ones go to others by the assignment rule. */
+export async function reassignTicketsOf(tx: Tx, personId: number, actorId: number): Promise<void> {
+  const tickets = await tx.manager
+    .createQueryBuilder(TicketEntity, 't')
+    .where(`t.assignee_id = :personId AND t.status <> 'resolved'`, { personId })
+    .orderBy('t.id')
+    .setLock('pessimistic_write')
+    .getMany();
+  if (tickets.length === 0) return;
+  const candidates = (await lockCandidates(tx.manager, null)).filter((c) => c.id !== personId);
+  for (const ticket of tickets) {
+    const chosen = chooseAssignee(candidates, ticket);
+    await setAssignee(tx, ticket, chosen?.id ?? null, actorId, 'staff_removed');
+    if (chosen) {
+      chosen.load += 1;
+      chosen.lastAssignedAt = tx.now;
+    }
+  }
 }

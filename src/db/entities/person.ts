@@ -25,6 +25,10 @@ export class PersonEntity {
   @Column({ name: 'merged_into_id', type: 'integer', nullable: true })
   mergedIntoId: number | null;
 
+  /** Set by `/helpdesk forget`: the name is a placeholder and nothing they wrote is kept. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

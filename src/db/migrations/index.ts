@@ -9,6 +9,7 @@ import { Catalog1764000700000 } from './1764000700000-Catalog';
 import { CommentPosts1764000800000 } from './1764000800000-CommentPosts';
 import { LookAlikeTerms1764000900000 } from './1764000900000-LookAlikeTerms';
 import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstClaim';
+import { Privacy1764001900000 } from './1764001900000-Privacy';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CommentPosts1764000800000,
   LookAlikeTerms1764000900000,
   DeliveryFirstClaim1764001800000,
+  Privacy1764001900000,
 ];

@@ -508,6 +508,18 @@ export class FakeDiscord {
       const channel = this.channels.get(m[1]);
       if (!channel) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
       if (method === 'GET') return ok(channel);
+      // Deleting a thread (Manage Threads) takes every message in it.
+      if (method === 'DELETE') {
+        this.channels.delete(m[1]);
+        this.messages.delete(m[1]);
+        this.dispatch(channel.thread_metadata ? 'THREAD_DELETE' : 'CHANNEL_DELETE', {
+          id: channel.id,
+          type: channel.type,
+          guild_id: GUILD_ID,
+          parent_id: channel.parent_id,
+        });
+        return ok(channel);
+      }
       if (method === 'PATCH') {
         const { archived, locked, ...rest } = body ?? {};
         Object.assign(channel, rest);
@@ -611,6 +623,13 @@ export class FakeDiscord {
   private fetchMessages(channelId: string, query: URLSearchParams): any[] {
     const after = query.get('after');
     const limit = Number(query.get('limit') ?? 50);
+    // Like Discord: `before` pages back from a message, newest first.
+    const before = query.get('before');
+    if (before)
+      return this.messagesIn(channelId)
+        .filter((m) => compareSnowflakes(m.id, before) < 0)
+        .slice(-limit)
+        .reverse();
     const newer = this.messagesIn(channelId).filter((m) => !after || compareSnowflakes(m.id, after) > 0);
     return newer
       .slice(0, limit)

@@ -251,6 +251,14 @@ export class FakeSlackWebApi {
           message: { ...message, type: 'message' },
         };
       }
+      case 'chat.delete': {
+        // Like Slack: a bot token deletes the app's own messages only.
+        const index = this.messages.findIndex((m) => m.channel === args.channel && m.ts === args.ts);
+        if (index < 0) return { ok: false, error: 'message_not_found' };
+        if (this.messages[index].bot_id !== BOT_ID) return { ok: false, error: 'cant_delete_message' };
+        this.messages.splice(index, 1);
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
       case 'chat.getPermalink':

@@ -1,11 +1,13 @@
 import type { RedactionResult } from '../../../core/services/comments';
 import type { ActorRef } from '../../../core/services/people';
+import { REDACTABLE_PARTS, type RedactablePart } from '../../../core/schemas';
+import { ticketRedactionAnswer } from '../../privacy-answers';
 import { redactionAnswer } from '../../redaction-answer';
 import type { SlackContext } from '../context';
 import { parseSlackMessageRef, slackMessageLink } from '../message-link';
 
 export const REDACT_USAGE =
-  "Try `/helpdesk redact LINK [replacement]`, with the link from the message's \"Copy link\" (the helpdesk's copy of it in the ticket's thread will do).";
+  "Try `/helpdesk redact LINK [replacement]`, with the link from the message's \"Copy link\" (the helpdesk's copy of it in the ticket's thread will do), or `/helpdesk redact N title|description|rating [replacement]` for a ticket's own text.";
 
 /**
  * `/helpdesk redact LINK [replacement]` (the whole text after `/helpdesk`, so the replacement keeps
@@ -19,8 +21,17 @@ export async function redactCommand(
   text: string,
   teamDomain: string,
 ): Promise<string> {
-  const [, target] = text.trim().split(/\s+/);
+  const [, target, part] = text.trim().split(/\s+/);
   if (!target) return REDACT_USAGE;
+  if (part && REDACTABLE_PARTS.includes(part.toLowerCase() as RedactablePart)) {
+    const replacement = text.trim().replace(/^\S+\s+\S+\s+\S+\s*/, '');
+    const result = await ctx.helpdesk.privacy.redactTicket(actor, {
+      ticketNumber: target,
+      part,
+      ...(replacement ? { replacement } : {}),
+    });
+    return ticketRedactionAnswer(result);
+  }
   const message = parseSlackMessageRef(target);
   const replacement = text.trim().replace(/^\S+\s+\S+\s*/, '');
   const result = await ctx.helpdesk.comments.redact(actor, { ...message, ...(replacement ? { replacement } : {}) });

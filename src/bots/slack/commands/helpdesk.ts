@@ -3,6 +3,7 @@ import type { Role } from '../../../core/model';
 import { formatStats } from '../../../core/rules/stats';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { catalogCommand } from './helpdesk-catalog';
+import { privacyCommand, sendExport } from './helpdesk-privacy';
 import { redactCommand } from './helpdesk-redact';
 import { slaCommand } from './helpdesk-sla';
 
@@ -31,6 +32,9 @@ const HELP: Record<Role, string[]> = {
     '`/helpdesk stats [7d|30d]`: opened, resolved, response times, SLA met, ratings',
     '`/helpdesk catalog list` · `/helpdesk catalog add` · `/helpdesk catalog edit ID` · `/helpdesk catalog remove ID`: the service catalog and its creation guides',
     "`/helpdesk redact LINK [replacement]`: erase a comment's text (a pasted password), here and in the ticket's threads",
+    "`/helpdesk redact N title|description|rating [replacement]`: erase a ticket's title, description or rating comment",
+    "`/helpdesk forget @person` (or `slack:U…`, `discord:…` for someone gone): erase a person's data, after a confirmation",
+    '`/helpdesk export @person`: everything kept about a person, as a file',
   ],
 };
 const LEVELS: Role[] = ['customer', 'supporter', 'admin'];
@@ -39,7 +43,7 @@ export function helpFor(role: Role): string[] {
   return LEVELS.slice(0, LEVELS.indexOf(role) + 1).flatMap((r) => HELP[r]);
 }
 
-/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`, `sla …`, `stats [7d|30d]`, `redact LINK …`: private answers; `catalog …` may open a form. */
+/** `/helpdesk help`, `staff add|remove @person …`, `away on|off [@person]`, `link [CODE]`, `sla …`, `stats [7d|30d]`, `redact LINK …`, `forget|export @person`: private answers; `catalog …` may open a form. */
 export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
   app.command('/helpdesk', async ({ ack, command, client }) => {
     const actor = slackActor(command.user_id, command.user_name);
@@ -94,6 +98,12 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
         await client.views
           .open({ trigger_id: command.trigger_id, view: reply.form })
           .catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not open the catalog form'));
+        return;
+      }
+      if (words[0] === 'forget' || words[0] === 'export') {
+        const reply = await privacyCommand(ctx, actor, words);
+        await ack({ response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
+        if (reply.upload) await sendExport(client, command, reply.upload, ctx);
         return;
       }
       if (words[0] === 'redact')

@@ -55,6 +55,17 @@ const COMMANDS: Array<{ who: Role; usage: string; does: string }> = [
   { who: 'admin', usage: '/helpdesk catalog remove ID', does: 'take a service out of the catalog' },
   { who: 'admin', usage: '/helpdesk stats [7d|30d]', does: 'opened, resolved, response times, SLA met, ratings' },
   { who: 'admin', usage: '/helpdesk redact LINK [replacement]', does: "erase a comment's text (a pasted password)" },
+  {
+    who: 'admin',
+    usage: '/helpdesk redact ticket:N part:title|description|rating [replacement]',
+    does: "erase a ticket's title, description or rating comment",
+  },
+  {
+    who: 'admin',
+    usage: '/helpdesk forget @person',
+    does: "erase a person's data (asks first; or id: for someone gone)",
+  },
+  { who: 'admin', usage: '/helpdesk export @person', does: 'everything kept about a person, as a file' },
   { who: 'customer', usage: '/helpdesk help', does: 'this list' },
 ];
 

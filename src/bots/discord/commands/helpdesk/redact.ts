@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { RedactionResult } from '../../../../core/services/comments';
+import { ticketRedactionAnswer } from '../../../privacy-answers';
 import { redactionAnswer } from '../../../redaction-answer';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
@@ -10,14 +11,24 @@ import { parseMessageRef } from '../../message-link';
  * `/helpdesk redact message:LINK [replacement:TEXT]` (admins): a comment's text (a pasted password)
  * replaced everywhere it is stored; the deliveries it sets off edit the bot's copies and delete the
  * message written, so the answer says what is under way and what no bot can take back.
+ * `/helpdesk redact ticket:N part:title|description|rating [replacement:TEXT]`: a ticket's own text.
  */
 export const name = 'helpdesk redact';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
-    const message = parseMessageRef(interaction.options.getString('message', true));
     const replacement = interaction.options.getString('replacement') ?? undefined;
-    const result = await ctx.helpdesk.comments.redact(actorOf(interaction.user, interaction.member), {
+    const actor = actorOf(interaction.user, interaction.member);
+    const ticketNumber = interaction.options.getInteger('ticket');
+    const link = interaction.options.getString('message');
+    if (ticketNumber !== null && link === null) {
+      const part = interaction.options.getString('part') ?? '';
+      return ticketRedactionAnswer(await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }));
+    }
+    if (link === null || ticketNumber !== null)
+      return 'Name one thing to redact: `message:` (a comment), or `ticket:` with `part:` title, description or rating.';
+    const message = parseMessageRef(link);
+    const result = await ctx.helpdesk.comments.redact(actor, {
       ...message,
       replacement,
     });

@@ -1,0 +1,25 @@
+import type { ButtonInteraction } from 'discord.js';
+import type { IdentityRef } from '../../../config';
+import { PLATFORMS, type Platform } from '../../../core/model';
+import { erasureAnswer } from '../../privacy-answers';
+import { actorOf } from '../actor';
+import { answerPrivately } from '../answer';
+import type { DiscordContext } from '../context';
+
+/** The buttons under `/helpdesk forget`'s question: `forget:confirm:<platform>:<user id>`, or `forget:cancel`. */
+export const prefix = 'forget';
+
+export const forgetButtonId = (step: 'confirm', person: IdentityRef) =>
+  `forget:${step}:${person.platform}:${person.userId}`;
+
+/** Erase: the core checks again that the presser is an admin, and erases in one transaction. */
+export async function run(interaction: ButtonInteraction, ctx: DiscordContext): Promise<void> {
+  const [, step, platform, userId] = interaction.customId.split(':');
+  await answerPrivately(interaction, ctx, async () => {
+    if (step !== 'confirm' || !PLATFORMS.includes(platform as Platform) || !userId) return 'Nothing was erased.';
+    const result = await ctx.helpdesk.privacy.forget(actorOf(interaction.user, interaction.member), {
+      person: { platform: platform as Platform, userId },
+    });
+    return erasureAnswer(result);
+  });
+}

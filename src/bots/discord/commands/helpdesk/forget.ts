@@ -1,0 +1,39 @@
+import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
+import { erasureQuestion } from '../../../privacy-answers';
+import { actorOf } from '../../actor';
+import { answerPrivately } from '../../answer';
+import type { DiscordContext } from '../../context';
+import { forgetButtonId } from '../../buttons/forget-confirm';
+import { namedPerson } from './person-option';
+
+/**
+ * `/helpdesk forget person:@someone` or `id:…` (admins): asks first. The core checks the admin and
+ * finds the person; the answer names them and what goes, with Erase and Cancel buttons.
+ */
+export const name = 'helpdesk forget';
+
+export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
+  await answerPrivately(interaction, ctx, async () => {
+    const person = namedPerson(interaction);
+    const preview = await ctx.helpdesk.privacy.forgetPreview(actorOf(interaction.user, interaction.member), {
+      person,
+    });
+    return {
+      content: erasureQuestion(preview),
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Danger,
+              label: 'Erase',
+              custom_id: forgetButtonId('confirm', person),
+            },
+            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: 'forget:cancel' },
+          ],
+        },
+      ],
+    };
+  });
+}

@@ -1,0 +1,141 @@
+import type { IdentityRef } from '../../config';
+import { TicketEntity } from '../../db/entities';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Person } from '../model';
+import { authorize } from '../rules/authorization';
+import { parseInput, personRefSchema, redactTicketSchema, type RedactablePart } from '../schemas';
+import { transaction, type ServiceContext, type Tx } from './context';
+import { erasePerson, type ErasureResult } from './erasure';
+import { record } from './history';
+import { forgetReport } from './look-alike';
+import { findPerson, resolvePerson, type ActorRef } from './people';
+import { exportPerson, type PersonExport } from './person-export';
+import { lockTicket } from './ticket-store';
+import { replaceTextCopies } from './text-copies';
+
+export type { ErasureResult } from './erasure';
+export type { PersonExport } from './person-export';
+
+export interface TicketRedactionResult {
+  ticket: TicketEntity;
+  part: RedactablePart;
+  replacement: string;
+  /** Where the text was posted on a platform, which the ticket.redacted delivery edits (none for a rating). */
+  platformCopies: boolean;
+}
+
+/** What a confirmation shows before an erasure: whom it erases and how much. */
+export interface ErasurePreview {
+  personId: number;
+  displayName: string;
+  identities: IdentityRef[];
+  ticketsAsCustomer: number;
+  openTickets: number;
+  comments: number;
+}
+
+/**
+ * PRODUCT.md "Privacy": an admin's redaction of a ticket's own texts (a password pasted into a
+ * title), and erasing or exporting everything the helpdesk keeps about a person. Admins only,
+ * checked here before anything is looked up.
+ */
+export class PrivacyService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** A ticket's title, description or rating comment replaced, with every copy the helpdesk kept of it. */
+  async redactTicket(actorRef: ActorRef, raw: unknown): Promise<TicketRedactionResult> {
+    const input = parseInput(redactTicketSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'ticket.redact');
+      const ticket = await lockTicket(tx, input.ticketNumber);
+      const olds = input.part === 'rating' ? await redactRatings(tx, ticket, input.replacement) : [ticket[input.part]];
+      if (input.part !== 'rating') {
+        if (ticket[input.part] === input.replacement)
+          throw new ConflictError(`The ${input.part} of #${ticket.number} already reads "${input.replacement}".`);
+        await tx.manager.update(TicketEntity, ticket.id, { [input.part]: input.replacement, updatedAt: tx.now });
+        ticket[input.part] = input.replacement;
+        // Its search vector follows (a trigger); the look-alike cache holds the old one.
+        forgetReport(tx.manager, ticket.id);
+      }
+      await replaceTextCopies(tx, { ticketIds: [ticket.id] }, olds, input.replacement);
+      await record(tx, ticket, actor.id, 'ticket_redacted', { part: input.part });
+      return { ticket, part: input.part, replacement: input.replacement, platformCopies: input.part !== 'rating' };
+    });
+  }
+
+  /** Whom `forget` would erase, for the admin to confirm; nothing changes. */
+  async forgetPreview(actorRef: ActorRef, raw: unknown): Promise<ErasurePreview> {
+    const input = parseInput(personRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'person.forget');
+      const person = await personToErase(tx, actor, input.person);
+      const [counts] = await tx.manager.query(
+        `SELECT (SELECT count(*)::int FROM ticket WHERE customer_id = $1) AS tickets,
+                (SELECT count(*)::int FROM ticket WHERE customer_id = $1 AND status <> 'resolved') AS open,
+                (SELECT count(*)::int FROM comment WHERE author_id = $1) AS comments`,
+        [person.id],
+      );
+      const identities: Array<{ platform: IdentityRef['platform']; platform_user_id: string }> = await tx.manager.query(
+        `SELECT platform, platform_user_id FROM identity WHERE person_id = $1 ORDER BY id`,
+        [person.id],
+      );
+      return {
+        personId: person.id,
+        displayName: person.displayName,
+        identities: identities.map((i) => ({ platform: i.platform, userId: i.platform_user_id })),
+        ticketsAsCustomer: counts.tickets,
+        openTickets: counts.open,
+        comments: counts.comments,
+      };
+    });
+  }
+
+  /** Erases a person in one transaction (see erasure.ts); the deliveries it writes take the platforms' copies off. */
+  async forget(actorRef: ActorRef, raw: unknown): Promise<ErasureResult> {
+    const input = parseInput(personRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'person.forget');
+      const person = await personToErase(tx, actor, input.person);
+      return erasePerson(tx, actor, person);
+    });
+  }
+
+  /** Everything the helpdesk keeps about a person, as one JSON-ready object. */
+  async export(actorRef: ActorRef, raw: unknown): Promise<PersonExport> {
+    const input = parseInput(personRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'person.export');
+      const person = await findPerson(tx.manager, input.person);
+      if (!person) throw new NotFoundError(nothingKept(input.person));
+      return exportPerson(tx, person.id);
+    });
+  }
+}
+
+const nothingKept = (ref: IdentityRef) =>
+  `The helpdesk keeps nothing about ${ref.platform} user ${ref.userId}: no one by that id has used it.`;
+
+/** The person an erasure names, locked: never oneself (another admin does that), never twice. */
+async function personToErase(tx: Tx, actor: Person, ref: IdentityRef): Promise<Person> {
+  const person = await findPerson(tx.manager, ref);
+  if (!person) throw new NotFoundError(nothingKept(ref));
+  if (person.id === actor.id) throw new ConflictError('You cannot erase yourself: ask another admin.');
+  await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [person.id]);
+  return person;
+}
+
+/** The comments of every rating of the ticket, replaced; what they said, for the copies. */
+async function redactRatings(tx: Tx, ticket: TicketEntity, replacement: string): Promise<string[]> {
+  const [rows]: [Array<{ comment: string }>, number] = await tx.manager.query(
+    `UPDATE rating r SET comment = $2 FROM rating old
+     WHERE r.id = old.id AND r.ticket_id = $1 AND r.comment IS NOT NULL AND r.comment <> $2
+     RETURNING old.comment`,
+    [ticket.id, replacement],
+  );
+  if (rows.length === 0) throw new ConflictError(`#${ticket.number} has no rating comment to redact.`);
+  return rows.map((r) => r.comment);
+}
