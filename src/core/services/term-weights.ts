@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DANISH_ENGLISH } from '../rules/danish-english';
 import { BACKGROUND_SHARES, UNLISTED_SHARE } from '../rules/helpdesk-language';
@@ -124,6 +125,13 @@ export function termsOfReport(
   return { terms: [...terms], titleTerms: new Set(read(words.title)) };
 }
 
+/**
+ * A term as `ticket_term` keeps it: a digest, so the counts never hold what anyone wrote (a pasted
+ * password, a name), and an admin's redaction or a person's erasure leaves no word of theirs there.
+ */
+const digestOf = (term: string) =>
+  term === '' ? '' : createHash('sha256').update(term).digest('base64url').slice(0, 16);
+
 const monthOf = (at: Date) => `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-01`;
 
 /** Counts a newly opened report's terms (and the report itself, as the term ''), in its transaction. */
@@ -132,7 +140,7 @@ export async function countTerms(manager: EntityManager, terms: ReportTerms, at:
     `INSERT INTO ticket_term (month, term, tickets)
      SELECT $1::date, term, 1 FROM unnest($2::text[]) AS term
      ON CONFLICT (month, term) DO UPDATE SET tickets = ticket_term.tickets + 1`,
-    [monthOf(at), ['', ...new Set(terms.terms)]],
+    [monthOf(at), ['', ...new Set(terms.terms)].map(digestOf)],
   );
   const kept = countsByDatabase.get(manager.connection);
   if (!kept) return;
@@ -165,13 +173,14 @@ export async function termStatistics(
   now: Date,
 ): Promise<TermStatistics> {
   const since = monthOf(new Date(now.getTime() - RECENT_DAYS * 86_400_000));
-  const read = async (wanted: string[]) => {
+  const read = async (wanted: string[]): Promise<Map<string, number>> => {
+    const termOf = new Map<string, string>(['', ...wanted].map((term) => [digestOf(term), term]));
     const rows: Array<{ term: string; tickets: number }> = await manager.query(
       `SELECT term, sum(tickets)::int AS tickets FROM ticket_term
        WHERE month >= $1::date AND term = ANY($2::text[]) GROUP BY term`,
-      [since, ['', ...wanted]],
+      [since, [...termOf.keys()]],
     );
-    return new Map(rows.map((r) => [r.term, r.tickets]));
+    return new Map(rows.map((r) => [termOf.get(r.term)!, r.tickets]));
   };
   let kept = countsByDatabase.get(manager.connection);
   const missing = [...terms].filter((term) => !kept?.counts.has(term));

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What look-alike detection weighs words with, and a report's place in at most one proposal:
- * - `ticket_term`: per month, how many incident reports hold each term (a word's stem, see
+ * - `ticket_term`: per month, how many incident reports hold each term (a digest of a word's stem, see
  *   core/services/term-weights.ts; `service:<id>` for a catalog service), with the month's reports
  *   under the term ''. Written as each incident is opened, so every instance reads the same
  *   counts. It starts empty: until some 200 reports are counted, a built-in list of how common
