@@ -11,6 +11,7 @@
  *   npm run bench -- --jobs-tickets 200000 --jobs-pending 20000
  *   npm run bench -- --only look-alike  the look-alike incident search next to opening a ticket
  *   npm run bench -- --profile         also show which statements the services spend their time in
+ *   npm run bench -- --only start      seconds from `npm start` to the first /healthz (embedded store)
  *   npm run bench -- --json            the last line of output is one JSON object with every figure
  *
  * PostgreSQL figures use a database of their own, created on BENCH_DATABASE_URL (default
@@ -29,6 +30,7 @@ import { UsageError, parseArgs, type Options } from './options';
 import { Report, showResult } from './report';
 import { redactUrl } from '../src/db/data-source';
 import { OPEN_TICKETS_GOAL, benchOpenTickets, type OpenTicketsResult } from './open-tickets';
+import { START_UP_GOAL_S, benchStartUp } from './start-up';
 
 const isSkip = (error: unknown) => error instanceof BenchSkip || (error instanceof Error && /skip/i.test(error.name));
 
@@ -118,6 +120,25 @@ function showOpenTickets(report: Report, prefix: string, label: string, r: OpenT
   report.set(`${prefix}.events_per_ticket`, r.services.eventsPerTicket);
   report.set(`${prefix}.deliveries_per_ticket`, r.services.deliveriesPerTicket);
   if (r.mismatches.length > 0) report.set(`${prefix}.mismatch`, r.mismatches.join('; '));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14: how long a user waits for the helpdesk after `npm start` (the build current).
+
+async function startUp(report: Report): Promise<void> {
+  const label = 'start-up [pglite]';
+  await measure(report, 'start_up.pglite', label, 'pglite', async () => {
+    const r = await benchStartUp({ log: report.progress });
+    const missed = (s: number) => (s <= START_UP_GOAL_S ? '' : ': MISSED');
+    report.line(
+      `${label}: first /healthz after npm start ${fmt(r.freshS)} s on an empty data folder (goal ≤ ${START_UP_GOAL_S} s${missed(r.freshS)}), ` +
+        `${fmt(r.restartS)} s on a restart (goal ≤ ${START_UP_GOAL_S} s${missed(r.restartS)})`,
+    );
+    report.set('start_up.pglite.goal_s_max', START_UP_GOAL_S);
+    report.set('start_up.pglite.first_healthz_fresh_s', r.freshS);
+    report.set('start_up.pglite.first_healthz_restart_s', r.restartS);
+    report.set('start_up.pglite.goal_met', r.freshS <= START_UP_GOAL_S && r.restartS <= START_UP_GOAL_S);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -259,6 +280,7 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
   },
   { name: 'discord', run: (report, options) => chatBench(report, options, 'discord', 'benchDiscord') },
   { name: 'slack', run: (report, options) => chatBench(report, options, 'slack', 'benchSlack') },
+  { name: 'start_up', run: (report) => startUp(report) },
 ];
 
 /**

@@ -220,7 +220,7 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const server = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp: async () => true }),
-      health: { description: 'bench', ping: async () => true },
+      health: { ping: async () => true },
     });
     const slack = await startSlackAdapter({ settings, helpdesk, http: server, logger });
     server.server.keepAliveTimeout = KEEP_ALIVE_MS;

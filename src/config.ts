@@ -46,6 +46,23 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
+/** A PostgreSQL URL, checked before anything tries to connect to it (`not-a-url` would otherwise be looked up as a host). */
+const databaseUrl = optionalText.superRefine((url, ctx) => {
+  if (url === undefined) return;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // Reported below.
+  }
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || !parsed.hostname)
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'not a PostgreSQL URL: write it as postgres://user:password@host:5432/database, or leave it empty for the embedded database',
+    });
+});
+
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 
 // --- Major incidents: look-alike detection. MAJOR_LOOK_ALIKE_AT was tuned on the tuning half of
@@ -66,11 +83,17 @@ export function retiredSettingsIn(env: Record<string, string | undefined>): stri
   return RETIRED_SETTINGS.filter((name) => env[name] !== undefined && env[name] !== '');
 }
 
-export const settingsSchema = z.object({
-  DATABASE_URL: optionalText,
+const settingsObject = z.object({
+  DATABASE_URL: databaseUrl,
   DATA_DIR: z.string().default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** 0.0.0.0: every interface (Slack's HTTP events must reach it); 127.0.0.1 behind a proxy on the same machine. */
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json (one object a line) or pretty (readable); unset: pretty on a terminal, json otherwise. */
+  LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['json', 'pretty']).optional()),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   HELPDESK_ADMINS: identityList,
   DISCORD_TOKEN: optionalText,
@@ -96,15 +119,31 @@ export const settingsSchema = z.object({
   ...majorIncidentSettings,
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+export const settingsSchema = settingsObject.superRefine((settings, ctx) => {
+  // Commands, the support channel and the lease all belong to one server: without it the bot would not know which.
+  if (settings.DISCORD_TOKEN && !settings.DISCORD_GUILD_ID)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DISCORD_GUILD_ID'],
+      message:
+        'required with DISCORD_TOKEN: the id of the Discord server (Developer Mode on, right-click the server, Copy Server ID)',
+    });
+});
+
+export type Settings = z.infer<typeof settingsObject>;
+
+/** A setting that is wrong; its message is one line per problem, each starting with the setting's name. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+  }
+}
 
 /** Reads settings from an environment; a wrong value stops start-up with every problem named. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
   const parsed = settingsSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid settings:\n${lines.join('\n')}`);
-  }
+  if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return parsed.data;
 }
 

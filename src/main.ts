@@ -1,8 +1,9 @@
 import 'dotenv/config';
-import { startApp, type App } from './app';
-import { loadSettings, retiredSettingsIn, type Settings } from './config';
+import type { App } from './app';
+import { loadSettings, retiredSettingsIn, SettingsError, type Settings } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
-import { createLogger } from './log';
+import { createLogger, logFormatFor } from './log';
+import { StartupError } from './startup-error';
 
 /** A stop that hangs (a stuck connection) must not keep a container from restarting. */
 const STOP_TIMEOUT_MS = 15_000;
@@ -12,28 +13,40 @@ async function main(): Promise<void> {
   try {
     settings = loadSettings(process.env);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    // One line per wrong setting, each naming it: nothing has started, so no logger either.
+    const lines = error instanceof SettingsError ? error.problems : [String(error)];
+    for (const line of lines) console.error(`could not start: ${line}`);
     process.exit(1);
   }
-  const logger = createLogger(settings.LOG_LEVEL);
+  const logger = createLogger(settings.LOG_LEVEL, undefined, logFormatFor(settings.LOG_FORMAT));
   const retired = retiredSettingsIn(process.env);
   if (retired.length > 0)
     logger.warn(
       `${retired.join(', ')} no longer ${retired.length === 1 ? 'does' : 'do'} anything: look-alike incidents are now found with MAJOR_LOOK_ALIKE_AT (see the upgrade note in README.md)`,
     );
 
+  let stopping = false;
+  let shutdown: (reason: string, code: number) => void = (_reason, code) => process.exit(code);
+  // A platform that refuses a credential after start-up (it did not answer at first) stops the process like a wrong setting.
+  const onFatal = (error: StartupError) => {
+    logger.fatal(`stopping: ${error.message}`);
+    shutdown('a setting was refused', 1);
+  };
+
   let app: App;
   try {
-    app = await startApp(settings, { logger });
+    // Loaded once the settings are known to be right: a wrong one is answered before the platforms' libraries load.
+    const { startApp } = await import('./app');
+    app = await startApp(settings, { logger, onFatal });
   } catch (error) {
     // Expected refusals get their message alone; anything else keeps its stack in the same JSON line.
-    if (error instanceof DataDirLockedError) logger.fatal(`could not start: ${error.message}`);
+    if (error instanceof StartupError || error instanceof DataDirLockedError)
+      logger.fatal(`could not start: ${error.message}`);
     else logger.fatal({ err: error }, `could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 
-  let stopping = false;
-  const shutdown = (reason: string, code: number) => {
+  shutdown = (reason: string, code: number) => {
     if (stopping) {
       // A second Ctrl-C means "now".
       logger.warn(`${reason} while stopping: exiting at once`);

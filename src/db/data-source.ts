@@ -4,6 +4,7 @@ import { DataSource, MigrationExecutor } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+import { databaseStartupError, dataDirStartupError } from '../startup-error';
 
 // bigint (ids, counts) as JavaScript numbers: our values stay far below 2^53.
 types.setTypeParser(types.builtins.INT8, (value: string) => Number(value));
@@ -17,6 +18,8 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    // A server that swallows packets must not hold start-up (or a request) for minutes.
+    connectTimeoutMS: 10_000,
     extra: { max: poolSize },
   });
 }
@@ -59,19 +62,24 @@ export async function openDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
   poolSize: number;
+  /** Told the names of the migrations this start applied (none when the schema was current). */
+  onMigrated?: (applied: string[]) => void;
 }): Promise<Database> {
   const embedded = options.databaseUrl
     ? null
-    : await startEmbeddedPostgres(options.dataDir, { maxConnections: options.poolSize + 2 });
+    : await startEmbeddedPostgres(options.dataDir, { maxConnections: options.poolSize + 2 }).catch((error: unknown) => {
+        throw dataDirStartupError(error, options.dataDir) ?? error;
+      });
   const url = options.databaseUrl ?? embedded!.url;
   const dataSource = createDataSource(url, options.poolSize);
   try {
     await dataSource.initialize();
-    await runMigrations(dataSource, embedded !== null);
+    const applied = await runMigrations(dataSource, embedded !== null);
+    options.onMigrated?.(applied);
   } catch (error) {
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
-    throw error;
+    throw (options.databaseUrl ? databaseStartupError(error, options.databaseUrl) : undefined) ?? error;
   }
   return {
     dataSource,
@@ -84,10 +92,16 @@ export async function openDatabase(options: {
   };
 }
 
+/** Query parameters that carry a secret (libpq's `password`, `sslpassword`, and the like). */
+const SECRET_PARAMETER = /pass|secret|token|key/i;
+
+/** A database URL fit for a log: the password masked, in the userinfo and in the query. */
 export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    for (const name of [...parsed.searchParams.keys()])
+      if (SECRET_PARAMETER.test(name)) parsed.searchParams.set(name, '***');
     return parsed.toString();
   } catch {
     return '(unparseable URL)';

@@ -56,6 +56,10 @@ export function holdLease(
     onAcquired: () => Promise<void>;
     onLost: () => Promise<void>;
     onError: (error: unknown) => void;
+    /** Called when another instance holds the lease. */
+    onStandby?: () => void;
+    /** While false, this instance does not try to take the lease (waiting out a back-off after a failed connect). */
+    mayHold?: () => boolean;
     clock?: Clock;
   },
 ): HeldLease {
@@ -64,12 +68,14 @@ export function holdLease(
   let running: Promise<void> = Promise.resolve();
   const tick = async () => {
     let holds = false;
+    if (!held && options.mayHold && !options.mayHold()) return;
     try {
       holds = await lease.acquire();
     } catch (error) {
       options.onError(error);
     }
     if (stopped) return;
+    if (!holds && !held) options.onStandby?.();
     if (holds && !held) {
       held = true;
       await options.onAcquired().catch((error) => {

@@ -1,6 +1,8 @@
+import { timingSafeEqual } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import type { AdapterState } from '../bots/adapter-state';
 import type { Logger } from '../log';
 import type { Metrics } from './metrics';
 
@@ -18,9 +20,31 @@ export interface HttpServer {
 }
 
 export interface HealthSource {
-  /** Shown in /healthz: which store is in use (never a password). */
-  description: string;
   ping(): Promise<boolean>;
+  /** Each chat adapter's state; absent: neither is configured. */
+  adapters?(): { discord: AdapterState; slack: AdapterState };
+}
+
+/**
+ * /healthz's body. No address, path or credential: it answers anyone who reaches the port. 503
+ * only when the database is down: an adapter's outage must not make a load balancer stop sending
+ * the other platform's traffic (Slack's events) to this instance.
+ */
+export async function healthOf(health: HealthSource): Promise<{ httpStatus: number; body: Record<string, unknown> }> {
+  const up = await health.ping();
+  const adapters = health.adapters?.() ?? { discord: 'not configured', slack: 'not configured' };
+  const degraded = Object.values(adapters).some((state) => state === 'down' || state === 'connecting');
+  return {
+    httpStatus: up ? 200 : 503,
+    body: { status: up ? (degraded ? 'degraded' : 'ok') : 'unavailable', database: up ? 'up' : 'down', adapters },
+  };
+}
+
+/** True when the request carries `Authorization: Bearer <token>` (compared in constant time). */
+function hasBearer(req: IncomingMessage, token: string): boolean {
+  const given = Buffer.from(String(req.headers.authorization ?? ''));
+  const wanted = Buffer.from(`Bearer ${token}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -71,8 +95,14 @@ export async function pingDatabase(dataSource: DataSource, timeoutMs = 2000): Pr
 
 const CLOSE_GRACE_MS = 5000;
 
-export function createHttpServer(options: { logger: Logger; metrics: Metrics; health: HealthSource }): HttpServer {
-  const { logger, metrics, health } = options;
+export function createHttpServer(options: {
+  logger: Logger;
+  metrics: Metrics;
+  health: HealthSource;
+  /** When set, /metrics answers only requests bearing it. */
+  metricsToken?: string;
+}): HttpServer {
+  const { logger, metrics, health, metricsToken } = options;
   const routes = new Map<string, Map<string, RouteHandler>>(); // path → method → handler
 
   const route = (method: string, path: string, handler: RouteHandler): void => {
@@ -84,14 +114,14 @@ export function createHttpServer(options: { logger: Logger; metrics: Metrics; he
   };
 
   route('GET', '/healthz', async (_req, res) => {
-    const up = await health.ping();
-    sendJson(res, up ? 200 : 503, {
-      status: up ? 'ok' : 'unavailable',
-      database: up ? 'up' : 'down',
-      store: health.description,
-    });
+    const { httpStatus, body } = await healthOf(health);
+    sendJson(res, httpStatus, body);
   });
-  route('GET', '/metrics', async (_req, res) => {
+  route('GET', '/metrics', async (req, res) => {
+    if (metricsToken && !hasBearer(req, metricsToken)) {
+      res.setHeader('www-authenticate', 'Bearer realm="metrics"');
+      return sendJson(res, 401, { error: 'METRICS_TOKEN required as a bearer token' });
+    }
     const { contentType, body } = await metrics.render();
     res.writeHead(200, { 'content-type': contentType });
     res.end(body);

@@ -119,7 +119,8 @@ export async function runJobSlot(
     stats?.recordFailure(job, rowsAffected, seconds);
     return { job, slot, status: 'failed', rowsAffected, error: failure };
   }
-  logger.info({ ...log, rowsAffected, seconds }, `job ${job} ran`);
+  // A run that changed nothing is routine (every minute, on every instance): debug, so it does not drown the log.
+  logger[rowsAffected > 0 ? 'info' : 'debug']({ ...log, rowsAffected, seconds }, `job ${job} ran`);
   stats?.recordSuccess(job, rowsAffected, seconds);
   return { job, slot, status: 'ran', rowsAffected };
 }

@@ -74,5 +74,20 @@ describe('the app with Discord and Slack configured', () => {
     expect(slackApi.callsOf('views.open')).toHaveLength(1);
     const health = await fetch(`http://127.0.0.1:${app.port}/healthz`);
     expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      adapters: { discord: 'connected', slack: 'connected' },
+    });
+  });
+
+  test('a gateway connection cut later is made again, Slack untouched, and /healthz says connected once it is', async () => {
+    await eventually(() => app.adapters().discord === 'connected', 10_000, 'discord connected');
+    const reconnects = () => discord.identifies.length + discord.resumes.length;
+    const before = reconnects();
+    discord.dropGateway();
+    await eventually(() => reconnects() > before, 20_000, 'the bot resumed or identified again');
+    await eventually(() => app.adapters().discord === 'connected', 10_000, 'discord connected again');
+    expect(app.adapters().slack).toBe('connected'); // the other adapter never noticed
   });
 });

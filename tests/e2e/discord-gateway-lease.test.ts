@@ -45,11 +45,14 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL);
     await new Promise((r) => setTimeout(r, 1200)); // more than two renewal rounds
     expect(second.discord()).toBeUndefined();
     expect(second.dispatcher.platforms()).toEqual(['discord']); // it still sends over REST
+    // /healthz tells which instance holds the gateway and which waits for it.
+    expect([first.adapters().discord, second.adapters().discord]).toEqual(['connected', 'standby']);
 
     const stoppedAt = Date.now();
     await first.stop();
     apps.splice(apps.indexOf(first), 1);
     await eventually(() => second.discord() !== undefined, 8_000, 'the second instance took over');
     expect(Date.now() - stoppedAt).toBeLessThan(5000);
+    await eventually(() => second.adapters().discord === 'connected', 5_000, 'the second instance connected');
   });
 });

@@ -294,12 +294,15 @@ describe('Discord adapter, end to end', () => {
   });
 
   test('register-commands PUTs the command definitions to the guild', async () => {
-    const count = await registerCommands({
+    const { count, inviteUrl } = await registerCommands({
       DISCORD_TOKEN: 'fake-token',
       DISCORD_API_URL: world.fake.apiUrl,
       DISCORD_GUILD_ID: '100000000000000001',
     });
     expect(count).toBe(5);
+    expect(inviteUrl).toMatch(
+      /^https:\/\/discord.com\/oauth2\/authorize\?client_id=\d+&scope=bot%20applications.commands&permissions=\d+/,
+    );
     const [put] = world.fake.requestsTo('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/);
     expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
   });

@@ -89,4 +89,14 @@ describe('the Slack adapter over Socket Mode (SLACK_APP_TOKEN, no signing secret
     expect(sm.acks).toHaveLength(3);
     expect(sm.unexpected).toEqual([]);
   });
+
+  test('a connection Slack closes (its routine refresh) is opened again, and envelopes flow on the new one', async () => {
+    const sm = h.api.socketMode;
+    const before = sm.connectionCount;
+    sm.disconnectClients('refresh_requested');
+    await eventually(() => sm.connectionCount === before + 1 && h.slack.status.state === 'connected', 10_000);
+    await sm.connected();
+    const command = sm.command('/tickets', CARL);
+    expect(await sm.ack(command)).toMatchObject({ envelope_id: command });
+  });
 });

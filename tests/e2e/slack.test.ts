@@ -454,7 +454,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(rows).toEqual([{ body: 'Still loud while you were away' }]);
   });
 
-  test('"Open a ticket from this message" prefills the form and the ticket links back to the message', async () => {
+  test('"Ticket from message" prefills the form and the ticket links back to the message', async () => {
     await h.signer.interaction({
       type: 'message_action',
       callback_id: 'ticket_from_message',

@@ -8,6 +8,7 @@ import { loadSettings } from '../../src/config';
 import { DataDirLockedError, lockDataDir } from '../../src/db/data-dir-lock';
 import { createMetrics } from '../../src/http/metrics';
 import { createHttpServer, sendJson } from '../../src/http/server';
+import type { AdapterState } from '../../src/bots/adapter-state';
 import { createLogger } from '../../src/log';
 import { MemorySender } from '../fakes/memory-sender';
 
@@ -49,7 +50,12 @@ describe('starting and stopping the whole app', () => {
     try {
       const health = await get(app, '/healthz');
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', database: 'up', store: expect.stringContaining('PGlite') });
+      // No folder, address or credential: /healthz answers whoever reaches the port.
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        database: 'up',
+        adapters: { discord: 'not configured', slack: 'not configured' },
+      });
 
       const metrics = await get(app, '/metrics');
       expect(metrics.status).toBe(200);
@@ -159,7 +165,7 @@ describe('the HTTP server', () => {
     const server = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp }),
-      health: { description: 'test store', ping: databaseUp },
+      health: { ping: databaseUp },
     });
     server.route('POST', '/slack/events', (_req, res) => sendJson(res, 200, { ok: true }));
     const port = await server.listen(0, '127.0.0.1');
@@ -167,10 +173,77 @@ describe('the HTTP server', () => {
       const base = `http://127.0.0.1:${port}`;
       const health = await fetch(`${base}/healthz`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toEqual({ status: 'unavailable', database: 'down', store: 'test store' });
+      expect(await health.json()).toEqual({
+        status: 'unavailable',
+        database: 'down',
+        adapters: { discord: 'not configured', slack: 'not configured' },
+      });
       expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/^helpdesk_database_up 0$/m);
       expect(await (await fetch(`${base}/slack/events`, { method: 'POST', body: '{}' })).json()).toEqual({ ok: true });
       expect((await fetch(`${base}/slack/events`)).status).toBe(405);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('what /healthz and /metrics tell, and to whom', () => {
+  const serve = async (options: {
+    up: boolean;
+    metricsToken?: string;
+    discord?: AdapterState;
+    slack?: AdapterState;
+  }) => {
+    const { logger } = capturingLogger();
+    const ping = async () => options.up;
+    const server = createHttpServer({
+      logger,
+      metrics: createMetrics({ databaseUp: ping }),
+      health: {
+        ping,
+        adapters: () => ({ discord: options.discord ?? 'not configured', slack: options.slack ?? 'not configured' }),
+      },
+      metricsToken: options.metricsToken,
+    });
+    const port = await server.listen(0, '127.0.0.1');
+    return { server, base: `http://127.0.0.1:${port}` };
+  };
+
+  test('a Discord outage keeps /healthz at 200 (degraded), so a load balancer keeps sending Slack its events', async () => {
+    const { server, base } = await serve({ up: true, discord: 'down', slack: 'connected' });
+    try {
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({
+        status: 'degraded',
+        database: 'up',
+        adapters: { discord: 'down', slack: 'connected' },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('another instance holding the gateway is standby, and standby is healthy', async () => {
+    const { server, base } = await serve({ up: true, discord: 'standby', slack: 'not configured' });
+    try {
+      expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ status: 'ok' });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with METRICS_TOKEN set, /metrics answers only its bearer', async () => {
+    const { server, base } = await serve({ up: true, metricsToken: 'sesame' });
+    try {
+      const without = await fetch(`${base}/metrics`);
+      expect(without.status).toBe(401);
+      expect(without.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong!' } })).status).toBe(401);
+      const bearer = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer sesame' } });
+      expect(bearer.status).toBe(200);
+      expect(await bearer.text()).toMatch(/^helpdesk_database_up 1$/m);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200); // health stays open
     } finally {
       await server.close();
     }

@@ -14,6 +14,7 @@ import { onMessageUpdate } from './events/message-update';
 import { onInteraction } from './interactions';
 import { DiscordSender } from './sender';
 import { AckFirst } from '../ack-first';
+import type { AdapterHealth } from '../adapter-state';
 
 export interface DiscordAdapter {
   client: Client;
@@ -32,8 +33,10 @@ export async function startDiscordAdapter(options: {
   helpdesk: Helpdesk;
   logger: Logger;
   dispatcher?: Dispatcher;
+  /** Told when the gateway connection drops and comes back (discord.js reconnects by itself). */
+  status?: AdapterHealth;
 }): Promise<DiscordAdapter> {
-  const { settings, helpdesk, logger, dispatcher } = options;
+  const { settings, helpdesk, logger, dispatcher, status } = options;
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const client = createDiscordClient(settings);
   const ctx: DiscordContext = {
@@ -63,6 +66,10 @@ export async function startDiscordAdapter(options: {
       return 0;
     });
   });
+
+  client.on(Events.ShardReconnecting, () => status?.set('connecting', 'gateway connection lost; reconnecting'));
+  client.on(Events.ShardResume, () => status?.set('connected'));
+  client.on(Events.ShardReady, () => status?.set('connected'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(settings.DISCORD_TOKEN);

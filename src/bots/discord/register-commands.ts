@@ -8,6 +8,8 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { discordConnectionError } from './connection';
+import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
@@ -325,8 +327,10 @@ const serviceId: APIApplicationCommandBasicOption = {
   min_value: 1,
 };
 
-/** Registers the commands: in DISCORD_GUILD_ID when set (instant), else globally (may take an hour to show). */
-export async function registerCommands(env: Record<string, string | undefined> = process.env): Promise<number> {
+/** Registers the commands in DISCORD_GUILD_ID (they show at once); says how many, and the bot's invite link. */
+export async function registerCommands(
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ count: number; inviteUrl: string }> {
   const settings = loadSettings(env);
   if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const rest = new REST(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}).setToken(
@@ -337,14 +341,20 @@ export async function registerCommands(env: Record<string, string | undefined> =
     ? Routes.applicationGuildCommands(app.id, settings.DISCORD_GUILD_ID)
     : Routes.applicationCommands(app.id);
   const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
-  return registered.length;
+  return { count: registered.length, inviteUrl: inviteUrl(app.id, settings.DISCORD_GUILD_ID) };
 }
 
 if (require.main === module) {
   registerCommands()
-    .then((count) => console.log(`Registered ${count} Discord commands.`))
-    .catch((error) => {
-      console.error(error instanceof Error ? error.message : error);
+    .then(({ count, inviteUrl }) => {
+      console.log(`Registered ${count} Discord commands.`);
+      console.log(`Invite the bot with its permissions (${BOT_PERMISSIONS.map((p) => p.name).join(', ')}):`);
+      console.log(inviteUrl);
+    })
+    .catch((error: unknown) => {
+      // A refused token is named as the setting to fix, as at start-up.
+      const meaning = discordConnectionError(error);
+      console.error(meaning instanceof Error ? meaning.message : String(meaning));
       process.exit(1);
     });
 }

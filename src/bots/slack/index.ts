@@ -1,4 +1,4 @@
-import { App, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/logger';
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
@@ -27,6 +27,9 @@ import { registerResolveAction } from './actions/resolve';
 import { registerSolvedAction } from './actions/solved';
 import { registerTypeAction } from './actions/type';
 import { AckFirst } from '../ack-first';
+import { AdapterHealth, supervise, type Supervised } from '../adapter-state';
+import { StartupError } from '../../startup-error';
+import { checkBotToken, reachabilityFromSends, socketModeError } from './connection';
 import { SlackCatchUp } from './catch-up';
 import { registerHelpdeskCommand } from './commands/helpdesk';
 import { registerKbCommand } from './commands/kb';
@@ -50,8 +53,8 @@ import { registerRatingCommentForm } from './views/rating-comment';
 import { registerTicketForm } from './views/ticket-form';
 
 export interface SlackAdapter {
-  app: App;
   sender: Sender;
+  status: AdapterHealth;
   /** Resolves when every Slack request received so far has been fully handled (HTTP mode), and App Homes asked for are published (tests wait on it). */
   settled(): Promise<void>;
   /** Resolves when the background catch-up of replies missed while down has ended, with how many it stored. */
@@ -64,74 +67,16 @@ export interface SlackAdapterOptions {
   helpdesk: Helpdesk;
   http: HttpServer;
   logger: Logger;
+  /** Where the adapter's state is kept for /healthz (one is made when absent). */
+  status?: AdapterHealth;
+  /** A token Slack refuses after the first attempt (it was unreachable then): the process should stop. */
+  onRefused?: (error: StartupError) => void;
   /** Least time between two catch-up calls to Slack (default: Tier 3's pace). */
   catchUpPaceMs?: number;
 }
 
-/**
- * Starts the Slack app: HTTP mode mounts `POST /slack/events` on the given server (call before it
- * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. Replies missed while down are fetched
- * in the background: start-up does not wait for them.
- */
-export async function startSlackAdapter({
-  settings,
-  helpdesk,
-  http,
-  logger,
-  catchUpPaceMs,
-}: SlackAdapterOptions): Promise<SlackAdapter> {
-  if (!settings.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set');
-  const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
-  const clientOptions = {
-    ...(settings.SLACK_API_URL
-      ? { slackApiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/` }
-      : {}),
-    // The dispatcher owns retries: one attempt per send, and a 429 is handed back, not waited out.
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  };
-
-  const ackFirst = new AckFirst();
-  let receiver: Receiver;
-  let httpReceiver: SlackEventsReceiver | undefined;
-  if (settings.SLACK_APP_TOKEN) {
-    // The Socket Mode client's own WebClient (for `apps.connections.open`) takes its options from
-    // `installerOptions.clientOptions`; a top-level `clientOptions` is silently ignored.
-    receiver = new SocketModeReceiver({
-      appToken: settings.SLACK_APP_TOKEN,
-      logger: slackLogger,
-      ...(settings.SLACK_API_URL
-        ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } }
-        : {}),
-    });
-  } else {
-    if (!settings.SLACK_SIGNING_SECRET)
-      throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
-    receiver = httpReceiver = new SlackEventsReceiver({
-      http,
-      signingSecret: settings.SLACK_SIGNING_SECRET,
-      logger,
-      ackFirst,
-    });
-  }
-
-  // No conversation store: no listener keeps per-conversation state, and Bolt's default store
-  // costs every request a lookup (and an Error built for each miss).
-  const app = new App({
-    token: settings.SLACK_BOT_TOKEN,
-    receiver,
-    logger: slackLogger,
-    clientOptions,
-    convoStore: false,
-  });
-  const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
-  const catchUp = new SlackCatchUp(app.client, ctx, catchUpPaceMs);
-  ctx.storeLive = (message) => catchUp.storeLive(message);
-  const homes = new HomeRefresher(app.client, ctx);
-  // One lookup per request instead of Bolt offering it to every listener (see ListenerTable).
-  const table = new ListenerTable();
-  app.use(table.middleware);
-  const listeners = table.registrar(app);
+/** Every listener of the adapter, registered in one place: the app uses it, and the manifest test reads what it registers. */
+export function registerSlackListeners(listeners: App, ctx: SlackContext): void {
   registerTicketCommand(listeners, ctx);
   registerTicketsCommand(listeners, ctx);
   registerHelpdeskCommand(listeners, ctx);
@@ -172,23 +117,162 @@ export async function startSlackAdapter({
   ]) {
     register(listeners, ctx);
   }
+}
 
-  await app.start();
-  void catchUp.start().then((caughtUp) => logger.info({ caughtUp }, 'slack: replies missed while down are caught up'));
-  logger.info({ mode: settings.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'slack adapter started');
+/** What the adapter listens for (commands, actions, views, shortcuts, events), read from registerSlackListeners. */
+export function slackListenerIds(): ReturnType<ListenerTable['entries']> {
+  const table = new ListenerTable();
+  registerSlackListeners(table.registrar({} as App), {} as SlackContext);
+  return table.entries();
+}
+
+/**
+ * Starts the Slack app: HTTP mode mounts `POST /slack/events` on the given server (call before it
+ * listens); with SLACK_APP_TOKEN it uses Socket Mode instead. The bot token is checked with
+ * `auth.test` first: a refused one (or a refused app token) rejects with a StartupError; a Slack
+ * that cannot be reached leaves the adapter `down` and is tried again with back-off, while this
+ * resolves (nothing else waits for Slack). Once connected, replies missed while down are fetched
+ * in the background: start-up does not wait for them.
+ */
+export async function startSlackAdapter({
+  settings,
+  helpdesk,
+  http,
+  logger,
+  status = new AdapterHealth('slack', logger),
+  onRefused = () => undefined,
+  catchUpPaceMs,
+}: SlackAdapterOptions): Promise<SlackAdapter> {
+  const botToken = settings.SLACK_BOT_TOKEN;
+  if (!botToken) throw new Error('SLACK_BOT_TOKEN is not set');
+  const slackLogger = boltLogger(logger.child({ adapter: 'slack' }));
+  const clientOptions = {
+    ...(settings.SLACK_API_URL
+      ? { slackApiUrl: settings.SLACK_API_URL.endsWith('/') ? settings.SLACK_API_URL : `${settings.SLACK_API_URL}/` }
+      : {}),
+    // The dispatcher owns retries: one attempt per send, and a 429 is handed back, not waited out.
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  };
+  const mode = settings.SLACK_APP_TOKEN ? 'socket' : 'http';
+
+  const ackFirst = new AckFirst();
+  let receiver: Receiver;
+  let httpReceiver: SlackEventsReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
+  if (settings.SLACK_APP_TOKEN) {
+    // The Socket Mode client's own WebClient (for `apps.connections.open`) takes its options from
+    // `installerOptions.clientOptions`; a top-level `clientOptions` is silently ignored. Reconnecting
+    // is ours (see below): the client's own would end the process on a network error.
+    receiver = socketReceiver = new SocketModeReceiver({
+      appToken: settings.SLACK_APP_TOKEN,
+      logger: slackLogger,
+      autoReconnectEnabled: false,
+      ...(settings.SLACK_API_URL
+        ? { installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } }
+        : {}),
+    });
+  } else {
+    if (!settings.SLACK_SIGNING_SECRET)
+      throw new Error('set SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)');
+    // Mounted now, before the server listens; until Slack is reached it answers 503, which Slack retries.
+    receiver = httpReceiver = new SlackEventsReceiver({
+      http,
+      signingSecret: settings.SLACK_SIGNING_SECRET,
+      logger,
+      ackFirst,
+    });
+  }
+
+  // Our own client for the sender, App Home and catch-up: usable before Slack first answers.
+  const client = new webApi.WebClient(botToken, { ...clientOptions, logger: slackLogger });
+  const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
+  const catchUp = new SlackCatchUp(client, ctx, catchUpPaceMs);
+  ctx.storeLive = (message) => catchUp.storeLive(message);
+  const homes = new HomeRefresher(client, ctx);
+  let app: App | undefined;
+  let stopping = false;
+  let reconnecting: Supervised | undefined;
+
+  const refused = (error: unknown) => error instanceof StartupError;
+  const connect = async () => {
+    const identity = await checkBotToken(
+      new webApi.WebClient(botToken, { ...clientOptions, timeout: 10_000, logger: slackLogger }),
+    );
+    if (!app) {
+      // The identity is given, so Bolt makes no auth.test of its own (a failed one would be kept for good).
+      // No conversation store: no listener keeps per-conversation state, and Bolt's default store
+      // costs every request a lookup (and an Error built for each miss).
+      app = new App({
+        token: botToken,
+        botId: identity.botId,
+        botUserId: identity.botUserId,
+        receiver,
+        logger: slackLogger,
+        clientOptions,
+        convoStore: false,
+      });
+      // One lookup per request instead of Bolt offering it to every listener (see ListenerTable).
+      const table = new ListenerTable();
+      app.use(table.middleware);
+      registerSlackListeners(table.registrar(app), ctx);
+    }
+    await app.start().catch((error: unknown) => {
+      throw socketModeError(error);
+    });
+    status.set('connected');
+    // In the background, and apart from connecting: a failed catch-up is told, not taken for a failed connection.
+    void catchUp
+      .start()
+      .then((caughtUp) => logger.info({ caughtUp }, 'slack: replies missed while down are caught up'));
+    logger.info({ mode }, 'slack adapter started');
+  };
+  const supervision = { status, fatal: refused, logger, onRefused: (e: unknown) => onRefused(e as StartupError) };
+  const connection = supervise(connect, supervision);
+
+  // Socket Mode: a dropped connection (Slack's routine refresh, or an outage) is opened again with back-off.
+  socketReceiver?.client.on('disconnected', () => {
+    if (stopping || status.state !== 'connected') return;
+    status.set('connecting', 'Socket Mode connection closed');
+    reconnecting = supervise(
+      () =>
+        socketReceiver!.client.start().then(
+          () => status.set('connected'),
+          (error: unknown) => {
+            throw socketModeError(error);
+          },
+        ),
+      supervision,
+    );
+  });
+
+  try {
+    await connection.first;
+  } catch (error) {
+    connection.stop();
+    throw error;
+  }
 
   return {
-    app,
-    sender: new SlackSender(app.client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
+    sender: httpReceiver
+      ? reachabilityFromSends(new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes), status, () =>
+          Boolean(app),
+        )
+      : new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
+    status,
     settled: async () => {
       await httpReceiver?.settled();
       await homes.settled();
     },
     caughtUp: () => catchUp.finished(),
     stop: async () => {
+      stopping = true;
+      connection.stop();
+      reconnecting?.stop();
       catchUp.stop();
       await catchUp.finished();
-      await app.stop();
+      if (app) await app.stop();
+      else await httpReceiver?.stop();
       await homes.settled();
     },
   };

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, AnyMiddlewareArgs, App, Middleware } from '@sla
 
 type Listener = (args: AnyMiddlewareArgs & AllMiddlewareArgs) => unknown;
 const KINDS = ['command', 'action', 'view', 'shortcut', 'event'] as const;
-type Kind = (typeof KINDS)[number];
+export type Kind = (typeof KINDS)[number];
 
 /**
  * Bolt offers every request to every listener in turn: each is a little middleware chain
@@ -43,6 +43,17 @@ export class ListenerTable {
     // The middleware's own arguments: a listener's `next` would go on to Bolt's listeners, of which there are none.
     await Promise.all(listeners.map((listener) => listener(args as AnyMiddlewareArgs & AllMiddlewareArgs)));
   };
+
+  /** Every id (or pattern) registered, by kind. */
+  entries(): Array<{ kind: Kind; id: string | RegExp }> {
+    return [
+      ...[...this.exact.keys()].map((key) => {
+        const [kind, ...rest] = key.split(':');
+        return { kind: kind as Kind, id: rest.join(':') };
+      }),
+      ...this.patterns.map(({ kind, pattern }) => ({ kind, id: pattern })),
+    ];
+  }
 
   private add(kind: Kind, id: string | RegExp, listeners: Listener[]): void {
     // Bolt allows middleware before a listener; none of ours uses it, so one listener per id is all this keeps.

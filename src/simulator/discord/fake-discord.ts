@@ -61,6 +61,8 @@ export class FakeDiscord {
   /** Interaction id → everything the bot answered to it (callbacks, edits, follow-ups) in order. */
   readonly answers = new Map<string, Array<{ via: 'callback' | 'edit' | 'followup'; body: any }>>();
   private readonly tokens = new Map<string, string>();
+  /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
+  botToken = 'fake-token';
   /**
    * How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"): a message sent
    * again later with the same nonce is a new message.
@@ -68,14 +70,15 @@ export class FakeDiscord {
   nonceWindowMs = 5 * 60_000;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (0: one the system picks; a test starts Discord "coming back" on a port it knew). */
+  async start(port = 0): Promise<this> {
     this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
     this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
   }
@@ -93,7 +96,7 @@ export class FakeDiscord {
   /** The DISCORD_* settings that point a helpdesk at this fake (merge into loadSettings' input). */
   get settingsEnv(): Record<string, string> {
     return {
-      DISCORD_TOKEN: 'fake-token',
+      DISCORD_TOKEN: this.botToken,
       DISCORD_API_URL: this.apiUrl,
       DISCORD_GUILD_ID: GUILD_ID,
       DISCORD_SUPPORT_CHANNEL_ID: SUPPORT_CHANNEL_ID,
@@ -425,6 +428,10 @@ export class FakeDiscord {
       }
       res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(data));
     };
+    // Interaction answers and attachments are authorised by their URL, not the bot token.
+    const byToken = !/^\/(webhooks|interactions|attachments)\//.test(path);
+    if (byToken && req.headers.authorization !== `Bot ${this.botToken}`)
+      return reply(401, { message: '401: Unauthorized', code: 0 });
     const failure = this.failures.findIndex((f) => f.method === method && f.path.test(path));
     if (failure >= 0) {
       const [f] = this.failures.splice(failure, 1);

@@ -61,6 +61,8 @@ export class FakeSlackWebApi {
   /** Latency and storms, changed at any time by `setConditions`. */
   private conditions: SlackConditions = {};
   port = 0;
+  /** Tokens this Slack no longer accepts (revoked, mistyped): every call with one answers `invalid_auth`. */
+  readonly refusedTokens = new Set<string>();
   /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
   readonly socketMode = new FakeSocketMode();
 
@@ -164,6 +166,7 @@ export class FakeSlackWebApi {
     }
     if (roll < rateLimited + serverErrors) return void res.writeHead(500).end('internal error');
 
+    if (token && this.refusedTokens.has(token)) return json(res, { ok: false, error: 'invalid_auth' });
     const rule = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (rule) {
       rule.remaining -= 1;

@@ -76,7 +76,7 @@ export async function startSlackHarness(
     const http = createHttpServer({
       logger,
       metrics: createMetrics({ databaseUp: async () => true }),
-      health: { description: 'test', ping: async () => true },
+      health: { ping: async () => true },
     });
     const slack = await startSlackAdapter({ settings, helpdesk, http, logger, catchUpPaceMs });
     const port = await http.listen(0, '127.0.0.1');

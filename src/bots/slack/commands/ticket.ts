@@ -10,7 +10,7 @@ export interface TicketFormMetadata {
   channel: string;
   /** The person named in `/ticket <@U123|handle>`; the handle only names someone the helpdesk has no name for. */
   onBehalfOf?: { userId: string; nameIfUnknown?: string };
-  /** Set by the "Open a ticket from this message" shortcut: the ticket links back to it. */
+  /** Set by the "Ticket from message" shortcut: the ticket links back to it. */
   sourceMessage?: { channel: string; ts: string };
 }
 

@@ -4,7 +4,7 @@ import type { TicketFormMetadata } from '../commands/ticket';
 
 export const TICKET_FROM_MESSAGE_SHORTCUT = 'ticket_from_message';
 
-/** "Open a ticket from this message": the /ticket form prefilled from the message; the ticket keeps where it came from. */
+/** "Ticket from message": the /ticket form prefilled from the message; the ticket keeps where it came from. */
 export function registerTicketFromMessageShortcut(app: App): void {
   app.shortcut<MessageShortcut>(TICKET_FROM_MESSAGE_SHORTCUT, async ({ ack, shortcut, client }) => {
     await ack();
