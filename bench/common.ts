@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { defaultPolicy, type HelpdeskPolicy } from '../src/config';
 import { openDatabase, redactUrl, type Database } from '../src/db/data-source';
 
 /**
@@ -136,7 +137,8 @@ export async function withBenchDatabase<T>(
   }
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
+/** One statement on the bench server (CREATE or DROP DATABASE), on a connection of its own. */
+export async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -298,3 +300,13 @@ export async function closeAllBenchDatabases(): Promise<void> {
   stopping = true;
   while (cleanups.size > 0) await Promise.allSettled([...cleanups].map((cleanup) => cleanup()));
 }
+
+/**
+ * The policy benches run the helpdesk with: the defaults, with the limits on opening tickets out
+ * of reach (a bench opens hundreds as a few customers within seconds). They are still counted.
+ */
+export const BENCH_POLICY: HelpdeskPolicy = {
+  ...defaultPolicy,
+  maxOpenTickets: Number.MAX_SAFE_INTEGER,
+  ticketsPerHour: Number.MAX_SAFE_INTEGER,
+};

@@ -13,7 +13,7 @@ import {
   type Interaction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { defaultPolicy, loadSettings } from '../src/config';
+import { loadSettings } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk } from '../src/core/helpdesk';
 import { Dispatcher } from '../src/delivery/dispatcher';
@@ -28,7 +28,7 @@ import {
   type FakeUser,
 } from '../src/simulator/discord/fake-discord';
 import { slashCommand, submitTicketForm } from '../src/simulator/discord/interactions';
-import { percentile, round, withBenchDatabase, type BenchDatabase } from './common';
+import { percentile, round, withBenchDatabase, type BenchDatabase, BENCH_POLICY } from './common';
 
 /**
  * Issue 5's figures, through the fake Discord: `customers` people run `/ticket` at once (every
@@ -343,7 +343,7 @@ async function appSide(db: BenchDatabase): Promise<Side & { dispatcher: Dispatch
   const helpdesk = createHelpdesk({
     dataSource: db.dataSource,
     clock: systemClock,
-    policy: defaultPolicy,
+    policy: BENCH_POLICY,
     onDeliveriesWritten: () => dispatcher?.wake(),
   });
   dispatcher = new Dispatcher({

@@ -1,6 +1,6 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { defaultPolicy, loadSettings, majorIncidentPolicyFrom } from '../src/config';
+import { loadSettings, majorIncidentPolicyFrom } from '../src/config';
 import { placeNewReport } from '../src/core/rules/major-incident';
 import { countNewReport, surroundingsOf } from '../src/core/services/look-alike';
 import { systemClock } from '../src/core/clock';
@@ -16,6 +16,7 @@ import {
   type BenchDatabase,
   type ConcurrentRun,
   type DatabaseKind,
+  BENCH_POLICY,
 } from './common';
 import { unrelatedTicket } from './unrelated-tickets';
 
@@ -178,7 +179,7 @@ export async function benchOpenTickets(kind: DatabaseKind, options: OpenTicketsO
 
 /** The helpdesk over a fresh store, with an admin and five tier-1 supporters on Discord. */
 export async function staffedHelpdesk(db: BenchDatabase): Promise<Helpdesk> {
-  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: defaultPolicy });
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock: systemClock, policy: BENCH_POLICY });
   await helpdesk.staff.bootstrapAdmins([ADMIN]);
   for (const supporter of SUPPORTERS) await helpdesk.staff.add(ADMIN, { person: supporter, role: '1' });
   return helpdesk;

@@ -55,7 +55,7 @@ export function parseArgs(argv: string[]): Options {
         const names = value();
         if (!names)
           throw new UsageError(
-            '--only needs a benchmark name (open, dispatcher, jobs, look_alike, sla, discord, slack, start)',
+            '--only needs a benchmark name (open, dispatcher, jobs, look_alike, sla, memory, discord, slack, start)',
           );
         options.only.push(
           ...names

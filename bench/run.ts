@@ -10,6 +10,7 @@
  *   npm run bench -- --tickets 1000    tickets opened per run in the open-tickets benchmark
  *   npm run bench -- --jobs-tickets 200000 --jobs-pending 20000
  *   npm run bench -- --only look-alike  the look-alike incident search next to opening a ticket
+ *   npm run bench -- --only memory     resident memory of the app's process, idle and under bursts, on each store
  *   npm run bench -- --profile         also show which statements the services spend their time in
  *   npm run bench -- --only start      seconds from `npm start` to the first /healthz (embedded store)
  *   npm run bench -- --json            the last line of output is one JSON object with every figure
@@ -276,6 +277,18 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
           due: options.quick ? 1_000 : 10_000,
           log: report.progress,
         }),
+      }),
+  },
+  {
+    name: 'memory',
+    run: (report, options) =>
+      optionalBench(report, options, {
+        name: 'memory',
+        module: 'memory',
+        exportName: 'benchMemory',
+        label: 'memory',
+        // Issue 25: resident memory of the app's own process, idle and under the 200-/ticket bursts.
+        opts: () => ({ customers: options.quick ? 50 : 200, rounds: options.quick ? 1 : 2, log: report.progress }),
       }),
   },
   { name: 'discord', run: (report, options) => chatBench(report, options, 'discord', 'benchDiscord') },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { defaultPolicy, loadSettings } from '../src/config';
+import { loadSettings } from '../src/config';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk } from '../src/core/helpdesk';
 import { Dispatcher } from '../src/delivery/dispatcher';
@@ -14,7 +14,7 @@ import { startSlackAdapter } from '../src/bots/slack';
 import { isSignedBySlack } from '../src/bots/slack/signature';
 import type { LoadBurst, LoadWorkerMessage } from './slack-load-worker';
 import type { WebApiWorkerData, WebApiWorkerMessage, WebApiWorkerRequest } from './slack-web-api-worker';
-import { percentile, round, withBenchDatabase } from './common';
+import { percentile, round, withBenchDatabase, BENCH_POLICY } from './common';
 
 /**
  * Issue 6's figures: `requests` signed `/ticket` slash commands at once to the app's
@@ -214,7 +214,7 @@ export async function benchSlack(opts: SlackBenchOptions = {}): Promise<Record<s
     const helpdesk = createHelpdesk({
       dataSource: db.dataSource,
       clock: systemClock,
-      policy: defaultPolicy,
+      policy: BENCH_POLICY,
       onDeliveriesWritten: () => dispatcher?.wake(),
     });
     const server = createHttpServer({

@@ -111,6 +111,8 @@ const settingsObject = z.object({
   REOPEN_DAYS: positive(14),
   ATTACHMENT_MAX_MB: positive(8),
   LINK_CODE_MINUTES: positive(15),
+  MAX_OPEN_TICKETS: z.coerce.number().int().min(1).default(5),
+  TICKETS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
   REMINDER_CRON: z.string().default('*/5 * * * *'),
   SLA_SWEEP_CRON: z.string().default('* * * * *'),
@@ -154,6 +156,9 @@ export interface HelpdeskPolicy {
   reminderDays: number[];
   attachmentMaxBytes: number;
   linkCodeMinutes: number;
+  /** PRODUCT.md "Limits": what one customer may open. */
+  maxOpenTickets: number;
+  ticketsPerHour: number;
   /** Sent deliveries keep what they said this long (the retention job blanks it after). */
   deliveryRetentionDays: number;
   /** Look-alike detection and the major-incident thresholds. */
@@ -168,6 +173,8 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
     reminderDays: settings.REMINDER_DAYS,
     attachmentMaxBytes: Math.round(settings.ATTACHMENT_MAX_MB * 1024 * 1024),
     linkCodeMinutes: settings.LINK_CODE_MINUTES,
+    maxOpenTickets: settings.MAX_OPEN_TICKETS,
+    ticketsPerHour: settings.TICKETS_PER_HOUR,
     deliveryRetentionDays: settings.DELIVERY_RETENTION_DAYS,
   };
 }

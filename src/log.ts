@@ -1,5 +1,6 @@
 import pino from 'pino';
 import pretty from 'pino-pretty';
+import { REDACT_PATHS, serializeError } from './log-redaction';
 
 export type Logger = pino.Logger;
 export type LogLevel = pino.LevelWithSilent;
@@ -20,7 +21,13 @@ export function createLogger(
   destination?: pino.DestinationStream,
   format: LogFormat = 'json',
 ): Logger {
-  const options: pino.LoggerOptions = { level, base: { name: 'chatdesk' } };
+  const options: pino.LoggerOptions = {
+    level,
+    base: { name: 'chatdesk' },
+    // What people wrote, query parameters and tokens never reach the log (see log-redaction.ts).
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
+  };
   if (destination) return pino(options, destination);
   // In this thread and synchronous (not a transport's worker): a fatal line is out before the process exits.
   if (format === 'pretty')

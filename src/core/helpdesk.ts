@@ -11,6 +11,7 @@ import { MajorIncidentService } from './services/major-incidents';
 import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
+import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
 import { SettingsService } from './services/settings';
@@ -38,6 +39,8 @@ export interface Helpdesk {
   deliveries: DeliveryViews;
   /** For the platform senders: a major-incident proposal's alert, and where it is. */
   proposals: ProposalViews;
+  /** Signed requests already acted on (a replayed form submission). */
+  replays: ReplayGuard;
 }
 
 export function createHelpdesk(options: {
@@ -64,5 +67,6 @@ export function createHelpdesk(options: {
     privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),
+    replays: new ReplayGuard(ctx),
   };
 }

@@ -12,6 +12,20 @@ export const COMMENT_MAX = 40_000;
 export const ARTICLE_TITLE_MAX = 200;
 export const ARTICLE_BODY_MAX = 100_000;
 
+/**
+ * Control characters (a NUL above all, which PostgreSQL refuses in text) have no place in what
+ * people write; tabs and line breaks do.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Characters that show nothing: a text of only these (and spaces) is empty. */
+const INVISIBLE =
+  /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/g;
+const noControl = (field: string) => ({
+  error: `${field} contains control characters; remove them and try again`,
+});
+const withoutControl = (text: string) => !CONTROL.test(text);
+const showsSomething = (text: string) => text.replace(INVISIBLE, '') !== '';
+
 const trimmed = (field: string, max: number) =>
   z
     .string({ error: `${field} is required` })
@@ -22,7 +36,10 @@ const trimmed = (field: string, max: number) =>
         .min(1, { error: `${field} can't be empty` })
         .max(max, {
           error: (issue) => `${field} is ${String((issue.input as string).length)} characters; the limit is ${max}`,
-        }),
+        })
+        .refine(withoutControl, noControl(field))
+        // An empty text is the min's to name, once.
+        .refine((text) => text === '' || showsSomething(text), { error: `${field} can't be empty` }),
     );
 
 export const identityRefSchema = z.object({
@@ -67,6 +84,7 @@ export const commentSchema = z
     body: z
       .string()
       .max(COMMENT_MAX, { error: `A message is limited to ${COMMENT_MAX} characters` })
+      .refine(withoutControl, noControl('The message'))
       .default(''),
     platformMessageId: z.string().min(1).max(100).optional(),
     attachments: z.array(attachmentSchema).max(20).default([]),
@@ -85,7 +103,7 @@ export const noteSchema = z.object({
 
 export const editCommentSchema = z.object({
   platformMessageId: z.string().min(1).max(100),
-  body: z.string().max(COMMENT_MAX),
+  body: z.string().max(COMMENT_MAX).refine(withoutControl, noControl('The message')),
 });
 
 export const deleteCommentSchema = z.object({ platformMessageId: z.string().min(1).max(100) });
@@ -174,14 +192,13 @@ export const staffAddSchema = z.object({
 });
 export const staffRemoveSchema = z.object({ person: identityRefSchema });
 export const awaySchema = z.object({ away: z.boolean(), person: identityRefSchema.optional() });
-export const linkSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' })
-    .optional(),
-});
+const linkCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6,12}$/, { error: 'A link code is the 8 letters and digits /helpdesk link gave you' });
+export const linkSchema = z.object({ code: linkCode.optional() });
+export const linkAnswerSchema = z.object({ code: linkCode, confirm: z.boolean() });
 
 export const articleSchema = z.object({
   title: trimmed('Title', ARTICLE_TITLE_MAX),
@@ -320,7 +337,10 @@ export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: t
     .array(
       z.object({
         question: z.string().max(200),
-        answer: z.string().max(1000, { error: 'An answer is limited to 1000 characters' }),
+        answer: z
+          .string()
+          .max(1000, { error: 'An answer is limited to 1000 characters' })
+          .refine(withoutControl, noControl('An answer')),
       }),
     )
     .max(SERVICE_QUESTIONS_MAX)

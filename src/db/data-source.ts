@@ -17,6 +17,7 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Off: TypeORM's logger prints queries, and failed ones with their parameters (people's text).
     logging: false,
     // A server that swallows packets must not hold start-up (or a request) for minutes.
     connectTimeoutMS: 10_000,

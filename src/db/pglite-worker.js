@@ -3,18 +3,19 @@
 // Plain JavaScript on purpose: worker threads load files directly, without a TypeScript loader.
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { PGlite } = require('@electric-sql/pglite');
 const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
-// Contrib extensions ship as separate bundles that PGlite must be handed at start-up; only then
-// can a migration's `CREATE EXTENSION pg_trgm` find it (look-alike incident detection needs it).
-const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm');
+const { PGlite, pgliteOptions } = require('./pglite-options');
 
 async function main() {
-  const db = await PGlite.create(workerData.pgdataDir, { extensions: { pg_trgm } });
+  const db = await PGlite.create(workerData.pgdataDir, pgliteOptions());
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: workerData.maxConnections });
   keepProtocolExchangesWhole(server.queryQueue, db);
   await server.start();
   parentPort.on('message', async (message) => {
+    if (message === 'memory') {
+      parentPort.postMessage({ memory: memoryOf(db) });
+      return;
+    }
     if (message !== 'stop') return;
     try {
       await server.stop();
@@ -25,6 +26,21 @@ async function main() {
     }
   });
   parentPort.postMessage({ conn: server.getServerConn() });
+}
+
+/**
+ * What this thread holds: PostgreSQL's WebAssembly memory (its size, which never shrinks) and this
+ * thread's own V8 heap. `mod` is PGlite's Emscripten module, protected in its typings; HEAPU8 is
+ * the view Emscripten keeps on the whole memory, replaced whenever the memory grows.
+ */
+function memoryOf(db) {
+  const heap = process.memoryUsage(); // a worker's heap figures are its own isolate's
+  return {
+    wasmMemoryBytes: db.mod && db.mod.HEAPU8 ? db.mod.HEAPU8.byteLength : null,
+    heapUsedBytes: heap.heapUsed,
+    heapTotalBytes: heap.heapTotal,
+    externalBytes: heap.external,
+  };
 }
 
 /**

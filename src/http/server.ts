@@ -56,20 +56,31 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** The raw request body (Slack signs the exact bytes), refused past `maxBytes`. */
+export class PayloadTooLargeError extends Error {
+  override readonly name = 'PayloadTooLargeError';
+}
+
+/**
+ * The raw request body (Slack signs the exact bytes), refused past `maxBytes` with a
+ * PayloadTooLargeError. The rest is read and dropped rather than the connection reset, so the
+ * sender gets its 413.
+ */
 export function readBody(req: IncomingMessage, maxBytes = 1024 * 1024): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
-        reject(new Error(`request body over ${maxBytes} bytes`));
-        req.destroy();
+        req.off('data', collect);
+        chunks.length = 0;
+        req.resume();
+        reject(new PayloadTooLargeError(`request body over ${maxBytes} bytes`));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', collect);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -35,6 +35,7 @@ async function linkZelda(h: TestHelpdesk): Promise<void> {
   const given = await h.helpdesk.staff.link(zeldaOnDiscord, {});
   if (!('code' in given)) throw new Error('expected a link code');
   await h.helpdesk.staff.link(zeldaOnSlack, { code: given.code });
+  await h.helpdesk.staff.confirmLink(zeldaOnDiscord, { code: given.code, confirm: true });
   // A code asked for again and never used: link codes are hers too.
   await h.helpdesk.staff.link(zeldaOnDiscord, {});
 }
@@ -46,7 +47,9 @@ async function buildZelda(
   const { helpdesk } = h;
   await staffUp(helpdesk, { tina: '1' });
   await helpdesk.staff.link(TINA, {}).then(async (given) => {
-    if ('code' in given) await helpdesk.staff.link(TINA_ON_SLACK, { code: given.code });
+    if (!('code' in given)) return;
+    await helpdesk.staff.link(TINA_ON_SLACK, { code: given.code });
+    await helpdesk.staff.confirmLink(TINA, { code: given.code, confirm: true });
   });
   await helpdesk.staff.add(ADMIN, { person: zeldaOnDiscord, role: '2' });
   await linkZelda(h);

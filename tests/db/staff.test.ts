@@ -88,17 +88,29 @@ describeEachDatabase('staff, availability and linked identities', (ctx) => {
     await expect(ctx().helpdesk.staff.remove(ADMIN, { person: ADMIN })).rejects.toThrow('last admin');
   });
 
-  test('a staff member links their Slack identity with a one-time code; load and history become one', async () => {
+  const pendingLinkPrompts = () =>
+    ctx().dataSource.query(
+      `SELECT destination, platform, payload FROM delivery WHERE kind = 'person.dm' AND payload ? 'linkCode' ORDER BY id`,
+    );
+
+  test("a staff member links their Slack identity once the code's owner confirms; load and history become one", async () => {
     const { staff } = ctx().helpdesk;
     const given = await staff.link(discord('tom'), {});
     expect('code' in given).toBe(true);
     const code = (given as { code: string }).code;
-    await expect(staff.link(discord('tom'), { code })).rejects.toThrow('other platform');
-    await expect(staff.link(slack('utom'), { code: 'WRONG123' })).rejects.toBeInstanceOf(NotFoundError);
-    const linked = await staff.link(slack('utom'), { code });
+    const asked = await staff.link(slack('utom'), { code });
+    expect(asked).toEqual({ awaitingConfirmation: 'discord' });
+    // Nothing is joined yet: the Slack identity is still a person of its own.
+    expect((await staff.whoAmI(slack('utom'))).id).not.toBe((await staff.whoAmI(discord('tom'))).id);
+    const prompts = await pendingLinkPrompts();
+    expect(prompts.at(-1).platform).toBe('discord');
+    expect(prompts.at(-1).payload.text).toContain('Utom');
+    expect(prompts.at(-1).payload.linkCode).toBe(code);
+
+    const linked = await staff.confirmLink(discord('tom'), { code, confirm: true });
     expect('linked' in linked && linked.linked.tier).toBe(1);
+    await expect(staff.link(slack('utom'), { code })).rejects.toBeInstanceOf(NotFoundError);
     expect((await staff.whoAmI(slack('utom'))).id).toBe((await staff.whoAmI(discord('tom'))).id);
-    await expect(staff.link(slack('utom'), { code })).rejects.toThrow('unknown, used or expired');
 
     const slackTicket = await ctx().helpdesk.tickets.open(slack('ulla'), {
       title: 'From Slack',
@@ -108,10 +120,62 @@ describeEachDatabase('staff, availability and linked identities', (ctx) => {
     expect(await assigneeOf(slackTicket.number)).toBe('Tom');
   });
 
-  test('a link code expires', async () => {
-    await ctx().helpdesk.staff.add(ADMIN, { person: discord('sara'), role: '2' });
-    const given = (await ctx().helpdesk.staff.link(discord('sara'), {})) as { code: string };
+  test("someone holding an admin's code is not joined to the admin: the admin refuses, nothing is merged", async () => {
+    const { staff } = ctx().helpdesk;
+    const { code } = (await staff.link(ADMIN, {})) as { code: string };
+    await staff.link(slack('umallory'), { code });
+    const people = async () => {
+      const { person, identity, ticket } = await storedState(ctx().dataSource);
+      return { person, identity, ticket };
+    };
+    const before = await people();
+    // Only the identity that asked for the code may answer its prompt.
+    await expect(staff.confirmLink(slack('umallory'), { code, confirm: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(staff.confirmLink(discord('tom'), { code, confirm: true })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await staff.confirmLink(ADMIN, { code, confirm: false })).toEqual({ refused: true });
+    expect(await people()).toEqual(before);
+    expect((await staff.whoAmI(slack('umallory'))).role).toBe('customer');
+    // A refused code is spent.
+    await expect(staff.confirmLink(ADMIN, { code, confirm: true })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(staff.link(slack('umallory'), { code })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('a refused redemption reads the same whether the code is unknown, used, expired or for this platform', async () => {
+    const { staff } = ctx().helpdesk;
+    await staff.add(ADMIN, { person: discord('sara'), role: '2' });
+    const expired = (await staff.link(discord('sara'), {})) as { code: string };
+    const samePlatform = (await staff.link(discord('sara'), {})) as { code: string };
     ctx().clock.advance(16 * MINUTE);
-    await expect(ctx().helpdesk.staff.link(slack('usara'), { code: given.code })).rejects.toThrow('expired');
+    const fresh = (await staff.link(discord('sara'), {})) as { code: string };
+    const refusals = await Promise.all(
+      [
+        staff.link(slack('usara'), { code: expired.code }),
+        staff.link(slack('usara'), { code: 'WRONG123' }),
+        staff.link(discord('sara'), { code: fresh.code }),
+        staff.link(discord('sam'), { code: samePlatform.code }),
+      ].map((p) =>
+        p.then(
+          () => 'accepted',
+          (e: Error) => `${e.constructor.name}: ${e.message}`,
+        ),
+      ),
+    );
+    expect(new Set(refusals).size).toBe(1);
+    expect(refusals[0]).toMatch(/^NotFoundError: /);
+  });
+
+  test('at most 5 redemption attempts a person an hour, counted whether or not the code exists', async () => {
+    const { staff } = ctx().helpdesk;
+    await staff.add(ADMIN, { person: discord('rita'), role: '1' });
+    const { code } = (await staff.link(discord('rita'), {})) as { code: string };
+    for (let i = 0; i < 5; i++)
+      await expect(staff.link(slack('uguess'), { code: `GUESS00${i}` })).rejects.toBeInstanceOf(NotFoundError);
+    // The sixth is refused even with the right code, and asks no one.
+    const prompts = (await pendingLinkPrompts()).length;
+    await expect(staff.link(slack('uguess'), { code })).rejects.toThrow('Too many');
+    expect(await pendingLinkPrompts()).toHaveLength(prompts);
+    ctx().clock.advance(61 * MINUTE);
+    const fresh = (await staff.link(discord('rita'), {})) as { code: string };
+    expect(await staff.link(slack('uguess'), { code: fresh.code })).toEqual({ awaitingConfirmation: 'discord' });
   });
 });

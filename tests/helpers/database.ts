@@ -3,7 +3,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { defaultPolicy, type HelpdeskPolicy } from '../../src/config';
+import type { HelpdeskPolicy } from '../../src/config';
+import { TEST_POLICY } from './policy';
 import { ManualClock } from '../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../src/core/helpdesk';
 import { openDatabase, type Database } from '../../src/db/data-source';
@@ -88,7 +89,7 @@ export function describeEachDatabase(
         const helpdesk = createHelpdesk({
           dataSource: db.dataSource,
           clock,
-          policy: { ...defaultPolicy, ...options.policy },
+          policy: { ...TEST_POLICY, ...options.policy },
         });
         current = { ...db, clock, helpdesk };
       });

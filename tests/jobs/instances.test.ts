@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { defaultPolicy } from '../../src/config';
+import { TEST_POLICY } from '../helpers/policy';
 import { DAY, HOUR, MINUTE, ManualClock } from '../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../src/core/helpdesk';
 import { openDatabase, type Database } from '../../src/db/data-source';
@@ -28,7 +28,7 @@ describeOnServer('three instances on one PostgreSQL database [postgres]', () => 
     const url = (db.dataSource.options as { url?: string }).url!;
     for (let i = 0; i < 2; i++) others.push(await openDatabase({ databaseUrl: url, dataDir: '', poolSize: 5 }));
     sources = [db.dataSource, ...others.map((o) => o.dataSource)];
-    helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: defaultPolicy });
+    helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: TEST_POLICY });
     await staffUp(helpdesk, { tina: '1' });
   });
 

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../src/core/errors';
+import { ForbiddenError, NotFoundError } from '../../src/core/errors';
 import { ACTIONS, PERMISSIONS, authorize, decide } from '../../src/core/rules/authorization';
 
 const customer = { id: 10, tier: null, isAdmin: false };
@@ -6,7 +6,7 @@ const otherCustomer = { id: 11, tier: null, isAdmin: false };
 const supporters = [1, 2, 3].map((tier) => ({ id: 20 + tier, tier: tier as 1 | 2 | 3, isAdmin: false }));
 const admin = { id: 30, tier: null, isAdmin: true };
 const adminWithTier = { id: 31, tier: 2 as const, isAdmin: true };
-const ownTicket = { customerId: customer.id };
+const ownTicket = { customerId: customer.id, number: 6 };
 
 /** PRODUCT.md's People table, written out as expectations, action by action. */
 const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: boolean; admin: boolean }> = {
@@ -73,9 +73,16 @@ describe('the authorisation table', () => {
   });
 
   test('a refusal says why, and is a ForbiddenError', () => {
-    expect(() => authorize(otherCustomer, 'ticket.comment', ownTicket)).toThrow(ForbiddenError);
-    expect(() => authorize(otherCustomer, 'ticket.comment', ownTicket)).toThrow('your own tickets');
+    expect(() => authorize(supporters[0], 'staff.manage')).toThrow(ForbiddenError);
     expect(() => authorize(supporters[0], 'staff.manage')).toThrow('admin');
+    expect(() => authorize(customer, 'ticket.claim', ownTicket)).toThrow('only support staff');
+  });
+
+  test("about someone else's ticket a customer hears what a missing ticket gets: nothing about it", () => {
+    expect(() => authorize(otherCustomer, 'ticket.comment', ownTicket)).toThrow(NotFoundError);
+    expect(() => authorize(otherCustomer, 'ticket.claim', ownTicket)).toThrow(
+      new NotFoundError(`There is no ticket #${ownTicket.number} that you can see.`),
+    );
   });
 
   test('every rule has a reason to give when it refuses someone', () => {

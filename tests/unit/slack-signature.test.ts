@@ -30,3 +30,17 @@ describe("Slack's request signature", () => {
     expect(isSignedBySlack(SECRET, body, signature, timestamp, NOW)).toBe(expected);
   });
 });
+
+describe('the signature covers the bytes as sent', () => {
+  const ts = String(NOW / 1000);
+  const signBytes = (bytes: Buffer) =>
+    `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:`).update(bytes).digest('hex')}`;
+
+  test('a body whose bytes differ from the signed ones is refused, even when both decode to the same text', () => {
+    const signed = Buffer.from([0x7b, 0xff, 0x7d]);
+    const sent = Buffer.from([0x7b, 0xfe, 0x7d]);
+    expect(signed.toString('utf8')).toBe(sent.toString('utf8'));
+    expect(isSignedBySlack(SECRET, sent, signBytes(signed), ts, NOW)).toBe(false);
+    expect(isSignedBySlack(SECRET, signed, signBytes(signed), ts, NOW)).toBe(true);
+  });
+});

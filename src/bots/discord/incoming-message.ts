@@ -1,6 +1,7 @@
 import type { AttachmentInput } from '../../core/schemas';
 import type { ActorRef } from '../../core/services/people';
 import type { DiscordContext } from './context';
+import { discordFileHosts, downloadCapped, hostOf } from '../downloads';
 
 /** A message as the adapter stores it, whether it came over the gateway or from a fetch after downtime. */
 export interface IncomingMessage {
@@ -40,7 +41,10 @@ export async function storeIncomingMessage(ctx: DiscordContext, message: Incomin
   return false;
 }
 
-/** Discord's attachment links expire, so files are fetched now; one over the size setting is recorded without its data. */
+/**
+ * Discord's attachment links expire, so files are fetched now, from Discord's CDN only; one over the
+ * size setting (declared or read), or elsewhere, is recorded without its data.
+ */
 async function download(ctx: DiscordContext, files: IncomingMessage['attachments']): Promise<AttachmentInput[]> {
   const maxBytes = ctx.helpdesk.ctx.policy.attachmentMaxBytes;
   return Promise.all(
@@ -53,12 +57,16 @@ async function download(ctx: DiscordContext, files: IncomingMessage['attachments
       };
       if (file.size > maxBytes) return base;
       try {
-        const response = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return { ...base, data: Buffer.from(await response.arrayBuffer()) };
+        const data = await downloadCapped(file.url, {
+          allowedHosts: discordFileHosts(ctx.settings.DISCORD_API_URL),
+          maxBytes,
+        });
+        return data
+          ? { ...base, data, sizeBytes: data.length }
+          : { ...base, sizeBytes: Math.max(file.size, maxBytes + 1) };
       } catch (error) {
         ctx.logger.warn(
-          { err: error, file: file.filename },
+          { err: error, host: hostOf(file.url) },
           'could not download a Discord attachment; keeping its name and link',
         );
         return base;

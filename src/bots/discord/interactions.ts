@@ -3,6 +3,7 @@ import { arriving } from './answers-first';
 import { parseTicketCustomId } from './card';
 import { parseGuideCustomId } from './guide';
 import { parseProposalCustomId } from './staff-alert';
+import { isFromHelpdeskGuild } from './guild';
 import type { DiscordContext } from './context';
 import * as claim from './buttons/claim';
 import * as declareMajor from './buttons/declare-major';
@@ -14,6 +15,7 @@ import * as rateComment from './buttons/rate-comment';
 import * as escalate from './buttons/escalate';
 import * as forgetConfirm from './buttons/forget-confirm';
 import * as guideForm from './buttons/guide-form';
+import * as linkAnswer from './buttons/link-answer';
 import * as guideOpen from './buttons/guide-open';
 import * as guideShow from './buttons/guide-show';
 import * as guideSolved from './buttons/guide-solved';
@@ -153,6 +155,14 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
   // Every handler answers first; by its end it surely has (or never will): either way it no longer holds others back.
   const answered = arriving(interaction, ctx);
   try {
+    // Another server's, or a DM from someone not in ours: not the helpdesk's to answer.
+    if (
+      !(await isFromHelpdeskGuild(ctx, interaction.client.rest, {
+        guildId: interaction.guildId,
+        userId: interaction.user.id,
+      }))
+    )
+      return;
     if (interaction.isChatInputCommand()) {
       const { options } = interaction;
       const fullName = [interaction.commandName, options.getSubcommandGroup(false), options.getSubcommand(false)]
@@ -181,6 +191,8 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       const guide = parseGuideCustomId(interaction.customId);
       const step = guide && guideComponents.get(guide.action);
       if (step) await step(interaction, guide.args, ctx);
+      const linkAnswered = interaction.isButton() && linkAnswer.parseLinkCustomId(interaction.customId);
+      if (linkAnswered) await linkAnswer.run(interaction, linkAnswered, ctx);
     }
   } catch (error) {
     // Reaching here means the answer itself failed (an expired token, Discord down): nothing left to tell the person.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
+import { linkAnswerRow } from './buttons/link-answer';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
@@ -424,7 +425,17 @@ export class DiscordSender implements Sender {
     const channel = (await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as {
       id: string;
     };
-    await post(channel.id, { content: String(delivery.payload.text) }, 'd');
+    await post(
+      channel.id,
+      {
+        content: String(delivery.payload.text),
+        // A link code's owner answers its redemption here.
+        ...(typeof delivery.payload.linkCode === 'string'
+          ? { components: linkAnswerRow(delivery.payload.linkCode) }
+          : {}),
+      },
+      'd',
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { IMPACTS, PRIORITIES, TICKET_TYPES, URGENCIES } from '../../core/model';
 import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
 import { IMPACT_LABEL, URGENCY_LABEL } from '../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
+import { escapeMrkdwn } from './mrkdwn';
 
 /** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
 const slackTime = (at: Date) =>
@@ -64,7 +65,10 @@ function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
 export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
   return [
     { type: 'header', text: { type: 'plain_text', text: card.heading.slice(0, 150) } },
-    { type: 'section', fields: card.fields.map((f) => ({ type: 'mrkdwn' as const, text: `*${f.name}*\n${f.value}` })) },
+    {
+      type: 'section',
+      fields: card.fields.map((f) => ({ type: 'mrkdwn' as const, text: `*${f.name}*\n${escapeMrkdwn(f.value)}` })),
+    },
     ...controls(card.staffActions, ticketNumber),
   ];
 }
@@ -75,7 +79,10 @@ export function customerCardBlocks(card: TicketCard, ticketNumber: number): Know
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${card.heading}*\nStatus: ${status}. Reply in this thread to talk to support.` },
+      text: {
+        type: 'mrkdwn',
+        text: `*${escapeMrkdwn(card.heading)}*\nStatus: ${escapeMrkdwn(status)}. Reply in this thread to talk to support.`,
+      },
     },
     ...controls(card.customerActions, ticketNumber),
   ];
@@ -290,6 +297,7 @@ const button = (action_id: string, value: string, text: string, style?: 'primary
   ...(style ? { style } : {}),
 });
 
+/** `text` is mrkdwn already (see mrkdwn.ts), as for every block builder below that takes a text. */
 /** The "resolved" notice in the customer's DM thread, with 1–5 under it (asked once per resolution; the core counts one). */
 export function ratingRequestBlocks(text: string, ticketNumber: number): KnownBlock[] {
   return [
@@ -349,4 +357,22 @@ export function staffAlertBlocks(text: string, proposalId: number | null): Known
     });
   }
   return blocks;
+}
+
+export const LINK_CONFIRM_ACTION = 'link_confirm';
+export const LINK_REFUSE_ACTION = 'link_refuse';
+
+/** The private prompt a link code's owner answers: who redeemed it, and Confirm or Refuse (each carries the code). */
+export function linkPromptBlocks(text: string, code: string): KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text } },
+    {
+      type: 'actions',
+      block_id: 'link_answer',
+      elements: [
+        button(LINK_CONFIRM_ACTION, code, 'Confirm', 'primary'),
+        button(LINK_REFUSE_ACTION, code, 'Refuse', 'danger'),
+      ],
+    },
+  ];
 }

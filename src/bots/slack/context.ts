@@ -5,6 +5,7 @@ import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import type { AckFirst } from '../ack-first';
+import { escapeMrkdwn } from './mrkdwn';
 import type { ThreadMessage } from './events/message';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
@@ -23,13 +24,17 @@ export function slackActor(userId: string, displayName?: string): ActorRef {
   return displayName ? { platform: 'slack', userId, displayName } : { platform: 'slack', userId };
 }
 
+const MENTION_MAX = 200;
+const MENTION = /^<@([A-Z0-9]{1,32})(?:\|([^<>|]{1,100}))?>/i;
+
 /**
  * Slack writes a mention as `<@U123|name>` or `<@U123>`; both name the same person. The name in a
  * mention is a handle someone typed, not the person's display name: it names a person only while
  * the helpdesk knows no name for them, and never renames anyone.
  */
 export function parseMention(text: string): ActorRef | null {
-  const match = /<@([A-Z0-9]+)(?:\|([^>]+))?>/i.exec(text);
+  // The mention opens the text: only its first characters are read, with a pattern anchored there.
+  const match = MENTION.exec(text.trimStart().slice(0, MENTION_MAX));
   if (!match) return null;
   return match[2] ? { platform: 'slack', userId: match[1], nameIfUnknown: match[2] } : slackActor(match[1]);
 }
@@ -45,7 +50,8 @@ export function messageRef(stored: string): { channel: string; ts: string } {
 
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
 export function readableError(error: unknown, logger: Logger): string {
-  if (isHelpdeskError(error)) return error.message;
+  // The core's words are plain text and may quote a title or a name.
+  if (isHelpdeskError(error)) return escapeMrkdwn(error.message);
   logger.error({ err: error }, 'slack listener failed');
   return 'Something went wrong on our side; please try again in a moment.';
 }

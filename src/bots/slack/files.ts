@@ -25,19 +25,3 @@ export async function uploadFile(
   });
   return target.file_id;
 }
-
-/** Downloads a file a person shared; Slack's private URLs want the bot token. Null when it can't. */
-export async function downloadFile(url: string, token: string, maxBytes: number): Promise<Buffer | null> {
-  const response = await fetch(url, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length'));
-  if (Number.isFinite(length) && length > maxBytes) {
-    await response.body?.cancel();
-    return null;
-  }
-  const data = Buffer.from(await response.arrayBuffer());
-  return data.length > maxBytes ? null : data;
-}

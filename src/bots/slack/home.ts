@@ -4,6 +4,7 @@ import { compareQueueOrder } from '../../core/rules/assignment';
 import type { TicketSummary } from '../../core/services/ticket-queries';
 import { actionId, dueNote } from './blocks';
 import { slackActor, type SlackContext } from './context';
+import { escapeMrkdwn } from './mrkdwn';
 
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
 
@@ -31,11 +32,11 @@ export function homeOrder(a: TicketSummary, b: TicketSummary): number {
 }
 
 function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
-  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${t.assignee ?? 'unassigned'}`}${dueNote(t)}`;
+  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${escapeMrkdwn(t.assignee ?? 'unassigned')}`}${dueNote(t)}`;
   return {
     type: 'section',
     block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,
-    text: { type: 'mrkdwn', text: `*#${t.number} ${t.title}*\n${facts}` },
+    text: { type: 'mrkdwn', text: `*#${t.number} ${escapeMrkdwn(t.title)}*\n${facts}` },
     accessory: inQueue
       ? {
           type: 'button',

@@ -8,6 +8,7 @@ import type { Logger } from '../../log';
 import { registerClaimAction } from './actions/claim';
 import { registerDmRouteActions } from './actions/dm-route';
 import { registerHomeOpenAction } from './actions/home-open';
+import { registerLinkAnswerActions } from './actions/link-answer';
 import { registerEscalateAction } from './actions/escalate';
 import { registerGuideOpenAction } from './actions/guide-open';
 import { registerGuidePickAction } from './actions/guide-pick';
@@ -94,6 +95,7 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
   registerAppHomeOpened(listeners, ctx);
   registerHomeOpenAction(listeners, ctx);
   registerDmRouteActions(listeners, ctx);
+  registerLinkAnswerActions(listeners, ctx);
   for (const register of [
     registerClaimAction,
     registerPendingAction,
@@ -181,6 +183,7 @@ export async function startSlackAdapter({
       signingSecret: settings.SLACK_SIGNING_SECRET,
       logger,
       ackFirst,
+      firstSight: (key) => helpdesk.replays.firstSight(key),
     });
   }
 

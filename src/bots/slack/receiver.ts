@@ -1,9 +1,10 @@
 import { parse as parseQuery } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ReceiverMultipleAckError, type App, type Receiver } from '@slack/bolt';
-import { readBody, sendJson, type HttpServer } from '../../http/server';
+import { PayloadTooLargeError, readBody, sendJson, type HttpServer } from '../../http/server';
 import type { Logger } from '../../log';
 import type { AckFirst } from '../ack-first';
+import { checkRequestShape } from './request-shape';
 import { isSignedBySlack } from './signature';
 
 /**
@@ -21,6 +22,8 @@ export class SlackEventsReceiver implements Receiver {
       signingSecret: string;
       logger: Logger;
       ackFirst: AckFirst;
+      /** Whether a request key is seen for the first time (across instances); false for a replay. */
+      firstSight: (key: string) => Promise<boolean>;
       path?: string;
     },
   ) {
@@ -48,28 +51,64 @@ export class SlackEventsReceiver implements Receiver {
     const answered = this.options.ackFirst.received();
     res.once('finish', answered);
     res.once('close', answered);
-    const raw = (await readBody(req)).toString('utf8');
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof PayloadTooLargeError)) throw error;
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, { error: 'request body too large' });
+    }
     if (
       !isSignedBySlack(
         this.options.signingSecret,
-        raw,
+        bytes,
         req.headers['x-slack-signature'],
         req.headers['x-slack-request-timestamp'],
       )
     ) {
-      this.options.logger.warn({ path: req.url }, 'slack request refused: bad signature or stale timestamp');
+      this.options.logger.warn(
+        { path: new URL(req.url ?? '/', 'http://localhost').pathname },
+        'slack request refused: bad signature or stale timestamp',
+      );
       return sendJson(res, 401, { error: 'invalid signature' });
     }
 
+    const raw = bytes.toString('utf8');
     let body: Record<string, any>;
     try {
       body = parseBody(raw, String(req.headers['content-type'] ?? ''));
     } catch {
       return sendJson(res, 400, { error: 'unreadable body' });
     }
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return sendJson(res, 400, { error: 'unreadable body' });
     if (body.ssl_check) return sendJson(res, 200, {});
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+    const shape = checkRequestShape(body);
+    if (!shape.ok) {
+      this.options.logger.warn(
+        { type: typeof body.type === 'string' ? body.type : undefined },
+        'slack request malformed',
+      );
+      return sendJson(res, 400, { error: 'malformed request' });
+    }
     if (!this.app) return sendJson(res, 503, { error: 'not ready' });
+    // A form submission opens tickets and writes articles: a replay of the same signed request (the
+    // same view, its hash and signature) is answered and ignored. A corrected resubmission after
+    // inline errors is a new request, with a new timestamp and signature.
+    if (body.type === 'view_submission') {
+      const key = `${String(body.view?.id)}:${String(body.view?.hash)}:${String(req.headers['x-slack-signature'])}`;
+      // Unreachable memory (the database away) lets the request through: storing it needs the database too.
+      const first = await this.options.firstSight(key).catch((error: unknown) => {
+        this.options.logger.warn({ err: error }, 'slack replay memory unreachable; request handled');
+        return true;
+      });
+      if (!first) {
+        this.options.logger.warn({ type: body.type }, 'slack request replayed: ignored');
+        return sendJson(res, 200, {});
+      }
+    }
 
     const ack = answerOnce(res);
     const retryNum = Number(req.headers['x-slack-retry-num']);

@@ -13,8 +13,9 @@ import {
   type SendOptions,
 } from '../../delivery/sender';
 import type { KnownBlock } from '@slack/types';
-import { customerCardBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
+import { customerCardBlocks, linkPromptBlocks, ratingRequestBlocks, staffAlertBlocks, staffCardBlocks } from './blocks';
 import { messageId, messageRef } from './context';
+import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { postOnce, type Posted, type SlackPost } from './post-once';
@@ -82,7 +83,12 @@ export class SlackSender implements Sender {
     const payload = delivery.payload;
     if (delivery.kind === 'person.dm') {
       const personId = Number(delivery.destination.split(':')[1]);
-      return this.dm(await this.helpdesk.deliveries.person(personId), String(payload.text), io);
+      const person = await this.helpdesk.deliveries.person(personId);
+      const text = escapeMrkdwn(String(payload.text));
+      // A link code's owner answers its redemption with the buttons under the prompt.
+      if (typeof payload.linkCode === 'string')
+        return this.dm(person, text, io, linkPromptBlocks(text, payload.linkCode));
+      return this.dm(person, text, io);
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'major.proposal')
@@ -99,25 +105,28 @@ export class SlackSender implements Sender {
       case 'ticket.created':
         await this.postTicket(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
-        if (typeof payload.notice === 'string') await this.inDmThread(place, payload.notice, io, 'notice');
+        if (typeof payload.notice === 'string')
+          await this.inDmThread(place, escapeMrkdwn(payload.notice), io, 'notice');
         // The opening's assignment sends no card update of its own (the card is drawn with it), so the Homes are refreshed here.
         await this.refreshHomes(view);
         return;
       case 'ticket.card':
         if (await this.updateCards(view, place, io)) this.refreshHomes(view);
         return;
-      case 'ticket.notice':
+      case 'ticket.notice': {
+        const text = escapeMrkdwn(String(payload.text));
         // A resolution's notice asks for a rating: 1–5 under it, in the customer's DM thread.
         if (payload.audience === 'customer')
           await this.inDmThread(
             place,
-            String(payload.text),
+            text,
             io,
             'notice',
-            payload.askRating === true ? ratingRequestBlocks(String(payload.text), view.ticket.number) : undefined,
+            payload.askRating === true ? ratingRequestBlocks(text, view.ticket.number) : undefined,
           );
-        else await this.inCardThread(place, String(payload.text), io, 'notice');
+        else await this.inCardThread(place, text, io, 'notice');
         return;
+      }
       case 'comment.public':
         return this.mirrorComment(view, place, payload.writtenInTicketId !== undefined, io);
       case 'comment.internal':
@@ -149,7 +158,7 @@ export class SlackSender implements Sender {
         throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
       const posted = await io.post('card', {
         channel: this.supportChannel,
-        text: view.card.heading,
+        text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
       cardPostedNow = !posted.earlier;
@@ -162,7 +171,7 @@ export class SlackSender implements Sender {
       const dmChannel = await this.openDm(view.customer);
       const posted = await io.post('dm-card', {
         channel: dmChannel,
-        text: `Your ticket ${view.card.heading}`,
+        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
       place.slackDmChannel = posted.channel;
@@ -194,7 +203,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.slackChannel,
         ts: place.slackCardTs,
-        text: view.card.heading,
+        text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
     }
@@ -202,7 +211,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.slackDmChannel,
         ts: place.slackDmThreadTs,
-        text: `Your ticket ${view.card.heading}`,
+        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
     }
@@ -312,7 +321,7 @@ export class SlackSender implements Sender {
   private async alertStaff(payload: Record<string, unknown>, io: SlackSend): Promise<void> {
     if (!this.supportChannel)
       throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
-    const text = String(payload.text);
+    const text = escapeMrkdwn(String(payload.text));
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
     const proposalId =
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
@@ -326,8 +335,8 @@ export class SlackSender implements Sender {
     return io.post(step, { channel: place.slackChannel, thread_ts: place.slackCardTs, text });
   }
 
-  private async dm(person: PersonView, text: string, io: SlackSend): Promise<void> {
-    await io.post('dm', { channel: await this.openDm(person), text });
+  private async dm(person: PersonView, text: string, io: SlackSend, blocks?: KnownBlock[]): Promise<void> {
+    await io.post('dm', { channel: await this.openDm(person), text, ...(blocks ? { blocks } : {}) });
   }
 
   private async openDm(person: PersonView): Promise<string> {
@@ -344,13 +353,20 @@ export class SlackSender implements Sender {
  * words around the replacement.
  */
 function copyText(comment: CommentView, side: 'dm' | 'card'): string {
-  const author = comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support');
+  const author = escapeMrkdwn(comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support'));
+  // A message written in Slack arrives escaped, its mentions and links as tokens; anything else is plain text.
+  const body =
+    comment.platform === 'slack' && comment.platformMessageId
+      ? slackTextAsMrkdwn(comment.body)
+      : escapeMrkdwn(comment.body);
   if (comment.kind === 'internal')
-    return `:lock: *Internal note by ${comment.author?.displayName || 'staff'}:* ${comment.body}`;
+    return `:lock: *Internal note by ${escapeMrkdwn(comment.author?.displayName || 'staff')}:* ${body}`;
   const files =
-    comment.attachments.length > 0 ? `\n(files: ${comment.attachments.map((a) => a.filename).join(', ')})` : '';
+    comment.attachments.length > 0
+      ? `\n(files: ${escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', '))})`
+      : '';
   const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
-  return `*${author}${role}:* ${comment.body}${files}`;
+  return `*${author}${role}:* ${body}${files}`;
 }
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */

@@ -1,4 +1,5 @@
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, NotFoundError } from '../errors';
+import { messages } from './messages';
 import type { Person, Role, Ticket } from '../model';
 import { roleOf } from './roles';
 
@@ -84,11 +85,17 @@ export function decide(
   return { allowed: false, reason: grant === 'own' ? OWN_ONLY : rule.because };
 }
 
+/**
+ * Throws when the actor may not. About a ticket the actor may not even see, the refusal is the one
+ * a missing ticket gets: a customer learns nothing of other people's tickets, not even that they exist.
+ */
 export function authorize(
   actor: Pick<Person, 'id' | 'tier' | 'isAdmin'>,
   action: Action,
-  ticket?: Pick<Ticket, 'customerId'>,
+  ticket?: Pick<Ticket, 'customerId' | 'number'>,
 ): void {
   const decision = decide(actor, action, ticket);
-  if (!decision.allowed) throw new ForbiddenError(`You can't do that: ${decision.reason}.`);
+  if (decision.allowed) return;
+  if (ticket && !decide(actor, 'ticket.view', ticket).allowed) throw new NotFoundError(messages.noTicket(ticket));
+  throw new ForbiddenError(`You can't do that: ${decision.reason}.`);
 }

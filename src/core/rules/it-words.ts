@@ -56,14 +56,32 @@ const SIGN_OFF_WORDS = [
 ];
 /** Either case for the words (a report may be all lower case), a capital for the name that follows. */
 const anyCase = (words: string) => words.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '\\s+');
+/**
+ * A sign-off is short, so it is looked for only in this many characters before the end: a long
+ * text costs no more than a short one (an unanchored pattern over 40k characters backtracked for
+ * seconds).
+ */
+const SIGN_OFF_WINDOW = 200;
+/** The sign-off itself, at the end of the window; what separates it from the text is walked back over after. */
 const SIGN_OFF = new RegExp(
-  `(?:[\\s,.!]+(?:${SIGN_OFF_WORDS.map(anyCase).join('|')})[,.!]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2}|\\s+\\/\\s*\\p{L}[\\p{L}-]*)[.!]*\\s*$`,
+  `(?:(?<=[\\s,.!])(?:${SIGN_OFF_WORDS.map(anyCase).join('|')})[,.!]*(?:\\s+\\p{Lu}[\\p{L}-]{0,40}){0,2}|(?<=\\s)\\/\\s*\\p{L}[\\p{L}-]{0,40})$`,
   'u',
 );
 
 /** A report's text with its sign-off left out (one, at the very end). */
 export function withoutSignOff(text: string): string {
-  return text.replace(SIGN_OFF, '');
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!')) end--;
+  const from = Math.max(0, end - SIGN_OFF_WINDOW);
+  // One character more on the left, for the lookbehind; a match may not start there.
+  const lead = from > 0 ? 1 : 0;
+  const match = SIGN_OFF.exec(text.slice(from - lead, end));
+  if (!match || match.index < lead) return text;
+  let cut = from - lead + match.index;
+  const separator = match[0].startsWith('/') ? /\s/ : /[\s,.!]/;
+  while (cut > 0 && separator.test(text[cut - 1])) cut--;
+  return text.slice(0, cut);
 }
 
 /** Lower-case words of letters and digits (so error codes like 0x8004de40 and 502 stay whole). */

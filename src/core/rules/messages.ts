@@ -1,4 +1,4 @@
-import type { Priority, Resolution, Ticket, TicketType } from '../model';
+import type { Platform, Priority, Resolution, Ticket, TicketType } from '../model';
 
 /** What the helpdesk says, in one place, so Discord and Slack say the same. */
 export const ticketLabel = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
@@ -18,6 +18,8 @@ export const PRIORITY_LABEL: Record<Priority, string> = {
   P3: 'P3 normal',
   P4: 'P4 low',
 };
+
+export const PLATFORM_LABEL: Record<Platform, string> = { discord: 'Discord', slack: 'Slack' };
 
 export const messages = {
   closedByErasure: (t: Pick<Ticket, 'number'>) =>
@@ -55,4 +57,14 @@ export const messages = {
     `This is a known problem that affects others too${parentNumber ? ` (major incident #${parentNumber})` : ''}, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
     `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
+  /** Said alike for a ticket that does not exist and one the reader may not see. */
+  noTicket: (t: Pick<Ticket, 'number'>) => `There is no ticket ${ticketLabel(t)} that you can see.`,
+  linkConfirm: (redeemer: string, platform: Platform) =>
+    `${redeemer} on ${PLATFORM_LABEL[platform]} used your link code to join that identity to you. Only confirm if that is you: the two become one person, with your role.`,
+  linkConfirmed: (platform: Platform) =>
+    `Linked: this identity and your ${PLATFORM_LABEL[platform]} one are now one person.`,
+  linkRefused: () => 'Your link request was refused. Run /helpdesk link on the other platform for a new code.',
+  /** One answer for every code that can't be used, so a guess learns nothing about which codes exist. */
+  linkCodeUnusable: 'That link code cannot be used. Run /helpdesk link on the other platform for a new one.',
+  linkTooManyAttempts: (perHour: number) => `Too many link attempts: at most ${perHour} an hour. Try again later.`,
 };

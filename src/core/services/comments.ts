@@ -126,6 +126,11 @@ export class CommentService {
     }
   }
 
+  /** Refuses (as note() would) someone who may not write internal notes, before a form for one is opened. */
+  async mayNote(actorRef: ActorRef): Promise<void> {
+    await transaction(this.ctx, async (tx) => authorize(await resolvePerson(tx.manager, actorRef), 'ticket.note'));
+  }
+
   /** An internal note: staff only, never shown or sent to the customer. */
   async note(actorRef: ActorRef, raw: unknown): Promise<CommentResult> {
     const input = parseInput(noteSchema, raw);

@@ -16,7 +16,7 @@ import { findService } from './catalog';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
 import { anyOf, termQueries } from './term-queries';
-import { openInTx } from './tickets';
+import { assertMayOpen, openInTx } from './tickets';
 
 export interface SuggestedArticle {
   id: number;
@@ -128,6 +128,8 @@ export class GuideService {
       const draft = await lockOwnUndecided(tx, actorRef, input.draftId);
       const actor = await resolvePerson(tx.manager, actorRef);
       const service = draft.service_id === null ? null : await findService(tx.manager, draft.service_id);
+      // The draft stays: refused by a limit, it is offered again later.
+      await assertMayOpen(tx, actor);
       const ticket = await openInTx(tx, actor, actor, {
         title: draft.title,
         description: descriptionWithAnswers(draft.description, draft.answers, DESCRIPTION_MAX),

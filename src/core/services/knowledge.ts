@@ -149,7 +149,8 @@ export class KnowledgeService {
       const article = await findArticle(tx, input.id);
       // To a customer an archived article is gone, whatever it was.
       if (!article || (article.archivedAt && !mayReadStaff(actor))) throw noArticle(input.id);
-      if (article.visibility !== 'public' && !article.special) authorize(actor, 'kb.read_staff');
+      // A staff article is, to a customer, as absent as a missing one.
+      if (article.visibility !== 'public' && !article.special && !mayReadStaff(actor)) throw noArticle(input.id);
       const [{ count }] = await tx.manager.query(
         `SELECT count(*)::int AS count FROM article_revision WHERE article_id = $1`,
         [article.id],

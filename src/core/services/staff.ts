@@ -1,18 +1,22 @@
 import { randomInt } from 'node:crypto';
 import type { IdentityRef } from '../../config';
 import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../../db/entities';
-import { MINUTE } from '../clock';
-import { ConflictError, NotFoundError } from '../errors';
-import type { Person, Tier } from '../model';
+import { HOUR, MINUTE } from '../clock';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
+import type { Person, Platform, Tier } from '../model';
+import { messages } from '../rules/messages';
+import { personDestination } from '../rules/notifications';
 import { chooseAssignee } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
-import { awaySchema, linkSchema, parseInput, staffAddSchema, staffRemoveSchema } from '../schemas';
+import { awaySchema, linkAnswerSchema, linkSchema, parseInput, staffAddSchema, staffRemoveSchema } from '../schemas';
 import { assignWaitingTickets, lockCandidates, setAssignee } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, toPerson, type ActorRef } from './people';
 
 const LINK_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
+/** Redemption attempts a person may make in an hour, right or wrong. */
+export const LINK_ATTEMPTS_PER_HOUR = 5;
 
 export interface StaffMember extends Person {
   identities: IdentityRef[];
@@ -85,37 +89,107 @@ export class StaffService {
   }
 
   /**
-   * `/helpdesk link` without a code gives a one-time code; with a code, on the other platform, it
-   * joins that identity to the person who asked for the code, so their load and history are one.
+   * `/helpdesk link` without a code gives a one-time code. With a code, on the other platform, it
+   * asks the identity that took the code to confirm (a private prompt naming the redeemer): the
+   * two are joined only by that confirmation (confirmLink). A code that can't be used is refused
+   * in the same words whatever the reason, and each person has a few attempts an hour.
    */
-  async link(actorRef: ActorRef, raw: unknown): Promise<{ code: string; expiresAt: Date } | { linked: Person }> {
+  async link(
+    actorRef: ActorRef,
+    raw: unknown,
+  ): Promise<{ code: string; expiresAt: Date } | { awaitingConfirmation: Platform }> {
     const input = parseInput(linkSchema, raw);
+    if (input.code) return this.redeem(actorRef, input.code);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
-      if (!input.code) {
-        authorize(actor, 'staff.link');
-        const code = Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(LINK_ALPHABET.length)]).join('');
-        const expiresAt = new Date(tx.now.getTime() + this.ctx.policy.linkCodeMinutes * MINUTE);
-        await tx.manager.insert(LinkCodeEntity, {
-          code,
-          personId: actor.id,
-          platform: actorRef.platform,
-          expiresAt,
-          usedAt: null,
-        });
-        return { code, expiresAt };
-      }
+      authorize(actor, 'staff.link');
+      const code = Array.from({ length: 8 }, () => LINK_ALPHABET[randomInt(LINK_ALPHABET.length)]).join('');
+      const expiresAt = new Date(tx.now.getTime() + this.ctx.policy.linkCodeMinutes * MINUTE);
+      await tx.manager.insert(LinkCodeEntity, {
+        code,
+        personId: actor.id,
+        platform: actorRef.platform,
+        expiresAt,
+        usedAt: null,
+        redeemerId: null,
+        redeemerPlatform: null,
+      });
+      return { code, expiresAt };
+    });
+  }
+
+  private async redeem(actorRef: ActorRef, code: string): Promise<{ awaitingConfirmation: Platform }> {
+    // The attempt is counted in a transaction of its own, so a refusal below does not take it back.
+    const counted = await transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      // One attempt at a time per person, so concurrent guesses cannot all squeeze under the limit.
+      await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [actor.id]);
+      const hourAgo = new Date(tx.now.getTime() - HOUR);
+      const [{ attempts }] = await tx.manager.query(
+        `SELECT count(*)::int AS attempts FROM link_attempt WHERE person_id = $1 AND at > $2`,
+        [actor.id, hourAgo],
+      );
+      if (attempts >= LINK_ATTEMPTS_PER_HOUR) return false;
+      await tx.manager.query(`DELETE FROM link_attempt WHERE person_id = $1 AND at <= $2`, [actor.id, hourAgo]);
+      await tx.manager.query(`INSERT INTO link_attempt (person_id, at) VALUES ($1, $2)`, [actor.id, tx.now]);
+      return true;
+    });
+    if (!counted) throw new ForbiddenError(messages.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR));
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      const link = await tx.manager.findOne(LinkCodeEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
+      const usable =
+        link &&
+        !link.usedAt &&
+        link.redeemerId === null &&
+        link.expiresAt > tx.now &&
+        link.platform !== actorRef.platform &&
+        link.personId !== actor.id;
+      if (!usable) throw new NotFoundError(messages.linkCodeUnusable);
+      await tx.manager.update(LinkCodeEntity, link.code, {
+        redeemerId: actor.id,
+        redeemerPlatform: actorRef.platform,
+      });
+      await directMessage(tx, link.personId, link.platform, {
+        text: messages.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform),
+        linkCode: link.code,
+      });
+      return { awaitingConfirmation: link.platform };
+    });
+  }
+
+  /**
+   * The code's owner answers the prompt: Confirm joins the redeemer's identity to them, Refuse
+   * spends the code. Only the identity that asked for the code may answer; to anyone else the code
+   * does not exist. The redeemer hears the outcome.
+   */
+  async confirmLink(actorRef: ActorRef, raw: unknown): Promise<{ linked: Person } | { refused: true }> {
+    const input = parseInput(linkAnswerSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
       const link = await tx.manager.findOne(LinkCodeEntity, {
         where: { code: input.code },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!link || link.usedAt || link.expiresAt <= tx.now)
-        throw new NotFoundError('That link code is unknown, used or expired; run /helpdesk link again.');
-      if (link.platform === actorRef.platform)
-        throw new ConflictError(`Use the code on the other platform, not on ${link.platform}.`);
-      if (link.personId === actor.id) throw new ConflictError('These identities are already linked.');
+      if (
+        !link ||
+        link.personId !== actor.id ||
+        link.platform !== actorRef.platform ||
+        link.usedAt ||
+        link.redeemerId === null ||
+        link.expiresAt <= tx.now
+      )
+        throw new NotFoundError(messages.linkCodeUnusable);
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
-      await mergePerson(tx, actor.id, link.personId);
+      const redeemerPlatform = link.redeemerPlatform ?? (link.platform === 'discord' ? 'slack' : 'discord');
+      if (!input.confirm) {
+        await directMessage(tx, link.redeemerId, redeemerPlatform, { text: messages.linkRefused() });
+        return { refused: true as const };
+      }
+      // Still staff when confirming: a code outlives no demotion.
+      authorize(actor, 'staff.link');
+      await mergePerson(tx, link.redeemerId, link.personId);
+      await directMessage(tx, link.personId, redeemerPlatform, { text: messages.linkConfirmed(link.platform) });
       const merged = await tx.manager.findOneByOrFail(PersonEntity, { id: link.personId });
       return { linked: toPerson(merged) };
     });
@@ -177,6 +251,20 @@ async function mergePerson(tx: Tx, fromId: number, intoId: number): Promise<void
     [fromId, intoId],
   );
   await m.query(`UPDATE person SET merged_into_id = $2, tier = NULL, is_admin = false WHERE id = $1`, [fromId, intoId]);
+}
+
+/** A private message to a person on one platform, outside any ticket; `linkCode` adds Confirm and Refuse. */
+async function directMessage(
+  tx: Tx,
+  personId: number,
+  platform: Platform,
+  payload: { text: string; linkCode?: string },
+): Promise<void> {
+  await tx.manager.query(
+    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,
+    [platform, personDestination(personId), JSON.stringify(payload), tx.now],
+  );
+  tx.deliveriesWritten += 1;
 }
 
 /** A supporter no longer takes tickets (removed, re-tiered, erased): their unresolved ones go to others by the assignment rule. */

@@ -5,6 +5,7 @@ import { authorize, decide } from '../rules/authorization';
 import { compareQueueOrder } from '../rules/assignment';
 import { nextDueAt } from '../rules/sla';
 import { isStaff } from '../rules/roles';
+import { slackTextAsPlain } from '../rules/chat-text';
 import { renderTranscript, type TranscriptComment } from '../rules/transcript';
 import { listSchema, parseInput, searchSchema, ticketRefSchema, transcriptSchema } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
@@ -179,7 +180,7 @@ export class TicketQueries {
         kind: c.kind,
         author: c.authorId ? byId.get(c.authorId)?.displayName || `person ${c.authorId}` : 'helpdesk',
         // A deleted message stays in the record for staff; customers see that it was deleted.
-        body: c.deletedAt && !seesInternal ? '(deleted)' : c.body,
+        body: c.deletedAt && !seesInternal ? '(deleted)' : asWritten(c),
         createdAt: c.createdAt,
         editedAt: c.editedAt,
         deletedAt: c.deletedAt,
@@ -215,4 +216,9 @@ async function nameLookup(tx: Tx, ids: Array<number | null | undefined>): Promis
   const people = wanted.length ? await tx.manager.findBy(PersonEntity, { id: In(wanted) }) : [];
   const byId = new Map(people.map((p) => [p.id, p.displayName]));
   return (id: unknown) => (typeof id === 'number' ? byId.get(id) || `person ${id}` : 'helpdesk');
+}
+
+/** A comment's words as its author meant them: a Slack message's mentions and links as plain words, its escapes undone. */
+function asWritten(comment: CommentEntity): string {
+  return comment.platform === 'slack' && comment.platformMessageId ? slackTextAsPlain(comment.body) : comment.body;
 }

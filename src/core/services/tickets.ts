@@ -1,5 +1,7 @@
 import { TicketEntity } from '../../db/entities';
+import { HOUR } from '../clock';
 import { ConflictError } from '../errors';
+import { openingRefusal } from '../rules/limits';
 import type { Person, Resolution, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { isStaff } from '../rules/roles';
@@ -36,6 +38,7 @@ export class TicketService {
         authorize(actor, 'ticket.open_on_behalf');
         customer = await resolvePerson(tx.manager, input.onBehalfOf);
       }
+      if (!input.onBehalfOf) await assertMayOpen(tx, customer);
       // Someone seen for the first time has exactly the identity they came with.
       if (customer.isNew) tx.knownPlatforms.set(customer.id, [input.onBehalfOf?.platform ?? actorRef.platform]);
       return openInTx(tx, actor, customer, {
@@ -174,6 +177,22 @@ export interface OpenFields {
   followUpOfId: number | null;
   serviceId?: number | null;
   tier?: Ticket['tier'];
+}
+
+/**
+ * A customer opening a ticket for themselves stays within the opening limits (rules/limits.ts).
+ * Their person row is locked first, so openings racing each other are counted one after another.
+ */
+export async function assertMayOpen(tx: Tx, customer: Person): Promise<void> {
+  await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [customer.id]);
+  const [counts] = await tx.manager.query(
+    `SELECT count(*) FILTER (WHERE status <> 'resolved')::int AS unresolved,
+            count(*) FILTER (WHERE opened_by_id = $1 AND created_at > $2)::int AS "openedLastHour"
+     FROM ticket WHERE customer_id = $1 AND NOT is_major`,
+    [customer.id, new Date(tx.now.getTime() - HOUR)],
+  );
+  const refusal = openingRefusal(counts, tx.ctx.policy);
+  if (refusal) throw new ConflictError(refusal);
 }
 
 /** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */

@@ -43,4 +43,11 @@ export class LinkCodeEntity {
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;
+
+  /** Who asked to join this code's person, waiting for that person to confirm. */
+  @Column({ name: 'redeemer_id', type: 'integer', nullable: true })
+  redeemerId: number | null;
+
+  @Column({ name: 'redeemer_platform', type: 'text', nullable: true })
+  redeemerPlatform: Platform | null;
 }

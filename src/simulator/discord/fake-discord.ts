@@ -54,6 +54,8 @@ export class FakeDiscord {
   readonly messages = new Map<string, any[]>();
   readonly threadMembers = new Map<string, Set<string>>();
   readonly files = new Map<string, Buffer>();
+  /** Users who are not members of the fake's guild (they can still DM the bot). */
+  readonly outsiders = new Set<string>();
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Failure[] = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
@@ -193,7 +195,10 @@ export class FakeDiscord {
     user: FakeUser,
     channelId: string,
     content: string,
-    extra: { attachments?: Array<{ filename: string; data: Buffer; contentType?: string }> } = {},
+    extra: {
+      /** `url` puts the file elsewhere than the fake's CDN; `size` is what the message claims (default: the data's). */
+      attachments?: Array<{ filename: string; data: Buffer; contentType?: string; url?: string; size?: number }>;
+    } = {},
   ): any {
     const id = snowflake();
     const attachments = (extra.attachments ?? []).map((a) => {
@@ -203,9 +208,9 @@ export class FakeDiscord {
       return {
         id: attachmentId,
         filename: a.filename,
-        size: a.data.length,
-        url: `${this.apiUrl}${path}`,
-        proxy_url: `${this.apiUrl}${path}`,
+        size: a.size ?? a.data.length,
+        url: a.url ?? `${this.apiUrl}${path}`,
+        proxy_url: a.url ?? `${this.apiUrl}${path}`,
         content_type: a.contentType ?? 'application/octet-stream',
       };
     });
@@ -454,6 +459,12 @@ export class FakeDiscord {
   ): { status: number; data?: unknown; raw?: Buffer } | null {
     let m: RegExpMatchArray | null;
     const ok = (data?: unknown) => ({ status: data === undefined ? 204 : 200, data });
+    if (method === 'GET' && (m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/))) {
+      const user = this.users.get(m[2]);
+      if (m[1] !== GUILD_ID || !user || this.outsiders.has(user.id))
+        return { status: 404, data: { message: 'Unknown Member', code: 10007 } };
+      return ok(this.member(user));
+    }
     if (method === 'GET' && path.startsWith('/attachments/'))
       return this.files.has(path) ? { status: 200, raw: this.files.get(path) } : null;
     if (method === 'GET' && path === '/gateway/bot') {

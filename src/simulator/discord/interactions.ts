@@ -10,6 +10,8 @@ const CUSTOMER_PERMISSIONS = '1024'; // View Channel
 function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
   const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: 0 };
   const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
+  // In a DM Discord sends the user, and no guild or member.
+  if (channel.type === 1) return { channel_id: channelId, channel, user };
   return {
     guild_id: GUILD_ID,
     channel_id: channelId,

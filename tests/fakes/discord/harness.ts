@@ -1,4 +1,5 @@
-import { defaultPolicy, loadSettings } from '../../../src/config';
+import { loadSettings } from '../../../src/config';
+import { TEST_POLICY } from '../../helpers/policy';
 import { ManualClock } from '../../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
 import type { ActorRef } from '../../../src/core/services/people';
@@ -28,7 +29,7 @@ export class DiscordWorld {
   async start(): Promise<this> {
     await this.fake.start();
     this.db = await freshDatabase('pglite');
-    this.helpdesk = createHelpdesk({ dataSource: this.db.dataSource, clock: this.clock, policy: defaultPolicy });
+    this.helpdesk = createHelpdesk({ dataSource: this.db.dataSource, clock: this.clock, policy: TEST_POLICY });
     await this.connect();
     return this;
   }

@@ -1,4 +1,5 @@
-import { defaultPolicy, loadSettings, type Settings } from '../../../src/config';
+import { loadSettings, type Settings } from '../../../src/config';
+import { TEST_POLICY } from '../../helpers/policy';
 import { ManualClock } from '../../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
 import { Dispatcher } from '../../../src/delivery/dispatcher';
@@ -61,7 +62,7 @@ export async function startSlackHarness(
   const db = await freshDatabase(options.kind ?? 'pglite');
   const clock = new ManualClock();
   const logger = createLogger('silent');
-  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: defaultPolicy });
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: TEST_POLICY });
   const api = await new FakeSlackWebApi().start();
   const settings: Settings = loadSettings({
     SLACK_BOT_TOKEN: 'xoxb-test',

@@ -7,6 +7,8 @@ import { storeIncomingMessage } from '../incoming-message';
 export async function onMessageCreate(message: Message, ctx: DiscordContext): Promise<void> {
   if (message.author.bot || message.system || !message.channel.isThread()) return;
   if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return;
+  // Only the helpdesk's own server holds its tickets.
+  if (ctx.settings.DISCORD_GUILD_ID && message.guildId !== ctx.settings.DISCORD_GUILD_ID) return;
   const stored = await storeIncomingMessage(ctx, {
     id: message.id,
     channelId: message.channelId,

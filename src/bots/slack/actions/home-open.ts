@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { slaSummary } from '../../../core/rules/card';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { HOME_OPEN_TICKET } from '../home';
+import { escapeMrkdwn } from '../mrkdwn';
 
 /** "Open" on a ticket in App Home: the ticket's facts and description in a modal (read through the core, as its reader may see it). */
 export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
@@ -28,7 +29,7 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
               type: 'section',
               text: {
                 type: 'mrkdwn',
-                text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}`,
+                text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${escapeMrkdwn(customer.displayName || 'customer')} · Assignee: ${escapeMrkdwn(assignee?.displayName ?? 'unassigned')}`,
               },
             },
             { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Role } from '../../../core/model';
+import { PLATFORM_LABEL } from '../../../core/rules/messages';
 import { formatStats } from '../../../core/rules/stats';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { catalogCommand } from './helpdesk-catalog';
@@ -86,7 +87,7 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
           );
         }
         return await answer(
-          `Linked: this Slack identity and your Discord one are now one person (${result.linked.displayName || 'you'}).`,
+          `Asked your ${PLATFORM_LABEL[result.awaitingConfirmation]} identity to confirm: the two are joined once you press Confirm there.`,
         );
       }
       if (words[0] === 'sla') return await answer(await slaCommand(ctx, actor, words));

@@ -4,9 +4,10 @@ import type { TicketSummary } from '../../../core/services/ticket-queries';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { uploadFile } from '../files';
 import { dueNote } from '../blocks';
+import { escapeMrkdwn, slackTextAsMrkdwn } from '../mrkdwn';
 
 const line = (t: TicketSummary) =>
-  `#${t.number} ${t.title} · ${t.type} · ${t.status} · ${t.priority} · ${t.assignee ?? 'unassigned'}${dueNote(t)}`;
+  `#${t.number} ${escapeMrkdwn(t.title)} · ${t.type} · ${t.status} · ${t.priority} · ${escapeMrkdwn(t.assignee ?? 'unassigned')}${dueNote(t)}`;
 const SECTION_NAME = {
   yours: 'Your tickets',
   mine: 'Assigned to you',
@@ -43,7 +44,7 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
             ticketNumber: rest[0] ?? '',
           });
           return await answer(
-            `*#${ticket.number} ${ticket.title}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${customer.displayName || 'customer'} · Assignee: ${assignee?.displayName ?? 'unassigned'}\n\n${ticket.description}`,
+            `*#${ticket.number} ${escapeMrkdwn(ticket.title)}*\n${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${escapeMrkdwn(customer.displayName || 'customer')} · Assignee: ${escapeMrkdwn(assignee?.displayName ?? 'unassigned')}\n\n${escapeMrkdwn(ticket.description)}`,
           );
         }
         case 'search': {
@@ -51,8 +52,8 @@ export function registerTicketsCommand(app: App, ctx: SlackContext): void {
           const hits = await ctx.helpdesk.queries.search(actor, { words });
           return await answer(
             hits.length
-              ? `*Tickets matching "${words}"*\n${hits.map(line).join('\n')}`
-              : `No tickets match "${words}".`,
+              ? `*Tickets matching "${slackTextAsMrkdwn(words)}"*\n${hits.map(line).join('\n')}`
+              : `No tickets match "${slackTextAsMrkdwn(words)}".`,
           );
         }
         case 'transcript':

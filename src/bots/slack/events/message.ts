@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AttachmentInput } from '../../../core/schemas';
 import type { TicketEntity } from '../../../db/entities';
 import { messageId, readableError, slackActor, tellPrivately, type SlackContext } from '../context';
-import { downloadFile } from '../files';
+import { downloadCapped, hostOf, slackFileHosts } from '../../downloads';
 import { handleTopLevelDm, isTopLevelDm } from './direct-message';
 
 /** The parts of a Slack message the helpdesk reads (an event's message, or one from conversations.replies). */
@@ -24,11 +24,15 @@ export interface SlackFile {
   size?: number;
   url_private?: string;
   url_private_download?: string;
+  /** `hosted` or `snippet` are Slack's own; `external` files (Google Drive, Dropbox) live elsewhere. */
+  mode?: string;
+  is_external?: boolean;
 }
 
 /**
- * A message's files, downloaded with the bot token (Slack's file links are private) up to
- * ATTACHMENT_MAX_MB; one that is too large or can't be fetched keeps its name, size and link.
+ * A message's files, downloaded with the bot token (Slack's file links are private) from Slack's
+ * file hosts only, up to ATTACHMENT_MAX_MB; an external file (a Drive link), one that is too large,
+ * on another host, or that can't be fetched keeps its name, size and link.
  */
 export async function attachmentsOf(ctx: SlackContext, files: SlackFile[] = []): Promise<AttachmentInput[]> {
   const maxBytes = ctx.helpdesk.ctx.policy.attachmentMaxBytes;
@@ -41,14 +45,22 @@ export async function attachmentsOf(ctx: SlackContext, files: SlackFile[] = []):
         sizeBytes: f.size ?? 0,
         sourceUrl: url,
       };
-      if (!url || (f.size ?? 0) > maxBytes || !ctx.settings.SLACK_BOT_TOKEN) return base;
+      const external = f.is_external === true || f.mode === 'external';
+      if (!url || external || (f.size ?? 0) > maxBytes || !ctx.settings.SLACK_BOT_TOKEN) return base;
       try {
-        const data = await downloadFile(url, ctx.settings.SLACK_BOT_TOKEN, maxBytes);
+        const data = await downloadCapped(url, {
+          allowedHosts: slackFileHosts(ctx.settings.SLACK_API_URL),
+          maxBytes,
+          headers: { authorization: `Bearer ${ctx.settings.SLACK_BOT_TOKEN}` },
+        });
         return data
           ? { ...base, data, sizeBytes: data.length }
           : { ...base, sizeBytes: Math.max(base.sizeBytes, maxBytes + 1) };
       } catch (error) {
-        ctx.logger.warn({ err: error, file: f.name }, 'could not download a Slack file; keeping its name and link');
+        ctx.logger.warn(
+          { err: error, host: hostOf(url) },
+          'could not download a Slack file; keeping its name and link',
+        );
         return base;
       }
     }),

@@ -1,6 +1,6 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { noteFormView } from '../blocks';
-import { tellPrivately, type SlackContext } from '../context';
+import { readableError, slackActor, tellPrivately, type SlackContext } from '../context';
 import { ticketOfThread } from '../events/message';
 
 export const ADD_NOTE_SHORTCUT = 'add_internal_note';
@@ -19,6 +19,17 @@ export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
         app,
         { channel: shortcut.channel.id, user: shortcut.user.id },
         "Internal notes are added from a ticket's thread in the support channel.",
+      );
+      return;
+    }
+    // The form is staff's: to anyone else it is not opened (the core decides who is staff).
+    try {
+      await ctx.helpdesk.comments.mayNote(slackActor(shortcut.user.id, shortcut.user.name));
+    } catch (error) {
+      await tellPrivately(
+        app,
+        { channel: shortcut.channel.id, user: shortcut.user.id },
+        readableError(error, ctx.logger),
       );
       return;
     }

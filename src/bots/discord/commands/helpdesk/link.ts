@@ -1,9 +1,10 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
+import { PLATFORM_LABEL } from '../../../../core/rules/messages';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
-/** `/helpdesk link [CODE]`: without a code, a one-time code to use on Slack; with one, joins the two identities. */
+/** `/helpdesk link [CODE]`: without a code, a one-time code to use on Slack; with one, asks the code's owner to confirm joining the two identities. */
 export const name = 'helpdesk link';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
@@ -13,6 +14,6 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     if ('code' in result) {
       return `Your link code is **${result.code}**. Run \`/helpdesk link ${result.code}\` on Slack before <t:${Math.floor(result.expiresAt.getTime() / 1000)}:t>.`;
     }
-    return `Linked: your Discord and Slack identities are now one person (${result.linked.displayName}).`;
+    return `Asked your ${PLATFORM_LABEL[result.awaitingConfirmation]} identity to confirm: the two are joined once you press Confirm there.`;
   });
 }
