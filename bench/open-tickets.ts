@@ -1,8 +1,8 @@
 import { Client, type Pool, type PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { loadSettings, majorIncidentPolicyFrom } from '../src/config';
-import { isLookAlike } from '../src/core/rules/similarity';
-import { scoreRecentIncidents } from '../src/core/services/look-alike';
+import { placeNewReport } from '../src/core/rules/major-incident';
+import { countNewReport, surroundingsOf } from '../src/core/services/look-alike';
 import { systemClock } from '../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
 import { messages } from '../src/core/rules/messages';
@@ -213,7 +213,7 @@ async function summarize(db: BenchDatabase, runs: ConcurrentRun[], ticketsWritte
 const lookAlikePolicy = majorIncidentPolicyFrom(loadSettings({}));
 
 /**
- * A pg client as what scoreRecentIncidents asks of an EntityManager: a query answering rows, and a
+ * A pg client as what the look-alike search asks of an EntityManager: a query answering rows, and a
  * connection to keep its per-database term queries by (the pool: one database).
  */
 function sqlOf(client: PoolClient, pool: Pool): EntityManager {
@@ -275,15 +275,10 @@ async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<voi
 
     // Issue 8: an incident's opening looks for look-alikes first. The same one statement, sent by
     // hand; the bench's reports are unrelated, so it finds none and nothing more follows.
-    const alike = await scoreRecentIncidents(
-      sqlOf(client, pool),
-      { id: ticket.id, title, description, serviceId: null, createdAt: now },
-      lookAlikePolicy.windowMinutes,
-      {
-        trigramAt: lookAlikePolicy.trigramAt,
-      },
-    );
-    if (alike.some((c) => isLookAlike(c, lookAlikePolicy)))
+    const sql = sqlOf(client, pool);
+    await countNewReport(sql, { id: ticket.id, title, description, serviceId: null, createdAt: now });
+    const seen = await surroundingsOf(sql, { id: ticket.id, createdAt: now }, lookAlikePolicy);
+    if (placeNewReport(seen.probe, seen.groups, seen.window, lookAlikePolicy).action !== 'none')
       throw new Error("hand SQL: the bench's reports are meant to be unrelated");
 
     const locked = await client.query<{ id: number }>(

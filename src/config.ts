@@ -65,18 +65,23 @@ const databaseUrl = optionalText.superRefine((url, ctx) => {
 
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
 
-// --- Major incidents: look-alike detection (issue 8). The similarity defaults were tuned on the
-// tuning half of tests/fixtures/incidents.json (see tests/db/look-alike.test.ts).
+// --- Major incidents: look-alike detection. MAJOR_LOOK_ALIKE_AT was tuned on the tuning half of
+// the blind corpus (tests/fixtures/blind-incidents, see tests/db/blind-corpus.test.ts).
 const share = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 const majorIncidentSettings = {
   MAJOR_WINDOW_MINUTES: positive(30),
   MAJOR_PROPOSE_AT: z.coerce.number().int().min(2).default(3),
   MAJOR_DECLARE_AT: z.coerce.number().int().min(2).default(6),
-  MAJOR_TRIGRAM_AT: share(0.7),
-  MAJOR_SHARED_MIN: z.coerce.number().int().min(1).default(2),
-  MAJOR_SHARED_AT: share(0.3),
-  MAJOR_SERVICE_BONUS: share(0),
+  MAJOR_LOOK_ALIKE_AT: share(0.3),
 };
+
+/** Settings of the look-alike rule before MAJOR_LOOK_ALIKE_AT replaced them: still set, they do nothing. */
+export const RETIRED_SETTINGS = ['MAJOR_TRIGRAM_AT', 'MAJOR_SHARED_MIN', 'MAJOR_SHARED_AT', 'MAJOR_SERVICE_BONUS'];
+
+/** The retired settings an environment still sets, to be warned about once at start-up. */
+export function retiredSettingsIn(env: Record<string, string | undefined>): string[] {
+  return RETIRED_SETTINGS.filter((name) => env[name] !== undefined && env[name] !== '');
+}
 
 const settingsObject = z.object({
   DATABASE_URL: databaseUrl,
@@ -187,9 +192,6 @@ export function majorIncidentPolicyFrom(settings: Settings): MajorIncidentPolicy
     windowMinutes: settings.MAJOR_WINDOW_MINUTES,
     proposeAt: settings.MAJOR_PROPOSE_AT,
     declareAt: Math.max(settings.MAJOR_DECLARE_AT, settings.MAJOR_PROPOSE_AT),
-    trigramAt: settings.MAJOR_TRIGRAM_AT,
-    sharedMin: settings.MAJOR_SHARED_MIN,
-    sharedAt: settings.MAJOR_SHARED_AT,
-    serviceBonus: settings.MAJOR_SERVICE_BONUS,
+    alikeAt: settings.MAJOR_LOOK_ALIKE_AT,
   };
 }

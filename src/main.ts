@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import type { App } from './app';
-import { loadSettings, SettingsError, type Settings } from './config';
+import { loadSettings, retiredSettingsIn, SettingsError, type Settings } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { createLogger, logFormatFor } from './log';
 import { StartupError } from './startup-error';
@@ -19,6 +19,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(settings.LOG_LEVEL, undefined, logFormatFor(settings.LOG_FORMAT));
+  const retired = retiredSettingsIn(process.env);
+  if (retired.length > 0)
+    logger.warn(
+      `${retired.join(', ')} no longer ${retired.length === 1 ? 'does' : 'do'} anything: look-alike incidents are now found with MAJOR_LOOK_ALIKE_AT (see the upgrade note in README.md)`,
+    );
 
   let stopping = false;
   let shutdown: (reason: string, code: number) => void = (_reason, code) => process.exit(code);

@@ -8,6 +8,7 @@ import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
+import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
 import { ReplayGuard } from './services/replays';
@@ -36,6 +37,8 @@ export interface Helpdesk {
   privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
+  /** For the platform senders: a major-incident proposal's alert, and where it is. */
+  proposals: ProposalViews;
   /** Signed requests already acted on (a replayed form submission). */
   replays: ReplayGuard;
 }
@@ -63,6 +66,7 @@ export function createHelpdesk(options: {
     settings: new SettingsService(ctx),
     privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
+    proposals: new ProposalViews(ctx),
     replays: new ReplayGuard(ctx),
   };
 }

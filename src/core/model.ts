@@ -85,6 +85,10 @@ export interface Ticket {
   isMajor: boolean;
   /** The major incident this ticket joined, while joined. */
   majorIncidentId: number | null;
+  /** The open major-incident proposal this report is listed in (one at most). */
+  majorProposalId: number | null;
+  /** When staff said it is not related to the reports it was proposed with: it counts toward none again. */
+  lookAlikeDismissedAt: Date | null;
 }
 
 export type CommentKind = 'public' | 'internal';

@@ -285,6 +285,7 @@ export const statsSchema = z.object({
 const proposalId = storedId('a proposal id is a whole number');
 export const majorProposalSchema = z.object({ proposalId });
 export const majorDeclareSchema = z.object({ proposalId });
+export const majorNotRelatedSchema = z.object({ proposalId, ticketNumber: ticketNumberSchema });
 export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
 /**
  * The settings admins change from chat, each with the shape of its value. A Discord channel is

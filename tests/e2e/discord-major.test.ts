@@ -51,7 +51,7 @@ describe('Discord major incidents, end to end', () => {
       .messagesIn(STAFF_CHANNEL_ID)
       .filter((m) => m.content.includes('major incident') || m.content.includes('Major incident'));
 
-  test('three look-alike incidents are proposed in the staff channel; "Declare major incident" makes the parent and joins them', async () => {
+  test('three look-alike incidents are proposed in the staff channel, one alert edited as they arrive; "Declare major incident" makes the parent, joins them, and disables the alert\'s buttons', async () => {
     const numbers: number[] = [];
     for (const name of ['ann', 'bob', 'cat']) {
       numbers.push(
@@ -62,18 +62,27 @@ describe('Discord major incidents, end to end', () => {
         ),
       );
     }
-    const [proposal] = alerts();
-    expect(proposal.content).toContain('Possible major incident');
+    numbers.push(
+      await openIncident(
+        world.fake.user('dora'),
+        'Outlook cannot connect to the mail server!',
+        'Outlook cannot connect to the mail server.',
+      ),
+    );
+    const proposals = alerts().filter((m) => m.content.includes('Possible major incident'));
+    expect(proposals).toHaveLength(1);
+    const [proposal] = proposals;
+    expect(proposal.content).toContain('4 reports from 4 customers');
     for (const n of numbers) expect(proposal.content).toContain(`#${n}`);
-    const [declare, notRelated] = proposal.components[0].components;
+    const [declare, dismiss] = proposal.components[0].components;
     expect(declare).toMatchObject({
       label: 'Declare major incident',
       custom_id: expect.stringMatching(/^major:declare:\d+$/),
     });
-    expect(notRelated).toMatchObject({
-      label: 'Not related',
-      custom_id: expect.stringMatching(/^major:not-related:\d+$/),
-    });
+    expect(dismiss).toMatchObject({ label: 'Dismiss', custom_id: expect.stringMatching(/^major:dismiss:\d+$/) });
+    // Each listed report its own "Not related".
+    const notRelated = proposal.components.slice(1).flatMap((row: { components: unknown[] }) => row.components);
+    expect(notRelated.map((b: { label: string }) => b.label)).toEqual(numbers.map((n) => `Not related: #${n}`));
     // Customers never see the staff channel: the proposal went nowhere else.
     for (const n of numbers) {
       const threadId = (await world.ticket(n)).location.discordThreadId;
@@ -91,11 +100,12 @@ describe('Discord major incidents, end to end', () => {
     const parent = await world.ticket(parentNumber);
     expect(parent).toMatchObject({ is_major: true, priority: 'P1' });
     for (const n of numbers) expect((await world.ticket(n)).major_incident_id).toBe(parent.id);
-    // The alert now says who decided, and its buttons are gone.
-    expect(proposal.content).toContain(`Declared as major incident #${parentNumber}** by Tina.`);
-    expect(proposal.components).toEqual([]);
-
+    // Redrawn through the queue: it says how it was decided, its buttons disabled.
     await world.deliver();
+    const redrawn = world.fake.messagesIn(STAFF_CHANNEL_ID).find((m) => m.id === proposal.id)!;
+    expect(redrawn.content).toContain(`Declared as major incident #${parentNumber}`);
+    for (const row of redrawn.components) for (const button of row.components) expect(button.disabled).toBe(true);
+
     expect(alerts().some((m) => m.content.includes(`#${parentNumber}`) && m !== proposal)).toBe(true);
     // Each customer hears in their own thread that it is a known problem.
     for (const n of numbers) {
@@ -104,7 +114,7 @@ describe('Discord major incidents, end to end', () => {
     }
 
     // A second decision on the same proposal is refused.
-    const late = await pressButton(world.fake, tina, { ...proposal, components: [] }, notRelated.custom_id, true);
+    const late = await pressButton(world.fake, tina, proposal, dismiss.custom_id, true);
     expect((await world.fake.answered(late, 2))[1].body.content).toContain('already declared');
   });
 
@@ -133,7 +143,7 @@ describe('Discord major incidents, end to end', () => {
     expect(again.content).toContain('is not part of a major incident');
   });
 
-  test('"Not related" is remembered and the alert says who decided', async () => {
+  test('"Not related" beside one report takes it out and is remembered; "Dismiss" closes the proposal', async () => {
     const numbers: number[] = [];
     for (const name of ['eve', 'fay', 'gus']) {
       numbers.push(
@@ -147,10 +157,26 @@ describe('Discord major incidents, end to end', () => {
     const proposal = alerts().find(
       (m) => m.content.includes('Possible major incident') && m.content.includes(`#${numbers[2]}`),
     )!;
-    const pressed = await pressButton(world.fake, tina, proposal, proposal.components[0].components[1].custom_id, true);
-    expect((await world.fake.answered(pressed, 2))[1].body.content).toBe('Noted: those tickets are not related.');
-    expect(proposal.content).toContain('**Not related** by Tina.');
-    expect(proposal.components).toEqual([]);
+    const third = proposal.components
+      .flatMap((row: { components: Array<{ custom_id: string }> }) => row.components)
+      .find((b: { custom_id: string }) => b.custom_id.endsWith(`:${numbers[2]}`))!;
+    const pressed = await pressButton(world.fake, tina, proposal, third.custom_id, true);
+    expect((await world.fake.answered(pressed, 2))[1].body.content).toBe(`Noted: #${numbers[2]} is not related.`);
+    await world.deliver();
+    const redrawn = () => world.fake.messagesIn(STAFF_CHANNEL_ID).find((m) => m.id === proposal.id)!;
+    expect(redrawn().content).toContain('2 reports from 2 customers');
+    expect((await world.ticket(numbers[2])).look_alike_dismissed_at).not.toBeNull();
+
+    const dismissed = await pressButton(
+      world.fake,
+      tina,
+      redrawn(),
+      redrawn().components[0].components[1].custom_id,
+      true,
+    );
+    expect((await world.fake.answered(dismissed, 2))[1].body.content).toContain('Dismissed');
+    await world.deliver();
+    expect(redrawn().content).toContain('dismissed');
     for (const n of numbers) expect((await world.ticket(n)).look_alike_dismissed_at).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSettings } from '../../src/config';
+import { loadSettings, retiredSettingsIn } from '../../src/config';
 
 /**
  * A new user copies .env.example to .env: every setting it writes out must be the default the
@@ -21,6 +21,16 @@ test('every value .env.example writes out is the default the code has', () => {
     )
     .map(({ key, value }) => `${key}=${value}`);
   expect(differing).toEqual([]);
+});
+
+test('the retired look-alike settings are named when still set, so start-up can warn about them once', () => {
+  expect(retiredSettingsIn({ MAJOR_TRIGRAM_AT: '0.7', MAJOR_SHARED_AT: '0.3', MAJOR_PROPOSE_AT: '3' })).toEqual([
+    'MAJOR_TRIGRAM_AT',
+    'MAJOR_SHARED_AT',
+  ]);
+  expect(retiredSettingsIn({ MAJOR_LOOK_ALIKE_AT: '0.3', MAJOR_SERVICE_BONUS: '' })).toEqual([]);
+  // They parse still (an old .env keeps starting), and change nothing.
+  expect(loadSettings({ MAJOR_SHARED_MIN: '2' })).toEqual(loadSettings({}));
 });
 
 test('.env.example makes no one an admin: its example ids are commented out', () => {

@@ -8,6 +8,7 @@ import { isFromHelpdeskGuild } from './guild';
 import type { DiscordContext } from './context';
 import * as claim from './buttons/claim';
 import * as declareMajor from './buttons/declare-major';
+import * as dismissProposal from './buttons/dismiss-proposal';
 import * as notRelated from './buttons/not-related';
 import type { ProposalHandler } from './buttons/proposal-action';
 import * as rate from './buttons/rate';
@@ -147,7 +148,9 @@ const guideComponents = new Map<string, (interaction: any, args: string[], ctx: 
 );
 
 /** Buttons under a staff alert carry a major-incident proposal instead of a ticket. */
-const proposalButtons = new Map<string, ProposalHandler>([declareMajor, notRelated].map((m) => [m.action, m.run]));
+const proposalButtons = new Map<string, ProposalHandler>(
+  [declareMajor, dismissProposal, notRelated].map((m) => [m.action, m.run]),
+);
 
 export async function onInteraction(interaction: Interaction, ctx: DiscordContext): Promise<void> {
   // Every handler answers first; by its end it surely has (or never will): either way it no longer holds others back.
@@ -195,7 +198,7 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<boo
     if (run) await run(interaction, parsed.ticketNumber, ctx);
     const proposal = parseProposalCustomId(interaction.customId);
     const decide = proposal && proposalButtons.get(proposal.action);
-    if (decide) await decide(interaction, proposal.proposalId, ctx);
+    if (decide) await decide(interaction, proposal, ctx);
     const guide = parseGuideCustomId(interaction.customId);
     const step = guide && guideComponents.get(guide.action);
     if (step) await step(interaction, guide.args, ctx);

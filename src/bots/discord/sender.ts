@@ -23,7 +23,7 @@ import {
   redactTicketOnDiscord,
   redrawQueuePost,
 } from './privacy-sender';
-import { proposalRow } from './staff-alert';
+import { sendProposalAlert } from './proposal-alert';
 import { EarlierPosts } from './post-once';
 
 /** One send's means: the dispatcher's (abort signal, recording) and the delivery itself. */
@@ -99,6 +99,8 @@ export class DiscordSender implements Sender {
       return record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
     }
     if (delivery.kind === 'staff.alert') return this.staffAlert(payload, post);
+    if (delivery.kind === 'major.proposal')
+      return sendProposalAlert(this.helpdesk, this.rest, this.settings.DISCORD_STAFF_CHANNEL_ID, delivery, post, io);
     if (delivery.ticketId === null) throw new PermanentDeliveryError('no_ticket', `${delivery.kind} without a ticket`);
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
@@ -408,26 +410,11 @@ export class DiscordSender implements Sender {
     return thread.id;
   }
 
-  /**
-   * SLA warnings nobody is assigned to hear, breaches and major incidents, in the staff-only
-   * channel (customers never see it); a proposal carries its Declare / Not related buttons.
-   */
+  /** SLA warnings nobody is assigned to hear, breaches and major incidents, in the staff-only channel (customers never see it). */
   private async staffAlert(payload: Record<string, unknown>, post: Post): Promise<void> {
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
-    const actions = Array.isArray(payload.actions) ? payload.actions : [];
-    // The id arrives through the queue's JSON; a bigint column would make it a string.
-    const proposalId = Number(payload.proposalId);
-    const proposal =
-      Number.isInteger(proposalId) &&
-      proposalId > 0 &&
-      actions.includes('declare_major') &&
-      actions.includes('not_related');
-    await post(
-      staffChannel,
-      { content: String(payload.text).slice(0, 2000), ...(proposal ? { components: proposalRow(proposalId) } : {}) },
-      'a',
-    );
+    await post(staffChannel, { content: String(payload.text).slice(0, 2000) }, 'a');
   }
 
   private async directMessage(delivery: OutgoingDelivery, post: Post, signal: AbortSignal): Promise<void> {

@@ -1,34 +1,56 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIButtonComponentWithCustomId,
+} from 'discord.js';
+import { REPORTS_LISTED, type ProposalView } from '../../core/rules/proposal-alert';
 
 /**
- * The buttons under a staff alert that proposes a major incident. Their custom ids carry the
- * proposal, not a ticket: `major:declare:<proposalId>`, `major:not-related:<proposalId>`.
+ * The buttons under a major-incident proposal's alert. Their custom ids carry the proposal, not
+ * a ticket: `major:declare:<proposalId>`, `major:dismiss:<proposalId>`, and one
+ * `major:not-related:<proposalId>:<ticketNumber>` per listed report.
  */
-export const proposalButtonId = (action: string, proposalId: number) => `major:${action}:${proposalId}`;
+export const proposalButtonId = (action: string, proposalId: number, ticketNumber?: number) =>
+  `major:${action}:${proposalId}${ticketNumber === undefined ? '' : `:${ticketNumber}`}`;
 
-export function parseProposalCustomId(customId: string): { action: string; proposalId: number } | null {
-  const match = /^major:([a-z-]+):(\d+)$/.exec(customId);
-  return match ? { action: match[1], proposalId: Number(match[2]) } : null;
+export function parseProposalCustomId(
+  customId: string,
+): { action: string; proposalId: number; ticketNumber: number | null } | null {
+  const match = /^major:([a-z-]+):(\d+)(?::(\d+))?$/.exec(customId);
+  return match
+    ? { action: match[1], proposalId: Number(match[2]), ticketNumber: match[3] ? Number(match[3]) : null }
+    : null;
 }
 
-export function proposalRow(proposalId: number): Array<APIActionRowComponent<APIButtonComponent>> {
-  return [
-    {
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Danger,
-          label: 'Declare major incident',
-          custom_id: proposalButtonId('declare', proposalId),
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: 'Not related',
-          custom_id: proposalButtonId('not-related', proposalId),
-        },
-      ],
-    },
+const BUTTONS_PER_ROW = 5;
+
+/** Declare and Dismiss, then a "Not related" per listed report; all disabled once the proposal is decided. */
+export function proposalRows(view: ProposalView): Array<APIActionRowComponent<APIButtonComponent>> {
+  const disabled = view.status !== 'open';
+  const button = (
+    style: ButtonStyle.Danger | ButtonStyle.Secondary,
+    label: string,
+    custom_id: string,
+  ): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style,
+    label,
+    custom_id,
+    disabled,
+  });
+  const reports = view.reports
+    .slice(0, REPORTS_LISTED)
+    .map((r) =>
+      button(ButtonStyle.Secondary, `Not related: #${r.number}`, proposalButtonId('not-related', view.id, r.number)),
+    );
+  const rows: APIButtonComponent[][] = [
+    [
+      button(ButtonStyle.Danger, 'Declare major incident', proposalButtonId('declare', view.id)),
+      button(ButtonStyle.Secondary, 'Dismiss', proposalButtonId('dismiss', view.id)),
+    ],
   ];
+  for (let i = 0; i < reports.length; i += BUTTONS_PER_ROW) rows.push(reports.slice(i, i + BUTTONS_PER_ROW));
+  return rows.map((components) => ({ type: ComponentType.ActionRow, components }));
 }

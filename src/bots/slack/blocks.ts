@@ -359,14 +359,6 @@ export function staffAlertBlocks(text: string, proposalId: number | null): Known
   return blocks;
 }
 
-/** A staff alert once someone has answered it: the buttons give way to who decided what. */
-export function decidedAlertBlocks(text: string, decision: string): KnownBlock[] {
-  return [
-    { type: 'section', text: { type: 'mrkdwn', text } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: decision }] },
-  ];
-}
-
 export const LINK_CONFIRM_ACTION = 'link_confirm';
 export const LINK_REFUSE_ACTION = 'link_refuse';
 

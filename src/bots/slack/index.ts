@@ -16,6 +16,7 @@ import { registerGuideShowAction } from './actions/guide-show';
 import { registerGuideSolvedAction } from './actions/guide-solved';
 import { registerPendingAction } from './actions/pending';
 import { registerMajorDeclareAction } from './actions/major-declare';
+import { registerMajorDismissAction } from './actions/major-dismiss';
 import { registerMajorNotRelatedAction } from './actions/major-not-related';
 import { registerForgetActions } from './actions/forget';
 import { registerPriorityAction } from './actions/priority';
@@ -111,6 +112,7 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
     registerRatingCommentAction,
     registerMajorDeclareAction,
     registerMajorNotRelatedAction,
+    registerMajorDismissAction,
     registerForgetActions,
     registerGuidePickAction,
     registerGuideSolvedAction,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
+import { sendProposalAlert } from './proposal-alert';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
 import {
@@ -90,6 +91,8 @@ export class SlackSender implements Sender {
       return this.dm(person, text, io);
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
+    if (delivery.kind === 'major.proposal')
+      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery, io);
     if (delivery.kind === 'person.erased') {
       await deleteOwnDirectMessages(this.client, String(payload.userId));
       return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));

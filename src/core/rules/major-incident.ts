@@ -1,49 +1,129 @@
 import type { Ticket } from '../model';
+import { alikeness, centroidOf, type TermVector } from './similarity';
 
 /**
- * What a new incident's look-alikes make of it (PRODUCT.md "Major incidents"): it joins an open
- * major incident one of them belongs to; or, counting itself, enough of them are proposed to
- * staff as one, and more are declared one at once. Tickets staff called "Not related" and
- * resolved tickets never count.
+ * What a new incident report makes of the reports around it (PRODUCT.md "Major incidents"):
+ * - it joins the open major incident or open proposal it looks like as a whole (the group's
+ *   centroid), never one that a single member of it looks like;
+ * - else it forms a group with the free reports of the window it looks like, kept only as far as
+ *   each member looks like the rest; the group is proposed to staff once it holds
+ *   `proposeAt` distinct customers, and declared at once at `declareAt`;
+ * - whenever a group forms or grows, the window's free reports are looked at again against it.
+ * Free reports: unresolved, in no incident or proposal, not called "Not related" by staff.
  */
-export type LookAlikeTicket = Pick<Ticket, 'id' | 'status' | 'isMajor' | 'majorIncidentId'> & {
-  lookAlikeDismissedAt: Date | null;
-};
+export interface ReportSeen {
+  id: number;
+  customerId: number;
+  createdAt: number;
+  vector: TermVector;
+  free: boolean;
+  incidentId: number | null;
+  proposalId: number | null;
+}
 
-export type MajorOutcome =
-  | { action: 'join'; parentId: number }
-  | { action: 'declare'; ticketIds: number[] }
-  | { action: 'propose'; ticketIds: number[] }
-  | { action: 'none' };
+export interface GroupSeen {
+  kind: 'incident' | 'proposal';
+  id: number;
+  members: ReportSeen[];
+  /** An incident's own ticket: what it is about when no member is left to say it. */
+  own: TermVector | null;
+}
 
 export interface MajorThresholds {
+  alikeAt: number;
   proposeAt: number;
   declareAt: number;
 }
 
-export function outcomeForNewIncident(
-  newTicketId: number,
-  lookAlikes: LookAlikeTicket[],
-  openParentIds: ReadonlySet<number>,
+export type Placement =
+  | { action: 'grow'; group: GroupSeen; added: ReportSeen[] }
+  | { action: 'form'; members: ReportSeen[] }
+  | { action: 'none' };
+
+export const distinctCustomers = (reports: readonly Pick<ReportSeen, 'customerId'>[]) =>
+  new Set(reports.map((r) => r.customerId)).size;
+
+function groupVectors(group: GroupSeen): TermVector[] {
+  return group.members.length > 0 ? group.members.map((m) => m.vector) : group.own ? [group.own] : [];
+}
+
+/** How much a report looks like a group as a whole: its cosine with the group's centroid. */
+export function groupScore(report: ReportSeen, members: readonly TermVector[]): number {
+  return members.length === 0 ? 0 : alikeness(report.vector, centroidOf(members));
+}
+
+export function placeNewReport(
+  probe: ReportSeen,
+  groups: readonly GroupSeen[],
+  window: readonly ReportSeen[],
   thresholds: MajorThresholds,
-): MajorOutcome {
-  // The open incident most of the look-alikes belong to (a parent found itself counts for itself).
-  const votes = new Map<number, number>();
-  for (const t of lookAlikes) {
-    const parent = t.isMajor ? t.id : t.majorIncidentId;
-    if (parent !== null && openParentIds.has(parent)) votes.set(parent, (votes.get(parent) ?? 0) + 1);
+): Placement {
+  // The group it looks like most; an incident before a proposal when both look alike as much.
+  let best: { group: GroupSeen; score: number } | null = null;
+  for (const group of groups) {
+    const score = groupScore(probe, groupVectors(group));
+    if (score < thresholds.alikeAt) continue;
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score && group.kind === 'incident' && best.group.kind === 'proposal')
+    )
+      best = { group, score };
   }
-  if (votes.size > 0) {
-    const [parentId] = [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-    return { action: 'join', parentId };
+  const free = window.filter((r) => r.free && r.id !== probe.id);
+  if (best) {
+    const added = [probe, ...secondLook([...best.group.members, probe], free, thresholds.alikeAt)];
+    return { action: 'grow', group: best.group, added };
   }
-  const counted = lookAlikes.filter(
-    (t) => !t.isMajor && t.status !== 'resolved' && !t.lookAlikeDismissedAt && t.majorIncidentId === null,
-  );
-  const ticketIds = [newTicketId, ...counted.map((t) => t.id)];
-  if (ticketIds.length >= thresholds.declareAt) return { action: 'declare', ticketIds };
-  if (ticketIds.length >= thresholds.proposeAt) return { action: 'propose', ticketIds };
-  return { action: 'none' };
+  const seeds = free.filter((r) => alikeness(probe.vector, r.vector) >= thresholds.alikeAt);
+  if (seeds.length === 0) return { action: 'none' };
+  const core = coherent([probe, ...seeds], thresholds.alikeAt);
+  if (!core.includes(probe) || core.length < 2) return { action: 'none' };
+  const members = [...core, ...secondLook(core, free, thresholds.alikeAt)];
+  if (distinctCustomers(members) < thresholds.proposeAt) return { action: 'none' };
+  return { action: 'form', members };
+}
+
+/**
+ * The free reports that look like the group once it formed or grew, one after another (each
+ * added moves the centroid), the most alike first; never one already in it.
+ */
+export function secondLook(members: readonly ReportSeen[], free: readonly ReportSeen[], alikeAt: number): ReportSeen[] {
+  const inGroup = new Set(members.map((m) => m.id));
+  const vectors = members.map((m) => m.vector);
+  const added: ReportSeen[] = [];
+  for (;;) {
+    const centroid = centroidOf(vectors);
+    let best: { report: ReportSeen; score: number } | null = null;
+    for (const report of free) {
+      if (inGroup.has(report.id)) continue;
+      const score = alikeness(report.vector, centroid);
+      if (score >= alikeAt && (!best || score > best.score)) best = { report, score };
+    }
+    if (!best) return added;
+    inGroup.add(best.report.id);
+    vectors.push(best.report.vector);
+    added.push(best.report);
+  }
+}
+
+/**
+ * The reports of a would-be group that each look like the rest of it: the one least like the
+ * others leaves, until every one left looks like the others' centroid.
+ */
+export function coherent(reports: readonly ReportSeen[], alikeAt: number): ReportSeen[] {
+  const kept = [...reports];
+  while (kept.length >= 2) {
+    let worst: { index: number; score: number } | null = null;
+    kept.forEach((report, index) => {
+      const others = kept.filter((_, i) => i !== index).map((r) => r.vector);
+      const score = alikeness(report.vector, centroidOf(others));
+      if (!worst || score < worst.score) worst = { index, score };
+    });
+    if (worst === null || (worst as { score: number }).score >= alikeAt) break;
+    kept.splice((worst as { index: number }).index, 1);
+  }
+  return kept;
 }
 
 /** The parent's title: what the first report said, marked as the major incident it became. */

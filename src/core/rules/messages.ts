@@ -53,8 +53,8 @@ export const messages = {
     `Major incident ${ticketLabel(parent)} "${parent.title}" declared; joined: ${numbers.map((n) => `#${n}`).join(', ')}. Work on it in ${ticketLabel(parent)}; resolving it closes them all.`,
   majorResolved: (parent: Pick<Ticket, 'number' | 'title'>) =>
     `Major incident ${ticketLabel(parent)} "${parent.title}" is resolved; its tickets were closed with it.`,
-  knownProblem: (t: Pick<Ticket, 'number'>) =>
-    `This is a known problem that affects others too, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
+  knownProblem: (t: Pick<Ticket, 'number'>, parentNumber?: number) =>
+    `This is a known problem that affects others too${parentNumber ? ` (major incident #${parentNumber})` : ''}, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
     `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
   /** Said alike for a ticket that does not exist and one the reader may not see. */

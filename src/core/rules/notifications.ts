@@ -42,7 +42,8 @@ export type DeliveryKind =
   | 'ticket.erased'
   | 'person.dm'
   | 'person.erased'
-  | 'staff.alert';
+  | 'staff.alert'
+  | 'major.proposal';
 
 export interface DeliveryDraft {
   platform: Platform;
@@ -53,6 +54,7 @@ export interface DeliveryDraft {
 
 export const ticketDestination = (ticketId: number) => `ticket:${ticketId}`;
 export const personDestination = (personId: number) => `person:${personId}`;
+export const proposalDestination = (proposalId: number) => `proposal:${proposalId}`;
 /** The staff side of the ticket's platform: Discord's staff channel, Slack's support channel. */
 export const STAFF_DESTINATION = 'staff';
 
@@ -206,15 +208,14 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       for (const admin of context.admins) dm(admin, text);
       break;
     }
-    case 'major_proposed':
-      alertStaff(messages.majorProposed(event.data.ticketNumbers as number[]), platformsIn(event.data), {
-        proposalId: event.data.proposalId,
-        actions: ['declare_major', 'not_related'],
-      });
-      break;
     case 'linked':
       toTicket('ticket.card');
-      tellCustomer(messages.knownProblem(ticket));
+      tellCustomer(
+        messages.knownProblem(
+          ticket,
+          typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined,
+        ),
+      );
       break;
     case 'unlinked':
       toTicket('ticket.card');
@@ -230,6 +231,21 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       break;
   }
   return out;
+}
+
+/**
+ * A major-incident proposal's staff alert, on each platform its reports are on: posted the first
+ * time, edited after, each time drawn from the proposal as it is when sent (its reports, what a
+ * declaration would take, or how it was decided), so it stays true as reports arrive and leave.
+ * One destination per proposal: its posts and edits go out in order.
+ */
+export function planProposalAlert(proposalId: number, platforms: readonly Platform[]): DeliveryDraft[] {
+  return platforms.map((platform) => ({
+    platform,
+    destination: proposalDestination(proposalId),
+    kind: 'major.proposal',
+    payload: { proposalId },
+  }));
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
-import { forgetIncident } from './incidents-met';
+import { forgetReport } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
 import { replaceTextCopies } from './text-copies';
 import { applyPatch, lockTicket } from './ticket-store';
@@ -236,7 +236,7 @@ export class CommentService {
       if (description) {
         await tx.manager.update(TicketEntity, ticket.id, { description: input.replacement });
         ticket.description = input.replacement;
-        forgetIncident(tx.manager, ticket.id);
+        forgetReport(tx.manager, ticket.id);
       }
       // Copies of the text elsewhere: the follow-up's opening, events and deliveries of both tickets.
       await replaceTextCopies(

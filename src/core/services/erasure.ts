@@ -4,7 +4,7 @@ import { planErasureOfDirectMessages } from '../rules/notifications';
 import { ERASED_TEXT, REDACTED_FILE } from '../schemas';
 import type { Tx } from './context';
 import { record } from './history';
-import { forgetIncident } from './incidents-met';
+import { forgetReport } from './look-alike';
 import { reassignTicketsOf } from './staff';
 import { replaceTextCopies, replaceUserIdsEverywhere } from './text-copies';
 import { resolveInTx } from './tickets';
@@ -176,7 +176,7 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
       [ticket.id, ERASED_TEXT, tx.now],
     );
     Object.assign(ticket, { title: ERASED_TEXT, description: ERASED_TEXT, location: {} });
-    forgetIncident(m, ticket.id);
+    forgetReport(m, ticket.id);
     const eventId = await record(tx, ticket, actor.id, 'ticket_erased', {
       closed: closedNumbers.includes(ticket.number),
     });

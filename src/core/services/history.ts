@@ -1,6 +1,6 @@
 import { TicketEventEntity } from '../../db/entities';
 import type { Platform, Ticket } from '../model';
-import { planDeliveries, type Recipient } from '../rules/notifications';
+import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { platformsOf } from './people';
 import type { Tx } from './context';
 
@@ -79,6 +79,24 @@ export async function record(
   );
   tx.deliveriesWritten += drafts.length;
   return event.id;
+}
+
+/** Deliveries that belong to no ticket event (a major-incident proposal's alert), in the caller's transaction. */
+export async function writeDeliveries(tx: Tx, drafts: readonly DeliveryDraft[]): Promise<void> {
+  if (drafts.length === 0) return;
+  await tx.manager.query(
+    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at)
+     SELECT d.platform, d.destination, d.kind, d.payload, $1, $1
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS d(platform, destination, kind, payload)`,
+    [
+      tx.now,
+      drafts.map((d) => d.platform),
+      drafts.map((d) => d.destination),
+      drafts.map((d) => d.kind),
+      drafts.map((d) => JSON.stringify(d.payload)),
+    ],
+  );
+  tx.deliveriesWritten += drafts.length;
 }
 
 /** Platforms per person, asking the database only for those this transaction has not seen yet. */

@@ -1,167 +1,176 @@
 import type { EntityManager } from 'typeorm';
-import { searchTerms } from '../rules/it-words';
-import {
-  isLookAlike,
-  sharedShare,
-  trigramSimilarity,
-  type LookAlikeScores,
-  type LookAlikeSettings,
-} from '../rules/similarity';
-import type { ServiceContext } from './context';
-import { incidentsMetSince, keepIncident, matchesTerm, termsFoundOtherwiseIn } from './incidents-met';
-import { termMatches } from './term-queries';
+import type { Ticket } from '../model';
+import type { LookAlikeSettings, ReportTerms, TermVector } from '../rules/similarity';
+import { termWeight, vectorOf } from '../rules/similarity';
+import type { GroupSeen, ReportSeen } from '../rules/major-incident';
+import { countTerms, languageOf, reportWords, termStatistics, termsOfReport } from './term-weights';
 
-/** The incident being opened, as the look-alike search needs it. */
+/** The incident being opened (or looked at again), as the look-alike search needs it. */
 export interface LookAlikeProbe {
   id: number;
-  title: string;
-  description: string;
-  serviceId: number | null;
   createdAt: Date;
 }
 
-export interface LookAlikeCandidate extends LookAlikeScores {
+/** The incidents around a report, as the major-incident rule reads them. */
+export interface Surroundings {
+  probe: ReportSeen;
+  /** The window's other incidents, oldest first. */
+  window: ReportSeen[];
+  /** Open major incidents and open proposals, with their members. */
+  groups: GroupSeen[];
+}
+
+/**
+ * A report's terms never change once it is opened (but for an admin's redaction, which forgets
+ * it here: `forgetReport`), and each is compared by every report of the next half hour: they are
+ * read from the store once, per database.
+ */
+const termsByDatabase = new WeakMap<object, Map<number, ReportTerms>>();
+const TERMS_KEPT = 5_000;
+
+function termsKept(manager: EntityManager): Map<number, ReportTerms> {
+  let kept = termsByDatabase.get(manager.connection);
+  if (!kept) termsByDatabase.set(manager.connection, (kept = new Map()));
+  return kept;
+}
+
+export function forgetReport(manager: EntityManager, ticketId: number): void {
+  termsKept(manager).delete(ticketId);
+}
+
+/** Members of an open incident read to know what it is about: its most recent ones. */
+const MEMBERS_READ = 40;
+
+type Row = {
   id: number;
-  serviceId: number | null;
-  createdAt: Date;
-}
+  customer_id: number;
+  service_id: number | null;
+  created_ms: string;
+  status: string;
+  is_major: boolean;
+  major_incident_id: number | null;
+  major_proposal_id: number | null;
+  dismissed: boolean;
+  in_window: boolean;
+  title: string | null;
+  description: string | null;
+};
 
 /**
- * The scores of every incident opened in the window before the probe (the probe itself left out),
- * from one statement (and one more first when the report has terms this process has not met yet,
- * see `termMatches`):
- * - `trigram`: pg_trgm similarity of the titles (a title retyped, typos and all), from their
- *   trigrams as the store makes them, each incident's fetched once (see below). Titles only: on
- *   whole descriptions similarity() costs some 100 µs an incident, more than the search may take;
- * - `shared`/`terms`: how many of the probe's search terms the incident's stored search vector
- *   matches through the 'english' and 'danish' configurations, so an English and a Danish report
- *   meet on stems, product names, error codes and the synonym list. This count is the full-text
- *   ranking the rule reads; ts_rank, tried beside it, added nothing on the tuning half and cost some 10 µs an
- *   incident. A word that is a stop word in either language is left out (the stored vector keeps
- *   English stop words under 'danish', so "the" would match every English report). Each term is
- *   matched here against the vector's lexemes, fetched once per incident (see incidents-met.ts):
- *   in the statement, a match per term and row was a third of its cost. A term whose query is more
- *   than operands joined by `|` (none of the corpus's) is still matched by the database.
- * - `misspelt`: of the terms the vector did not match, those the incident's text has one typo off
- *   or as a compound's last word (rules/it-words.ts `termsFoundOtherwise`), tested here, in
- *   microseconds, rather than by a SQL function per incident; only for incidents sharing a term as
- *   written, as the rule wants.
- * The window is read through ticket_type_created_idx, so the cost follows the incidents in the
- * window, not the size of the table.
+ * One statement reads the window's incidents (through ticket_type_created_idx, so the cost follows
+ * the window, not the table), the open major incidents with their latest members, and the members
+ * of open proposals that some report of the window is in (an outage quiet for the window is over); one more reads the counts of terms not met before (term-weights.ts).
  */
-export async function scoreRecentIncidents(
+export async function surroundingsOf(
   manager: EntityManager,
   probe: LookAlikeProbe,
-  windowMinutes: number,
-  /**
-   * Score only incidents that could pass the rule: sharing a term, or with titles this alike. An
-   * incident with neither never looks alike (the rule needs MAJOR_SHARED_MIN ≥ 1 shared terms
-   * otherwise), so it costs no spelling test and is not returned. Tuning leaves it out, to see every score.
-   */
-  onlyPossible?: { trigramAt: number },
-): Promise<LookAlikeCandidate[]> {
-  const since = new Date(probe.createdAt.getTime() - windowMinutes * 60_000);
-  const terms = searchTerms(probe.title, probe.description);
-  const matches = await termMatches(manager, terms);
-  const kept = matches.filter((m) => m !== null).length;
-  const met = incidentsMetSince(manager, since);
-  const values: unknown[] = [probe.title, since, probe.createdAt, probe.id, [...met.keys()]];
-  const param = (value: unknown) => `$${values.push(value)}`;
-  // The terms the database matches (see above), as a string of 1s and 0s in their order.
-  const inDatabase = matches.filter((m) => m !== null && m.operands === null);
-  const hits =
-    inDatabase.length > 0
-      ? `concat(${inDatabase.map((m) => `CASE WHEN t.search @@ ${param(m!.query)}::tsquery THEN '1' ELSE '0' END`).join(', ')})`
-      : `''`;
-  // The titles' trigrams (pg_trgm's, see rules/similarity.ts `trigramSimilarity`) fetched once per
-  // incident, and the probe's in a row of its own (id 0, which no ticket has): similarity() on
-  // every title of the window was a fifth of the search. Not `%` either: the planner's estimate of
-  // it (the probe against the column's statistics) cost some 1 ms of planning per search.
-  type Row = {
-    id: number;
-    service_id: number | null;
-    created_ms: number;
-    title: string | null;
-    description: string | null;
-    lexemes: string[] | null;
-    trigrams: string[] | null;
-    hits: string;
-  };
+  settings: Pick<LookAlikeSettings, 'windowMinutes'>,
+  now: Date = probe.createdAt,
+): Promise<Surroundings> {
+  const language = await languageOf(manager);
+  const kept = termsKept(manager);
+  const since = new Date(probe.createdAt.getTime() - settings.windowMinutes * 60_000);
   const rows: Row[] = await manager.query(
-    `SELECT 0 AS id, NULL::int AS service_id, 0 AS created_ms, NULL AS title, NULL AS description, NULL::text[] AS lexemes,
-            show_trgm($1::text) AS trigrams, '' AS hits
-     UNION ALL
-     SELECT t.id, t.service_id, extract(epoch FROM t.created_at) * 1000,
-            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.title END,
-            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE t.description END,
-            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE tsvector_to_array(t.search) END,
-            CASE WHEN t.id = ANY($5::int[]) THEN NULL ELSE show_trgm(t.title) END,
-            ${hits}
-     FROM ticket t
-     WHERE t.type = 'incident' AND t.created_at >= $2 AND t.created_at <= $3 AND t.id <> $4`,
-    values,
+    `WITH open_parents AS (SELECT id FROM ticket WHERE is_major AND status <> 'resolved'),
+     seen AS (
+       SELECT t.id, true AS in_window FROM ticket t
+       WHERE t.type = 'incident' AND t.created_at >= $1 AND t.created_at <= $2 AND NOT t.is_major
+       UNION ALL
+       SELECT id, false FROM open_parents
+       UNION ALL
+       SELECT m.id, false FROM open_parents p
+         CROSS JOIN LATERAL (SELECT c.id FROM ticket c WHERE c.major_incident_id = p.id ORDER BY c.id DESC LIMIT ${MEMBERS_READ}) m
+       UNION ALL
+       SELECT t.id, false FROM ticket t
+       WHERE t.major_proposal_id IN (SELECT id FROM major_proposal WHERE status = 'open')
+         AND t.major_proposal_id IN (SELECT major_proposal_id FROM ticket WHERE type = 'incident' AND created_at >= $1 AND created_at <= $2)
+       UNION ALL
+       SELECT $3::int, false
+     ), ids AS (SELECT id, bool_or(in_window) AS in_window FROM seen GROUP BY id)
+     SELECT t.id, t.customer_id, t.service_id, (extract(epoch FROM t.created_at) * 1000)::text AS created_ms,
+            t.status, t.is_major, t.major_incident_id, t.major_proposal_id, t.look_alike_dismissed_at IS NOT NULL AS dismissed, ids.in_window,
+            CASE WHEN t.id = ANY($4::int[]) THEN NULL ELSE t.title END AS title,
+            CASE WHEN t.id = ANY($4::int[]) THEN NULL ELSE t.description END AS description
+     FROM ids JOIN ticket t ON t.id = ids.id`,
+    [since, probe.createdAt, probe.id, [...kept.keys()]],
   );
-  const probeTrigrams = new Set(rows.find((r) => r.id === 0)?.trigrams ?? []);
-  const candidates: LookAlikeCandidate[] = [];
-  for (const r of rows) {
-    if (r.id === 0) continue;
-    const incident =
-      met.get(r.id) ??
-      keepIncident(manager, r.id, {
-        createdAt: Number(r.created_ms),
-        title: r.title ?? '',
-        description: r.description ?? '',
-        lexemes: r.lexemes ?? [],
-        trigrams: r.trigrams ?? [],
-      });
-    let fromDatabase = 0;
-    const unmatched = terms.filter((_, i) => {
-      const match = matches[i];
-      if (match === null) return false;
-      return !(match.operands === null
-        ? r.hits[fromDatabase++] === '1'
-        : matchesTerm(incident, terms[i], match.operands));
+  const unread = rows
+    .filter((row) => row.title !== null)
+    .map((row) => ({ row, words: reportWords(row.title ?? '', row.description ?? '') }));
+  await language.learnWords(
+    manager,
+    unread.flatMap(({ words }) => words.all),
+  );
+  for (const { row, words } of unread) keep(kept, Number(row.id), termsOfReport(language, words, row.service_id));
+  const withTerms = rows.map((row) => ({ row, terms: kept.get(Number(row.id))! }));
+  const stats = await termStatistics(manager, language, new Set(withTerms.flatMap(({ terms }) => terms.terms)), now);
+  const weights = new Map<string, number>();
+  const weightOf = (term: string) => {
+    let weight = weights.get(term);
+    if (weight === undefined) weights.set(term, (weight = termWeight(term, stats)));
+    return weight;
+  };
+  const reports = new Map<number, ReportSeen & { inWindow: boolean; isMajor: boolean }>();
+  for (const { row, terms } of withTerms)
+    reports.set(row.id, {
+      id: Number(row.id),
+      customerId: Number(row.customer_id),
+      createdAt: Number(row.created_ms),
+      vector: vectorOf(terms, weightOf),
+      free:
+        row.status !== 'resolved' &&
+        !row.is_major &&
+        row.major_incident_id === null &&
+        row.major_proposal_id === null &&
+        !row.dismissed,
+      incidentId: row.major_incident_id === null ? null : Number(row.major_incident_id),
+      proposalId: row.major_proposal_id === null ? null : Number(row.major_proposal_id),
+      inWindow: row.in_window,
+      isMajor: row.is_major,
     });
-    const shared = kept - unmatched.length;
-    const trigram = trigramSimilarity(probeTrigrams, incident.trigrams);
-    if (onlyPossible && shared === 0 && trigram < onlyPossible.trigramAt) continue;
-    candidates.push({
-      id: r.id,
-      serviceId: r.service_id,
-      createdAt: new Date(Number(r.created_ms)),
-      trigram,
-      shared,
-      // Only beside a term matched as written (see isLookAlike), so a report sharing none costs no spelling test.
-      misspelt: shared > 0 ? termsFoundOtherwiseIn(incident, unmatched) : 0,
-      terms: kept,
-      sameService: probe.serviceId !== null && r.service_id === probe.serviceId,
-    });
+  const probeSeen = reports.get(probe.id);
+  if (!probeSeen) throw new Error(`ticket id ${probe.id} is not stored`);
+  const groups = new Map<string, GroupSeen>();
+  const groupOf = (kind: GroupSeen['kind'], id: number) => {
+    const key = `${kind}:${id}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { kind, id, members: [], own: null }));
+    return group;
+  };
+  for (const report of reports.values()) {
+    if (report.isMajor) groupOf('incident', report.id).own = report.vector;
+    else if (report.incidentId !== null && reports.get(report.incidentId)?.isMajor)
+      groupOf('incident', report.incidentId).members.push(report);
+    else if (report.proposalId !== null) groupOf('proposal', report.proposalId).members.push(report);
   }
-  return candidates;
+  return {
+    probe: probeSeen,
+    window: [...reports.values()]
+      .filter((r) => r.inWindow && r.id !== probe.id)
+      .sort((a, b) => a.createdAt - b.createdAt || a.id - b.id),
+    groups: [...groups.values()].filter((g) => g.members.length > 0 || g.own !== null),
+  };
 }
 
-/** The incidents of the window that look like the probe, most alike first, inside the caller's transaction. */
-export async function findLookAlikesIn(
-  manager: EntityManager,
-  probe: LookAlikeProbe,
-  settings: LookAlikeSettings,
-): Promise<LookAlikeCandidate[]> {
-  const candidates = await scoreRecentIncidents(manager, probe, settings.windowMinutes, {
-    trigramAt: settings.trigramAt,
-  });
-  return candidates
-    .filter((c) => isLookAlike(c, settings))
-    .sort((a, b) => sharedShare(b) - sharedShare(a) || b.trigram - a.trigram || a.id - b.id);
+function keep(kept: Map<number, ReportTerms>, id: number, terms: ReportTerms): void {
+  if (kept.size >= TERMS_KEPT) kept.delete(kept.keys().next().value!);
+  kept.set(id, terms);
 }
 
 /**
- * The same outside a transaction: it is one read-only statement, which PostgreSQL already runs on
- * one snapshot, and BEGIN and COMMIT would double its round trips.
+ * A newly opened incident: its terms are worked out (from the ticket in hand) and counted among
+ * the recent tickets', in its transaction, before any search reads them.
  */
-export function findLookAlikes(
-  ctx: ServiceContext,
-  probe: LookAlikeProbe,
-  settings: LookAlikeSettings,
-): Promise<LookAlikeCandidate[]> {
-  return findLookAlikesIn(ctx.dataSource.manager, probe, settings);
+export async function countNewReport(
+  manager: EntityManager,
+  ticket: Pick<Ticket, 'id' | 'title' | 'description' | 'serviceId' | 'createdAt'>,
+): Promise<void> {
+  const language = await languageOf(manager);
+  const words = reportWords(ticket.title, ticket.description);
+  await language.learnWords(manager, words.all);
+  const terms = termsOfReport(language, words, ticket.serviceId);
+  keep(termsKept(manager), ticket.id, terms);
+  await countTerms(manager, terms, ticket.createdAt);
 }
+
+export type { TermVector };

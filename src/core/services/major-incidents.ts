@@ -2,64 +2,90 @@ import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Platform, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
-import { majorDescription, majorTitle, outcomeForNewIncident, type LookAlikeTicket } from '../rules/major-incident';
-import { majorDeclareSchema, majorLinkSchema, majorProposalSchema, parseInput, ticketRefSchema } from '../schemas';
+import {
+  coherent,
+  distinctCustomers,
+  majorDescription,
+  majorTitle,
+  placeNewReport,
+  secondLook,
+  type GroupSeen,
+  type ReportSeen,
+} from '../rules/major-incident';
+import { planProposalAlert } from '../rules/notifications';
+import {
+  majorDeclareSchema,
+  majorLinkSchema,
+  majorNotRelatedSchema,
+  majorProposalSchema,
+  parseInput,
+  ticketRefSchema,
+} from '../schemas';
 import { autoAssign } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { record } from './history';
-import { findLookAlikesIn } from './look-alike';
+import { record, writeDeliveries } from './history';
+import { countNewReport, surroundingsOf, type Surroundings } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
 import { applyPatch, insertTicket, lockTicket, ticketFromRow } from './ticket-store';
 
-/** Serialises the rare moments that make or grow a major incident, so two reports never declare two. */
+/** Serialises the rare moments that make or grow a major incident or proposal, so two reports never make two. */
 const MAJOR_LOCK_KEY = 7_340_202;
 
 /**
- * Major incidents: look-alike incidents found when one is opened are proposed to staff, or
- * declared at once past a threshold; a declared incident is a P1 parent owned by the helpdesk,
+ * Major incidents: look-alike incidents are proposed to staff, or declared at once past a
+ * threshold of distinct customers; a declared incident is a P1 parent owned by the helpdesk,
  * which the look-alikes join (their own SLA clocks stop) and whose resolution closes them all.
+ * What joins what is the rule's (rules/major-incident.ts); this file stores it.
  */
 export class MajorIncidentService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** "Declare major incident" on a proposal, or `/tickets major N N N…` by hand. */
+  /** "Declare major incident" on a proposal: the reports that look like it join a new parent. */
   async declare(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
     const input = parseInput(majorDeclareSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.major');
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [MAJOR_LOCK_KEY]);
-      const proposal = await lockProposal(tx, input.proposalId);
-      if (proposal.status !== 'open') throw new ConflictError(`That proposal was already ${proposal.status}.`);
-      const tickets = await lockTickets(tx, proposal.ticket_ids);
-      const joinable = tickets.filter((t) => t.status !== 'resolved' && !t.majorIncidentId && !t.isMajor);
-      if (joinable.length === 0)
-        throw new ConflictError('None of those tickets is still open on its own: nothing to declare.');
-      const parent = await declareInTx(tx, actor.id, joinable);
-      await tx.manager.query(
-        `UPDATE major_proposal SET status = 'declared', parent_id = $2, decided_by_id = $3, decided_at = $4 WHERE id = $1`,
-        [proposal.id, parent.id, actor.id, tx.now],
-      );
+      const proposal = await lockOpenProposal(tx, input.proposalId);
+      const parent = await declareProposalInTx(tx, proposal.id, actor.id);
+      if (!parent) throw new ConflictError('None of those tickets is still open on its own: nothing to declare.');
       return parent;
     });
   }
 
-  /** "Not related": the proposal is closed and its tickets never count toward another. */
+  /** "Dismiss": the proposal is closed, and its reports are not proposed together again. */
   async dismiss(actorRef: ActorRef, raw: unknown): Promise<void> {
     const input = parseInput(majorProposalSchema, raw);
     await transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.major');
-      const proposal = await lockProposal(tx, input.proposalId);
-      if (proposal.status !== 'open') throw new ConflictError(`That proposal was already ${proposal.status}.`);
+      const proposal = await lockOpenProposal(tx, input.proposalId);
       await tx.manager.query(
         `UPDATE major_proposal SET status = 'dismissed', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
         [proposal.id, actor.id, tx.now],
       );
       await tx.manager.query(
-        `UPDATE ticket SET look_alike_dismissed_at = $2 WHERE id = ANY($1) AND look_alike_dismissed_at IS NULL`,
-        [proposal.ticket_ids, tx.now],
+        `UPDATE ticket SET major_proposal_id = NULL, look_alike_dismissed_at = coalesce(look_alike_dismissed_at, $2)
+         WHERE major_proposal_id = $1`,
+        [proposal.id, tx.now],
       );
+      await alertAboutProposal(tx, proposal.id);
+    });
+  }
+
+  /** "Not related" beside one report of a proposal: that report leaves it and counts toward none again. */
+  async notRelated(actorRef: ActorRef, raw: unknown): Promise<void> {
+    const input = parseInput(majorNotRelatedSchema, raw);
+    await transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'ticket.major');
+      const proposal = await lockOpenProposal(tx, input.proposalId);
+      const ticket = await lockTicket(tx, input.ticketNumber);
+      if (ticket.majorProposalId !== proposal.id)
+        throw new ConflictError(`#${ticket.number} is not listed in that proposal any more.`);
+      await applyPatch(tx, ticket, { majorProposalId: null, lookAlikeDismissedAt: tx.now });
+      await alertAboutProposal(tx, proposal.id);
     });
   }
 
@@ -101,75 +127,151 @@ export class MajorIncidentService {
 }
 
 /**
- * After an incident is opened (in its transaction): join, propose or declare, by the rule. The
- * search runs unlocked; only when it finds something to do is the major lock taken and the
- * search repeated, so that two reports arriving together see each other's outcome.
+ * After an incident is opened (in its transaction): it joins, grows, forms, proposes or declares,
+ * by the rule. The search runs unlocked; only when it finds something to do is the major lock
+ * taken and the search repeated, so two reports arriving together see each other's outcome.
  */
 export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: number): Promise<void> {
   const policy = tx.ctx.policy.major;
-  const decide = async () => {
-    const found = await findLookAlikesIn(tx.manager, ticket, policy);
-    if (found.length === 0) return { action: 'none' as const };
-    const rows: Array<Record<string, unknown>> = await tx.manager.query(
-      `SELECT id, status, is_major, major_incident_id, look_alike_dismissed_at FROM ticket WHERE id = ANY($1)`,
-      [found.map((f) => f.id)],
-    );
-    const lookAlikes: LookAlikeTicket[] = rows.map((r) => ({
-      id: Number(r.id),
-      status: r.status as Ticket['status'],
-      isMajor: Boolean(r.is_major),
-      majorIncidentId: (r.major_incident_id as number | null) ?? null,
-      lookAlikeDismissedAt: (r.look_alike_dismissed_at as Date | null) ?? null,
-    }));
-    const parents = lookAlikes
-      .map((t) => (t.isMajor ? t.id : t.majorIncidentId))
-      .filter((id): id is number => id !== null);
-    const open: Array<{ id: number }> = parents.length
-      ? await tx.manager.query(`SELECT id FROM ticket WHERE id = ANY($1) AND is_major AND status <> 'resolved'`, [
-          parents,
-        ])
-      : [];
-    return outcomeForNewIncident(ticket.id, lookAlikes, new Set(open.map((p) => p.id)), policy);
+  await countNewReport(tx.manager, ticket);
+  const place = async () => {
+    const seen = await surroundingsOf(tx.manager, ticket, policy, tx.now);
+    return { seen, placement: placeNewReport(seen.probe, seen.groups, seen.window, policy) };
   };
-  if ((await decide()).action === 'none') return;
+  if ((await place()).placement.action === 'none') return;
   await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [MAJOR_LOCK_KEY]);
-  const outcome = await decide();
-  if (outcome.action === 'join') {
-    const parent = await lockTicketById(tx, outcome.parentId);
-    await joinInTx(tx, ticket, parent, actorId);
-  } else if (outcome.action === 'declare') {
-    await declareInTx(tx, null, await lockTickets(tx, outcome.ticketIds));
-  } else if (outcome.action === 'propose') {
-    await proposeInTx(tx, ticket, outcome.ticketIds);
+  const { seen, placement } = await place();
+  if (placement.action === 'grow' && placement.group.kind === 'incident') {
+    const parent = await lockTicketById(tx, placement.group.id);
+    for (const child of await lockTickets(
+      tx,
+      placement.added.map((r) => r.id),
+    ))
+      await joinInTx(tx, child, parent, child.id === ticket.id ? actorId : null);
+  } else if (placement.action === 'grow') {
+    await listInProposal(tx, placement.group.id, placement.added);
+    await declareWhenEnough(tx, placement.group.id, [...placement.group.members, ...placement.added], seen);
+  } else if (placement.action === 'form') {
+    if (distinctCustomers(placement.members) >= policy.declareAt) {
+      const parent = await declareInTx(
+        tx,
+        null,
+        await lockTickets(
+          tx,
+          placement.members.map((r) => r.id),
+        ),
+      );
+      await lookAgainFor(tx, parent, placement.members, seen);
+    } else {
+      const [proposal] = await tx.manager.query(`INSERT INTO major_proposal (created_at) VALUES ($1) RETURNING id`, [
+        tx.now,
+      ]);
+      await listInProposal(tx, proposal.id, placement.members);
+      await record(tx, ticket, null, 'major_proposed', {
+        proposalId: proposal.id,
+        ticketIds: placement.members.map((r) => r.id),
+      });
+    }
   }
 }
 
-/** A proposal: one open proposal grows with each new look-alike instead of alerting staff again. */
-async function proposeInTx(tx: Tx, ticket: Ticket, ticketIds: number[]): Promise<void> {
-  const [existing] = await tx.manager.query(
-    `SELECT id, ticket_ids FROM major_proposal WHERE status = 'open' AND ticket_ids && $1 ORDER BY id LIMIT 1 FOR UPDATE`,
-    [ticketIds],
+/** Lists reports in a proposal (each in one at most: only free reports reach here) and redraws its alert. */
+async function listInProposal(tx: Tx, proposalId: number, reports: readonly ReportSeen[]): Promise<void> {
+  await tx.manager.query(
+    `WITH listed AS (
+       UPDATE ticket SET major_proposal_id = $1 WHERE id = ANY($2) AND major_proposal_id IS NULL RETURNING platform
+     )
+     UPDATE major_proposal SET platforms = ARRAY(SELECT DISTINCT unnest(platforms || ARRAY(SELECT platform FROM listed)) ORDER BY 1)
+     WHERE id = $1`,
+    [proposalId, reports.map((r) => r.id)],
   );
-  if (existing) {
-    await tx.manager.query(
-      `UPDATE major_proposal SET ticket_ids = (SELECT array_agg(DISTINCT x) FROM unnest(ticket_ids || $2::int[]) x) WHERE id = $1`,
-      [existing.id, ticketIds],
+  await alertAboutProposal(tx, proposalId);
+}
+
+/** A proposal grown to `declareAt` distinct customers is declared by the helpdesk. */
+async function declareWhenEnough(
+  tx: Tx,
+  proposalId: number,
+  members: readonly ReportSeen[],
+  seen: Surroundings,
+): Promise<void> {
+  if (distinctCustomers(members) < tx.ctx.policy.major.declareAt) return;
+  await declareProposalInTx(tx, proposalId, null, { members, seen });
+}
+
+/**
+ * Declares a proposal: of its reports, those that look like the rest of it join a new parent;
+ * the proposal (this one only) is marked declared, and its alert redrawn without its buttons.
+ * Null when none is still open on its own.
+ */
+async function declareProposalInTx(
+  tx: Tx,
+  proposalId: number,
+  actorId: number | null,
+  known?: { members: readonly ReportSeen[]; seen: Surroundings },
+): Promise<TicketEntity | null> {
+  let members = known?.members;
+  let seen = known?.seen;
+  if (!members || !seen) {
+    const [newest] = await tx.manager.query(
+      `SELECT id, created_at FROM ticket WHERE major_proposal_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      [proposalId],
     );
-    return;
+    if (!newest) return null;
+    seen = await surroundingsOf(
+      tx.manager,
+      { id: newest.id, createdAt: newest.created_at },
+      tx.ctx.policy.major,
+      tx.now,
+    );
+    members = seen.groups.find((g) => g.kind === 'proposal' && g.id === proposalId)?.members ?? [];
   }
-  const [proposal] = await tx.manager.query(
-    `INSERT INTO major_proposal (ticket_ids, created_at) VALUES ($1, $2) RETURNING id`,
-    [ticketIds, tx.now],
+  const taken = coherent(members, tx.ctx.policy.major.alikeAt);
+  const tickets = (
+    await lockTickets(
+      tx,
+      taken.map((r) => r.id),
+    )
+  ).filter((t) => t.status !== 'resolved' && !t.majorIncidentId && !t.isMajor);
+  if (tickets.length === 0) return null;
+  await tx.manager.query(
+    `UPDATE major_proposal SET status = 'declared', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
+    [proposalId, actorId, tx.now],
   );
-  const tickets: Array<{ number: number; platform: Platform }> = await tx.manager.query(
-    `SELECT number, platform FROM ticket WHERE id = ANY($1) ORDER BY number`,
-    [ticketIds],
+  await tx.manager.query(`UPDATE ticket SET major_proposal_id = NULL WHERE major_proposal_id = $1`, [proposalId]);
+  const parent = await declareInTx(tx, actorId, tickets);
+  await tx.manager.query(`UPDATE major_proposal SET parent_id = $2 WHERE id = $1`, [proposalId, parent.id]);
+  await alertAboutProposal(tx, proposalId);
+  await lookAgainFor(
+    tx,
+    parent,
+    members.filter((m) => tickets.some((t) => t.id === m.id)),
+    seen,
   );
-  await record(tx, ticket, null, 'major_proposed', {
-    proposalId: proposal.id,
-    ticketNumbers: tickets.map((t) => t.number),
-    platforms: [...new Set(tickets.map((t) => t.platform))],
-  });
+  return parent;
+}
+
+/** The second look: free reports of the window that look like a new incident join it too. */
+async function lookAgainFor(tx: Tx, parent: TicketEntity, members: readonly ReportSeen[], seen: Surroundings) {
+  const inGroup = new Set(members.map((m) => m.id));
+  const free = [seen.probe, ...seen.window].filter((r) => r.free && !inGroup.has(r.id));
+  const more = secondLook(members, free, tx.ctx.policy.major.alikeAt);
+  for (const child of await lockTickets(
+    tx,
+    more.map((r) => r.id),
+  )) {
+    if (child.status === 'resolved' || child.majorIncidentId || child.isMajor) continue;
+    await joinInTx(tx, child, parent, null);
+  }
+}
+
+/** The proposal's alert is drawn anew from the proposal as it is when sent, on each platform its reports are on. */
+async function alertAboutProposal(tx: Tx, proposalId: number): Promise<void> {
+  const [row]: Array<{ platforms: Platform[] }> = await tx.manager.query(
+    `SELECT platforms FROM major_proposal WHERE id = $1`,
+    [proposalId],
+  );
+  await writeDeliveries(tx, planProposalAlert(proposalId, row?.platforms ?? []));
 }
 
 /** Makes the parent (P1, owned by the helpdesk, assigned as any ticket) and joins every ticket to it. */
@@ -197,18 +299,16 @@ export async function declareInTx(tx: Tx, actorId: number | null, tickets: Ticke
   });
   await autoAssign(tx, parent, actorId, 'auto');
   for (const child of sorted) await joinInTx(tx, child, parent, actorId);
-  // Proposals about these reports are answered by the declaration, whoever or whatever made it.
-  await tx.manager.query(
-    `UPDATE major_proposal SET status = 'declared', parent_id = $2, decided_by_id = $3, decided_at = $4 WHERE status = 'open' AND ticket_ids && $1`,
-    [sorted.map((t) => t.id), parent.id, actorId, tx.now],
-  );
   return parent;
 }
 
 export async function joinInTx(tx: Tx, child: Ticket, parent: Ticket, actorId: number | null): Promise<void> {
   if (child.majorIncidentId) await leaveInTx(tx, child, actorId, 'unlinked');
-  await applyPatch(tx, child, { majorIncidentId: parent.id });
+  // A report joining an incident leaves any proposal it was listed in: it is in one group at a time.
+  const proposalId = child.majorProposalId;
+  await applyPatch(tx, child, { majorIncidentId: parent.id, majorProposalId: null });
   await record(tx, child, actorId, 'linked', { parentId: parent.id, parentNumber: parent.number });
+  if (proposalId) await alertAboutProposal(tx, proposalId);
 }
 
 async function leaveInTx(tx: Tx, child: Ticket, actorId: number | null, kind: 'unlinked'): Promise<void> {
@@ -247,17 +347,10 @@ async function helpdeskPersonId(tx: Tx): Promise<number> {
   return row.id;
 }
 
-interface ProposalRow {
-  id: number;
-  status: 'open' | 'declared' | 'dismissed';
-  ticket_ids: number[];
-}
-
-async function lockProposal(tx: Tx, id: number): Promise<ProposalRow> {
-  const [row] = await tx.manager.query(`SELECT id, status, ticket_ids FROM major_proposal WHERE id = $1 FOR UPDATE`, [
-    id,
-  ]);
+async function lockOpenProposal(tx: Tx, id: number): Promise<{ id: number; status: string }> {
+  const [row] = await tx.manager.query(`SELECT id, status FROM major_proposal WHERE id = $1 FOR UPDATE`, [id]);
   if (!row) throw new NotFoundError(`There is no major-incident proposal ${id}.`);
+  if (row.status !== 'open') throw new ConflictError(`That proposal was already ${row.status}.`);
   return row;
 }
 
@@ -289,3 +382,5 @@ async function lockInOrder(tx: Tx, childNumber: number, parentNumber: number): P
   if (!parent) throw new NotFoundError(`There is no ticket #${parentNumber}.`);
   return [child, parent];
 }
+
+export type { GroupSeen };

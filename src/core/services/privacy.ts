@@ -7,7 +7,7 @@ import { parseInput, personRefSchema, redactTicketSchema, type RedactablePart } 
 import { transaction, type ServiceContext, type Tx } from './context';
 import { erasePerson, type ErasureResult } from './erasure';
 import { record } from './history';
-import { forgetIncident } from './incidents-met';
+import { forgetReport } from './look-alike';
 import { findPerson, resolvePerson, type ActorRef } from './people';
 import { exportPerson, type PersonExport } from './person-export';
 import { lockTicket } from './ticket-store';
@@ -56,7 +56,7 @@ export class PrivacyService {
         await tx.manager.update(TicketEntity, ticket.id, { [input.part]: input.replacement, updatedAt: tx.now });
         ticket[input.part] = input.replacement;
         // Its search vector follows (a trigger); the look-alike cache holds the old one.
-        forgetIncident(tx.manager, ticket.id);
+        forgetReport(tx.manager, ticket.id);
       }
       await replaceTextCopies(tx, { ticketIds: [ticket.id] }, olds, input.replacement);
       await record(tx, ticket, actor.id, 'ticket_redacted', { part: input.part });

@@ -15,6 +15,13 @@ export async function lockTicket(tx: Tx, number: number): Promise<TicketEntity> 
   return ticket;
 }
 
+/** Loads a ticket by its id, locked for the rest of the transaction. */
+export async function lockTicketByIdIn(tx: Tx, id: number): Promise<TicketEntity> {
+  const ticket = await tx.manager.findOne(TicketEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!ticket) throw new NotFoundError(`ticket id ${id} does not exist`);
+  return ticket;
+}
+
 export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promise<TicketEntity> {
   const ticket = await tx.manager.findOne(TicketEntity, { where: { number } });
   if (!ticket) throw new NotFoundError(messages.noTicket({ number }));
@@ -124,5 +131,7 @@ export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
     resolutionBreachedAt: row.resolution_breached_at,
     isMajor: row.is_major ?? false,
     majorIncidentId: row.major_incident_id ?? null,
+    majorProposalId: row.major_proposal_id ?? null,
+    lookAlikeDismissedAt: row.look_alike_dismissed_at ?? null,
   });
 }

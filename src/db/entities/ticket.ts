@@ -126,4 +126,10 @@ export class TicketEntity {
 
   @Column({ name: 'major_incident_id', type: 'integer', nullable: true })
   majorIncidentId: number | null;
+
+  @Column({ name: 'major_proposal_id', type: 'integer', nullable: true })
+  majorProposalId: number | null;
+
+  @Column({ name: 'look_alike_dismissed_at', type: 'timestamptz', nullable: true })
+  lookAlikeDismissedAt: Date | null;
 }

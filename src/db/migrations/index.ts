@@ -7,6 +7,7 @@ import { LookAlike1764000500000 } from './1764000500000-LookAlike';
 import { MajorIncidents1764000600000 } from './1764000600000-MajorIncidents';
 import { Catalog1764000700000 } from './1764000700000-Catalog';
 import { CommentPosts1764000800000 } from './1764000800000-CommentPosts';
+import { LookAlikeTerms1764000900000 } from './1764000900000-LookAlikeTerms';
 import { Security1764001500000 } from './1764001500000-Security';
 import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstClaim';
 import { Privacy1764001900000 } from './1764001900000-Privacy';
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   MajorIncidents1764000600000,
   Catalog1764000700000,
   CommentPosts1764000800000,
+  LookAlikeTerms1764000900000,
   Security1764001500000,
   DeliveryFirstClaim1764001800000,
   Privacy1764001900000,

@@ -8,7 +8,7 @@ import { createHttpServer, type HttpServer } from '../../../src/http/server';
 import { createLogger, type Logger } from '../../../src/log';
 import { startSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../../../src/bots/slack';
 import { drain } from '../../delivery/support';
-import { freshDatabase, type TestDatabase } from '../../helpers/database';
+import { freshDatabase, type DatabaseKind, type TestDatabase } from '../../helpers/database';
 import { SlackRequestSigner } from '../../../src/simulator/slack/signer';
 import { FakeSlackWebApi } from '../../../src/simulator/slack/web-api';
 
@@ -59,10 +59,12 @@ export interface SlackHarnessOptions {
   /** Where the app logs (silent by default); the fuzz suite reads its errors. */
   logger?: Logger;
   answersFirst?: SlackAdapterOptions['answersFirst'];
+  /** The store (PGlite unless a test asks for the server). */
+  kind?: DatabaseKind;
 }
 
 export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
-  const db = await freshDatabase('pglite');
+  const db = await freshDatabase(options.kind ?? 'pglite');
   const clock = new ManualClock();
   const logger = options.logger ?? createLogger('silent');
   const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: TEST_POLICY });

@@ -1,9 +1,9 @@
 import { proposalAction } from './proposal-action';
 
-/** "Not related" under a proposal: remembered, so these tickets are not proposed together again. */
+/** "Not related" beside one report of a proposal: it leaves the proposal and is not proposed again. */
 export const action = 'not-related';
 
-export const run = proposalAction(async ({ helpdesk }, actor, proposalId) => {
-  await helpdesk.major.dismiss(actor, { proposalId });
-  return { reply: 'Noted: those tickets are not related.', decided: '**Not related**' };
+export const run = proposalAction(async ({ helpdesk }, actor, { proposalId, ticketNumber }) => {
+  await helpdesk.major.notRelated(actor, { proposalId, ticketNumber });
+  return `Noted: #${ticketNumber} is not related.`;
 });

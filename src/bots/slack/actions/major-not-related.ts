@@ -3,10 +3,11 @@ import { MAJOR_NOT_RELATED } from '../blocks';
 import type { SlackContext } from '../context';
 import { registerProposalAction } from './proposal';
 
-/** "Not related" on a proposal: the core remembers it, so those tickets are not proposed again. */
+/** "Not related" beside one report of a proposal (value `<proposalId>:<ticketNumber>`): it leaves the proposal. */
 export function registerMajorNotRelatedAction(app: App, ctx: SlackContext): void {
-  registerProposalAction(app, ctx, MAJOR_NOT_RELATED, async (actor, proposalId, who) => {
-    await ctx.helpdesk.major.dismiss(actor, { proposalId });
-    return { confirmation: 'Marked as not related.', decision: `Marked not related by ${who}.` };
+  registerProposalAction(app, ctx, MAJOR_NOT_RELATED, async (actor, value) => {
+    const [proposalId, ticketNumber] = value.split(':');
+    await ctx.helpdesk.major.notRelated(actor, { proposalId, ticketNumber });
+    return `Marked #${ticketNumber} as not related.`;
   });
 }

@@ -1,45 +1,28 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ActorRef } from '../../../core/services/people';
-import { decidedAlertBlocks } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
 
-/** What a decision on a proposal says: privately to the presser, and on the alert for every staff member. */
-export interface Decided {
-  confirmation: string;
-  decision: string;
-}
-
 /**
- * One answer to a major-incident proposal in the support channel (its value is the proposal id):
- * answered at once, then the core decides (and refuses a proposal already answered, or a
- * non-staff presser). Decided, the alert loses its buttons and says who decided what.
+ * One answer to a major-incident proposal in the support channel: answered at once, then the
+ * core decides (and refuses a proposal already answered, or a non-staff presser) and the presser
+ * hears privately. The alert is redrawn through the delivery queue from the proposal as the
+ * decision left it, as every change to it is.
  */
 export function registerProposalAction(
   app: App,
   ctx: SlackContext,
   actionId: string,
-  run: (actor: ActorRef, proposalId: string, who: string) => Promise<Decided>,
+  run: (actor: ActorRef, value: string) => Promise<string>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
     await ack();
     await ctx.ackFirst.answered();
-    let decided: Decided;
     try {
-      decided = await run(slackActor(body.user.id, body.user.name), action.value ?? '', `<@${body.user.id}>`);
+      const confirmation = await run(slackActor(body.user.id, body.user.name), action.value ?? '');
+      await tellPresser(client, body, confirmation);
     } catch (error) {
       await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
-      return;
-    }
-    await tellPresser(client, body, decided.confirmation);
-    if (body.channel?.id && body.message?.ts) {
-      const alert = body.message.text ?? '';
-      await client.chat.update({
-        channel: body.channel.id,
-        ts: body.message.ts,
-        text: `${alert}\n${decided.decision}`,
-        blocks: decidedAlertBlocks(alert, decided.decision),
-      });
     }
   });
 }
