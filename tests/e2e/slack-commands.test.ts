@@ -1,4 +1,4 @@
-import { ticketFormValues } from '../fakes/slack/interactions';
+import { ticketFormValues, viewSubmission as submission } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };
@@ -23,25 +23,6 @@ async function run(user: User, command: string, text = '', channel = 'CGENERAL')
   const raw = await res.text();
   await h.slack.settled();
   return raw ? (JSON.parse(raw) as { response_type?: string; text?: string }) : {};
-}
-
-function submission(user: User, callbackId: string, privateMetadata: string, values: Record<string, unknown>) {
-  return {
-    type: 'view_submission',
-    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
-    trigger_id: 'trigger-submit',
-    view: {
-      id: 'VFORM',
-      type: 'modal',
-      callback_id: callbackId,
-      private_metadata: privateMetadata,
-      hash: 'h',
-      team_id: 'T1',
-      app_id: 'A1',
-      bot_id: 'BBOT',
-      state: { values },
-    },
-  };
 }
 
 const kbValues = (a: { title: string; tags: string; body: string; visibility: string }) => ({

@@ -1,4 +1,4 @@
-import { ticketFormValues, type TicketFormFields } from '../fakes/slack/interactions';
+import { threadMessage, ticketFormValues, type TicketFormFields } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
@@ -92,16 +92,8 @@ function escalateSubmission(user: { id: string; name: string }, form: { private_
   };
 }
 
-const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) => ({
-  type: 'message',
-  channel,
-  channel_type: channel.startsWith('D') ? 'im' : 'channel',
-  user: user.id,
-  text,
-  ts,
-  thread_ts: threadTs,
-  event_ts: ts,
-});
+const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) =>
+  threadMessage(user, channel, threadTs, text, ts);
 
 /** Opens a ticket as `user` through /ticket and the form, and delivers its card and DM. */
 async function openTicket(user: { id: string; name: string }, title: string) {
