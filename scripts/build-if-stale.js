@@ -35,7 +35,24 @@ const newestSource = Math.max(...inputs.map((input) => newestChange(path.join(ro
 if (builtAt() >= newestSource) process.exit(0);
 
 const started = Date.now();
-const tsc = require.resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc');
+} catch {
+  // An install without dev dependencies (npm ci --omit=dev) has no compiler: run what is built.
+  const missing =
+    'chatdesk: TypeScript is not installed (an install with --omit=dev?), so the sources are not compiled';
+  if (fs.existsSync(path.join(root, 'dist', 'src', 'main.js'))) {
+    console.warn(`${missing}; running the build in dist/`);
+    process.exit(0);
+  }
+  if (process.argv.includes('--at-install')) {
+    console.warn(`${missing}; build with npm run build where dev dependencies are installed, and copy dist/`);
+    process.exit(0);
+  }
+  console.error(`${missing} and there is no build in dist/: install with npm ci, or build elsewhere and copy dist/`);
+  process.exit(1);
+}
 const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (result.status !== 0) process.exit(result.status ?? 1);
 fs.mkdirSync(path.dirname(stamp), { recursive: true });
