@@ -21,6 +21,13 @@ export const actionId = (action: CardAction) => `ticket_${action}`;
 const BUTTON_ACTIONS: CardAction[] = ['claim', 'pending', 'resolve', 'escalate', 'solved', 'reopen'];
 
 const option = (value: string, text: string) => ({ text: { type: 'plain_text' as const, text }, value });
+/** A form's required select, read back as `values[blockId].value.selected_option`. */
+const selectInput = (blockId: string, label: string, options: ReturnType<typeof option>[]) => ({
+  type: 'input' as const,
+  block_id: blockId,
+  label: { type: 'plain_text' as const, text: label },
+  element: { type: 'static_select' as const, action_id: 'value', options },
+});
 
 function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
   const value = String(ticketNumber);
@@ -152,37 +159,22 @@ export function ticketFormView(
           ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}),
         },
       },
-      {
-        type: 'input' as const,
-        block_id: 'type',
-        label: { type: 'plain_text' as const, text: 'Type' },
-        element: {
-          type: 'static_select' as const,
-          action_id: 'value',
-          options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
-        },
-      },
+      selectInput(
+        'type',
+        'Type',
+        TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
+      ),
       // Impact and urgency give the priority (the core's matrix); both are asked, never guessed.
-      {
-        type: 'input' as const,
-        block_id: 'impact',
-        label: { type: 'plain_text' as const, text: 'Who is affected?' },
-        element: {
-          type: 'static_select' as const,
-          action_id: 'value',
-          options: IMPACTS.map((i) => option(i, IMPACT_LABEL[i])),
-        },
-      },
-      {
-        type: 'input' as const,
-        block_id: 'urgency',
-        label: { type: 'plain_text' as const, text: 'How badly does it stop your work?' },
-        element: {
-          type: 'static_select' as const,
-          action_id: 'value',
-          options: URGENCIES.map((u) => option(u, URGENCY_LABEL[u])),
-        },
-      },
+      selectInput(
+        'impact',
+        'Who is affected?',
+        IMPACTS.map((i) => option(i, IMPACT_LABEL[i])),
+      ),
+      selectInput(
+        'urgency',
+        'How badly does it stop your work?',
+        URGENCIES.map((u) => option(u, URGENCY_LABEL[u])),
+      ),
       ...(guide?.questions ?? []).map((question, i) => ({
         type: 'input' as const,
         block_id: questionBlock(i),
