@@ -236,7 +236,7 @@ function poolOf(db: BenchDatabase): Pool {
  * supporter on the ticket's platform (locked first, loads counted after the lock, as the service
  * does), then the assignment, both events and their deliveries in one statement.
  */
-async function openByHand(pool: Pool, who: ActorRef, index: number): Promise<void> {
+async function openByHand(pool: Pool, who: ActorRef, _index: number): Promise<void> {
   const client: PoolClient = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -48,6 +48,7 @@ async function main(port: NonNullable<typeof parentPort>, data: WebApiWorkerData
 }
 
 if (parentPort) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- read only inside the worker, where it is set
   const { workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   void main(parentPort, workerData as WebApiWorkerData);
 }

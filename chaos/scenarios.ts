@@ -176,8 +176,8 @@ async function openTickets(
 /** Replies' figures: each stored once (PostgreSQL), mirrored once, in order. */
 async function replyFigures(world: World, replies: Reply[]) {
   const mirror = mirrorFigures(world, replies);
-  let stored = 0;
-  let doubledStored = 0;
+  let stored: number;
+  let doubledStored: number;
   {
     const rows = await world.query<{ body: string; n: number }>(
       `SELECT body, count(*)::int AS n FROM comment WHERE body = ANY($1::text[]) GROUP BY body`,

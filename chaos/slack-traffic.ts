@@ -231,7 +231,7 @@ export async function writeReplies(
         const sends = [target.signer.event(event, { eventId })];
         if (retryToOther && apps.length > 1)
           sends.push(apps[(eventNumber + 1) % apps.length].signer.event(event, { eventId, retryNum: 1 }));
-        let acknowledged = false;
+        let acknowledged: boolean;
         try {
           const responses = await Promise.all(sends);
           acknowledged = responses.some((res) => res.status === 200);

@@ -16,9 +16,11 @@ export const ARTICLE_BODY_MAX = 100_000;
  * Control characters (a NUL above all, which PostgreSQL refuses in text) have no place in what
  * people write; tabs and line breaks do.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this finds
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 /** Characters that show nothing: a text of only these (and spaces) is empty. */
 const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- each invisible code point stands alone on purpose
   /[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/g;
 const noControl = (field: string) => ({
   error: `${field} contains control characters; remove them and try again`,

@@ -44,7 +44,7 @@ export function registerDeliveryMetrics(
     return snapshot.value;
   };
 
-  existing<Gauge>('helpdesk_delivery_queue_depth') ??
+  if (!existing<Gauge>('helpdesk_delivery_queue_depth'))
     new Gauge({
       name: 'helpdesk_delivery_queue_depth',
       help: 'Deliveries not yet sent or failed (pending or sending), all instances',
@@ -54,7 +54,7 @@ export function registerDeliveryMetrics(
         if (s) this.set(s.depth);
       },
     });
-  existing<Gauge>('helpdesk_delivery_oldest_unsent_age_seconds') ??
+  if (!existing<Gauge>('helpdesk_delivery_oldest_unsent_age_seconds'))
     new Gauge({
       name: 'helpdesk_delivery_oldest_unsent_age_seconds',
       help: 'Age of the oldest delivery not yet sent or failed, 0 when the queue is empty',
@@ -64,7 +64,7 @@ export function registerDeliveryMetrics(
         if (s) this.set(s.oldestAgeSeconds);
       },
     });
-  existing<Gauge>('helpdesk_deliveries_failed') ??
+  if (!existing<Gauge>('helpdesk_deliveries_failed'))
     new Gauge({
       name: 'helpdesk_deliveries_failed',
       help: 'Deliveries given up on, as stored (all instances, all time), by reason',

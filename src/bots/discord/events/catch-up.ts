@@ -11,7 +11,7 @@ import { storeIncomingMessage } from '../incoming-message';
  * yet wait at the gate and are stored after the missed ones.
  */
 export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext, gate?: CatchUpGate): Promise<number> {
-  let stored = 0;
+  let stored: number;
   const tickets = ctx.helpdesk.deliveries.openTicketsOn('discord');
   gate?.begin(tickets.then((list) => list.map((t) => t.location.discordThreadId).filter((id): id is string => !!id)));
   try {
