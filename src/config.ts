@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PLATFORMS, type Platform } from './core/model';
 import type { LookAlikeSettings } from './core/rules/similarity';
+import { LANGUAGES, parseLanguage } from './core/texts';
 
 /** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
 export interface IdentityRef {
@@ -91,6 +92,15 @@ const settingsObject = z.object({
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optionalText,
+  /** The language of staff channels and of everyone who has not chosen one: a catalog in src/core/texts. */
+  HELPDESK_LANGUAGE: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('en')
+    .refine((code) => parseLanguage(code) === code, {
+      message: `a language the helpdesk has texts in: ${LANGUAGES.join(', ')}`,
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** json (one object a line) or pretty (readable); unset: pretty on a terminal, json otherwise. */
   LOG_FORMAT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['json', 'pretty']).optional()),
@@ -161,6 +171,8 @@ export interface HelpdeskPolicy {
   ticketsPerHour: number;
   /** Sent deliveries keep what they said this long (the retention job blanks it after). */
   deliveryRetentionDays: number;
+  /** The language of staff channels and of people who chose none (`HELPDESK_LANGUAGE`). */
+  language: string;
   /** Look-alike detection and the major-incident thresholds. */
   major: MajorIncidentPolicy;
 }
@@ -176,6 +188,7 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
     maxOpenTickets: settings.MAX_OPEN_TICKETS,
     ticketsPerHour: settings.TICKETS_PER_HOUR,
     deliveryRetentionDays: settings.DELIVERY_RETENTION_DAYS,
+    language: settings.HELPDESK_LANGUAGE,
   };
 }
 

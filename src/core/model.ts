@@ -42,6 +42,8 @@ export interface Person {
   isAdmin: boolean;
   away: boolean;
   lastAssignedAt: Date | null;
+  /** Their own choice of language; null: the helpdesk's. */
+  language: string | null;
 }
 
 /** The helpdesk itself acting (jobs, automatic closes): not a person, allowed everything it does. */

@@ -21,6 +21,7 @@ export function toPerson(row: PersonEntity): Person {
     isAdmin: row.isAdmin,
     away: row.away,
     lastAssignedAt: row.lastAssignedAt,
+    language: row.language,
   };
 }
 
@@ -56,6 +57,7 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
       isAdmin: false,
       away: false,
       lastAssignedAt: null,
+      language: null,
       isNew: true,
     };
   }

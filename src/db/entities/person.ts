@@ -29,6 +29,10 @@ export class PersonEntity {
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
   erasedAt: Date | null;
 
+  /** The language they read (`en`, `da`); null: the helpdesk's (`HELPDESK_LANGUAGE`). */
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -11,6 +11,7 @@ import { LookAlikeTerms1764000900000 } from './1764000900000-LookAlikeTerms';
 import { Security1764001500000 } from './1764001500000-Security';
 import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstClaim';
 import { Privacy1764001900000 } from './1764001900000-Privacy';
+import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Security1764001500000,
   DeliveryFirstClaim1764001800000,
   Privacy1764001900000,
+  PersonLanguage1764001950000,
 ];
