@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
 import { messages } from '../rules/messages';
 import { personDestination } from '../rules/notifications';
+import { writeDeliveries } from './history';
 import { chooseAssignee } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
@@ -269,11 +270,7 @@ async function directMessage(
   platform: Platform,
   payload: { text: string; linkCode?: string },
 ): Promise<void> {
-  await tx.manager.query(
-    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,
-    [platform, personDestination(personId), JSON.stringify(payload), tx.now],
-  );
-  tx.deliveriesWritten += 1;
+  await writeDeliveries(tx, [{ platform, destination: personDestination(personId), kind: 'person.dm', payload }]);
 }
 
 /** A supporter no longer takes tickets (removed, re-tiered, erased): their unresolved ones go to others by the assignment rule. */
