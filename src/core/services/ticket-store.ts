@@ -33,8 +33,10 @@ export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promi
 
 /**
  * Writes a rule's patch and keeps the in-memory ticket in step, so later events see the change.
- * Every change to a ticket passes here, so this is where the SLA clock follows it: a status,
- * priority or first response that moves the clock moves it in the same update.
+ * Every change to one ticket passes here, so this is where the SLA clock follows it: a status,
+ * priority or first response that moves the clock moves it in the same update. (A batch of
+ * tickets, a scheduled job's, passes `ticket-changes.ts`, which applies the same clock rule in
+ * one statement for the whole batch.)
  */
 export async function applyPatch(tx: Tx, ticket: Ticket, patch: TicketPatch & Partial<Ticket>): Promise<void> {
   const before = { ...ticket };
