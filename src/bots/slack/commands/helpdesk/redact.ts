@@ -1,10 +1,11 @@
-import type { RedactionResult } from '../../../core/services/comments';
-import type { ActorRef } from '../../../core/services/people';
-import { REDACTABLE_PARTS, type RedactablePart } from '../../../core/schemas';
-import { ticketRedactionAnswer } from '../../privacy-answers';
-import { redactionAnswer } from '../../redaction-answer';
-import type { SlackContext } from '../context';
-import { parseSlackMessageRef, slackMessageLink } from '../message-link';
+import type { RedactionResult } from '../../../../core/services/comments';
+import type { ActorRef } from '../../../../core/services/people';
+import { REDACTABLE_PARTS, type RedactablePart } from '../../../../core/schemas';
+import { ticketRedactionAnswer } from '../../../privacy-answers';
+import { redactionAnswer } from '../../../redaction-answer';
+import type { SlackContext } from '../../context';
+import type { SubCommandCall } from '../sub-command';
+import { parseSlackMessageRef, slackMessageLink } from '../../message-link';
 
 export const REDACT_USAGE =
   "Try `/helpdesk redact LINK [replacement]`, with the link from the message's \"Copy link\" (the helpdesk's copy of it in the ticket's thread will do), or `/helpdesk redact N title|description|rating [replacement]` for a ticket's own text.";
@@ -36,6 +37,11 @@ export async function redactCommand(
   const replacement = text.trim().replace(/^\S+\s+\S+\s*/, '');
   const result = await ctx.helpdesk.comments.redact(actor, { ...message, ...(replacement ? { replacement } : {}) });
   return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain));
+}
+
+/** `/helpdesk redact …` (admins). */
+export async function run({ ctx, actor, answer, command }: SubCommandCall): Promise<void> {
+  await answer(await redactCommand(ctx, actor, command.text ?? '', command.team_domain));
 }
 
 function aboutOriginal({ comment }: RedactionResult, teamDomain: string): string | null {
