@@ -8,15 +8,18 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
  * Only commands with a handler are listed, so Discord never offers one that would go unanswered.
+ * The descriptions written here are replaced by the catalog's (`commands.<path>`), with their Danish
+ * and any other language's as localizations: a test holds that every one has its text there.
  */
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
-  return [
+  return localizeCommands([
     {
       name: 'ticket',
       description: 'Open a support ticket',
@@ -282,7 +285,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         sub('help', 'What you can run'),
       ],
     },
-  ];
+  ]);
 }
 
 const STRING = ApplicationCommandOptionType.String;

@@ -27,7 +27,132 @@ export const en = {
   // ---- help: /helpdesk help: the command catalogue, one entry per command
   help: {},
   // ---- commands: Slash commands' descriptions, options and choices (Discord localizations)
-  commands: {},
+  commands: {
+    ticket: { _: 'Open a support ticket', person: 'Staff: open it on behalf of this person' },
+    note: { _: 'Staff: add an internal note to this ticket (only staff see it)', text: 'The note' },
+    tickets: {
+      _: 'Tickets you may see; staff: act on them by number',
+      list: { _: 'Your tickets (staff: yours, then the queue)', scope: 'Staff: which tickets' },
+      show: { _: 'One ticket', number: 'The ticket number' },
+      search: { _: 'Search the tickets you may see', words: 'What to look for' },
+      transcript: { _: 'The whole ticket as a file', number: 'The ticket number' },
+      assign: { _: 'Staff: assign a ticket to someone', number: 'The ticket number', person: 'Who takes it' },
+      escalate: {
+        _: 'Staff: escalate a ticket to the next tier',
+        number: 'The ticket number',
+        person: 'Who takes it (default: the least loaded)',
+      },
+      priority: {
+        _: "Staff: change a ticket's priority",
+        number: 'The ticket number',
+        priority: 'P1 critical … P4 low',
+      },
+      link: {
+        _: 'Staff: make a ticket part of a major incident',
+        number: 'The ticket number',
+        parent: "The major incident's ticket number",
+      },
+      unlink: { _: 'Staff: take a ticket out of its major incident', number: 'The ticket number' },
+    },
+    kb: {
+      _: 'The knowledge base',
+      search: { _: 'Search the knowledge base', words: 'What to look for' },
+      read: { _: 'Read an article', id: 'The article id' },
+      new: { _: 'Staff: write an article' },
+      edit: { _: 'Staff: edit an article', id: 'The article id' },
+    },
+    helpdesk: {
+      _: 'Staff, availability, linking accounts, setup, SLA, service catalog, figures, privacy, help',
+      staff: {
+        _: 'Admins: who is staff',
+        add: {
+          _: 'Admins: make someone a supporter of a tier, or an admin',
+          person: 'Who',
+          role: 'Tier 1, 2, 3 or admin',
+        },
+        remove: { _: 'Admins: someone is no longer staff', person: 'Who' },
+      },
+      away: {
+        _: 'Staff: stop or resume taking new tickets',
+        state: 'on: away; off: back',
+        person: 'Admins: someone else',
+      },
+      link: { _: 'Staff: join your Discord and Slack identities', code: 'The code /helpdesk link gave you on Slack' },
+      mark: {
+        _: 'Admins: make an article the SLA or the service catalog',
+        kind: 'Which special article',
+        id: 'The article id',
+      },
+      setup: {
+        _: 'Admins: the support channel, where ticket threads are made',
+        channel: 'The support channel (default: this one)',
+      },
+      sla: {
+        _: 'Admins: the SLA policy',
+        show: { _: 'Admins: the targets and business hours' },
+        set: {
+          _: "Admins: a priority's first-response and resolution targets",
+          priority: 'Which priority',
+          first_response: 'e.g. 1h, 90m, 1d (default: unchanged)',
+          resolution: 'e.g. 4h, 3d, 1d 4h (default: unchanged)',
+        },
+        hours: {
+          _: 'Admins: business hours, or off for around the clock',
+          hours: 'e.g. Mon-Fri 08:00-16:00 Europe/Copenhagen, or off',
+        },
+        holiday: { _: 'Admins: a day the clock stands still', action: 'Add or remove the day', date: 'YYYY-MM-DD' },
+      },
+      catalog: {
+        _: 'Admins: the service catalog and its creation guides',
+        list: { _: 'The services, with their ids' },
+        add: { _: 'Admins: add a service (a form)' },
+        edit: { _: 'Admins: change a service (a form)', id: 'The service id (/helpdesk catalog list)' },
+        remove: {
+          _: 'Admins: take a service out of the catalog (its tickets keep it)',
+          id: 'The service id (/helpdesk catalog list)',
+        },
+      },
+      stats: {
+        _: 'Admins: opened, resolved, response times, SLA met, ratings',
+        period: 'The last 7 or 30 days (default 7d)',
+      },
+      redact: {
+        _: "Admins: replace a comment's or a ticket's text (a pasted password) and take it off Discord",
+        message: 'A comment: its message link ("Copy Message Link"), its id, or a comment id',
+        ticket: 'Or a ticket, by number',
+        part: "With ticket: its title, its description, or its rating's comment",
+        replacement: 'What it says instead (default: [redacted by an admin])',
+      },
+      forget: {
+        _: "Admins: erase a person's data (asks first)",
+        person: 'Who',
+        id: 'Or their id, for someone no longer here: 123… or slack:U…',
+      },
+      export: {
+        _: 'Admins: everything kept about a person, as a file',
+        person: 'Who',
+        id: 'Or their id, for someone no longer here: 123… or slack:U…',
+      },
+      help: { _: 'What you can run' },
+      language: { _: 'The language the helpdesk speaks to you', language: 'Which language' },
+    },
+    /** A choice's name, by its value (values are what the command receives, in every language). */
+    choice: {
+      mine: 'mine',
+      queue: 'queue',
+      all: 'all',
+      on: 'on',
+      off: 'off',
+      add: 'add',
+      remove: 'remove',
+      admin: 'admin',
+      sla: 'SLA',
+      catalog: 'service catalog',
+      title: 'title',
+      description: 'description',
+      rating: 'rating',
+    },
+  },
   // ---- people: /helpdesk language, staff and people answers
   people: {},
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
