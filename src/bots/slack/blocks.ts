@@ -8,7 +8,7 @@ import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 import { escapeMrkdwn } from './mrkdwn';
 
 /** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
-const slackTime = (at: Date) =>
+export const slackTime = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 /** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */

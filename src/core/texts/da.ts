@@ -156,11 +156,122 @@ export const da: Catalog = {
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {},
   // ---- answers: Private answers to commands and buttons
-  answers: {},
+  answers: {
+    somethingWrong: 'Noget gik galt hos os; prøv igen om et øjeblik.',
+    cantDoThat: 'Det kan du ikke: {{reason}}',
+    unassigned: 'ikke tildelt',
+    none: 'ingen',
+    list: {
+      yours: 'Dine sager',
+      mine: 'Tildelt dig',
+      queue: 'Køen (ikke tildelt)',
+      all: 'Alle åbne sager',
+    },
+    ticketLine: '{{type}} · {{status}} · {{priority}} · {{assignee}}',
+    due: 'frist {{time}}',
+    search: {
+      heading: 'Sager der matcher "{{words}}"',
+      none: 'Ingen sager matcher "{{words}}".',
+    },
+    show: {
+      facts: '{{type}} · {{status}} · {{priority}} · niveau {{tier}} · SLA: {{sla}}',
+      people: 'Kunde: {{customer}} · Ansvarlig: {{assignee}}',
+      customer: 'kunde',
+      thread: 'Tråd: {{thread}}',
+      messages: 'Beskeder',
+      messageCount: '{{count}} (hele samtalen: /tickets transcript {{number}})',
+    },
+    transcript: {
+      attached: 'Udskriften af #{{number}} er vedhæftet.',
+      onItsWay: 'Udskriften af #{{number}} er på vej til din DM med appen.',
+      comment: 'Udskriften af #{{number}}',
+      failed: 'Udskriften kunne ikke uploades; prøv igen om et øjeblik.',
+    },
+    assigned: '#{{number}} er nu tildelt {{person}}.',
+    escalated: '#{{number}} er eskaleret til niveau {{tier}}.',
+    escalatedTo: '#{{number}} er eskaleret til niveau {{tier}} og tildelt {{person}}.',
+    priorityChanged: '#{{number}} er nu {{priority}}.',
+    linked: '#{{number}} er nu en del af den større hændelse #{{parent}}.',
+    unlinked:
+      '#{{number}} er ikke længere en del af en større hændelse: den behandles igen for sig, med sit eget SLA-ur.',
+    kb: {
+      heading: 'Artikler der matcher "{{words}}" (læs én med /kb read ID):',
+      none: 'Ingen artikler matcher "{{words}}".',
+      staffOnly: 'kun personale',
+      archived: 'arkiveret',
+      tags: 'tags: {{tags}}',
+      article: 'artikel {{id}}',
+      onlyStaffWrite: 'Det kan du ikke: kun personalet kan skrive artikler i vidensbasen.',
+      isArchived: 'Artikel {{id}} er arkiveret; den kan ikke redigeres.',
+      tooLongForForm:
+        'Artikel {{id}} er {{length}} tegn lang; formularen her rummer {{max}}, så den kan ikke redigeres her uden at blive afkortet. Intet blev ændret.',
+      tooLongAttached: 'Artikel {{id}} er {{length}} tegn, mere end en besked kan rumme: hele artiklen er vedhæftet.',
+      cutShort: '… (artiklen er længere, end en besked kan vise)',
+    },
+    staff: {
+      admin: '{{person}} er nu administrator.',
+      supporter: '{{person}} er nu supporter på niveau {{tier}}.',
+      removed: '{{person}} er ikke længere personale; deres åbne sager er givet videre til andre.',
+    },
+    away: {
+      youOn: 'Du er væk: du får ikke tildelt nye sager, før du er tilbage.',
+      youOff: 'Du er tilbage: du får igen tildelt nye sager.',
+      personOn: '{{person}} er væk: de får ikke tildelt nye sager, før de er tilbage.',
+      personOff: '{{person}} er tilbage: de får igen tildelt nye sager.',
+    },
+    link: {
+      code: 'Din kode er {{code}}. Kør {{command}} på {{platform}} inden {{time}}.',
+      asked: 'Din {{platform}}-identitet er bedt om at bekræfte: de to kædes sammen, når du trykker Bekræft dér.',
+    },
+    mark: {
+      sla: 'Artikel {{id}} "{{title}}" er nu SLA-artiklen.',
+      catalog: 'Artikel {{id}} "{{title}}" er nu servicekatalogets artikel.',
+    },
+    setup: {
+      done: '{{channel}} er nu supportkanalen: nye sager får deres tråd dér.',
+      inThread: 'Kør dette i selve supportkanalen, eller navngiv den: {{example}}.',
+    },
+    sla: {
+      now: 'SLA’en lyder nu:',
+      saved: 'Gemt. SLA’en lyder nu:',
+      attached: '{{heading}} (vedhæftet)',
+    },
+    catalog: {
+      onlyAdmins: 'Kun administratorer styrer servicekataloget; alle kan læse det i vidensbasen.',
+      noService: 'Der er ingen tjeneste {{id}} i kataloget; /helpdesk catalog list viser deres id’er.',
+      removed:
+        '{{name}} (tjeneste {{id}}) er taget ud af kataloget; sager oprettet for den beholder den, og katalogartiklen viser den ikke længere.',
+      attached: 'Kataloget har {{count}} tjenester: se filen.',
+    },
+    stats: {
+      attached: 'Helpdeskens tal for de sidste {{period}} er vedhæftet.',
+    },
+    privacy: {
+      exportAttached: 'Alt, hvad helpdesken gemmer om {{person}}, er vedhæftet.',
+      exportOnItsWay: 'Alt, hvad helpdesken gemmer om {{person}}, er på vej til din DM med appen som en fil.',
+      exportComment: 'Alt, hvad der gemmes om én person',
+      exportFailed: 'Eksporten kunne ikke uploades; prøv igen om et øjeblik.',
+      erase: 'Slet',
+      cancel: 'Annullér',
+    },
+    unknownCommand: 'Ukendt {{command}}-kommando; /helpdesk help viser, hvad du kan køre.',
+    usage: 'Prøv {{examples}}.',
+  },
   // ---- discord: Said only on Discord
   discord: {},
   // ---- slack: Said only on Slack (App Home, shortcuts)
-  slack: {},
+  slack: {
+    mentionNeeded: 'Angiv personen med en omtale, fx {{example}}.',
+    mentionOrNone: 'Angiv personen med en omtale, fx {{example}}, eller udelad den.',
+    redactUsage:
+      'Prøv {{examples}}, med linket fra beskedens "Kopiér link" (helpdeskens kopi af den i sagens tråd kan også bruges).',
+    redactOnDiscord: 'Den blev skrevet på Discord, hvor botten selv sletter beskeden.',
+    redactInDm:
+      'Slack lader ingen app slette en persons besked, og denne er i deres direkte beskeder med appen, hvor kun de kan: bed dem slette den ({{link}}).',
+    redactInChannel:
+      'Slack lader ingen app slette en persons besked: slet den selv (og eventuelle filer delt med den), eller bed en workspace-administrator: {{link}}',
+    setupHere: 'denne kanal',
+  },
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
     title: 'Helpdesk',

@@ -158,11 +158,124 @@ export const en = {
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {},
   // ---- answers: Private answers to commands and buttons
-  answers: {},
+  answers: {
+    somethingWrong: 'Something went wrong on our side; please try again in a moment.',
+    cantDoThat: "You can't do that: {{reason}}",
+    unassigned: 'unassigned',
+    none: 'none',
+    list: {
+      yours: 'Your tickets',
+      mine: 'Assigned to you',
+      queue: 'The queue (unassigned)',
+      all: 'All open tickets',
+    },
+    ticketLine: '{{type}} · {{status}} · {{priority}} · {{assignee}}',
+    due: 'due {{time}}',
+    search: {
+      heading: 'Tickets matching "{{words}}"',
+      none: 'No tickets match "{{words}}".',
+    },
+    show: {
+      facts: '{{type}} · {{status}} · {{priority}} · tier {{tier}} · SLA: {{sla}}',
+      people: 'Customer: {{customer}} · Assignee: {{assignee}}',
+      customer: 'customer',
+      thread: 'Thread: {{thread}}',
+      messages: 'Messages',
+      messageCount: '{{count}} (the whole conversation: /tickets transcript {{number}})',
+    },
+    transcript: {
+      attached: 'The transcript of #{{number}} is attached.',
+      onItsWay: 'The transcript of #{{number}} is on its way to your DM with the app.',
+      comment: 'The transcript of #{{number}}',
+      failed: 'The transcript could not be uploaded; please try again in a moment.',
+    },
+    assigned: '#{{number}} is now assigned to {{person}}.',
+    escalated: '#{{number}} is escalated to tier {{tier}}.',
+    escalatedTo: '#{{number}} is escalated to tier {{tier}} and assigned to {{person}}.',
+    priorityChanged: '#{{number}} is now {{priority}}.',
+    linked: '#{{number}} is now part of major incident #{{parent}}.',
+    unlinked:
+      '#{{number}} is no longer part of a major incident: it is handled on its own again, with its own SLA clock.',
+    kb: {
+      heading: 'Articles matching "{{words}}" (read one with /kb read ID):',
+      none: 'No articles match "{{words}}".',
+      staffOnly: 'staff only',
+      archived: 'archived',
+      tags: 'tags: {{tags}}',
+      article: 'article {{id}}',
+      onlyStaffWrite: "You can't do that: only staff can write knowledge-base articles.",
+      isArchived: "Article {{id}} is archived; it can't be edited.",
+      tooLongForForm:
+        "Article {{id}} is {{length}} characters long; the form here holds {{max}}, so it can't be edited here without cutting it. Nothing was changed.",
+      tooLongAttached:
+        'Article {{id}} is {{length}} characters, more than a message holds: the whole article is attached.',
+      cutShort: '… (the article is longer than a message can show)',
+    },
+    staff: {
+      admin: '{{person}} is now an admin.',
+      supporter: '{{person}} is now a tier-{{tier}} supporter.',
+      removed: '{{person}} is no longer staff; their open tickets were handed to others.',
+    },
+    away: {
+      youOn: 'You are away: no new tickets are assigned to you until you are back.',
+      youOff: 'You are back: new tickets are assigned to you again.',
+      personOn: '{{person}} is away: no new tickets are assigned to them until they are back.',
+      personOff: '{{person}} is back: new tickets are assigned to them again.',
+    },
+    link: {
+      code: 'Your link code is {{code}}. Run {{command}} on {{platform}} before {{time}}.',
+      asked: 'Asked your {{platform}} identity to confirm: the two are joined once you press Confirm there.',
+    },
+    mark: {
+      sla: 'Article {{id}} "{{title}}" is now the SLA article.',
+      catalog: 'Article {{id}} "{{title}}" is now the service catalog article.',
+    },
+    setup: {
+      done: '{{channel}} is now the support channel: new tickets get their thread there.',
+      inThread: 'Run this in the support channel itself, or name it: {{example}}.',
+    },
+    sla: {
+      now: 'The SLA now reads:',
+      saved: 'Saved. The SLA now reads:',
+      attached: '{{heading}} (attached)',
+    },
+    catalog: {
+      onlyAdmins: 'Only admins manage the service catalog; everyone can read it in the knowledge base.',
+      noService: 'There is no service {{id}} in the catalog; /helpdesk catalog list shows their ids.',
+      removed:
+        '{{name}} (service {{id}}) is out of the catalog; tickets opened for it keep it, and the catalog article no longer lists it.',
+      attached: 'The catalog has {{count}} services: see the file.',
+    },
+    stats: {
+      attached: 'Helpdesk figures for the last {{period}} are attached.',
+    },
+    privacy: {
+      exportAttached: 'Everything the helpdesk keeps about {{person}} is attached.',
+      exportOnItsWay:
+        'Everything the helpdesk keeps about {{person}} is on its way to your DM with the app, as a file.',
+      exportComment: 'Everything kept about one person',
+      exportFailed: 'The export could not be uploaded; please try again in a moment.',
+      erase: 'Erase',
+      cancel: 'Cancel',
+    },
+    unknownCommand: 'Unknown {{command}} command; /helpdesk help lists what you can run.',
+    usage: 'Try {{examples}}.',
+  },
   // ---- discord: Said only on Discord
   discord: {},
   // ---- slack: Said only on Slack (App Home, shortcuts)
-  slack: {},
+  slack: {
+    mentionNeeded: 'Name the person with a mention, like {{example}}.',
+    mentionOrNone: 'Name the person with a mention, like {{example}}, or leave it out.',
+    redactUsage:
+      "Try {{examples}}, with the link from the message's \"Copy link\" (the helpdesk's copy of it in the ticket's thread will do).",
+    redactOnDiscord: 'It was written on Discord, where the bot deletes the message itself.',
+    redactInDm:
+      "Slack lets no app delete a person's message, and this one is in their direct messages with the app, where only they can: please ask them to delete it ({{link}}).",
+    redactInChannel:
+      "Slack lets no app delete a person's message: please delete it (and any file shared with it) yourself, or ask a workspace admin: {{link}}",
+    setupHere: 'this channel',
+  },
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
     title: 'Helpdesk',

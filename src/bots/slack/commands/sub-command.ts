@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ActorRef } from '../../../core/services/people';
+import { readerTexts, type Translate } from '../../reader';
 import { readableError, slackActor, type SlackContext } from '../context';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -22,6 +23,8 @@ export interface SubCommandCall {
   ack(answer?: AckAnswer): Promise<void>;
   /** Whether the request has been acknowledged yet. */
   acked(): boolean;
+  /** The texts in the language of the person who ran it. */
+  tr: Translate;
 }
 
 export type SubCommand = (call: SubCommandCall) => Promise<void>;
@@ -58,9 +61,12 @@ export function registerSubCommands(app: App, ctx: SlackContext, name: string, t
     const words = (command.text ?? '').trim().split(/\s+/).filter(Boolean);
     const found = findSubCommand(table, words);
     if (!found) throw new Error(`${name}: the table names no sub-command for "${words.join(' ')}"`);
+    const actor = slackActor(command.user_id, command.user_name);
+    const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
     const call: SubCommandCall = {
       ctx,
-      actor: slackActor(command.user_id, command.user_name),
+      actor,
+      tr,
       command,
       client,
       args: found.args,
@@ -72,7 +78,7 @@ export function registerSubCommands(app: App, ctx: SlackContext, name: string, t
     try {
       await found.run(call);
     } catch (error) {
-      const text = readableError(error, ctx.logger);
+      const text = readableError(error, ctx.logger, tr);
       if (!acked) await acknowledge({ response_type: 'ephemeral', text });
       else
         await client.chat

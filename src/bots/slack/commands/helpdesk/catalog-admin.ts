@@ -1,17 +1,17 @@
 import type { ModalView } from '@slack/types';
 import type { SubCommandCall } from '../sub-command';
 
-export const CATALOG_USAGE =
-  'Try `/helpdesk catalog list`, `/helpdesk catalog add`, `/helpdesk catalog edit ID` or `/helpdesk catalog remove ID`.';
+export const CATALOG_EXAMPLES =
+  '`/helpdesk catalog list`, `/helpdesk catalog add`, `/helpdesk catalog edit ID`, `/helpdesk catalog remove ID`';
 
 /**
  * Only admins manage the catalog. The person is checked before a form opens (one query, well
  * inside the trigger's 3 s) so a supporter is told at once rather than after filling it in; the
  * core checks again on saving. Answers false (and says so) for anyone else.
  */
-export async function isAdmin({ ctx, actor, answer }: SubCommandCall): Promise<boolean> {
+export async function isAdmin({ ctx, actor, answer, tr }: SubCommandCall): Promise<boolean> {
   if ((await ctx.helpdesk.staff.roleOf(actor)) === 'admin') return true;
-  await answer('Only admins manage the service catalog; everyone can read it in the knowledge base.');
+  await answer(tr('answers.catalog.onlyAdmins'));
   return false;
 }
 

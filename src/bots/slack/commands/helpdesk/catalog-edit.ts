@@ -7,9 +7,6 @@ export async function run(call: SubCommandCall): Promise<void> {
   if (!(await isAdmin(call))) return;
   const id = call.args[0] ?? '';
   const service = call.ctx.helpdesk.catalog.snapshot().find((s) => String(s.id) === id);
-  if (!service)
-    return await call.answer(
-      `There is no service ${id || '(no id given)'} in the catalog; \`/helpdesk catalog list\` shows their ids.`,
-    );
+  if (!service) return await call.answer(call.tr('answers.catalog.noService', { id }));
   await openForm(call, catalogFormView(service));
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import type { Translate } from '../../../reader';
 import type { SlackContext } from '../../context';
 import { uploadFile } from '../../files';
 
@@ -12,21 +13,23 @@ export async function sendExport(
   command: { user_id: string; channel_id: string },
   file: { filename: string; content: string },
   ctx: Pick<SlackContext, 'logger'>,
+  tr: Translate,
 ): Promise<void> {
   try {
     const dm = await client.conversations.open({ users: command.user_id });
-    await uploadFile(client, { ...file, channel: dm.channel!.id!, comment: 'Everything kept about one person' });
+    await uploadFile(client, { ...file, channel: dm.channel!.id!, comment: tr('answers.privacy.exportComment') });
   } catch (error) {
     ctx.logger.error({ err: error }, 'slack export upload failed');
     await client.chat
       .postEphemeral({
         channel: command.channel_id,
         user: command.user_id,
-        text: 'The export could not be uploaded; please try again in a moment.',
+        text: tr('answers.privacy.exportFailed'),
       })
       .catch(() => undefined);
   }
 }
 
-export const PRIVACY_USAGE =
-  'Try `/helpdesk forget @person` or `/helpdesk export @person` (someone no longer here: `slack:U0123456789` or `discord:123456789012345678`).';
+/** What forget and export take (someone no longer here: by platform and id). */
+export const PRIVACY_EXAMPLES =
+  '`/helpdesk forget @person`, `/helpdesk export @person`, `/helpdesk forget slack:U0123456789`, `/helpdesk export discord:123456789012345678`';

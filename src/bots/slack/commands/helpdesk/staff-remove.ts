@@ -2,9 +2,9 @@ import { parseMention } from '../../context';
 import type { SubCommandCall } from '../sub-command';
 
 /** `/helpdesk staff remove @person` (admins). */
-export async function run({ ctx, actor, args, answer }: SubCommandCall): Promise<void> {
+export async function run({ ctx, actor, args, answer, tr }: SubCommandCall): Promise<void> {
   const person = parseMention(args[0] ?? '');
-  if (!person) return await answer('Name the person with a mention, like `/helpdesk staff add @ann 1`.');
+  if (!person) return await answer(tr('slack.mentionNeeded', { example: '`/helpdesk staff remove @ann`' }));
   const removed = await ctx.helpdesk.staff.remove(actor, { person });
-  await answer(`${removed.displayName || `<@${person.userId}>`} is no longer staff.`);
+  await answer(tr('answers.staff.removed', { person: removed.displayName || `<@${person.userId}>` }));
 }

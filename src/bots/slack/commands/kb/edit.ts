@@ -2,14 +2,14 @@ import { fitsForm, kbFormView, KB_FORM_BODY_MAX } from '../../views/kb-form';
 import type { SubCommandCall } from '../sub-command';
 
 /** `/kb edit ID` (staff): the form, filled in; checked first as `/kb new` is. */
-export async function run({ ctx, actor, args, answer, ack, client, command }: SubCommandCall): Promise<void> {
+export async function run({ ctx, actor, args, answer, ack, client, command, tr }: SubCommandCall): Promise<void> {
   const role = await ctx.helpdesk.staff.roleOf(actor);
-  if (role === 'customer') return await answer('Only staff can write knowledge-base articles.');
+  if (role === 'customer') return await answer(tr('answers.kb.onlyStaffWrite'));
   const article = await ctx.helpdesk.knowledge.read(actor, { id: args[0] ?? '' });
-  if (article.archivedAt) return await answer(`Article ${article.id} is archived; it can't be edited.`);
+  if (article.archivedAt) return await answer(tr('answers.kb.isArchived', { id: article.id }));
   if (!fitsForm(article)) {
     return await answer(
-      `Article ${article.id} is ${article.body.length} characters long; Slack's form holds ${KB_FORM_BODY_MAX}, so it can't be edited here without cutting it. Edit it where longer text fits (e.g. the admin tools); it is kept whole.`,
+      tr('answers.kb.tooLongForForm', { id: article.id, length: article.body.length, max: KB_FORM_BODY_MAX }),
     );
   }
   await ack();

@@ -4,12 +4,12 @@ import type { SubCommandCall } from '../sub-command';
 const READ_MAX = 39_000;
 
 /** `/kb read ID`: one article, privately. */
-export async function run({ ctx, actor, args, answer }: SubCommandCall): Promise<void> {
+export async function run({ ctx, actor, args, answer, tr }: SubCommandCall): Promise<void> {
   const article = await ctx.helpdesk.knowledge.read(actor, { id: args[0] ?? '' });
-  const head = `*${article.id}. ${article.title}*${article.tags.length ? `  _${article.tags.join(', ')}_` : ''}${article.archivedAt ? ' (archived)' : ''}\n\n`;
+  const head = `*${article.id}. ${article.title}*${article.tags.length ? `  _${article.tags.join(', ')}_` : ''}${article.archivedAt ? ` (${tr('answers.kb.archived')})` : ''}\n\n`;
   const body =
     article.body.length > READ_MAX
-      ? `${article.body.slice(0, READ_MAX)}\n\n… (the article is longer than a Slack message can show)`
+      ? `${article.body.slice(0, READ_MAX)}\n\n${tr('answers.kb.cutShort')}`
       : article.body;
   await answer(head + body);
 }

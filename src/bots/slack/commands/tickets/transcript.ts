@@ -2,17 +2,19 @@ import { uploadFile } from '../../files';
 import type { SubCommandCall } from '../sub-command';
 
 /** `/tickets transcript N`: the whole ticket as a file, in the person's DM with the app. */
-export async function run({ ctx, actor, args, answer, command, client }: SubCommandCall): Promise<void> {
+export async function run({ ctx, actor, args, answer, command, client, tr }: SubCommandCall): Promise<void> {
   // Built (and authorised) before the answer, so a refusal is the answer; the upload follows it.
   const transcript = await ctx.helpdesk.queries.transcript(actor, { ticketNumber: args[0] ?? '' });
-  await answer(`The transcript of #${String(args[0]).replace(/^#/, '')} is on its way to your DM with the app.`);
+  await answer(tr('answers.transcript.onItsWay', { number: String(args[0]).replace(/^#/, '') }));
   try {
     const dm = await client.conversations.open({ users: command.user_id });
     await uploadFile(client, {
       filename: transcript.filename,
       content: transcript.content,
       channel: dm.channel!.id!,
-      comment: `The transcript of ${transcript.filename.replace(/\..*$/, '').replace('ticket-', '#')}`,
+      comment: tr('answers.transcript.comment', {
+        number: transcript.filename.replace(/\..*$/, '').replace('ticket-', ''),
+      }),
     });
   } catch (error) {
     ctx.logger.error({ err: error }, 'slack transcript upload failed');
@@ -20,7 +22,7 @@ export async function run({ ctx, actor, args, answer, command, client }: SubComm
       .postEphemeral({
         channel: command.channel_id,
         user: command.user_id,
-        text: 'The transcript could not be uploaded; please try again in a moment.',
+        text: tr('answers.transcript.failed'),
       })
       .catch(() => undefined);
   }
