@@ -34,7 +34,7 @@ const entry = (
   more: Partial<Pick<CommandEntry, 'platforms' | 'slackUsage'>> = {},
 ): CommandEntry => ({ id, command, usage, guard, platforms: more.platforms ?? BOTH, slackUsage: more.slackUsage });
 
-const HELP_IDS = [
+export const HELP_IDS = [
   'ticket',
   'ticketOnBehalf',
   'ticketsList',
