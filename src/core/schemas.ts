@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from './errors';
 import { IMPACTS, PLATFORMS, PRIORITIES, TICKET_TYPES, URGENCIES } from './model';
+import { LANGUAGES } from './texts';
 
 /**
  * The shape of every operation's input. A bad input becomes an InvalidInputError naming each
@@ -368,6 +369,15 @@ export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: t
 export const draftRefSchema = z.object({ draftId: z.uuid({ error: 'that form is not known (it may have expired)' }) });
 export const deflectSchema = draftRefSchema.extend({ articleId: storedId() });
 export const draftOpenSchema = draftRefSchema.extend({ location: locationSchema });
+
+/** `/helpdesk language da|en`: one of the languages the helpdesk has texts in. */
+export const languageSchema = z.object({
+  language: z
+    .string({ error: `a language is required: ${LANGUAGES.join(', ')}` })
+    .trim()
+    .toLowerCase()
+    .refine((code) => LANGUAGES.includes(code), { error: `a language the helpdesk speaks: ${LANGUAGES.join(', ')}` }),
+});
 
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

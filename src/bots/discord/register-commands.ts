@@ -8,6 +8,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { LANGUAGES, t } from '../../core/texts';
 import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
@@ -283,6 +284,16 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           },
         ]),
         sub('help', 'What you can run'),
+        sub('language', 'The language the helpdesk speaks to you', [
+          {
+            type: STRING,
+            name: 'language',
+            description: 'Which language',
+            required: true,
+            // Each language by its own name, so a reader finds theirs whatever the client shows.
+            choices: LANGUAGES.map((code) => ({ name: t(code, 'language.name'), value: code })),
+          },
+        ]),
       ],
     },
   ]);
