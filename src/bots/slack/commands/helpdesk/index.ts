@@ -9,8 +9,11 @@ import * as catalogRemove from './catalog-remove';
 import * as exportPerson from './export';
 import * as forget from './forget';
 import * as help from './help';
+import * as language from './language';
 import * as link from './link';
+import * as mark from './mark';
 import * as redact from './redact';
+import * as setup from './setup';
 import * as slaHoliday from './sla-holiday';
 import * as slaHours from './sla-hours';
 import * as slaSet from './sla-set';
@@ -28,6 +31,9 @@ const HELPDESK: SubCommandTable = {
   'staff remove': staffRemove.run,
   away: away.run,
   link: link.run,
+  mark: mark.run,
+  setup: setup.run,
+  language: language.run,
   sla: slaShow.run,
   'sla show': slaShow.run,
   'sla set': slaSet.run,
