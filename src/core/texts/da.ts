@@ -217,6 +217,8 @@ export const da: Catalog = {
       all: 'Alle åbne sager',
     },
     ticketLine: '{{type}} · {{status}} · {{priority}} · {{assignee}}',
+    forCustomer: 'for {{customer}}',
+    andMore: '… og {{count}} mere',
     due: 'frist {{time}}',
     search: {
       heading: 'Sager der matcher "{{words}}"',
@@ -307,7 +309,9 @@ export const da: Catalog = {
     usage: 'Prøv {{examples}}.',
   },
   // ---- discord: Said only on Discord
-  discord: {},
+  discord: {
+    setupPermissions: 'Kunder skal have Vis kanal dér, men ikke Send beskeder.',
+  },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
     mentionNeeded: 'Angiv personen med en omtale, fx {{example}}.',

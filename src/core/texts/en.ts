@@ -219,6 +219,8 @@ export const en = {
       all: 'All open tickets',
     },
     ticketLine: '{{type}} · {{status}} · {{priority}} · {{assignee}}',
+    forCustomer: 'for {{customer}}',
+    andMore: '… and {{count}} more',
     due: 'due {{time}}',
     search: {
       heading: 'Tickets matching "{{words}}"',
@@ -311,7 +313,9 @@ export const en = {
     usage: 'Try {{examples}}.',
   },
   // ---- discord: Said only on Discord
-  discord: {},
+  discord: {
+    setupPermissions: 'Customers need View Channel there, and not Send Messages.',
+  },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
     mentionNeeded: 'Name the person with a mention, like {{example}}.',
