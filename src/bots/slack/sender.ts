@@ -74,8 +74,10 @@ export class SlackSender implements Sender {
     return this.helpdesk.settings.get('slack.support_channel', this.configuredChannel);
   }
 
-  async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
+  async send(planned: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
+      // Its words are written now, in its reader's language (a notice planned at night, read by day).
+      const delivery = await this.helpdesk.deliveries.localized(planned);
       await this.carryOut(delivery, {
         ...options,
         post: (step, message) => postOnce(this.client, delivery, step, message),

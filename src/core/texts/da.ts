@@ -14,15 +14,88 @@ export const da: Catalog = {
       supporter: 'supporter',
       admin: 'administrator',
     },
+    type: {
+      incident: 'Hændelse',
+      request: 'Forespørgsel',
+    },
+    status: {
+      open: 'åben',
+      pending: 'afventer',
+      resolved: 'løst',
+    },
+    priority: {
+      P1: 'P1 kritisk',
+      P2: 'P2 høj',
+      P3: 'P3 normal',
+      P4: 'P4 lav',
+    },
   },
   // ---- ticket: What a ticket says to its customer (opened, pending, reminder, resolved, rating)
-  ticket: {},
+  ticket: {
+    opened: 'Din sag #{{number}} "{{title}}" er oprettet. Support svarer her; skriv her, hvis du vil tilføje noget.',
+    pending: 'Support venter på dit svar på #{{number}}. Skriv her for at fortsætte.',
+    resolved_one:
+      'Din sag #{{number}} er {{resolution}}. Er problemet ikke løst, så skriv her eller tryk {{reopen}} inden for {{count}} dag.',
+    resolved_other:
+      'Din sag #{{number}} er {{resolution}}. Er problemet ikke løst, så skriv her eller tryk {{reopen}} inden for {{count}} dage.',
+    resolution: {
+      resolved_by_staff: 'løst af support',
+      solved_by_customer: 'markeret som løst af dig',
+      closed_automatically: 'lukket automatisk efter at have ventet på dit svar',
+      closed_with_major_incident: 'lukket sammen med en større hændelse',
+    },
+    reminder:
+      'Påmindelse: support venter stadig på dit svar på #{{number}}. Uden svar lukkes den automatisk den {{closesOn}}. Skriv her for at holde den åben.',
+    reopened: 'Sag #{{number}} er åben igen.',
+    rated: 'Tak! Du gav #{{number}} {{score}}/5.',
+    knownProblem:
+      'Dette er et kendt problem, som også rammer andre{{major}}, og support arbejder på det. Vi giver besked her, når #{{number}} er løst.',
+    knownProblemMajor: ' (større hændelse #{{parent}})',
+    followUpOpened:
+      '#{{old}} blev lukket for for længe siden til at kunne genåbnes, så din besked har oprettet en ny sag #{{number}}.',
+  },
   // ---- notify: Notifications to staff (assigned, escalated, SLA, major incidents)
-  notify: {},
+  notify: {
+    closedByErasure:
+      'Sag #{{number}} blev løst, fordi en administrator slettede kundens data: intet af det, kunden skrev, er gemt, og der er ingen tilbage at svare.',
+    assignedToYou: 'Sag #{{number}} "{{title}}" er givet til dig.',
+    escalatedToYou: 'Sag #{{number}} "{{title}}" er eskaleret til niveau {{tier}} og givet til dig.',
+    customerAnswered: 'Kunden har svaret på sag #{{number}} "{{title}}".',
+    waitingForSupporter:
+      'Sag #{{number}} "{{title}}" venter: ingen supporter på niveau {{tier}} er ledig. Tag den, eller tilføj en supporter.',
+    slaWarning: 'SLA-advarsel: fristen for {{target}} på sag #{{number}} "{{title}}" er {{dueAt}}.',
+    dueTarget: {
+      first_response: 'første svar',
+      resolution: 'løsning',
+    },
+    slaBreached:
+      'SLA overskredet: sag #{{number}} "{{title}}" ({{priority}}, niveau {{tier}}) nåede ikke sit mål for {{target}}.',
+    missedTarget: {
+      first_response: 'første svar',
+      resolution: 'løsning',
+    },
+    majorDeclared:
+      'Større hændelse #{{number}} "{{title}}" er erklæret; tilknyttet: {{numbers}}. Arbejd på den i #{{number}}; når den løses, lukkes de alle.',
+    majorResolved: 'Større hændelse #{{number}} "{{title}}" er løst; dens sager blev lukket sammen med den.',
+  },
   // ---- errors: The core's refusals and validation messages
-  errors: {},
+  errors: {
+    noTicket: 'Der er ingen sag #{{number}}, som du kan se.',
+  },
   // ---- card: The ticket card and its buttons
-  card: {},
+  card: {
+    action: {
+      claim: 'Tag',
+      pending: 'Afventer',
+      resolve: 'Løs',
+      escalate: 'Eskalér',
+      reassign: 'Giv videre',
+      type: 'Type',
+      priority: 'Prioritet',
+      solved: 'Det er løst',
+      reopen: 'Genåbn',
+    },
+  },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
   articles: {},
   // ---- help: /helpdesk help: the command catalogue, one entry per command
@@ -201,6 +274,14 @@ export const da: Catalog = {
   // ---- people: /helpdesk language, staff and people answers
   people: {
     languageSet: 'Fra nu af taler helpdesken dansk til dig.',
+
+    linkConfirm:
+      '{{name}} på {{platform}} brugte din kode til at knytte den identitet til dig. Bekræft kun, hvis det er dig: de to bliver én person med din rolle.',
+    linkConfirmed: 'Forbundet: denne identitet og din {{platform}}-identitet er nu én person.',
+    linkRefused:
+      'Din anmodning om at forbinde blev afvist. Kør /helpdesk link på den anden platform for at få en ny kode.',
+    linkCodeUnusable: 'Den kode kan ikke bruges. Kør /helpdesk link på den anden platform for at få en ny.',
+    linkTooManyAttempts: 'For mange forsøg: højst {{perHour}} i timen. Prøv igen senere.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {},

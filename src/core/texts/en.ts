@@ -18,15 +18,87 @@ export const en = {
       supporter: 'supporter',
       admin: 'admin',
     },
+    type: {
+      incident: 'Incident',
+      request: 'Request',
+    },
+    status: {
+      open: 'open',
+      pending: 'pending',
+      resolved: 'resolved',
+    },
+    priority: {
+      P1: 'P1 critical',
+      P2: 'P2 high',
+      P3: 'P3 normal',
+      P4: 'P4 low',
+    },
   },
   // ---- ticket: What a ticket says to its customer (opened, pending, reminder, resolved, rating)
-  ticket: {},
+  ticket: {
+    opened: 'Your ticket #{{number}} "{{title}}" is open. Support will answer here; reply here to add anything.',
+    pending: 'Support is waiting for your answer on #{{number}}. Reply here to continue.',
+    resolved_one:
+      'Your ticket #{{number}} was {{resolution}}. If it is not fixed, reply here or press {{reopen}} within {{count}} day.',
+    resolved_other:
+      'Your ticket #{{number}} was {{resolution}}. If it is not fixed, reply here or press {{reopen}} within {{count}} days.',
+    resolution: {
+      resolved_by_staff: 'resolved by support',
+      solved_by_customer: 'marked solved by you',
+      closed_automatically: 'closed automatically after waiting for your answer',
+      closed_with_major_incident: 'closed together with a major incident',
+    },
+    reminder:
+      'Reminder: support is still waiting for your answer on #{{number}}. Without a reply it closes automatically on {{closesOn}}. Reply here to keep it open.',
+    reopened: 'Ticket #{{number}} is open again.',
+    rated: 'Thank you! You rated #{{number}} {{score}}/5.',
+    knownProblem:
+      'This is a known problem that affects others too{{major}}, and support is working on it. We will tell you here when #{{number}} is fixed.',
+    knownProblemMajor: ' (major incident #{{parent}})',
+    followUpOpened: '#{{old}} was closed too long ago to reopen, so your message opened a new ticket #{{number}}.',
+  },
   // ---- notify: Notifications to staff (assigned, escalated, SLA, major incidents)
-  notify: {},
+  notify: {
+    closedByErasure:
+      "Ticket #{{number}} was resolved because an admin erased its customer's data: nothing they wrote is kept, and there is no one left to answer.",
+    assignedToYou: 'Ticket #{{number}} "{{title}}" was assigned to you.',
+    escalatedToYou: 'Ticket #{{number}} "{{title}}" was escalated to tier {{tier}} and assigned to you.',
+    customerAnswered: 'The customer answered on ticket #{{number}} "{{title}}".',
+    waitingForSupporter:
+      'Ticket #{{number}} "{{title}}" is waiting: no tier-{{tier}} supporter is available. Claim it or add a supporter.',
+    slaWarning: 'SLA warning: ticket #{{number}} "{{title}}" is due for its {{target}} at {{dueAt}}.',
+    dueTarget: {
+      first_response: 'first response',
+      resolution: 'resolution',
+    },
+    slaBreached:
+      'SLA breached: ticket #{{number}} "{{title}}" ({{priority}}, tier {{tier}}) missed its {{target}} target.',
+    missedTarget: {
+      first_response: 'first-response',
+      resolution: 'resolution',
+    },
+    majorDeclared:
+      'Major incident #{{number}} "{{title}}" declared; joined: {{numbers}}. Work on it in #{{number}}; resolving it closes them all.',
+    majorResolved: 'Major incident #{{number}} "{{title}}" is resolved; its tickets were closed with it.',
+  },
   // ---- errors: The core's refusals and validation messages
-  errors: {},
+  errors: {
+    noTicket: 'There is no ticket #{{number}} that you can see.',
+  },
   // ---- card: The ticket card and its buttons
-  card: {},
+  card: {
+    action: {
+      claim: 'Claim',
+      pending: 'Pending',
+      resolve: 'Resolve',
+      escalate: 'Escalate',
+      reassign: 'Reassign',
+      type: 'Type',
+      priority: 'Priority',
+      solved: "It's solved",
+      reopen: 'Reopen',
+    },
+  },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
   articles: {},
   // ---- help: /helpdesk help: the command catalogue, one entry per command
@@ -203,6 +275,13 @@ export const en = {
   // ---- people: /helpdesk language, staff and people answers
   people: {
     languageSet: 'From now on the helpdesk speaks English to you.',
+
+    linkConfirm:
+      '{{name}} on {{platform}} used your link code to join that identity to you. Only confirm if that is you: the two become one person, with your role.',
+    linkConfirmed: 'Linked: this identity and your {{platform}} one are now one person.',
+    linkRefused: 'Your link request was refused. Run /helpdesk link on the other platform for a new code.',
+    linkCodeUnusable: 'That link code cannot be used. Run /helpdesk link on the other platform for a new one.',
+    linkTooManyAttempts: 'Too many link attempts: at most {{perHour}} an hour. Try again later.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {},
