@@ -6,7 +6,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
-import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
+import { DEFAULT_LANGUAGE, parseLanguage, textsFor } from '../../core/texts';
 import { readerTexts, type Translate } from '../reader';
 import { interactionActor } from './actor';
 import type { DiscordContext } from './context';
@@ -50,4 +50,13 @@ export function errorText(error: unknown, ctx: DiscordContext, tr: Translate = t
   }
   ctx.logger.error({ err: error }, 'discord interaction failed');
   return tr('answers.somethingWrong');
+}
+
+/**
+ * The texts for a form that must be the interaction's first answer (no database call before it):
+ * the language of the person's Discord client, else the helpdesk's. Answers that come after a
+ * deferral use the person's own choice too (see answerPrivately).
+ */
+export function clientTexts(interaction: Pick<RepliableInteraction, 'locale'>, ctx: DiscordContext): Translate {
+  return textsFor(parseLanguage(interaction.locale) ?? ctx.settings.HELPDESK_LANGUAGE);
 }

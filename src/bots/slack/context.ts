@@ -5,7 +5,7 @@ import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
-import type { Translate } from '../reader';
+import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
 import { escapeMrkdwn } from './mrkdwn';
 import type { ThreadMessage } from './events/message';
@@ -70,4 +70,9 @@ export async function tellPrivately(
     text,
     ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
   });
+}
+
+/** The texts in the language of the Slack user `userId` (their choice, else `HELPDESK_LANGUAGE`). */
+export function textsOf(ctx: Pick<SlackContext, 'helpdesk' | 'settings'>, userId: string): Promise<Translate> {
+  return readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, slackActor(userId));
 }

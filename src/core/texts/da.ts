@@ -284,7 +284,40 @@ export const da: Catalog = {
     linkTooManyAttempts: 'For mange forsøg: højst {{perHour}} i timen. Prøv igen senere.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
-  forms: {},
+  forms: {
+    cancel: 'Annullér',
+    send: 'Send',
+    ticket: {
+      title: 'Opret en sag',
+      titleFor: 'Opret en sag for {{person}}',
+      titleService: 'Opret en sag: {{service}}',
+      next: 'Næste',
+      open: 'Opret',
+      fieldTitle: 'Titel',
+      fieldDescription: 'Beskrivelse',
+      type: 'Type',
+      impact: 'Hvem er berørt?',
+      urgency: 'Hvor meget hindrer det dit arbejde?',
+      typeOption: {
+        incident: 'Hændelse: noget er i stykker',
+        request: 'Anmodning: jeg har brug for noget',
+      },
+      impactOption: {
+        individual: 'Kun mig',
+        team: 'Mit team',
+        everyone: 'Alle',
+      },
+      urgencyOption: {
+        can_work: 'Jeg kan arbejde',
+        degraded: 'Nedsat',
+        blocked: 'Blokeret',
+      },
+    },
+    rating: {
+      title: 'Bedømmelse af #{{number}}',
+      comment: 'Er der noget, du vil fortælle os?',
+    },
+  },
   // ---- answers: Private answers to commands and buttons
   answers: {
     somethingWrong: 'Noget gik galt hos os; prøv igen om et øjeblik.',

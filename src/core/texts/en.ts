@@ -284,7 +284,40 @@ export const en = {
     linkTooManyAttempts: 'Too many link attempts: at most {{perHour}} an hour. Try again later.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
-  forms: {},
+  forms: {
+    cancel: 'Cancel',
+    send: 'Send',
+    ticket: {
+      title: 'Open a ticket',
+      titleFor: 'Open a ticket for {{person}}',
+      titleService: 'Open a ticket: {{service}}',
+      next: 'Next',
+      open: 'Open',
+      fieldTitle: 'Title',
+      fieldDescription: 'Description',
+      type: 'Type',
+      impact: 'Who is affected?',
+      urgency: 'How badly does it stop your work?',
+      typeOption: {
+        incident: 'Incident: something is broken',
+        request: 'Request: I need something',
+      },
+      impactOption: {
+        individual: 'Just me',
+        team: 'My team',
+        everyone: 'Everyone',
+      },
+      urgencyOption: {
+        can_work: 'I can work',
+        degraded: 'Degraded',
+        blocked: 'Blocked',
+      },
+    },
+    rating: {
+      title: 'Rating of #{{number}}',
+      comment: 'Anything you want to tell us?',
+    },
+  },
   // ---- answers: Private answers to commands and buttons
   answers: {
     somethingWrong: 'Something went wrong on our side; please try again in a moment.',
