@@ -313,6 +313,10 @@ export const da: Catalog = {
         blocked: 'Blokeret',
       },
     },
+    answers: {
+      one: 'Dit svar på spørgsmålet',
+      several: 'Dine svar på spørgsmålene',
+    },
     rating: {
       title: 'Bedømmelse af #{{number}}',
       comment: 'Er der noget, du vil fortælle os?',
@@ -418,6 +422,16 @@ export const da: Catalog = {
       exportFailed: 'Eksporten kunne ikke uploades; prøv igen om et øjeblik.',
       erase: 'Slet',
       cancel: 'Annullér',
+    },
+    noteAdded: 'Intern note tilføjet til #{{number}}. Kun personalet kan se den.',
+    noteOutsideTicket: '{{command}} virker i en sags tråd.',
+    personNeeded: 'angiv én person: {{options}}',
+    redact: {
+      oneThing:
+        'Angiv én ting at fjerne: {{message}} (en kommentar), eller {{ticket}} med {{part}} titel, beskrivelse eller bedømmelse.',
+      deleting:
+        'Botten sletter beskeden, som den blev skrevet; mangler den Administrer beskeder dér, får personalekanalen besked om, hvilken besked der skal slettes i hånden.',
+      onSlack: 'Den blev skrevet på Slack, hvor selve beskeden bliver, til nogen sletter den dér.',
     },
     unknownCommand: 'Ukendt {{command}}-kommando; /helpdesk help viser, hvad du kan køre.',
     usage: 'Prøv {{examples}}.',

@@ -313,6 +313,10 @@ export const en = {
         blocked: 'Blocked',
       },
     },
+    answers: {
+      one: 'Your answer to the question',
+      several: 'Your answers to the questions',
+    },
     rating: {
       title: 'Rating of #{{number}}',
       comment: 'Anything you want to tell us?',
@@ -420,6 +424,16 @@ export const en = {
       exportFailed: 'The export could not be uploaded; please try again in a moment.',
       erase: 'Erase',
       cancel: 'Cancel',
+    },
+    noteAdded: 'Internal note added to #{{number}}. Only staff can see it.',
+    noteOutsideTicket: "{{command}} works in a ticket's thread.",
+    personNeeded: 'name one person: {{options}}',
+    redact: {
+      oneThing:
+        'Name one thing to redact: {{message}} (a comment), or {{ticket}} with {{part}} title, description or rating.',
+      deleting:
+        'The bot is deleting the message as it was written; if it lacks Manage Messages there, the staff channel is told which message to delete by hand.',
+      onSlack: 'It was written on Slack, where the message itself stays until someone deletes it there.',
     },
     unknownCommand: 'Unknown {{command}} command; /helpdesk help lists what you can run.',
     usage: 'Try {{examples}}.',

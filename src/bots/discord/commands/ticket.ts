@@ -107,7 +107,7 @@ export function ticketForm(customId: string, tr: Translate, options: TicketFormO
       tr('forms.ticket.urgency'),
       URGENCIES.map((value) => ({ label: tr(`forms.ticket.urgencyOption.${value}`), value })),
     ),
-    ...(type && questions.length > 0 ? [answersField(questions)] : []),
+    ...(type && questions.length > 0 ? [answersField(questions, tr)] : []),
   ];
   return new ModalBuilder()
     .setCustomId(customId)
@@ -116,12 +116,10 @@ export function ticketForm(customId: string, tr: Translate, options: TicketFormO
 }
 
 /** One question is the label itself when it fits; several are listed in the description. */
-function answersField(questions: string[]): LabelBuilder {
+function answersField(questions: string[], tr: Translate): LabelBuilder {
   const single = questions.length === 1 && questions[0].length <= LABEL_MAX;
   const label = new LabelBuilder()
-    .setLabel(
-      single ? questions[0] : questions.length === 1 ? 'Your answer to the question' : 'Your answers to the questions',
-    )
+    .setLabel(single ? questions[0] : tr(questions.length === 1 ? 'forms.answers.one' : 'forms.answers.several'))
     .setTextInputComponent(
       new TextInputBuilder()
         .setCustomId('answers')

@@ -9,7 +9,7 @@ export const name = 'helpdesk export';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const person = namedPerson(interaction);
+    const person = namedPerson(interaction, tr);
     const data = await ctx.helpdesk.privacy.export(actorOf(interaction.user, interaction.member), { person });
     return {
       content: tr('answers.privacy.exportAttached', {

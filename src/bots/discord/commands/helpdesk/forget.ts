@@ -14,7 +14,7 @@ export const name = 'helpdesk forget';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const person = namedPerson(interaction);
+    const person = namedPerson(interaction, tr);
     const preview = await ctx.helpdesk.privacy.forgetPreview(actorOf(interaction.user, interaction.member), {
       person,
     });
