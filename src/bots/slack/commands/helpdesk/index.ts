@@ -24,7 +24,7 @@ import * as stats from './stats';
 import * as unknown from './unknown';
 
 /** `/helpdesk`'s sub-commands, one file each; bare `sla` and `catalog` show, bare `/helpdesk` helps. */
-const HELPDESK: SubCommandTable = {
+export const HELPDESK: SubCommandTable = {
   '': help.run,
   help: help.run,
   'staff add': staffAdd.run,

@@ -8,7 +8,7 @@ import * as search from './search';
 import * as usage from './usage';
 
 /** `/kb`'s sub-commands, one file each. */
-const KB: SubCommandTable = {
+export const KB: SubCommandTable = {
   search: search.run,
   read: read.run,
   new: newArticle.run,

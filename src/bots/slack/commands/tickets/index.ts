@@ -13,7 +13,7 @@ import * as unlink from './unlink';
 import * as usage from './usage';
 
 /** `/tickets`' sub-commands, one file each; bare `/tickets` lists. */
-const TICKETS: SubCommandTable = {
+export const TICKETS: SubCommandTable = {
   '': list.run,
   list: list.run,
   show: show.run,
