@@ -46,6 +46,9 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'stats.view': { customer: 'no', supporter: false, admin: true },
   // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.
   'ticket.rate': { customer: 'own', supporter: false, admin: false },
+  // Everyone chooses their own language and reads the commands they may run.
+  'person.language': { customer: 'yes', supporter: true, admin: true },
+  'help.read': { customer: 'yes', supporter: true, admin: true },
 };
 
 describe('the authorisation table', () => {

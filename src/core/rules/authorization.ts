@@ -65,6 +65,8 @@ export const PERMISSIONS = {
   'ticket.major': staff(),
   'stats.view': adminOnly(),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: "only the ticket's customer rates it" },
+  'person.language': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
+  'help.read': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -4,8 +4,8 @@ import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../.
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
-import { messages } from '../rules/messages';
-import { personDestination } from '../rules/notifications';
+import { messages, notices, type Message } from '../rules/messages';
+import { personDestination, said } from '../rules/notifications';
 import { chooseAssignee } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
@@ -151,7 +151,7 @@ export class StaffService {
         redeemerPlatform: actorRef.platform,
       });
       await directMessage(tx, link.personId, link.platform, {
-        text: messages.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform),
+        ...said(notices.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform)),
         linkCode: link.code,
       });
       return { awaitingConfirmation: link.platform };
@@ -183,13 +183,13 @@ export class StaffService {
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
       const redeemerPlatform = link.redeemerPlatform ?? (link.platform === 'discord' ? 'slack' : 'discord');
       if (!input.confirm) {
-        await directMessage(tx, link.redeemerId, redeemerPlatform, { text: messages.linkRefused() });
+        await directMessage(tx, link.redeemerId, redeemerPlatform, said(notices.linkRefused()));
         return { refused: true as const };
       }
       // Still staff when confirming: a code outlives no demotion.
       authorize(actor, 'staff.link');
       await mergePerson(tx, link.redeemerId, link.personId);
-      await directMessage(tx, link.personId, redeemerPlatform, { text: messages.linkConfirmed(link.platform) });
+      await directMessage(tx, link.personId, redeemerPlatform, said(notices.linkConfirmed(link.platform)));
       const merged = await tx.manager.findOneByOrFail(PersonEntity, { id: link.personId });
       return { linked: toPerson(merged) };
     });
@@ -267,7 +267,7 @@ async function directMessage(
   tx: Tx,
   personId: number,
   platform: Platform,
-  payload: { text: string; linkCode?: string },
+  payload: { text: string; message: Message; linkCode?: string },
 ): Promise<void> {
   await tx.manager.query(
     `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,
