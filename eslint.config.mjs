@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['discord.js', '@slack/*', '**/bots/**', '**/http/**'] }],
+      'no-restricted-imports': ['error', { patterns: ['discord.js', '@slack/*', '**/bots/**', '**/http/**', '**/config'] }],
     },
   },
 );

@@ -5,6 +5,12 @@
 export const PLATFORMS = ['discord', 'slack'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
+export interface IdentityRef {
+  platform: Platform;
+  userId: string;
+}
+
 export const TICKET_TYPES = ['incident', 'request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 

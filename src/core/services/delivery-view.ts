@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import {
   AttachmentEntity,
   CommentEntity,

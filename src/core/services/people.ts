@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IdentityEntity, PersonEntity } from '../../db/entities';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import type { Person, Platform } from '../model';
 
 /** A person as the adapters name them: a platform identity, with the name shown there. */

@@ -1,4 +1,4 @@
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Person } from '../model';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../../db/entities';
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
