@@ -25,4 +25,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['discord.js', '@slack/*', '**/bots/**', '**/http/**', '**/config'] }],
     },
   },
+  {
+    // Adapters see the core's plain types; entities and the database stay behind the services.
+    files: ['src/bots/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/db', '**/db/**'] }],
+    },
+  },
 );

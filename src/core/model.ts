@@ -99,7 +99,40 @@ export interface Ticket {
   lookAlikeDismissedAt: Date | null;
 }
 
+/** A ticket as the services hand it to the adapters: the rules' fields and where it lives on its platform. */
+export interface LocatedTicket extends Ticket {
+  location: TicketLocation;
+}
+
 export type CommentKind = 'public' | 'internal';
+
+/** Something said in a ticket: a public comment or an internal note. */
+export interface Comment {
+  id: number;
+  ticketId: number;
+  authorId: number | null;
+  kind: CommentKind;
+  body: string;
+  platform: Platform | null;
+  platformMessageId: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  deletedById: number | null;
+  redactedAt: Date | null;
+  redactedById: number | null;
+}
+
+/** One of the bot's own copies of a comment on a platform (a message it posted). */
+export interface CommentCopy {
+  id: number;
+  commentId: number;
+  platform: Platform;
+  channelId: string;
+  /** As the platform's adapter stores message ids (Slack: `channel:ts`). */
+  messageId: string;
+  createdAt: Date;
+}
 
 /** Where a ticket lives on its platform: ids the adapters need (channels, threads, messages). */
 export type TicketLocation = Record<string, string>;

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { TicketEntity } from '../../db/entities';
+import type { LocatedTicket } from '../../core/model';
 import { messageRef, type SlackContext } from './context';
 import { storeThreadMessage, type ThreadMessage } from './events/message';
 
@@ -7,7 +7,7 @@ import { storeThreadMessage, type ThreadMessage } from './events/message';
 export const DEFAULT_CATCH_UP_PACE_MS = 1200;
 
 interface TicketCatchUp {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   threads: Array<[channel: string, threadTs: string]>;
   /** Live messages that arrived for this ticket's threads while it waited: stored after the caught-up ones. */
   waiting: Array<{ message: ThreadMessage; stored: (ok: boolean) => void; failed: (error: unknown) => void }>;

@@ -1,5 +1,4 @@
 import { In } from 'typeorm';
-import type { IdentityRef } from '../model';
 import {
   AttachmentEntity,
   CommentEntity,
@@ -9,7 +8,7 @@ import {
   TicketEntity,
 } from '../../db/entities';
 import { NotFoundError } from '../errors';
-import type { Platform, TicketLocation } from '../model';
+import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
@@ -23,7 +22,7 @@ export interface PersonView {
 
 export interface CommentView {
   id: number;
-  kind: CommentEntity['kind'];
+  kind: CommentKind;
   body: string;
   author: PersonView | null;
   byCustomer: boolean;
@@ -36,7 +35,7 @@ export interface CommentView {
 }
 
 export interface DeliveryView {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   card: TicketCard;
   customer: PersonView;
   assignee: PersonView | null;
@@ -150,7 +149,7 @@ export class DeliveryViews {
   }
 
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
-  async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
+  async ticketAt(key: string, value: string): Promise<LocatedTicket | null> {
     const rows: Array<{ id: number }> = await this.ctx.dataSource.query(
       `SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`,
       [key, value],
@@ -159,7 +158,7 @@ export class DeliveryViews {
   }
 
   /** Unresolved tickets of one platform with their locations (to fetch messages missed while down). */
-  async openTicketsOn(platform: Platform): Promise<TicketEntity[]> {
+  async openTicketsOn(platform: Platform): Promise<LocatedTicket[]> {
     return this.ctx.dataSource.manager.find(TicketEntity, {
       where: { platform, status: In(['open', 'pending']) },
       order: { id: 'ASC' },

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { AttachmentEntity, CommentEntity, PersonEntity, TicketEntity } from '../../db/entities';
-import type { Person, Ticket } from '../model';
+import type { LocatedTicket, Person, Ticket } from '../model';
 import { authorize, decide } from '../rules/authorization';
 import { compareQueueOrder } from '../rules/assignment';
 import { nextDueAt } from '../rules/sla';
@@ -33,7 +33,7 @@ export interface TicketList {
 }
 
 export interface TicketDetail {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   customer: Person;
   assignee: Person | null;
   comments: TranscriptComment[];

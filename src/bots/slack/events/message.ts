@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AttachmentInput } from '../../../core/schemas';
-import type { TicketEntity } from '../../../db/entities';
+import type { LocatedTicket } from '../../../core/model';
 import { messageId, readableError, slackActor, tellPrivately, type SlackContext } from '../context';
 import { downloadCapped, hostOf, slackFileHosts } from '../../downloads';
 import { handleTopLevelDm, isTopLevelDm } from './direct-message';
@@ -75,7 +75,7 @@ export async function ticketOfThread(
   ctx: SlackContext,
   channel: string,
   threadTs: string,
-): Promise<TicketEntity | null> {
+): Promise<LocatedTicket | null> {
   const byCard = await ctx.helpdesk.deliveries.ticketAt('slackCardTs', threadTs);
   if (byCard && (byCard.location as Record<string, string>).slackChannel === channel) return byCard;
   const byDm = await ctx.helpdesk.deliveries.ticketAt('slackDmThreadTs', threadTs);
