@@ -101,6 +101,7 @@ export interface Ticket {
 
 /** A ticket as the services hand it to the adapters: the rules' fields and where it lives on its platform. */
 export interface LocatedTicket extends Ticket {
+  /** As stored; read it with placeOf, discordPlace or slackPlace (core/location.ts). */
   location: TicketLocation;
 }
 
@@ -135,4 +136,5 @@ export interface CommentCopy {
 }
 
 /** Where a ticket lives on its platform: ids the adapters need (channels, threads, messages). */
-export type TicketLocation = Record<string, string>;
+import type { TicketLocation } from './location';
+export type { TicketLocation };

@@ -3,6 +3,7 @@ import type { Settings } from '../../config';
 import { messages } from '../../core/rules/messages';
 import type { DeliveryView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
+import { discordPlace } from '../../core/location';
 
 type Deps = { rest: REST; settings: Pick<Settings, 'DISCORD_STAFF_CHANNEL_ID'> };
 
@@ -28,7 +29,8 @@ export async function redactTicketOnDiscord(
   redrawCard: () => Promise<void>,
 ): Promise<void> {
   const { ticket } = view;
-  const threadId = ticket.location.discordThreadId;
+  const place = discordPlace(ticket.location);
+  const threadId = place.threadId;
   if (threadId) {
     await rest
       .patch(Routes.channel(threadId), {
@@ -36,13 +38,13 @@ export async function redactTicketOnDiscord(
         signal,
       })
       .catch(unlessGone);
-    const cardId = ticket.location.discordCardMessageId;
+    const cardId = place.cardMessageId;
     if (cardId)
       await rest
         .patch(Routes.channelMessage(threadId, cardId), { body: { content: messages.opened(ticket) }, signal })
         .catch(unlessGone);
   }
-  const staffThreadId = ticket.location.discordStaffThreadId;
+  const staffThreadId = place.staffThreadId;
   if (staffThreadId)
     await rest
       .patch(Routes.channel(staffThreadId), {
@@ -55,7 +57,7 @@ export async function redactTicketOnDiscord(
 
 /** The staff channel's queue post, redrawn with the ticket's text as it is now. */
 export async function redrawQueuePost({ rest, settings }: Deps, view: DeliveryView, signal: AbortSignal) {
-  const queued = view.ticket.location.discordQueueMessageId;
+  const queued = discordPlace(view.ticket.location).queueMessageId;
   const staffChannel = settings.DISCORD_STAFF_CHANNEL_ID;
   if (!queued || !staffChannel) return;
   await rest

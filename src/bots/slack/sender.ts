@@ -19,6 +19,7 @@ import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { postOnce, type Posted, type SlackPost } from './post-once';
+import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
 
 /** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
 interface SlackSend extends SendOptions {
@@ -43,15 +44,6 @@ const PERMANENT = new Set([
   'message_not_found',
   'cant_update_message',
 ]);
-
-interface SlackPlace {
-  slackChannel?: string;
-  slackCardTs?: string;
-  slackDmChannel?: string;
-  slackDmThreadTs?: string;
-  /** A digest of the cards as last redrawn (see updateCards). */
-  slackCardsDrawn?: string;
-}
 
 /**
  * Carries the delivery queue to Slack: the card in the support channel (its thread is the staff's
@@ -100,7 +92,7 @@ export class SlackSender implements Sender {
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
-    const place = view.ticket.location as SlackPlace;
+    const place = slackPlace(view.ticket.location);
     switch (delivery.kind) {
       case 'ticket.created':
         await this.postTicket(view, place, io);
@@ -153,7 +145,7 @@ export class SlackSender implements Sender {
     const customerCard = customerCardBlocks(view.card, number);
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
-    if (!place.slackCardTs) {
+    if (!place.cardTs) {
       if (!this.supportChannel)
         throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
       const posted = await io.post('card', {
@@ -162,28 +154,27 @@ export class SlackSender implements Sender {
         blocks: staffCard,
       });
       cardPostedNow = !posted.earlier;
-      const card = { slackCardTs: posted.ts, slackChannel: posted.channel };
+      const card = { cardTs: posted.ts, channel: posted.channel };
       Object.assign(place, card);
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, card));
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace(card)));
     }
     if (io.signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
-    if (!place.slackDmThreadTs) {
+    if (!place.dmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
       const posted = await io.post('dm-card', {
         channel: dmChannel,
         text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
-      place.slackDmChannel = posted.channel;
-      place.slackDmThreadTs = posted.ts;
+      place.dmChannel = posted.channel;
+      place.dmThreadTs = posted.ts;
       // A card posted by an earlier try may show an older ticket: then no digest, and the next redraw draws it.
-      const saved: Record<string, string> = {
-        slackDmChannel: place.slackDmChannel,
-        slackDmThreadTs: place.slackDmThreadTs,
+      const saved: Parameters<typeof storedSlackPlace>[0] = {
+        dmChannel: place.dmChannel,
+        dmThreadTs: place.dmThreadTs,
       };
-      if (cardPostedNow && !posted.earlier)
-        saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, saved));
+      if (cardPostedNow && !posted.earlier) saved.cardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace(saved)));
     }
   }
 
@@ -198,24 +189,26 @@ export class SlackSender implements Sender {
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
-    if (place.slackCardsDrawn === drawn) return false;
-    if (place.slackChannel && place.slackCardTs) {
+    if (place.cardsDrawn === drawn) return false;
+    if (place.channel && place.cardTs) {
       await this.client.chat.update({
-        channel: place.slackChannel,
-        ts: place.slackCardTs,
+        channel: place.channel,
+        ts: place.cardTs,
         text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
     }
-    if (place.slackDmChannel && place.slackDmThreadTs) {
+    if (place.dmChannel && place.dmThreadTs) {
       await this.client.chat.update({
-        channel: place.slackDmChannel,
-        ts: place.slackDmThreadTs,
+        channel: place.dmChannel,
+        ts: place.dmThreadTs,
         text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
     }
-    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn }));
+    await io.record(() =>
+      this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace({ cardsDrawn: drawn })),
+    );
     return true;
   }
 
@@ -248,10 +241,10 @@ export class SlackSender implements Sender {
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
-    if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
+    if (!cameFrom(place.dmChannel, place.dmThreadTs)) {
       await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm'), io);
     }
-    if (!cameFrom(place.slackChannel, place.slackCardTs)) {
+    if (!cameFrom(place.channel, place.cardTs)) {
       await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
     }
   }
@@ -261,9 +254,7 @@ export class SlackSender implements Sender {
     const comment = view.comment;
     if (
       !comment ||
-      (comment.platformMessageId &&
-        place.slackChannel &&
-        comment.platformMessageId.startsWith(`${place.slackChannel}:`))
+      (comment.platformMessageId && place.channel && comment.platformMessageId.startsWith(`${place.channel}:`))
     )
       return;
     await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
@@ -293,7 +284,7 @@ export class SlackSender implements Sender {
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
       const { ts } = messageRef(copy.messageId);
-      const text = copyText(comment, copy.channelId === place.slackDmChannel ? 'dm' : 'card');
+      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card');
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
         if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
       });
@@ -307,11 +298,10 @@ export class SlackSender implements Sender {
     step: string,
     blocks?: KnownBlock[],
   ): Promise<Posted> {
-    if (!place.slackDmChannel || !place.slackDmThreadTs)
-      throw new TemporaryDeliveryError('the DM thread is not posted yet');
+    if (!place.dmChannel || !place.dmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
     return io.post(step, {
-      channel: place.slackDmChannel,
-      thread_ts: place.slackDmThreadTs,
+      channel: place.dmChannel,
+      thread_ts: place.dmThreadTs,
       text,
       ...(blocks ? { blocks } : {}),
     });
@@ -331,8 +321,8 @@ export class SlackSender implements Sender {
   }
 
   private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {
-    if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
-    return io.post(step, { channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+    if (!place.channel || !place.cardTs) throw new TemporaryDeliveryError('the card is not posted yet');
+    return io.post(step, { channel: place.channel, thread_ts: place.cardTs, text });
   }
 
   private async dm(person: PersonView, text: string, io: SlackSend, blocks?: KnownBlock[]): Promise<void> {

@@ -3,6 +3,7 @@ import { ticketCard } from '../../../../core/rules/card';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
+import { discordPlace } from '../../../../core/location';
 
 /** `/tickets show N`: one ticket the asker may see, privately, with the same fields as its card (SLA and rating included). */
 export const name = 'tickets show';
@@ -14,7 +15,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       actorOf(interaction.user, interaction.member),
       { ticketNumber },
     );
-    const thread = ticket.location?.discordThreadId;
+    const thread = discordPlace(ticket.location).threadId;
     // The rating of this resolution, as the history recorded it (a reopened ticket has none yet).
     const rated =
       ticket.status === 'resolved'
