@@ -1,4 +1,4 @@
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
 import { messages } from '../../core/rules/messages';
 import type { DeliveryView } from '../../core/services/delivery-view';
@@ -9,7 +9,11 @@ type Deps = { rest: REST; settings: Pick<Settings, 'DISCORD_STAFF_CHANNEL_ID'> }
 
 /** A message or channel already gone needs nothing more. */
 function unlessGone(error: unknown): void {
-  if (error instanceof DiscordAPIError && (Number(error.code) === 10003 || Number(error.code) === 10008)) return;
+  if (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.UnknownChannel || error.code === RESTJSONErrorCodes.UnknownMessage)
+  )
+    return;
   throw error;
 }
 
@@ -78,7 +82,10 @@ export async function eraseTicketOnDiscord(
   const refused: string[] = [];
   for (const threadId of places.threads ?? []) {
     await rest.delete(Routes.channel(threadId), { signal }).catch((error: unknown) => {
-      if (error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))
+      if (
+        error instanceof DiscordAPIError &&
+        (error.status === 403 || error.code === RESTJSONErrorCodes.MissingPermissions)
+      )
         refused.push(threadId);
       else unlessGone(error);
     });
@@ -102,7 +109,15 @@ export async function eraseDirectMessagesOnDiscord({ rest }: Deps, userId: strin
     channelId = ((await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string })
       .id;
   } catch (error) {
-    if (error instanceof DiscordAPIError && [10013, 50007, 50033].includes(Number(error.code))) return;
+    if (
+      error instanceof DiscordAPIError &&
+      [
+        RESTJSONErrorCodes.UnknownUser,
+        RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+        RESTJSONErrorCodes.InvalidRecipients,
+      ].includes(Number(error.code))
+    )
+      return;
     throw error;
   }
   let before: string | undefined;

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  RESTJSONErrorCodes,
+  Routes,
+  type REST,
+} from 'discord.js';
 import type { Settings } from '../../config';
 import { linkAnswerRow } from './buttons/link-answer';
 import type { Helpdesk } from '../../core/helpdesk';
@@ -216,7 +224,11 @@ export class DiscordSender implements Sender {
         this.rest.delete(Routes.channelMessage(channelId, messageId), { signal }),
       );
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))) throw error;
+      if (!(
+        error instanceof DiscordAPIError &&
+        (error.status === 403 || error.code === RESTJSONErrorCodes.MissingPermissions)
+      ))
+        throw error;
       const where = this.settings.DISCORD_GUILD_ID
         ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}`
         : `message ${messageId} in <#${channelId}>`;
@@ -255,14 +267,19 @@ export class DiscordSender implements Sender {
    */
   private async changeInThread(channelId: string, signal: AbortSignal, change: () => Promise<unknown>): Promise<void> {
     const gone = (error: unknown) => {
-      if (error instanceof DiscordAPIError && (Number(error.code) === 10008 || Number(error.code) === 10003)) return;
+      if (
+        error instanceof DiscordAPIError &&
+        (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel)
+      )
+        return;
       throw error;
     };
     try {
       await change();
       return;
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && Number(error.code) === 50083)) return gone(error);
+      if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InvalidActionOnArchivedThread))
+        return gone(error);
     }
     await this.rest.patch(Routes.channel(channelId), { body: { archived: false }, signal });
     try {
@@ -466,6 +483,17 @@ export class DiscordSender implements Sender {
   }
 }
 
+/** Discord refusals that no retry will fix, by the code the dispatcher records for them. */
+const PERMANENT_REASONS = new Map<number, string>([
+  [RESTJSONErrorCodes.UnknownChannel, 'channel_gone'],
+  [RESTJSONErrorCodes.UnknownMessage, 'message_gone'],
+  [RESTJSONErrorCodes.UnknownUser, 'user_gone'],
+  [RESTJSONErrorCodes.MissingAccess, 'missing_access'],
+  [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'dms_closed'],
+  [RESTJSONErrorCodes.MissingPermissions, 'missing_permissions'],
+  [RESTJSONErrorCodes.InvalidActionOnArchivedThread, 'thread_archived'],
+]);
+
 /** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */
 export function asDeliveryError(error: unknown): unknown {
   if (
@@ -477,15 +505,7 @@ export function asDeliveryError(error: unknown): unknown {
   if (error instanceof RateLimitError) return new RateLimitedError(Math.max(1, Math.ceil(error.retryAfter)));
   if (error instanceof DiscordAPIError) {
     if (error.status >= 500) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
-    const reason = {
-      10003: 'channel_gone',
-      10008: 'message_gone',
-      10013: 'user_gone',
-      50001: 'missing_access',
-      50007: 'dms_closed',
-      50013: 'missing_permissions',
-      50083: 'thread_archived',
-    }[Number(error.code)];
+    const reason = PERMANENT_REASONS.get(Number(error.code));
     return new PermanentDeliveryError(reason ?? `http_${error.status}`, error.message);
   }
   if (error instanceof HTTPError)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import { sendProposalAlert } from './proposal-alert';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
@@ -20,6 +20,7 @@ import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
+import { SlackApiError } from './api-errors';
 
 /** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
 interface SlackSend extends SendOptions {
@@ -27,22 +28,22 @@ interface SlackSend extends SendOptions {
 }
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_not_found',
-  'user_disabled',
-  'account_inactive',
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'missing_scope',
-  'msg_too_long',
-  'invalid_blocks',
-  'message_not_found',
-  'cant_update_message',
+const PERMANENT = new Set<string>([
+  SlackApiError.ChannelNotFound,
+  SlackApiError.NotInChannel,
+  SlackApiError.IsArchived,
+  SlackApiError.CannotDmBot,
+  SlackApiError.UserNotFound,
+  SlackApiError.UserDisabled,
+  SlackApiError.AccountInactive,
+  SlackApiError.InvalidAuth,
+  SlackApiError.NotAuthed,
+  SlackApiError.TokenRevoked,
+  SlackApiError.MissingScope,
+  SlackApiError.MsgTooLong,
+  SlackApiError.InvalidBlocks,
+  SlackApiError.MessageNotFound,
+  SlackApiError.CantUpdateMessage,
 ]);
 
 /**
@@ -286,7 +287,7 @@ export class SlackSender implements Sender {
       const { ts } = messageRef(copy.messageId);
       const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card');
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
-        if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
+        if ((error as { data?: { error?: string } }).data?.error !== SlackApiError.MessageNotFound) throw error;
       });
     }
   }
@@ -381,10 +382,10 @@ function translate(error: unknown): Error {
     statusCode?: number;
     message?: string;
   };
-  if (e.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
-  if (e.code === 'slack_webapi_platform_error') {
+  if (e.code === ErrorCode.RateLimitedError) return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
+  if (e.code === ErrorCode.PlatformError) {
     const reason = e.data?.error ?? 'unknown_error';
-    if (reason === 'ratelimited') return new RateLimitedError(1000);
+    if (reason === SlackApiError.Ratelimited) return new RateLimitedError(1000);
     return PERMANENT.has(reason)
       ? new PermanentDeliveryError(reason, `Slack refused: ${reason}`)
       : new TemporaryDeliveryError(`Slack answered ${reason}`, { cause: error });
