@@ -12,6 +12,7 @@ import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation 
 import { ticketCard, type TicketCard } from '../rules/card';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
+import { currentRating } from './ratings';
 
 export interface PersonView {
   id: number;
@@ -64,12 +65,7 @@ export class DeliveryViews {
       const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
       const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
       // Staff see how the customer rated the latest resolution.
-      const [rating] = ticket.resolvedAt
-        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [
-            ticket.id,
-            ticket.resolvedAt,
-          ])
-        : [];
+      const rating = await currentRating(tx.manager, ticket);
       return {
         ticket,
         customer,
@@ -77,7 +73,7 @@ export class DeliveryViews {
         card: ticketCard(
           ticket,
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
-          rating?.score ?? null,
+          rating,
         ),
         comment: comment
           ? {

@@ -10,6 +10,7 @@ import { renderTranscript, type TranscriptComment } from '../rules/transcript';
 import { listSchema, parseInput, searchSchema, ticketRefSchema, transcriptSchema } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { historyOf, type HistoryEntry } from './history';
+import { currentRating } from './ratings';
 import { resolvePerson, type ActorRef } from './people';
 import { findTicket } from './ticket-store';
 
@@ -38,6 +39,8 @@ export interface TicketDetail {
   assignee: Person | null;
   comments: TranscriptComment[];
   history: HistoryEntry[];
+  /** How the customer rated the latest resolution (1–5); null while unresolved or unrated. */
+  rating: number | null;
 }
 
 const LIST_LIMIT = 25;
@@ -175,6 +178,7 @@ export class TicketQueries {
       customer: byId.get(ticket.customerId)!,
       assignee: ticket.assigneeId ? (byId.get(ticket.assigneeId) ?? null) : null,
       history,
+      rating: await currentRating(tx.manager, ticket),
       comments: visible.map((c) => ({
         id: c.id,
         kind: c.kind,

@@ -11,20 +11,15 @@ export const name = 'tickets show';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async () => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(
+    const { ticket, customer, assignee, comments, rating } = await ctx.helpdesk.queries.show(
       actorOf(interaction.user, interaction.member),
       { ticketNumber },
     );
     const thread = discordPlace(ticket.location).threadId;
-    // The rating of this resolution, as the history recorded it (a reopened ticket has none yet).
-    const rated =
-      ticket.status === 'resolved'
-        ? history.filter((e) => e.kind === 'rated' && ticket.resolvedAt && e.createdAt >= ticket.resolvedAt).at(-1)
-        : undefined;
     const card = ticketCard(
       ticket,
       { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null },
-      rated ? Number(rated.data.score) : null,
+      rating,
     );
     return {
       content: thread ? `Thread: <#${thread}>` : '',
