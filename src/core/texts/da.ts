@@ -95,6 +95,32 @@ export const da: Catalog = {
       solved: 'Det er løst',
       reopen: 'Genåbn',
     },
+
+    field: {
+      type: 'Type',
+      status: 'Status',
+      priority: 'Prioritet',
+      assignee: 'Ansvarlig',
+      tier: 'Niveau',
+      customer: 'Kunde',
+      sla: 'SLA',
+      rating: 'Bedømmelse',
+    },
+    resolvedAs: 'løst ({{resolution}})',
+    unassigned: 'ikke tildelt (i køen)',
+    target: {
+      first_response: 'første svar',
+      resolution: 'løsning',
+    },
+    sla: {
+      met: 'overholdt',
+      missed: 'ikke overholdt ({{targets}})',
+      breached: 'overskredet: {{targets}}',
+      paused: 'sat på pause, mens der ventes på kunden{{missed}}',
+      firstResponseDue: 'første svar senest {{at}}{{missed}}',
+      resolutionDue: 'løsning senest {{at}}{{missed}}',
+      running: 'kører',
+    },
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
   articles: {},

@@ -98,6 +98,32 @@ export const en = {
       solved: "It's solved",
       reopen: 'Reopen',
     },
+
+    field: {
+      type: 'Type',
+      status: 'Status',
+      priority: 'Priority',
+      assignee: 'Assignee',
+      tier: 'Tier',
+      customer: 'Customer',
+      sla: 'SLA',
+      rating: 'Rating',
+    },
+    resolvedAs: 'resolved ({{resolution}})',
+    unassigned: 'unassigned (in the queue)',
+    target: {
+      first_response: 'first response',
+      resolution: 'resolution',
+    },
+    sla: {
+      met: 'met',
+      missed: 'missed ({{targets}})',
+      breached: 'breached: {{targets}}',
+      paused: 'paused while waiting for the customer{{missed}}',
+      firstResponseDue: 'first response due {{at}}{{missed}}',
+      resolutionDue: 'resolution due {{at}}{{missed}}',
+      running: 'running',
+    },
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
   articles: {},
