@@ -84,6 +84,22 @@ export const en = {
   // ---- errors: The core's refusals and validation messages
   errors: {
     noTicket: 'There is no ticket #{{number}} that you can see.',
+
+    refused: "You can't do that: {{reason}}.",
+    because: {
+      staffOnly: 'only support staff can do that',
+      adminOnly: 'only a helpdesk admin can do that',
+      ownOnly: 'you can only act on your own tickets',
+      openOnBehalf: 'only staff can open a ticket for someone else',
+      markSolved: "only the ticket's customer marks it solved; staff resolve it",
+      internalNotes: 'internal notes are for staff only',
+      listAll: 'only staff can see every ticket',
+      staffArticle: 'that article is for staff only',
+      writeArticles: 'only staff can write knowledge-base articles',
+      awayFlag: 'only staff have an away flag',
+      linkIdentities: 'only staff link identities across platforms',
+      rate: "only the ticket's customer rates it",
+    },
   },
   // ---- card: The ticket card and its buttons
   card: {
