@@ -292,7 +292,7 @@ export const majorNotRelatedSchema = z.object({ proposalId, ticketNumber: ticket
 export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
 /**
  * The settings admins change from chat, each with the shape of its value. A Discord channel is
- * its snowflake id (what a channel option or a `<#id>` mention gives).
+ * its snowflake id (what a channel option or a `<#id>` mention gives); a Slack channel its id (`C0123…`).
  */
 export const settingSchema = z.discriminatedUnion(
   'key',
@@ -303,6 +303,13 @@ export const settingSchema = z.discriminatedUnion(
         .string()
         .trim()
         .regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
+    }),
+    z.object({
+      key: z.literal('slack.support_channel'),
+      value: z
+        .string()
+        .trim()
+        .regex(/^[CG][A-Z0-9]{2,30}$/, { error: 'the support channel is a Slack channel, like #support' }),
     }),
   ],
   { error: 'there is no such setting' },

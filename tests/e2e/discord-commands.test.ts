@@ -47,7 +47,7 @@ describe('Discord slash commands, end to end', () => {
     expect((await world.ticket(queued.number)).assignee_id).toBeNull();
     const content: string = (await run(tina, 'tickets', [subcommand('list')], true)).content;
     await world.helpdesk.staff.setAway(world.ref(tina), { away: false });
-    const [mine, queue] = content.split('**Queue (unassigned)**');
+    const [mine, queue] = content.split('**The queue (unassigned)**');
     expect(mine).toContain('Assigned to you');
     expect(mine).toContain(`#${annTicket.number}`);
     expect(mine).toContain(`#${bobTicket.number}`);

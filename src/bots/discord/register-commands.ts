@@ -9,15 +9,18 @@ import {
 } from 'discord.js';
 import { loadSettings } from '../../config';
 import { LANGUAGES, t } from '../../core/texts';
+import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
  * Only commands with a handler are listed, so Discord never offers one that would go unanswered.
+ * The descriptions written here are replaced by the catalog's (`commands.<path>`), with their Danish
+ * and any other language's as localizations: a test holds that every one has its text there.
  */
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
-  return [
+  return localizeCommands([
     {
       name: 'ticket',
       description: 'Open a support ticket',
@@ -293,7 +296,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         ]),
       ],
     },
-  ];
+  ]);
 }
 
 const STRING = ApplicationCommandOptionType.String;

@@ -8,7 +8,7 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(
       actorOf(interaction.user, interaction.member),
@@ -22,11 +22,11 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
         : undefined;
     const card = ticketCard(
       ticket,
-      { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null },
+      { customer: customer.displayName || tr('answers.show.customer'), assignee: assignee?.displayName || null },
       rated ? Number(rated.data.score) : null,
     );
     return {
-      content: thread ? `Thread: <#${thread}>` : '',
+      content: thread ? tr('answers.show.thread', { thread: `<#${thread}>` }) : '',
       embeds: [
         {
           title: card.heading,
@@ -35,8 +35,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
           fields: [
             ...card.fields.map((f) => ({ ...f, inline: true })),
             {
-              name: 'Messages',
-              value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})`,
+              name: tr('answers.show.messages'),
+              value: tr('answers.show.messageCount', { count: comments.length, number: ticket.number }),
             },
           ],
         },
