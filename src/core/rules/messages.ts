@@ -63,6 +63,19 @@ export function say(language: Language, message: Message, options: SayOptions = 
   return t(language, message.key, params);
 }
 
+/** An error's words: the message, and its English for logs and for code that does not know its reader. */
+export function refusal(message: Message): { english: string; message: Message } {
+  return { english: say(DEFAULT_LANGUAGE, message), message };
+}
+
+/**
+ * What a helpdesk error says to its reader, in their language: its catalog message when it has
+ * one, else its words as they were written.
+ */
+export function errorText(error: { message: string; text?: Message }, language: Language, options: SayOptions = {}) {
+  return error.text ? say(language, error.text, options) : error.message;
+}
+
 /** Whether a stored value (a delivery's payload) holds a message to say. */
 export function asMessage(value: unknown): Message | null {
   return isMessage(value) ? value : null;

@@ -21,6 +21,8 @@ export interface PersonView {
   displayName: string;
   isStaff: boolean;
   identities: IdentityRef[];
+  /** The language they read (their choice, else `HELPDESK_LANGUAGE`). */
+  language: Language;
 }
 
 export interface CommentView {
@@ -43,6 +45,8 @@ export interface DeliveryView {
   customer: PersonView;
   assignee: PersonView | null;
   comment: CommentView | null;
+  /** The staff side's language (the card, the staff thread): `HELPDESK_LANGUAGE`. */
+  staffLanguage: Language;
 }
 
 /** What `localized` needs of a delivery: where it goes, what it is, and what it says. */
@@ -84,7 +88,9 @@ export class DeliveryViews {
           ticket,
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
           rating,
+          this.ctx.policy.language,
         ),
+        staffLanguage: this.ctx.policy.language,
         comment: comment
           ? {
               id: comment.id,
@@ -232,6 +238,7 @@ export class DeliveryViews {
           id: p.id,
           displayName: p.displayName,
           isStaff: isStaff(p),
+          language: languageOf(p, this.ctx.policy.language),
           identities: identities
             .filter((i) => i.personId === p.id)
             .map((i) => ({ platform: i.platform, userId: i.platformUserId })),

@@ -4,7 +4,7 @@ import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../.
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
-import { messages, notices, type Message } from '../rules/messages';
+import { notices, refusal, type Message } from '../rules/messages';
 import { personDestination, said } from '../rules/notifications';
 import { chooseAssignee, escalationCandidates } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
@@ -144,7 +144,7 @@ export class StaffService {
       await tx.manager.query(`INSERT INTO link_attempt (person_id, at) VALUES ($1, $2)`, [actor.id, tx.now]);
       return true;
     });
-    if (!counted) throw new ForbiddenError(messages.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR));
+    if (!counted) throw new ForbiddenError(refusal(notices.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR)));
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       const link = await tx.manager.findOne(LinkCodeEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
@@ -155,7 +155,7 @@ export class StaffService {
         link.expiresAt > tx.now &&
         link.platform !== actorRef.platform &&
         link.personId !== actor.id;
-      if (!usable) throw new NotFoundError(messages.linkCodeUnusable);
+      if (!usable) throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, {
         redeemerId: actor.id,
         redeemerPlatform: actorRef.platform,
@@ -189,7 +189,7 @@ export class StaffService {
         link.redeemerId === null ||
         link.expiresAt <= tx.now
       )
-        throw new NotFoundError(messages.linkCodeUnusable);
+        throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
       const redeemerPlatform = link.redeemerPlatform ?? (link.platform === 'discord' ? 'slack' : 'discord');
       if (!input.confirm) {

@@ -81,6 +81,22 @@ export const da: Catalog = {
   // ---- errors: The core's refusals and validation messages
   errors: {
     noTicket: 'Der er ingen sag #{{number}}, som du kan se.',
+
+    refused: 'Det kan du ikke: {{reason}}.',
+    because: {
+      staffOnly: 'kun supportpersonalet kan gøre det',
+      adminOnly: 'kun en helpdesk-administrator kan gøre det',
+      ownOnly: 'du kan kun handle på dine egne sager',
+      openOnBehalf: 'kun personalet kan oprette en sag for en anden',
+      markSolved: 'kun sagens kunde markerer den som løst; personalet løser den',
+      internalNotes: 'interne noter er kun for personalet',
+      listAll: 'kun personalet kan se alle sager',
+      staffArticle: 'den artikel er kun for personalet',
+      writeArticles: 'kun personalet kan skrive artikler i vidensbasen',
+      awayFlag: 'kun personalet kan melde sig væk',
+      linkIdentities: 'kun personalet forbinder identiteter på tværs af platforme',
+      rate: 'kun sagens kunde bedømmer den',
+    },
   },
   // ---- card: The ticket card and its buttons
   card: {
@@ -94,6 +110,32 @@ export const da: Catalog = {
       priority: 'Prioritet',
       solved: 'Det er løst',
       reopen: 'Genåbn',
+    },
+
+    field: {
+      type: 'Type',
+      status: 'Status',
+      priority: 'Prioritet',
+      assignee: 'Ansvarlig',
+      tier: 'Niveau',
+      customer: 'Kunde',
+      sla: 'SLA',
+      rating: 'Bedømmelse',
+    },
+    resolvedAs: 'løst ({{resolution}})',
+    unassigned: 'ikke tildelt (i køen)',
+    target: {
+      first_response: 'første svar',
+      resolution: 'løsning',
+    },
+    sla: {
+      met: 'overholdt',
+      missed: 'ikke overholdt ({{targets}})',
+      breached: 'overskredet: {{targets}}',
+      paused: 'sat på pause, mens der ventes på kunden{{missed}}',
+      firstResponseDue: 'første svar senest {{at}}{{missed}}',
+      resolutionDue: 'løsning senest {{at}}{{missed}}',
+      running: 'kører',
     },
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)

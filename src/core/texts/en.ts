@@ -84,6 +84,22 @@ export const en = {
   // ---- errors: The core's refusals and validation messages
   errors: {
     noTicket: 'There is no ticket #{{number}} that you can see.',
+
+    refused: "You can't do that: {{reason}}.",
+    because: {
+      staffOnly: 'only support staff can do that',
+      adminOnly: 'only a helpdesk admin can do that',
+      ownOnly: 'you can only act on your own tickets',
+      openOnBehalf: 'only staff can open a ticket for someone else',
+      markSolved: "only the ticket's customer marks it solved; staff resolve it",
+      internalNotes: 'internal notes are for staff only',
+      listAll: 'only staff can see every ticket',
+      staffArticle: 'that article is for staff only',
+      writeArticles: 'only staff can write knowledge-base articles',
+      awayFlag: 'only staff have an away flag',
+      linkIdentities: 'only staff link identities across platforms',
+      rate: "only the ticket's customer rates it",
+    },
   },
   // ---- card: The ticket card and its buttons
   card: {
@@ -97,6 +113,32 @@ export const en = {
       priority: 'Priority',
       solved: "It's solved",
       reopen: 'Reopen',
+    },
+
+    field: {
+      type: 'Type',
+      status: 'Status',
+      priority: 'Priority',
+      assignee: 'Assignee',
+      tier: 'Tier',
+      customer: 'Customer',
+      sla: 'SLA',
+      rating: 'Rating',
+    },
+    resolvedAs: 'resolved ({{resolution}})',
+    unassigned: 'unassigned (in the queue)',
+    target: {
+      first_response: 'first response',
+      resolution: 'resolution',
+    },
+    sla: {
+      met: 'met',
+      missed: 'missed ({{targets}})',
+      breached: 'breached: {{targets}}',
+      paused: 'paused while waiting for the customer{{missed}}',
+      firstResponseDue: 'first response due {{at}}{{missed}}',
+      resolutionDue: 'resolution due {{at}}{{missed}}',
+      running: 'running',
     },
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
