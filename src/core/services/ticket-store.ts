@@ -1,6 +1,6 @@
 import { TicketEntity } from '../../db/entities';
 import { NotFoundError } from '../errors';
-import { messages } from '../rules/messages';
+import { notices, refusal } from '../rules/messages';
 import type { Ticket } from '../model';
 import { priorityFor } from '../rules/priority';
 import { clockAfterChange, movesClock, startClock, type SlaSetup } from '../rules/sla';
@@ -14,7 +14,7 @@ export { ticketFromRow } from './ticket-columns';
 /** Loads a ticket by its number, locked for the rest of the transaction. */
 export async function lockTicket(tx: Tx, number: number): Promise<TicketEntity> {
   const ticket = await tx.manager.findOne(TicketEntity, { where: { number }, lock: { mode: 'pessimistic_write' } });
-  if (!ticket) throw new NotFoundError(messages.noTicket({ number }));
+  if (!ticket) throw new NotFoundError(refusal(notices.noTicket({ number })));
   return ticket;
 }
 
@@ -27,7 +27,7 @@ export async function lockTicketByIdIn(tx: Tx, id: number): Promise<TicketEntity
 
 export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promise<TicketEntity> {
   const ticket = await tx.manager.findOne(TicketEntity, { where: { number } });
-  if (!ticket) throw new NotFoundError(messages.noTicket({ number }));
+  if (!ticket) throw new NotFoundError(refusal(notices.noTicket({ number })));
   return ticket;
 }
 
