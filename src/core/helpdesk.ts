@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { HelpdeskPolicy } from '../config';
+import type { HelpdeskPolicy } from './policy';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidInputError } from './errors';
+import { LOCATION_KEYS } from './location';
 import { IMPACTS, PLATFORMS, PRIORITIES, TICKET_TYPES, URGENCIES } from './model';
 import { LANGUAGES } from './texts';
 
@@ -77,7 +78,14 @@ export const ticketNumberSchema = z.preprocess(
     .max(MAX_ID, { error: TOO_LARGE }),
 );
 
-export const locationSchema = z.record(z.string(), z.string()).default({});
+/** A ticket's first platform ids, given when it is opened: keys a location has, strings (see core/location.ts). */
+export const locationSchema = z
+  .object(
+    Object.fromEntries(LOCATION_KEYS.map((key) => [key, z.string().optional()])) as {
+      [K in (typeof LOCATION_KEYS)[number]]: z.ZodOptional<z.ZodString>;
+    },
+  )
+  .default({});
 
 export const openTicketSchema = z.object({
   title: trimmed('Title', TITLE_MAX),

@@ -1,6 +1,6 @@
 import { DiscordjsErrorCodes, DiscordjsTypeError, MessageFlags, type Interaction } from 'discord.js';
 import { errorText } from './answer';
-import { arriving } from './answers-first';
+import { arriving } from './ack-first-interactions';
 import { parseTicketCustomId } from './card';
 import { parseGuideCustomId } from './guide';
 import { parseProposalCustomId } from './staff-alert';

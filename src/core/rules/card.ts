@@ -1,5 +1,6 @@
 import type { Ticket } from '../model';
 import { PRIORITY_LABEL, RESOLUTION_LABEL, TYPE_LABEL, ticketLabel } from './messages';
+import { hasTierAbove } from './transitions';
 
 /**
  * The ticket card both platforms show: the same facts and the same buttons, described as data.
@@ -63,7 +64,7 @@ export function ticketCard(
           'claim',
           ...(ticket.status === 'open' ? (['pending'] as const) : []),
           'resolve',
-          ...(ticket.tier < 3 ? (['escalate'] as const) : []),
+          ...(hasTierAbove(ticket) ? (['escalate'] as const) : []),
           'reassign',
           'type',
           'priority',

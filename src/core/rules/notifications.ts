@@ -1,4 +1,4 @@
-import type { HelpdeskPolicy } from '../../config';
+import type { HelpdeskPolicy } from '../policy';
 import type { Platform, Resolution, Ticket } from '../model';
 import { DAY } from '../clock';
 import { DEFAULT_LANGUAGE } from '../texts';

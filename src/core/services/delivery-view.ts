@@ -1,5 +1,4 @@
 import { In } from 'typeorm';
-import type { IdentityRef } from '../../config';
 import {
   AttachmentEntity,
   CommentEntity,
@@ -9,12 +8,13 @@ import {
   TicketEntity,
 } from '../../db/entities';
 import { NotFoundError } from '../errors';
-import type { Platform, TicketLocation } from '../model';
+import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
 import { asMessage, say, type SayOptions } from '../rules/messages';
 import { languageOf, type Language } from '../texts';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
+import { currentRating } from './ratings';
 
 export interface PersonView {
   id: number;
@@ -25,7 +25,7 @@ export interface PersonView {
 
 export interface CommentView {
   id: number;
-  kind: CommentEntity['kind'];
+  kind: CommentKind;
   body: string;
   author: PersonView | null;
   byCustomer: boolean;
@@ -38,7 +38,7 @@ export interface CommentView {
 }
 
 export interface DeliveryView {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   card: TicketCard;
   customer: PersonView;
   assignee: PersonView | null;
@@ -75,12 +75,7 @@ export class DeliveryViews {
       const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
       const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
       // Staff see how the customer rated the latest resolution.
-      const [rating] = ticket.resolvedAt
-        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [
-            ticket.id,
-            ticket.resolvedAt,
-          ])
-        : [];
+      const rating = await currentRating(tx.manager, ticket);
       return {
         ticket,
         customer,
@@ -88,7 +83,7 @@ export class DeliveryViews {
         card: ticketCard(
           ticket,
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
-          rating?.score ?? null,
+          rating,
         ),
         comment: comment
           ? {
@@ -200,7 +195,7 @@ export class DeliveryViews {
   }
 
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
-  async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
+  async ticketAt(key: string, value: string): Promise<LocatedTicket | null> {
     const rows: Array<{ id: number }> = await this.ctx.dataSource.query(
       `SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`,
       [key, value],
@@ -209,7 +204,7 @@ export class DeliveryViews {
   }
 
   /** Unresolved tickets of one platform with their locations (to fetch messages missed while down). */
-  async openTicketsOn(platform: Platform): Promise<TicketEntity[]> {
+  async openTicketsOn(platform: Platform): Promise<LocatedTicket[]> {
     return this.ctx.dataSource.manager.find(TicketEntity, {
       where: { platform, status: In(['open', 'pending']) },
       order: { id: 'ASC' },

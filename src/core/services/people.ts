@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { IdentityEntity, PersonEntity } from '../../db/entities';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import type { Person, Platform } from '../model';
 import { parseLanguage } from '../texts';
 

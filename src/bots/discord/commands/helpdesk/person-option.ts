@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import type { IdentityRef } from '../../../../config';
+import type { IdentityRef } from '../../../../core/model';
 import { InvalidInputError } from '../../../../core/errors';
 import { parsePersonId } from '../../../privacy-answers';
 import type { Translate } from '../../../reader';
