@@ -1,3 +1,4 @@
+import { textsFor } from '../src/core/texts';
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -301,7 +302,7 @@ async function floorSide(log?: (line: string) => void): Promise<Side> {
   };
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     void (async () => {
-      if (interaction.isChatInputCommand()) await interaction.showModal(ticketForm('ticket-form'));
+      if (interaction.isChatInputCommand()) await interaction.showModal(ticketForm('ticket-form', textsFor('en')));
       else if (interaction.isModalSubmit()) {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const job = {

@@ -76,7 +76,9 @@ export class DiscordSender implements Sender {
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, { ...options, delivery });
+      // Its words are written now, in its reader's language (a notice planned at night, read by day).
+      const said = await this.helpdesk.deliveries.localized(delivery);
+      await this.carryOut(said, { ...options, delivery: said });
     } catch (error) {
       throw asDeliveryError(error);
     }

@@ -57,12 +57,20 @@ export class SlackSender implements Sender {
   constructor(
     private readonly client: WebClient,
     private readonly helpdesk: Helpdesk,
-    private readonly supportChannel: string | undefined,
+    /** `SLACK_SUPPORT_CHANNEL`: the support channel until an admin sets one with `/helpdesk setup`. */
+    private readonly configuredChannel: string | undefined,
     private readonly homes: HomeRefresher,
   ) {}
 
-  async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
+  /** The support channel: the one set with `/helpdesk setup`, else `SLACK_SUPPORT_CHANNEL`. */
+  private supportChannel(): Promise<string | undefined> {
+    return this.helpdesk.settings.get('slack.support_channel', this.configuredChannel);
+  }
+
+  async send(planned: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
+      // Its words are written now, in its reader's language (a notice planned at night, read by day).
+      const delivery = await this.helpdesk.deliveries.localized(planned);
       await this.carryOut(delivery, {
         ...options,
         post: (step, message) => postOnce(this.client, delivery, step, message),
@@ -85,7 +93,7 @@ export class SlackSender implements Sender {
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'major.proposal')
-      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery, io);
+      return sendProposalAlert(this.helpdesk, this.client, await this.supportChannel(), delivery, io);
     if (delivery.kind === 'person.erased') {
       await deleteOwnDirectMessages(this.client, String(payload.userId));
       return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
@@ -147,10 +155,10 @@ export class SlackSender implements Sender {
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
     if (!place.cardTs) {
-      if (!this.supportChannel)
-        throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+      const supportChannel = await this.supportChannel();
+      if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
       const posted = await io.post('card', {
-        channel: this.supportChannel,
+        channel: supportChannel,
         text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
@@ -310,15 +318,15 @@ export class SlackSender implements Sender {
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
   private async alertStaff(payload: Record<string, unknown>, io: SlackSend): Promise<void> {
-    if (!this.supportChannel)
-      throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+    const supportChannel = await this.supportChannel();
+    if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
     const text = escapeMrkdwn(String(payload.text));
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
     const proposalId =
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
         ? payload.proposalId
         : null;
-    await io.post('alert', { channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
+    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
   }
 
   private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {

@@ -10,6 +10,8 @@ import {
 import { NotFoundError } from '../errors';
 import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
+import { asMessage, say, type SayOptions } from '../rules/messages';
+import { languageOf, type Language } from '../texts';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
 import { currentRating } from './ratings';
@@ -19,6 +21,8 @@ export interface PersonView {
   displayName: string;
   isStaff: boolean;
   identities: IdentityRef[];
+  /** The language they read (their choice, else `HELPDESK_LANGUAGE`). */
+  language: Language;
 }
 
 export interface CommentView {
@@ -41,6 +45,16 @@ export interface DeliveryView {
   customer: PersonView;
   assignee: PersonView | null;
   comment: CommentView | null;
+  /** The staff side's language (the card, the staff thread): `HELPDESK_LANGUAGE`. */
+  staffLanguage: Language;
+}
+
+/** What `localized` needs of a delivery: where it goes, what it is, and what it says. */
+export interface DeliveryToSay {
+  destination: string;
+  kind: string;
+  ticketId: number | null;
+  payload: Record<string, unknown>;
 }
 
 /**
@@ -74,7 +88,9 @@ export class DeliveryViews {
           ticket,
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
           rating,
+          this.ctx.policy.language,
         ),
+        staffLanguage: this.ctx.policy.language,
         comment: comment
           ? {
               id: comment.id,
@@ -104,6 +120,46 @@ export class DeliveryViews {
       if (!person) throw new NotFoundError(`person ${personId} does not exist`);
       return person;
     });
+  }
+
+  /**
+   * The delivery with its words written now, in its reader's language: a direct message in the
+   * person's, a customer's notice in the customer's, a staff alert in the helpdesk's
+   * (`HELPDESK_LANGUAGE`). What the rules planned is a message (key and values) kept beside the
+   * English text; a delivery queued by an older build has only the text, and is sent as it is.
+   */
+  async localized<D extends DeliveryToSay>(delivery: D, options: SayOptions = {}): Promise<D> {
+    const message = asMessage(delivery.payload.message);
+    const notice = asMessage(delivery.payload.noticeMessage);
+    if (!message && !notice) return delivery;
+    const language = await this.readerLanguage(delivery);
+    return {
+      ...delivery,
+      payload: {
+        ...delivery.payload,
+        ...(message ? { text: say(language, message, options) } : {}),
+        ...(notice ? { notice: say(language, notice, options) } : {}),
+      },
+    };
+  }
+
+  /** Who reads a delivery, and so its language. */
+  async readerLanguage(delivery: DeliveryToSay): Promise<Language> {
+    const policyLanguage = this.ctx.policy.language;
+    const personId = /^person:(\d+)$/.exec(delivery.destination)?.[1];
+    const toCustomer =
+      delivery.kind === 'ticket.created' ||
+      (delivery.kind === 'ticket.notice' && delivery.payload.audience === 'customer');
+    let rows: Array<{ language: string | null }> = [];
+    if (personId)
+      rows = await this.ctx.dataSource.query(`SELECT language FROM person WHERE id = $1`, [Number(personId)]);
+    else if (toCustomer && delivery.ticketId !== null)
+      rows = await this.ctx.dataSource.query(
+        `SELECT p.language FROM ticket t JOIN person p ON p.id = t.customer_id WHERE t.id = $1`,
+        [delivery.ticketId],
+      );
+    // Staff channels, and the ticket's staff side, read the helpdesk's language.
+    return languageOf(rows[0], policyLanguage);
   }
 
   /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
@@ -182,6 +238,7 @@ export class DeliveryViews {
           id: p.id,
           displayName: p.displayName,
           isStaff: isStaff(p),
+          language: languageOf(p, this.ctx.policy.language),
           identities: identities
             .filter((i) => i.personId === p.id)
             .map((i) => ({ platform: i.platform, userId: i.platformUserId })),

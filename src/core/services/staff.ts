@@ -4,8 +4,8 @@ import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../.
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
-import { messages } from '../rules/messages';
-import { personDestination } from '../rules/notifications';
+import { notices, refusal, type Message } from '../rules/messages';
+import { personDestination, said } from '../rules/notifications';
 import { chooseAssignee, escalationCandidates } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
@@ -144,7 +144,7 @@ export class StaffService {
       await tx.manager.query(`INSERT INTO link_attempt (person_id, at) VALUES ($1, $2)`, [actor.id, tx.now]);
       return true;
     });
-    if (!counted) throw new ForbiddenError(messages.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR));
+    if (!counted) throw new ForbiddenError(refusal(notices.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR)));
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       const link = await tx.manager.findOne(LinkCodeEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
@@ -155,13 +155,13 @@ export class StaffService {
         link.expiresAt > tx.now &&
         link.platform !== actorRef.platform &&
         link.personId !== actor.id;
-      if (!usable) throw new NotFoundError(messages.linkCodeUnusable);
+      if (!usable) throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, {
         redeemerId: actor.id,
         redeemerPlatform: actorRef.platform,
       });
       await directMessage(tx, link.personId, link.platform, {
-        text: messages.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform),
+        ...said(notices.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform)),
         linkCode: link.code,
       });
       return { awaitingConfirmation: link.platform };
@@ -189,17 +189,17 @@ export class StaffService {
         link.redeemerId === null ||
         link.expiresAt <= tx.now
       )
-        throw new NotFoundError(messages.linkCodeUnusable);
+        throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
       const redeemerPlatform = link.redeemerPlatform ?? (link.platform === 'discord' ? 'slack' : 'discord');
       if (!input.confirm) {
-        await directMessage(tx, link.redeemerId, redeemerPlatform, { text: messages.linkRefused() });
+        await directMessage(tx, link.redeemerId, redeemerPlatform, said(notices.linkRefused()));
         return { refused: true as const };
       }
       // Still staff when confirming: a code outlives no demotion.
       authorize(actor, 'staff.link');
       await mergePerson(tx, link.redeemerId, link.personId);
-      await directMessage(tx, link.personId, redeemerPlatform, { text: messages.linkConfirmed(link.platform) });
+      await directMessage(tx, link.personId, redeemerPlatform, said(notices.linkConfirmed(link.platform)));
       const merged = await tx.manager.findOneByOrFail(PersonEntity, { id: link.personId });
       return { linked: toPerson(merged) };
     });
@@ -284,7 +284,7 @@ async function directMessage(
   tx: Tx,
   personId: number,
   platform: Platform,
-  payload: { text: string; linkCode?: string },
+  payload: { text: string; message: Message; linkCode?: string },
 ): Promise<void> {
   await tx.manager.query(
     `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,

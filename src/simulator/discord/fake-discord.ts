@@ -51,6 +51,8 @@ export class FakeDiscord {
   };
   readonly applicationId = '200000000000000001';
   readonly users = new Map<string, FakeUser>([[this.bot.id, this.bot]]);
+  /** Each user's client language, as interactions carry it (`locale`); `en-US` unless set. */
+  readonly locales = new Map<string, string>();
   readonly channels = new Map<string, any>();
   readonly messages = new Map<string, any[]>();
   readonly threadMembers = new Map<string, Set<string>>();

@@ -9,7 +9,7 @@ import { discordPlace } from '../../../../core/location';
 export const name = 'tickets show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const { ticket, customer, assignee, comments, rating } = await ctx.helpdesk.queries.show(
       actorOf(interaction.user, interaction.member),
@@ -18,11 +18,11 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const thread = discordPlace(ticket.location).threadId;
     const card = ticketCard(
       ticket,
-      { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null },
+      { customer: customer.displayName || tr('answers.show.customer'), assignee: assignee?.displayName || null },
       rating,
     );
     return {
-      content: thread ? `Thread: <#${thread}>` : '',
+      content: thread ? tr('answers.show.thread', { thread: `<#${thread}>` }) : '',
       embeds: [
         {
           title: card.heading,
@@ -31,8 +31,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
           fields: [
             ...card.fields.map((f) => ({ ...f, inline: true })),
             {
-              name: 'Messages',
-              value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})`,
+              name: tr('answers.show.messages'),
+              value: tr('answers.show.messageCount', { count: comments.length, number: ticket.number }),
             },
           ],
         },
