@@ -238,7 +238,7 @@ describe('Discord slash commands, end to end', () => {
 
   test('/helpdesk language: a choice answered in the language chosen and kept; a Danish client reads Danish', async () => {
     const lone = world.fake.user('lone');
-    const language = (code: string) => [subcommand('language', [str('language', code)])];
+    const language = (code: string) => [subcommand('language', [stringOption('language', code)])];
     expect((await run(lone, 'helpdesk', language('da'))).content).toBe('Fra nu af taler helpdesken dansk til dig.');
     expect(await world.helpdesk.languages.of(world.ref(lone))).toBe('da');
     expect((await run(lone, 'helpdesk', language('en'))).content).toBe(
