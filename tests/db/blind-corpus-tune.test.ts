@@ -18,7 +18,7 @@ import { describeEachDatabase } from '../helpers/database';
  */
 const tuning = process.env.LOOK_ALIKE_TUNE === '1';
 const start = new Date('2026-06-01T07:00:00Z');
-const THRESHOLDS = [0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.36, 0.38, 0.4];
+const THRESHOLDS = [0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.36, 0.38, 0.4, 0.45, 0.5];
 
 describeEachDatabase(
   'tuning MAJOR_LOOK_ALIKE_AT on the tuning half',
@@ -104,7 +104,7 @@ function replayRule(reports: readonly BlindReport[], byReport: Map<string, Repor
   const idOf = new Map<number, string>();
   const seen: ReportSeen[] = [];
   let next = 1;
-  const thresholds = { alikeAt, proposeAt: 3, declareAt: 6 };
+  const thresholds = { alikeAt, windowMinutes: 30, proposeAt: 3, declareAt: 6 };
   const reportOf = (r: ReportSeen): ReportSeen => ({ ...r, free: !groupOf.has(r.id) });
   for (const report of reports) {
     const probe = byReport.get(report.id)!;
