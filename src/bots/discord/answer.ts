@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
 import { DEFAULT_LANGUAGE, parseLanguage, textsFor } from '../../core/texts';
+import { sayWith } from '../../core/rules/messages';
 import { readerTexts, type Translate } from '../reader';
 import { interactionActor } from './actor';
 import type { DiscordContext } from './context';
@@ -45,8 +46,9 @@ export async function answerPrivately(
 export function errorText(error: unknown, ctx: DiscordContext, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
   if (isHelpdeskError(error)) {
     // The core's refusals already begin "You can't do that: …"; said once.
+    const said = error.text ? sayWith(tr, error.text) : error.message;
     const refusal = (error.code === 'forbidden' || error.code === 'conflict') && !error.message.startsWith("You can't");
-    return refusal ? tr('answers.cantDoThat', { reason: error.message }) : error.message;
+    return refusal ? tr('answers.cantDoThat', { reason: said }) : said;
   }
   ctx.logger.error({ err: error }, 'discord interaction failed');
   return tr('answers.somethingWrong');

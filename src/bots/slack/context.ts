@@ -5,6 +5,7 @@ import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
+import { sayWith } from '../../core/rules/messages';
 import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
 import { escapeMrkdwn } from './mrkdwn';
@@ -53,7 +54,7 @@ export function messageRef(stored: string): { channel: string; ts: string } {
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
 export function readableError(error: unknown, logger: Logger, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
   // The core's words are plain text and may quote a title or a name.
-  if (isHelpdeskError(error)) return escapeMrkdwn(error.message);
+  if (isHelpdeskError(error)) return escapeMrkdwn(error.text ? sayWith(tr, error.text) : error.message);
   logger.error({ err: error }, 'slack listener failed');
   return tr('answers.somethingWrong');
 }
