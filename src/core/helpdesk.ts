@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { HelpdeskPolicy } from '../config';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
+import { DashboardAccess } from './services/dashboard-access';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { CatalogService } from './services/catalog';
@@ -41,6 +42,8 @@ export interface Helpdesk {
   proposals: ProposalViews;
   /** Signed requests already acted on (a replayed form submission). */
   replays: ReplayGuard;
+  /** The web dashboard's sign-in links and sessions. */
+  dashboard: DashboardAccess;
 }
 
 export function createHelpdesk(options: {
@@ -68,5 +71,6 @@ export function createHelpdesk(options: {
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),
     replays: new ReplayGuard(ctx),
+    dashboard: new DashboardAccess(ctx),
   };
 }
