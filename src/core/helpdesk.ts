@@ -3,6 +3,7 @@ import type { HelpdeskPolicy } from '../config';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
 import { DashboardAccess } from './services/dashboard-access';
+import { DashboardViews } from './services/dashboard-views';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { CatalogService } from './services/catalog';
@@ -44,6 +45,8 @@ export interface Helpdesk {
   replays: ReplayGuard;
   /** The web dashboard's sign-in links and sessions. */
   dashboard: DashboardAccess;
+  /** The dashboard's own reads: the filtered queue, a ticket's surroundings, files, major incidents. */
+  dashboardViews: DashboardViews;
 }
 
 export function createHelpdesk(options: {
@@ -72,5 +75,6 @@ export function createHelpdesk(options: {
     proposals: new ProposalViews(ctx),
     replays: new ReplayGuard(ctx),
     dashboard: new DashboardAccess(ctx),
+    dashboardViews: new DashboardViews(ctx),
   };
 }

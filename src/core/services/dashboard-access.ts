@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Person, Platform, Role } from '../model';
 import { roleOf } from '../rules/roles';
-import { sessionExpiry, sessionIsLive, signInExpiry, signInRefusal, type SignInRefusal } from '../rules/dashboard-access';
+import {
+  sessionExpiry,
+  sessionIsLive,
+  signInExpiry,
+  signInRefusal,
+  type SignInRefusal,
+} from '../rules/dashboard-access';
 import { languageOf, type Language } from '../texts';
 import { transaction, type ServiceContext } from './context';
 import { resolvePerson, type ActorRef } from './people';
