@@ -279,6 +279,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             max_length: 80,
           },
         ]),
+        sub('dashboard', 'A sign-in link for the web dashboard, for you only'),
         sub('help', 'What you can run'),
       ],
     },

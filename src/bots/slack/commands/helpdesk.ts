@@ -4,6 +4,7 @@ import { PLATFORM_LABEL } from '../../../core/rules/messages';
 import { formatStats } from '../../../core/rules/stats';
 import { parseMention, readableError, slackActor, type SlackContext } from '../context';
 import { catalogCommand } from './helpdesk-catalog';
+import { dashboardLinkText } from './helpdesk-dashboard';
 import { privacyCommand, sendExport } from './helpdesk-privacy';
 import { redactCommand } from './helpdesk-redact';
 import { slaCommand } from './helpdesk-sla';
@@ -51,6 +52,7 @@ export function registerHelpdeskCommand(app: App, ctx: SlackContext): void {
     const words = (command.text ?? '').trim().split(/\s+/).filter(Boolean);
     const answer = (text: string) => ack({ response_type: 'ephemeral', text });
     try {
+      if (words[0] === 'dashboard') return await answer(await dashboardLinkText(ctx, actor));
       if (words[0] === 'staff' && (words[1] === 'add' || words[1] === 'remove')) {
         const person = parseMention(words[2] ?? '');
         if (!person) return await answer('Name the person with a mention, like `/helpdesk staff add @ann 1`.');
