@@ -63,3 +63,20 @@ dl.card dt { font-size: .85rem; color: var(--muted); } dl.card dd { margin: 0; }
   table.tickets td::before { content: attr(data-label); min-width: 7rem; color: var(--muted); font-size: .85rem; }
 }
 `;
+
+/**
+ * Reloads a page that asks for it (body data-refresh, in seconds), but never while a form control
+ * has the focus or a field was changed: a supporter choosing filters is not interrupted.
+ */
+export const DASHBOARD_JS = `(function () {
+  var seconds = Number(document.body.getAttribute('data-refresh'));
+  if (!seconds) return;
+  var touched = false;
+  document.addEventListener('input', function () { touched = true; });
+  setInterval(function () {
+    var active = document.activeElement;
+    var busy = active && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(active.tagName);
+    if (!busy && !touched) window.location.reload();
+  }, seconds * 1000);
+})();
+`;

@@ -5,9 +5,9 @@ import type { DashboardViewer } from '../core/services/dashboard-access';
 import { textsFor, type Language, type TextKey } from '../core/texts';
 import type { HttpServer } from '../http/server';
 import type { Logger } from '../log';
-import { DASHBOARD_CSS } from './assets';
+import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
 import { cookieValue, csrfMatches, queryOf, readForm, redirect, sendHtml, sessionCookie, SESSION_COOKIE } from './http';
-import { renderPage, STYLESHEET_PATH, type SafeHtml, type Viewer } from './layout';
+import { renderPage, SCRIPT_PATH, STYLESHEET_PATH, type SafeHtml, type Viewer } from './layout';
 import { messageBody } from './pages/other';
 import { mountKnowledge } from './routes/knowledge';
 import { mountTickets } from './routes/tickets';
@@ -62,6 +62,10 @@ export function mountDashboard(http: HttpServer, options: DashboardOptions): Das
     res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' });
     res.end(DASHBOARD_CSS);
   });
+  http.route('GET', SCRIPT_PATH, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+    res.end(DASHBOARD_JS);
+  });
 
   http.route('GET', '/signin', async (req, res) => {
     const token = queryOf(req).token ?? '';
@@ -75,7 +79,10 @@ export function mountDashboard(http: HttpServer, options: DashboardOptions): Das
       ]);
     }
     redirect(res, '/', {
-      'set-cookie': sessionCookie(outcome.sessionId, { secure: secure(), expiresAt: outcome.expiresAt }),
+      'set-cookie': sessionCookie(outcome.sessionId, {
+        secure: secure(),
+        maxAgeSeconds: (outcome.expiresAt.getTime() - helpdesk.ctx.clock.now().getTime()) / 1000,
+      }),
     });
   });
 

@@ -61,10 +61,11 @@ export function cookieValue(req: IncomingMessage, name: string): string | undefi
 }
 
 /** The session cookie: not readable by scripts, not sent along with other sites' requests, https-only under https. */
-export function sessionCookie(value: string, options: { secure: boolean; expiresAt?: Date }): string {
+export function sessionCookie(value: string, options: { secure: boolean; maxAgeSeconds?: number }): string {
   const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
   if (options.secure) parts.push('Secure');
-  parts.push(options.expiresAt ? `Expires=${options.expiresAt.toUTCString()}` : 'Max-Age=0');
+  // Max-Age, not Expires: relative to the browser's own clock, whatever the server's says.
+  parts.push(`Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds ?? 0))}`);
   return parts.join('; ');
 }
 

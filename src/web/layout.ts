@@ -48,6 +48,8 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 
 /** The stylesheet every page links (served by the dashboard; no inline style is allowed by the CSP). */
 export const STYLESHEET_PATH = '/assets/dashboard.css';
+/** The one script: the queue's refresh, which waits while someone is using a form (a meta refresh would not). */
+export const SCRIPT_PATH = '/assets/dashboard.js';
 
 /**
  * Nothing inline, nothing from elsewhere: a person's text that escaped escaping still could not
