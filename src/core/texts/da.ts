@@ -37,6 +37,19 @@ export const da: Catalog = {
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
     title: 'Helpdesk',
+    skipToContent: 'Gå til indholdet',
+    signedInAs: 'Logget ind som {{name}}',
+    signOut: 'Log ud',
+    nav: {
+      label: 'Oversigt',
+      myTickets: 'Mine sager',
+      queue: 'Kø',
+      myWork: 'Mit arbejde',
+      search: 'Søg',
+      knowledge: 'Vidensbase',
+      major: 'Større hændelser',
+      figures: 'Nøgletal',
+    },
   },
   // ---- figures: The dashboard's figures, charts and CSV export
   figures: {

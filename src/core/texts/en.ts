@@ -41,6 +41,19 @@ export const en = {
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
     title: 'Helpdesk',
+    skipToContent: 'Skip to content',
+    signedInAs: 'Signed in as {{name}}',
+    signOut: 'Sign out',
+    nav: {
+      label: 'Dashboard',
+      myTickets: 'My tickets',
+      queue: 'Queue',
+      myWork: 'My work',
+      search: 'Search',
+      knowledge: 'Knowledge base',
+      major: 'Major incidents',
+      figures: 'Figures',
+    },
   },
   // ---- figures: The dashboard's figures, charts and CSV export
   figures: {
