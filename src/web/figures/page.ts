@@ -1,7 +1,7 @@
 import { FIGURE_WINDOWS } from '../../core/rules/figures';
 import type { Figures, SlaOutcome } from '../../core/services/figures';
 import { textsFor, type Language, type TextKey, type TextParams } from '../../core/texts';
-import { escapeHtml } from './escape';
+import { escapeHtml, trusted, type SafeHtml } from '../layout';
 import { barChart, columnChart, lineChart } from './svg';
 
 /** Where the page's own links go; the router may mount them elsewhere. */
@@ -11,18 +11,23 @@ export interface FiguresLinks {
 }
 export const FIGURES_LINKS: FiguresLinks = { figures: '/figures', exportCsv: '/export/tickets.csv' };
 
+/** The figures page's title, for the page shell's <h1> and <title>. */
+export function figuresTitle(language: Language): string {
+  return textsFor(language)('figures.title');
+}
+
 /**
- * The admins' figures page body: a summary, then each figure as a chart with a table of every
- * number it draws. Every text comes from the catalog's `figures` section in the reader's
- * language; every name and title people wrote is escaped.
+ * The admins' figures page body (the shell adds the heading, `figuresTitle`): the window's links
+ * and the export, a summary, then each figure as a chart with a table of every number it draws.
+ * Every text comes from the catalog's `figures` section in the reader's language; every name and
+ * title people wrote is escaped. Built as a string by the chart code, hence `trusted` at the end.
  */
-export function renderFigures(figures: Figures, language: Language, links: FiguresLinks = FIGURES_LINKS): string {
+export function renderFigures(figures: Figures, language: Language, links: FiguresLinks = FIGURES_LINKS): SafeHtml {
   const say = textsFor(language);
   const w = figures.window;
   const f = new Format(language, say, w.timeZone);
-  return [
-    `<section class="figures" aria-labelledby="figures-title">`,
-    `<h1 id="figures-title">${f.text('figures.title')}</h1>`,
+  const body = [
+    `<div class="figures">`,
     `<nav class="figures-window" aria-label="${f.text('figures.windowNav')}"><ul>`,
     ...FIGURE_WINDOWS.map(
       (days) =>
@@ -39,8 +44,9 @@ export function renderFigures(figures: Figures, language: Language, links: Figur
     deflections(figures, f),
     load(figures, f),
     majorIncidents(figures, f),
-    `</section>`,
+    `</div>`,
   ].join('\n');
+  return trusted(body);
 }
 
 /** Numbers, days and durations in the reader's language; catalog texts escaped for HTML. */

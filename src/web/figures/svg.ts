@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../layout';
 
 /**
  * Charts as SVG drawn on the server: a few bars, lines and labels need no library, no script and
