@@ -25,6 +25,12 @@ const week: Figures = {
       resolution: { met: 0, missed: 1, percentMet: 0 },
     },
     {
+      priority: 'P2',
+      targets: { firstResponseMinutes: 240, resolutionMinutes: 1440 },
+      firstResponse: { met: 0, missed: 0, percentMet: null },
+      resolution: { met: 0, missed: 0, percentMet: null },
+    },
+    {
       priority: 'P3',
       targets: { firstResponseMinutes: 1440, resolutionMinutes: 4320 },
       firstResponse: { met: 3, missed: 1, percentMet: 75 },
@@ -108,10 +114,17 @@ describe('the figures page', () => {
   });
 
   test('SLA met by priority, ratings, deflections and load: a bar each, labelled', () => {
-    expect(labels(chart(page, 'chart-sla'))).toEqual(['0 %', '0 %', '75 %', '66.7 %']);
+    // P2 decided nothing: no bar, and said so rather than drawn as 0 %.
+    expect(labels(chart(page, 'chart-sla'))).toEqual(['0 %', '0 %', 'none', 'none', '75 %', '66.7 %']);
     expect(titles(chart(page, 'chart-sla'))).toContain('P3, Resolution met: 66.7 %');
     expect(labels(chart(page, 'chart-ratings'))).toEqual(['1', '0', '1', '0', '1']);
-    expect(titles(chart(page, 'chart-ratings'))).toEqual(['1 star: 1', '2 stars: 0', '3 stars: 1', '4 stars: 0', '5 stars: 1']);
+    expect(titles(chart(page, 'chart-ratings'))).toEqual([
+      '1 star: 1',
+      '2 stars: 0',
+      '3 stars: 1',
+      '4 stars: 0',
+      '5 stars: 1',
+    ]);
     expect(titles(chart(page, 'chart-deflections'))).toEqual([
       'Printing, Answered by an article: 4',
       'Printing, Went on to a ticket: 1',
@@ -123,7 +136,12 @@ describe('the figures page', () => {
 
   test('every number is also in a table: the days, SLA shares, medians, major incidents', () => {
     expect(page).toContain('<tr><th scope="row">Feb 4, 2026</th><td>12</td><td>2</td><td>12</td></tr>');
-    expect(page).toContain('<td>3</td><td>1</td><td>75 %</td><td>2</td><td>1</td><td>66.7 %</td>');
+    expect(page).toContain(
+      '<tr><th scope="row">P3</th><td>first response 1 d, resolution 3 d</td>' +
+        '<td>3</td><td>1</td><td>75 %</td><td>2</td><td>1</td><td>66.7 %</td></tr>',
+    );
+    expect(page).toContain('<th scope="col">First response: share met</th>');
+    expect(page).toContain('<td>first response 4 h, resolution 1 d</td><td>0</td><td>0</td><td>none</td>');
     expect(page).toContain('<dd>1 h 30 min</dd>');
     expect(page).toContain('<dd>2 d 2 h</dd>');
     expect(page).toContain('<dd>3 ratings, average 3 of 5</dd>');
@@ -152,7 +170,7 @@ describe('the figures page', () => {
     const danish = renderFigures(week, 'da').value;
     expect(figuresTitle('da')).toBe('Nøgletal');
     expect(danish).toContain('Oprettet og løst pr. dag');
-    expect(labels(chart(danish, 'chart-sla'))).toEqual(['0 %', '0 %', '75 %', '66,7 %']);
+    expect(labels(chart(danish, 'chart-sla'))).toEqual(['0 %', '0 %', 'ingen', 'ingen', '75 %', '66,7 %']);
     expect(danish).toContain('<dd>1 t 30 min</dd>');
     expect(danish).toContain('Noget andet');
   });

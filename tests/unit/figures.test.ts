@@ -36,7 +36,12 @@ describe('the backlog a day', () => {
   });
   test('no days, no series; quiet days keep the level', () => {
     expect(backlogSeries(7, [])).toEqual([]);
-    expect(backlogSeries(7, [{ opened: 0, resolved: 0 }, { opened: 0, resolved: 0 }])).toEqual([7, 7]);
+    expect(
+      backlogSeries(7, [
+        { opened: 0, resolved: 0 },
+        { opened: 0, resolved: 0 },
+      ]),
+    ).toEqual([7, 7]);
   });
 });
 
@@ -53,14 +58,24 @@ describe('shares and averages', () => {
   });
 
   test('ratings: count, average to two decimals and the distribution from counts by score', () => {
-    expect(summarizeRatings([{ score: 5, count: 2 }, { score: 4, count: 1 }])).toEqual({
+    expect(
+      summarizeRatings([
+        { score: 5, count: 2 },
+        { score: 4, count: 1 },
+      ]),
+    ).toEqual({
       count: 3,
       average: 4.67,
       distribution: [0, 0, 0, 1, 2],
     });
     expect(summarizeRatings([])).toEqual({ count: 0, average: null, distribution: [0, 0, 0, 0, 0] });
     // A score outside 1–5 cannot be stored; were one read, it would not bend the average.
-    expect(summarizeRatings([{ score: 1, count: 1 }, { score: 9, count: 4 }]).average).toBe(1);
+    expect(
+      summarizeRatings([
+        { score: 1, count: 1 },
+        { score: 9, count: 4 },
+      ]).average,
+    ).toBe(1);
   });
 
   test('seconds become whole minutes; no median stays none', () => {

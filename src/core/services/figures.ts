@@ -208,7 +208,10 @@ async function mediansIn(m: EntityManager, w: FigureWindow) {
              FROM ticket WHERE resolved_at >= $1 AND resolved_at <= $2) AS resolution`,
     [w.start, w.end],
   );
-  return { firstResponse: toMinutes(row.first_response as number | null), resolution: toMinutes(row.resolution as number | null) };
+  return {
+    firstResponse: toMinutes(row.first_response as number | null),
+    resolution: toMinutes(row.resolution as number | null),
+  };
 }
 
 /**
@@ -229,7 +232,11 @@ async function slaOutcomes(m: EntityManager, w: FigureWindow): Promise<Array<Omi
      GROUP BY priority`,
     [w.start, w.end],
   );
-  const outcome = (met: number, missed: number): SlaOutcome => ({ met, missed, percentMet: percent(met, met + missed) });
+  const outcome = (met: number, missed: number): SlaOutcome => ({
+    met,
+    missed,
+    percentMet: percent(met, met + missed),
+  });
   return PRIORITIES.map((priority) => {
     const r = rows.find((row) => row.priority === priority) ?? {};
     return {

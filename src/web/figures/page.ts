@@ -87,12 +87,14 @@ class Format {
   duration(minutes: number | null): string {
     if (minutes === null) return this.say('figures.noValue');
     if (minutes < 60) return this.say('figures.durationMinutes', { minutes });
-    if (minutes < 24 * 60)
-      return this.say('figures.durationHours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
-    return this.say('figures.durationDays', {
-      days: Math.floor(minutes / 1440),
-      hours: Math.floor((minutes % 1440) / 60),
-    });
+    const [days, hours] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60)];
+    if (days === 0)
+      return minutes % 60 === 0
+        ? this.say('figures.durationWholeHours', { hours })
+        : this.say('figures.durationHours', { hours, minutes: minutes % 60 });
+    return hours === 0
+      ? this.say('figures.durationWholeDays', { days })
+      : this.say('figures.durationDays', { days, hours });
   }
 }
 
@@ -101,7 +103,9 @@ function table(caption: string, head: string[], rows: string[][]): string {
   return [
     `<table><caption>${caption}</caption>`,
     `<thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>`,
-    ...rows.map(([first, ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((c) => `<td>${c}</td>`).join('')}</tr>`),
+    ...rows.map(
+      ([first, ...rest]) => `<tr><th scope="row">${first}</th>${rest.map((c) => `<td>${c}</td>`).join('')}</tr>`,
+    ),
     `</tbody></table>`,
   ].join('');
 }
@@ -129,7 +133,10 @@ function summary(figures: Figures, f: Format): string {
     ),
     item(
       f.text('figures.majorTitle'),
-      f.plain('figures.majorSummary', { declared: figures.majorIncidents.declared, joined: figures.majorIncidents.joined }),
+      f.plain('figures.majorSummary', {
+        declared: figures.majorIncidents.declared,
+        joined: figures.majorIncidents.joined,
+      }),
     ),
     `</dl>`,
   );
@@ -193,17 +200,18 @@ function sla(figures: Figures, f: Format): string {
       title: f.plain('figures.slaTitle'),
       description: f.plain('figures.chartDescription'),
       valueText: (v) => f.percent(v),
+      noValueText: f.plain('figures.noValue'),
       max: 100,
       categories: figures.sla.map((s) => s.priority),
       series: [
         {
           label: f.plain('figures.firstResponseMet'),
-          values: figures.sla.map((s) => s.firstResponse.percentMet ?? 0),
+          values: figures.sla.map((s) => s.firstResponse.percentMet),
           pattern: 'solid',
         },
         {
           label: f.plain('figures.resolutionMet'),
-          values: figures.sla.map((s) => s.resolution.percentMet ?? 0),
+          values: figures.sla.map((s) => s.resolution.percentMet),
           pattern: 'hatch',
         },
       ],
@@ -213,12 +221,14 @@ function sla(figures: Figures, f: Format): string {
       [
         f.text('figures.priority'),
         f.text('figures.targets'),
-        `${f.text('figures.firstResponseMet')}: ${f.text('figures.met')}`,
-        f.text('figures.missed'),
-        f.text('figures.share'),
-        `${f.text('figures.resolutionMet')}: ${f.text('figures.met')}`,
-        f.text('figures.missed'),
-        f.text('figures.share'),
+        ...(['firstResponse', 'resolution'] as const).flatMap((target) =>
+          (['met', 'missed', 'share'] as const).map((measure) =>
+            f.text('figures.slaColumn', {
+              target: f.plain(`figures.${target}`),
+              measure: f.plain(`figures.${measure}`),
+            }),
+          ),
+        ),
       ],
       figures.sla.map((s) => [
         s.priority,
@@ -284,8 +294,18 @@ function deflections(figures: Figures, f: Format): string {
     }),
     table(
       f.text('figures.deflectionsTitle'),
-      [f.text('figures.service'), f.text('figures.deflected'), f.text('figures.guidedTickets'), f.text('figures.shareDeflected')],
-      rows.map((d, i) => [escapeHtml(names[i]), f.number(d.deflected), f.number(d.opened), escapeHtml(f.percent(d.percentDeflected))]),
+      [
+        f.text('figures.service'),
+        f.text('figures.deflected'),
+        f.text('figures.guidedTickets'),
+        f.text('figures.shareDeflected'),
+      ],
+      rows.map((d, i) => [
+        escapeHtml(names[i]),
+        f.number(d.deflected),
+        f.number(d.opened),
+        escapeHtml(f.percent(d.percentDeflected)),
+      ]),
     ),
   );
 }

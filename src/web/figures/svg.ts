@@ -54,7 +54,7 @@ function open(text: ChartText, height: number): string {
   );
 }
 
-function legend(id: string, series: Series[], y: number): string {
+function legend(id: string, series: ReadonlyArray<Pick<Series, 'label' | 'pattern'>>, y: number): string {
   if (series.length < 2) return '';
   let x = 40;
   return series
@@ -113,7 +113,10 @@ export function lineChart(text: ChartText & { categories: string[]; axisLabels: 
   const [left, right, top, bottom] = [44, WIDTH - 10, 30, height - 30];
   const max = niceMax(Math.max(0, ...text.values));
   const step = (right - left) / Math.max(1, text.categories.length);
-  const at = (i: number) => ({ x: round(left + step * (i + 0.5)), y: round(bottom - ((bottom - top) * text.values[i]) / max) });
+  const at = (i: number) => ({
+    x: round(left + step * (i + 0.5)),
+    y: round(bottom - ((bottom - top) * text.values[i]) / max),
+  });
   const labelled = text.categories.length <= 31;
   const labelEvery = Math.ceil(text.categories.length / 10);
   const points = text.values.map((_, i) => `${at(i).x},${at(i).y}`).join(' ');
@@ -143,13 +146,21 @@ export function lineChart(text: ChartText & { categories: string[]; axisLabels: 
  * Named rows (priorities, scores, services, supporters), one bar per series in each, the value
  * written at the end of every bar. `max` fixes the scale (100 for shares in per cent).
  */
-export function barChart(text: ChartText & { categories: string[]; series: Series[]; max?: number }): string {
+export function barChart(
+  text: ChartText & {
+    categories: string[];
+    /** A null value (a share of nothing) draws no bar and says `noValueText`. */
+    series: Array<Omit<Series, 'values'> & { values: Array<number | null> }>;
+    noValueText?: string;
+    max?: number;
+  },
+): string {
   const barHeight = 16;
   const rowHeight = barHeight * text.series.length + 12;
   const legendHeight = text.series.length > 1 ? 30 : 0;
   const height = 10 + rowHeight * Math.max(1, text.categories.length) + legendHeight;
   const [left, right] = [190, WIDTH - 60];
-  const max = text.max ?? niceMax(Math.max(0, ...text.series.flatMap((s) => s.values)));
+  const max = text.max ?? niceMax(Math.max(0, ...text.series.flatMap((s) => s.values.map((v) => v ?? 0))));
   const x = (v: number) => round(((right - left) * Math.min(v, max)) / max);
   const parts: string[] = [open(text, height)];
   text.categories.forEach((category, i) => {
@@ -159,13 +170,15 @@ export function barChart(text: ChartText & { categories: string[]; series: Serie
         `${escapeHtml(shorten(category, 26))}</text>`,
     );
     text.series.forEach((s, k) => {
-      const value = s.values[i] ?? 0;
+      const given = s.values[i] ?? null;
+      const value = given ?? 0;
+      const said = given === null ? (text.noValueText ?? '') : text.valueText(given);
       const y = top + barHeight * k;
-      const name = text.series.length > 1 ? `${category}, ${s.label}: ${text.valueText(value)}` : `${category}: ${text.valueText(value)}`;
+      const name = text.series.length > 1 ? `${category}, ${s.label}: ${said}` : `${category}: ${said}`;
       parts.push(
         `<rect class="bar" x="${left}" y="${y}" width="${x(value)}" height="${barHeight - 2}" fill="${fillOf(text.id, s.pattern)}" ` +
           `stroke="${INK}" stroke-width="0.5"><title>${escapeHtml(name)}</title></rect>`,
-        `<text class="value" x="${left + x(value) + 4}" y="${y + barHeight - 5}" font-size="12" fill="${INK}">${escapeHtml(text.valueText(value))}</text>`,
+        `<text class="value" x="${left + x(value) + 4}" y="${y + barHeight - 5}" font-size="12" fill="${INK}">${escapeHtml(said)}</text>`,
       );
     });
   });
