@@ -111,9 +111,9 @@ export interface TicketExportRow {
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
- * The admins' figures and ticket export on the dashboard. Each figure is an aggregate over the
- * indexed timestamps of the window (created_at, resolved_at, the breach marks, ratings' and
- * drafts' created/decided times), so the cost follows the window rather than the helpdesk's age.
+ * The admins' figures and ticket export on the dashboard. The ticket figures are one statement
+ * over one read of the ticket table (TICKET_FIGURES_SQL); ratings and guides are read through
+ * their indexed timestamps, so their cost follows the window rather than the helpdesk's age.
  * SLA outcomes are the marks the clock writes (rules/sla.ts), which are set at the moment a target
  * is missed: the figures never depend on when the sweep came by.
  */
@@ -127,22 +127,13 @@ export class FiguresService {
       authorize(await resolvePerson(tx.manager, actorRef), 'stats.view');
       const setup = await loadSlaSetup(tx.manager);
       const window = figureWindow(tx.now, days, setup.calendar?.timeZone ?? 'UTC');
-      const m = tx.manager;
-      const daily = await dailyCounts(m, window);
-      const backlog = backlogSeries(await unresolvedAt(m, window.start), daily);
-      const medians = await mediansIn(m, window);
+      const tickets = await ticketFigures(tx.manager, window);
       return {
         window,
-        days: daily.map((day, i) => ({ ...day, backlog: backlog[i] })),
-        opened: daily.reduce((sum, d) => sum + d.opened, 0),
-        resolved: daily.reduce((sum, d) => sum + d.resolved, 0),
-        medianFirstResponseMinutes: medians.firstResponse,
-        medianResolutionMinutes: medians.resolution,
-        sla: (await slaOutcomes(m, window)).map((row) => ({ ...row, targets: setup.policy[row.priority] })),
-        ratings: await ratingsIn(m, window),
-        deflections: await deflectionsIn(m, window),
-        load: await loadBySupporter(m, window),
-        majorIncidents: await majorIncidentsIn(m, window),
+        ...tickets,
+        sla: tickets.sla.map((row) => ({ ...row, targets: setup.policy[row.priority] })),
+        ratings: await ratingsIn(tx.manager, window),
+        deflections: await deflectionsIn(tx.manager, window),
       };
     });
   }
@@ -173,78 +164,113 @@ export class FiguresService {
 
 type Row = Record<string, unknown>;
 const int = (value: unknown) => Number(value ?? 0);
-
-/** Opened and resolved a day, every day of the window present (generate_series), days cut at the zone's midnight. */
-async function dailyCounts(m: EntityManager, w: FigureWindow): Promise<Array<Omit<DayFigures, 'backlog'>>> {
-  const rows: Row[] = await m.query(
-    `WITH days AS (SELECT d::date AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d),
-          opened AS (SELECT (created_at AT TIME ZONE $3)::date AS day, count(*) AS n FROM ticket
-                     WHERE created_at >= $4 AND created_at <= $5 GROUP BY 1),
-          resolved AS (SELECT (resolved_at AT TIME ZONE $3)::date AS day, count(*) AS n FROM ticket
-                       WHERE resolved_at >= $4 AND resolved_at <= $5 GROUP BY 1)
-     SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(o.n, 0) AS opened, coalesce(r.n, 0) AS resolved
-     FROM days LEFT JOIN opened o ON o.day = days.day LEFT JOIN resolved r ON r.day = days.day
-     ORDER BY days.day`,
-    [w.firstDay, w.lastDay, w.timeZone, w.start, w.end],
-  );
-  return rows.map((r) => ({ day: String(r.day), opened: int(r.opened), resolved: int(r.resolved) }));
-}
-
-/** Tickets opened before `at` and not resolved by then: still unresolved, or resolved since (two indexed counts). */
-async function unresolvedAt(m: EntityManager, at: Date): Promise<number> {
-  const [row]: Row[] = await m.query(
-    `SELECT (SELECT count(*) FROM ticket WHERE status <> 'resolved' AND created_at < $1)
-          + (SELECT count(*) FROM ticket WHERE resolved_at >= $1 AND created_at < $1) AS n`,
-    [at],
-  );
-  return int(row.n);
-}
-
-async function mediansIn(m: EntityManager, w: FigureWindow) {
-  const [row]: Row[] = await m.query(
-    `SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at))
-             FROM ticket WHERE first_response_at >= $1 AND first_response_at <= $2) AS first_response,
-            (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
-             FROM ticket WHERE resolved_at >= $1 AND resolved_at <= $2) AS resolution`,
-    [w.start, w.end],
-  );
-  return {
-    firstResponse: toMinutes(row.first_response as number | null),
-    resolution: toMinutes(row.resolution as number | null),
-  };
-}
+/** A json column: parsed by the pg driver, but text from some drivers. */
+const json = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /**
- * Each target counts once, in the window its outcome became known: met when the first response
- * (or resolution) came unbreached, missed when the breach was marked (late answers are marked at
- * the answer). Every priority is listed, with nothing decided as null shares.
+ * Every ticket figure in one statement over one read of the ticket table: the tickets the window
+ * touches (still unresolved, or opened, answered, resolved or breached in it) are read once into a
+ * narrow set, and each figure is an aggregate over that set. Days come from generate_series, cut
+ * at midnight in the window's zone, so a day without tickets is there with zeros.
  */
-async function slaOutcomes(m: EntityManager, w: FigureWindow): Promise<Array<Omit<PrioritySla, 'targets'>>> {
-  const rows: Row[] = await m.query(
-    `SELECT priority,
-            count(*) FILTER (WHERE first_response_at >= $1 AND first_response_at <= $2 AND first_response_breached_at IS NULL) AS fr_met,
-            count(*) FILTER (WHERE first_response_breached_at >= $1 AND first_response_breached_at <= $2) AS fr_missed,
-            count(*) FILTER (WHERE resolved_at >= $1 AND resolved_at <= $2 AND resolution_breached_at IS NULL) AS res_met,
-            count(*) FILTER (WHERE resolution_breached_at >= $1 AND resolution_breached_at <= $2) AS res_missed
-     FROM ticket
-     WHERE created_at <= $2 AND (first_response_at >= $1 OR resolved_at >= $1
-                                 OR first_response_breached_at >= $1 OR resolution_breached_at >= $1)
-     GROUP BY priority`,
-    [w.start, w.end],
-  );
+const TICKET_FIGURES_SQL = `
+  WITH w AS MATERIALIZED (
+    SELECT id, is_major, priority, assignee_id, status, created_at, first_response_at, resolved_at,
+           first_response_breached_at, resolution_breached_at
+    FROM ticket
+    WHERE status <> 'resolved' OR created_at >= $1 OR resolved_at >= $1 OR first_response_at >= $1
+       OR first_response_breached_at >= $1 OR resolution_breached_at >= $1
+  ),
+  days AS (SELECT d::date AS day FROM generate_series($3::date, $4::date, interval '1 day') AS d),
+  opened AS (SELECT (created_at AT TIME ZONE $5)::date AS day, count(*) AS n FROM w
+             WHERE created_at >= $1 AND created_at <= $2 GROUP BY 1),
+  resolved AS (SELECT (resolved_at AT TIME ZONE $5)::date AS day, count(*) AS n FROM w
+               WHERE resolved_at >= $1 AND resolved_at <= $2 GROUP BY 1),
+  sla AS (
+    SELECT priority,
+           count(*) FILTER (WHERE first_response_at >= $1 AND first_response_at <= $2 AND first_response_breached_at IS NULL) AS fr_met,
+           count(*) FILTER (WHERE first_response_breached_at >= $1 AND first_response_breached_at <= $2) AS fr_missed,
+           count(*) FILTER (WHERE resolved_at >= $1 AND resolved_at <= $2 AND resolution_breached_at IS NULL) AS res_met,
+           count(*) FILTER (WHERE resolution_breached_at >= $1 AND resolution_breached_at <= $2) AS res_missed
+    FROM w GROUP BY priority),
+  held AS (
+    SELECT assignee_id, count(*) FILTER (WHERE status <> 'resolved') AS open,
+           count(*) FILTER (WHERE resolved_at >= $1 AND resolved_at <= $2) AS resolved
+    FROM w WHERE assignee_id IS NOT NULL GROUP BY assignee_id)
+  SELECT
+    (SELECT json_agg(json_build_object('day', to_char(days.day, 'YYYY-MM-DD'), 'opened', coalesce(o.n, 0),
+                                       'resolved', coalesce(r.n, 0)) ORDER BY days.day)
+     FROM days LEFT JOIN opened o ON o.day = days.day LEFT JOIN resolved r ON r.day = days.day) AS days,
+    (SELECT count(*) FROM w WHERE created_at < $1 AND (resolved_at IS NULL OR resolved_at >= $1)) AS unresolved_at_start,
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at))
+     FROM w WHERE first_response_at >= $1 AND first_response_at <= $2) AS median_first_response,
+    (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
+     FROM w WHERE resolved_at >= $1 AND resolved_at <= $2) AS median_resolution,
+    (SELECT json_agg(json_build_object('priority', priority, 'frMet', fr_met, 'frMissed', fr_missed,
+                                       'resMet', res_met, 'resMissed', res_missed)) FROM sla) AS sla,
+    (SELECT json_agg(json_build_object('personId', p.id, 'name', p.display_name, 'open', coalesce(h.open, 0),
+                                       'resolved', coalesce(h.resolved, 0))
+                     ORDER BY coalesce(h.open, 0) DESC, coalesce(h.resolved, 0) DESC, p.display_name, p.id)
+     FROM person p LEFT JOIN held h ON h.assignee_id = p.id
+     WHERE p.tier IS NOT NULL OR h.assignee_id IS NOT NULL) AS load,
+    (SELECT json_agg(json_build_object('number', t.number, 'title', t.title, 'status', t.status, 'createdAt', t.created_at,
+                                       'joined', (SELECT count(*) FROM ticket c WHERE c.major_incident_id = t.id))
+                     ORDER BY t.created_at, t.id)
+     FROM w JOIN ticket t ON t.id = w.id WHERE w.is_major AND w.created_at >= $1 AND w.created_at <= $2) AS majors`;
+
+type TicketFigures = Pick<
+  Figures,
+  'days' | 'opened' | 'resolved' | 'medianFirstResponseMinutes' | 'medianResolutionMinutes' | 'load' | 'majorIncidents'
+> & { sla: Array<Omit<PrioritySla, 'targets'>> };
+
+async function ticketFigures(m: EntityManager, w: FigureWindow): Promise<TicketFigures> {
+  const [row]: Row[] = await m.query(TICKET_FIGURES_SQL, [w.start, w.end, w.firstDay, w.lastDay, w.timeZone]);
+  const daily = json<Array<{ day: string; opened: number; resolved: number }>>(row.days).map((d) => ({
+    day: d.day,
+    opened: int(d.opened),
+    resolved: int(d.resolved),
+  }));
+  const backlog = backlogSeries(int(row.unresolved_at_start), daily);
+  const sla = json<Row[] | null>(row.sla) ?? [];
   const outcome = (met: number, missed: number): SlaOutcome => ({
     met,
     missed,
     percentMet: percent(met, met + missed),
   });
-  return PRIORITIES.map((priority) => {
-    const r = rows.find((row) => row.priority === priority) ?? {};
-    return {
-      priority,
-      firstResponse: outcome(int(r.fr_met), int(r.fr_missed)),
-      resolution: outcome(int(r.res_met), int(r.res_missed)),
-    };
-  });
+  const incidents = (json<Row[] | null>(row.majors) ?? []).map((r) => ({
+    number: int(r.number),
+    title: String(r.title),
+    status: r.status as TicketStatus,
+    createdAt: new Date(r.createdAt as string),
+    joined: int(r.joined),
+  }));
+  return {
+    days: daily.map((day, i) => ({ ...day, backlog: backlog[i] })),
+    opened: daily.reduce((sum, d) => sum + d.opened, 0),
+    resolved: daily.reduce((sum, d) => sum + d.resolved, 0),
+    medianFirstResponseMinutes: toMinutes(row.median_first_response as number | null),
+    medianResolutionMinutes: toMinutes(row.median_resolution as number | null),
+    // Every priority, with nothing decided as null shares.
+    sla: PRIORITIES.map((priority) => {
+      const r = sla.find((x) => x.priority === priority) ?? {};
+      return {
+        priority,
+        firstResponse: outcome(int(r.frMet), int(r.frMissed)),
+        resolution: outcome(int(r.resMet), int(r.resMissed)),
+      };
+    }),
+    load: (json<Row[] | null>(row.load) ?? []).map((r) => ({
+      personId: int(r.personId),
+      name: String(r.name),
+      open: int(r.open),
+      resolved: int(r.resolved),
+    })),
+    majorIncidents: {
+      declared: incidents.length,
+      joined: incidents.reduce((sum, i) => sum + i.joined, 0),
+      incidents,
+    },
+  };
 }
 
 async function ratingsIn(m: EntityManager, w: FigureWindow): Promise<RatingSummary> {
@@ -277,48 +303,6 @@ async function deflectionsIn(m: EntityManager, w: FigureWindow): Promise<Service
       percentDeflected: percent(deflected, deflected + opened),
     };
   });
-}
-
-/** Every supporter (and anyone else holding tickets): open tickets assigned now, and resolved in the window. */
-async function loadBySupporter(m: EntityManager, w: FigureWindow): Promise<SupporterLoad[]> {
-  const rows: Row[] = await m.query(
-    `WITH held AS (
-       SELECT assignee_id,
-              count(*) FILTER (WHERE status <> 'resolved') AS open,
-              count(*) FILTER (WHERE resolved_at >= $1 AND resolved_at <= $2) AS resolved
-       FROM ticket
-       WHERE assignee_id IS NOT NULL AND (status <> 'resolved' OR resolved_at >= $1)
-       GROUP BY assignee_id)
-     SELECT p.id, p.display_name, coalesce(h.open, 0) AS open, coalesce(h.resolved, 0) AS resolved
-     FROM person p LEFT JOIN held h ON h.assignee_id = p.id
-     WHERE p.tier IS NOT NULL OR h.assignee_id IS NOT NULL
-     ORDER BY open DESC, resolved DESC, p.display_name, p.id`,
-    [w.start, w.end],
-  );
-  return rows.map((r) => ({
-    personId: int(r.id),
-    name: String(r.display_name),
-    open: int(r.open),
-    resolved: int(r.resolved),
-  }));
-}
-
-async function majorIncidentsIn(m: EntityManager, w: FigureWindow): Promise<Figures['majorIncidents']> {
-  const rows: Row[] = await m.query(
-    `SELECT t.number, t.title, t.status, t.created_at,
-            (SELECT count(*) FROM ticket c WHERE c.major_incident_id = t.id) AS joined
-     FROM ticket t WHERE t.is_major AND t.created_at >= $1 AND t.created_at <= $2
-     ORDER BY t.created_at, t.id`,
-    [w.start, w.end],
-  );
-  const incidents = rows.map((r) => ({
-    number: int(r.number),
-    title: String(r.title),
-    status: r.status as TicketStatus,
-    createdAt: new Date(r.created_at as string | Date),
-    joined: int(r.joined),
-  }));
-  return { declared: incidents.length, joined: incidents.reduce((sum, i) => sum + i.joined, 0), incidents };
 }
 
 interface ExportRowRecord {
