@@ -2,6 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { HelpdeskPolicy } from '../config';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
+import { DashboardAccess } from './services/dashboard-access';
+import { DashboardViews } from './services/dashboard-views';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
 import { FiguresService } from './services/figures';
@@ -44,6 +46,10 @@ export interface Helpdesk {
   proposals: ProposalViews;
   /** Signed requests already acted on (a replayed form submission). */
   replays: ReplayGuard;
+  /** The web dashboard's sign-in links and sessions. */
+  dashboard: DashboardAccess;
+  /** The dashboard's own reads: the filtered queue, a ticket's surroundings, files, major incidents. */
+  dashboardViews: DashboardViews;
 }
 
 export function createHelpdesk(options: {
@@ -72,5 +78,7 @@ export function createHelpdesk(options: {
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),
     replays: new ReplayGuard(ctx),
+    dashboard: new DashboardAccess(ctx),
+    dashboardViews: new DashboardViews(ctx),
   };
 }
