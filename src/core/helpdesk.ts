@@ -6,6 +6,7 @@ import { DashboardAccess } from './services/dashboard-access';
 import { DashboardViews } from './services/dashboard-views';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
+import { FiguresService } from './services/figures';
 import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
@@ -32,6 +33,8 @@ export interface Helpdesk {
   sla: SlaService;
   ratings: RatingService;
   stats: StatsService;
+  /** The dashboard's figures and ticket export (admins). */
+  figures: FiguresService;
   major: MajorIncidentService;
   catalog: CatalogService;
   guides: GuideService;
@@ -66,6 +69,7 @@ export function createHelpdesk(options: {
     sla: new SlaService(ctx),
     ratings: new RatingService(ctx),
     stats: new StatsService(ctx),
+    figures: new FiguresService(ctx),
     major: new MajorIncidentService(ctx),
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),

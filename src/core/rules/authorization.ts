@@ -64,6 +64,7 @@ export const PERMISSIONS = {
   'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
+  'ticket.export': adminOnly(),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: "only the ticket's customer rates it" },
 } as const satisfies Record<string, Rule>;
 
