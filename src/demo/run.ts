@@ -174,7 +174,9 @@ function printLookAround(
   term.line(`  ${baseUrl}/healthz   which adapters are up, and the database`);
   term.line(`  ${baseUrl}/metrics   tickets, deliveries, SLA and deflection figures (Prometheus)`);
   if (links) {
-    term.line('  The web dashboard, signed in as `/helpdesk dashboard` signs people in (each link works once, for 10 minutes):');
+    term.line(
+      '  The web dashboard, signed in as `/helpdesk dashboard` signs people in (each link works once, for 10 minutes):',
+    );
     term.line(`    Lise (tier-1 supporter): ${links.staff}`);
     term.line(`    Raul (customer):         ${links.customer}`);
   }

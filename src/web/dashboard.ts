@@ -9,6 +9,7 @@ import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
 import { cookieValue, csrfMatches, queryOf, readForm, redirect, sendHtml, sessionCookie, SESSION_COOKIE } from './http';
 import { renderPage, SCRIPT_PATH, STYLESHEET_PATH, type SafeHtml, type Viewer } from './layout';
 import { messageBody } from './pages/other';
+import { mountFigures } from './figures/routes';
 import { mountKnowledge } from './routes/knowledge';
 import { mountTickets } from './routes/tickets';
 
@@ -149,5 +150,6 @@ export function mountDashboard(http: HttpServer, options: DashboardOptions): Das
   const dashboard: Dashboard = { route };
   mountTickets(dashboard, helpdesk);
   mountKnowledge(dashboard, helpdesk);
+  mountFigures(dashboard, helpdesk);
   return dashboard;
 }

@@ -151,11 +151,11 @@ export function renderPage(options: PageOptions): string {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        ${refreshSeconds ? html`<meta http-equiv="refresh" content="${refreshSeconds}" />` : ''}
+        ${refreshSeconds ? html`<script src="${SCRIPT_PATH}" defer></script>` : ''}
         <title>${title} · ${helpdesk}</title>
         <link rel="stylesheet" href="${STYLESHEET_PATH}" />
       </head>
-      <body>
+      <body${refreshSeconds ? html` data-refresh="${refreshSeconds}"` : ''}>
         <a class="skip" href="#main">${say('dashboard.skipToContent')}</a>
         <header><a class="brand" href="/">${helpdesk}</a>${nav}</header>
         <main id="main" tabindex="-1">

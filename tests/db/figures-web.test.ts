@@ -3,7 +3,6 @@ import { createHttpServer, type HttpServer } from '../../src/http/server';
 import { createMetrics } from '../../src/http/metrics';
 import { createLogger } from '../../src/log';
 import { mountDashboard } from '../../src/web/dashboard';
-import { mountFigures } from '../../src/web/figures/routes';
 import { describeEachDatabase } from '../helpers/database';
 import { ADMIN, discord, staffUp } from '../helpers/people';
 
@@ -26,7 +25,7 @@ describeEachDatabase('the figures page and the ticket export over HTTP', (ctx) =
       metrics: createMetrics({ databaseUp: async () => true }),
       health: { ping: async () => true },
     });
-    mountFigures(mountDashboard(http, { helpdesk, logger }), helpdesk);
+    mountDashboard(http, { helpdesk, logger });
     base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
 
     ctx().clock.set('2026-02-04T09:00:00Z');

@@ -75,7 +75,7 @@ afterAll(async () => {
   await world?.stop();
 });
 
-test('a supporter signs in with the link from the bot\'s private answer and sees the queue in priority order', async () => {
+test("a supporter signs in with the link from the bot's private answer and sees the queue in priority order", async () => {
   const page = await signedIn(await discordLink(tina));
   expect(new URL(page.url()).pathname).toBe('/');
   const cookies = await page.browserContext().cookies();
@@ -100,7 +100,7 @@ test('a supporter signs in with the link from the bot\'s private answer and sees
   await page.browserContext().close();
 });
 
-test('a supporter opens a ticket, replies, and the reply reaches the ticket\'s Discord thread', async () => {
+test("a supporter opens a ticket, replies, and the reply reaches the ticket's Discord thread", async () => {
   const page = await signedIn(await discordLink(tina));
   await Promise.all([page.waitForNavigation(), page.click(`a[href="/ticket?number=${numbers.urgent}"]`)]);
   expect(await page.$eval('h1', (h) => h.textContent)).toBe(`#${numbers.urgent} Mail server down`);
@@ -135,7 +135,7 @@ test('a supporter opens a ticket, replies, and the reply reaches the ticket\'s D
   await page.browserContext().close();
 });
 
-test('a form without the session\'s CSRF token is refused', async () => {
+test("a form without the session's CSRF token is refused", async () => {
   const page = await signedIn(await discordLink(tina));
   const status = await page.evaluate(async (n) => {
     const response = await fetch('/ticket/action', {
@@ -155,7 +155,7 @@ test('a form without the session\'s CSRF token is refused', async () => {
 
 test('a sign-in link is refused when used a second time or after 10 minutes', async () => {
   const link = await discordLink(tina);
-  (await signedIn(link)).browserContext().close();
+  await (await signedIn(link)).browserContext().close();
   const again = await (await browser.createBrowserContext()).newPage();
   const reused = await again.goto(link);
   expect(reused?.status()).toBe(410);
@@ -170,15 +170,27 @@ test('a sign-in link is refused when used a second time or after 10 minutes', as
   await again.browserContext().close();
 });
 
-test('a Slack customer sees only their own tickets, and another person\'s ticket by URL is refused', async () => {
+test("a Slack customer sees only their own tickets, and another person's ticket by URL is refused", async () => {
   const dora = slack('UDORA');
   const eve = slack('UEVE');
-  const own = await world.helpdesk.tickets.open(dora, { title: 'Dora cannot print', description: 'Paper jam.', type: 'incident', location: {} });
-  const theirs = await world.helpdesk.tickets.open(eve, { title: 'Eve lost her badge', description: 'Lost.', type: 'request', location: {} });
+  const own = await world.helpdesk.tickets.open(dora, {
+    title: 'Dora cannot print',
+    description: 'Paper jam.',
+    type: 'incident',
+    location: {},
+  });
+  const theirs = await world.helpdesk.tickets.open(eve, {
+    title: 'Eve lost her badge',
+    description: 'Lost.',
+    type: 'request',
+    location: {},
+  });
   const link = await world.helpdesk.dashboard.signInLink(dora);
   const page = await signedIn(onServer(link.url));
   expect(await page.$eval('h1', (h) => h.textContent)).toBe('My tickets');
-  const listed = await page.$$eval('table.tickets tbody tr td:first-child a', (links) => links.map((a) => a.textContent));
+  const listed = await page.$$eval('table.tickets tbody tr td:first-child a', (links) =>
+    links.map((a) => a.textContent),
+  );
   expect(listed).toEqual([`#${own.number}`]);
   await expectAccessible(page);
 
