@@ -8,15 +8,19 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { LANGUAGES, t } from '../../core/texts';
+import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
  * Only commands with a handler are listed, so Discord never offers one that would go unanswered.
+ * The descriptions written here are replaced by the catalog's (`commands.<path>`), with their Danish
+ * and any other language's as localizations: a test holds that every one has its text there.
  */
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
-  return [
+  return localizeCommands([
     {
       name: 'ticket',
       description: 'Open a support ticket',
@@ -281,9 +285,19 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         ]),
         sub('dashboard', 'A sign-in link for the web dashboard, for you only'),
         sub('help', 'What you can run'),
+        sub('language', 'The language the helpdesk speaks to you', [
+          {
+            type: STRING,
+            name: 'language',
+            description: 'Which language',
+            required: true,
+            // Each language by its own name, so a reader finds theirs whatever the client shows.
+            choices: LANGUAGES.map((code) => ({ name: t(code, 'language.name'), value: code })),
+          },
+        ]),
       ],
     },
-  ];
+  ]);
 }
 
 const STRING = ApplicationCommandOptionType.String;

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { t } from '../../../core/texts';
-import { dashboardLinkText } from '../commands/helpdesk-dashboard';
+import { dashboardLinkText } from '../commands/helpdesk/dashboard';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { HOME_OPEN_DASHBOARD } from '../home';
 

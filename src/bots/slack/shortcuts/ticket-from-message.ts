@@ -1,3 +1,4 @@
+import { textsOf, type SlackContext } from '../context';
 import type { App, MessageShortcut } from '@slack/bolt';
 import { ticketFormView } from '../blocks';
 import type { TicketFormMetadata } from '../commands/ticket';
@@ -5,7 +6,7 @@ import type { TicketFormMetadata } from '../commands/ticket';
 export const TICKET_FROM_MESSAGE_SHORTCUT = 'ticket_from_message';
 
 /** "Ticket from message": the /ticket form prefilled from the message; the ticket keeps where it came from. */
-export function registerTicketFromMessageShortcut(app: App): void {
+export function registerTicketFromMessageShortcut(app: App, ctx: SlackContext): void {
   app.shortcut<MessageShortcut>(TICKET_FROM_MESSAGE_SHORTCUT, async ({ ack, shortcut, client }) => {
     await ack();
     const text = (shortcut.message as { text?: string }).text ?? '';
@@ -15,7 +16,10 @@ export function registerTicketFromMessageShortcut(app: App): void {
     };
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }),
+      view: ticketFormView(await textsOf(ctx, shortcut.user.id), JSON.stringify(metadata), {
+        title: text.split('\n')[0],
+        description: text,
+      }),
     });
   });
 }
