@@ -31,10 +31,12 @@ async function storeTickets(dataSource: DataSource, from: number, count: number)
   await dataSource.query(
     `WITH c AS (INSERT INTO person (display_name) VALUES ('Bench customer') RETURNING id),
           staff AS (SELECT array_agg(id ORDER BY id) AS ids FROM person WHERE tier = 1)
-     INSERT INTO ticket (title, description, type, status, priority, tier, assignee_id, customer_id, opened_by_id,
+     INSERT INTO ticket (title, description, type, status, resolution, resolved_at, priority, tier, assignee_id, customer_id, opened_by_id,
                          platform, created_at, updated_at, first_response_due_at, resolution_due_at)
      SELECT 'Bench ticket ' || g, 'A ticket the dashboard bench made, number ' || g,
             'incident', CASE WHEN g % 3 = 0 THEN 'open' WHEN g % 7 = 0 THEN 'pending' ELSE 'resolved' END,
+            CASE WHEN g % 3 <> 0 AND g % 7 <> 0 THEN 'resolved_by_staff' END,
+            CASE WHEN g % 3 <> 0 AND g % 7 <> 0 THEN now() END,
             'P' || (1 + g % 4), 1, CASE WHEN g % 4 = 0 THEN NULL ELSE staff.ids[1 + g % cardinality(staff.ids)] END,
             c.id, c.id, 'discord', now() - make_interval(mins => g), now(),
             now() + make_interval(mins => (g * 37) % 900), now() + make_interval(mins => 600 + (g * 53) % 9000)
