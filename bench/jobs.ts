@@ -137,13 +137,15 @@ async function fillTickets(
               $6::bigint AS step, $7::bigint AS due, $8::bigint AS owed
      )
      INSERT INTO ticket (title, description, type, status, resolution, priority, tier, assignee_id, customer_id, opened_by_id, platform,
-                         created_at, updated_at, pending_since, resolved_at, reminders_sent)
+                         created_at, updated_at, pending_since, resolved_at, reminders_sent, sla_elapsed_seconds)
      SELECT 'Printer ' || g || ' on floor 2 is jammed', 'It shows error E' || (g % 100) || ' and the tray light blinks.', 'incident',
             s.status, CASE WHEN s.status = 'resolved' THEN 'resolved_by_staff' END, 'P3', 1,
             p.first_person + p.customers + (g % p.supporters)::int, p.first_person + (g % p.customers)::int, p.first_person + (g % p.customers)::int,
             'discord', p.now - interval '30 days', p.now - interval '30 days', s.pending_since,
             CASE WHEN s.status = 'resolved' THEN p.now - interval '3 days' END,
-            CASE WHEN s.k >= p.due AND s.pending_since <= p.now - interval '5 days' AND s.k % 2 = 0 THEN 1 ELSE 0 END
+            CASE WHEN s.k >= p.due AND s.pending_since <= p.now - interval '5 days' AND s.k % 2 = 0 THEN 1 ELSE 0 END,
+            -- Open time counted before it was set pending: a third past the P3 resolution target (3 days), marked breached when closed.
+            CASE WHEN s.status = 'pending' THEN CASE WHEN s.k % 3 = 0 THEN 4 * 86400 ELSE 3600 END ELSE 0 END
      FROM p
      CROSS JOIN generate_series(1::bigint, p.tickets) g
      CROSS JOIN LATERAL (SELECT (g * p.step) % p.tickets AS k) perm
@@ -175,7 +177,7 @@ async function restore(ds: DataSource): Promise<void> {
   await ds.query(`TRUNCATE delivery, ticket_event, job_run`);
   await ds.query(
     `UPDATE ticket t SET status = p.status, resolution = NULL, resolved_at = NULL, pending_since = p.pending_since,
-                         reminders_sent = p.reminders_sent, updated_at = p.updated_at
+                         reminders_sent = p.reminders_sent, updated_at = p.updated_at, resolution_breached_at = NULL
      FROM bench_pending p WHERE t.id = p.id AND t.updated_at IS DISTINCT FROM p.updated_at`,
   );
   await vacuum(ds);
@@ -187,7 +189,8 @@ type Writes = Record<'events' | 'deliveries' | 'tickets' | 'foreignEvents', stri
 async function writesSince(ds: DataSource): Promise<Writes> {
   const [row] = await ds.query(
     `SELECT ${EVENT_AND_DELIVERY_DIGESTS},
-       (SELECT md5(string_agg(concat_ws('|', t.id, t.status, t.resolution, t.resolved_at, t.pending_since, t.reminders_sent, t.updated_at), ',' ORDER BY t.id))
+       (SELECT md5(string_agg(concat_ws('|', t.id, t.status, t.resolution, t.resolved_at, t.pending_since, t.reminders_sent, t.updated_at,
+                                        t.sla_elapsed_seconds, t.sla_running_since, t.resolution_due_at, t.sla_next_check_at, t.resolution_breached_at), ',' ORDER BY t.id))
           FROM ticket t JOIN bench_pending p ON p.id = t.id) AS tickets`,
   );
   return { events: row.events, deliveries: row.deliveries, tickets: row.tickets, foreignEvents: row.foreign_events };
@@ -230,14 +233,21 @@ const autoCloseParams = (batchSize: number) => [
   String(defaultPolicy.reopenDays),
 ];
 
-/** The auto-close's writes in one statement: the ticket, its event, its card update and the customer's notice (with its rating buttons). */
+/**
+ * The auto-close's writes in one statement: the ticket (its clock stopped, its resolution marked
+ * breached when the open time counted is past its priority's target), its event, its card update
+ * and the customer's notice (with its rating buttons).
+ */
 const HAND_AUTO_CLOSE_SQL = `
   WITH due AS (
-    SELECT t.id, t.pending_since FROM ticket t
+    SELECT t.id, t.pending_since, t.sla_elapsed_seconds > st.resolution_minutes * 60 AS late FROM ticket t
+    JOIN sla_target st ON st.priority = t.priority
     WHERE t.status = 'pending' AND t.pending_since <= $1 AND ${afterCursor(5)}
-    ORDER BY t.pending_since LIMIT $2 FOR UPDATE SKIP LOCKED
+    ORDER BY t.pending_since LIMIT $2 FOR UPDATE OF t SKIP LOCKED
   ), closed AS (
-    UPDATE ticket t SET status = 'resolved', resolution = 'closed_automatically', resolved_at = $3, pending_since = NULL, updated_at = $3
+    UPDATE ticket t SET status = 'resolved', resolution = 'closed_automatically', resolved_at = $3, pending_since = NULL, updated_at = $3,
+                        sla_running_since = NULL, first_response_due_at = NULL, resolution_due_at = NULL, sla_next_check_at = NULL,
+                        resolution_breached_at = CASE WHEN due.late AND t.resolution_breached_at IS NULL THEN $3 ELSE t.resolution_breached_at END
     FROM due WHERE t.id = due.id
     RETURNING t.id, t.number, t.platform
   ), events AS (

@@ -7,6 +7,9 @@ import { systemClock } from '../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../src/core/helpdesk';
 import { messages } from '../src/core/rules/messages';
 import { personDestination, ticketDestination } from '../src/core/rules/notifications';
+import { DEFAULT_SLA_POLICY } from '../src/core/rules/sla';
+import { insertTicketSql } from '../src/core/services/ticket-columns';
+import { newTicketValues } from '../src/core/services/ticket-store';
 import type { ActorRef } from '../src/core/services/people';
 import {
   median,
@@ -261,17 +264,28 @@ async function openByHand(pool: Pool, who: ActorRef, _index: number): Promise<vo
         )
       ).rows[0].id;
 
+    // The row the services store for a new ticket (its columns from the one list, its P3 clock started), inserted by hand.
+    const opening = insertTicketSql(
+      newTicketValues(
+        {
+          title,
+          description,
+          type: 'incident',
+          impact: null,
+          urgency: null,
+          customerId,
+          openedById: customerId,
+          platform: who.platform,
+          location: {},
+          followUpOfId: null,
+        },
+        { policy: DEFAULT_SLA_POLICY, calendar: null },
+        now,
+      ),
+    );
     const {
       rows: [ticket],
-    } = await client.query<{ id: number; number: number }>(
-      // The SLA clock as the core starts it for a P3 ticket (24×7): first response in a day, resolution in three, first look at 80 %.
-      `INSERT INTO ticket (title, description, type, status, priority, tier, customer_id, opened_by_id, platform, location, created_at, updated_at,
-                           sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at)
-       VALUES ($1, $2, 'incident', 'open', 'P3', 1, $3, $3, $4, '{}', $5::timestamptz, $5,
-               $5, $5::timestamptz + interval '1 day', $5::timestamptz + interval '3 days', $5::timestamptz + interval '1 day' * 0.8)
-       RETURNING id, number`,
-      [title, description, customerId, who.platform, now],
-    );
+    } = await client.query<{ id: number; number: number }>(opening.sql, opening.params);
 
     // Issue 8: an incident's opening looks for look-alikes first. The same one statement, sent by
     // hand; the bench's reports are unrelated, so it finds none and nothing more follows.

@@ -11,7 +11,6 @@ export type Translate = (key: TextKey, params?: TextParams) => string;
  * is away), the answer still goes out, in the helpdesk's language.
  */
 export async function readerTexts(helpdesk: Helpdesk, helpdeskLanguage: string, actor: ActorRef): Promise<Translate> {
-  void helpdesk;
-  void actor;
-  return textsFor(helpdeskLanguage);
+  const language = await helpdesk.languages.of(actor).catch(() => helpdeskLanguage);
+  return textsFor(language);
 }

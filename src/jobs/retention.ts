@@ -1,5 +1,6 @@
 import { DAY } from '../core/clock';
 import type { ServiceContext } from '../core/services/context';
+import { forgetSentPayloads } from '../core/services/delivery-retention';
 import type { BatchOptions } from './ticket-batch';
 import type { JobProgress } from './job-runner';
 
@@ -25,33 +26,32 @@ export async function purgeExpired(
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const draftsBefore = new Date(now.getTime() - DRAFT_RETENTION_MS);
   const sentBefore = new Date(now.getTime() - ctx.policy.deliveryRetentionDays * DAY);
-  const statements: Array<[string, unknown[]]> = [
-    [
+  const affected = (sql: string, params: unknown[]) => async () => {
+    const result = await ctx.dataSource.query(sql, params);
+    // DELETE and UPDATE answer [rows, count] through TypeORM's query().
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  };
+  const steps: Array<() => Promise<number>> = [
+    affected(
       `DELETE FROM ticket_draft WHERE id IN (
          SELECT id FROM ticket_draft WHERE outcome IS DISTINCT FROM 'deflected' AND coalesce(decided_at, created_at) <= $1
          LIMIT $2)`,
       [draftsBefore, batch],
-    ],
-    [
+    ),
+    affected(
       `UPDATE ticket_draft SET title = '', description = '', answers = '[]' WHERE id IN (
          SELECT id FROM ticket_draft WHERE outcome = 'deflected' AND decided_at <= $1
            AND (title <> '' OR description <> '' OR answers <> '[]'::jsonb)
          LIMIT $2)`,
       [draftsBefore, batch],
-    ],
-    [
-      `UPDATE delivery SET payload = '{}'::jsonb WHERE id IN (
-         SELECT id FROM delivery WHERE status = 'sent' AND sent_at <= $1 AND payload <> '{}'::jsonb LIMIT $2)`,
-      [sentBefore, batch],
-    ],
+    ),
+    () => forgetSentPayloads(ctx.dataSource.manager, sentBefore, batch),
   ];
   let total = 0;
-  for (const [sql, params] of statements) {
+  for (const step of steps) {
     for (;;) {
       if (options.signal?.aborted) return total;
-      const result = await ctx.dataSource.query(sql, params);
-      // DELETE and UPDATE answer [rows, count] through TypeORM's query().
-      const count = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+      const count = await step();
       total += count;
       if (options.progress) options.progress.rowsAffected += count;
       if (count < batch) break;

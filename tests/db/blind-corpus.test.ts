@@ -34,18 +34,24 @@ describeEachDatabase('major incidents on the blind corpus', (ctx) => {
     );
     expect(figures.measure.expectedPairs).toBeGreaterThan(0);
     console.log(describeFigures(`blind corpus, measuring half [${ctx().kind}]`, figures.measure));
-  }, 120_000);
+  }, 300_000);
 
-  // Failing, and said so: the goals are not reached yet. When they are, this turns red and `.failing` comes off.
-  test.failing(
-    'on the measuring half: pair precision ≥ 0.9, pair recall ≥ 0.8, at most 1 in 50 unrelated reports joined, every outage proposed by its 5th customer',
-    () => {
-      const f = figures.measure;
-      expect(f).toBeDefined();
-      expect(f!.precision).toBeGreaterThanOrEqual(0.9);
-      expect(f!.recall).toBeGreaterThanOrEqual(0.8);
-      expect(f!.unrelatedJoined * 50).toBeLessThanOrEqual(f!.unrelated);
-      expect(f!.lateOutages).toEqual([]);
-    },
-  );
+  // The goals not reached yet are failing, and said so: when one is, its test turns red and `.failing` comes off.
+  const measured = () => {
+    expect(figures.measure).toBeDefined();
+    return figures.measure!;
+  };
+  test.failing('on the measuring half: pair precision ≥ 0.9', () => {
+    expect(measured().precision).toBeGreaterThanOrEqual(0.9);
+  });
+  test.failing('on the measuring half: pair recall ≥ 0.8', () => {
+    expect(measured().recall).toBeGreaterThanOrEqual(0.8);
+  });
+  test('on the measuring half: at most 1 in 50 unrelated reports joined', () => {
+    const f = measured();
+    expect(f.unrelatedJoined * 50).toBeLessThanOrEqual(f.unrelated);
+  });
+  test.failing('on the measuring half: every outage proposed by its 5th customer', () => {
+    expect(measured().lateOutages).toEqual([]);
+  });
 });

@@ -1,8 +1,19 @@
+import { ChannelType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { ADMIN } from '../helpers/people';
 import { SUPPORT_CHANNEL_ID, type FakeDiscord, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { commandDefinitions } from '../../src/bots/discord/register-commands';
-import { answerText, slashCommand, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import {
+  answerText,
+  channelOption,
+  integerOption,
+  slashCommand,
+  stringOption,
+  subcommand,
+  subcommandGroup,
+  userOption,
+  type Option,
+} from '../../src/simulator/discord/interactions';
 import { eventuallyPasses } from '../helpers/eventually';
 
 /** The slash commands beyond /ticket and /note, end to end: the real discord.js client against the fake Discord. */
@@ -18,10 +29,6 @@ describe('Discord slash commands, end to end', () => {
   afterAll(async () => {
     await world?.stop();
   });
-
-  const int = (name: string, value: number): Option => ({ name, type: 4, value });
-  const str = (name: string, value: string): Option => ({ name, type: 3, value });
-  const user = (name: string, value: FakeUser): Option => ({ name, type: 6, value: value.id });
 
   /** Runs `/command sub …` and returns its private answer (the edit after the deferral). */
   const run = (who: FakeUser, command: string, options: Option[], staff = false, channelId = SUPPORT_CHANNEL_ID) =>
@@ -59,17 +66,17 @@ describe('Discord slash commands, end to end', () => {
     const dan = world.fake.user('dan');
     const eve = world.fake.user('eve');
     const { number } = await openTicket(dan, 'Dan lost his badge');
-    const refused = await run(eve, 'tickets', [subcommand('show', [int('number', number)])]);
+    const refused = await run(eve, 'tickets', [subcommand('show', [integerOption('number', number)])]);
     expect(refused.content).toBe(`There is no ticket #${number} that you can see.`);
     expect(JSON.stringify(refused)).not.toContain('Dan lost his badge');
-    const shown = await run(dan, 'tickets', [subcommand('show', [int('number', number)])]);
+    const shown = await run(dan, 'tickets', [subcommand('show', [integerOption('number', number)])]);
     expect(shown.embeds[0].title).toBe(`#${number} Dan lost his badge`);
   });
 
   test('/tickets search finds a ticket by its words', async () => {
     const fay = world.fake.user('fay');
     const { number } = await openTicket(fay, 'Projector shows purple colours');
-    const found = await run(fay, 'tickets', [subcommand('search', [str('words', 'projector')])]);
+    const found = await run(fay, 'tickets', [subcommand('search', [stringOption('words', 'projector')])]);
     expect(found.content).toContain(`#${number}`);
   });
 
@@ -78,7 +85,7 @@ describe('Discord slash commands, end to end', () => {
     const { number, threadId } = await openTicket(gil, 'Headset crackles');
     world.fake.say(gil, threadId, 'Only on the left side.');
     await eventuallyPasses(async () => expect((await world.comments(number)).length).toBe(1));
-    const answer = await run(gil, 'tickets', [subcommand('transcript', [int('number', number)])]);
+    const answer = await run(gil, 'tickets', [subcommand('transcript', [integerOption('number', number)])]);
     expect(answer.content).toContain(`transcript of #${number}`);
     expect(answer.files).toHaveLength(1);
     expect(answer.files[0].filename).toBe(`ticket-${number}.md`);
@@ -89,14 +96,16 @@ describe('Discord slash commands, end to end', () => {
   test('/tickets priority N P1 changes it, and the card is edited after delivery; a customer is refused', async () => {
     const hu = world.fake.user('hu');
     const { number, threadId } = await openTicket(hu, 'Email is down for everyone');
-    const refused = await run(hu, 'tickets', [subcommand('priority', [int('number', number), str('priority', 'P1')])]);
+    const refused = await run(hu, 'tickets', [
+      subcommand('priority', [integerOption('number', number), stringOption('priority', 'P1')]),
+    ]);
     expect(refused.content).toMatch(/^You can't do that: /);
     expect((await world.ticket(number)).priority).not.toBe('P1');
 
     const answer = await run(
       tina,
       'tickets',
-      [subcommand('priority', [int('number', number), str('priority', 'P1')])],
+      [subcommand('priority', [integerOption('number', number), stringOption('priority', 'P1')])],
       true,
     );
     expect(answer.content).toBe(`#${number} is now P1.`);
@@ -119,14 +128,14 @@ describe('Discord slash commands, end to end', () => {
     const assigned = await run(
       boss,
       'tickets',
-      [subcommand('assign', [int('number', number), user('person', target)])],
+      [subcommand('assign', [integerOption('number', number), userOption('person', target)])],
       true,
     );
     expect(assigned.content).toBe(`#${number} is now assigned to ${target.global_name}.`);
 
     const vic = world.fake.user('vic');
     await world.helpdesk.staff.add(ADMIN, { person: world.ref(vic), role: '2' });
-    const escalated = await run(boss, 'tickets', [subcommand('escalate', [int('number', number)])], true);
+    const escalated = await run(boss, 'tickets', [subcommand('escalate', [integerOption('number', number)])], true);
     expect(escalated.content).toBe(`#${number} is escalated to tier 2.`);
     expect((await world.ticket(number)).tier).toBe(2);
   });
@@ -136,7 +145,7 @@ describe('Discord slash commands, end to end', () => {
     const refused = await run(
       tina,
       'helpdesk',
-      [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }],
+      [subcommandGroup('staff', [subcommand('add', [userOption('person', newbie), stringOption('role', '2')])])],
       true,
     );
     expect(refused.content).toMatch(/^You can't do that: /);
@@ -145,7 +154,7 @@ describe('Discord slash commands, end to end', () => {
     const added = await run(
       boss,
       'helpdesk',
-      [{ name: 'staff', type: 2, options: [subcommand('add', [user('person', newbie), str('role', '2')])] }],
+      [subcommandGroup('staff', [subcommand('add', [userOption('person', newbie), stringOption('role', '2')])])],
       true,
     );
     expect(added.content).toBe('Newbie is now a tier-2 supporter.');
@@ -154,21 +163,21 @@ describe('Discord slash commands, end to end', () => {
     const removed = await run(
       boss,
       'helpdesk',
-      [{ name: 'staff', type: 2, options: [subcommand('remove', [user('person', newbie)])] }],
+      [subcommandGroup('staff', [subcommand('remove', [userOption('person', newbie)])])],
       true,
     );
     expect(removed.content).toContain('Newbie is no longer staff');
   });
 
   test('/helpdesk away and /helpdesk link for staff; a customer is refused', async () => {
-    const away = await run(tina, 'helpdesk', [subcommand('away', [str('state', 'on')])], true);
+    const away = await run(tina, 'helpdesk', [subcommand('away', [stringOption('state', 'on')])], true);
     expect(away.content).toContain('You are away');
-    const back = await run(tina, 'helpdesk', [subcommand('away', [str('state', 'off')])], true);
+    const back = await run(tina, 'helpdesk', [subcommand('away', [stringOption('state', 'off')])], true);
     expect(back.content).toContain('You are back');
     const linked = await run(tina, 'helpdesk', [subcommand('link')], true);
     expect(linked.content).toMatch(/Your link code is \*\*[A-Z0-9]{8}\*\*/);
     const customer = world.fake.user('jay');
-    expect((await run(customer, 'helpdesk', [subcommand('away', [str('state', 'on')])])).content).toMatch(
+    expect((await run(customer, 'helpdesk', [subcommand('away', [stringOption('state', 'on')])])).content).toMatch(
       /^You can't do that: /,
     );
   });
@@ -229,7 +238,7 @@ describe('Discord slash commands, end to end', () => {
 
   test('/helpdesk language: a choice answered in the language chosen and kept; a Danish client reads Danish', async () => {
     const lone = world.fake.user('lone');
-    const language = (code: string) => [subcommand('language', [str('language', code)])];
+    const language = (code: string) => [subcommand('language', [stringOption('language', code)])];
     expect((await run(lone, 'helpdesk', language('da'))).content).toBe('Fra nu af taler helpdesken dansk til dig.');
     expect(await world.helpdesk.languages.of(world.ref(lone))).toBe('da');
     expect((await run(lone, 'helpdesk', language('en'))).content).toBe(
@@ -246,7 +255,7 @@ describe('Discord slash commands, end to end', () => {
   test('/kb new: the form, the article stored, /kb search finds it, /kb read shows it; a customer cannot /kb new', async () => {
     const command = await slashCommand(world.fake, tina, 'kb', SUPPORT_CHANNEL_ID, [subcommand('new')], true);
     const [modal] = world.fake.answers.get(command)!;
-    expect(modal.body.type).toBe(9);
+    expect(modal.body.type).toBe(InteractionResponseType.Modal);
     expect(JSON.stringify(modal.body.data)).toContain('"max_length":4000');
     const submitted = await submitArticleForm(world.fake, tina, modal.body.data.custom_id, {
       title: 'Resetting the VPN token',
@@ -263,14 +272,17 @@ describe('Discord slash commands, end to end', () => {
     expect(article).toMatchObject({ title: 'Resetting the VPN token', tags: ['vpn', 'network'], visibility: 'public' });
 
     const lee = world.fake.user('lee');
-    const found = await run(lee, 'kb', [subcommand('search', [str('words', 'vpn token')])]);
+    const found = await run(lee, 'kb', [subcommand('search', [stringOption('words', 'vpn token')])]);
     expect(found.content).toContain(`**${id}** · Resetting the VPN token`);
-    const read = await run(lee, 'kb', [subcommand('read', [int('id', id)])]);
+    const read = await run(lee, 'kb', [subcommand('read', [integerOption('id', id)])]);
     expect(read.embeds[0].description).toContain('press reset');
 
     const refused = await slashCommand(world.fake, lee, 'kb', SUPPORT_CHANNEL_ID, [subcommand('new')]);
     const [answer] = world.fake.answers.get(refused)!;
-    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(answer.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(answer.body.data.content).toMatch(/^You can't do that: /);
   });
 
@@ -286,11 +298,11 @@ describe('Discord slash commands, end to end', () => {
       tina,
       'kb',
       SUPPORT_CHANNEL_ID,
-      [subcommand('edit', [int('id', short.id)])],
+      [subcommand('edit', [integerOption('id', short.id)])],
       true,
     );
     const [modal] = world.fake.answers.get(command)!;
-    expect(modal.body.type).toBe(9);
+    expect(modal.body.type).toBe(InteractionResponseType.Modal);
     expect(JSON.stringify(modal.body.data)).toContain('E12 means paper jam.');
     const submitted = await submitArticleForm(world.fake, tina, modal.body.data.custom_id, {
       title: 'Printer codes',
@@ -316,15 +328,18 @@ describe('Discord slash commands, end to end', () => {
       tina,
       'kb',
       SUPPORT_CHANNEL_ID,
-      [subcommand('edit', [int('id', long.id)])],
+      [subcommand('edit', [integerOption('id', long.id)])],
       true,
     );
     const [answer] = world.fake.answers.get(refused)!;
-    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(answer.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(answer.body.data.content).toContain("can't be edited here");
     expect((await world.helpdesk.knowledge.read(world.ref(tina), { id: long.id })).body).toBe(longBody.trim());
 
-    const read = await run(world.fake.user('max'), 'kb', [subcommand('read', [int('id', long.id)])]);
+    const read = await run(world.fake.user('max'), 'kb', [subcommand('read', [integerOption('id', long.id)])]);
     expect(read.content).toContain('attached');
     expect(read.files[0].filename).toBe(`article-${long.id}.md`);
     expect(read.files[0].text).toContain(longBody.trim());
@@ -382,16 +397,15 @@ describe('Discord slash commands, end to end', () => {
 
   test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {
     const desk = world.fake.textChannel('helpdesk');
-    const channel = (value: string): Option => ({ name: 'channel', type: 7, value });
-    const refused = await run(tina, 'helpdesk', [subcommand('setup', [channel(desk.id)])], true);
+    const refused = await run(tina, 'helpdesk', [subcommand('setup', [channelOption('channel', desk.id)])], true);
     expect(refused.content).toMatch(/^You can't do that: only a helpdesk admin/);
     expect(await world.db.dataSource.query(`SELECT * FROM helpdesk_setting`)).toEqual([]);
 
-    const named = await run(boss, 'helpdesk', [subcommand('setup', [channel(desk.id)])], true);
+    const named = await run(boss, 'helpdesk', [subcommand('setup', [channelOption('channel', desk.id)])], true);
     expect(named.content).toContain(`<#${desk.id}> is now the support channel`);
     const { threadId } = await openTicket(world.fake.user('lou'), 'Badge does not open the door');
     // The stored channel takes precedence over DISCORD_SUPPORT_CHANNEL_ID.
-    expect(world.fake.channels.get(threadId)).toMatchObject({ parent_id: desk.id, type: 12 });
+    expect(world.fake.channels.get(threadId)).toMatchObject({ parent_id: desk.id, type: ChannelType.PrivateThread });
 
     // Without the option: the channel it is run in (and run in a ticket's thread, it asks for one).
     const inThread = await run(boss, 'helpdesk', [subcommand('setup')], true, threadId);
@@ -410,18 +424,23 @@ describe('Discord slash commands, end to end', () => {
     const refused = await run(
       tina,
       'helpdesk',
-      [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])],
+      [subcommand('mark', [stringOption('kind', 'catalog'), integerOption('id', catalog.id)])],
       true,
     );
     expect(refused.content).toMatch(/^You can't do that: /);
     const marked = await run(
       boss,
       'helpdesk',
-      [subcommand('mark', [str('kind', 'catalog'), int('id', catalog.id)])],
+      [subcommand('mark', [stringOption('kind', 'catalog'), integerOption('id', catalog.id)])],
       true,
     );
     expect(marked.content).toBe(`Article ${catalog.id} "Our services" is now the service catalog article.`);
-    const sla = await run(boss, 'helpdesk', [subcommand('mark', [str('kind', 'sla'), int('id', catalog.id)])], true);
+    const sla = await run(
+      boss,
+      'helpdesk',
+      [subcommand('mark', [stringOption('kind', 'sla'), integerOption('id', catalog.id)])],
+      true,
+    );
     expect(sla.content).toContain('/helpdesk sla');
   });
 });

@@ -1,3 +1,4 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { randomUUID } from 'node:crypto';
 import { ADMIN } from '../helpers/people';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -6,14 +7,16 @@ import {
   answerText,
   chooseInSelect,
   ephemeralMessage,
+  integerOption,
   pressButton,
   slashCommand,
   subcommand,
   submitModal,
+  userOption,
   type Option,
 } from '../../src/simulator/discord/interactions';
 
-/** Issue 8's creation guides on Discord, end to end: `/helpdesk catalog`, `/ticket`'s service select, the guide, its form, the articles offered. */
+/** Creation guides on Discord, end to end: `/helpdesk catalog`, `/ticket`'s service select, the guide, its form, the articles offered. */
 describe('Discord service catalog and creation guides, end to end', () => {
   let world: DiscordWorld;
   let tina: FakeUser; // tier-1 supporter
@@ -88,7 +91,10 @@ describe('Discord service catalog and creation guides, end to end', () => {
       ...(fields.answers !== undefined ? { answers: fields.answers } : {}),
     });
     const [deferral, reply] = await world.fake.answered(submitted, 2);
-    expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(deferral.body).toMatchObject({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     return { modal, reply: reply.body };
   }
 
@@ -101,14 +107,14 @@ describe('Discord service catalog and creation guides, end to end', () => {
       customId,
     );
     const [ack, next] = await world.fake.answered(id, 2);
-    expect(ack.body.type).toBe(6); // the message is updated, not answered anew
+    expect(ack.body.type).toBe(InteractionResponseType.DeferredMessageUpdate); // the message is updated, not answered anew
     return next;
   }
 
   test('admins add services through the form (a supporter is refused before it); the list and the edit form show them', async () => {
     expect((await helpdesk(tina, [catalog('add')])).content).toMatch(/^You can't do that: /);
     const form = await helpdesk(boss, [catalog('add')]);
-    expect(form).toMatchObject({ type: 9, data: { custom_id: 'catalog-form' } });
+    expect(form).toMatchObject({ type: InteractionResponseType.Modal, data: { custom_id: 'catalog-form' } });
     expect(form.data.components.map((l: any) => l.component.custom_id)).toEqual([
       'name',
       'description',
@@ -149,7 +155,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect(list.content).toBe(
       `${printing}. Printing · covered, tier 2 · 2 checks, 1 question\n   Office printers\n${phones}. Private phones · not covered\n   Your own mobile`,
     );
-    const edit = await helpdesk(boss, [catalog('edit', [{ name: 'id', type: 4, value: printing }])]);
+    const edit = await helpdesk(boss, [catalog('edit', [integerOption('id', printing)])]);
     expect(edit.data.custom_id).toBe(`catalog-form:${printing}`);
     expect(edit.data.components[3].component.value).toBe('Is the printer switched on?\nIs there paper in the tray?');
     expect(edit.data.components[2].component.options.find((o: any) => o.default).value).toBe('2');
@@ -178,8 +184,11 @@ describe('Discord service catalog and creation guides, end to end', () => {
     const [first] = answers(id);
     expect(first.via).toBe('callback');
     expect(first.body).toMatchObject({
-      type: 4,
-      data: { flags: 64, content: 'Which service is this about? Pick "Something else" if none fits.' },
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: {
+        flags: MessageFlags.Ephemeral,
+        content: 'Which service is this about? Pick "Something else" if none fits.',
+      },
     });
     const select = first.body.data.components[0].components[0];
     expect(select.custom_id).toBe('guide:service');
@@ -194,16 +203,19 @@ describe('Discord service catalog and creation guides, end to end', () => {
       tina,
       'ticket',
       SUPPORT_CHANNEL_ID,
-      [{ name: 'person', type: 6, value: ada.id }],
+      [userOption('person', ada)],
       true,
     );
-    expect(answers(onBehalf)[0].body).toMatchObject({ type: 9, data: { custom_id: `ticket-form:${ada.id}` } });
+    expect(answers(onBehalf)[0].body).toMatchObject({
+      type: InteractionResponseType.Modal,
+      data: { custom_id: `ticket-form:${ada.id}` },
+    });
   });
 
   test('a guide shows its checks; its form asks its question; articles are offered; "This solved it" counts a deflection and opens no ticket', async () => {
     const carl = world.fake.user('carl');
     const guide = await pick(carl, String(printing));
-    expect(guide.type).toBe(7);
+    expect(guide.type).toBe(InteractionResponseType.UpdateMessage);
     expect(guide.data.content).toContain('• Is there paper in the tray?');
     expect(buttonIds(guide.data)).toEqual([`guide:form:${printing}:incident`, `guide:form:${printing}:request`]);
 
@@ -242,7 +254,10 @@ describe('Discord service catalog and creation guides, end to end', () => {
     const again = await press(carl, reply, `guide:open:${draft.id}`);
     expect(again).toMatchObject({
       via: 'followup',
-      body: { flags: 64, content: "You can't do that: That form was already answered by an article." },
+      body: {
+        flags: MessageFlags.Ephemeral,
+        content: "You can't do that: That form was already answered by an article.",
+      },
     });
     expect(await ticketCount()).toBe(before);
   });
@@ -270,7 +285,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
   test('"Something else" opens the form at once; with no matching article the ticket opens straight away, at tier 1', async () => {
     const eve = world.fake.user('eve');
     const modal = await pick(eve, 'something-else');
-    expect(modal).toMatchObject({ type: 9, data: { custom_id: 'guide-form:0:' } });
+    expect(modal).toMatchObject({ type: InteractionResponseType.Modal, data: { custom_id: 'guide-form:0:' } });
     expect(modal.data.components.map((l: any) => l.component.custom_id)).toEqual([
       'title',
       'description',
@@ -294,7 +309,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     const fred = world.fake.user('fred');
     const [article] = await world.db.dataSource.query(`SELECT id FROM article WHERE special = 'catalog'`);
     const declined = await pick(fred, String(phones));
-    expect(declined).toMatchObject({ type: 7, data: { components: [] } });
+    expect(declined).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { components: [] } });
     expect(declined.data.content).toBe(
       `Sorry — Private phones is not something the helpdesk looks after, so no ticket was opened. See what the helpdesk covers with /kb read ${article.id}.`,
     );
@@ -323,7 +338,10 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect(select.body.data.components[0].components[0].custom_id).toBe('guide:service');
     expect(waiting).toMatchObject({
       via: 'followup',
-      body: { flags: 64, content: expect.stringContaining('You have a form you did not finish: "Jammed again"') },
+      body: {
+        flags: MessageFlags.Ephemeral,
+        content: expect.stringContaining('You have a form you did not finish: "Jammed again"'),
+      },
     });
     expect(buttonIds(waiting.body)).toEqual([`guide:open:${draft.id}`, `guide:show:${draft.id}`]);
 
@@ -348,7 +366,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     const before = await ticketCount();
     const foreign = await press(ivy, reply, `guide:open:${draft.id}`);
     expect(foreign.body).toMatchObject({
-      flags: 64,
+      flags: MessageFlags.Ephemeral,
       content: 'That form is not known (it may belong to someone else).',
     });
     const stolen = await press(ivy, reply, `guide:solved:${draft.id}:${jamArticle}`);
@@ -372,7 +390,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect(values(first).slice(-2)).toEqual(['page:1', 'something-else']);
 
     const second = await pick(world.fake.user('jo'), 'page:1');
-    expect(second.type).toBe(7);
+    expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(second.data.content).toContain('(page 2 of 2)');
     expect(values(second)[0]).toBe('page:0');
     expect(values(second)).toHaveLength(1 + 10 + 1); // Back, the other 10 of 32 services, Something else

@@ -1,7 +1,9 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { ADMIN } from '../helpers/people';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
 import {
+  integerOption,
   pressButton,
   slashCommand,
   subcommand,
@@ -9,7 +11,7 @@ import {
   type Option,
 } from '../../src/simulator/discord/interactions';
 
-/** Issue 8's major incidents on Discord, end to end: the proposal in the staff channel, its buttons, and `/tickets link`/`unlink`. */
+/** Major incidents on Discord, end to end: the proposal in the staff channel, its buttons, and `/tickets link`/`unlink`. */
 describe('Discord major incidents, end to end', () => {
   let world: DiscordWorld;
   let tina: FakeUser; // tier-1 supporter
@@ -23,8 +25,6 @@ describe('Discord major incidents, end to end', () => {
   afterAll(async () => {
     await world?.stop();
   });
-
-  const int = (name: string, value: number): Option => ({ name, type: 4, value });
 
   async function run(who: FakeUser, options: Option[], staff = false) {
     const id = await slashCommand(world.fake, who, 'tickets', SUPPORT_CHANNEL_ID, options, staff);
@@ -95,7 +95,10 @@ describe('Discord major incidents, end to end', () => {
 
     const pressed = await pressButton(world.fake, tina, proposal, declare.custom_id, true);
     const [deferral, confirmed] = await world.fake.answered(pressed, 2);
-    expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(deferral.body).toMatchObject({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     const parentNumber = Number(/#(\d+)/.exec(confirmed.body.content)![1]);
     const parent = await world.ticket(parentNumber);
     expect(parent).toMatchObject({ is_major: true, priority: 'P1' });
@@ -125,21 +128,31 @@ describe('Discord major incidents, end to end', () => {
       `SELECT number, id FROM ticket WHERE is_major ORDER BY id DESC LIMIT 1`,
     );
 
-    const refused = await run(dan, [subcommand('link', [int('number', own), int('parent', parent.number)])]);
+    const refused = await run(dan, [
+      subcommand('link', [integerOption('number', own), integerOption('parent', parent.number)]),
+    ]);
     expect(refused.content).toMatch(/^You can't do that: /);
     expect((await world.ticket(own)).major_incident_id).toBeNull();
 
-    const linked = await run(tina, [subcommand('link', [int('number', own), int('parent', parent.number)])], true);
+    const linked = await run(
+      tina,
+      [subcommand('link', [integerOption('number', own), integerOption('parent', parent.number)])],
+      true,
+    );
     expect(linked.content).toBe(`#${own} is now part of major incident #${parent.number}.`);
     expect((await world.ticket(own)).major_incident_id).toBe(parent.id);
     // Ticket #1 is one of the joined reports, not the major incident itself.
-    const notMajor = await run(tina, [subcommand('link', [int('number', own), int('parent', 1)])], true);
+    const notMajor = await run(
+      tina,
+      [subcommand('link', [integerOption('number', own), integerOption('parent', 1)])],
+      true,
+    );
     expect(notMajor.content).toContain('is not a major incident');
 
-    const unlinked = await run(tina, [subcommand('unlink', [int('number', own)])], true);
+    const unlinked = await run(tina, [subcommand('unlink', [integerOption('number', own)])], true);
     expect(unlinked.content).toContain(`#${own} is no longer part of a major incident`);
     expect((await world.ticket(own)).major_incident_id).toBeNull();
-    const again = await run(tina, [subcommand('unlink', [int('number', own)])], true);
+    const again = await run(tina, [subcommand('unlink', [integerOption('number', own)])], true);
     expect(again.content).toContain('is not part of a major incident');
   });
 

@@ -1,6 +1,7 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { Writable } from 'node:stream';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
-import { pressButton, submitModal } from '../../src/simulator/discord/interactions';
+import { integerOption, pressButton, subcommand, submitModal } from '../../src/simulator/discord/interactions';
 import { createLogger } from '../../src/log';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { storedState } from '../helpers/snapshot';
@@ -40,7 +41,10 @@ describe('Discord: controls and messages the helpdesk did not expect', () => {
     const before = await storedState(world.db.dataSource);
     for (const customId of ['ticket:claim:-1', 'ticket:no-such-action:1', 'something-else']) {
       const answer = await answerTo(await pressButton(world.fake, tina, card(), customId, true));
-      expect(answer).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(answer).toMatchObject({
+        type: InteractionResponseType.ChannelMessageWithSource,
+        data: { flags: MessageFlags.Ephemeral },
+      });
       expect(answer.data.content).toContain('not one the helpdesk knows');
     }
     const form = await answerTo(await submitModal(world.fake, cora, SUPPORT_CHANNEL_ID, 'no-such-form:1', { x: 'y' }));
@@ -74,9 +78,7 @@ describe('Discord: controls and messages the helpdesk did not expect', () => {
   });
 
   test('an id past what the store holds is refused with a clear answer, not a database error', async () => {
-    const answer = await world.command(cora, 'kb', [
-      { name: 'read', type: 1, options: [{ name: 'id', type: 4, value: 99_999_999_999 }] },
-    ]);
+    const answer = await world.command(cora, 'kb', [subcommand('read', [integerOption('id', 99_999_999_999)])]);
     expect(answer.content).toContain('larger than any the helpdesk gives');
     expect(errors).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -5,15 +6,18 @@ import { DiscordWorld } from '../fakes/discord/harness';
 import {
   answerText,
   ephemeralMessage,
+  integerOption,
   pressButton,
   slashCommand,
+  stringOption,
   subcommand,
   submitModal,
   submitTicketForm,
+  userOption,
   type Option,
 } from '../../src/simulator/discord/interactions';
 
-/** Issue 7 on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
+/** Priorities and SLAs on Discord, end to end: impact and urgency in the form, the queue's order, ratings, `/helpdesk sla` and `/helpdesk stats`. */
 describe('Discord priorities, SLA and ratings, end to end', () => {
   let world: DiscordWorld;
   let tina: FakeUser; // tier-1 supporter
@@ -26,8 +30,6 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   afterAll(async () => {
     await world?.stop();
   });
-
-  const str = (name: string, value: string): Option => ({ name, type: 3, value });
 
   async function run(who: FakeUser, command: string, options: Option[], staff = false) {
     const id = await slashCommand(world.fake, who, command, SUPPORT_CHANNEL_ID, options, staff);
@@ -58,7 +60,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   test('the form asks for impact and urgency (required selects, with the core labels); everyone + blocked gives P1 on the card, with its SLA', async () => {
     const command = await slashCommand(world.fake, world.fake.user('ada'), 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
-    expect(modal.body.type).toBe(9); // the modal is the first answer
+    expect(modal.body.type).toBe(InteractionResponseType.Modal); // the modal is the first answer
     const selects = modal.body.data.components.map((label: any) => label.component).filter((c: any) => c.type === 3);
     expect(selects.map((s: any) => [s.custom_id, s.required])).toEqual([
       ['type', true],
@@ -111,7 +113,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
       tina,
       'ticket',
       SUPPORT_CHANNEL_ID,
-      [{ name: 'person', type: 6, value: cleo.id }],
+      [userOption('person', cleo)],
       true,
     );
     const [modal] = world.fake.answers.get(command)!;
@@ -137,7 +139,8 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     expect(at(normal.number)).toBeLessThan(at(low.number));
     expect(content).toMatch(new RegExp(`#${high.number} · P2 · due <t:\\d+:R>`));
 
-    const staffView: string = (await run(tina, 'tickets', [subcommand('list', [str('scope', 'all')])], true)).content;
+    const staffView: string = (await run(tina, 'tickets', [subcommand('list', [stringOption('scope', 'all')])], true))
+      .content;
     const lines = staffView.split('\n').filter((l) => /^#\d+ /.test(l));
     const priorities = lines.map((l) => l.split(' · ')[1]);
     expect(priorities).toEqual([...priorities].sort());
@@ -156,7 +159,10 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
 
     const rated = await pressButton(world.fake, dora, notice, `ticket:rate-4:${number}`);
     const [deferral, thanks] = await world.fake.answered(rated, 2);
-    expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(deferral.body).toMatchObject({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(thanks.body.content).toBe(`Thank you! You rated #${number} 4/5.`);
     expect(thanks.body.components[0].components[0]).toMatchObject({
       label: 'Add a comment',
@@ -183,7 +189,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     expect(field(threadId, 'Rating')).toBe('★★★★☆ (4/5)');
     expect(edits().slice(before)).toEqual([false, true]);
     expect(world.fake.channels.get(threadId).thread_metadata.archived).toBe(true);
-    const shown = await run(tina, 'tickets', [subcommand('show', [{ name: 'number', type: 4, value: number }])], true);
+    const shown = await run(tina, 'tickets', [subcommand('show', [integerOption('number', number)])], true);
     expect(shown.embeds[0].fields).toEqual(
       expect.arrayContaining([
         { name: 'Rating', value: '★★★★☆ (4/5)', inline: true },
@@ -199,7 +205,10 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
       `ticket:rate-comment:${number}`,
     );
     const [form] = world.fake.answers.get(ask)!;
-    expect(form.body).toMatchObject({ type: 9, data: { custom_id: `rating-comment:${number}` } });
+    expect(form.body).toMatchObject({
+      type: InteractionResponseType.Modal,
+      data: { custom_id: `rating-comment:${number}` },
+    });
     const submitted = await submitModal(world.fake, dora, threadId, form.body.data.custom_id, {
       comment: 'Quick and friendly.',
     });
@@ -220,7 +229,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const refused = await run(
       tina,
       'helpdesk',
-      [sla('set', [str('priority', 'P1'), str('first_response', '30m')])],
+      [sla('set', [stringOption('priority', 'P1'), stringOption('first_response', '30m')])],
       true,
     );
     expect(refused.content).toMatch(/^You can't do that: /);
@@ -228,7 +237,13 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const set = await run(
       boss,
       'helpdesk',
-      [sla('set', [str('priority', 'P1'), str('first_response', '30m'), str('resolution', '2h')])],
+      [
+        sla('set', [
+          stringOption('priority', 'P1'),
+          stringOption('first_response', '30m'),
+          stringOption('resolution', '2h'),
+        ]),
+      ],
       true,
     );
     expect(set.content).toContain('P1 critical: first response within 30m, resolved within 2h');
@@ -239,24 +254,29 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const hours = await run(
       boss,
       'helpdesk',
-      [sla('hours', [str('hours', 'Mon-Fri 08:00-16:00 Europe/Copenhagen')])],
+      [sla('hours', [stringOption('hours', 'Mon-Fri 08:00-16:00 Europe/Copenhagen')])],
       true,
     );
     expect(hours.content).toContain('during business hours only');
     const holiday = await run(
       boss,
       'helpdesk',
-      [sla('holiday', [str('action', 'add'), str('date', '2026-12-24')])],
+      [sla('holiday', [stringOption('action', 'add'), stringOption('date', '2026-12-24')])],
       true,
     );
     expect(holiday.content).toContain('2026-12-24');
-    const bad = await run(boss, 'helpdesk', [sla('set', [str('priority', 'P2'), str('resolution', 'soon')])], true);
+    const bad = await run(
+      boss,
+      'helpdesk',
+      [sla('set', [stringOption('priority', 'P2'), stringOption('resolution', 'soon')])],
+      true,
+    );
     expect(bad.content).toContain('"soon" is not a duration');
-    await run(boss, 'helpdesk', [sla('hours', [str('hours', 'off')])], true);
+    await run(boss, 'helpdesk', [sla('hours', [stringOption('hours', 'off')])], true);
   });
 
   test('/helpdesk stats (admins) shows the figures privately; a supporter is refused; help lists the new commands by role', async () => {
-    const stats = await run(boss, 'helpdesk', [subcommand('stats', [str('period', '30d')])], true);
+    const stats = await run(boss, 'helpdesk', [subcommand('stats', [stringOption('period', '30d')])], true);
     expect(stats.content).toContain('Helpdesk figures for the last 30 days');
     expect(stats.content).toMatch(/rating 4\/5 \(1\)/);
     const refused = await run(tina, 'helpdesk', [subcommand('stats')], true);

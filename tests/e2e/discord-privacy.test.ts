@@ -1,5 +1,13 @@
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
-import { ephemeralMessage, pressButton, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import {
+  ephemeralMessage,
+  integerOption,
+  pressButton,
+  stringOption,
+  subcommand,
+  userOption,
+  type Option,
+} from '../../src/simulator/discord/interactions';
 import { staffedWorldForFile } from '../fakes/discord/harness';
 import { findEverywhere } from '../helpers/catalog-search';
 import { eventuallyPasses } from '../helpers/eventually';
@@ -12,9 +20,6 @@ describe('Privacy commands on Discord, end to end', () => {
   // Tina is a tier-1 supporter, Boss an admin.
   const t = staffedWorldForFile();
 
-  const str = (name: string, value: string): Option => ({ name, type: 3, value });
-  const int = (name: string, value: number): Option => ({ name, type: 4, value });
-  const user = (u: FakeUser): Option => ({ name: 'person', type: 6, value: u.id });
   const helpdesk = (who: FakeUser, sub: string, options: Option[]) =>
     t.world.command(who, 'helpdesk', [subcommand(sub, options)], true);
 
@@ -34,11 +39,11 @@ describe('Privacy commands on Discord, end to end', () => {
     const { number, threadId } = await t.world.openTicket(olga, 'Olga cannot print');
     await customerSays(olga, threadId, 'my desk is 4.17 by the kangaroo poster');
 
-    const refused = await helpdesk(t.tina, 'export', [user(olga)]);
+    const refused = await helpdesk(t.tina, 'export', [userOption('person', olga)]);
     expect(refused.content).toMatch(/^You can't do that: .*admin/);
     expect(refused.files ?? []).toEqual([]);
 
-    const answer = await helpdesk(t.boss, 'export', [user(olga)]);
+    const answer = await helpdesk(t.boss, 'export', [userOption('person', olga)]);
     expect(answer.files).toHaveLength(1);
     expect(answer.files[0].filename).toBe(`person-discord-${olga.id}.json`);
     const data = JSON.parse(answer.files[0].text);
@@ -54,7 +59,7 @@ describe('Privacy commands on Discord, end to end', () => {
     const { number, threadId } = await t.world.openTicket(pia, 'Pia needs a wallaby licence');
     await customerSays(pia, threadId, 'my phone is +45 2233 4455, wallaby account');
 
-    const question = await helpdesk(t.boss, 'forget', [user(pia)]);
+    const question = await helpdesk(t.boss, 'forget', [userOption('person', pia)]);
     expect(question.content).toContain('Erase Pia');
     expect(question.content).toContain('cannot be undone');
     const buttons = question.components[0].components.map((b: { label: string; custom_id: string }) => b.custom_id);
@@ -127,7 +132,7 @@ describe('Privacy commands on Discord, end to end', () => {
       expect.stringContaining('platypus server" was assigned to you'),
     ]);
 
-    const question = await helpdesk(t.boss, 'forget', [user(sam)]);
+    const question = await helpdesk(t.boss, 'forget', [userOption('person', sam)]);
     const erased = await pressButton(
       t.world.fake,
       t.boss,
@@ -146,7 +151,7 @@ describe('Privacy commands on Discord, end to end', () => {
   test('a thread Discord will not let the bot delete (no Manage Threads) is named to staff, to delete by hand', async () => {
     const xena = t.world.fake.user('xena');
     const { threadId } = await t.world.openTicket(xena, 'Xena cannot reach the echidna share');
-    const question = await helpdesk(t.boss, 'forget', [user(xena)]);
+    const question = await helpdesk(t.boss, 'forget', [userOption('person', xena)]);
     t.world.fake.failNext('DELETE', new RegExp(`^/channels/${threadId}$`), 403);
     const erased = await pressButton(
       t.world.fake,
@@ -165,9 +170,9 @@ describe('Privacy commands on Discord, end to end', () => {
   test('forget by id names someone no longer on the server; an unknown id is a clear answer', async () => {
     const quinn = t.world.fake.user('quinn');
     await t.world.openTicket(quinn, 'Quinn left the company');
-    const question = await helpdesk(t.boss, 'forget', [str('id', quinn.id)]);
+    const question = await helpdesk(t.boss, 'forget', [stringOption('id', quinn.id)]);
     expect(question.content).toContain('Erase Quinn');
-    const unknown = await helpdesk(t.boss, 'forget', [str('id', '123456789012345678')]);
+    const unknown = await helpdesk(t.boss, 'forget', [stringOption('id', '123456789012345678')]);
     expect(unknown.content).toContain('keeps nothing');
     const both = await helpdesk(t.boss, 'forget', []);
     expect(both.content).toContain('name one person');
@@ -176,16 +181,19 @@ describe('Privacy commands on Discord, end to end', () => {
   test('redact ticket:N part:title replaces the title everywhere and renames the thread and redraws the card', async () => {
     const rex = t.world.fake.user('rex');
     const { number, threadId } = await t.world.openTicket(rex, 'password is emu-77 please reset');
-    const answer = await helpdesk(t.boss, 'redact', [int('ticket', number), str('part', 'title')]);
+    const answer = await helpdesk(t.boss, 'redact', [integerOption('ticket', number), stringOption('part', 'title')]);
     expect(answer.content).toContain(`Redacted the title of ticket #${number}`);
     expect(await findEverywhere(t.world.db.dataSource, ['emu-77'])).toEqual({});
     await t.world.deliver();
     expect(t.world.fake.channels.get(threadId).name).toBe(`#${number} [redacted by an admin]`);
     expect(JSON.stringify(t.world.fake.messagesIn(threadId))).not.toContain('emu-77');
 
-    const refused = await helpdesk(t.tina, 'redact', [int('ticket', number), str('part', 'description')]);
+    const refused = await helpdesk(t.tina, 'redact', [
+      integerOption('ticket', number),
+      stringOption('part', 'description'),
+    ]);
     expect(refused.content).toMatch(/admin/);
-    const neither = await helpdesk(t.boss, 'redact', [str('part', 'title')]);
+    const neither = await helpdesk(t.boss, 'redact', [stringOption('part', 'title')]);
     expect(neither.content).toContain('Name one thing to redact');
   });
 

@@ -1,7 +1,7 @@
 import { DAY } from '../../src/core/clock';
 import { GUILD_ID, STAFF_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { staffedWorldForFile } from '../fakes/discord/harness';
-import { subcommand, type Option } from '../../src/simulator/discord/interactions';
+import { stringOption, subcommand } from '../../src/simulator/discord/interactions';
 import { eventuallyPasses } from '../helpers/eventually';
 import { storedState } from '../helpers/snapshot';
 
@@ -10,12 +10,16 @@ describe('Redaction on Discord, end to end', () => {
   // Tina is a tier-1 supporter, Boss an admin.
   const t = staffedWorldForFile();
 
-  const str = (name: string, value: string): Option => ({ name, type: 3, value });
   const redact = (who: FakeUser, message: string, replacement?: string) =>
     t.world.command(
       who,
       'helpdesk',
-      [subcommand('redact', [str('message', message), ...(replacement ? [str('replacement', replacement)] : [])])],
+      [
+        subcommand('redact', [
+          stringOption('message', message),
+          ...(replacement ? [stringOption('replacement', replacement)] : []),
+        ]),
+      ],
       true,
     );
   const link = (channelId: string, messageId: string) =>
@@ -107,7 +111,7 @@ describe('Redaction on Discord, end to end', () => {
     const note = await t.world.command(
       t.tina,
       'note',
-      [str('text', 'admin password for the NAS is Tr0ub4dor')],
+      [stringOption('text', 'admin password for the NAS is Tr0ub4dor')],
       true,
       threadId,
     );

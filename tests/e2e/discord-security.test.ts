@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventuallyPasses } from '../helpers/eventually';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { pressButton, slashCommand, subcommand, type Option } from '../../src/simulator/discord/interactions';
+import { pressButton, slashCommand, stringOption, subcommand } from '../../src/simulator/discord/interactions';
 import { SUPPORT_CHANNEL_ID } from '../../src/simulator/discord/fake-discord';
 import { storedState } from '../helpers/snapshot';
 import type { FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -22,7 +22,6 @@ describe('Discord: security, end to end', () => {
     await world?.stop();
   });
 
-  const str = (name: string, value: string): Option => ({ name, type: 3, value });
   const slackUser = (id: string, name: string): ActorRef => ({ platform: 'slack', userId: id, displayName: name });
   const dmOf = (user: FakeUser) =>
     [...world.fake.channels.values()].find((c) => c.type === 1 && c.recipients[0].id === user.id);
@@ -51,8 +50,8 @@ describe('Discord: security, end to end', () => {
     const code = ((await world.helpdesk.staff.link(world.ref(boss), {})) as { code: string }).code;
     // A code made on Discord is redeemed on Slack: the Discord command refuses it like an unknown one.
     const mallory = world.fake.user('mallory');
-    const here = await world.command(mallory, 'helpdesk', [subcommand('link', [str('code', code)])]);
-    const unknown = await world.command(mallory, 'helpdesk', [subcommand('link', [str('code', 'NOSUCH99')])]);
+    const here = await world.command(mallory, 'helpdesk', [subcommand('link', [stringOption('code', code)])]);
+    const unknown = await world.command(mallory, 'helpdesk', [subcommand('link', [stringOption('code', 'NOSUCH99')])]);
     expect(here.content).toBe(unknown.content);
     await world.helpdesk.staff.link(slackUser('UMALLORY', 'Mallory'), { code });
     await world.deliver();

@@ -1,7 +1,14 @@
+import { ChannelType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { ADMIN } from '../helpers/people';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { DiscordWorld } from '../fakes/discord/harness';
-import { chooseInSelect, pressButton, slashCommand, submitTicketForm } from '../../src/simulator/discord/interactions';
+import {
+  chooseInSelect,
+  pressButton,
+  slashCommand,
+  stringOption,
+  submitTicketForm,
+} from '../../src/simulator/discord/interactions';
 import { registerCommands } from '../../src/bots/discord/register-commands';
 import { eventuallyPasses } from '../helpers/eventually';
 import { DAY } from '../../src/core/clock';
@@ -25,14 +32,17 @@ describe('Discord adapter, end to end', () => {
   async function openTicket(customer: FakeUser, title: string, description = 'It stopped working this morning.') {
     const command = await slashCommand(world.fake, customer, 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
-    expect(modal.body.type).toBe(9); // MODAL, the first and only response to the command
+    expect(modal.body.type).toBe(InteractionResponseType.Modal); // the first and only response to the command
     const submitted = await submitTicketForm(world.fake, customer, SUPPORT_CHANNEL_ID, modal.body.data.custom_id, {
       title,
       description,
       type: 'incident',
     });
     const [deferral, reply] = await world.fake.answered(submitted, 2);
-    expect(deferral.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    expect(deferral.body).toMatchObject({
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     const number = Number(/#(\d+)/.exec(reply.body.content)![1]);
     await world.deliver();
     const ticket = await world.ticket(number);
@@ -48,12 +58,12 @@ describe('Discord adapter, end to end', () => {
     expect(ticket).toMatchObject({ status: 'open', title: 'Printer on floor 2 jams' });
     const thread = world.fake.channels.get(threadId);
     expect(thread).toMatchObject({
-      type: 12,
+      type: ChannelType.PrivateThread,
       parent_id: SUPPORT_CHANNEL_ID,
       name: `#${number} Printer on floor 2 jams`,
     });
     expect(world.fake.requestsTo('POST', /\/channels\/\d+\/threads$/)[0].body).toMatchObject({
-      type: 12,
+      type: ChannelType.PrivateThread,
       invitable: false,
     });
     expect([...world.fake.threadMembers.get(threadId)!]).toEqual(expect.arrayContaining([carl.id, tina.id]));
@@ -186,7 +196,7 @@ describe('Discord adapter, end to end', () => {
       tina,
       'note',
       threadId,
-      [{ name: 'text', type: 3, value: 'Probably the quota again.' }],
+      [stringOption('text', 'Probably the quota again.')],
       true,
     );
     const [, answer] = await world.fake.answered(note, 2);

@@ -1,5 +1,8 @@
 import {
   coherent,
+  groupScore,
+  isQuiet,
+  joinAt,
   placeNewReport,
   secondLook,
   type GroupSeen,
@@ -79,7 +82,7 @@ const report = (id: number, customerId: number, words: string[], free = true): R
   incidentId: null,
   proposalId: null,
 });
-const thresholds = { alikeAt: 0.3, proposeAt: 3, declareAt: 6 };
+const thresholds = { alikeAt: 0.3, windowMinutes: 30, proposeAt: 3, declareAt: 6 };
 
 describe('how alike reports are', () => {
   test('the same words score near 1, none shared 0, and only weak words shared nothing', () => {
@@ -109,12 +112,34 @@ describe('what a new report makes of the reports around it', () => {
     const mixed: GroupSeen = {
       kind: 'proposal',
       id: 7,
-      members: [...vpnReports, report(4, 4, ['canteen', 'menu', 'intranet'])],
+      members: [
+        ...vpnReports,
+        ...[5, 6, 7].map((id) => report(id, id, ['vpn', 'gateway', 'down'])),
+        report(4, 4, ['canteen', 'menu', 'intranet']),
+      ],
       own: null,
     };
     const canteen = report(11, 11, ['canteen', 'menu']);
-    expect(alikeness(canteen.vector, mixed.members[3].vector)).toBeGreaterThan(0.3);
+    expect(alikeness(canteen.vector, mixed.members[6].vector)).toBeGreaterThan(0.3);
     expect(placeNewReport(canteen, [mixed], [], thresholds)).toEqual({ action: 'none' });
+  });
+
+  test('a group grows at a share of the threshold it formed at: like the whole, less than like a pair', () => {
+    const vague = report(12, 12, ['vpn', 'canteen', 'menu', 'printer']);
+    const score = groupScore(
+      vague,
+      incident.members.map((m) => m.vector),
+    );
+    expect(score).toBeGreaterThanOrEqual(joinAt(thresholds));
+    expect(score).toBeLessThan(thresholds.alikeAt);
+    expect(placeNewReport(vague, [incident], [], thresholds)).toMatchObject({ action: 'grow', group: { id: 100 } });
+  });
+
+  test('a group with no member opened in the window is not joined: that outage is over', () => {
+    const late = { ...report(10, 10, ['vpn', 'gateway', 'down']), createdAt: 3 + 31 * 60_000 };
+    expect(isQuiet(incident, late, 30)).toBe(true);
+    expect(placeNewReport(late, [incident], [], thresholds)).toEqual({ action: 'none' });
+    expect(isQuiet(incident, { createdAt: 3 + 29 * 60_000 }, 30)).toBe(false);
   });
 
   test('free look-alikes form a proposal only at three distinct customers', () => {

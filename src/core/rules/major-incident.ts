@@ -9,6 +9,11 @@ import { alikeness, centroidOf, type TermVector } from './similarity';
  *   each member looks like the rest; the group is proposed to staff once it holds
  *   `proposeAt` distinct customers, and declared at once at `declareAt`;
  * - whenever a group forms or grows, the window's free reports are looked at again against it.
+ * A group forms at `alikeAt` (its seeds look like each other that much) and grows at `joinAt`, a
+ * fixed share of it: reports of one outage share few words pairwise (a terse "vpn down" and a
+ * chatty account of a hotel's Wi-Fi), but each looks like the outage's centroid more than like any
+ * one member. A group quiet for the window (no member opened in it) is not joined any more: an
+ * outage reported again after that long is most often another one, and staff can link by hand.
  * Free reports: unresolved, in no incident or proposal, not called "Not related" by staff.
  */
 export interface ReportSeen {
@@ -31,6 +36,7 @@ export interface GroupSeen {
 
 export interface MajorThresholds {
   alikeAt: number;
+  windowMinutes: number;
   proposeAt: number;
   declareAt: number;
 }
@@ -39,6 +45,17 @@ export type Placement =
   | { action: 'grow'; group: GroupSeen; added: ReportSeen[] }
   | { action: 'form'; members: ReportSeen[] }
   | { action: 'none' };
+
+/** A group grows at this share of the threshold it formed at (chosen on the tuning half of the blind corpus). */
+export const JOIN_SHARE = 0.8;
+export const joinAt = (thresholds: Pick<MajorThresholds, 'alikeAt'>) => thresholds.alikeAt * JOIN_SHARE;
+
+/** No member of the group was opened in the window before the probe: the outage it stands for is over. */
+export function isQuiet(group: GroupSeen, probe: Pick<ReportSeen, 'createdAt'>, windowMinutes: number): boolean {
+  if (group.members.length === 0) return false;
+  const newest = Math.max(...group.members.map((m) => m.createdAt));
+  return newest < probe.createdAt - windowMinutes * 60_000;
+}
 
 export const distinctCustomers = (reports: readonly Pick<ReportSeen, 'customerId'>[]) =>
   new Set(reports.map((r) => r.customerId)).size;
@@ -61,8 +78,9 @@ export function placeNewReport(
   // The group it looks like most; an incident before a proposal when both look alike as much.
   let best: { group: GroupSeen; score: number } | null = null;
   for (const group of groups) {
+    if (isQuiet(group, probe, thresholds.windowMinutes)) continue;
     const score = groupScore(probe, groupVectors(group));
-    if (score < thresholds.alikeAt) continue;
+    if (score < joinAt(thresholds)) continue;
     if (
       !best ||
       score > best.score ||
@@ -72,14 +90,14 @@ export function placeNewReport(
   }
   const free = window.filter((r) => r.free && r.id !== probe.id);
   if (best) {
-    const added = [probe, ...secondLook([...best.group.members, probe], free, thresholds.alikeAt)];
+    const added = [probe, ...secondLook([...best.group.members, probe], free, joinAt(thresholds))];
     return { action: 'grow', group: best.group, added };
   }
   const seeds = free.filter((r) => alikeness(probe.vector, r.vector) >= thresholds.alikeAt);
   if (seeds.length === 0) return { action: 'none' };
   const core = coherent([probe, ...seeds], thresholds.alikeAt);
   if (!core.includes(probe) || core.length < 2) return { action: 'none' };
-  const members = [...core, ...secondLook(core, free, thresholds.alikeAt)];
+  const members = [...core, ...secondLook(core, free, joinAt(thresholds))];
   if (distinctCustomers(members) < thresholds.proposeAt) return { action: 'none' };
   return { action: 'form', members };
 }

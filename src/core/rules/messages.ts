@@ -52,15 +52,24 @@ export function formatMoment(moment: Moment, timeZone = 'UTC'): string {
 
 /** A message in a language: its values filled in, texts within it said in the same language. */
 export function say(language: Language, message: Message, options: SayOptions = {}): string {
+  return sayWith((key, params) => t(language, key, params), message, options);
+}
+
+/** A message through a translator already bound to the reader's language (an adapter's `tr`). */
+export function sayWith(
+  translate: (key: TextKey, params?: Record<string, string | number>) => string,
+  message: Message,
+  options: SayOptions = {},
+): string {
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {})) {
     params[name] = isMessage(value)
-      ? say(language, value, options)
+      ? sayWith(translate, value, options)
       : isMoment(value)
         ? formatMoment(value, options.timeZone)
         : value;
   }
-  return t(language, message.key, params);
+  return translate(message.key, params);
 }
 
 /** An error's words: the message, and its English for logs and for code that does not know its reader. */

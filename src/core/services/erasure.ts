@@ -3,7 +3,7 @@ import type { Person, Platform, TicketLocation } from '../model';
 import { planErasureOfDirectMessages } from '../rules/notifications';
 import { ERASED_TEXT, REDACTED_FILE } from '../schemas';
 import type { Tx } from './context';
-import { record } from './history';
+import { record, writeDeliveries } from './history';
 import { forgetReport } from './look-alike';
 import { reassignTicketsOf } from './staff';
 import { replaceTextCopies, replaceUserIdsEverywhere } from './text-copies';
@@ -148,19 +148,7 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     person.id,
     identities.map((i) => ({ platform: i.platform, userId: i.platform_user_id })),
   );
-  await m.query(
-    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at)
-     SELECT d.platform, d.destination, d.kind, d.payload, $5, $5
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS d(platform, destination, kind, payload)`,
-    [
-      directMessages.map((d) => d.platform),
-      directMessages.map((d) => d.destination),
-      directMessages.map((d) => d.kind),
-      directMessages.map((d) => JSON.stringify(d.payload)),
-      tx.now,
-    ],
-  );
-  tx.deliveriesWritten += directMessages.length;
+  await writeDeliveries(tx, directMessages);
   await m.query(`UPDATE person SET display_name = $2, erased_at = $3 WHERE id = $1`, [person.id, placeholder, tx.now]);
   await m.query(`UPDATE person SET display_name = $2 WHERE merged_into_id = $1`, [person.id, placeholder]);
   await m.query(`INSERT INTO erasure (person_id, erased_by_id, erased_at) VALUES ($1, $2, $3)`, [

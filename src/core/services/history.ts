@@ -1,6 +1,7 @@
 import { TicketEventEntity } from '../../db/entities';
 import type { Platform, Ticket } from '../model';
 import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
+import { deliveryRows, insertDeliveriesSql } from './delivery-insert';
 import { platformsOf } from './people';
 import type { Tx } from './context';
 
@@ -59,23 +60,9 @@ export async function record(
   const [event] = await manager.query(
     `WITH event AS (
        INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
-     ), deliveries AS (
-       INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
-       SELECT d.platform, d.destination, d.kind, d.payload, $1, event.id, $5, $5
-       FROM event, unnest($6::text[], $7::text[], $8::text[], $9::jsonb[]) AS d(platform, destination, kind, payload)
-     )
+     ), deliveries AS (${insertDeliveriesSql({ rows: '$6', at: '$5', join: 'event', eventId: 'event.id' })})
      SELECT id FROM event`,
-    [
-      ticket.id,
-      actorId,
-      kind,
-      data,
-      now,
-      drafts.map((d) => d.platform),
-      drafts.map((d) => d.destination),
-      drafts.map((d) => d.kind),
-      drafts.map((d) => JSON.stringify(d.payload)),
-    ],
+    [ticket.id, actorId, kind, data, now, JSON.stringify(deliveryRows(drafts, { ticketId: ticket.id, eventId: null }))],
   );
   tx.deliveriesWritten += drafts.length;
   return event.id;
@@ -84,18 +71,10 @@ export async function record(
 /** Deliveries that belong to no ticket event (a major-incident proposal's alert), in the caller's transaction. */
 export async function writeDeliveries(tx: Tx, drafts: readonly DeliveryDraft[]): Promise<void> {
   if (drafts.length === 0) return;
-  await tx.manager.query(
-    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at)
-     SELECT d.platform, d.destination, d.kind, d.payload, $1, $1
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS d(platform, destination, kind, payload)`,
-    [
-      tx.now,
-      drafts.map((d) => d.platform),
-      drafts.map((d) => d.destination),
-      drafts.map((d) => d.kind),
-      drafts.map((d) => JSON.stringify(d.payload)),
-    ],
-  );
+  await tx.manager.query(insertDeliveriesSql({ rows: '$1', at: '$2' }), [
+    JSON.stringify(deliveryRows(drafts, { ticketId: null, eventId: null })),
+    tx.now,
+  ]);
   tx.deliveriesWritten += drafts.length;
 }
 

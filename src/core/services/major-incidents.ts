@@ -5,6 +5,7 @@ import { authorize } from '../rules/authorization';
 import {
   coherent,
   distinctCustomers,
+  joinAt,
   majorDescription,
   majorTitle,
   placeNewReport,
@@ -226,7 +227,7 @@ async function declareProposalInTx(
     );
     members = seen.groups.find((g) => g.kind === 'proposal' && g.id === proposalId)?.members ?? [];
   }
-  const taken = coherent(members, tx.ctx.policy.major.alikeAt);
+  const taken = coherent(members, joinAt(tx.ctx.policy.major));
   const tickets = (
     await lockTickets(
       tx,
@@ -255,7 +256,7 @@ async function declareProposalInTx(
 async function lookAgainFor(tx: Tx, parent: TicketEntity, members: readonly ReportSeen[], seen: Surroundings) {
   const inGroup = new Set(members.map((m) => m.id));
   const free = [seen.probe, ...seen.window].filter((r) => r.free && !inGroup.has(r.id));
-  const more = secondLook(members, free, tx.ctx.policy.major.alikeAt);
+  const more = secondLook(members, free, joinAt(tx.ctx.policy.major));
   for (const child of await lockTickets(
     tx,
     more.map((r) => r.id),

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
 import { notices, refusal, type Message } from '../rules/messages';
 import { personDestination, said } from '../rules/notifications';
+import { writeDeliveries } from './history';
 import { chooseAssignee, escalationCandidates } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
@@ -286,11 +287,7 @@ async function directMessage(
   platform: Platform,
   payload: { text: string; message: Message; linkCode?: string },
 ): Promise<void> {
-  await tx.manager.query(
-    `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,
-    [platform, personDestination(personId), JSON.stringify(payload), tx.now],
-  );
-  tx.deliveriesWritten += 1;
+  await writeDeliveries(tx, [{ platform, destination: personDestination(personId), kind: 'person.dm', payload }]);
 }
 
 /** A supporter no longer takes tickets (removed, re-tiered, erased): their unresolved ones go to others by the assignment rule. */

@@ -3,10 +3,13 @@ import { NotFoundError } from '../errors';
 import { notices, refusal } from '../rules/messages';
 import type { Ticket } from '../model';
 import { priorityFor } from '../rules/priority';
-import { clockAfterChange, movesClock, startClock } from '../rules/sla';
+import { clockAfterChange, movesClock, startClock, type SlaSetup } from '../rules/sla';
 import type { TicketPatch } from '../rules/transitions';
 import { slaSetupFor } from './sla';
 import type { Tx } from './context';
+import { insertTicketSql, ticketFromRow, type StoredTicket } from './ticket-columns';
+
+export { ticketFromRow } from './ticket-columns';
 
 /** Loads a ticket by its number, locked for the rest of the transaction. */
 export async function lockTicket(tx: Tx, number: number): Promise<TicketEntity> {
@@ -30,8 +33,10 @@ export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promi
 
 /**
  * Writes a rule's patch and keeps the in-memory ticket in step, so later events see the change.
- * Every change to a ticket passes here, so this is where the SLA clock follows it: a status,
- * priority or first response that moves the clock moves it in the same update.
+ * Every change to one ticket passes here, so this is where the SLA clock follows it: a status,
+ * priority or first response that moves the clock moves it in the same update. (A batch of
+ * tickets, a scheduled job's, passes `ticket-changes.ts`, which applies the same clock rule in
+ * one statement for the whole batch.)
  */
 export async function applyPatch(tx: Tx, ticket: Ticket, patch: TicketPatch & Partial<Ticket>): Promise<void> {
   const before = { ...ticket };
@@ -57,81 +62,37 @@ export interface NewTicket {
   tier?: Ticket['tier'];
 }
 
-/** A new ticket: open, its priority from the matrix, its SLA clock started. */
-export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEntity> {
+/** A new ticket's stored fields: open, its priority from the matrix, its SLA clock started at `now`. */
+export function newTicketValues(fields: NewTicket, setup: SlaSetup, now: Date): Partial<StoredTicket> {
   const priority = priorityFor(fields.impact, fields.urgency);
-  const clock = startClock({ status: 'open', priority, firstResponseAt: null }, await slaSetupFor(tx), tx.now);
-  const [row] = await tx.manager.query(
-    `INSERT INTO ticket (title, description, type, status, priority, impact, urgency, tier, customer_id, opened_by_id,
-                         platform, location, follow_up_of_id, created_at, updated_at,
-                         sla_running_since, first_response_due_at, resolution_due_at, sla_next_check_at, service_id)
-     VALUES ($1, $2, $3, 'open', $12, $4, $5, $18, $6, $7, $8, $9, $10, $11, $11, $13, $14, $15, $16, $17)
-     RETURNING *`,
-    [
-      fields.title,
-      fields.description,
-      fields.type,
-      fields.impact,
-      fields.urgency,
-      fields.customerId,
-      fields.openedById,
-      fields.platform,
-      fields.location,
-      fields.followUpOfId,
-      tx.now,
-      priority,
-      clock.slaRunningSince,
-      clock.firstResponseDueAt,
-      clock.resolutionDueAt,
-      clock.slaNextCheckAt,
-      fields.serviceId ?? null,
-      fields.tier ?? 1,
-    ],
-  );
-  return ticketFromRow(row);
+  const clock = startClock({ status: 'open', priority, firstResponseAt: null }, setup, now);
+  return {
+    title: fields.title,
+    description: fields.description,
+    type: fields.type,
+    status: 'open',
+    priority,
+    impact: fields.impact,
+    urgency: fields.urgency,
+    tier: fields.tier ?? 1,
+    customerId: fields.customerId,
+    openedById: fields.openedById,
+    platform: fields.platform,
+    location: fields.location,
+    followUpOfId: fields.followUpOfId,
+    createdAt: now,
+    updatedAt: now,
+    slaRunningSince: clock.slaRunningSince,
+    firstResponseDueAt: clock.firstResponseDueAt,
+    resolutionDueAt: clock.resolutionDueAt,
+    slaNextCheckAt: clock.slaNextCheckAt,
+    serviceId: fields.serviceId ?? null,
+  };
 }
 
-/** A raw `ticket` row (snake_case, as RETURNING * gives it) as the entity. */
-export function ticketFromRow(row: Record<string, unknown>): TicketEntity {
-  return Object.assign(new TicketEntity(), {
-    id: row.id,
-    number: row.number,
-    title: row.title,
-    description: row.description,
-    type: row.type,
-    status: row.status,
-    resolution: row.resolution,
-    priority: row.priority,
-    impact: row.impact,
-    urgency: row.urgency,
-    serviceId: row.service_id,
-    tier: row.tier,
-    assigneeId: row.assignee_id,
-    customerId: row.customer_id,
-    openedById: row.opened_by_id,
-    platform: row.platform,
-    location: row.location,
-    followUpOfId: row.follow_up_of_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    assignedAt: row.assigned_at,
-    pendingSince: row.pending_since,
-    firstResponseAt: row.first_response_at,
-    resolvedAt: row.resolved_at,
-    lastCustomerReplyAt: row.last_customer_reply_at,
-    remindersSent: row.reminders_sent,
-    slaElapsedSeconds: row.sla_elapsed_seconds,
-    slaRunningSince: row.sla_running_since,
-    firstResponseDueAt: row.first_response_due_at,
-    resolutionDueAt: row.resolution_due_at,
-    slaNextCheckAt: row.sla_next_check_at,
-    firstResponseWarnedAt: row.first_response_warned_at,
-    firstResponseBreachedAt: row.first_response_breached_at,
-    resolutionWarnedAt: row.resolution_warned_at,
-    resolutionBreachedAt: row.resolution_breached_at,
-    isMajor: row.is_major ?? false,
-    majorIncidentId: row.major_incident_id ?? null,
-    majorProposalId: row.major_proposal_id ?? null,
-    lookAlikeDismissedAt: row.look_alike_dismissed_at ?? null,
-  });
+/** A new ticket: open, its priority from the matrix, its SLA clock started. */
+export async function insertTicket(tx: Tx, fields: NewTicket): Promise<TicketEntity> {
+  const { sql, params } = insertTicketSql(newTicketValues(fields, await slaSetupFor(tx), tx.now));
+  const [row] = await tx.manager.query(sql, params);
+  return ticketFromRow(row);
 }

@@ -2,7 +2,7 @@ import { TicketEntity } from '../../db/entities';
 import { HOUR } from '../clock';
 import { ConflictError } from '../errors';
 import { openingRefusal } from '../rules/limits';
-import type { LocatedTicket, Person, Resolution, Ticket } from '../model';
+import type { LocatedTicket, Person, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { isStaff } from '../rules/roles';
 import * as transitions from '../rules/transitions';
@@ -17,11 +17,14 @@ import {
   type OpenTicketInput,
 } from '../schemas';
 import { autoAssign, setAssignee } from './assignment';
-import { afterIncidentOpened, recordLeftOnReopen, resolveChildrenInTx } from './major-incidents';
+import { afterIncidentOpened, recordLeftOnReopen } from './major-incidents';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
 import { platformsOf, resolvePerson, type ActorRef } from './people';
 import { applyPatch, insertTicket, lockTicket } from './ticket-store';
+import { resolveInTx } from './ticket-changes';
+
+export { resolveInTx } from './ticket-changes';
 
 /** The ticket's life cycle: each operation checks its input, its actor, and the rule, then commits. */
 export class TicketService {
@@ -207,19 +210,6 @@ export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: 
   if (ticket.type === 'incident') await afterIncidentOpened(tx, ticket, actor.id);
   await autoAssign(tx, ticket, actor.id, 'auto');
   return ticket;
-}
-
-export async function resolveInTx(
-  tx: Tx,
-  ticket: Ticket,
-  actorId: number | null,
-  resolution: Resolution,
-): Promise<void> {
-  const from = ticket.status;
-  await applyPatch(tx, ticket, transitions.resolve(ticket, resolution, tx.now));
-  await record(tx, ticket, actorId, 'status_changed', { from, to: 'resolved', resolution });
-  if (ticket.isMajor)
-    await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
 }
 
 /** A ticket goes only to staff who are on its platform (PRODUCT.md: "One helpdesk, two platforms"). */

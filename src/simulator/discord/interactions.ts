@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType as OptionType } from 'discord.js';
 import { ALL_PERMISSIONS, GUILD_ID, type FakeDiscord, type FakeUser } from './fake-discord';
 
 /**
@@ -72,7 +73,28 @@ export function slashCommand(
   });
 }
 
-export const subcommand = (name: string, options: Option[] = []): Option => ({ name, type: 1, options });
+export const subcommand = (name: string, options: Option[] = []): Option => ({
+  name,
+  type: OptionType.Subcommand,
+  options,
+});
+export const subcommandGroup = (name: string, options: Option[]): Option => ({
+  name,
+  type: OptionType.SubcommandGroup,
+  options,
+});
+export const integerOption = (name: string, value: number): Option => ({ name, type: OptionType.Integer, value });
+export const stringOption = (name: string, value: string): Option => ({ name, type: OptionType.String, value });
+export const userOption = (name: string, user: Pick<FakeUser, 'id'>): Option => ({
+  name,
+  type: OptionType.User,
+  value: user.id,
+});
+export const channelOption = (name: string, channelId: string): Option => ({
+  name,
+  type: OptionType.Channel,
+  value: channelId,
+});
 
 export function pressButton(
   fake: FakeDiscord,

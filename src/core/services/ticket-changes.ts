@@ -1,0 +1,263 @@
+import type { Platform, Resolution, Ticket } from '../model';
+import { planDeliveries, type Recipient } from '../rules/notifications';
+import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../rules/sla';
+import * as transitions from '../rules/transitions';
+import type { ServiceContext, Tx } from './context';
+import { deliveryRows, insertDeliveriesSql, type DeliveryRow } from './delivery-insert';
+import { record, type EventKind } from './history';
+import { resolveChildrenInTx } from './major-incidents';
+import { platformsOf } from './people';
+import { slaSetupFor } from './sla';
+import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type TicketField } from './ticket-columns';
+import { applyPatch } from './ticket-store';
+
+/**
+ * Every change to a ticket, one at a time or many at once, and all it brings with it: the SLA
+ * clock (`clockAfterChange`, with its breach marks), the event and the deliveries it plans, and a
+ * major incident's parent taking its joined tickets along when it is resolved. A person's change
+ * goes through `applyChange`; a scheduled job selects what is due and hands the rows here
+ * (`planBatch`, then `writeBatch`), which writes a whole batch in one statement, set-based, with
+ * the same rules. Nothing else writes a ticket's status, its clock, its events or its deliveries.
+ */
+
+/** What a rule does to one ticket: its patch, and the event recording it (null: only the SLA clock's own bookkeeping). */
+export interface TicketChange {
+  patch: transitions.TicketPatch & Partial<SlaClock>;
+  event: { kind: EventKind; data: Record<string, unknown> } | null;
+}
+
+/** One ticket's change, in the caller's transaction (the ticket loaded and locked by it). */
+export async function applyChange(tx: Tx, ticket: Ticket, actorId: number | null, change: TicketChange): Promise<void> {
+  const from = ticket.status;
+  await applyPatch(tx, ticket, change.patch);
+  if (change.event) await record(tx, ticket, actorId, change.event.kind, change.event.data);
+  if (ticket.isMajor && from !== 'resolved' && ticket.status === 'resolved')
+    await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
+}
+
+/** Resolves a ticket (a person, the auto-close, or its major incident closing) as `transitions.resolve` says. */
+export async function resolveInTx(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  resolution: Resolution,
+): Promise<void> {
+  await applyChange(tx, ticket, actorId, {
+    patch: transitions.resolve(ticket, resolution, tx.now),
+    event: { kind: 'status_changed', data: { from: ticket.status, to: 'resolved', resolution } },
+  });
+}
+
+/**
+ * A ticket as a batch reads it: the columns of the fields its job reads (`ticketColumns`), the
+ * row version it was read at (`xmin::text AS version`) and an event id drawn for it (`event_id`),
+ * so the deliveries planned for its event carry that id.
+ */
+export type BatchRow = Record<string, unknown> & { version: string; event_id: number | string };
+
+/** A batch planned: the set-based part as the write statement takes it, and the few tickets that go one at a time. */
+export interface PlannedBatch {
+  /** Tickets changed set-based. */
+  count: number;
+  fields: TicketField[];
+  tickets: string;
+  deliveries: string;
+  /** Changes that take other tickets along (a major incident's parent resolved): made one at a time, as a person's. */
+  single: Array<{ id: number; version: string }>;
+  change: (ticket: Ticket) => TicketChange | null;
+}
+
+/** The fields that are the clock's own bookkeeping: changing only these is no change a person would see (updated_at stays). */
+const CLOCK_FIELDS = new Set<string>([
+  'slaElapsedSeconds',
+  'slaRunningSince',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'slaNextCheckAt',
+  'firstResponseWarnedAt',
+  'firstResponseBreachedAt',
+  'resolutionWarnedAt',
+  'resolutionBreachedAt',
+]);
+
+/**
+ * Decides each read ticket's change with the job's rule, and what follows from it with the
+ * core's: the clock, the event, the deliveries. Runs outside the write's transaction (a job plans
+ * its next batch while the last one is written); `writeBatch` writes only tickets still at the
+ * version read here.
+ */
+export async function planBatch(
+  source: Pick<Tx, 'manager' | 'ctx'>,
+  rows: BatchRow[],
+  now: Date,
+  change: (ticket: Ticket) => TicketChange | null,
+): Promise<PlannedBatch> {
+  let setup: SlaSetup | null = null;
+  const planned: Array<{ row: BatchRow; before: Ticket; after: Ticket; written: string[]; change: TicketChange }> = [];
+  const single: PlannedBatch['single'] = [];
+  for (const row of rows) {
+    const before: Ticket = ticketFromRow(row);
+    const decided = change(before);
+    if (!decided) continue;
+    let after: Ticket = { ...before, ...decided.patch };
+    let clock: Partial<SlaClock> = {};
+    if (movesClock(before, after)) {
+      assertRead(before, CLOCK_INPUTS);
+      setup ??= await slaSetupFor(source);
+      clock = clockAfterChange(before, after, setup, now);
+      after = { ...after, ...clock };
+    }
+    if (before.isMajor && before.status !== 'resolved' && after.status === 'resolved') {
+      single.push({ id: before.id, version: row.version });
+      continue;
+    }
+    planned.push({
+      row,
+      before,
+      after,
+      written: [...Object.keys(decided.patch), ...Object.keys(clock)],
+      change: decided,
+    });
+  }
+  const fields = [...new Set(planned.flatMap((p) => p.written))] as TicketField[];
+  // A field one ticket's change writes is written for the whole batch: every other ticket keeps the value it was read with.
+  for (const p of planned)
+    assertRead(p.before, fields.filter((field) => !p.written.includes(field)) as Array<keyof Ticket>);
+
+  const people = new Set<number>();
+  for (const { after, change: c } of planned) {
+    if (!c.event) continue;
+    people.add(after.customerId);
+    if (after.assigneeId) people.add(after.assigneeId);
+  }
+  const platforms: Map<number, Platform[]> =
+    people.size > 0 ? await platformsOf(source.manager, [...people]) : new Map();
+  const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
+
+  const tickets: Array<Record<string, unknown>> = [];
+  const deliveries: DeliveryRow[] = [];
+  for (const { row, after, written, change: c } of planned) {
+    const eventId = Number(row.event_id);
+    const values: Record<string, unknown> = {
+      id: after.id,
+      version: row.version,
+      touched: written.some((field) => !CLOCK_FIELDS.has(field)),
+      event_id: c.event ? eventId : null,
+      event_kind: c.event?.kind ?? null,
+      event_data: c.event?.data ?? null,
+    };
+    for (const field of fields) values[TICKET_COLUMNS[field][0]] = after[field as keyof Ticket];
+    tickets.push(values);
+    if (!c.event) continue;
+    const drafts = planDeliveries({
+      ticket: after,
+      // The helpdesk acts (actor null), as when a person's change is recorded by `record`.
+      event: { id: eventId, kind: c.event.kind, actorId: null, data: c.event.data },
+      customer: recipient(after.customerId),
+      assignee: after.assigneeId ? recipient(after.assigneeId) : null,
+      // Admins hear only of tickets waiting for a supporter, and of breaches at the top tier: one at a time, not here.
+      admins: [],
+      policy: source.ctx.policy,
+    });
+    deliveries.push(...deliveryRows(drafts, { ticketId: after.id, eventId }, deliveries.length));
+  }
+  return {
+    count: tickets.length,
+    fields,
+    tickets: JSON.stringify(tickets),
+    deliveries: JSON.stringify(deliveries),
+    single,
+    change,
+  };
+}
+
+/** What the clock rule reads of a ticket whose change moves its clock. */
+const CLOCK_INPUTS: Array<keyof Ticket> = [
+  'status',
+  'priority',
+  'firstResponseAt',
+  'majorIncidentId',
+  ...CLOCK_FIELDS,
+] as Array<keyof Ticket>;
+
+function assertRead(ticket: Ticket, fields: ReadonlyArray<keyof Ticket>): void {
+  const missing = fields.filter((field) => ticket[field] === undefined);
+  if (missing.length > 0) throw new Error(`a batch changes tickets by ${missing.join(', ')}, which it did not read`);
+}
+
+/**
+ * Writes a planned batch in the caller's transaction (whose now is the instant it was planned
+ * for): one statement locks the tickets still at the version read (SKIP LOCKED: one a person is
+ * changing right now is left to the next run), updates them, appends their events (with the ids
+ * drawn when reading) and inserts the deliveries of the tickets actually changed. Then the few
+ * that take others along, one at a time, if still unchanged. Answers how many tickets it changed.
+ */
+export async function writeBatch(tx: Tx, batch: PlannedBatch): Promise<{ changed: number; events: number }> {
+  let changed = 0;
+  let events = 0;
+  if (batch.count > 0) {
+    const [result]: Array<{ changed: number; events: number; deliveries: number }> = await tx.manager.query(
+      writeSql(batch.fields),
+      [batch.tickets, tx.now, batch.deliveries],
+    );
+    tx.deliveriesWritten += result.deliveries;
+    changed += result.changed;
+    events += result.events;
+  }
+  for (const { id, version } of batch.single) {
+    const [row]: Array<Record<string, unknown>> = await tx.manager.query(
+      `SELECT ${ticketColumns()} FROM ticket t WHERE t.id = $1 AND t.xmin::text = $2 FOR UPDATE SKIP LOCKED`,
+      [id, version],
+    );
+    if (!row) continue;
+    const ticket = ticketFromRow(row);
+    const decided = batch.change(ticket);
+    if (!decided) continue;
+    await applyChange(tx, ticket, null, decided);
+    changed++;
+    if (decided.event) events++;
+  }
+  return { changed, events };
+}
+
+const writeStatements = new Map<string, string>();
+
+/** The batch statement for a set of written fields (a job writes the same few every time: built once). */
+function writeSql(fields: TicketField[]): string {
+  const key = fields.join(',');
+  const cached = writeStatements.get(key);
+  if (cached) return cached;
+  const columns = fields.map((field) => TICKET_COLUMNS[field]);
+  const sql = `
+    WITH planned AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
+        event_data jsonb${columns.map(([column, type]) => `, ${column} ${type}`).join('')})
+    ), locked AS (
+      SELECT t.id FROM ticket t JOIN planned p ON p.id = t.id
+      WHERE t.xmin::text = p.version
+      FOR UPDATE OF t SKIP LOCKED
+    ), changed AS (
+      UPDATE ticket t
+      SET ${columns.map(([column]) => `${column} = p.${column}, `).join('')}updated_at = CASE WHEN p.touched THEN $2 ELSE t.updated_at END
+      FROM locked JOIN planned p ON p.id = locked.id
+      WHERE t.id = locked.id
+      RETURNING t.id
+    ), events AS (
+      INSERT INTO ticket_event (id, ticket_id, actor_id, kind, data, created_at)
+      SELECT p.event_id, p.id, NULL, p.event_kind, p.event_data, $2 FROM changed JOIN planned p ON p.id = changed.id
+      WHERE p.event_kind IS NOT NULL
+      RETURNING id
+    ), deliveries AS (
+      ${insertDeliveriesSql({ rows: '$3', at: '$2', where: 'd.ticket_id IN (SELECT id FROM changed)' })}
+      RETURNING id
+    )
+    SELECT (SELECT count(*)::int FROM changed) AS changed, (SELECT count(*)::int FROM events) AS events,
+           (SELECT count(*)::int FROM deliveries) AS deliveries`;
+  writeStatements.set(key, sql);
+  return sql;
+}
+
+/** A run's context whose clock stands at `now`: every batch of one run is stamped with the run's time. */
+export function atInstant(ctx: ServiceContext, now: Date): ServiceContext {
+  return { ...ctx, clock: { now: () => now } };
+}
