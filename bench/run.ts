@@ -10,6 +10,8 @@
  *   npm run bench -- --tickets 1000    tickets opened per run in the open-tickets benchmark
  *   npm run bench -- --jobs-tickets 200000 --jobs-pending 20000
  *   npm run bench -- --only look-alike  the look-alike incident search next to opening a ticket
+ *   npm run bench -- --only dashboard  the dashboard's queue and ticket pages over 100,000 tickets, beside their database time
+ *   npm run bench -- --only figures    the dashboard's figures (7/30/90 days) and CSV export over 100,000 tickets
  *   npm run bench -- --only memory     resident memory of the app's process, idle and under bursts, on each store
  *   npm run bench -- --profile         also show which statements the services spend their time in
  *   npm run bench -- --only start      seconds from `npm start` to the first /healthz (embedded store)
@@ -289,6 +291,30 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         label: 'memory',
         // Resident memory of the app's own process, idle and under the 200-/ticket bursts.
         opts: () => ({ customers: options.quick ? 50 : 200, rounds: options.quick ? 1 : 2, log: report.progress }),
+      }),
+  },
+  {
+    name: 'figures',
+    run: (report, options) =>
+      optionalBench(report, options, {
+        name: 'figures',
+        module: 'figures',
+        exportName: 'benchFigures',
+        label: 'figures',
+        // The dashboard's figures and CSV export over 100,000 tickets.
+        opts: () => ({ quick: options.quick, log: report.progress }),
+      }),
+  },
+  {
+    name: 'dashboard',
+    run: (report, options) =>
+      optionalBench(report, options, {
+        name: 'dashboard',
+        module: 'dashboard',
+        exportName: 'benchDashboard',
+        label: 'dashboard pages',
+        // The queue and a ticket page over 100,000 tickets: server time beside the database time.
+        opts: () => ({ quick: options.quick, log: report.progress }),
       }),
   },
   { name: 'discord', run: (report, options) => chatBench(report, options, 'discord', 'benchDiscord') },

@@ -10,6 +10,7 @@ import { registerEmbeddedStoreMetrics } from './http/embedded-store-metrics';
 import { CATALOG_REFRESH_MS } from './core/services/catalog';
 import { createHttpServer, pingDatabase, type HttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
+import { mountDashboard } from './web/dashboard';
 import { Dispatcher } from './delivery/dispatcher';
 import type { Sender } from './delivery/sender';
 import { startJobs, type RunningJobs } from './jobs/schedule';
@@ -187,6 +188,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     if (database.embedded) registerEmbeddedStoreMetrics(metrics.registry, database.embedded);
     const adapters = () => ({ discord: discordStatus.state, slack: slackStatus.state });
     http = createHttpServer({ logger, metrics, health: { ping, adapters }, metricsToken: settings.METRICS_TOKEN });
+    mountDashboard(http, { helpdesk, logger });
 
     // Both platforms' credentials are checked side by side, on every instance: a refusal stops the
     // start; a platform that does not answer leaves its adapter down (tried again) and holds up nothing else.
@@ -228,6 +230,8 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     for (const outcome of [listened, slackStarted, discordChecked])
       if (outcome.status === 'rejected') throw outcome.reason;
     const port = (listened as PromiseFulfilledResult<number>).value;
+    // With no PUBLIC_URL the sign-in links point at this process, on the port it really got (PORT=0 picks one).
+    if (!settings.PUBLIC_URL) policy.publicUrl = `http://localhost:${port}`;
     logger.info({ port, host }, 'HTTP server listening (/healthz, /metrics)');
 
     // Deliveries of a platform wait in the queue until its adapter's sender is there: none are lost.

@@ -87,6 +87,16 @@ const settingsObject = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** 0.0.0.0: every interface (Slack's HTTP events must reach it); 127.0.0.1 behind a proxy on the same machine. */
   HOST: z.string().trim().min(1).default('0.0.0.0'),
+  /** The dashboard's address as people's browsers reach it (behind a proxy: its https address); unset: http://localhost:PORT. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim().replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^/\s]+(\/\S*)?$/.test(v), {
+      message: 'an http or https address, such as https://helpdesk.example.com',
+    }),
+  /** How long a dashboard sign-in lasts. */
+  DASHBOARD_SESSION_HOURS: positive(12),
   /** When set, /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: optionalText,
   /** The language of staff channels and of everyone who has not chosen one: a catalog in src/core/texts. */
@@ -168,6 +178,8 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
     ticketsPerHour: settings.TICKETS_PER_HOUR,
     deliveryRetentionDays: settings.DELIVERY_RETENTION_DAYS,
     language: settings.HELPDESK_LANGUAGE,
+    publicUrl: settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`,
+    dashboardSessionHours: settings.DASHBOARD_SESSION_HOURS,
   };
 }
 

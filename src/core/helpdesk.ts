@@ -2,8 +2,11 @@ import type { DataSource } from 'typeorm';
 import type { HelpdeskPolicy } from './policy';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
+import { DashboardAccess } from './services/dashboard-access';
+import { DashboardViews } from './services/dashboard-views';
 import type { ServiceContext } from './services/context';
 import { DeliveryViews } from './services/delivery-view';
+import { FiguresService } from './services/figures';
 import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
@@ -31,6 +34,8 @@ export interface Helpdesk {
   sla: SlaService;
   ratings: RatingService;
   stats: StatsService;
+  /** The dashboard's figures and ticket export (admins). */
+  figures: FiguresService;
   major: MajorIncidentService;
   catalog: CatalogService;
   guides: GuideService;
@@ -44,6 +49,10 @@ export interface Helpdesk {
   proposals: ProposalViews;
   /** Signed requests already acted on (a replayed form submission). */
   replays: ReplayGuard;
+  /** The web dashboard's sign-in links and sessions. */
+  dashboard: DashboardAccess;
+  /** The dashboard's own reads: the filtered queue, a ticket's surroundings, files, major incidents. */
+  dashboardViews: DashboardViews;
 }
 
 export function createHelpdesk(options: {
@@ -63,6 +72,7 @@ export function createHelpdesk(options: {
     sla: new SlaService(ctx),
     ratings: new RatingService(ctx),
     stats: new StatsService(ctx),
+    figures: new FiguresService(ctx),
     major: new MajorIncidentService(ctx),
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),
@@ -72,5 +82,7 @@ export function createHelpdesk(options: {
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),
     replays: new ReplayGuard(ctx),
+    dashboard: new DashboardAccess(ctx),
+    dashboardViews: new DashboardViews(ctx),
   };
 }

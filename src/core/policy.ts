@@ -16,6 +16,10 @@ export interface HelpdeskPolicy {
   language: string;
   /** Look-alike detection and the major-incident thresholds. */
   major: MajorIncidentPolicy;
+  /** Where sign-in links point (`PUBLIC_URL`, else http://localhost:PORT). */
+  publicUrl: string;
+  /** How long a dashboard session lasts (`DASHBOARD_SESSION_HOURS`). */
+  dashboardSessionHours: number;
 }
 
 /** What look-alike detection and the major-incident thresholds need, from the settings. */

@@ -293,6 +293,14 @@ export const statsSchema = z.object({
     .pipe(z.enum(['7d', '30d'], { error: 'The period is 7d or 30d' })),
 });
 
+/** The dashboard's figures: a window of 7, 30 or 90 days (`?days=30`). */
+export const figuresSchema = z.object({
+  days: z.coerce
+    .number()
+    .default(30)
+    .pipe(z.union([z.literal(7), z.literal(30), z.literal(90)], { error: 'The window is 7, 30 or 90 days' })),
+});
+
 const proposalId = storedId('a proposal id is a whole number');
 export const majorProposalSchema = z.object({ proposalId });
 export const majorDeclareSchema = z.object({ proposalId });

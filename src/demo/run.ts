@@ -158,22 +158,42 @@ export async function runDemo(options: DemoOptions): Promise<RunningDemo> {
     term.line(`The app's log is in ${logFile}.`);
   }
   narrator.stop();
-  printLookAround(term, baseUrl, await whatIsHeld(app));
+  printLookAround(term, baseUrl, await whatIsHeld(app), await signInLinks(app, cast));
   return { app, folder, baseUrl, failure, stop };
 }
 
-function printLookAround(term: Terminal, baseUrl: string, held: string | undefined): void {
+function printLookAround(
+  term: Terminal,
+  baseUrl: string,
+  held: string | undefined,
+  links: { staff: string; customer: string } | undefined,
+): void {
   term.line('');
   if (held) term.line(held);
   term.line(term.paint('Look around (the helpdesk keeps running):', 'bold'));
   term.line(`  ${baseUrl}/healthz   which adapters are up, and the database`);
   term.line(`  ${baseUrl}/metrics   tickets, deliveries, SLA and deflection figures (Prometheus)`);
-  // The web dashboard's place: once it exists, print here a sign-in link for a staff member (Lise)
-  // and one for a customer (Raul), made as `/helpdesk dashboard` makes them.
-  term.line(
-    `  ${'(web dashboard)'.padEnd(baseUrl.length + 8)}   not built yet: its sign-in links for a staff member and a customer go here`,
-  );
+  if (links) {
+    term.line(
+      '  The web dashboard, signed in as `/helpdesk dashboard` signs people in (each link works once, for 10 minutes):',
+    );
+    term.line(`    Lise (tier-1 supporter): ${links.staff}`);
+    term.line(`    Raul (customer):         ${links.customer}`);
+  }
   term.line('Press Ctrl-C to stop; the temporary folder is removed.');
+}
+
+/** A sign-in link for a staff member (Lise) and one for a customer (Raul), made as `/helpdesk dashboard` makes them. */
+async function signInLinks(app: App, cast: Cast): Promise<{ staff: string; customer: string } | undefined> {
+  try {
+    const [staff, customer] = await Promise.all([
+      app.helpdesk.dashboard.signInLink({ platform: 'discord', userId: cast.discord.tier1.user.id }),
+      app.helpdesk.dashboard.signInLink({ platform: 'discord', userId: cast.discord.raul.user.id }),
+    ]);
+    return { staff: staff.url, customer: customer.url };
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the helpdesk's database holds after the play, in one sentence. */

@@ -144,7 +144,8 @@ describe('npm run demo -- --fast', () => {
     expect(failed[0].n).toBe(0);
     said(new RegExp(`${demo.baseUrl}/healthz`));
     said(new RegExp(`${demo.baseUrl}/metrics`));
-    said(/\(web dashboard\) +not built yet/);
+    said(/Lise \(tier-1 supporter\): http:\/\/localhost:\d+\/signin\?token=/);
+    said(/Raul \(customer\): +http:\/\/localhost:\d+\/signin\?token=/);
     const health = await fetch(`${demo.baseUrl}/healthz`);
     expect(health.status).toBe(200);
   });

@@ -33,6 +33,7 @@ import * as catalogAdd from './commands/helpdesk/catalog-add';
 import * as catalogEdit from './commands/helpdesk/catalog-edit';
 import * as catalogList from './commands/helpdesk/catalog-list';
 import * as catalogRemove from './commands/helpdesk/catalog-remove';
+import * as dashboard from './commands/helpdesk/dashboard';
 import * as exportPerson from './commands/helpdesk/export';
 import * as forget from './commands/helpdesk/forget';
 import * as help from './commands/helpdesk/help';
@@ -116,6 +117,7 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     catalogAdd,
     catalogEdit,
     catalogRemove,
+    dashboard,
   ].map((m) => [m.name, m.run]),
 );
 

@@ -283,6 +283,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             max_length: 80,
           },
         ]),
+        sub('dashboard', 'A sign-in link for the web dashboard, for you only'),
         sub('help', 'What you can run'),
         sub('language', 'The language the helpdesk speaks to you', [
           {

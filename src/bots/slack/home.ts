@@ -5,10 +5,12 @@ import type { TicketSummary } from '../../core/services/ticket-queries';
 import { actionId, dueNote } from './blocks';
 import { slackActor, type SlackContext } from './context';
 import { escapeMrkdwn } from './mrkdwn';
+import { languageOf, t } from '../../core/texts';
 
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
 
 export const HOME_OPEN_TICKET = 'home_open_ticket';
+export const HOME_OPEN_DASHBOARD = 'home_open_dashboard';
 const SECTION_NAME = {
   yours: 'Your tickets',
   mine: 'Assigned to you',
@@ -58,6 +60,19 @@ function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
 export async function homeView(ctx: HomeSource, userId: string) {
   const list = await ctx.helpdesk.queries.list(slackActor(userId));
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Helpdesk' } }];
+  // The sign-in link is made when pressed (it lasts minutes), not when the home is drawn.
+  const language = languageOf(await ctx.helpdesk.staff.whoAmI(slackActor(userId)), ctx.helpdesk.ctx.policy.language);
+  blocks.push({
+    type: 'actions',
+    block_id: 'home:dashboard',
+    elements: [
+      {
+        type: 'button',
+        action_id: HOME_OPEN_DASHBOARD,
+        text: { type: 'plain_text', text: t(language, 'dashboard.signIn.homeButton') },
+      },
+    ],
+  });
   for (const section of list.sections) {
     blocks.push({
       type: 'section',

@@ -8,6 +8,7 @@ import type { Logger } from '../../log';
 import { registerClaimAction } from './actions/claim';
 import { registerDmRouteActions } from './actions/dm-route';
 import { registerHomeOpenAction } from './actions/home-open';
+import { registerHomeDashboardAction } from './actions/home-dashboard';
 import { registerLinkAnswerActions } from './actions/link-answer';
 import { registerEscalateAction } from './actions/escalate';
 import { registerGuideOpenAction } from './actions/guide-open';
@@ -96,6 +97,7 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
   registerMessageEvents(listeners, ctx);
   registerAppHomeOpened(listeners, ctx);
   registerHomeOpenAction(listeners, ctx);
+  registerHomeDashboardAction(listeners, ctx);
   registerDmRouteActions(listeners, ctx);
   registerLinkAnswerActions(listeners, ctx);
   for (const register of [

@@ -66,6 +66,7 @@ export const PERMISSIONS = {
   'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
+  'ticket.export': adminOnly(),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'rate' },
   'person.language': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
   'help.read': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },

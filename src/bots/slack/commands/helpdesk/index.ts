@@ -6,6 +6,7 @@ import * as catalogAdd from './catalog-add';
 import * as catalogEdit from './catalog-edit';
 import * as catalogList from './catalog-list';
 import * as catalogRemove from './catalog-remove';
+import * as dashboard from './dashboard';
 import * as exportPerson from './export';
 import * as forget from './forget';
 import * as help from './help';
@@ -48,6 +49,7 @@ export const HELPDESK: SubCommandTable = {
   export: exportPerson.run,
   redact: redact.run,
   stats: stats.run,
+  dashboard: dashboard.run,
   '*': unknown.run,
 };
 
