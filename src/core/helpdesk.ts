@@ -8,6 +8,7 @@ import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { MajorIncidentService } from './services/major-incidents';
+import { MessageTicketService } from './services/message-tickets';
 import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
@@ -23,6 +24,8 @@ import { TicketService } from './services/tickets';
 export interface Helpdesk {
   ctx: ServiceContext;
   tickets: TicketService;
+  /** Tickets opened from a chat message (a DM, a message command, a shortcut, a reaction). */
+  messageTickets: MessageTicketService;
   comments: CommentService;
   queries: TicketQueries;
   staff: StaffService;
@@ -53,6 +56,7 @@ export function createHelpdesk(options: {
   return {
     ctx,
     tickets: new TicketService(ctx),
+    messageTickets: new MessageTicketService(ctx),
     comments: new CommentService(ctx),
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),

@@ -92,7 +92,7 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
   registerEscalateForm(listeners, ctx);
   registerRatingCommentForm(listeners, ctx);
   registerAddNoteShortcut(listeners, ctx);
-  registerTicketFromMessageShortcut(listeners);
+  registerTicketFromMessageShortcut(listeners, ctx);
   registerMessageEvents(listeners, ctx);
   registerAppHomeOpened(listeners, ctx);
   registerHomeOpenAction(listeners, ctx);

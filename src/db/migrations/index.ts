@@ -12,6 +12,7 @@ import { Security1764001500000 } from './1764001500000-Security';
 import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstClaim';
 import { Privacy1764001900000 } from './1764001900000-Privacy';
 import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
+import { WaysIn1764002200000 } from './1764002200000-WaysIn';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DeliveryFirstClaim1764001800000,
   Privacy1764001900000,
   PersonLanguage1764001950000,
+  WaysIn1764002200000,
 ];
