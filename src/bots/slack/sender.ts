@@ -18,6 +18,7 @@ import { messageId, messageRef } from './context';
 import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
+import { t } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 
 /** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
@@ -51,6 +52,10 @@ interface SlackPlace {
   slackDmThreadTs?: string;
   /** A digest of the cards as last redrawn (see updateCards). */
   slackCardsDrawn?: string;
+  /** A ticket opened from a message by reaction: the message, and `wanted` until its threaded reply is posted. */
+  slackSourceChannel?: string;
+  slackSourceTs?: string;
+  slackSourceReply?: string;
 }
 
 /**
@@ -104,6 +109,7 @@ export class SlackSender implements Sender {
     switch (delivery.kind) {
       case 'ticket.created':
         await this.postTicket(view, place, io);
+        if (place.slackSourceReply === 'wanted') await this.replyOnSource(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
         if (typeof payload.notice === 'string')
           await this.inDmThread(place, escapeMrkdwn(payload.notice), io, 'notice');
@@ -185,6 +191,27 @@ export class SlackSender implements Sender {
         saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
       await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, saved));
     }
+  }
+
+  /**
+   * The message a reaction made a ticket of gets a threaded reply with its number, in the helpdesk's
+   * language (the channel is everyone's). A channel the app has left since is no reason to retry.
+   */
+  private async replyOnSource(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
+    if (!place.slackSourceChannel || !place.slackSourceTs) return;
+    const text = t(this.helpdesk.ctx.policy.language, 'waysIn.sourceReply', { number: view.ticket.number });
+    let reply: string;
+    try {
+      reply = (
+        await io.post('source-reply', { channel: place.slackSourceChannel, thread_ts: place.slackSourceTs, text })
+      ).ts;
+    } catch (error) {
+      const translated = translate(error);
+      if (!(translated instanceof PermanentDeliveryError)) throw translated;
+      reply = 'refused';
+    }
+    place.slackSourceReply = reply;
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackSourceReply: reply }));
   }
 
   /**

@@ -4,7 +4,12 @@ import { ConflictError, ForbiddenError } from '../errors';
 import type { Person, Platform } from '../model';
 import { authorize } from '../rules/authorization';
 import { openingRefusal } from '../rules/limits';
-import { customerOfMessageTicket, type MessageAuthor } from '../rules/ways-in';
+import {
+  customerOfMessageTicket,
+  descriptionFromMessage,
+  titleFromMessage,
+  type MessageAuthor,
+} from '../rules/ways-in';
 import { z } from 'zod';
 import { identityRefSchema, openTicketSchema, parseInput, type OpenTicketInput } from '../schemas';
 import { languageOf, t } from '../texts';
@@ -44,6 +49,11 @@ export type MessageTicketCheck = { language: string } & (
 export class MessageTicketService {
   constructor(private readonly ctx: ServiceContext) {}
 
+  /** The language `actorRef` reads what the ways in say to them in. */
+  async language(actorRef: ActorRef): Promise<string> {
+    return languageOf((await findPerson(this.ctx.dataSource.manager, actorRef)) ?? undefined, this.ctx.policy.language);
+  }
+
   /**
    * What `open` would say, read without writing anything: the confirm-first step asks it, so a
    * person who may not is told at once and nothing is stored for them.
@@ -70,6 +80,26 @@ export class MessageTicketService {
   }
 
   /** Opens the ticket once the person confirmed; the message's author is its customer when staff open it for them. */
+  /**
+   * Opens the ticket from the message's own text (a reaction, a DM, a message command): the title
+   * its first line, the description all of it, an incident unless the person picks otherwise.
+   */
+  async openFromText(
+    actorRef: ActorRef,
+    message: ChatMessage,
+    text: string,
+    fields: Partial<MessageTicketFields> = {},
+  ): Promise<TicketEntity> {
+    const language = await this.language(actorRef);
+    const title = titleFromMessage(text) || t(language, 'waysIn.untitled');
+    return this.open(actorRef, message, {
+      title,
+      description: descriptionFromMessage(text) || title,
+      type: 'incident',
+      ...fields,
+    });
+  }
+
   async open(actorRef: ActorRef, rawMessage: ChatMessage, raw: MessageTicketFields): Promise<TicketEntity> {
     const message = parseInput(chatMessageSchema, rawMessage) as ChatMessage;
     const { serviceId, ...rest } = raw;

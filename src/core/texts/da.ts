@@ -55,6 +55,7 @@ export const da: Catalog = {
     messageGone: 'Den besked findes ikke længere.',
     refusedTitle: 'Ingen sag',
     sourceReply: 'Denne besked er nu sag #{{number}}.',
+    untitled: 'Sag fra en besked',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {

@@ -59,6 +59,7 @@ export const en = {
     messageGone: 'That message is no longer there.',
     refusedTitle: 'No ticket',
     sourceReply: 'This message is now ticket #{{number}}.',
+    untitled: 'Ticket from a message',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {
