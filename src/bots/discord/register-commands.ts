@@ -1,5 +1,6 @@
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ChannelType,
   REST,
   Routes,
@@ -9,6 +10,7 @@ import {
 } from 'discord.js';
 import { loadSettings } from '../../config';
 import { discordConnectionError } from './connection';
+import { name as ticketFromMessageName } from './commands/ticket-from-message';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
@@ -282,6 +284,8 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         sub('help', 'What you can run'),
       ],
     },
+    // A message command: in a message's Apps menu, no description or options (Discord shows its name).
+    { name: ticketFromMessageName, type: ApplicationCommandType.Message, dm_permission: false },
   ];
 }
 

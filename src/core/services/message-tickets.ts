@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { identityRefSchema, openTicketSchema, parseInput, type OpenTicketInput } from '../schemas';
 import { languageOf, t } from '../texts';
 import { transaction, type ServiceContext, type Tx } from './context';
+import { insertComment } from './comments';
+import { record } from './history';
 import { findPerson, resolvePerson, type ActorRef } from './people';
 import { assertMayOpen, openInTx, openingCounts } from './tickets';
 
@@ -33,7 +35,16 @@ const chatMessageSchema = z.object({
   author: identityRefSchema.nullable(),
 });
 
-export type MessageTicketFields = Omit<OpenTicketInput, 'onBehalfOf'> & { serviceId?: number | null };
+export type MessageTicketFields = Omit<OpenTicketInput, 'onBehalfOf'> & {
+  serviceId?: number | null;
+  /** A link to the message where it was written: the ticket's first comment, by its customer, says where it came from. */
+  sourceLink?: string;
+};
+
+const sourceLinkSchema = z
+  .url({ protocol: /^https$/ })
+  .max(300)
+  .optional();
 
 /** The answer to "may I open a ticket from this message?", before anyone is asked to confirm. */
 export type MessageTicketCheck = { language: string } & (
@@ -102,7 +113,8 @@ export class MessageTicketService {
 
   async open(actorRef: ActorRef, rawMessage: ChatMessage, raw: MessageTicketFields): Promise<TicketEntity> {
     const message = parseInput(chatMessageSchema, rawMessage) as ChatMessage;
-    const { serviceId, ...rest } = raw;
+    const { serviceId, sourceLink: rawLink, ...rest } = raw;
+    const sourceLink = parseInput(z.object({ sourceLink: sourceLinkSchema }), { sourceLink: rawLink }).sourceLink;
     const input = parseInput(openTicketSchema.omit({ onBehalfOf: true }), rest);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
@@ -130,6 +142,11 @@ export class MessageTicketService {
         serviceId: serviceId ?? null,
       });
       await rememberMessage(tx, message, ticket.id, language);
+      if (sourceLink) {
+        const body = t(tx.ctx.policy.language, 'waysIn.fromMessage', { link: sourceLink });
+        const comment = await insertComment(tx, ticket.id, customer.id, 'public', body, null);
+        await record(tx, ticket, customer.id, 'commented', { commentId: comment.id, byCustomer: true });
+      }
       return ticket;
     });
   }

@@ -56,6 +56,8 @@ export const da: Catalog = {
     refusedTitle: 'Ingen sag',
     sourceReply: 'Denne besked er nu sag #{{number}}.',
     untitled: 'Sag fra en besked',
+    opening: 'Opretter sagen …',
+    fromMessage: 'Oprettet ud fra denne besked: {{link}}',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {

@@ -60,6 +60,8 @@ export const en = {
     refusedTitle: 'No ticket',
     sourceReply: 'This message is now ticket #{{number}}.',
     untitled: 'Ticket from a message',
+    opening: 'Opening the ticket…',
+    fromMessage: 'Opened from this message: {{link}}',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {

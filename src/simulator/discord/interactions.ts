@@ -70,6 +70,21 @@ export function slashCommand(
   });
 }
 
+/** A message command (the message's context menu, "Apps") used on `message`. */
+export function messageCommand(fake: FakeDiscord, user: FakeUser, name: string, message: any, staff = false) {
+  return fake.interact({
+    type: 2,
+    data: {
+      id: `cmd-${name}`,
+      name,
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+    },
+    ...place(fake, user, message.channel_id, staff),
+  });
+}
+
 export const subcommand = (name: string, options: Option[] = []): Option => ({ name, type: 1, options });
 
 export function pressButton(
