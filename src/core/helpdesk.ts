@@ -12,6 +12,7 @@ import { MessageTicketService } from './services/message-tickets';
 import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
+import { SavedReplyService } from './services/saved-replies';
 import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -32,6 +33,7 @@ export interface Helpdesk {
   knowledge: KnowledgeService;
   sla: SlaService;
   ratings: RatingService;
+  savedReplies: SavedReplyService;
   stats: StatsService;
   major: MajorIncidentService;
   catalog: CatalogService;
@@ -63,6 +65,7 @@ export function createHelpdesk(options: {
     knowledge: new KnowledgeService(ctx),
     sla: new SlaService(ctx),
     ratings: new RatingService(ctx),
+    savedReplies: new SavedReplyService(ctx),
     stats: new StatsService(ctx),
     major: new MajorIncidentService(ctx),
     catalog: new CatalogService(ctx),

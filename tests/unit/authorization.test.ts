@@ -44,6 +44,8 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'catalog.manage': { customer: 'no', supporter: false, admin: true },
   'ticket.major': { customer: 'no', supporter: true, admin: true },
   'stats.view': { customer: 'no', supporter: false, admin: true },
+  'replies.manage': { customer: 'no', supporter: false, admin: true },
+  'replies.use': { customer: 'no', supporter: true, admin: true },
   // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.
   'ticket.rate': { customer: 'own', supporter: false, admin: false },
 };

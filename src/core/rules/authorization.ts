@@ -64,6 +64,8 @@ export const PERMISSIONS = {
   'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
+  'replies.manage': adminOnly(),
+  'replies.use': staff('saved replies are for staff'),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: "only the ticket's customer rates it" },
 } as const satisfies Record<string, Rule>;
 

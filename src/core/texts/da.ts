@@ -62,6 +62,8 @@ export const da: Catalog = {
   // ---- savedReplies: Saved replies
   savedReplies: {
     title: 'Gemte svar',
+    notFound: 'Der er intet gemt svar med navnet "{{name}}".',
+    nameTaken: 'Der findes allerede et gemt svar med navnet "{{name}}".',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},

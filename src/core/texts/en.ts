@@ -66,6 +66,8 @@ export const en = {
   // ---- savedReplies: Saved replies
   savedReplies: {
     title: 'Saved replies',
+    notFound: 'There is no saved reply named "{{name}}".',
+    nameTaken: 'A saved reply named "{{name}}" exists already.',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},
