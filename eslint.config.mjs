@@ -22,7 +22,14 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['discord.js', '@slack/*', '**/bots/**', '**/http/**'] }],
+      'no-restricted-imports': ['error', { patterns: ['discord.js', '@slack/*', '**/bots/**', '**/http/**', '**/config'] }],
+    },
+  },
+  {
+    // Adapters see the core's plain types; entities and the database stay behind the services.
+    files: ['src/bots/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/db', '**/db/**'] }],
     },
   },
 );

@@ -1,3 +1,4 @@
+import { textsFor } from '../src/core/texts';
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -31,7 +32,7 @@ import { slashCommand, submitTicketForm } from '../src/simulator/discord/interac
 import { percentile, round, withBenchDatabase, type BenchDatabase, BENCH_POLICY } from './common';
 
 /**
- * Issue 5's figures, through the fake Discord: `customers` people run `/ticket` at once (every
+ * Discord's figures, through the fake Discord: `customers` people run `/ticket` at once (every
  * INTERACTION_CREATE written to the gateway in one go), then submit the form at once. Per
  * interaction, the first response is the time from the fake dispatching it to the interaction
  * callback reaching the fake (the modal for the command, the deferral for the submission); and the
@@ -301,7 +302,7 @@ async function floorSide(log?: (line: string) => void): Promise<Side> {
   };
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     void (async () => {
-      if (interaction.isChatInputCommand()) await interaction.showModal(ticketForm('ticket-form'));
+      if (interaction.isChatInputCommand()) await interaction.showModal(ticketForm('ticket-form', textsFor('en')));
       else if (interaction.isModalSubmit()) {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const job = {

@@ -7,7 +7,7 @@ import { MemorySender } from '../tests/fakes/memory-sender';
 import { round, startTimer, withBenchDatabase, type DatabaseKind } from './common';
 
 /**
- * Issue 4's dispatcher figure: deliveries per second through the delivery queue with the
+ * The dispatcher's figure: deliveries per second through the delivery queue with the
  * in-memory sender (so the figure is the queue's own cost: claims, settles, ordering), with one
  * dispatcher and with two on the same database. By default 20,000 deliveries queued across 2,000
  * destinations (ten each, so every destination's order is exercised), inserted directly with SQL

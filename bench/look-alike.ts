@@ -7,7 +7,7 @@ import { fmt, median, percentile, startTimer, withBenchDatabase, type DatabaseKi
 import { staffedHelpdesk } from './open-tickets';
 
 /**
- * Issue 8: the look-alike search for a new incident, with many earlier tickets stored, next to the
+ * The look-alike search for a new incident, with many earlier tickets stored, next to the
  * time to open a ticket through the real TicketService. Each new incident is opened, then searched
  * for, one at a time, so the two latencies are measured alike. Goal: the search takes under a
  * tenth of the time to open a ticket.

@@ -84,10 +84,10 @@ export function showResult(report: Report, prefix: string, label: string, result
 
 /** The goals the issues set for figures other benchmarks report, shown beside them. */
 const GOALS: Array<{ bench: string; figure: RegExp; text: string; met: (value: number) => boolean }> = [
-  // Issue 4: the auto-close and reminder jobs next to hand-written SQL, goal ≤ 1.5×.
+  // The auto-close and reminder jobs next to hand-written SQL, goal ≤ 1.5×.
   { bench: 'jobs', figure: /(^|_)ratio$/, text: '≤ 1.5', met: (v) => v <= 1.5 },
-  // Issues 5 and 6: latency next to the bare library under the same burst, goal ≤ 1.2× the floor.
-  // Issue 7: the SLA sweep next to hand-written SQL, goal ≤ 1.5×.
+  // Discord and Slack: latency next to the bare library under the same burst, goal ≤ 1.2× the floor.
+  // The SLA sweep next to hand-written SQL, goal ≤ 1.5×.
   { bench: 'sla_sweep', figure: /(^|_)ratio$/, text: '≤ 1.5', met: (v) => v <= 1.5 },
   { bench: 'discord', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },
   { bench: 'slack', figure: /_ratio$/, text: '≤ 1.2', met: (v) => v <= 1.2 },

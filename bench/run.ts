@@ -5,7 +5,7 @@
  *   npm run bench                      every benchmark at full size
  *   npm run bench -- --quick           small sizes, for a quick look
  *   npm run bench -- --only open       only benchmarks named by that word, else whose name contains it (comma-separate several)
- *   npm run bench -- --only sla        the SLA sweep (issue 7); --jobs-tickets sets its ticket count too
+ *   npm run bench -- --only sla        the SLA sweep; --jobs-tickets sets its ticket count too
  *   npm run bench -- --db postgres     only on one kind of store (pglite or postgres)
  *   npm run bench -- --tickets 1000    tickets opened per run in the open-tickets benchmark
  *   npm run bench -- --jobs-tickets 200000 --jobs-pending 20000
@@ -56,7 +56,7 @@ async function measure(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 3: tickets opened per second through the services, next to hand-written SQL.
+// Tickets opened per second through the services, next to hand-written SQL.
 
 const OPEN_TICKETS_SIZES: Record<DatabaseKind, { full: number; quick: number }> = {
   pglite: { full: 500, quick: 100 },
@@ -124,7 +124,7 @@ function showOpenTickets(report: Report, prefix: string, label: string, r: OpenT
 }
 
 // ---------------------------------------------------------------------------------------------
-// Issue 14: how long a user waits for the helpdesk after `npm start` (the build current).
+// How long a user waits for the helpdesk after `npm start` (the build current).
 
 async function startUp(report: Report): Promise<void> {
   const label = 'start-up [pglite]';
@@ -242,7 +242,7 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         module: 'jobs',
         exportName: 'benchJobs',
         label: 'jobs',
-        // Issue 4: 1,000,000 tickets, 100,000 of them pending for more than 7 days.
+        // The jobs: 1,000,000 tickets, 100,000 of them pending for more than 7 days.
         opts: () => ({
           quick: options.quick,
           tickets: options.jobsTickets ?? (options.quick ? 50_000 : 1_000_000),
@@ -259,7 +259,7 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         module: 'look-alike',
         exportName: 'benchLookAlike',
         label: 'look-alike',
-        // Issue 8: the search for look-alike incidents with 100,000 earlier tickets stored.
+        // The search for look-alike incidents with 100,000 earlier tickets stored.
         opts: () => ({ quick: options.quick, log: report.progress }),
       }),
   },
@@ -271,7 +271,7 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         module: 'sla-sweep',
         exportName: 'benchSlaSweep',
         label: 'sla sweep',
-        // Issue 7: 1,000,000 open tickets with running clocks, 10,000 of them due for a warning.
+        // The SLA sweep: 1,000,000 open tickets with running clocks, 10,000 of them due for a warning.
         opts: () => ({
           tickets: options.jobsTickets ?? (options.quick ? 50_000 : 1_000_000),
           due: options.quick ? 1_000 : 10_000,
@@ -287,7 +287,7 @@ const BENCHMARKS: Array<{ name: string; run: (report: Report, options: Options) 
         module: 'memory',
         exportName: 'benchMemory',
         label: 'memory',
-        // Issue 25: resident memory of the app's own process, idle and under the 200-/ticket bursts.
+        // Resident memory of the app's own process, idle and under the 200-/ticket bursts.
         opts: () => ({ customers: options.quick ? 50 : 200, rounds: options.quick ? 1 : 2, log: report.progress }),
       }),
   },

@@ -6,7 +6,7 @@ import { timed, withBenchDatabase, type DatabaseKind } from './common';
 import { EVENT_AND_DELIVERY_DIGESTS, NOW, compareSides, scheduledJob, vacuum, warmTicketTable } from './job-versus-sql';
 
 /**
- * Issue 7: the SLA sweep over many open tickets with running clocks, a few of them due for a
+ * The SLA sweep over many open tickets with running clocks, a few of them due for a
  * warning, next to hand-written SQL doing the same writes (the warning mark and new clock fields
  * on the ticket, the sla_warning event, the assignee's DM) in one statement per batch of the same
  * size. Same method as bench/jobs.ts: the database is filled once (generate_series), each side

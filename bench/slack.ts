@@ -17,7 +17,7 @@ import type { WebApiWorkerData, WebApiWorkerMessage, WebApiWorkerRequest } from 
 import { percentile, round, withBenchDatabase, BENCH_POLICY } from './common';
 
 /**
- * Issue 6's figures: `requests` signed `/ticket` slash commands at once to the app's
+ * Slack's figures: `requests` signed `/ticket` slash commands at once to the app's
  * `POST /slack/events`, then as many `view_submission`s of the form at once: each request's HTTP
  * response time (from sending it to its whole response), p50 and p99; and the time from the
  * submission burst until every ticket's card is posted in the support channel (chat.postMessage

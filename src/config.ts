@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { PLATFORMS, type Platform } from './core/model';
-import type { LookAlikeSettings } from './core/rules/similarity';
+import { PLATFORMS, type IdentityRef, type Platform } from './core/model';
+import type { HelpdeskPolicy, MajorIncidentPolicy } from './core/policy';
 import { LANGUAGES, parseLanguage } from './core/texts';
 
-/** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
-export interface IdentityRef {
-  platform: Platform;
-  userId: string;
-}
+// The policy types live in the core (config reads settings into them; the core never imports config).
+export type { HelpdeskPolicy, IdentityRef, MajorIncidentPolicy };
 
 const identityList = z
   .string()
@@ -166,24 +163,6 @@ export function loadSettings(env: Record<string, string | undefined> = process.e
   return parsed.data;
 }
 
-/** The subset of settings the ticket rules need, so rules and services can be built from plain data. */
-export interface HelpdeskPolicy {
-  reopenDays: number;
-  autoCloseDays: number;
-  reminderDays: number[];
-  attachmentMaxBytes: number;
-  linkCodeMinutes: number;
-  /** PRODUCT.md "Limits": what one customer may open. */
-  maxOpenTickets: number;
-  ticketsPerHour: number;
-  /** Sent deliveries keep what they said this long (the retention job blanks it after). */
-  deliveryRetentionDays: number;
-  /** The language of staff channels and of people who chose none (`HELPDESK_LANGUAGE`). */
-  language: string;
-  /** Look-alike detection and the major-incident thresholds. */
-  major: MajorIncidentPolicy;
-}
-
 export function policyFrom(settings: Settings): HelpdeskPolicy {
   return {
     major: majorIncidentPolicyFrom(settings),
@@ -200,12 +179,6 @@ export function policyFrom(settings: Settings): HelpdeskPolicy {
 }
 
 export const defaultPolicy: HelpdeskPolicy = policyFrom(loadSettings({}));
-
-/** What look-alike detection and the major-incident thresholds need, from the settings. */
-export interface MajorIncidentPolicy extends LookAlikeSettings {
-  proposeAt: number;
-  declareAt: number;
-}
 
 export function majorIncidentPolicyFrom(settings: Settings): MajorIncidentPolicy {
   return {

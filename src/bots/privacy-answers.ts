@@ -1,4 +1,4 @@
-import type { IdentityRef } from '../config';
+import type { IdentityRef } from '../core/model';
 import { InvalidInputError } from '../core/errors';
 import type { Platform } from '../core/model';
 import type { ErasurePreview, ErasureResult, TicketRedactionResult } from '../core/services/privacy';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { HelpdeskPolicy } from '../config';
+import type { HelpdeskPolicy } from './policy';
 import type { Clock } from './clock';
 import { CommentService } from './services/comments';
 import type { ServiceContext } from './services/context';
@@ -7,6 +7,7 @@ import { DeliveryViews } from './services/delivery-view';
 import { CatalogService } from './services/catalog';
 import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
+import { LanguageService } from './services/languages';
 import { MajorIncidentService } from './services/major-incidents';
 import { MessageTicketService } from './services/message-tickets';
 import { ProposalViews } from './services/proposal-view';
@@ -39,6 +40,8 @@ export interface Helpdesk {
   catalog: CatalogService;
   guides: GuideService;
   settings: SettingsService;
+  /** The language each person reads, and their choice of it. */
+  languages: LanguageService;
   privacy: PrivacyService;
   /** For the platform senders: what to send, and where the platform put it. */
   deliveries: DeliveryViews;
@@ -71,6 +74,7 @@ export function createHelpdesk(options: {
     catalog: new CatalogService(ctx),
     guides: new GuideService(ctx),
     settings: new SettingsService(ctx),
+    languages: new LanguageService(ctx),
     privacy: new PrivacyService(ctx),
     deliveries: new DeliveryViews(ctx),
     proposals: new ProposalViews(ctx),

@@ -5,6 +5,12 @@
 export const PLATFORMS = ['discord', 'slack'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** A platform identity written as `platform:id`, e.g. `discord:123` or `slack:U456`. */
+export interface IdentityRef {
+  platform: Platform;
+  userId: string;
+}
+
 export const TICKET_TYPES = ['incident', 'request'] as const;
 export type TicketType = (typeof TICKET_TYPES)[number];
 
@@ -93,7 +99,42 @@ export interface Ticket {
   lookAlikeDismissedAt: Date | null;
 }
 
+/** A ticket as the services hand it to the adapters: the rules' fields and where it lives on its platform. */
+export interface LocatedTicket extends Ticket {
+  /** As stored; read it with placeOf, discordPlace or slackPlace (core/location.ts). */
+  location: TicketLocation;
+}
+
 export type CommentKind = 'public' | 'internal';
 
+/** Something said in a ticket: a public comment or an internal note. */
+export interface Comment {
+  id: number;
+  ticketId: number;
+  authorId: number | null;
+  kind: CommentKind;
+  body: string;
+  platform: Platform | null;
+  platformMessageId: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  deletedById: number | null;
+  redactedAt: Date | null;
+  redactedById: number | null;
+}
+
+/** One of the bot's own copies of a comment on a platform (a message it posted). */
+export interface CommentCopy {
+  id: number;
+  commentId: number;
+  platform: Platform;
+  channelId: string;
+  /** As the platform's adapter stores message ids (Slack: `channel:ts`). */
+  messageId: string;
+  createdAt: Date;
+}
+
 /** Where a ticket lives on its platform: ids the adapters need (channels, threads, messages). */
-export type TicketLocation = Record<string, string>;
+import type { TicketLocation } from './location';
+export type { TicketLocation };

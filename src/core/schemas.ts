@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { InvalidInputError } from './errors';
+import { LOCATION_KEYS } from './location';
 import { IMPACTS, PLATFORMS, PRIORITIES, TICKET_TYPES, URGENCIES } from './model';
 import { SAVED_REPLY_NAME_MAX, SAVED_REPLY_TEXT_MAX } from './rules/saved-replies';
+import { LANGUAGES } from './texts';
 
 /**
  * The shape of every operation's input. A bad input becomes an InvalidInputError naming each
@@ -77,7 +79,14 @@ export const ticketNumberSchema = z.preprocess(
     .max(MAX_ID, { error: TOO_LARGE }),
 );
 
-export const locationSchema = z.record(z.string(), z.string()).default({});
+/** A ticket's first platform ids, given when it is opened: keys a location has, strings (see core/location.ts). */
+export const locationSchema = z
+  .object(
+    Object.fromEntries(LOCATION_KEYS.map((key) => [key, z.string().optional()])) as {
+      [K in (typeof LOCATION_KEYS)[number]]: z.ZodOptional<z.ZodString>;
+    },
+  )
+  .default({});
 
 export const openTicketSchema = z.object({
   title: trimmed('Title', TITLE_MAX),
@@ -292,7 +301,7 @@ export const majorNotRelatedSchema = z.object({ proposalId, ticketNumber: ticket
 export const majorLinkSchema = z.object({ ticketNumber: ticketNumberSchema, parentNumber: ticketNumberSchema });
 /**
  * The settings admins change from chat, each with the shape of its value. A Discord channel is
- * its snowflake id (what a channel option or a `<#id>` mention gives).
+ * its snowflake id (what a channel option or a `<#id>` mention gives); a Slack channel its id (`C0123…`).
  */
 export const settingSchema = z.discriminatedUnion(
   'key',
@@ -303,6 +312,13 @@ export const settingSchema = z.discriminatedUnion(
         .string()
         .trim()
         .regex(/^\d{17,20}$/, { error: 'the support channel is a Discord channel, like #support' }),
+    }),
+    z.object({
+      key: z.literal('slack.support_channel'),
+      value: z
+        .string()
+        .trim()
+        .regex(/^[CG][A-Z0-9]{2,30}$/, { error: 'the support channel is a Slack channel, like #support' }),
     }),
   ],
   { error: 'there is no such setting' },
@@ -369,6 +385,15 @@ export const draftSchema = openTicketSchema.omit({ location: true, onBehalfOf: t
 export const draftRefSchema = z.object({ draftId: z.uuid({ error: 'that form is not known (it may have expired)' }) });
 export const deflectSchema = draftRefSchema.extend({ articleId: storedId() });
 export const draftOpenSchema = draftRefSchema.extend({ location: locationSchema });
+
+/** `/helpdesk language da|en`: one of the languages the helpdesk has texts in. */
+export const languageSchema = z.object({
+  language: z
+    .string({ error: `a language is required: ${LANGUAGES.join(', ')}` })
+    .trim()
+    .toLowerCase()
+    .refine((code) => LANGUAGES.includes(code), { error: `a language the helpdesk speaks: ${LANGUAGES.join(', ')}` }),
+});
 
 /** Parses an operation's input or throws an InvalidInputError that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

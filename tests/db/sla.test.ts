@@ -180,6 +180,10 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
       // Staff see it on the card.
       const view = await ctx().helpdesk.deliveries.forTicket(ticket.id);
       expect(view.card.fields).toContainEqual({ name: 'Rating', value: '★★★★☆ (4/5)' });
+      // And on the ticket as `/tickets show` reads it, on either platform; reopened, it has none yet.
+      expect((await ctx().helpdesk.queries.show(tina, { ticketNumber: ticket.number })).rating).toBe(4);
+      await ctx().helpdesk.tickets.reopen(carl, { ticketNumber: ticket.number });
+      expect((await ctx().helpdesk.queries.show(tina, { ticketNumber: ticket.number })).rating).toBeNull();
     });
 
     test('only the customer rates, only a resolved ticket, only 1 to 5; a refusal stores nothing', async () => {

@@ -450,6 +450,16 @@ describeEachDatabase('ticket operations', (ctx) => {
         'not a tier-2 supporter',
       );
     });
+
+    test("escalating offers the next tier's supporters reachable on the asker's platform; a customer is refused", async () => {
+      const ticket = await open();
+      const choice = await ctx().helpdesk.staff.escalationChoice(tina, { ticketNumber: ticket.number });
+      expect(choice).toMatchObject({ ticketNumber: ticket.number, toTier: 2 });
+      expect(choice.candidates.map((s) => s.identities[0].userId)).toEqual(['sara']);
+      await expect(ctx().helpdesk.staff.escalationChoice(carl, { ticketNumber: ticket.number })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+    });
   });
 
   describe('lists and search', () => {

@@ -47,7 +47,7 @@ describe('Discord slash commands, end to end', () => {
     expect((await world.ticket(queued.number)).assignee_id).toBeNull();
     const content: string = (await run(tina, 'tickets', [subcommand('list')], true)).content;
     await world.helpdesk.staff.setAway(world.ref(tina), { away: false });
-    const [mine, queue] = content.split('**Queue (unassigned)**');
+    const [mine, queue] = content.split('**The queue (unassigned)**');
     expect(mine).toContain('Assigned to you');
     expect(mine).toContain(`#${annTicket.number}`);
     expect(mine).toContain(`#${bobTicket.number}`);
@@ -227,6 +227,22 @@ describe('Discord slash commands, end to end', () => {
     );
   });
 
+  test('/helpdesk language: a choice answered in the language chosen and kept; a Danish client reads Danish', async () => {
+    const lone = world.fake.user('lone');
+    const language = (code: string) => [subcommand('language', [str('language', code)])];
+    expect((await run(lone, 'helpdesk', language('da'))).content).toBe('Fra nu af taler helpdesken dansk til dig.');
+    expect(await world.helpdesk.languages.of(world.ref(lone))).toBe('da');
+    expect((await run(lone, 'helpdesk', language('en'))).content).toBe(
+      'From now on the helpdesk speaks English to you.',
+    );
+    // A Danish client with no choice made: answered in Danish, the command list included.
+    const dane = world.fake.user('dorthe');
+    world.fake.locales.set(dane.id, 'da');
+    const help = await run(dane, 'helpdesk', [subcommand('help')]);
+    expect(help.content).toBe('Det kan du bruge (kunde):');
+    expect(answerText(help)).toContain('`/ticket` — opret en sag');
+  });
+
   test('/kb new: the form, the article stored, /kb search finds it, /kb read shows it; a customer cannot /kb new', async () => {
     const command = await slashCommand(world.fake, tina, 'kb', SUPPORT_CHANNEL_ID, [subcommand('new')], true);
     const [modal] = world.fake.answers.get(command)!;
@@ -347,6 +363,7 @@ describe('Discord slash commands, end to end', () => {
       'forget',
       'export',
       'help',
+      'language',
     ]);
     expect(byName.helpdesk.options[0].options!.map((o) => o.name)).toEqual(['add', 'remove']);
     expect(byName.helpdesk.options.find((o) => o.name === 'sla')!.options!.map((o) => o.name)).toEqual([

@@ -126,7 +126,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     const refused = await run(CUSTOMER, '/kb', 'new');
     expect(refused).toMatchObject({
       response_type: 'ephemeral',
-      text: 'Only staff can write knowledge-base articles.',
+      text: "You can't do that: only staff can write knowledge-base articles.",
     });
     expect(h.api.callsOf('views.open')).toHaveLength(forms);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { HelpdeskPolicy } from '../../src/config';
+import type { HelpdeskPolicy } from '../../src/core/policy';
 import { TEST_POLICY } from './policy';
 import { ManualClock } from '../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../src/core/helpdesk';

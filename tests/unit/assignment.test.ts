@@ -1,4 +1,9 @@
-import { chooseAssignee, planWaitingAssignments, type AssignmentCandidate } from '../../src/core/rules/assignment';
+import {
+  chooseAssignee,
+  escalationCandidates,
+  planWaitingAssignments,
+  type AssignmentCandidate,
+} from '../../src/core/rules/assignment';
 
 const at = (iso: string) => new Date(iso);
 const supporter = (id: number, over: Partial<AssignmentCandidate> = {}): AssignmentCandidate => ({
@@ -80,5 +85,30 @@ describe('waiting tickets handed out when a supporter arrives', () => {
   test('tickets no one can take stay waiting', () => {
     const plan = planWaitingAssignments([{ ...waiting(1, 'P3', '2026-02-01'), tier: 2 }], [supporter(1)], now);
     expect(plan).toEqual([]);
+  });
+});
+
+describe('who an escalation may be handed to by name', () => {
+  const person = (id: number, tier: 1 | 2 | 3 | null, away: boolean, platforms: Array<'discord' | 'slack'>) => ({
+    id,
+    tier,
+    away,
+    identities: platforms.map((platform) => ({ platform, userId: `u${id}` })),
+  });
+  const staff = [
+    person(1, 2, false, ['discord']),
+    person(2, 2, true, ['discord']),
+    person(3, 2, false, ['slack']),
+    person(4, 3, false, ['discord', 'slack']),
+    person(5, null, false, ['discord']),
+  ];
+
+  it.each([
+    [2, 'discord', [1]],
+    [2, 'slack', [3]],
+    [3, 'discord', [4]],
+    [3, 'slack', [4]],
+  ] as const)('tier %s on %s: supporters of that tier, not away, reachable there', (tier, platform, ids) => {
+    expect(escalationCandidates(staff, tier, platform).map((s) => s.id)).toEqual(ids);
   });
 });

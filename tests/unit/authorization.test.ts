@@ -1,5 +1,7 @@
 import { ForbiddenError, NotFoundError } from '../../src/core/errors';
 import { ACTIONS, PERMISSIONS, authorize, decide } from '../../src/core/rules/authorization';
+import { errorText } from '../../src/core/rules/messages';
+import { t } from '../../src/core/texts';
 
 const customer = { id: 10, tier: null, isAdmin: false };
 const otherCustomer = { id: 11, tier: null, isAdmin: false };
@@ -48,6 +50,9 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'replies.use': { customer: 'no', supporter: true, admin: true },
   // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.
   'ticket.rate': { customer: 'own', supporter: false, admin: false },
+  // Everyone chooses their own language and reads the commands they may run.
+  'person.language': { customer: 'yes', supporter: true, admin: true },
+  'help.read': { customer: 'yes', supporter: true, admin: true },
 };
 
 describe('the authorisation table', () => {
@@ -63,7 +68,8 @@ describe('the authorisation table', () => {
     test("a customer on someone else's ticket", () => {
       const decision = decide(otherCustomer, action, ownTicket);
       expect(decision.allowed).toBe(want.customer === 'yes');
-      if (!decision.allowed) expect(decision.reason.length).toBeGreaterThan(10);
+      if (!decision.allowed)
+        expect(t('en', `errors.because.${decision.because || 'staffOnly'}`).length).toBeGreaterThan(10);
     });
     test('supporters of every tier', () => {
       for (const supporter of supporters) expect(decide(supporter, action, ownTicket).allowed).toBe(want.supporter);
@@ -72,6 +78,19 @@ describe('the authorisation table', () => {
       expect(decide(admin, action, ownTicket).allowed).toBe(want.admin);
       expect(decide(adminWithTier, action, ownTicket).allowed).toBe(want.admin);
     });
+  });
+
+  test("a refusal is said in the reader's language; its English is the error's message", () => {
+    const error = (() => {
+      try {
+        authorize(customer, 'ticket.note');
+      } catch (e) {
+        return e as ForbiddenError;
+      }
+    })()!;
+    expect(error.message).toBe("You can't do that: internal notes are for staff only.");
+    expect(errorText(error, 'da')).toBe('Det kan du ikke: interne noter er kun for personalet.');
+    expect(errorText(new ForbiddenError('Plain words.'), 'da')).toBe('Plain words.');
   });
 
   test('a refusal says why, and is a ForbiddenError', () => {
@@ -90,7 +109,11 @@ describe('the authorisation table', () => {
   test('every rule has a reason to give when it refuses someone', () => {
     for (const [action, rule] of Object.entries(PERMISSIONS)) {
       const refusesSomeone = [rule.customer, rule.supporter, rule.admin].some((g) => g !== 'yes');
-      if (refusesSomeone) expect([action, rule.because.length > 5]).toEqual([action, true]);
+      if (refusesSomeone)
+        expect([action, rule.because !== '' && t('en', `errors.because.${rule.because}`).length > 5]).toEqual([
+          action,
+          true,
+        ]);
     }
   });
 });

@@ -76,6 +76,9 @@ describe('status transitions', () => {
     expect(t.nextTier(ticket({ tier: 1 }))).toBe(2);
     expect(t.nextTier(ticket({ tier: 2 }))).toBe(3);
   });
+  test('only the top tier has no tier above it', () => {
+    expect([1, 2, 3].map((tier) => t.hasTierAbove({ tier: tier as 1 | 2 | 3 }))).toEqual([true, true, false]);
+  });
 });
 
 describe("a customer's reply", () => {

@@ -10,6 +10,6 @@ export interface DiscordContext {
   logger: Logger;
   /** Deliveries were just written: let the dispatcher run now rather than at its next tick. */
   wakeDispatcher(): void;
-  /** Answers first: slow work an answer sets off waits until a burst's answers are out (answers-first.ts). */
+  /** Answers first: slow work an answer sets off waits until a burst's answers are out (ack-first-interactions.ts). */
   ackFirst: AckFirst;
 }

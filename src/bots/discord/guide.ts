@@ -13,7 +13,7 @@ import type { TicketType } from '../../core/model';
 import { guideMessages, optionsPage, serviceOptions, SOMETHING_ELSE, type Service } from '../../core/rules/catalog';
 import type { Draft } from '../../core/services/guides';
 import { actorOf } from './actor';
-import { afterAnswering } from './answers-first';
+import { afterAnswering } from './ack-first-interactions';
 import { errorText } from './answer';
 import type { DiscordContext } from './context';
 

@@ -1,6 +1,6 @@
 import { DiscordjsErrorCodes, DiscordjsTypeError, MessageFlags, type Interaction } from 'discord.js';
 import { errorText } from './answer';
-import { arriving } from './answers-first';
+import { arriving } from './ack-first-interactions';
 import { parseTicketCustomId } from './card';
 import { parseGuideCustomId } from './guide';
 import { parseProposalCustomId } from './staff-alert';
@@ -36,6 +36,7 @@ import * as catalogRemove from './commands/helpdesk/catalog-remove';
 import * as exportPerson from './commands/helpdesk/export';
 import * as forget from './commands/helpdesk/forget';
 import * as help from './commands/helpdesk/help';
+import * as language from './commands/helpdesk/language';
 import * as link from './commands/helpdesk/link';
 import * as mark from './commands/helpdesk/mark';
 import * as redact from './commands/helpdesk/redact';
@@ -114,6 +115,7 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     forget,
     exportPerson,
     help,
+    language,
     catalogList,
     catalogAdd,
     catalogEdit,

@@ -1,14 +1,19 @@
-import { DiscordAPIError, Routes, type REST } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
 import { messages } from '../../core/rules/messages';
 import type { DeliveryView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
+import { discordPlace } from '../../core/location';
 
 type Deps = { rest: REST; settings: Pick<Settings, 'DISCORD_STAFF_CHANNEL_ID'> };
 
 /** A message or channel already gone needs nothing more. */
 function unlessGone(error: unknown): void {
-  if (error instanceof DiscordAPIError && (Number(error.code) === 10003 || Number(error.code) === 10008)) return;
+  if (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.UnknownChannel || error.code === RESTJSONErrorCodes.UnknownMessage)
+  )
+    return;
   throw error;
 }
 
@@ -28,7 +33,8 @@ export async function redactTicketOnDiscord(
   redrawCard: () => Promise<void>,
 ): Promise<void> {
   const { ticket } = view;
-  const threadId = ticket.location.discordThreadId;
+  const place = discordPlace(ticket.location);
+  const threadId = place.threadId;
   if (threadId) {
     await rest
       .patch(Routes.channel(threadId), {
@@ -36,13 +42,13 @@ export async function redactTicketOnDiscord(
         signal,
       })
       .catch(unlessGone);
-    const cardId = ticket.location.discordCardMessageId;
+    const cardId = place.cardMessageId;
     if (cardId)
       await rest
         .patch(Routes.channelMessage(threadId, cardId), { body: { content: messages.opened(ticket) }, signal })
         .catch(unlessGone);
   }
-  const staffThreadId = ticket.location.discordStaffThreadId;
+  const staffThreadId = place.staffThreadId;
   if (staffThreadId)
     await rest
       .patch(Routes.channel(staffThreadId), {
@@ -55,7 +61,7 @@ export async function redactTicketOnDiscord(
 
 /** The staff channel's queue post, redrawn with the ticket's text as it is now. */
 export async function redrawQueuePost({ rest, settings }: Deps, view: DeliveryView, signal: AbortSignal) {
-  const queued = view.ticket.location.discordQueueMessageId;
+  const queued = discordPlace(view.ticket.location).queueMessageId;
   const staffChannel = settings.DISCORD_STAFF_CHANNEL_ID;
   if (!queued || !staffChannel) return;
   await rest
@@ -76,7 +82,10 @@ export async function eraseTicketOnDiscord(
   const refused: string[] = [];
   for (const threadId of places.threads ?? []) {
     await rest.delete(Routes.channel(threadId), { signal }).catch((error: unknown) => {
-      if (error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))
+      if (
+        error instanceof DiscordAPIError &&
+        (error.status === 403 || error.code === RESTJSONErrorCodes.MissingPermissions)
+      )
         refused.push(threadId);
       else unlessGone(error);
     });
@@ -100,7 +109,15 @@ export async function eraseDirectMessagesOnDiscord({ rest }: Deps, userId: strin
     channelId = ((await rest.post(Routes.userChannels(), { body: { recipient_id: userId }, signal })) as { id: string })
       .id;
   } catch (error) {
-    if (error instanceof DiscordAPIError && [10013, 50007, 50033].includes(Number(error.code))) return;
+    if (
+      error instanceof DiscordAPIError &&
+      [
+        RESTJSONErrorCodes.UnknownUser,
+        RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+        RESTJSONErrorCodes.InvalidRecipients,
+      ].includes(Number(error.code))
+    )
+      return;
     throw error;
   }
   let before: string | undefined;

@@ -9,6 +9,8 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 import { loadSettings } from '../../config';
+import { LANGUAGES, t } from '../../core/texts';
+import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { name as ticketFromMessageName } from './commands/ticket-from-message';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
@@ -16,9 +18,11 @@ import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 /**
  * The slash commands this build answers, as the JSON for PUT applications/:id(/guilds/:gid)/commands.
  * Only commands with a handler are listed, so Discord never offers one that would go unanswered.
+ * The descriptions written here are replaced by the catalog's (`commands.<path>`), with their Danish
+ * and any other language's as localizations: a test holds that every one has its text there.
  */
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
-  return [
+  return localizeCommands([
     {
       name: 'ticket',
       description: 'Open a support ticket',
@@ -282,11 +286,21 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           },
         ]),
         sub('help', 'What you can run'),
+        sub('language', 'The language the helpdesk speaks to you', [
+          {
+            type: STRING,
+            name: 'language',
+            description: 'Which language',
+            required: true,
+            // Each language by its own name, so a reader finds theirs whatever the client shows.
+            choices: LANGUAGES.map((code) => ({ name: t(code, 'language.name'), value: code })),
+          },
+        ]),
       ],
     },
     // A message command: in a message's Apps menu, no description or options (Discord shows its name).
     { name: ticketFromMessageName, type: ApplicationCommandType.Message, dm_permission: false },
-  ];
+  ]);
 }
 
 const STRING = ApplicationCommandOptionType.String;

@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
-import { ChannelType, DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  RESTJSONErrorCodes,
+  Routes,
+  type REST,
+} from 'discord.js';
 import type { Settings } from '../../config';
 import { linkAnswerRow } from './buttons/link-answer';
 import type { Helpdesk } from '../../core/helpdesk';
 import type { CommentView, DeliveryView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
+import { discordPlace, storedDiscordPlace, type DiscordPlace } from '../../core/location';
 import {
   PermanentDeliveryError,
   RateLimitedError,
@@ -67,7 +76,9 @@ export class DiscordSender implements Sender {
 
   async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      await this.carryOut(delivery, { ...options, delivery });
+      // Its words are written now, in its reader's language (a notice planned at night, read by day).
+      const said = await this.helpdesk.deliveries.localized(delivery);
+      await this.carryOut(said, { ...options, delivery: said });
     } catch (error) {
       throw asDeliveryError(error);
     }
@@ -112,15 +123,16 @@ export class DiscordSender implements Sender {
         return this.updateCard(view, io);
       case 'ticket.member': {
         const person = await this.helpdesk.deliveries.person(Number(payload.personId));
-        const members = threadMembers(view.ticket.location);
+        const members = discordPlace(view.ticket.location).threadMembers;
         const userId = discordIdentity(person.identities);
         // Usually already there: the thread was made with the assignee the opening chose.
-        if (!userId || members.has(userId)) return;
+        if (!userId || members.includes(userId)) return;
         await this.addMember(view, userId, signal);
         await record(() =>
-          this.helpdesk.deliveries.saveLocation(view.ticket.id, {
-            discordThreadMembers: [...members, userId].join(','),
-          }),
+          this.helpdesk.deliveries.saveLocation(
+            view.ticket.id,
+            storedDiscordPlace({ threadMembers: [...members, userId] }),
+          ),
         );
         return;
       }
@@ -214,7 +226,11 @@ export class DiscordSender implements Sender {
         this.rest.delete(Routes.channelMessage(channelId, messageId), { signal }),
       );
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && (error.status === 403 || Number(error.code) === 50013))) throw error;
+      if (!(
+        error instanceof DiscordAPIError &&
+        (error.status === 403 || error.code === RESTJSONErrorCodes.MissingPermissions)
+      ))
+        throw error;
       const where = this.settings.DISCORD_GUILD_ID
         ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}`
         : `message ${messageId} in <#${channelId}>`;
@@ -237,13 +253,13 @@ export class DiscordSender implements Sender {
     comment: CommentView,
     payload: Record<string, unknown>,
   ): Promise<string | undefined> {
-    if (comment.kind === 'internal') return view.ticket.location.discordStaffThreadId;
+    if (comment.kind === 'internal') return discordPlace(view.ticket.location).staffThreadId;
     const writtenIn = Number(payload.writtenInTicketId);
     const ticket =
       Number.isInteger(writtenIn) && writtenIn > 0
         ? (await this.helpdesk.deliveries.forTicket(writtenIn)).ticket
         : view.ticket;
-    return ticket.location.discordThreadId;
+    return discordPlace(ticket.location).threadId;
   }
 
   /**
@@ -253,14 +269,19 @@ export class DiscordSender implements Sender {
    */
   private async changeInThread(channelId: string, signal: AbortSignal, change: () => Promise<unknown>): Promise<void> {
     const gone = (error: unknown) => {
-      if (error instanceof DiscordAPIError && (Number(error.code) === 10008 || Number(error.code) === 10003)) return;
+      if (
+        error instanceof DiscordAPIError &&
+        (error.code === RESTJSONErrorCodes.UnknownMessage || error.code === RESTJSONErrorCodes.UnknownChannel)
+      )
+        return;
       throw error;
     };
     try {
       await change();
       return;
     } catch (error) {
-      if (!(error instanceof DiscordAPIError && Number(error.code) === 50083)) return gone(error);
+      if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InvalidActionOnArchivedThread))
+        return gone(error);
     }
     await this.rest.patch(Routes.channel(channelId), { body: { archived: false }, signal });
     try {
@@ -282,7 +303,8 @@ export class DiscordSender implements Sender {
   ): Promise<void> {
     const { signal } = io;
     const { ticket } = view;
-    let threadId = ticket.location.discordThreadId;
+    const place = discordPlace(ticket.location);
+    let threadId = place.threadId;
     if (!threadId) {
       // `/helpdesk setup` once run, else the environment's.
       const supportChannel = await this.helpdesk.settings.get(
@@ -302,11 +324,12 @@ export class DiscordSender implements Sender {
           signal,
         })) as { id: string });
       threadId = thread.id;
-      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordThreadId: threadId! }));
-      ticket.location = { ...ticket.location, discordThreadId: threadId };
+      const saved = storedDiscordPlace({ threadId });
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, saved));
+      ticket.location = { ...ticket.location, ...saved };
     }
     // The customer and the assignee (one call when they are the same person: staff opening their own ticket).
-    const members = threadMembers(ticket.location);
+    const members = new Set(place.threadMembers);
     for (const userId of [
       discordIdentity(view.customer.identities),
       view.assignee && discordIdentity(view.assignee.identities),
@@ -317,22 +340,23 @@ export class DiscordSender implements Sender {
     }
     // What the card, the members and the reply's link leave behind is saved in one statement: a
     // crash before it posts the card again with the same nonce, which Discord drops as a resend.
-    const saved: Record<string, string> = {};
-    if (!ticket.location.discordCardMessageId) {
+    const saved: Parameters<typeof storedDiscordPlace>[0] = {};
+    if (!place.cardMessageId) {
       const drawnCard = renderCard(view.card, ticket.number);
       // Card edits send only the embed and buttons, so the notice stays as the message's text.
       const card = await post(threadId, notice ? { content: notice.slice(0, 2000), ...drawnCard } : drawnCard, 'k');
-      Object.assign(saved, { discordCardMessageId: card.id, discordCardDrawn: cardFingerprint(drawnCard) });
+      Object.assign(saved, { cardMessageId: card.id, cardDrawn: cardFingerprint(drawnCard) });
     }
-    const discordThreadMembers = [...members].join(',');
-    if (discordThreadMembers !== (ticket.location.discordThreadMembers ?? ''))
-      saved.discordThreadMembers = discordThreadMembers;
-    if (await this.linkPrivateReply(ticket.location, threadId, signal)) saved.discordInteractionToken = '';
-    if (Object.keys(saved).length > 0) await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, saved));
+    if ([...members].join(',') !== place.threadMembers.join(',')) saved.threadMembers = [...members];
+    if (await this.linkPrivateReply(place, threadId, signal)) saved.interactionToken = null;
+    if (Object.keys(saved).length > 0)
+      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, storedDiscordPlace(saved)));
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
-    if (!ticket.assigneeId && staffChannel && !ticket.location.discordQueueMessageId) {
+    if (!ticket.assigneeId && staffChannel && !place.queueMessageId) {
       const queued = await post(staffChannel, { content: queueText(ticket), components: claimRow(ticket.number) }, 'q');
-      await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, { discordQueueMessageId: queued.id }));
+      await io.record(() =>
+        this.helpdesk.deliveries.saveLocation(ticket.id, storedDiscordPlace({ queueMessageId: queued.id })),
+      );
     }
   }
 
@@ -341,13 +365,9 @@ export class DiscordSender implements Sender {
    * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
    * True when the token was used (the caller clears it: it is not kept once used).
    */
-  private async linkPrivateReply(
-    location: Record<string, string>,
-    threadId: string,
-    signal: AbortSignal,
-  ): Promise<boolean> {
-    const token = location.discordInteractionToken;
-    const applicationId = location.discordApplicationId;
+  private async linkPrivateReply(place: DiscordPlace, threadId: string, signal: AbortSignal): Promise<boolean> {
+    const token = place.interactionToken;
+    const applicationId = place.applicationId;
     if (!token || !applicationId) return false;
     await this.rest
       .patch(Routes.webhookMessage(applicationId, token, '@original'), {
@@ -362,21 +382,26 @@ export class DiscordSender implements Sender {
   private async updateCard(view: DeliveryView, io: DiscordSend): Promise<void> {
     const { signal } = io;
     const threadId = this.threadOf(view);
-    const cardId = view.ticket.location.discordCardMessageId;
+    const place = discordPlace(view.ticket.location);
+    const cardId = place.cardMessageId;
     // The card is drawn from the ticket as it is now, so an edit queued for a change the card
     // already shows (an assignment made with the opening) is skipped: rate limits are shared.
     const card = renderCard(view.card, view.ticket.number);
     const drawn = cardFingerprint(card);
-    const edit = Boolean(cardId) && view.ticket.location.discordCardDrawn !== drawn;
+    const edit = Boolean(cardId) && place.cardDrawn !== drawn;
     // An archived thread takes no edits: bring it back first when the ticket is open again, or for
     // the moment of an edit to a resolved ticket's card (its rating); archiveIfResolved closes it again.
-    if ((view.ticket.status !== 'resolved' || edit) && view.ticket.location.discordThreadArchived === 'true') {
+    if ((view.ticket.status !== 'resolved' || edit) && place.threadArchived) {
       await this.rest.patch(Routes.channel(threadId), { body: { archived: false }, signal });
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'false' }));
+      await io.record(() =>
+        this.helpdesk.deliveries.saveLocation(view.ticket.id, storedDiscordPlace({ threadArchived: false })),
+      );
     }
     if (cardId && edit) {
       await this.rest.patch(Routes.channelMessage(threadId, cardId), { body: card, signal });
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordCardDrawn: drawn }));
+      await io.record(() =>
+        this.helpdesk.deliveries.saveLocation(view.ticket.id, storedDiscordPlace({ cardDrawn: drawn })),
+      );
     }
     await this.archiveIfResolved(view, io);
   }
@@ -384,7 +409,9 @@ export class DiscordSender implements Sender {
   private async archiveIfResolved(view: DeliveryView, io: DiscordSend): Promise<void> {
     if (view.ticket.status !== 'resolved') return;
     await this.rest.patch(Routes.channel(this.threadOf(view)), { body: { archived: true }, signal: io.signal });
-    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordThreadArchived: 'true' }));
+    await io.record(() =>
+      this.helpdesk.deliveries.saveLocation(view.ticket.id, storedDiscordPlace({ threadArchived: true })),
+    );
   }
 
   /** Someone without a Discord identity (a Slack-only supporter) can't join a Discord thread, so callers skip them. */
@@ -395,7 +422,7 @@ export class DiscordSender implements Sender {
   /** The ticket's thread in the staff channel, where its internal notes go; made on first use. */
   private async staffThread(view: DeliveryView, io: DiscordSend): Promise<string> {
     const { signal } = io;
-    const existing = view.ticket.location.discordStaffThreadId;
+    const existing = discordPlace(view.ticket.location).staffThreadId;
     if (existing) return existing;
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
@@ -406,7 +433,9 @@ export class DiscordSender implements Sender {
         body: { name, type: ChannelType.PublicThread, auto_archive_duration: 10080 },
         signal,
       })) as { id: string });
-    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { discordStaffThreadId: thread.id }));
+    await io.record(() =>
+      this.helpdesk.deliveries.saveLocation(view.ticket.id, storedDiscordPlace({ staffThreadId: thread.id })),
+    );
     return thread.id;
   }
 
@@ -449,21 +478,23 @@ export class DiscordSender implements Sender {
   }
 
   private threadOf(view: DeliveryView): string {
-    const threadId = view.ticket.location.discordThreadId;
+    const threadId = discordPlace(view.ticket.location).threadId;
     // Only reachable when the ticket was made before its thread: ticket.created always goes first.
     if (!threadId) throw new TemporaryDeliveryError(`ticket #${view.ticket.number} has no Discord thread yet`);
     return threadId;
   }
 }
 
-/**
- * Who the helpdesk has added to a ticket's thread (kept in its location), so an assignment that
- * names someone already there costs no call. Someone who left the thread on their own is not
- * brought back by this; staff see every thread through Manage Threads anyway.
- */
-function threadMembers(location: Record<string, string>): Set<string> {
-  return new Set((location.discordThreadMembers ?? '').split(',').filter(Boolean));
-}
+/** Discord refusals that no retry will fix, by the code the dispatcher records for them. */
+const PERMANENT_REASONS = new Map<number, string>([
+  [RESTJSONErrorCodes.UnknownChannel, 'channel_gone'],
+  [RESTJSONErrorCodes.UnknownMessage, 'message_gone'],
+  [RESTJSONErrorCodes.UnknownUser, 'user_gone'],
+  [RESTJSONErrorCodes.MissingAccess, 'missing_access'],
+  [RESTJSONErrorCodes.CannotSendMessagesToThisUser, 'dms_closed'],
+  [RESTJSONErrorCodes.MissingPermissions, 'missing_permissions'],
+  [RESTJSONErrorCodes.InvalidActionOnArchivedThread, 'thread_archived'],
+]);
 
 /** Discord's answers in the dispatcher's terms: 429 waits, 5xx and the network retry, other refusals are final. */
 export function asDeliveryError(error: unknown): unknown {
@@ -476,15 +507,7 @@ export function asDeliveryError(error: unknown): unknown {
   if (error instanceof RateLimitError) return new RateLimitedError(Math.max(1, Math.ceil(error.retryAfter)));
   if (error instanceof DiscordAPIError) {
     if (error.status >= 500) return new TemporaryDeliveryError(`Discord answered ${error.status}`, { cause: error });
-    const reason = {
-      10003: 'channel_gone',
-      10008: 'message_gone',
-      10013: 'user_gone',
-      50001: 'missing_access',
-      50007: 'dms_closed',
-      50013: 'missing_permissions',
-      50083: 'thread_archived',
-    }[Number(error.code)];
+    const reason = PERMANENT_REASONS.get(Number(error.code));
     return new PermanentDeliveryError(reason ?? `http_${error.status}`, error.message);
   }
   if (error instanceof HTTPError)

@@ -3,12 +3,12 @@ import type { CardAction, TicketCard } from '../../core/rules/card';
 import { CARD_ACTION_LABEL } from '../../core/rules/card';
 import { IMPACTS, PRIORITIES, TICKET_TYPES, URGENCIES } from '../../core/model';
 import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
-import { IMPACT_LABEL, URGENCY_LABEL } from '../../core/rules/priority';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
+import type { Translate } from '../reader';
 import { escapeMrkdwn } from './mrkdwn';
 
 /** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
-const slackTime = (at: Date) =>
+export const slackTime = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 /** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */
@@ -114,6 +114,7 @@ const QUESTION_ANSWER_MAX = 1000;
  * shared guide text) head it, and each of its questions gets an input after the usual fields.
  */
 export function ticketFormView(
+  tr: Translate,
   privateMetadata: string,
   prefill: { title?: string; description?: string } = {},
   guide?: { checks: string | null; questions: string[] },
@@ -122,9 +123,9 @@ export function ticketFormView(
     type: 'modal' as const,
     callback_id: guide ? GUIDED_TICKET_FORM : TICKET_FORM,
     private_metadata: privateMetadata,
-    title: { type: 'plain_text' as const, text: 'Open a ticket' },
-    submit: { type: 'plain_text' as const, text: guide ? 'Next' : 'Open' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+    title: { type: 'plain_text' as const, text: tr('forms.ticket.title') },
+    submit: { type: 'plain_text' as const, text: tr(guide ? 'forms.ticket.next' : 'forms.ticket.open') },
+    close: { type: 'plain_text' as const, text: tr('forms.cancel') },
     blocks: [
       ...(guide?.checks
         ? [
@@ -139,7 +140,7 @@ export function ticketFormView(
       {
         type: 'input' as const,
         block_id: 'title',
-        label: { type: 'plain_text' as const, text: 'Title' },
+        label: { type: 'plain_text' as const, text: tr('forms.ticket.fieldTitle') },
         element: {
           type: 'plain_text_input' as const,
           action_id: 'value',
@@ -150,7 +151,7 @@ export function ticketFormView(
       {
         type: 'input' as const,
         block_id: 'description',
-        label: { type: 'plain_text' as const, text: 'Description' },
+        label: { type: 'plain_text' as const, text: tr('forms.ticket.fieldDescription') },
         element: {
           type: 'plain_text_input' as const,
           action_id: 'value',
@@ -161,19 +162,19 @@ export function ticketFormView(
       },
       selectInput(
         'type',
-        'Type',
-        TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
+        tr('forms.ticket.type'),
+        TICKET_TYPES.map((t) => option(t, tr(`forms.ticket.typeOption.${t}`))),
       ),
       // Impact and urgency give the priority (the core's matrix); both are asked, never guessed.
       selectInput(
         'impact',
-        'Who is affected?',
-        IMPACTS.map((i) => option(i, IMPACT_LABEL[i])),
+        tr('forms.ticket.impact'),
+        IMPACTS.map((i) => option(i, tr(`forms.ticket.impactOption.${i}`))),
       ),
       selectInput(
         'urgency',
-        'How badly does it stop your work?',
-        URGENCIES.map((u) => option(u, URGENCY_LABEL[u])),
+        tr('forms.ticket.urgency'),
+        URGENCIES.map((u) => option(u, tr(`forms.ticket.urgencyOption.${u}`))),
       ),
       ...(guide?.questions ?? []).map((question, i) => ({
         type: 'input' as const,
@@ -316,19 +317,19 @@ export function ratedBlocks(notice: string, thanks: string, ticketNumber: number
 }
 
 /** The optional comment on a rating. */
-export function ratingCommentView(ticketNumber: number, maxLength: number) {
+export function ratingCommentView(tr: Translate, ticketNumber: number, maxLength: number) {
   return {
     type: 'modal' as const,
     callback_id: RATING_COMMENT_FORM,
     private_metadata: JSON.stringify({ ticketNumber }),
-    title: { type: 'plain_text' as const, text: `Rating of #${ticketNumber}`.slice(0, 24) },
-    submit: { type: 'plain_text' as const, text: 'Send' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+    title: { type: 'plain_text' as const, text: tr('forms.rating.title', { number: ticketNumber }).slice(0, 24) },
+    submit: { type: 'plain_text' as const, text: tr('forms.send') },
+    close: { type: 'plain_text' as const, text: tr('forms.cancel') },
     blocks: [
       {
         type: 'input' as const,
         block_id: 'comment',
-        label: { type: 'plain_text' as const, text: 'Anything you want to tell us?' },
+        label: { type: 'plain_text' as const, text: tr('forms.rating.comment') },
         element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true, max_length: maxLength },
       },
     ],

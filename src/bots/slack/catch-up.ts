@@ -1,13 +1,14 @@
 import type { WebClient } from '@slack/web-api';
-import type { TicketEntity } from '../../db/entities';
+import type { LocatedTicket } from '../../core/model';
 import { messageRef, type SlackContext } from './context';
 import { storeThreadMessage, type ThreadMessage } from './events/message';
+import { slackPlace } from '../../core/location';
 
 /** Tier 3 (conversations.replies): about 50 calls a minute. */
 export const DEFAULT_CATCH_UP_PACE_MS = 1200;
 
 interface TicketCatchUp {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   threads: Array<[channel: string, threadTs: string]>;
   /** Live messages that arrived for this ticket's threads while it waited: stored after the caught-up ones. */
   waiting: Array<{ message: ThreadMessage; stored: (ok: boolean) => void; failed: (error: unknown) => void }>;
@@ -82,10 +83,10 @@ export class SlackCatchUp {
 
   private async list(): Promise<void> {
     for (const ticket of await this.ctx.helpdesk.deliveries.openTicketsOn('slack')) {
-      const place = ticket.location as Record<string, string>;
+      const place = slackPlace(ticket.location);
       const threads: TicketCatchUp['threads'] = [];
-      if (place.slackChannel && place.slackCardTs) threads.push([place.slackChannel, place.slackCardTs]);
-      if (place.slackDmChannel && place.slackDmThreadTs) threads.push([place.slackDmChannel, place.slackDmThreadTs]);
+      if (place.channel && place.cardTs) threads.push([place.channel, place.cardTs]);
+      if (place.dmChannel && place.dmThreadTs) threads.push([place.dmChannel, place.dmThreadTs]);
       if (threads.length === 0) continue;
       const unit: TicketCatchUp = { ticket, threads, waiting: [], done: false };
       for (const [channel, ts] of threads) this.byThread.set(`${channel}:${ts}`, unit);

@@ -1,25 +1,26 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Sender } from '../../delivery/sender';
 import { PlatformUnreachableError, type AdapterHealth } from '../adapter-state';
 import { StartupError } from '../../startup-error';
+import { SlackApiError } from './api-errors';
 
 /** Slack's answers that mean "this token is not one I accept", as opposed to "try again". */
-const REFUSALS = new Set([
-  'invalid_auth',
-  'not_authed',
-  'account_inactive',
-  'token_revoked',
-  'token_expired',
-  'no_permission',
-  'team_disabled',
-  'user_removed_from_team',
-  'not_allowed_token_type',
+const REFUSALS = new Set<string>([
+  SlackApiError.InvalidAuth,
+  SlackApiError.NotAuthed,
+  SlackApiError.AccountInactive,
+  SlackApiError.TokenRevoked,
+  SlackApiError.TokenExpired,
+  SlackApiError.NoPermission,
+  SlackApiError.TeamDisabled,
+  SlackApiError.UserRemovedFromTeam,
+  SlackApiError.NotAllowedTokenType,
 ]);
 
 /** Slack's `error` string when the call reached Slack and Slack said no. */
 function platformError(error: unknown): string | undefined {
   const e = error as { code?: string; data?: { error?: string } };
-  return e?.code === 'slack_webapi_platform_error' ? e.data?.error : undefined;
+  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
 }
 
 /**
@@ -65,7 +66,7 @@ export async function checkAppToken(client: WebClient): Promise<void> {
 /** Whether an error (or one it wraps) is the Web API not answering at all, rather than answering no. */
 export function isSlackUnreachable(error: unknown): boolean {
   for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
-    if (e.code === 'slack_webapi_request_error') return true;
+    if (e.code === ErrorCode.RequestError) return true;
     e = e.cause as typeof e;
   }
   return false;

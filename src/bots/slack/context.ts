@@ -4,6 +4,8 @@ import type { Helpdesk } from '../../core/helpdesk';
 import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
+import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
+import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
 import { escapeMrkdwn } from './mrkdwn';
 import type { ThreadMessage } from './events/message';
@@ -49,11 +51,11 @@ export function messageRef(stored: string): { channel: string; ts: string } {
 }
 
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */
-export function readableError(error: unknown, logger: Logger): string {
+export function readableError(error: unknown, logger: Logger, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
   // The core's words are plain text and may quote a title or a name.
   if (isHelpdeskError(error)) return escapeMrkdwn(error.message);
   logger.error({ err: error }, 'slack listener failed');
-  return 'Something went wrong on our side; please try again in a moment.';
+  return tr('answers.somethingWrong');
 }
 
 /** A private answer in a channel (ephemeral), in a thread when there is one. */
@@ -68,4 +70,9 @@ export async function tellPrivately(
     text,
     ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
   });
+}
+
+/** The texts in the language of the Slack user `userId` (their choice, else `HELPDESK_LANGUAGE`). */
+export function textsOf(ctx: Pick<SlackContext, 'helpdesk' | 'settings'>, userId: string): Promise<Translate> {
+  return readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, slackActor(userId));
 }

@@ -1,3 +1,4 @@
+import type { Translate } from '../reader';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -95,10 +96,10 @@ export function serviceStepView(services: Service[], metadata: TicketFormMetadat
 }
 
 /** The second step: the guide's checks above the ticket form, its questions below (none for "something else"). */
-export function guideFormView(metadata: TicketFormMetadata, service: Service | null) {
+export function guideFormView(tr: Translate, metadata: TicketFormMetadata, service: Service | null) {
   const questions = service?.questions ?? [];
   const carried: GuideFormMetadata = { ...metadata, serviceId: service?.id ?? null, questions };
-  return ticketFormView(JSON.stringify(carried), {}, { checks: service ? guideText(service) : null, questions });
+  return ticketFormView(tr, JSON.stringify(carried), {}, { checks: service ? guideText(service) : null, questions });
 }
 
 /** The articles offered before the ticket is opened, each with "This solved it", and "Open the ticket" (the draft's id rides on the buttons). */

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { ErasedPlaces } from '../../core/services/erasure';
+import { SlackApiError } from './api-errors';
 
 const slackError = (error: unknown) => (error as { data?: { error?: string } }).data?.error;
 
@@ -7,7 +8,7 @@ const slackError = (error: unknown) => (error as { data?: { error?: string } }).
 function removeOwn(client: WebClient, channel: string, ts: string): Promise<unknown> {
   return client.chat.delete({ channel, ts }).catch((error: unknown) => {
     const code = slackError(error);
-    if (code !== 'message_not_found' && code !== 'cant_delete_message') throw error;
+    if (code !== SlackApiError.MessageNotFound && code !== SlackApiError.CantDeleteMessage) throw error;
   });
 }
 
@@ -15,7 +16,7 @@ function removeOwn(client: WebClient, channel: string, ts: string): Promise<unkn
 async function removeOwnThread(client: WebClient, channel: string, ts: string): Promise<void> {
   const replies = await client.conversations.replies({ channel, ts, limit: 1000 }).catch((error: unknown) => {
     const code = slackError(error);
-    if (code !== 'thread_not_found' && code !== 'channel_not_found') throw error;
+    if (code !== SlackApiError.ThreadNotFound && code !== SlackApiError.ChannelNotFound) throw error;
     return { messages: [] as Array<{ ts?: string; bot_id?: string }> };
   });
   for (const reply of replies.messages ?? [])
@@ -40,7 +41,12 @@ export async function deleteOwnPosts(client: WebClient, places: ErasedPlaces): P
 export async function deleteOwnDirectMessages(client: WebClient, userId: string): Promise<void> {
   const opened = await client.conversations.open({ users: userId }).catch((error: unknown) => {
     const code = slackError(error);
-    if (code === 'user_not_found' || code === 'user_disabled' || code === 'cannot_dm_bot') return null;
+    if (
+      code === SlackApiError.UserNotFound ||
+      code === SlackApiError.UserDisabled ||
+      code === SlackApiError.CannotDmBot
+    )
+      return null;
     throw error;
   });
   const channel = opened?.channel?.id;

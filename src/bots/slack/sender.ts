@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
 import { sendProposalAlert } from './proposal-alert';
 import type { CommentView, DeliveryView, PersonView } from '../../core/services/delivery-view';
@@ -20,6 +20,8 @@ import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
 import { t } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
+import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
+import { SlackApiError } from './api-errors';
 
 /** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
 interface SlackSend extends SendOptions {
@@ -27,36 +29,23 @@ interface SlackSend extends SendOptions {
 }
 
 /** Slack errors that no retry will fix: the dispatcher marks the delivery failed with this code. */
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'cannot_dm_bot',
-  'user_not_found',
-  'user_disabled',
-  'account_inactive',
-  'invalid_auth',
-  'not_authed',
-  'token_revoked',
-  'missing_scope',
-  'msg_too_long',
-  'invalid_blocks',
-  'message_not_found',
-  'cant_update_message',
+const PERMANENT = new Set<string>([
+  SlackApiError.ChannelNotFound,
+  SlackApiError.NotInChannel,
+  SlackApiError.IsArchived,
+  SlackApiError.CannotDmBot,
+  SlackApiError.UserNotFound,
+  SlackApiError.UserDisabled,
+  SlackApiError.AccountInactive,
+  SlackApiError.InvalidAuth,
+  SlackApiError.NotAuthed,
+  SlackApiError.TokenRevoked,
+  SlackApiError.MissingScope,
+  SlackApiError.MsgTooLong,
+  SlackApiError.InvalidBlocks,
+  SlackApiError.MessageNotFound,
+  SlackApiError.CantUpdateMessage,
 ]);
-
-interface SlackPlace {
-  slackChannel?: string;
-  slackCardTs?: string;
-  slackDmChannel?: string;
-  slackDmThreadTs?: string;
-  /** A digest of the cards as last redrawn (see updateCards). */
-  slackCardsDrawn?: string;
-  /** A ticket opened from a message by reaction: the message, and `wanted` until its threaded reply is posted. */
-  slackSourceChannel?: string;
-  slackSourceTs?: string;
-  slackSourceReply?: string;
-}
 
 /**
  * Carries the delivery queue to Slack: the card in the support channel (its thread is the staff's
@@ -69,12 +58,20 @@ export class SlackSender implements Sender {
   constructor(
     private readonly client: WebClient,
     private readonly helpdesk: Helpdesk,
-    private readonly supportChannel: string | undefined,
+    /** `SLACK_SUPPORT_CHANNEL`: the support channel until an admin sets one with `/helpdesk setup`. */
+    private readonly configuredChannel: string | undefined,
     private readonly homes: HomeRefresher,
   ) {}
 
-  async send(delivery: OutgoingDelivery, options: SendOptions): Promise<void> {
+  /** The support channel: the one set with `/helpdesk setup`, else `SLACK_SUPPORT_CHANNEL`. */
+  private supportChannel(): Promise<string | undefined> {
+    return this.helpdesk.settings.get('slack.support_channel', this.configuredChannel);
+  }
+
+  async send(planned: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
+      // Its words are written now, in its reader's language (a notice planned at night, read by day).
+      const delivery = await this.helpdesk.deliveries.localized(planned);
       await this.carryOut(delivery, {
         ...options,
         post: (step, message) => postOnce(this.client, delivery, step, message),
@@ -97,7 +94,7 @@ export class SlackSender implements Sender {
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
     if (delivery.kind === 'major.proposal')
-      return sendProposalAlert(this.helpdesk, this.client, this.supportChannel, delivery, io);
+      return sendProposalAlert(this.helpdesk, this.client, await this.supportChannel(), delivery, io);
     if (delivery.kind === 'person.erased') {
       await deleteOwnDirectMessages(this.client, String(payload.userId));
       return io.record(() => this.helpdesk.deliveries.clearPayload(delivery.id));
@@ -105,11 +102,11 @@ export class SlackSender implements Sender {
     if (!delivery.ticketId || delivery.kind === 'ticket.member') return; // Slack threads have no members to add.
     const commentId = typeof payload.commentId === 'number' ? payload.commentId : undefined;
     const view = await this.helpdesk.deliveries.forTicket(delivery.ticketId, commentId);
-    const place = view.ticket.location as SlackPlace;
+    const place = slackPlace(view.ticket.location);
     switch (delivery.kind) {
       case 'ticket.created':
         await this.postTicket(view, place, io);
-        if (place.slackSourceReply === 'wanted') await this.replyOnSource(view, place, io);
+        if (place.sourceReply === 'wanted') await this.replyOnSource(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
         if (typeof payload.notice === 'string')
           await this.inDmThread(place, escapeMrkdwn(payload.notice), io, 'notice');
@@ -159,37 +156,36 @@ export class SlackSender implements Sender {
     const customerCard = customerCardBlocks(view.card, number);
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
-    if (!place.slackCardTs) {
-      if (!this.supportChannel)
-        throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+    if (!place.cardTs) {
+      const supportChannel = await this.supportChannel();
+      if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
       const posted = await io.post('card', {
-        channel: this.supportChannel,
+        channel: supportChannel,
         text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
       cardPostedNow = !posted.earlier;
-      const card = { slackCardTs: posted.ts, slackChannel: posted.channel };
+      const card = { cardTs: posted.ts, channel: posted.channel };
       Object.assign(place, card);
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, card));
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace(card)));
     }
     if (io.signal.aborted) throw new TemporaryDeliveryError('lease ran out before the DM was posted');
-    if (!place.slackDmThreadTs) {
+    if (!place.dmThreadTs) {
       const dmChannel = await this.openDm(view.customer);
       const posted = await io.post('dm-card', {
         channel: dmChannel,
         text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
-      place.slackDmChannel = posted.channel;
-      place.slackDmThreadTs = posted.ts;
+      place.dmChannel = posted.channel;
+      place.dmThreadTs = posted.ts;
       // A card posted by an earlier try may show an older ticket: then no digest, and the next redraw draws it.
-      const saved: Record<string, string> = {
-        slackDmChannel: place.slackDmChannel,
-        slackDmThreadTs: place.slackDmThreadTs,
+      const saved: Parameters<typeof storedSlackPlace>[0] = {
+        dmChannel: place.dmChannel,
+        dmThreadTs: place.dmThreadTs,
       };
-      if (cardPostedNow && !posted.earlier)
-        saved.slackCardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
-      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, saved));
+      if (cardPostedNow && !posted.earlier) saved.cardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
+      await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace(saved)));
     }
   }
 
@@ -198,19 +194,17 @@ export class SlackSender implements Sender {
    * language (the channel is everyone's). A channel the app has left since is no reason to retry.
    */
   private async replyOnSource(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
-    if (!place.slackSourceChannel || !place.slackSourceTs) return;
+    if (!place.sourceChannel || !place.sourceTs) return;
     const text = t(this.helpdesk.ctx.policy.language, 'waysIn.sourceReply', { number: view.ticket.number });
     let reply: string;
     try {
-      reply = (
-        await io.post('source-reply', { channel: place.slackSourceChannel, thread_ts: place.slackSourceTs, text })
-      ).ts;
+      reply = (await io.post('source-reply', { channel: place.sourceChannel, thread_ts: place.sourceTs, text })).ts;
     } catch (error) {
       const translated = translate(error);
       if (!(translated instanceof PermanentDeliveryError)) throw translated;
       reply = 'refused';
     }
-    place.slackSourceReply = reply;
+    place.sourceReply = reply;
     await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackSourceReply: reply }));
   }
 
@@ -225,24 +219,26 @@ export class SlackSender implements Sender {
     const staffCard = staffCardBlocks(view.card, number);
     const customerCard = customerCardBlocks(view.card, number);
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
-    if (place.slackCardsDrawn === drawn) return false;
-    if (place.slackChannel && place.slackCardTs) {
+    if (place.cardsDrawn === drawn) return false;
+    if (place.channel && place.cardTs) {
       await this.client.chat.update({
-        channel: place.slackChannel,
-        ts: place.slackCardTs,
+        channel: place.channel,
+        ts: place.cardTs,
         text: escapeMrkdwn(view.card.heading),
         blocks: staffCard,
       });
     }
-    if (place.slackDmChannel && place.slackDmThreadTs) {
+    if (place.dmChannel && place.dmThreadTs) {
       await this.client.chat.update({
-        channel: place.slackDmChannel,
-        ts: place.slackDmThreadTs,
+        channel: place.dmChannel,
+        ts: place.dmThreadTs,
         text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
         blocks: customerCard,
       });
     }
-    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackCardsDrawn: drawn }));
+    await io.record(() =>
+      this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace({ cardsDrawn: drawn })),
+    );
     return true;
   }
 
@@ -275,10 +271,10 @@ export class SlackSender implements Sender {
     const from = comment.platform === 'slack' && !writtenInAnotherTicket ? comment.platformMessageId : null;
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
-    if (!cameFrom(place.slackDmChannel, place.slackDmThreadTs)) {
+    if (!cameFrom(place.dmChannel, place.dmThreadTs)) {
       await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm'), io);
     }
-    if (!cameFrom(place.slackChannel, place.slackCardTs)) {
+    if (!cameFrom(place.channel, place.cardTs)) {
       await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
     }
   }
@@ -288,9 +284,7 @@ export class SlackSender implements Sender {
     const comment = view.comment;
     if (
       !comment ||
-      (comment.platformMessageId &&
-        place.slackChannel &&
-        comment.platformMessageId.startsWith(`${place.slackChannel}:`))
+      (comment.platformMessageId && place.channel && comment.platformMessageId.startsWith(`${place.channel}:`))
     )
       return;
     await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
@@ -320,9 +314,9 @@ export class SlackSender implements Sender {
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
       const { ts } = messageRef(copy.messageId);
-      const text = copyText(comment, copy.channelId === place.slackDmChannel ? 'dm' : 'card');
+      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card');
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
-        if ((error as { data?: { error?: string } }).data?.error !== 'message_not_found') throw error;
+        if ((error as { data?: { error?: string } }).data?.error !== SlackApiError.MessageNotFound) throw error;
       });
     }
   }
@@ -334,11 +328,10 @@ export class SlackSender implements Sender {
     step: string,
     blocks?: KnownBlock[],
   ): Promise<Posted> {
-    if (!place.slackDmChannel || !place.slackDmThreadTs)
-      throw new TemporaryDeliveryError('the DM thread is not posted yet');
+    if (!place.dmChannel || !place.dmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
     return io.post(step, {
-      channel: place.slackDmChannel,
-      thread_ts: place.slackDmThreadTs,
+      channel: place.dmChannel,
+      thread_ts: place.dmThreadTs,
       text,
       ...(blocks ? { blocks } : {}),
     });
@@ -346,20 +339,20 @@ export class SlackSender implements Sender {
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
   private async alertStaff(payload: Record<string, unknown>, io: SlackSend): Promise<void> {
-    if (!this.supportChannel)
-      throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
+    const supportChannel = await this.supportChannel();
+    if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
     const text = escapeMrkdwn(String(payload.text));
     const actions = Array.isArray(payload.actions) ? payload.actions : [];
     const proposalId =
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
         ? payload.proposalId
         : null;
-    await io.post('alert', { channel: this.supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
+    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
   }
 
   private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {
-    if (!place.slackChannel || !place.slackCardTs) throw new TemporaryDeliveryError('the card is not posted yet');
-    return io.post(step, { channel: place.slackChannel, thread_ts: place.slackCardTs, text });
+    if (!place.channel || !place.cardTs) throw new TemporaryDeliveryError('the card is not posted yet');
+    return io.post(step, { channel: place.channel, thread_ts: place.cardTs, text });
   }
 
   private async dm(person: PersonView, text: string, io: SlackSend, blocks?: KnownBlock[]): Promise<void> {
@@ -418,10 +411,10 @@ function translate(error: unknown): Error {
     statusCode?: number;
     message?: string;
   };
-  if (e.code === 'slack_webapi_rate_limited_error') return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
-  if (e.code === 'slack_webapi_platform_error') {
+  if (e.code === ErrorCode.RateLimitedError) return new RateLimitedError(Math.max(1, e.retryAfter ?? 1) * 1000);
+  if (e.code === ErrorCode.PlatformError) {
     const reason = e.data?.error ?? 'unknown_error';
-    if (reason === 'ratelimited') return new RateLimitedError(1000);
+    if (reason === SlackApiError.Ratelimited) return new RateLimitedError(1000);
     return PERMANENT.has(reason)
       ? new PermanentDeliveryError(reason, `Slack refused: ${reason}`)
       : new TemporaryDeliveryError(`Slack answered ${reason}`, { cause: error });

@@ -1,4 +1,4 @@
-import type { Platform, Priority, Tier } from '../model';
+import type { IdentityRef, Platform, Priority, Tier } from '../model';
 import { PRIORITIES } from '../model';
 
 /** A supporter as the assignment rule sees them. */
@@ -15,6 +15,18 @@ export interface AssignmentCandidate {
 export interface AssignmentNeed {
   tier: Tier;
   platform: Platform;
+}
+
+/**
+ * Who an escalation to `toTier` may be handed to by name on a platform: that tier's supporters who
+ * are not away and can be reached there (the least-loaded of them is always offered as well).
+ */
+export function escalationCandidates<S extends { tier: Tier | null; away: boolean; identities: IdentityRef[] }>(
+  staff: S[],
+  toTier: Tier,
+  platform: Platform,
+): S[] {
+  return staff.filter((s) => s.tier === toTier && !s.away && s.identities.some((i) => i.platform === platform));
 }
 
 export function isEligible(candidate: AssignmentCandidate, need: AssignmentNeed): boolean {

@@ -1,7 +1,8 @@
 import { ForbiddenError, NotFoundError } from '../errors';
-import { messages } from './messages';
+import { notices, refusal } from './messages';
 import type { Person, Role, Ticket } from '../model';
 import { roleOf } from './roles';
+import type { Catalog } from '../texts';
 
 /**
  * Every operation the helpdesk offers, and who may do it: PRODUCT.md's "People" table as data.
@@ -12,21 +13,22 @@ interface Rule {
   customer: Grant;
   supporter: Grant;
   admin: Grant;
-  /** Said to someone who may not, finishing "You can't … because …". */
-  because: string;
+  /** Said to someone who may not, finishing "You can't do that: …" (a text of the catalog's `errors.because`). */
+  because: Because;
 }
+type Because = keyof Catalog['errors']['because'] | '';
 
-const STAFF_ONLY = 'only support staff can do that';
-const ADMIN_ONLY = 'only a helpdesk admin can do that';
-const OWN_ONLY = 'you can only act on your own tickets';
+const STAFF_ONLY = 'staffOnly';
+const ADMIN_ONLY = 'adminOnly';
+const OWN_ONLY = 'ownOnly';
 
-const staff = (because = STAFF_ONLY): Rule => ({ customer: 'no', supporter: 'yes', admin: 'yes', because });
+const staff = (because: Because = STAFF_ONLY): Rule => ({ customer: 'no', supporter: 'yes', admin: 'yes', because });
 const customerOwnOrStaff = (): Rule => ({ customer: 'own', supporter: 'yes', admin: 'yes', because: OWN_ONLY });
 const adminOnly = (): Rule => ({ customer: 'no', supporter: 'no', admin: 'yes', because: ADMIN_ONLY });
 
 export const PERMISSIONS = {
   'ticket.open': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
-  'ticket.open_on_behalf': staff('only staff can open a ticket for someone else'),
+  'ticket.open_on_behalf': staff('openOnBehalf'),
   'ticket.view': customerOwnOrStaff(),
   'ticket.comment': customerOwnOrStaff(),
   'ticket.transcript': customerOwnOrStaff(),
@@ -34,11 +36,11 @@ export const PERMISSIONS = {
     customer: 'own',
     supporter: 'no',
     admin: 'no',
-    because: "only the ticket's customer marks it solved; staff resolve it",
+    because: 'markSolved',
   },
   'ticket.reopen': customerOwnOrStaff(),
-  'ticket.note': staff('internal notes are for staff only'),
-  'ticket.view_internal': staff('internal notes are for staff only'),
+  'ticket.note': staff('internalNotes'),
+  'ticket.view_internal': staff('internalNotes'),
   'ticket.claim': staff(),
   'ticket.set_pending': staff(),
   'ticket.resolve': staff(),
@@ -46,33 +48,35 @@ export const PERMISSIONS = {
   'ticket.change_priority': staff(),
   'ticket.reassign': staff(),
   'ticket.escalate': staff(),
-  'ticket.list_all': staff('only staff can see every ticket'),
+  'ticket.list_all': staff('listAll'),
   'comment.redact': adminOnly(),
   'ticket.redact': adminOnly(),
   'person.forget': adminOnly(),
   'person.export': adminOnly(),
   'kb.read_public': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
-  'kb.read_staff': staff('that article is for staff only'),
-  'kb.write': staff('only staff can write knowledge-base articles'),
+  'kb.read_staff': staff('staffArticle'),
+  'kb.write': staff('writeArticles'),
   'kb.mark_special': adminOnly(),
   'staff.manage': adminOnly(),
-  'staff.away_self': staff('only staff have an away flag'),
+  'staff.away_self': staff('awayFlag'),
   'staff.away_other': adminOnly(),
-  'staff.link': staff('only staff link identities across platforms'),
+  'staff.link': staff('linkIdentities'),
   'settings.manage': adminOnly(),
   'sla.manage': adminOnly(),
   'catalog.manage': adminOnly(),
   'ticket.major': staff(),
   'stats.view': adminOnly(),
   'replies.manage': adminOnly(),
-  'replies.use': staff('saved replies are for staff'),
-  'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: "only the ticket's customer rates it" },
+  'replies.use': staff(),
+  'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'rate' },
+  'person.language': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
+  'help.read': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;
 export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; because: Because };
 
 /** The one place that decides whether a person may do an action (on a ticket, for `own` grants). */
 export function decide(
@@ -84,7 +88,7 @@ export function decide(
   const grant = rule[roleOf(actor) as Role];
   if (grant === 'yes') return { allowed: true };
   if (grant === 'own' && ticket && ticket.customerId === actor.id) return { allowed: true };
-  return { allowed: false, reason: grant === 'own' ? OWN_ONLY : rule.because };
+  return { allowed: false, because: grant === 'own' ? OWN_ONLY : rule.because };
 }
 
 /**
@@ -98,6 +102,9 @@ export function authorize(
 ): void {
   const decision = decide(actor, action, ticket);
   if (decision.allowed) return;
-  if (ticket && !decide(actor, 'ticket.view', ticket).allowed) throw new NotFoundError(messages.noTicket(ticket));
-  throw new ForbiddenError(`You can't do that: ${decision.reason}.`);
+  if (ticket && !decide(actor, 'ticket.view', ticket).allowed)
+    throw new NotFoundError(refusal(notices.noTicket(ticket)));
+  throw new ForbiddenError(
+    refusal({ key: 'errors.refused', params: { reason: { key: `errors.because.${decision.because || STAFF_ONLY}` } } }),
+  );
 }

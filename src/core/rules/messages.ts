@@ -1,70 +1,205 @@
-import type { Platform, Priority, Resolution, Ticket, TicketType } from '../model';
+import type { Platform, Priority, Resolution, Ticket, TicketStatus, TicketType } from '../model';
+import { DEFAULT_LANGUAGE, t, type Language, type TextKey } from '../texts';
 
-/** What the helpdesk says, in one place, so Discord and Slack say the same. */
-export const ticketLabel = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
+/**
+ * What the helpdesk says, in one place, so Discord and Slack say the same. A text is kept as its
+ * catalog key and values (a `Message`), so what is stored to be sent later (a reminder at night)
+ * is written in the reader's language when it is sent, not when it was planned.
+ */
+export interface Message {
+  key: TextKey;
+  params?: Record<string, MessageParam>;
+}
+/** A value in a text: plain, another text (said in the same language), or a moment (in the reader's time zone). */
+export type MessageParam = string | number | Message | Moment;
+export interface Moment {
+  at: string;
+  precision: 'day' | 'minute';
+}
 
-export const TYPE_LABEL: Record<TicketType, string> = { incident: 'Incident', request: 'Request' };
+export interface SayOptions {
+  /** The reader's time zone (IANA), where the platform tells it; UTC otherwise. */
+  timeZone?: string;
+}
 
-export const RESOLUTION_LABEL: Record<Resolution, string> = {
-  resolved_by_staff: 'resolved by support',
-  solved_by_customer: 'marked solved by you',
-  closed_automatically: 'closed automatically after waiting for your answer',
-  closed_with_major_incident: 'closed together with a major incident',
-};
+const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
+const isMoment = (value: unknown): value is Moment =>
+  typeof value === 'object' && value !== null && typeof (value as Moment).at === 'string';
 
-export const PRIORITY_LABEL: Record<Priority, string> = {
-  P1: 'P1 critical',
-  P2: 'P2 high',
-  P3: 'P3 normal',
-  P4: 'P4 low',
-};
+/** `2026-12-05` or `2026-12-05 14:30 UTC`: the same figures in every language, in the reader's zone. */
+export function formatMoment(moment: Moment, timeZone = 'UTC'): string {
+  const at = new Date(moment.at);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(at);
+  } catch {
+    // A zone this runtime does not know: UTC, said as such.
+    return formatMoment(moment, 'UTC');
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  return moment.precision === 'day' ? day : `${day} ${part('hour')}:${part('minute')} ${timeZone}`;
+}
 
+/** A message in a language: its values filled in, texts within it said in the same language. */
+export function say(language: Language, message: Message, options: SayOptions = {}): string {
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {})) {
+    params[name] = isMessage(value)
+      ? say(language, value, options)
+      : isMoment(value)
+        ? formatMoment(value, options.timeZone)
+        : value;
+  }
+  return t(language, message.key, params);
+}
+
+/** An error's words: the message, and its English for logs and for code that does not know its reader. */
+export function refusal(message: Message): { english: string; message: Message } {
+  return { english: say(DEFAULT_LANGUAGE, message), message };
+}
+
+/**
+ * What a helpdesk error says to its reader, in their language: its catalog message when it has
+ * one, else its words as they were written.
+ */
+export function errorText(error: { message: string; text?: Message }, language: Language, options: SayOptions = {}) {
+  return error.text ? say(language, error.text, options) : error.message;
+}
+
+/** Whether a stored value (a delivery's payload) holds a message to say. */
+export function asMessage(value: unknown): Message | null {
+  return isMessage(value) ? value : null;
+}
+
+const msg = (key: TextKey, params?: Record<string, MessageParam>): Message => ({ key, params });
+const day = (date: Date): Moment => ({ at: date.toISOString(), precision: 'day' });
+const minute = (date: Date): Moment => ({ at: date.toISOString(), precision: 'minute' });
+const numbers = (list: number[]) => list.map((n) => `#${n}`).join(', ');
+type Target = 'first_response' | 'resolution';
+
+export const ticketLabel = (ticket: Pick<Ticket, 'number'>) => `#${ticket.number}`;
+
+export const typeLabel = (language: Language, type: TicketType) => t(language, `common.type.${type}`);
+export const statusLabel = (language: Language, status: TicketStatus) => t(language, `common.status.${status}`);
+export const priorityLabel = (language: Language, priority: Priority) => t(language, `common.priority.${priority}`);
+export const resolutionLabel = (language: Language, resolution: Resolution) =>
+  t(language, `ticket.resolution.${resolution}`);
+
+const inEnglish = <K extends string>(keys: readonly K[], label: (language: Language, key: K) => string) =>
+  Object.fromEntries(keys.map((k) => [k, label(DEFAULT_LANGUAGE, k)])) as Record<K, string>;
+
+/** English labels, for code that has not been given a reader's language. */
+export const TYPE_LABEL: Record<TicketType, string> = inEnglish(['incident', 'request'], typeLabel);
+export const RESOLUTION_LABEL: Record<Resolution, string> = inEnglish(
+  ['resolved_by_staff', 'solved_by_customer', 'closed_automatically', 'closed_with_major_incident'],
+  resolutionLabel,
+);
+export const PRIORITY_LABEL: Record<Priority, string> = inEnglish(['P1', 'P2', 'P3', 'P4'], priorityLabel);
+
+/** Platforms' own names, the same in every language. */
 export const PLATFORM_LABEL: Record<Platform, string> = { discord: 'Discord', slack: 'Slack' };
 
-export const messages = {
-  closedByErasure: (t: Pick<Ticket, 'number'>) =>
-    `Ticket ${ticketLabel(t)} was resolved because an admin erased its customer's data: nothing they wrote is kept, and there is no one left to answer.`,
-  opened: (t: Pick<Ticket, 'number' | 'title'>) =>
-    `Your ticket ${ticketLabel(t)} "${t.title}" is open. Support will answer here; reply here to add anything.`,
-  pending: (t: Pick<Ticket, 'number'>) =>
-    `Support is waiting for your answer on ${ticketLabel(t)}. Reply here to continue.`,
-  resolved: (t: Pick<Ticket, 'number'>, resolution: Resolution, reopenDays: number) =>
-    `Your ticket ${ticketLabel(t)} was ${RESOLUTION_LABEL[resolution]}. ` +
-    `If it is not fixed, reply here or press Reopen within ${reopenDays} days.`,
-  reminder: (t: Pick<Ticket, 'number'>, closesAt: Date) =>
-    `Reminder: support is still waiting for your answer on ${ticketLabel(t)}. ` +
-    `Without a reply it closes automatically on ${closesAt.toISOString().slice(0, 10)}. Reply here to keep it open.`,
-  reopened: (t: Pick<Ticket, 'number'>) => `Ticket ${ticketLabel(t)} is open again.`,
-  assignedToYou: (t: Pick<Ticket, 'number' | 'title'>) => `Ticket ${ticketLabel(t)} "${t.title}" was assigned to you.`,
-  escalatedToYou: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
-    `Ticket ${ticketLabel(t)} "${t.title}" was escalated to tier ${t.tier} and assigned to you.`,
-  customerAnswered: (t: Pick<Ticket, 'number' | 'title'>) =>
-    `The customer answered on ticket ${ticketLabel(t)} "${t.title}".`,
-  waitingForSupporter: (t: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
-    `Ticket ${ticketLabel(t)} "${t.title}" is waiting: no tier-${t.tier} supporter is available. Claim it or add a supporter.`,
-  slaWarning: (t: Pick<Ticket, 'number' | 'title'>, target: 'first_response' | 'resolution', dueAt: Date) =>
-    `SLA warning: ticket ${ticketLabel(t)} "${t.title}" is due for its ${target === 'first_response' ? 'first response' : 'resolution'} at ${dueAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-  slaBreached: (t: Pick<Ticket, 'number' | 'title' | 'tier' | 'priority'>, target: 'first_response' | 'resolution') =>
-    `SLA breached: ticket ${ticketLabel(t)} "${t.title}" (${t.priority}, tier ${t.tier}) missed its ${target === 'first_response' ? 'first-response' : 'resolution'} target.`,
-  rated: (t: Pick<Ticket, 'number'>, score: number) => `Thank you! You rated ${ticketLabel(t)} ${score}/5.`,
-  majorProposed: (numbers: number[]) =>
-    `Possible major incident: ${numbers.map((n) => `#${n}`).join(', ')} look alike. Declare a major incident to handle them together, or say they are not related.`,
-  majorDeclared: (parent: Pick<Ticket, 'number' | 'title'>, numbers: number[]) =>
-    `Major incident ${ticketLabel(parent)} "${parent.title}" declared; joined: ${numbers.map((n) => `#${n}`).join(', ')}. Work on it in ${ticketLabel(parent)}; resolving it closes them all.`,
+/** Every message the core plans or answers with, as a key and its values. */
+export const notices = {
+  closedByErasure: (ticket: Pick<Ticket, 'number'>) => msg('notify.closedByErasure', { number: ticket.number }),
+  opened: (ticket: Pick<Ticket, 'number' | 'title'>) =>
+    msg('ticket.opened', { number: ticket.number, title: ticket.title }),
+  pending: (ticket: Pick<Ticket, 'number'>) => msg('ticket.pending', { number: ticket.number }),
+  resolved: (ticket: Pick<Ticket, 'number'>, resolution: Resolution, reopenDays: number) =>
+    msg('ticket.resolved', {
+      number: ticket.number,
+      resolution: msg(`ticket.resolution.${resolution}`),
+      reopen: msg('card.action.reopen'),
+      count: reopenDays,
+    }),
+  reminder: (ticket: Pick<Ticket, 'number'>, closesAt: Date) =>
+    msg('ticket.reminder', { number: ticket.number, closesOn: day(closesAt) }),
+  reopened: (ticket: Pick<Ticket, 'number'>) => msg('ticket.reopened', { number: ticket.number }),
+  assignedToYou: (ticket: Pick<Ticket, 'number' | 'title'>) =>
+    msg('notify.assignedToYou', { number: ticket.number, title: ticket.title }),
+  escalatedToYou: (ticket: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
+    msg('notify.escalatedToYou', { number: ticket.number, title: ticket.title, tier: ticket.tier }),
+  customerAnswered: (ticket: Pick<Ticket, 'number' | 'title'>) =>
+    msg('notify.customerAnswered', { number: ticket.number, title: ticket.title }),
+  waitingForSupporter: (ticket: Pick<Ticket, 'number' | 'title' | 'tier'>) =>
+    msg('notify.waitingForSupporter', { number: ticket.number, title: ticket.title, tier: ticket.tier }),
+  slaWarning: (ticket: Pick<Ticket, 'number' | 'title'>, target: Target, dueAt: Date) =>
+    msg('notify.slaWarning', {
+      number: ticket.number,
+      title: ticket.title,
+      target: msg(`notify.dueTarget.${target}`),
+      dueAt: minute(dueAt),
+    }),
+  slaBreached: (ticket: Pick<Ticket, 'number' | 'title' | 'tier' | 'priority'>, target: Target) =>
+    msg('notify.slaBreached', {
+      number: ticket.number,
+      title: ticket.title,
+      priority: ticket.priority,
+      tier: ticket.tier,
+      target: msg(`notify.missedTarget.${target}`),
+    }),
+  rated: (ticket: Pick<Ticket, 'number'>, score: number) => msg('ticket.rated', { number: ticket.number, score }),
+  majorDeclared: (parent: Pick<Ticket, 'number' | 'title'>, joined: number[]) =>
+    msg('notify.majorDeclared', { number: parent.number, title: parent.title, numbers: numbers(joined) }),
   majorResolved: (parent: Pick<Ticket, 'number' | 'title'>) =>
-    `Major incident ${ticketLabel(parent)} "${parent.title}" is resolved; its tickets were closed with it.`,
-  knownProblem: (t: Pick<Ticket, 'number'>, parentNumber?: number) =>
-    `This is a known problem that affects others too${parentNumber ? ` (major incident #${parentNumber})` : ''}, and support is working on it. We will tell you here when ${ticketLabel(t)} is fixed.`,
+    msg('notify.majorResolved', { number: parent.number, title: parent.title }),
+  knownProblem: (ticket: Pick<Ticket, 'number'>, parentNumber?: number) =>
+    msg('ticket.knownProblem', {
+      number: ticket.number,
+      major: parentNumber ? msg('ticket.knownProblemMajor', { parent: parentNumber }) : '',
+    }),
   followUpOpened: (old: Pick<Ticket, 'number'>, next: Pick<Ticket, 'number'>) =>
-    `${ticketLabel(old)} was closed too long ago to reopen, so your message opened a new ticket ${ticketLabel(next)}.`,
+    msg('ticket.followUpOpened', { old: old.number, number: next.number }),
   /** Said alike for a ticket that does not exist and one the reader may not see. */
-  noTicket: (t: Pick<Ticket, 'number'>) => `There is no ticket ${ticketLabel(t)} that you can see.`,
+  noTicket: (ticket: Pick<Ticket, 'number'>) => msg('errors.noTicket', { number: ticket.number }),
   linkConfirm: (redeemer: string, platform: Platform) =>
-    `${redeemer} on ${PLATFORM_LABEL[platform]} used your link code to join that identity to you. Only confirm if that is you: the two become one person, with your role.`,
-  linkConfirmed: (platform: Platform) =>
-    `Linked: this identity and your ${PLATFORM_LABEL[platform]} one are now one person.`,
-  linkRefused: () => 'Your link request was refused. Run /helpdesk link on the other platform for a new code.',
+    msg('people.linkConfirm', { name: redeemer, platform: PLATFORM_LABEL[platform] }),
+  linkConfirmed: (platform: Platform) => msg('people.linkConfirmed', { platform: PLATFORM_LABEL[platform] }),
+  linkRefused: () => msg('people.linkRefused'),
   /** One answer for every code that can't be used, so a guess learns nothing about which codes exist. */
-  linkCodeUnusable: 'That link code cannot be used. Run /helpdesk link on the other platform for a new one.',
-  linkTooManyAttempts: (perHour: number) => `Too many link attempts: at most ${perHour} an hour. Try again later.`,
+  linkCodeUnusable: () => msg('people.linkCodeUnusable'),
+  linkTooManyAttempts: (perHour: number) => msg('people.linkTooManyAttempts', { perHour }),
+} satisfies Record<string, (...args: never[]) => Message>;
+
+type Notices = typeof notices;
+const english =
+  <K extends keyof Notices>(key: K) =>
+  (...args: Parameters<Notices[K]>): string =>
+    say(DEFAULT_LANGUAGE, (notices[key] as (...a: Parameters<Notices[K]>) => Message)(...args));
+
+/** The same messages in English, for code that answers before it knows its reader. */
+export const messages = {
+  closedByErasure: english('closedByErasure'),
+  opened: english('opened'),
+  pending: english('pending'),
+  resolved: english('resolved'),
+  reminder: english('reminder'),
+  reopened: english('reopened'),
+  assignedToYou: english('assignedToYou'),
+  escalatedToYou: english('escalatedToYou'),
+  customerAnswered: english('customerAnswered'),
+  waitingForSupporter: english('waitingForSupporter'),
+  slaWarning: english('slaWarning'),
+  slaBreached: english('slaBreached'),
+  rated: english('rated'),
+  majorDeclared: english('majorDeclared'),
+  majorResolved: english('majorResolved'),
+  knownProblem: english('knownProblem'),
+  followUpOpened: english('followUpOpened'),
+  noTicket: english('noTicket'),
+  linkConfirm: english('linkConfirm'),
+  linkConfirmed: english('linkConfirmed'),
+  linkRefused: english('linkRefused'),
+  linkCodeUnusable: say(DEFAULT_LANGUAGE, notices.linkCodeUnusable()),
+  linkTooManyAttempts: english('linkTooManyAttempts'),
 };

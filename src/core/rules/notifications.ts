@@ -1,7 +1,8 @@
-import type { HelpdeskPolicy } from '../../config';
+import type { HelpdeskPolicy } from '../policy';
 import type { Platform, Resolution, Ticket } from '../model';
 import { DAY } from '../clock';
-import { messages } from './messages';
+import { DEFAULT_LANGUAGE } from '../texts';
+import { notices, say, type Message } from './messages';
 import type { SlaTarget } from './sla';
 
 /**
@@ -52,6 +53,15 @@ export interface DeliveryDraft {
   payload: Record<string, unknown>;
 }
 
+/**
+ * What a delivery says, as stored: the message (key and values), written in the reader's language
+ * when it is sent (see DeliveryViews.textOf), and its English text as planned, which an instance of
+ * the previous build still sends during a rolling upgrade (instances share the queue).
+ */
+export function said(message: Message): { text: string; message: Message } {
+  return { text: say(DEFAULT_LANGUAGE, message), message };
+}
+
 export const ticketDestination = (ticketId: number) => `ticket:${ticketId}`;
 export const personDestination = (personId: number) => `person:${personId}`;
 export const proposalDestination = (proposalId: number) => `proposal:${proposalId}`;
@@ -72,20 +82,20 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const out: DeliveryDraft[] = [];
   const toTicket = (kind: DeliveryKind, payload: Record<string, unknown> = {}) =>
     out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
-  const tellCustomer = (text: string, extra: Record<string, unknown> = {}) =>
-    toTicket('ticket.notice', { audience: 'customer', text, ...extra });
-  const alertStaff = (text: string, platforms: Platform[] = [ticket.platform], extra: Record<string, unknown> = {}) => {
+  const tellCustomer = (message: Message, extra: Record<string, unknown> = {}) =>
+    toTicket('ticket.notice', { audience: 'customer', ...said(message), ...extra });
+  const alertStaff = (message: Message, platforms: Platform[] = [ticket.platform]) => {
     for (const platform of platforms)
       out.push({
         platform,
         destination: STAFF_DESTINATION,
         kind: 'staff.alert',
-        payload: { text, ticketId: ticket.id, ...extra },
+        payload: { ...said(message), ticketId: ticket.id },
       });
   };
   const platformsIn = (data: Record<string, unknown>) =>
     Array.isArray(data.platforms) && data.platforms.length > 0 ? (data.platforms as Platform[]) : [ticket.platform];
-  const dm = (recipient: Recipient | null, text: string) => {
+  const dm = (recipient: Recipient | null, message: Message) => {
     if (!recipient || recipient.personId === event.actorId) return;
     const platform = dmPlatform(recipient, ticket.platform);
     if (platform)
@@ -93,7 +103,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
         platform,
         destination: personDestination(recipient.personId),
         kind: 'person.dm',
-        payload: { text, ticketId: ticket.id },
+        payload: { ...said(message), ticketId: ticket.id },
       });
   };
 
@@ -101,15 +111,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   // channels on every platform its tickets are on, and its assignee by direct message.
   if (ticket.isMajor) {
     if (event.kind === 'major_declared')
-      alertStaff(messages.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
-    if (event.kind === 'assigned') dm(context.assignee, messages.assignedToYou(ticket));
-    if (event.kind === 'status_changed' && event.data.to === 'resolved') alertStaff(messages.majorResolved(ticket));
+      alertStaff(notices.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
+    if (event.kind === 'assigned') dm(context.assignee, notices.assignedToYou(ticket));
+    if (event.kind === 'status_changed' && event.data.to === 'resolved') alertStaff(notices.majorResolved(ticket));
     if (event.kind === 'sla_warning')
       dm(
         context.assignee,
-        messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))),
+        notices.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))),
       );
-    if (event.kind === 'sla_breached') alertStaff(messages.slaBreached(ticket, event.data.target as SlaTarget));
+    if (event.kind === 'sla_breached') alertStaff(notices.slaBreached(ticket, event.data.target as SlaTarget));
     return out;
   }
 
@@ -118,7 +128,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       // The customer's "opened" notice rides with the ticket's first post (Discord: the card in
       // its thread; Slack: the DM) rather than as a message of its own: one platform call fewer
       // per ticket, and rate limits are shared by every ticket.
-      toTicket('ticket.created', { notice: messages.opened(ticket) });
+      toTicket('ticket.created', { notice: said(notices.opened(ticket)).text, noticeMessage: notices.opened(ticket) });
       break;
     case 'assigned': {
       // The opening's own assignment (how 'auto') is committed with the opening, so its
@@ -127,13 +137,15 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
         toTicket('ticket.card');
         toTicket('ticket.member', { personId: event.data.assigneeId });
       }
-      const text = event.data.how === 'escalate' ? messages.escalatedToYou(ticket) : messages.assignedToYou(ticket);
-      dm(context.assignee, text);
+      dm(
+        context.assignee,
+        event.data.how === 'escalate' ? notices.escalatedToYou(ticket) : notices.assignedToYou(ticket),
+      );
       break;
     }
     case 'waiting':
       if (!madeAtOpening(event)) toTicket('ticket.card');
-      for (const admin of context.admins) dm(admin, messages.waitingForSupporter(ticket));
+      for (const admin of context.admins) dm(admin, notices.waitingForSupporter(ticket));
       break;
     case 'commented': {
       // A comment written in another ticket's place (the late reply that opened this follow-up) says so, to be posted here too.
@@ -141,7 +153,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
         event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
       toTicket('comment.public', { commentId: event.data.commentId, byCustomer: event.data.byCustomer, ...elsewhere });
       if (event.data.firstResponse) toTicket('ticket.card');
-      if (event.data.byCustomer) dm(context.assignee, messages.customerAnswered(ticket));
+      if (event.data.byCustomer) dm(context.assignee, notices.customerAnswered(ticket));
       break;
     }
     case 'noted':
@@ -169,40 +181,40 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'ticket_erased':
       // What to take off comes with the delivery (the erasure clears it from the ticket); staff hear of a ticket it closed.
       toTicket('ticket.erased');
-      if (event.data.closed) alertStaff(messages.closedByErasure(ticket));
+      if (event.data.closed) alertStaff(notices.closedByErasure(ticket));
       break;
     case 'status_changed': {
       toTicket('ticket.card');
       const to = event.data.to;
-      if (to === 'pending') tellCustomer(messages.pending(ticket));
+      if (to === 'pending') tellCustomer(notices.pending(ticket));
       // Each resolution asks for one rating: the senders put 1–5 buttons under this notice.
       if (to === 'resolved')
-        tellCustomer(messages.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays), {
+        tellCustomer(notices.resolved(ticket, event.data.resolution as Resolution, context.policy.reopenDays), {
           askRating: true,
         });
       if (to === 'open' && event.data.from === 'resolved') {
-        tellCustomer(messages.reopened(ticket));
-        dm(context.assignee, messages.reopened(ticket));
+        tellCustomer(notices.reopened(ticket));
+        dm(context.assignee, notices.reopened(ticket));
       }
       break;
     }
     case 'reminded': {
       const pendingSince = new Date(String(event.data.pendingSince));
-      tellCustomer(messages.reminder(ticket, new Date(pendingSince.getTime() + context.policy.autoCloseDays * DAY)));
+      tellCustomer(notices.reminder(ticket, new Date(pendingSince.getTime() + context.policy.autoCloseDays * DAY)));
       break;
     }
     case 'follow_up_opened':
-      tellCustomer(messages.followUpOpened(ticket, { number: event.data.followUpNumber as number }));
+      tellCustomer(notices.followUpOpened(ticket, { number: event.data.followUpNumber as number }));
       break;
     case 'sla_warning': {
-      const text = messages.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt)));
+      const text = notices.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt)));
       if (context.assignee) dm(context.assignee, text);
       else alertStaff(text);
       break;
     }
     case 'sla_breached': {
       toTicket('ticket.card');
-      const text = messages.slaBreached(ticket, event.data.target as SlaTarget);
+      const text = notices.slaBreached(ticket, event.data.target as SlaTarget);
       alertStaff(text);
       // At the top tier there is no one to escalate to: the admins hear of it.
       for (const admin of context.admins) dm(admin, text);
@@ -211,10 +223,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     case 'linked':
       toTicket('ticket.card');
       tellCustomer(
-        messages.knownProblem(
-          ticket,
-          typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined,
-        ),
+        notices.knownProblem(ticket, typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined),
       );
       break;
     case 'unlinked':

@@ -43,11 +43,15 @@ export function reopen(ticket: Ticket): TicketPatch {
   return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null, majorIncidentId: null };
 }
 
+/** Whether a tier above the ticket's exists to escalate it to. */
+export function hasTierAbove(ticket: Pick<Ticket, 'tier'>): boolean {
+  return ticket.tier < TOP_TIER;
+}
+
 export function nextTier(ticket: Ticket): Tier {
   if (ticket.status === 'resolved')
     throw new ConflictError(`${label(ticket)} is resolved; reopen it before escalating.`);
-  if (ticket.tier >= TOP_TIER)
-    throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
+  if (!hasTierAbove(ticket)) throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
   return (ticket.tier + 1) as Tier;
 }
 

@@ -6,7 +6,7 @@ import {
   TicketEntity,
 } from '../../db/entities';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
-import type { Platform } from '../model';
+import type { Comment, CommentCopy, LocatedTicket, Platform } from '../model';
 import { authorize } from '../rules/authorization';
 import * as transitions from '../rules/transitions';
 import {
@@ -29,18 +29,18 @@ import { recordLeftOnReopen } from './major-incidents';
 import { openInTx } from './tickets';
 
 export interface CommentResult {
-  comment: CommentEntity;
+  comment: Comment;
   /** The ticket the comment landed on: a new follow-up ticket when the old one was closed too long ago. */
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   outcome: transitions.CustomerReplyOutcome | 'staff_reply' | 'duplicate';
 }
 
 export interface RedactionResult {
   /** As it is now: the replacement text, who redacted it and when. */
-  comment: CommentEntity;
-  ticket: TicketEntity;
+  comment: Comment;
+  ticket: LocatedTicket;
   /** The bot's copies of it on the platforms, which the comment.redacted deliveries edit to the replacement. */
-  copies: CommentPostEntity[];
+  copies: CommentCopy[];
 }
 
 /** Thrown inside a transaction to undo it when a concurrent delivery of the same message won. */
@@ -150,7 +150,7 @@ export class CommentService {
   }
 
   /** The author edited their message on the platform: the new text is kept, the old one too. */
-  async edit(actorRef: ActorRef, raw: unknown): Promise<CommentEntity | null> {
+  async edit(actorRef: ActorRef, raw: unknown): Promise<Comment | null> {
     const input = parseInput(editCommentSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const comment = await findByMessage(tx, actorRef.platform, input.platformMessageId);
@@ -176,7 +176,7 @@ export class CommentService {
    * is left as it is: its message going (the bot deletes it, or an admin as asked) is the redaction's
    * doing, and the record keeps showing the replacement rather than "deleted".
    */
-  async markDeleted(platform: Platform, raw: unknown, actorRef?: ActorRef): Promise<CommentEntity | null> {
+  async markDeleted(platform: Platform, raw: unknown, actorRef?: ActorRef): Promise<Comment | null> {
     const input = parseInput(deleteCommentSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const comment = await findByMessage(tx, platform, input.platformMessageId);
@@ -293,7 +293,7 @@ async function writtenInTicket(tx: Tx, comment: CommentEntity): Promise<number |
   return typeof row?.id === 'number' ? row.id : null;
 }
 
-async function findByMessage(tx: Tx, platform: Platform, platformMessageId: string): Promise<CommentEntity | null> {
+async function findByMessage(tx: Tx, platform: Platform, platformMessageId: string): Promise<Comment | null> {
   return tx.manager.findOneBy(CommentEntity, { platform, platformMessageId });
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { HelpdeskPolicy } from '../../config';
+import type { HelpdeskPolicy } from '../policy';
 import type { Clock } from '../clock';
 import type { Platform } from '../model';
 

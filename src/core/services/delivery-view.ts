@@ -1,5 +1,4 @@
 import { In } from 'typeorm';
-import type { IdentityRef } from '../../config';
 import {
   AttachmentEntity,
   CommentEntity,
@@ -9,21 +8,26 @@ import {
   TicketEntity,
 } from '../../db/entities';
 import { NotFoundError } from '../errors';
-import type { Platform, TicketLocation } from '../model';
+import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
+import { asMessage, say, type SayOptions } from '../rules/messages';
+import { languageOf, type Language } from '../texts';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
+import { currentRating } from './ratings';
 
 export interface PersonView {
   id: number;
   displayName: string;
   isStaff: boolean;
   identities: IdentityRef[];
+  /** The language they read (their choice, else `HELPDESK_LANGUAGE`). */
+  language: Language;
 }
 
 export interface CommentView {
   id: number;
-  kind: CommentEntity['kind'];
+  kind: CommentKind;
   body: string;
   author: PersonView | null;
   byCustomer: boolean;
@@ -36,11 +40,21 @@ export interface CommentView {
 }
 
 export interface DeliveryView {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   card: TicketCard;
   customer: PersonView;
   assignee: PersonView | null;
   comment: CommentView | null;
+  /** The staff side's language (the card, the staff thread): `HELPDESK_LANGUAGE`. */
+  staffLanguage: Language;
+}
+
+/** What `localized` needs of a delivery: where it goes, what it is, and what it says. */
+export interface DeliveryToSay {
+  destination: string;
+  kind: string;
+  ticketId: number | null;
+  payload: Record<string, unknown>;
 }
 
 /**
@@ -65,12 +79,7 @@ export class DeliveryViews {
       const assignee = ticket.assigneeId ? (people.get(ticket.assigneeId) ?? null) : null;
       const files = comment ? await tx.manager.findBy(AttachmentEntity, { commentId: comment.id }) : [];
       // Staff see how the customer rated the latest resolution.
-      const [rating] = ticket.resolvedAt
-        ? await tx.manager.query(`SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`, [
-            ticket.id,
-            ticket.resolvedAt,
-          ])
-        : [];
+      const rating = await currentRating(tx.manager, ticket);
       return {
         ticket,
         customer,
@@ -78,8 +87,10 @@ export class DeliveryViews {
         card: ticketCard(
           ticket,
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
-          rating?.score ?? null,
+          rating,
+          this.ctx.policy.language,
         ),
+        staffLanguage: this.ctx.policy.language,
         comment: comment
           ? {
               id: comment.id,
@@ -109,6 +120,46 @@ export class DeliveryViews {
       if (!person) throw new NotFoundError(`person ${personId} does not exist`);
       return person;
     });
+  }
+
+  /**
+   * The delivery with its words written now, in its reader's language: a direct message in the
+   * person's, a customer's notice in the customer's, a staff alert in the helpdesk's
+   * (`HELPDESK_LANGUAGE`). What the rules planned is a message (key and values) kept beside the
+   * English text; a delivery queued by an older build has only the text, and is sent as it is.
+   */
+  async localized<D extends DeliveryToSay>(delivery: D, options: SayOptions = {}): Promise<D> {
+    const message = asMessage(delivery.payload.message);
+    const notice = asMessage(delivery.payload.noticeMessage);
+    if (!message && !notice) return delivery;
+    const language = await this.readerLanguage(delivery);
+    return {
+      ...delivery,
+      payload: {
+        ...delivery.payload,
+        ...(message ? { text: say(language, message, options) } : {}),
+        ...(notice ? { notice: say(language, notice, options) } : {}),
+      },
+    };
+  }
+
+  /** Who reads a delivery, and so its language. */
+  async readerLanguage(delivery: DeliveryToSay): Promise<Language> {
+    const policyLanguage = this.ctx.policy.language;
+    const personId = /^person:(\d+)$/.exec(delivery.destination)?.[1];
+    const toCustomer =
+      delivery.kind === 'ticket.created' ||
+      (delivery.kind === 'ticket.notice' && delivery.payload.audience === 'customer');
+    let rows: Array<{ language: string | null }> = [];
+    if (personId)
+      rows = await this.ctx.dataSource.query(`SELECT language FROM person WHERE id = $1`, [Number(personId)]);
+    else if (toCustomer && delivery.ticketId !== null)
+      rows = await this.ctx.dataSource.query(
+        `SELECT p.language FROM ticket t JOIN person p ON p.id = t.customer_id WHERE t.id = $1`,
+        [delivery.ticketId],
+      );
+    // Staff channels, and the ticket's staff side, read the helpdesk's language.
+    return languageOf(rows[0], policyLanguage);
   }
 
   /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
@@ -150,7 +201,7 @@ export class DeliveryViews {
   }
 
   /** The ticket a platform place belongs to (a thread, a DM thread, a card message), if any. */
-  async ticketAt(key: string, value: string): Promise<TicketEntity | null> {
+  async ticketAt(key: string, value: string): Promise<LocatedTicket | null> {
     const rows: Array<{ id: number }> = await this.ctx.dataSource.query(
       `SELECT id FROM ticket WHERE location @> jsonb_build_object($1::text, $2::text) ORDER BY id DESC LIMIT 1`,
       [key, value],
@@ -159,7 +210,7 @@ export class DeliveryViews {
   }
 
   /** Unresolved tickets of one platform with their locations (to fetch messages missed while down). */
-  async openTicketsOn(platform: Platform): Promise<TicketEntity[]> {
+  async openTicketsOn(platform: Platform): Promise<LocatedTicket[]> {
     return this.ctx.dataSource.manager.find(TicketEntity, {
       where: { platform, status: In(['open', 'pending']) },
       order: { id: 'ASC' },
@@ -187,6 +238,7 @@ export class DeliveryViews {
           id: p.id,
           displayName: p.displayName,
           isStaff: isStaff(p),
+          language: languageOf(p, this.ctx.policy.language),
           identities: identities
             .filter((i) => i.personId === p.id)
             .map((i) => ({ platform: i.platform, userId: i.platformUserId })),

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Impact, Platform, TicketType, Urgency } from '../model';
+import type { Impact, LocatedTicket, Platform, TicketType, Urgency } from '../model';
 import { authorize } from '../rules/authorization';
 import {
   DRAFT_KEPT_MS,
@@ -122,7 +121,7 @@ export class GuideService {
   }
 
   /** "Open the ticket": from the draft, with the guide's answers, at the service's owning tier. */
-  async open(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async open(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(draftOpenSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const draft = await lockOwnUndecided(tx, actorRef, input.draftId);

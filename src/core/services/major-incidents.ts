@@ -1,6 +1,6 @@
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Platform, Ticket } from '../model';
+import type { LocatedTicket, Platform, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import {
   coherent,
@@ -41,7 +41,7 @@ export class MajorIncidentService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** "Declare major incident" on a proposal: the reports that look like it join a new parent. */
-  async declare(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async declare(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(majorDeclareSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
@@ -90,7 +90,7 @@ export class MajorIncidentService {
   }
 
   /** `/tickets link N PARENT`: a ticket joins an open major incident by hand. */
-  async link(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async link(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(majorLinkSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
@@ -113,7 +113,7 @@ export class MajorIncidentService {
   }
 
   /** `/tickets unlink N`: the ticket is handled on its own again; its SLA clock runs again. */
-  async unlink(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async unlink(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const { ticketNumber } = parseInput(ticketRefSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);

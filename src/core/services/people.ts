@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { IdentityEntity, PersonEntity } from '../../db/entities';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import type { Person, Platform } from '../model';
+import { parseLanguage } from '../texts';
 
 /** A person as the adapters name them: a platform identity, with the name shown there. */
 export interface ActorRef extends IdentityRef {
@@ -11,6 +12,16 @@ export interface ActorRef extends IdentityRef {
    * person has no name of their own, never to rename them.
    */
   nameIfUnknown?: string;
+  /**
+   * The language of the person's client as the platform says it (Discord's interaction `locale`,
+   * `da`, `en-US`): remembered as their language while they have chosen none.
+   */
+  locale?: string;
+}
+
+/** The language a platform locale names, when the helpdesk has texts in it and the person has no language yet. */
+function languageToRemember(person: Pick<Person, 'language'>, ref: ActorRef): string | undefined {
+  return person.language ? undefined : parseLanguage(ref.locale);
 }
 
 export function toPerson(row: PersonEntity): Person {
@@ -33,9 +44,14 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
   const found = await findPerson(manager, ref);
   if (found) {
     const name = ref.displayName || (found.displayName ? undefined : ref.nameIfUnknown);
-    if (name && name !== found.displayName) {
-      await manager.update(PersonEntity, found.id, { displayName: name });
-      found.displayName = name;
+    const language = languageToRemember(found, ref);
+    if ((name && name !== found.displayName) || language) {
+      await manager.update(PersonEntity, found.id, {
+        ...(name && name !== found.displayName ? { displayName: name } : {}),
+        ...(language ? { language } : {}),
+      });
+      if (name) found.displayName = name;
+      if (language) found.language = language;
     }
     return found;
   }
@@ -49,7 +65,12 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
   );
   if (claimed) {
     const name = ref.displayName ?? ref.nameIfUnknown ?? '';
-    await manager.query(`INSERT INTO person (id, display_name) VALUES ($1, $2)`, [claimed.person_id, name]);
+    const language = parseLanguage(ref.locale) ?? null;
+    await manager.query(`INSERT INTO person (id, display_name, language) VALUES ($1, $2, $3)`, [
+      claimed.person_id,
+      name,
+      language,
+    ]);
     return {
       id: claimed.person_id,
       displayName: name,
@@ -57,7 +78,7 @@ export async function resolvePerson(manager: EntityManager, ref: ActorRef): Prom
       isAdmin: false,
       away: false,
       lastAssignedAt: null,
-      language: null,
+      language,
       isNew: true,
     };
   }

@@ -1,7 +1,6 @@
-import type { IdentityRef } from '../../config';
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
-import type { Person } from '../model';
+import type { IdentityRef, LocatedTicket, Person } from '../model';
 import { authorize } from '../rules/authorization';
 import { parseInput, personRefSchema, redactTicketSchema, type RedactablePart } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
@@ -17,7 +16,7 @@ export type { ErasureResult } from './erasure';
 export type { PersonExport } from './person-export';
 
 export interface TicketRedactionResult {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   part: RedactablePart;
   replacement: string;
   /** Where the text was posted on a platform, which the ticket.redacted delivery edits (none for a rating). */

@@ -1,4 +1,6 @@
+import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../errors';
+import type { Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { parseInput, rateSchema, ratingCommentSchema } from '../schemas';
 import { transaction, type ServiceContext } from './context';
@@ -10,6 +12,19 @@ export interface Rating {
   ticketNumber: number;
   score: number;
   comment: string | null;
+}
+
+/** How the customer rated the ticket's latest resolution (1–5); null while unresolved or unrated. */
+export async function currentRating(
+  manager: EntityManager,
+  ticket: Pick<Ticket, 'id' | 'resolvedAt'>,
+): Promise<number | null> {
+  if (!ticket.resolvedAt) return null;
+  const [rating]: Array<{ score: number }> = await manager.query(
+    `SELECT score FROM rating WHERE ticket_id = $1 AND resolved_at = $2`,
+    [ticket.id, ticket.resolvedAt],
+  );
+  return rating?.score ?? null;
 }
 
 /**

@@ -1,15 +1,25 @@
 import { randomInt } from 'node:crypto';
-import type { IdentityRef } from '../../config';
+import type { IdentityRef } from '../model';
 import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../../db/entities';
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
-import { messages } from '../rules/messages';
-import { personDestination } from '../rules/notifications';
-import { chooseAssignee } from '../rules/assignment';
+import { notices, refusal, type Message } from '../rules/messages';
+import { personDestination, said } from '../rules/notifications';
+import { chooseAssignee, escalationCandidates } from '../rules/assignment';
 import { authorize } from '../rules/authorization';
 import { isStaff, roleOf } from '../rules/roles';
-import { awaySchema, linkAnswerSchema, linkSchema, parseInput, staffAddSchema, staffRemoveSchema } from '../schemas';
+import {
+  awaySchema,
+  linkAnswerSchema,
+  linkSchema,
+  parseInput,
+  staffAddSchema,
+  staffRemoveSchema,
+  ticketRefSchema,
+} from '../schemas';
+import { nextTier } from '../rules/transitions';
+import { findTicket } from './ticket-store';
 import { assignWaitingTickets, lockCandidates, setAssignee } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { findPerson, resolvePerson, toPerson, type ActorRef } from './people';
@@ -134,7 +144,7 @@ export class StaffService {
       await tx.manager.query(`INSERT INTO link_attempt (person_id, at) VALUES ($1, $2)`, [actor.id, tx.now]);
       return true;
     });
-    if (!counted) throw new ForbiddenError(messages.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR));
+    if (!counted) throw new ForbiddenError(refusal(notices.linkTooManyAttempts(LINK_ATTEMPTS_PER_HOUR)));
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       const link = await tx.manager.findOne(LinkCodeEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
@@ -145,13 +155,13 @@ export class StaffService {
         link.expiresAt > tx.now &&
         link.platform !== actorRef.platform &&
         link.personId !== actor.id;
-      if (!usable) throw new NotFoundError(messages.linkCodeUnusable);
+      if (!usable) throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, {
         redeemerId: actor.id,
         redeemerPlatform: actorRef.platform,
       });
       await directMessage(tx, link.personId, link.platform, {
-        text: messages.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform),
+        ...said(notices.linkConfirm(actor.displayName || actorRef.userId, actorRef.platform)),
         linkCode: link.code,
       });
       return { awaitingConfirmation: link.platform };
@@ -179,17 +189,17 @@ export class StaffService {
         link.redeemerId === null ||
         link.expiresAt <= tx.now
       )
-        throw new NotFoundError(messages.linkCodeUnusable);
+        throw new NotFoundError(refusal(notices.linkCodeUnusable()));
       await tx.manager.update(LinkCodeEntity, link.code, { usedAt: tx.now });
       const redeemerPlatform = link.redeemerPlatform ?? (link.platform === 'discord' ? 'slack' : 'discord');
       if (!input.confirm) {
-        await directMessage(tx, link.redeemerId, redeemerPlatform, { text: messages.linkRefused() });
+        await directMessage(tx, link.redeemerId, redeemerPlatform, said(notices.linkRefused()));
         return { refused: true as const };
       }
       // Still staff when confirming: a code outlives no demotion.
       authorize(actor, 'staff.link');
       await mergePerson(tx, link.redeemerId, link.personId);
-      await directMessage(tx, link.personId, redeemerPlatform, { text: messages.linkConfirmed(link.platform) });
+      await directMessage(tx, link.personId, redeemerPlatform, said(notices.linkConfirmed(link.platform)));
       const merged = await tx.manager.findOneByOrFail(PersonEntity, { id: link.personId });
       return { linked: toPerson(merged) };
     });
@@ -199,23 +209,30 @@ export class StaffService {
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.list_all');
-      const rows = await tx.manager.query(
-        `SELECT p.*, (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load
-         FROM person p WHERE (p.tier IS NOT NULL OR p.is_admin) AND p.merged_into_id IS NULL ORDER BY p.tier NULLS LAST, p.id`,
-      );
-      const identities = await tx.manager.find(IdentityEntity, { order: { id: 'ASC' } });
-      return rows.map((r: Record<string, unknown>) => ({
-        id: r.id as number,
-        displayName: r.display_name as string,
-        tier: r.tier as Tier | null,
-        isAdmin: r.is_admin as boolean,
-        away: r.away as boolean,
-        lastAssignedAt: r.last_assigned_at as Date | null,
-        load: r.load as number,
-        identities: identities
-          .filter((i) => i.personId === r.id)
-          .map((i) => ({ platform: i.platform, userId: i.platformUserId })),
-      }));
+      return staffOf(tx);
+    });
+  }
+
+  /**
+   * What escalating a ticket offers on a platform: the tier it goes to and who of that tier can
+   * take it there. Staff only; a resolved ticket or one at the top tier is refused, as escalating is.
+   */
+  async escalationChoice(
+    actorRef: ActorRef,
+    raw: unknown,
+  ): Promise<{ ticketNumber: number; toTier: Tier; candidates: StaffMember[] }> {
+    const { ticketNumber } = parseInput(ticketRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'ticket.list_all');
+      const ticket = await findTicket(tx, ticketNumber);
+      authorize(actor, 'ticket.escalate', ticket);
+      const toTier = nextTier(ticket);
+      return {
+        ticketNumber: ticket.number,
+        toTier,
+        candidates: escalationCandidates(await staffOf(tx), toTier, actorRef.platform),
+      };
     });
   }
 
@@ -267,7 +284,7 @@ async function directMessage(
   tx: Tx,
   personId: number,
   platform: Platform,
-  payload: { text: string; linkCode?: string },
+  payload: { text: string; message: Message; linkCode?: string },
 ): Promise<void> {
   await tx.manager.query(
     `INSERT INTO delivery (platform, destination, kind, payload, not_before, created_at) VALUES ($1, $2, 'person.dm', $3, $4, $4)`,
@@ -294,4 +311,25 @@ export async function reassignTicketsOf(tx: Tx, personId: number, actorId: numbe
       chosen.lastAssignedAt = tx.now;
     }
   }
+}
+
+/** Supporters and admins with their identities and how many unresolved tickets each has. */
+async function staffOf(tx: Tx): Promise<StaffMember[]> {
+  const rows = await tx.manager.query(
+    `SELECT p.*, (SELECT count(*) FROM ticket t WHERE t.assignee_id = p.id AND t.status <> 'resolved')::int AS load
+     FROM person p WHERE (p.tier IS NOT NULL OR p.is_admin) AND p.merged_into_id IS NULL ORDER BY p.tier NULLS LAST, p.id`,
+  );
+  const identities = await tx.manager.find(IdentityEntity, { order: { id: 'ASC' } });
+  return rows.map((r: Record<string, unknown>) => ({
+    id: r.id as number,
+    displayName: r.display_name as string,
+    tier: r.tier as Tier | null,
+    isAdmin: r.is_admin as boolean,
+    away: r.away as boolean,
+    lastAssignedAt: r.last_assigned_at as Date | null,
+    load: r.load as number,
+    identities: identities
+      .filter((i) => i.personId === r.id)
+      .map((i) => ({ platform: i.platform, userId: i.platformUserId })),
+  }));
 }

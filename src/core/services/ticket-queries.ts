@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { AttachmentEntity, CommentEntity, PersonEntity, TicketEntity } from '../../db/entities';
-import type { Person, Ticket } from '../model';
+import type { LocatedTicket, Person, Ticket } from '../model';
 import { authorize, decide } from '../rules/authorization';
 import { compareQueueOrder } from '../rules/assignment';
 import { nextDueAt } from '../rules/sla';
@@ -10,6 +10,7 @@ import { renderTranscript, type TranscriptComment } from '../rules/transcript';
 import { listSchema, parseInput, searchSchema, ticketRefSchema, transcriptSchema } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { historyOf, type HistoryEntry } from './history';
+import { currentRating } from './ratings';
 import { resolvePerson, type ActorRef } from './people';
 import { findTicket } from './ticket-store';
 
@@ -33,11 +34,13 @@ export interface TicketList {
 }
 
 export interface TicketDetail {
-  ticket: TicketEntity;
+  ticket: LocatedTicket;
   customer: Person;
   assignee: Person | null;
   comments: TranscriptComment[];
   history: HistoryEntry[];
+  /** How the customer rated the latest resolution (1–5); null while unresolved or unrated. */
+  rating: number | null;
 }
 
 const LIST_LIMIT = 25;
@@ -175,6 +178,7 @@ export class TicketQueries {
       customer: byId.get(ticket.customerId)!,
       assignee: ticket.assigneeId ? (byId.get(ticket.assigneeId) ?? null) : null,
       history,
+      rating: await currentRating(tx.manager, ticket),
       comments: visible.map((c) => ({
         id: c.id,
         kind: c.kind,

@@ -1,6 +1,6 @@
 import { TicketEntity } from '../../db/entities';
 import { NotFoundError } from '../errors';
-import { messages } from '../rules/messages';
+import { notices, refusal } from '../rules/messages';
 import type { Ticket } from '../model';
 import { priorityFor } from '../rules/priority';
 import { clockAfterChange, movesClock, startClock } from '../rules/sla';
@@ -11,7 +11,7 @@ import type { Tx } from './context';
 /** Loads a ticket by its number, locked for the rest of the transaction. */
 export async function lockTicket(tx: Tx, number: number): Promise<TicketEntity> {
   const ticket = await tx.manager.findOne(TicketEntity, { where: { number }, lock: { mode: 'pessimistic_write' } });
-  if (!ticket) throw new NotFoundError(messages.noTicket({ number }));
+  if (!ticket) throw new NotFoundError(refusal(notices.noTicket({ number })));
   return ticket;
 }
 
@@ -24,7 +24,7 @@ export async function lockTicketByIdIn(tx: Tx, id: number): Promise<TicketEntity
 
 export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promise<TicketEntity> {
   const ticket = await tx.manager.findOne(TicketEntity, { where: { number } });
-  if (!ticket) throw new NotFoundError(messages.noTicket({ number }));
+  if (!ticket) throw new NotFoundError(refusal(notices.noTicket({ number })));
   return ticket;
 }
 

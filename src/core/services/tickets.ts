@@ -3,7 +3,7 @@ import { TicketEntity } from '../../db/entities';
 import { HOUR } from '../clock';
 import { ConflictError } from '../errors';
 import { openingRefusal, type OpeningCounts } from '../rules/limits';
-import type { Person, Resolution, Ticket } from '../model';
+import type { LocatedTicket, Person, Resolution, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { isStaff } from '../rules/roles';
 import * as transitions from '../rules/transitions';
@@ -29,7 +29,7 @@ export class TicketService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** A customer (or staff, on someone's behalf) opens a ticket; it is assigned at once if anyone can take it. */
-  async open(actorRef: ActorRef, raw: OpenTicketInput): Promise<TicketEntity> {
+  async open(actorRef: ActorRef, raw: OpenTicketInput): Promise<LocatedTicket> {
     const input = parseInput(openTicketSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
@@ -55,7 +55,7 @@ export class TicketService {
     });
   }
 
-  async setPending(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async setPending(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.set_pending', async (tx, ticket, actor) => {
       const from = ticket.status;
       await applyPatch(tx, ticket, transitions.setPending(ticket, tx.now));
@@ -63,20 +63,20 @@ export class TicketService {
     });
   }
 
-  async resolve(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async resolve(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.resolve', (tx, ticket, actor) =>
       resolveInTx(tx, ticket, actor.id, 'resolved_by_staff'),
     );
   }
 
   /** The customer says it's solved. */
-  async markSolved(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async markSolved(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.mark_solved', (tx, ticket, actor) =>
       resolveInTx(tx, ticket, actor.id, 'solved_by_customer'),
     );
   }
 
-  async reopen(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async reopen(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.reopen', async (tx, ticket, actor) => {
       const before = { ...ticket };
       await applyPatch(tx, ticket, transitions.reopen(ticket));
@@ -85,7 +85,7 @@ export class TicketService {
     });
   }
 
-  async changeType(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async changeType(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(changeTypeSchema, raw);
     return this.change(actorRef, input, 'ticket.change_type', async (tx, ticket, actor) => {
       if (ticket.type === input.type) throw new ConflictError(`#${ticket.number} is already a ${input.type}.`);
@@ -95,7 +95,7 @@ export class TicketService {
     });
   }
 
-  async changePriority(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async changePriority(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(changePrioritySchema, raw);
     return this.change(actorRef, input, 'ticket.change_priority', async (tx, ticket, actor) => {
       if (ticket.priority === input.priority)
@@ -107,7 +107,7 @@ export class TicketService {
   }
 
   /** A staff member takes the ticket for themselves. */
-  async claim(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async claim(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.claim', async (tx, ticket, actor) => {
       transitions.assertNotResolved(ticket, 'claim it');
       if (ticket.assigneeId === actor.id) throw new ConflictError(`#${ticket.number} is already yours.`);
@@ -115,7 +115,7 @@ export class TicketService {
     });
   }
 
-  async reassign(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async reassign(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(reassignSchema, raw);
     return this.change(actorRef, input, 'ticket.reassign', async (tx, ticket, actor) => {
       transitions.assertNotResolved(ticket, 'reassign it');
@@ -128,7 +128,7 @@ export class TicketService {
   }
 
   /** To the next tier: a named supporter of it, or its least-loaded supporter (or its queue). */
-  async escalate(actorRef: ActorRef, raw: unknown): Promise<TicketEntity> {
+  async escalate(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(escalateSchema, raw);
     return this.change(actorRef, input, 'ticket.escalate', async (tx, ticket, actor) => {
       const toTier = transitions.nextTier(ticket);

@@ -67,7 +67,16 @@ export function textsFor(language: Language): (key: TextKey, params?: TextParams
   return (key, params) => t(language, key, params);
 }
 
-/** The language a person reads: their own choice, else the helpdesk's (`HELPDESK_LANGUAGE`). */
-export function languageOf(person: { language?: string | null } | undefined, helpdeskLanguage: Language): Language {
-  return parseLanguage(person?.language) ?? parseLanguage(helpdeskLanguage) ?? DEFAULT_LANGUAGE;
+/**
+ * The language a person reads: their own choice (or the one remembered from their client), else
+ * their client's `locale` as the platform gives it, else the helpdesk's (`HELPDESK_LANGUAGE`).
+ */
+export function languageOf(
+  person: { language?: string | null } | undefined,
+  helpdeskLanguage: Language,
+  locale?: string | null,
+): Language {
+  return (
+    parseLanguage(person?.language) ?? parseLanguage(locale) ?? parseLanguage(helpdeskLanguage) ?? DEFAULT_LANGUAGE
+  );
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RESTJSONErrorCodes } from 'discord.js';
 import { FakeGateway } from './gateway';
 import { compareSnowflakes, snowflake } from './snowflake';
 
@@ -50,6 +51,8 @@ export class FakeDiscord {
   };
   readonly applicationId = '200000000000000001';
   readonly users = new Map<string, FakeUser>([[this.bot.id, this.bot]]);
+  /** Each user's client language, as interactions carry it (`locale`); `en-US` unless set. */
+  readonly locales = new Map<string, string>();
   readonly channels = new Map<string, any>();
   readonly messages = new Map<string, any[]>();
   readonly threadMembers = new Map<string, Set<string>>();
@@ -167,7 +170,7 @@ export class FakeDiscord {
       status === 429
         ? { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false }
         : status === 403
-          ? { message: 'Missing Permissions', code: 50013 }
+          ? { message: 'Missing Permissions', code: RESTJSONErrorCodes.MissingPermissions }
           : { message: 'Internal Server Error', code: 0 };
     const headers: Record<string, string> =
       status === 429 ? { 'Retry-After': String(retryAfterSeconds), 'X-RateLimit-Scope': 'user' } : {};
@@ -483,7 +486,7 @@ export class FakeDiscord {
     if (method === 'GET' && (m = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/))) {
       const user = this.users.get(m[2]);
       if (m[1] !== GUILD_ID || !user || this.outsiders.has(user.id))
-        return { status: 404, data: { message: 'Unknown Member', code: 10007 } };
+        return { status: 404, data: { message: 'Unknown Member', code: RESTJSONErrorCodes.UnknownMember } };
       return ok(this.member(user));
     }
     if (method === 'GET' && path.startsWith('/attachments/'))
@@ -516,22 +519,28 @@ export class FakeDiscord {
     if ((m = path.match(/^\/channels\/(\d+)\/threads$/)) && method === 'POST') return this.createThread(m[1], body);
     if ((m = path.match(/^\/guilds\/(\d+)\/threads\/active$/)) && method === 'GET') return ok(this.activeThreads(m[1]));
     if ((m = path.match(/^\/channels\/(\d+)\/thread-members\/(\d+|@me)$/)) && method === 'PUT') {
-      if (!this.channels.has(m[1])) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
+      if (!this.channels.has(m[1]))
+        return { status: 404, data: { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel } };
       this.threadMembers.get(m[1])?.add(m[2] === '@me' ? this.bot.id : m[2]);
       return ok();
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      if (!this.channels.has(m[1])) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
+      if (!this.channels.has(m[1]))
+        return { status: 404, data: { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel } };
       if (method === 'GET') return ok(this.fetchMessages(m[1], query));
       if (method === 'POST') return ok(this.botMessage(m[1], body));
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
       const message = this.messagesIn(m[1]).find((x) => x.id === m![2]);
-      if (!message) return { status: 404, data: { message: 'Unknown Message', code: 10008 } };
+      if (!message)
+        return { status: 404, data: { message: 'Unknown Message', code: RESTJSONErrorCodes.UnknownMessage } };
       if (method === 'GET') return ok(message);
       // Like Discord: an archived thread's messages can be neither edited nor deleted.
       if ((method === 'PATCH' || method === 'DELETE') && this.channels.get(m[1])?.thread_metadata?.archived) {
-        return { status: 400, data: { message: 'Thread is archived', code: 50083 } };
+        return {
+          status: 400,
+          data: { message: 'Thread is archived', code: RESTJSONErrorCodes.InvalidActionOnArchivedThread },
+        };
       }
       if (method === 'PATCH') {
         if (message.author.id !== this.bot.id)
@@ -546,7 +555,8 @@ export class FakeDiscord {
     }
     if ((m = path.match(/^\/channels\/(\d+)$/))) {
       const channel = this.channels.get(m[1]);
-      if (!channel) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
+      if (!channel)
+        return { status: 404, data: { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel } };
       if (method === 'GET') return ok(channel);
       // Deleting a thread (Manage Threads) takes every message in it.
       if (method === 'DELETE') {
@@ -575,7 +585,8 @@ export class FakeDiscord {
     }
     if (method === 'POST' && path === '/users/@me/channels') {
       const recipient = this.users.get(body.recipient_id);
-      if (!recipient) return { status: 400, data: { message: 'Invalid Recipient(s)', code: 50033 } };
+      if (!recipient)
+        return { status: 400, data: { message: 'Invalid Recipient(s)', code: RESTJSONErrorCodes.InvalidRecipients } };
       const existing = [...this.channels.values()].find(
         (c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === recipient.id,
       );
@@ -588,7 +599,8 @@ export class FakeDiscord {
   }
 
   private createThread(parentId: string, body: any) {
-    if (!this.channels.has(parentId)) return { status: 404, data: { message: 'Unknown Channel', code: 10003 } };
+    if (!this.channels.has(parentId))
+      return { status: 404, data: { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel } };
     const thread = this.addChannel({
       id: snowflake(),
       type: body.type ?? CHANNEL_TYPE.privateThread,

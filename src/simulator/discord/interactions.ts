@@ -11,9 +11,11 @@ const CUSTOMER_PERMISSIONS = '1024'; // View Channel
 export function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
   const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: 0 };
   const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
+  const locale = fake.locales.get(user.id) ?? 'en-US';
   // In a DM Discord sends the user, and no guild or member.
-  if (channel.type === 1) return { channel_id: channelId, channel, user };
+  if (channel.type === 1) return { channel_id: channelId, channel, user, locale };
   return {
+    locale,
     guild_id: GUILD_ID,
     channel_id: channelId,
     channel: { ...channel, ...(thread_metadata ? { thread_metadata } : {}), permissions },

@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
-import type { IdentityRef } from '../../../config';
+import type { IdentityRef } from '../../../core/model';
 import { PLATFORMS, type Platform } from '../../../core/model';
 import { erasureAnswer } from '../../privacy-answers';
 import { actorOf } from '../actor';

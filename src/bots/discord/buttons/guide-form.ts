@@ -2,6 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { TicketType } from '../../../core/model';
 import type { DiscordContext } from '../context';
 import { guideFormId } from '../guide';
+import { clientTexts } from '../answer';
 import { ticketForm } from '../commands/ticket';
 
 /** A guide's "Report a problem" / "Ask for something": the form, with the service's questions (from memory: a modal must be the first answer). */
@@ -20,7 +21,7 @@ export async function run(
   }
   const { service } = pick;
   await interaction.showModal(
-    ticketForm(guideFormId(service.id, type as TicketType), {
+    ticketForm(guideFormId(service.id, type as TicketType), clientTexts(interaction, ctx), {
       serviceName: service.name,
       type: type as TicketType,
       questions: service.questions,

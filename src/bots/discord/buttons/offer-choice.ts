@@ -6,6 +6,7 @@ import {
   type MessageComponentInteraction,
   type RepliableInteraction,
 } from 'discord.js';
+import type { ActorRef } from '../../../core/services/people';
 import type { StaffMember } from '../../../core/services/staff';
 import { actorOf } from '../actor';
 import { errorText } from '../answer';
@@ -22,14 +23,26 @@ export async function offerChoice(
   prompt: string,
   select: (staff: StaffMember[]) => APISelectMenuComponent,
 ): Promise<void> {
+  await offerChoiceFrom(interaction, ctx, async (actor) => ({
+    prompt,
+    select: select(await ctx.helpdesk.staff.list(actor)),
+  }));
+}
+
+/** As offerChoice, with a prompt and select built from what the core answers (which may refuse). */
+export async function offerChoiceFrom(
+  interaction: MessageComponentInteraction,
+  ctx: DiscordContext,
+  build: (actor: ActorRef) => Promise<{ prompt: string; select: APISelectMenuComponent }>,
+): Promise<void> {
   // Every component interaction can be answered; discord.js's union type just doesn't say so.
   const repliable = interaction as RepliableInteraction;
   await repliable.deferReply({ flags: MessageFlags.Ephemeral });
   try {
-    const staff = await ctx.helpdesk.staff.list(actorOf(interaction.user, interaction.member));
+    const { prompt, select } = await build(actorOf(interaction.user, interaction.member));
     const row: APIActionRowComponent<APISelectMenuComponent> = {
       type: ComponentType.ActionRow,
-      components: [select(staff)],
+      components: [select],
     };
     await repliable.editReply({ content: prompt, components: [row] });
   } catch (error) {

@@ -1,18 +1,20 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ButtonInteraction } from 'discord.js';
 import { RATING_COMMENT_MAX } from '../../../core/schemas';
+import { clientTexts } from '../answer';
 import type { TicketComponentHandler } from './ticket-action';
 
 /** "Add a comment" under a rating's thanks: the form is the first answer (no database call before it); the core checks on submit. */
 export const action = 'rate-comment';
 
-export const run: TicketComponentHandler = async (interaction, ticketNumber) => {
+export const run: TicketComponentHandler = async (interaction, ticketNumber, ctx) => {
+  const tr = clientTexts(interaction, ctx);
   await (interaction as ButtonInteraction).showModal(
     new ModalBuilder()
       .setCustomId(`rating-comment:${ticketNumber}`)
-      .setTitle(`Your rating of #${ticketNumber}`)
+      .setTitle(tr('forms.rating.title', { number: ticketNumber }))
       .addLabelComponents(
         new LabelBuilder()
-          .setLabel('Comment')
+          .setLabel(tr('forms.rating.comment'))
           .setTextInputComponent(
             new TextInputBuilder()
               .setCustomId('comment')

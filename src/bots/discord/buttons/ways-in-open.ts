@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../core/errors';
 import { t } from '../../../core/texts';
 import { actorOf } from '../actor';
 import { errorText } from '../answer';
-import { afterAnswering } from '../answers-first';
+import { afterAnswering } from '../ack-first-interactions';
 import type { DiscordContext } from '../context';
 import { replyLocation } from '../modals/ticket-form';
 import { authorOfMessage, chatMessage, questionsOf, type WaysInButton } from '../ways-in';

@@ -7,13 +7,13 @@ import type { DiscordContext } from '../context';
 export const name = 'note';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticket = await ctx.helpdesk.deliveries.ticketAt('discordThreadId', interaction.channelId);
-    if (!ticket) return "/note works in a ticket's thread.";
+    if (!ticket) return tr('answers.noteOutsideTicket', { command: '/note' });
     await ctx.helpdesk.comments.note(actorOf(interaction.user, interaction.member), {
       ticketNumber: ticket.number,
       body: interaction.options.getString('text', true),
     });
-    return `Internal note added to #${ticket.number}. Only staff can see it.`;
+    return tr('answers.noteAdded', { number: ticket.number });
   });
 }

@@ -6,9 +6,10 @@ import {
   TextInputStyle,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { IMPACTS, URGENCIES, type TicketType } from '../../../core/model';
-import { IMPACT_LABEL, URGENCY_LABEL } from '../../../core/rules/priority';
+import { IMPACTS, TICKET_TYPES, URGENCIES, type TicketType } from '../../../core/model';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../../core/schemas';
+import type { Translate } from '../../reader';
+import { clientTexts } from '../answer';
 import type { DiscordContext } from '../context';
 import { offerWaitingForm, pickerReply } from '../guide';
 
@@ -25,7 +26,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   if (onBehalfOf || services.length === 0) {
     // Staff rights are checked by the core on submit; the form itself may be shown to anyone.
     const customId = onBehalfOf ? `ticket-form:${onBehalfOf.id}` : 'ticket-form';
-    await interaction.showModal(ticketForm(customId, { forWhom: onBehalfOf?.username }));
+    await interaction.showModal(ticketForm(customId, clientTexts(interaction, ctx), { forWhom: onBehalfOf?.username }));
     return;
   }
   await interaction.reply(pickerReply(services));
@@ -61,16 +62,16 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
  * answers to the guide's questions (all in one field: a modal holds five, and a modal cannot
  * follow a modal; the guide shown before listed them in full).
  */
-export function ticketForm(customId: string, options: TicketFormOptions = {}): ModalBuilder {
+export function ticketForm(customId: string, tr: Translate, options: TicketFormOptions = {}): ModalBuilder {
   const { forWhom, serviceName, type, questions = [] } = options;
   const title = forWhom
-    ? `Open a ticket for ${forWhom}`
+    ? tr('forms.ticket.titleFor', { person: forWhom })
     : serviceName
-      ? `Open a ticket: ${serviceName}`
-      : 'Open a ticket';
+      ? tr('forms.ticket.titleService', { service: serviceName })
+      : tr('forms.ticket.title');
   const fields = [
     new LabelBuilder()
-      .setLabel('Title')
+      .setLabel(tr('forms.ticket.fieldTitle'))
       .setTextInputComponent(
         new TextInputBuilder()
           .setCustomId('title')
@@ -79,7 +80,7 @@ export function ticketForm(customId: string, options: TicketFormOptions = {}): M
           .setRequired(true),
       ),
     new LabelBuilder()
-      .setLabel('Description')
+      .setLabel(tr('forms.ticket.fieldDescription'))
       .setTextInputComponent(
         new TextInputBuilder()
           .setCustomId('description')
@@ -90,22 +91,23 @@ export function ticketForm(customId: string, options: TicketFormOptions = {}): M
     ...(type
       ? []
       : [
-          select('type', 'Type', [
-            { label: 'Incident: something is broken', value: 'incident' },
-            { label: 'Request: I need something', value: 'request' },
-          ]),
+          select(
+            'type',
+            tr('forms.ticket.type'),
+            TICKET_TYPES.map((value) => ({ label: tr(`forms.ticket.typeOption.${value}`), value })),
+          ),
         ]),
     select(
       'impact',
-      'Who is affected?',
-      IMPACTS.map((value) => ({ label: IMPACT_LABEL[value], value })),
+      tr('forms.ticket.impact'),
+      IMPACTS.map((value) => ({ label: tr(`forms.ticket.impactOption.${value}`), value })),
     ),
     select(
       'urgency',
-      'How badly?',
-      URGENCIES.map((value) => ({ label: URGENCY_LABEL[value], value })),
+      tr('forms.ticket.urgency'),
+      URGENCIES.map((value) => ({ label: tr(`forms.ticket.urgencyOption.${value}`), value })),
     ),
-    ...(type && questions.length > 0 ? [answersField(questions)] : []),
+    ...(type && questions.length > 0 ? [answersField(questions, tr)] : []),
   ];
   return new ModalBuilder()
     .setCustomId(customId)
@@ -114,12 +116,10 @@ export function ticketForm(customId: string, options: TicketFormOptions = {}): M
 }
 
 /** One question is the label itself when it fits; several are listed in the description. */
-function answersField(questions: string[]): LabelBuilder {
+function answersField(questions: string[], tr: Translate): LabelBuilder {
   const single = questions.length === 1 && questions[0].length <= LABEL_MAX;
   const label = new LabelBuilder()
-    .setLabel(
-      single ? questions[0] : questions.length === 1 ? 'Your answer to the question' : 'Your answers to the questions',
-    )
+    .setLabel(single ? questions[0] : tr(questions.length === 1 ? 'forms.answers.one' : 'forms.answers.several'))
     .setTextInputComponent(
       new TextInputBuilder()
         .setCustomId('answers')

@@ -3,6 +3,7 @@ import { actorOf } from '../actor';
 import type { DiscordContext } from '../context';
 import type { CatchUpGate } from '../catch-up-gate';
 import { storeIncomingMessage } from '../incoming-message';
+import { discordPlace } from '../../../core/location';
 
 /**
  * After (re)connecting: messages written in open tickets' threads while the bot was away are
@@ -13,7 +14,9 @@ import { storeIncomingMessage } from '../incoming-message';
 export async function catchUpMissedMessages(rest: REST, ctx: DiscordContext, gate?: CatchUpGate): Promise<number> {
   let stored: number;
   const tickets = ctx.helpdesk.deliveries.openTicketsOn('discord');
-  gate?.begin(tickets.then((list) => list.map((t) => t.location.discordThreadId).filter((id): id is string => !!id)));
+  gate?.begin(
+    tickets.then((list) => list.map((t) => discordPlace(t.location).threadId).filter((id): id is string => !!id)),
+  );
   try {
     stored = await catchUpTickets(rest, ctx, await tickets, gate);
   } finally {
@@ -31,10 +34,10 @@ async function catchUpTickets(
 ): Promise<number> {
   let stored = 0;
   for (const ticket of tickets) {
-    const threadId = ticket.location.discordThreadId;
+    const place = discordPlace(ticket.location);
+    const threadId = place.threadId;
     if (!threadId) continue;
-    let after =
-      (await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'discord')) ?? ticket.location.discordCardMessageId;
+    let after = (await ctx.helpdesk.deliveries.lastMessageId(ticket.id, 'discord')) ?? place.cardMessageId;
     try {
       for (;;) {
         const page = (await rest.get(Routes.channelMessages(threadId), {

@@ -1,6 +1,6 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { actorOf } from '../actor';
-import { afterAnswering } from '../answers-first';
+import { afterAnswering } from '../ack-first-interactions';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 import { suggestions } from '../guide';

@@ -1,7 +1,7 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import type { Impact, TicketType, Urgency } from '../../../core/model';
 import { actorOf } from '../actor';
-import { afterAnswering } from '../answers-first';
+import { afterAnswering } from '../ack-first-interactions';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 

@@ -2,6 +2,7 @@ import type { StringSelectMenuInteraction } from 'discord.js';
 import { guideText } from '../../../core/rules/catalog';
 import type { DiscordContext } from '../context';
 import { guideButtons, guideFormId, parsePageValue, servicePicker } from '../guide';
+import { clientTexts } from '../answer';
 import { ticketForm } from '../commands/ticket';
 
 /** `/ticket`'s service select: another page, the guide, a polite no, or (something else) the form. From memory, no database call. */
@@ -23,7 +24,7 @@ export async function run(
       return;
     case 'something-else':
       // No guide to read first, so the form opens at once (asking the type itself).
-      await interaction.showModal(ticketForm(guideFormId(null, null)));
+      await interaction.showModal(ticketForm(guideFormId(null, null), clientTexts(interaction, ctx)));
       return;
     default:
       await interaction.update({ content: pick.message, components: [] });

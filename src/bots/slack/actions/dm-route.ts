@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { NotFoundError } from '../../../core/errors';
 import { ticketFormView } from '../blocks';
 import type { TicketFormMetadata } from '../commands/ticket';
-import { readableError, type SlackContext } from '../context';
+import { readableError, textsOf, type SlackContext } from '../context';
 import { addToTicket, DM_ROUTE_NEW, DM_ROUTE_TICKET } from '../events/direct-message';
 import type { ThreadMessage } from '../events/message';
 
@@ -45,7 +45,10 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
       const metadata: TicketFormMetadata = { channel, sourceMessage: { channel, ts, author: body.user.id } };
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }),
+        view: ticketFormView(await textsOf(ctx, body.user.id), JSON.stringify(metadata), {
+          title: text.split('\n')[0],
+          description: text,
+        }),
       });
       if (body.message)
         await client.chat.update({

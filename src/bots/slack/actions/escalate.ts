@@ -1,5 +1,4 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { nextTier } from '../../../core/rules/transitions';
 import { actionId, escalateFormView } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
@@ -18,16 +17,12 @@ export function registerEscalateAction(app: App, ctx: SlackContext): void {
     const actor = slackActor(body.user.id, body.user.name);
     let view;
     try {
-      const staff = await ctx.helpdesk.staff.list(actor);
-      const { ticket } = await ctx.helpdesk.queries.show(actor, { ticketNumber });
-      const toTier = nextTier(ticket);
-      const supporters = staff.flatMap((s) => {
-        const slack = s.identities.find((i) => i.platform === 'slack');
-        return s.tier === toTier && !s.away && slack
-          ? [{ userId: slack.userId, name: s.displayName || slack.userId, load: s.load }]
-          : [];
+      const choice = await ctx.helpdesk.staff.escalationChoice(actor, { ticketNumber });
+      const supporters = choice.candidates.map((s) => {
+        const slack = s.identities.find((i) => i.platform === 'slack')!;
+        return { userId: slack.userId, name: s.displayName || slack.userId, load: s.load };
       });
-      view = escalateFormView(ticket.number, toTier, supporters);
+      view = escalateFormView(choice.ticketNumber, choice.toTier, supporters);
     } catch (error) {
       await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
       return;

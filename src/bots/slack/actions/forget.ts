@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { PLATFORMS, type Platform } from '../../../core/model';
 import { erasureAnswer } from '../../privacy-answers';
-import { FORGET_CANCEL, FORGET_CONFIRM } from '../commands/helpdesk-privacy';
+import { FORGET_CANCEL, FORGET_CONFIRM } from '../commands/helpdesk/privacy';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
 

@@ -1,6 +1,6 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { TicketFormMetadata } from '../commands/ticket';
-import type { SlackContext } from '../context';
+import { textsOf, type SlackContext } from '../context';
 import { closingView, GUIDE_PICK, guideFormView } from '../guide-views';
 
 /**
@@ -15,11 +15,12 @@ export function registerGuidePickAction(app: App, ctx: SlackContext): void {
     await ctx.ackFirst.answered();
     const metadata = JSON.parse(body.view.private_metadata || '{}') as TicketFormMetadata;
     const pick = ctx.helpdesk.catalog.pick(action.selected_option?.value ?? '');
+    const tr = await textsOf(ctx, body.user.id);
     const view =
       pick.kind === 'guide'
-        ? guideFormView(metadata, pick.service)
+        ? guideFormView(tr, metadata, pick.service)
         : pick.kind === 'something-else'
-          ? guideFormView(metadata, null)
+          ? guideFormView(tr, metadata, null)
           : closingView(pick.message);
     // No hash: the person's latest choice wins over the waiting-form offer still on its way.
     await client.views.update({ view_id: body.view.id, view });

@@ -3,6 +3,7 @@ import { slaSummary } from '../../../core/rules/card';
 import { readableError, slackActor, type SlackContext } from '../context';
 import { HOME_OPEN_TICKET } from '../home';
 import { escapeMrkdwn } from '../mrkdwn';
+import { slackPlace } from '../../../core/location';
 
 /** "Open" on a ticket in App Home: the ticket's facts and description in a modal (read through the core, as its reader may see it). */
 export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
@@ -12,9 +13,9 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
       const { ticket, assignee, customer } = await ctx.helpdesk.queries.show(slackActor(body.user.id, body.user.name), {
         ticketNumber: action.value ?? '',
       });
-      const place = ticket.location as Record<string, string>;
+      const place = slackPlace(ticket.location);
       const where =
-        place.slackDmChannel && customer
+        place.dmChannel && customer
           ? "Reply in the ticket's thread in your DM with the app, or in its card's thread in the support channel (staff)."
           : '';
       await client.views.open({

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { RATING_COMMENT_MAX } from '../../../core/schemas';
 import { RATING_COMMENT_BUTTON, ratingCommentView } from '../blocks';
-import type { SlackContext } from '../context';
+import { textsOf, type SlackContext } from '../context';
 
 /** "Add a comment" under a rating: the small form opens (no database call first; the core checks on submission). */
 export function registerRatingCommentAction(app: App, ctx: SlackContext): void {
@@ -10,7 +10,7 @@ export function registerRatingCommentAction(app: App, ctx: SlackContext): void {
     await ctx.ackFirst.answered();
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: ratingCommentView(Number(action.value), RATING_COMMENT_MAX),
+      view: ratingCommentView(await textsOf(ctx, body.user.id), Number(action.value), RATING_COMMENT_MAX),
     });
   });
 }

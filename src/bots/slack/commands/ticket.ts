@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ActorRef } from '../../../core/services/people';
 import { ticketFormView } from '../blocks';
-import { parseMention, slackActor, type SlackContext } from '../context';
+import { parseMention, slackActor, textsOf, type SlackContext } from '../context';
 import { serviceStepView } from '../guide-views';
 
 /** What the form needs to remember between /ticket and its submission. */
@@ -43,7 +43,10 @@ export function registerTicketCommand(app: App, ctx: SlackContext): void {
     };
     const services = ctx.helpdesk.catalog.snapshot();
     if (mention || services.length === 0) {
-      await client.views.open({ trigger_id: command.trigger_id, view: ticketFormView(JSON.stringify(metadata)) });
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: ticketFormView(await textsOf(ctx, command.user_id), JSON.stringify(metadata)),
+      });
       return;
     }
     const opened = await client.views.open({

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { AttachmentInput } from '../../../core/schemas';
-import type { TicketEntity } from '../../../db/entities';
+import type { LocatedTicket } from '../../../core/model';
 import { messageId, readableError, slackActor, tellPrivately, type SlackContext } from '../context';
 import { downloadCapped, hostOf, slackFileHosts } from '../../downloads';
 import { handleTopLevelDm, isTopLevelDm } from './direct-message';
+import { slackPlace } from '../../../core/location';
 
 /** The parts of a Slack message the helpdesk reads (an event's message, or one from conversations.replies). */
 export interface ThreadMessage {
@@ -75,11 +76,11 @@ export async function ticketOfThread(
   ctx: SlackContext,
   channel: string,
   threadTs: string,
-): Promise<TicketEntity | null> {
+): Promise<LocatedTicket | null> {
   const byCard = await ctx.helpdesk.deliveries.ticketAt('slackCardTs', threadTs);
-  if (byCard && (byCard.location as Record<string, string>).slackChannel === channel) return byCard;
+  if (byCard && slackPlace(byCard.location).channel === channel) return byCard;
   const byDm = await ctx.helpdesk.deliveries.ticketAt('slackDmThreadTs', threadTs);
-  if (byDm && (byDm.location as Record<string, string>).slackDmChannel === channel) return byDm;
+  if (byDm && slackPlace(byDm.location).dmChannel === channel) return byDm;
   return null;
 }
 

@@ -2,6 +2,7 @@ import type { App, MessageShortcut } from '@slack/bolt';
 import { noteFormView } from '../blocks';
 import { readableError, slackActor, tellPrivately, type SlackContext } from '../context';
 import { ticketOfThread } from '../events/message';
+import { slackPlace } from '../../../core/location';
 
 export const ADD_NOTE_SHORTCUT = 'add_internal_note';
 
@@ -14,7 +15,7 @@ export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
     await ack();
     const message = shortcut.message as { ts: string; thread_ts?: string };
     const ticket = await ticketOfThread(ctx, shortcut.channel.id, message.thread_ts ?? message.ts);
-    if (!ticket || shortcut.channel.id !== (ticket.location as Record<string, string>).slackChannel) {
+    if (!ticket || shortcut.channel.id !== slackPlace(ticket.location).channel) {
       await tellPrivately(
         app,
         { channel: shortcut.channel.id, user: shortcut.user.id },

@@ -1,7 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { ticketFormView } from '../blocks';
 import type { TicketFormMetadata } from '../commands/ticket';
-import { slackActor, type SlackContext } from '../context';
+import { slackActor, textsOf, type SlackContext } from '../context';
 import { refusalView } from '../ways-in-views';
 
 export const TICKET_FROM_MESSAGE_SHORTCUT = 'ticket_from_message';
@@ -35,7 +35,10 @@ export function registerTicketFromMessageShortcut(app: App, ctx: SlackContext): 
     };
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: ticketFormView(JSON.stringify(metadata), { title: text.split('\n')[0], description: text }),
+      view: ticketFormView(await textsOf(ctx, shortcut.user.id), JSON.stringify(metadata), {
+        title: text.split('\n')[0],
+        description: text,
+      }),
     });
   });
 }

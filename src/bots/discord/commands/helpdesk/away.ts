@@ -7,15 +7,13 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk away';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const away = interaction.options.getString('state', true) === 'on';
     const user = interaction.options.getUser('person');
     const person = user ? actorOf(user, interaction.options.getMember('person')) : undefined;
     const updated = await ctx.helpdesk.staff.setAway(actorOf(interaction.user, interaction.member), { away, person });
-    const who = person ? updated.displayName || person.displayName : 'You';
-    const verb = person ? 'is' : 'are';
-    return away
-      ? `${who} ${verb} away: no new tickets until back.`
-      : `${who} ${verb} back and take${person ? 's' : ''} new tickets again.`;
+    if (!person) return tr(away ? 'answers.away.youOn' : 'answers.away.youOff');
+    const who = updated.displayName || person.displayName || '';
+    return tr(away ? 'answers.away.personOn' : 'answers.away.personOff', { person: who });
   });
 }

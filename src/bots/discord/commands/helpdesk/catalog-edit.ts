@@ -1,4 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { clientTexts } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { showServiceForm } from '../../modals/catalog-form';
 
@@ -10,7 +11,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   const service = ctx.helpdesk.catalog.snapshot().find((s) => s.id === id);
   if (!service)
     return void (await interaction.reply({
-      content: `There is no service ${id} in the catalog (/helpdesk catalog list shows them).`,
+      content: clientTexts(interaction, ctx)('answers.catalog.noService', { id }),
       flags: MessageFlags.Ephemeral,
     }));
   await showServiceForm(interaction, ctx, service);

@@ -1,5 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { catalogListText } from '../../../../core/rules/catalog';
+import { clientTexts } from '../../answer';
 import type { DiscordContext } from '../../context';
 
 /**
@@ -18,7 +19,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     text.length <= CONTENT_MAX
       ? { content: text, flags: MessageFlags.Ephemeral }
       : {
-          content: `The catalog has ${services.length} services: see the file.`,
+          content: clientTexts(interaction, ctx)('answers.catalog.attached', { count: services.length }),
           files: [{ attachment: Buffer.from(text, 'utf8'), name: 'catalog.txt' }],
           flags: MessageFlags.Ephemeral,
         },

@@ -7,10 +7,10 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk catalog remove';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const service = await ctx.helpdesk.catalog.remove(actorOf(interaction.user, interaction.member), {
       id: interaction.options.getInteger('id', true),
     });
-    return `Service ${service.id} "${service.name}" is removed from the catalog; its tickets keep it.`;
+    return tr('answers.catalog.removed', { name: service.name, id: service.id });
   });
 }

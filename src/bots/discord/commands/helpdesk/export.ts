@@ -8,11 +8,13 @@ import { namedPerson } from './person-option';
 export const name = 'helpdesk export';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
-    const person = namedPerson(interaction);
+  await answerPrivately(interaction, ctx, async (tr) => {
+    const person = namedPerson(interaction, tr);
     const data = await ctx.helpdesk.privacy.export(actorOf(interaction.user, interaction.member), { person });
     return {
-      content: `Everything the helpdesk keeps about ${data.person.displayName || `${person.platform} user ${person.userId}`} is attached.`,
+      content: tr('answers.privacy.exportAttached', {
+        person: data.person.displayName || `${person.platform}:${person.userId}`,
+      }),
       files: [
         {
           attachment: Buffer.from(JSON.stringify(data, null, 2), 'utf8'),

@@ -13,8 +13,8 @@ import { namedPerson } from './person-option';
 export const name = 'helpdesk forget';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
-    const person = namedPerson(interaction);
+  await answerPrivately(interaction, ctx, async (tr) => {
+    const person = namedPerson(interaction, tr);
     const preview = await ctx.helpdesk.privacy.forgetPreview(actorOf(interaction.user, interaction.member), {
       person,
     });
@@ -27,10 +27,15 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
             {
               type: ComponentType.Button,
               style: ButtonStyle.Danger,
-              label: 'Erase',
+              label: tr('answers.privacy.erase'),
               custom_id: forgetButtonId('confirm', person),
             },
-            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Cancel', custom_id: 'forget:cancel' },
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: tr('answers.privacy.cancel'),
+              custom_id: 'forget:cancel',
+            },
           ],
         },
       ],

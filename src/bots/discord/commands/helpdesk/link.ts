@@ -8,12 +8,17 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk link';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const code = interaction.options.getString('code') ?? undefined;
     const result = await ctx.helpdesk.staff.link(actorOf(interaction.user, interaction.member), { code });
     if ('code' in result) {
-      return `Your link code is **${result.code}**. Run \`/helpdesk link ${result.code}\` on Slack before <t:${Math.floor(result.expiresAt.getTime() / 1000)}:t>.`;
+      return tr('answers.link.code', {
+        code: `**${result.code}**`,
+        command: `\`/helpdesk link ${result.code}\``,
+        platform: 'Slack',
+        time: `<t:${Math.floor(result.expiresAt.getTime() / 1000)}:t>`,
+      });
     }
-    return `Asked your ${PLATFORM_LABEL[result.awaitingConfirmation]} identity to confirm: the two are joined once you press Confirm there.`;
+    return tr('answers.link.asked', { platform: PLATFORM_LABEL[result.awaitingConfirmation] });
   });
 }

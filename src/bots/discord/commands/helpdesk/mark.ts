@@ -7,13 +7,16 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk mark';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const special = interaction.options.getString('kind', true);
     const id = interaction.options.getInteger('id', true);
     const article = await ctx.helpdesk.knowledge.markSpecial(actorOf(interaction.user, interaction.member), {
       id,
       special,
     });
-    return `Article ${article.id} "${article.title}" is now the ${special === 'sla' ? 'SLA' : 'service catalog'} article.`;
+    return tr(special === 'sla' ? 'answers.mark.sla' : 'answers.mark.catalog', {
+      id: article.id,
+      title: article.title,
+    });
   });
 }

@@ -4,6 +4,7 @@ import { ticketRedactionAnswer } from '../../../privacy-answers';
 import { redactionAnswer } from '../../../redaction-answer';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
+import type { Translate } from '../../../reader';
 import type { DiscordContext } from '../../context';
 import { parseMessageRef } from '../../message-link';
 
@@ -16,7 +17,7 @@ import { parseMessageRef } from '../../message-link';
 export const name = 'helpdesk redact';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const replacement = interaction.options.getString('replacement') ?? undefined;
     const actor = actorOf(interaction.user, interaction.member);
     const ticketNumber = interaction.options.getInteger('ticket');
@@ -26,21 +27,21 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       return ticketRedactionAnswer(await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }));
     }
     if (link === null || ticketNumber !== null)
-      return 'Name one thing to redact: `message:` (a comment), or `ticket:` with `part:` title, description or rating.';
+      return tr('answers.redact.oneThing', { message: '`message:`', ticket: '`ticket:`', part: '`part:`' });
     const message = parseMessageRef(link);
     const result = await ctx.helpdesk.comments.redact(actor, {
       ...message,
       replacement,
     });
-    return redactionAnswer(result, 'discord', aboutOriginal(result));
+    return redactionAnswer(result, 'discord', aboutOriginal(result, tr));
   });
 }
 
 /** What the bot can do about the message as it was written: delete it, given Manage Messages. */
-function aboutOriginal({ comment }: RedactionResult): string | null {
+function aboutOriginal({ comment }: RedactionResult, tr: Translate): string | null {
   if (!comment.platform || !comment.platformMessageId) return null;
   if (comment.platform === 'discord') {
-    return 'The bot is deleting the message as it was written; if it lacks Manage Messages there, the staff channel is told which message to delete by hand.';
+    return tr('answers.redact.deleting');
   }
-  return 'It was written on Slack, where the message itself stays until someone deletes it there.';
+  return tr('answers.redact.onSlack');
 }

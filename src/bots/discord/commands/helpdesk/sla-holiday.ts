@@ -8,11 +8,11 @@ import { slaText } from '../../sla-text';
 export const name = 'helpdesk sla holiday';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const setup = await ctx.helpdesk.sla.holiday(actorOf(interaction.user, interaction.member), {
       action: interaction.options.getString('action', true),
       date: interaction.options.getString('date', true),
     });
-    return slaText(setup, 'Saved. The SLA now reads:');
+    return slaText(setup, tr, tr('answers.sla.saved'));
   });
 }

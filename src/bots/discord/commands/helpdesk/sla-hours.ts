@@ -8,10 +8,10 @@ import { slaText } from '../../sla-text';
 export const name = 'helpdesk sla hours';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const setup = await ctx.helpdesk.sla.setHours(actorOf(interaction.user, interaction.member), {
       hours: interaction.options.getString('hours', true),
     });
-    return slaText(setup, 'Saved. The SLA now reads:');
+    return slaText(setup, tr, tr('answers.sla.saved'));
   });
 }

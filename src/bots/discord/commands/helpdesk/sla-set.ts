@@ -8,12 +8,12 @@ import { slaText } from '../../sla-text';
 export const name = 'helpdesk sla set';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const setup = await ctx.helpdesk.sla.setTargets(actorOf(interaction.user, interaction.member), {
       priority: interaction.options.getString('priority', true),
       firstResponse: interaction.options.getString('first_response') ?? undefined,
       resolution: interaction.options.getString('resolution') ?? undefined,
     });
-    return slaText(setup, 'Saved. The SLA now reads:');
+    return slaText(setup, tr, tr('answers.sla.saved'));
   });
 }

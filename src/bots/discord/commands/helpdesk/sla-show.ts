@@ -8,7 +8,7 @@ import { slaText } from '../../sla-text';
 export const name = 'helpdesk sla show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () =>
-    slaText(await ctx.helpdesk.sla.show(actorOf(interaction.user, interaction.member))),
+  await answerPrivately(interaction, ctx, async (tr) =>
+    slaText(await ctx.helpdesk.sla.show(actorOf(interaction.user, interaction.member)), tr),
   );
 }

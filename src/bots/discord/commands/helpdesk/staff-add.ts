@@ -7,12 +7,13 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk staff add';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
     const role = interaction.options.getString('role', true);
     await ctx.helpdesk.staff.add(actorOf(interaction.user, interaction.member), { person, role });
+    const who = person.displayName ?? '';
     return role === 'admin'
-      ? `${person.displayName} is now an admin.`
-      : `${person.displayName} is now a tier-${role} supporter.`;
+      ? tr('answers.staff.admin', { person: who })
+      : tr('answers.staff.supporter', { person: who, tier: role });
   });
 }

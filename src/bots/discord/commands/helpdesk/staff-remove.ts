@@ -7,9 +7,9 @@ import type { DiscordContext } from '../../context';
 export const name = 'helpdesk staff remove';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
     await ctx.helpdesk.staff.remove(actorOf(interaction.user, interaction.member), { person });
-    return `${person.displayName} is no longer staff; their open tickets were handed to others.`;
+    return tr('answers.staff.removed', { person: person.displayName ?? '' });
   });
 }

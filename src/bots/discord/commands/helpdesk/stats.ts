@@ -9,14 +9,14 @@ import { MESSAGE_MAX } from '../../format';
 export const name = 'helpdesk stats';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const stats = await ctx.helpdesk.stats.stats(actorOf(interaction.user, interaction.member), {
       period: interaction.options.getString('period') ?? undefined,
     });
     const text = formatStats(stats);
     if (text.length <= MESSAGE_MAX) return text;
     return {
-      content: `Helpdesk figures for the last ${stats.period} are attached.`,
+      content: tr('answers.stats.attached', { period: stats.period }),
       files: [{ attachment: Buffer.from(`${text}\n`, 'utf8'), name: `helpdesk-stats-${stats.period}.txt` }],
     };
   });

@@ -1,6 +1,6 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { actorOf } from '../../actor';
-import { errorText } from '../../answer';
+import { clientTexts, errorText } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { articleForm } from '../../modals/kb-form';
 
@@ -12,7 +12,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
     if (role === 'customer') {
       await interaction.reply({
-        content: "You can't do that: only staff can write knowledge-base articles.",
+        content: clientTexts(interaction, ctx)('answers.kb.onlyStaffWrite'),
         flags: MessageFlags.Ephemeral,
       });
       return;

@@ -8,24 +8,24 @@ import { EMBED_DESCRIPTION_MAX } from '../../format';
 export const name = 'kb read';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const id = interaction.options.getInteger('id', true);
     const article = await ctx.helpdesk.knowledge.read(actorOf(interaction.user, interaction.member), { id });
     const footer = {
       text:
         [
-          article.tags.length ? `tags: ${article.tags.join(', ')}` : '',
-          article.visibility === 'staff' ? 'staff only' : '',
+          article.tags.length ? tr('answers.kb.tags', { tags: article.tags.join(', ') }) : '',
+          article.visibility === 'staff' ? tr('answers.kb.staffOnly') : '',
         ]
           .filter(Boolean)
-          .join(' · ') || `article ${article.id}`,
+          .join(' · ') || tr('answers.kb.article', { id: article.id }),
     };
     const title = `${article.id} · ${article.title}`.slice(0, 256);
     if (article.body.length <= EMBED_DESCRIPTION_MAX)
       return { content: '', embeds: [{ title, description: article.body, footer }] };
     const preview = `${article.body.slice(0, 1500).trimEnd()}…`;
     return {
-      content: `Article ${article.id} is ${article.body.length} characters, more than a message holds: the whole article is attached.`,
+      content: tr('answers.kb.tooLongAttached', { id: article.id, length: article.body.length }),
       embeds: [{ title, description: preview, footer }],
       files: [
         {

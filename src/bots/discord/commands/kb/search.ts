@@ -8,14 +8,14 @@ import { fitLines } from '../../format';
 export const name = 'kb search';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const words = interaction.options.getString('words', true);
     const hits = await ctx.helpdesk.knowledge.search(actorOf(interaction.user, interaction.member), { words });
-    if (hits.length === 0) return `No articles match "${words}".`;
+    if (hits.length === 0) return tr('answers.kb.none', { words });
     const lines = hits.map(
       (h) =>
-        `**${h.id}** · ${h.title}${h.visibility === 'staff' ? ' (staff only)' : ''}\n> ${h.snippet.replace(/\s+/g, ' ')}`,
+        `**${h.id}** · ${h.title}${h.visibility === 'staff' ? ` (${tr('answers.kb.staffOnly')})` : ''}\n> ${h.snippet.replace(/\s+/g, ' ')}`,
     );
-    return fitLines([`Articles matching "${words}" (read one with /kb read ID):`, ...lines]);
+    return fitLines([tr('answers.kb.heading', { words }), ...lines], tr);
   });
 }

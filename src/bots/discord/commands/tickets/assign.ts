@@ -7,10 +7,10 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets assign';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const to = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
     await ctx.helpdesk.tickets.reassign(actorOf(interaction.user, interaction.member), { ticketNumber, to });
-    return `#${ticketNumber} is now assigned to ${to.displayName}.`;
+    return tr('answers.assigned', { number: ticketNumber, person: to.displayName ?? '' });
   });
 }

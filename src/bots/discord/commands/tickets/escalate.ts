@@ -7,7 +7,7 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets escalate';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const person = interaction.options.getUser('person');
     const to = person ? actorOf(person, interaction.options.getMember('person')) : undefined;
@@ -15,6 +15,6 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       ticketNumber,
       to,
     });
-    return `#${ticketNumber} is escalated to tier ${ticket.tier}.`;
+    return tr('answers.escalated', { number: ticketNumber, tier: ticket.tier });
   });
 }

@@ -7,10 +7,10 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets link';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const parentNumber = interaction.options.getInteger('parent', true);
     await ctx.helpdesk.major.link(actorOf(interaction.user, interaction.member), { ticketNumber, parentNumber });
-    return `#${ticketNumber} is now part of major incident #${parentNumber}.`;
+    return tr('answers.linked', { number: ticketNumber, parent: parentNumber });
   });
 }

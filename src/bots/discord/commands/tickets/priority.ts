@@ -7,13 +7,13 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets priority';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const priority = interaction.options.getString('priority', true);
     const ticket = await ctx.helpdesk.tickets.changePriority(actorOf(interaction.user, interaction.member), {
       ticketNumber,
       priority,
     });
-    return `#${ticketNumber} is now ${ticket.priority}.`;
+    return tr('answers.priorityChanged', { number: ticketNumber, priority: ticket.priority });
   });
 }

@@ -8,10 +8,10 @@ import { fitLines, ticketLine } from '../../format';
 export const name = 'tickets search';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const words = interaction.options.getString('words', true);
     const found = await ctx.helpdesk.queries.search(actorOf(interaction.user, interaction.member), { words });
-    if (found.length === 0) return `No tickets match "${words}".`;
-    return fitLines([`**Tickets matching "${words}"**`, ...found.map(ticketLine)]);
+    if (found.length === 0) return tr('answers.search.none', { words });
+    return fitLines([`**${tr('answers.search.heading', { words })}**`, ...found.map(ticketLine(tr))], tr);
   });
 }

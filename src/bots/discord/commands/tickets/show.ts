@@ -3,30 +3,26 @@ import { ticketCard } from '../../../../core/rules/card';
 import { actorOf } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
+import { discordPlace } from '../../../../core/location';
 
 /** `/tickets show N`: one ticket the asker may see, privately, with the same fields as its card (SLA and rating included). */
 export const name = 'tickets show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { ticket, customer, assignee, comments, history } = await ctx.helpdesk.queries.show(
+    const { ticket, customer, assignee, comments, rating } = await ctx.helpdesk.queries.show(
       actorOf(interaction.user, interaction.member),
       { ticketNumber },
     );
-    const thread = ticket.location?.discordThreadId;
-    // The rating of this resolution, as the history recorded it (a reopened ticket has none yet).
-    const rated =
-      ticket.status === 'resolved'
-        ? history.filter((e) => e.kind === 'rated' && ticket.resolvedAt && e.createdAt >= ticket.resolvedAt).at(-1)
-        : undefined;
+    const thread = discordPlace(ticket.location).threadId;
     const card = ticketCard(
       ticket,
-      { customer: customer.displayName || 'unknown', assignee: assignee?.displayName || null },
-      rated ? Number(rated.data.score) : null,
+      { customer: customer.displayName || tr('answers.show.customer'), assignee: assignee?.displayName || null },
+      rating,
     );
     return {
-      content: thread ? `Thread: <#${thread}>` : '',
+      content: thread ? tr('answers.show.thread', { thread: `<#${thread}>` }) : '',
       embeds: [
         {
           title: card.heading,
@@ -35,8 +31,8 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
           fields: [
             ...card.fields.map((f) => ({ ...f, inline: true })),
             {
-              name: 'Messages',
-              value: `${comments.length} (the whole conversation: /tickets transcript ${ticket.number})`,
+              name: tr('answers.show.messages'),
+              value: tr('answers.show.messageCount', { count: comments.length, number: ticket.number }),
             },
           ],
         },

@@ -7,13 +7,13 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets transcript';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const { filename, content } = await ctx.helpdesk.queries.transcript(actorOf(interaction.user, interaction.member), {
       ticketNumber,
     });
     return {
-      content: `The transcript of #${ticketNumber} is attached.`,
+      content: tr('answers.transcript.attached', { number: ticketNumber }),
       files: [{ attachment: Buffer.from(content, 'utf8'), name: filename }],
     };
   });

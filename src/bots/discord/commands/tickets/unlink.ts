@@ -7,9 +7,9 @@ import type { DiscordContext } from '../../context';
 export const name = 'tickets unlink';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
+  await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     await ctx.helpdesk.major.unlink(actorOf(interaction.user, interaction.member), { ticketNumber });
-    return `#${ticketNumber} is no longer part of a major incident: it is handled on its own again.`;
+    return tr('answers.unlinked', { number: ticketNumber });
   });
 }

@@ -1,13 +1,15 @@
-import type { RedactionResult } from '../../../core/services/comments';
-import type { ActorRef } from '../../../core/services/people';
-import { REDACTABLE_PARTS, type RedactablePart } from '../../../core/schemas';
-import { ticketRedactionAnswer } from '../../privacy-answers';
-import { redactionAnswer } from '../../redaction-answer';
-import type { SlackContext } from '../context';
-import { parseSlackMessageRef, slackMessageLink } from '../message-link';
+import type { RedactionResult } from '../../../../core/services/comments';
+import type { ActorRef } from '../../../../core/services/people';
+import { REDACTABLE_PARTS, type RedactablePart } from '../../../../core/schemas';
+import { ticketRedactionAnswer } from '../../../privacy-answers';
+import { redactionAnswer } from '../../../redaction-answer';
+import type { Translate } from '../../../reader';
+import type { SlackContext } from '../../context';
+import type { SubCommandCall } from '../sub-command';
+import { parseSlackMessageRef, slackMessageLink } from '../../message-link';
 
-export const REDACT_USAGE =
-  "Try `/helpdesk redact LINK [replacement]`, with the link from the message's \"Copy link\" (the helpdesk's copy of it in the ticket's thread will do), or `/helpdesk redact N title|description|rating [replacement]` for a ticket's own text.";
+const REDACT_EXAMPLES =
+  '`/helpdesk redact LINK [replacement]`, `/helpdesk redact N title|description|rating [replacement]`';
 
 /**
  * `/helpdesk redact LINK [replacement]` (the whole text after `/helpdesk`, so the replacement keeps
@@ -20,9 +22,10 @@ export async function redactCommand(
   actor: ActorRef,
   text: string,
   teamDomain: string,
+  tr: Translate,
 ): Promise<string> {
   const [, target, part] = text.trim().split(/\s+/);
-  if (!target) return REDACT_USAGE;
+  if (!target) return tr('slack.redactUsage', { examples: REDACT_EXAMPLES });
   if (part && REDACTABLE_PARTS.includes(part.toLowerCase() as RedactablePart)) {
     const replacement = text.trim().replace(/^\S+\s+\S+\s+\S+\s*/, '');
     const result = await ctx.helpdesk.privacy.redactTicket(actor, {
@@ -35,16 +38,21 @@ export async function redactCommand(
   const message = parseSlackMessageRef(target);
   const replacement = text.trim().replace(/^\S+\s+\S+\s*/, '');
   const result = await ctx.helpdesk.comments.redact(actor, { ...message, ...(replacement ? { replacement } : {}) });
-  return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain));
+  return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain, tr));
 }
 
-function aboutOriginal({ comment }: RedactionResult, teamDomain: string): string | null {
+/** `/helpdesk redact …` (admins). */
+export async function run({ ctx, actor, answer, command, tr }: SubCommandCall): Promise<void> {
+  await answer(await redactCommand(ctx, actor, command.text ?? '', command.team_domain, tr));
+}
+
+function aboutOriginal({ comment }: RedactionResult, teamDomain: string, tr: Translate): string | null {
   if (!comment.platform || !comment.platformMessageId) return null;
-  if (comment.platform !== 'slack') return 'It was written on Discord, where the bot deletes the message itself.';
+  if (comment.platform !== 'slack') return tr('slack.redactOnDiscord');
   const link = slackMessageLink(teamDomain, comment.platformMessageId);
   // D…: the customer's direct messages with the app, which no one else can open.
   if (comment.platformMessageId.startsWith('D')) {
-    return `Slack lets no app delete a person's message, and this one is in their direct messages with the app, where only they can: please ask them to delete it (${link}).`;
+    return tr('slack.redactInDm', { link });
   }
-  return `Slack lets no app delete a person's message: please delete it (and any file shared with it) yourself, or ask a workspace admin: ${link}`;
+  return tr('slack.redactInChannel', { link });
 }

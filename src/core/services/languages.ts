@@ -1,0 +1,39 @@
+import { PersonEntity } from '../../db/entities';
+import { authorize } from '../rules/authorization';
+import { languageSchema, parseInput } from '../schemas';
+import { languageOf, type Language } from '../texts';
+import { transaction, type ServiceContext } from './context';
+import { findPerson, resolvePerson, type ActorRef } from './people';
+
+/**
+ * The language each person reads: their choice (`/helpdesk language da|en`), else their Discord
+ * client's (remembered on first sight), else the helpdesk's (`HELPDESK_LANGUAGE`).
+ */
+export class LanguageService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** `/helpdesk language da|en`: the person's own choice, on every platform they are linked on. */
+  async set(actorRef: ActorRef, raw: unknown): Promise<Language> {
+    const input = parseInput(languageSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'person.language');
+      await tx.manager.update(PersonEntity, actor.id, { language: input.language });
+      return input.language;
+    });
+  }
+
+  /**
+   * The language to answer this person in. Someone the helpdesk has not met yet is not written
+   * down for asking; their client's locale still counts (it is stored when they first act).
+   */
+  async of(actorRef: ActorRef): Promise<Language> {
+    const known = await findPerson(this.ctx.dataSource.manager, actorRef);
+    if (known && !known.language && actorRef.locale) {
+      // Remembers the client's language, in a transaction of its own like every write.
+      const person = await transaction(this.ctx, (tx) => resolvePerson(tx.manager, actorRef));
+      return languageOf(person, this.ctx.policy.language);
+    }
+    return languageOf(known ?? { language: null }, this.ctx.policy.language, actorRef.locale);
+  }
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * The adapters' command answers come from the text catalog (src/core/texts): a reply written inline
+ * in a command would be said in English to everyone. This scans the command handlers for string
+ * literals that read as words (two words or more), leaving out comments, log lines, errors for
+ * developers, and command examples (`/tickets show 6`), which are the same in every language.
+ */
+const ROOT = join(__dirname, '../..');
+const SCANNED = ['src/bots/discord/commands', 'src/bots/slack/commands'];
+
+/** Lines that are not said to a person: logs, developers' errors. */
+const NOT_SAID = [/\blogger\.(error|warn|info|debug)\(/, /new Error\(/];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The string literals of a source, comments taken out first. */
+function literals(source: string): Array<{ line: number; text: string }> {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^\s*\/\/.*$/gm, '');
+  const found: Array<{ line: number; text: string }> = [];
+  const literal = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
+  for (let m = literal.exec(code); m; m = literal.exec(code)) {
+    const line = code.slice(0, m.index).split('\n').length;
+    const lineText = code.split('\n')[line - 1];
+    if (NOT_SAID.some((p) => p.test(lineText))) continue;
+    found.push({ line, text: m[1] ?? m[2] ?? m[3] ?? '' });
+  }
+  return found;
+}
+
+/** Words a person reads: what is left once placeholders, mentions, command examples and ids are taken out. */
+function readsAsWords(text: string): boolean {
+  // A command's or sub-command's name (`tickets show`, `staff add`): the product's, in every language.
+  if (/^[a-z]+(?: [a-z]+){0,3}$/.test(text)) return false;
+  const rest = text
+    .replace(/\$\{[^}]*\}/g, ' ')
+    .replace(/\\`[^`]*\\`/g, ' ')
+    .replace(/\/[a-z]+(?: [a-z0-9@#|[\].:_-]+)*/gi, ' ');
+  return /[A-Za-zÀ-ÿ]{2,} [A-Za-zÀ-ÿ]{2,}/.test(rest);
+}
+
+describe('no reply text written inline in a command handler', () => {
+  it('finds every person-readable text in the catalog, not in the adapters', () => {
+    const inline = SCANNED.flatMap((dir) => files(join(ROOT, dir))).flatMap((path) =>
+      literals(readFileSync(path, 'utf8'))
+        .filter(({ text }) => readsAsWords(text))
+        .map(({ line, text }) => `${relative(ROOT, path)}:${line}: ${text}`),
+    );
+    expect(inline).toEqual([]);
+  });
+
+  it('notices an inline reply (the scan is not blind)', () => {
+    const sample = "await answer(`#${n} is now assigned to someone.`);\nlogger.warn('not this one');";
+    expect(literals(sample).filter(({ text }) => readsAsWords(text))).toEqual([
+      { line: 1, text: '#${n} is now assigned to someone.' },
+    ]);
+  });
+});
