@@ -123,6 +123,13 @@ const settingsObject = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_SUPPORT_CHANNEL: optionalText,
   SLACK_API_URL: optionalText,
+  /** The reaction that asks for a ticket from a message (its name, without colons). */
+  SLACK_TICKET_EMOJI: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^:|:$/g, ''))
+    .pipe(z.string().regex(/^[a-z0-9_+'-]{1,100}$/, { error: 'an emoji name such as ticket' }))
+    .default('ticket'),
   AUTO_CLOSE_DAYS: positive(7),
   REMINDER_DAYS: dayList,
   REOPEN_DAYS: positive(14),

@@ -12,9 +12,11 @@ import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { LanguageService } from './services/languages';
 import { MajorIncidentService } from './services/major-incidents';
+import { MessageTicketService } from './services/message-tickets';
 import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
+import { SavedReplyService } from './services/saved-replies';
 import { ReplayGuard } from './services/replays';
 import { SlaService } from './services/sla';
 import { StatsService } from './services/stats';
@@ -27,12 +29,15 @@ import { TicketService } from './services/tickets';
 export interface Helpdesk {
   ctx: ServiceContext;
   tickets: TicketService;
+  /** Tickets opened from a chat message (a DM, a message command, a shortcut, a reaction). */
+  messageTickets: MessageTicketService;
   comments: CommentService;
   queries: TicketQueries;
   staff: StaffService;
   knowledge: KnowledgeService;
   sla: SlaService;
   ratings: RatingService;
+  savedReplies: SavedReplyService;
   stats: StatsService;
   /** The dashboard's figures and ticket export (admins). */
   figures: FiguresService;
@@ -65,12 +70,14 @@ export function createHelpdesk(options: {
   return {
     ctx,
     tickets: new TicketService(ctx),
+    messageTickets: new MessageTicketService(ctx),
     comments: new CommentService(ctx),
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),
     knowledge: new KnowledgeService(ctx),
     sla: new SlaService(ctx),
     ratings: new RatingService(ctx),
+    savedReplies: new SavedReplyService(ctx),
     stats: new StatsService(ctx),
     figures: new FiguresService(ctx),
     major: new MajorIncidentService(ctx),

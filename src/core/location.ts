@@ -29,6 +29,8 @@ export interface TicketLocation {
   /** The message a ticket was opened from (the "Open a ticket" shortcut). */
   slackSourceChannel?: string;
   slackSourceTs?: string;
+  /** A ticket opened by reaction: `wanted` until the threaded reply on the message is posted, then its ts. */
+  slackSourceReply?: string;
 }
 
 /** Every key a location may hold: anything else is dropped when a location is read from input. */
@@ -49,6 +51,7 @@ export const LOCATION_KEYS = [
   'slackCardsDrawn',
   'slackSourceChannel',
   'slackSourceTs',
+  'slackSourceReply',
 ] as const satisfies ReadonlyArray<keyof TicketLocation>;
 
 /** A Discord ticket's private thread, its card, its notes thread in the staff channel and its queue post. */
@@ -79,6 +82,7 @@ export interface SlackPlace {
   cardsDrawn?: string;
   sourceChannel?: string;
   sourceTs?: string;
+  sourceReply?: string;
 }
 
 export type TicketPlace = DiscordPlace | SlackPlace;
@@ -110,6 +114,7 @@ export function slackPlace(location: TicketLocation): SlackPlace {
     cardsDrawn: present(location.slackCardsDrawn),
     sourceChannel: present(location.slackSourceChannel),
     sourceTs: present(location.slackSourceTs),
+    sourceReply: present(location.slackSourceReply),
   };
 }
 
@@ -148,5 +153,6 @@ export function storedSlackPlace(patch: Patch<SlackPlace>): TicketLocation {
   if (patch.cardsDrawn !== undefined) stored.slackCardsDrawn = text(patch.cardsDrawn);
   if (patch.sourceChannel !== undefined) stored.slackSourceChannel = text(patch.sourceChannel);
   if (patch.sourceTs !== undefined) stored.slackSourceTs = text(patch.sourceTs);
+  if (patch.sourceReply !== undefined) stored.slackSourceReply = text(patch.sourceReply);
   return stored;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { InvalidInputError } from './errors';
 import { LOCATION_KEYS } from './location';
 import { IMPACTS, PLATFORMS, PRIORITIES, TICKET_TYPES, URGENCIES } from './model';
+import { SAVED_REPLY_NAME_MAX, SAVED_REPLY_TEXT_MAX } from './rules/saved-replies';
 import { LANGUAGES } from './texts';
 
 /**
@@ -410,3 +411,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), problem: issue.message })),
   );
 }
+
+export const savedReplySchema = z.object({
+  name: trimmed('Name', SAVED_REPLY_NAME_MAX),
+  text: trimmed('Text', SAVED_REPLY_TEXT_MAX),
+});
+export const savedReplyEditSchema = z.object({
+  name: trimmed('Name', SAVED_REPLY_NAME_MAX),
+  newName: trimmed('Name', SAVED_REPLY_NAME_MAX).optional(),
+  text: trimmed('Text', SAVED_REPLY_TEXT_MAX).optional(),
+});
+export const savedReplyRefSchema = z.object({ name: trimmed('Name', SAVED_REPLY_NAME_MAX) });
+export const savedReplyUseSchema = z.object({
+  ticketNumber: ticketNumberSchema,
+  name: trimmed('Name', SAVED_REPLY_NAME_MAX),
+});

@@ -309,12 +309,19 @@ describe('Discord adapter, end to end', () => {
       DISCORD_API_URL: world.fake.apiUrl,
       DISCORD_GUILD_ID: '100000000000000001',
     });
-    expect(count).toBe(5);
+    expect(count).toBe(6);
     expect(inviteUrl).toMatch(
       /^https:\/\/discord.com\/oauth2\/authorize\?client_id=\d+&scope=bot%20applications.commands&permissions=\d+/,
     );
     const [put] = world.fake.requestsTo('PUT', /\/applications\/\d+\/guilds\/\d+\/commands$/);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual([
+      'ticket',
+      'note',
+      'tickets',
+      'kb',
+      'helpdesk',
+      'Open a ticket from this message',
+    ]);
   });
   test('attachments are downloaded and kept; edits keep the old text; deletes are marks', async () => {
     const kim = world.fake.user('kim');

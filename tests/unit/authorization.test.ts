@@ -47,6 +47,8 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   'ticket.major': { customer: 'no', supporter: true, admin: true },
   'stats.view': { customer: 'no', supporter: false, admin: true },
   'ticket.export': { customer: 'no', supporter: false, admin: true },
+  'replies.manage': { customer: 'no', supporter: false, admin: true },
+  'replies.use': { customer: 'no', supporter: true, admin: true },
   // Whoever is the ticket's customer rates it (staff too, on their own tickets): never someone else's.
   'ticket.rate': { customer: 'own', supporter: false, admin: false },
   // Everyone chooses their own language and reads the commands they may run.

@@ -75,6 +75,10 @@ import * as priorityTo from './selects/priority-to';
 import * as reassignTo from './selects/reassign-to';
 import * as typeTo from './selects/type-to';
 
+import * as ticketFromMessage from './commands/ticket-from-message';
+import * as waysInCancel from './buttons/ways-in-cancel';
+import * as waysInOpen from './buttons/ways-in-open';
+import { parseWaysInId } from './ways-in';
 /**
  * Which file answers which interaction: slash commands by their full name ("tickets list",
  * "helpdesk staff add"), modals by the prefix of their custom id, buttons and selects by the
@@ -191,6 +195,15 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<boo
     const run = modals.get(interaction.customId.split(':')[0]);
     if (run) await run(interaction, ctx);
     return Boolean(run);
+  }
+  if (interaction.isMessageContextMenuCommand() && interaction.commandName === ticketFromMessage.name) {
+    await ticketFromMessage.run(interaction, ctx);
+    return true;
+  }
+  const waysIn = interaction.isButton() ? parseWaysInId(interaction.customId) : null;
+  if (waysIn && interaction.isButton()) {
+    await (waysIn.action === 'open' ? waysInOpen.run(interaction, waysIn, ctx) : waysInCancel.run(interaction, ctx));
+    return true;
   }
   if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {
     await forgetConfirm.run(interaction, ctx);

@@ -1,5 +1,6 @@
 import {
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ChannelType,
   REST,
   Routes,
@@ -11,6 +12,7 @@ import { loadSettings } from '../../config';
 import { LANGUAGES, t } from '../../core/texts';
 import { localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
+import { name as ticketFromMessageName } from './commands/ticket-from-message';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
 
 /**
@@ -297,6 +299,8 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         ]),
       ],
     },
+    // A message command: in a message's Apps menu, no description or options (Discord shows its name).
+    { name: ticketFromMessageName, type: ApplicationCommandType.Message, dm_permission: false },
   ]);
 }
 

@@ -23,6 +23,8 @@ import { registerForgetActions } from './actions/forget';
 import { registerPriorityAction } from './actions/priority';
 import { registerRateAction } from './actions/rate';
 import { registerRatingCommentAction } from './actions/rating-comment';
+import { registerReactionTicketCancel } from './actions/reaction-ticket-cancel';
+import { registerReactionTicketOpen } from './actions/reaction-ticket-open';
 import { registerReassignAction } from './actions/reassign';
 import { registerReopenAction } from './actions/reopen';
 import { registerResolveAction } from './actions/resolve';
@@ -40,6 +42,7 @@ import { registerTicketsCommand } from './commands/tickets';
 import type { SlackContext } from './context';
 import { registerAppHomeOpened } from './events/app-home-opened';
 import { registerMessageEvents } from './events/message';
+import { registerReactionAdded } from './events/reaction-added';
 import { HomeRefresher } from './home-refresher';
 import { ListenerTable } from './listener-table';
 import { SlackEventsReceiver } from './receiver';
@@ -120,6 +123,9 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
     registerGuideSolvedAction,
     registerGuideOpenAction,
     registerGuideShowAction,
+    registerReactionAdded,
+    registerReactionTicketOpen,
+    registerReactionTicketCancel,
   ]) {
     register(listeners, ctx);
   }

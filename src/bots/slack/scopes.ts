@@ -15,6 +15,8 @@ export const SCOPES_BY_METHOD: Record<string, string[]> = {
   'conversations.open': ['im:write'],
   'files.getUploadURLExternal': ['files:write'],
   'files.completeUploadExternal': ['files:write'],
+  // A message reacted to with the ticket emoji, read in whatever channel the app is in.
+  'reactions.get': ['reactions:read'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],
@@ -26,6 +28,7 @@ export const SCOPES_BY_EVENT: Record<string, string[]> = {
   'message.channels': ['channels:history'],
   'message.groups': ['groups:history'],
   'message.im': ['im:history'],
+  reaction_added: ['reactions:read'],
 };
 
 /** Slash commands and shortcuts need `commands`; a message's files are downloaded from `url_private` with `files:read`. */

@@ -18,6 +18,7 @@ import { messageId, messageRef } from './context';
 import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
+import { t } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
 import { SlackApiError } from './api-errors';
@@ -105,6 +106,7 @@ export class SlackSender implements Sender {
     switch (delivery.kind) {
       case 'ticket.created':
         await this.postTicket(view, place, io);
+        if (place.sourceReply === 'wanted') await this.replyOnSource(view, place, io);
         // The customer's "opened" notice comes with the ticket (no delivery of its own), in their DM thread.
         if (typeof payload.notice === 'string')
           await this.inDmThread(place, escapeMrkdwn(payload.notice), io, 'notice');
@@ -185,6 +187,25 @@ export class SlackSender implements Sender {
       if (cardPostedNow && !posted.earlier) saved.cardsDrawn = cardsDigest(view.card.heading, staffCard, customerCard);
       await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, storedSlackPlace(saved)));
     }
+  }
+
+  /**
+   * The message a reaction made a ticket of gets a threaded reply with its number, in the helpdesk's
+   * language (the channel is everyone's). A channel the app has left since is no reason to retry.
+   */
+  private async replyOnSource(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
+    if (!place.sourceChannel || !place.sourceTs) return;
+    const text = t(this.helpdesk.ctx.policy.language, 'waysIn.sourceReply', { number: view.ticket.number });
+    let reply: string;
+    try {
+      reply = (await io.post('source-reply', { channel: place.sourceChannel, thread_ts: place.sourceTs, text })).ts;
+    } catch (error) {
+      const translated = translate(error);
+      if (!(translated instanceof PermanentDeliveryError)) throw translated;
+      reply = 'refused';
+    }
+    place.sourceReply = reply;
+    await io.record(() => this.helpdesk.deliveries.saveLocation(view.ticket.id, { slackSourceReply: reply }));
   }
 
   /**

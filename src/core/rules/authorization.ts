@@ -67,6 +67,8 @@ export const PERMISSIONS = {
   'ticket.major': staff(),
   'stats.view': adminOnly(),
   'ticket.export': adminOnly(),
+  'replies.manage': adminOnly(),
+  'replies.use': staff(),
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'rate' },
   'person.language': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
   'help.read': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },

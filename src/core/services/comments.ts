@@ -302,7 +302,7 @@ async function duplicateResult(tx: Tx, comment: CommentEntity): Promise<CommentR
   return { comment, ticket, outcome: 'duplicate' };
 }
 
-async function insertComment(
+export async function insertComment(
   tx: Tx,
   ticketId: number,
   authorId: number,

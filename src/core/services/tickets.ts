@@ -1,7 +1,8 @@
+import type { EntityManager } from 'typeorm';
 import { TicketEntity } from '../../db/entities';
 import { HOUR } from '../clock';
 import { ConflictError } from '../errors';
-import { openingRefusal } from '../rules/limits';
+import { openingRefusal, type OpeningCounts } from '../rules/limits';
 import type { LocatedTicket, Person, Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { isStaff } from '../rules/roles';
@@ -188,14 +189,19 @@ export interface OpenFields {
  */
 export async function assertMayOpen(tx: Tx, customer: Person): Promise<void> {
   await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [customer.id]);
-  const [counts] = await tx.manager.query(
+  const refusal = openingRefusal(await openingCounts(tx.manager, customer.id, tx.now), tx.ctx.policy);
+  if (refusal) throw new ConflictError(refusal);
+}
+
+/** What the opening limits count for one customer at `now`. */
+export async function openingCounts(manager: EntityManager, customerId: number, now: Date): Promise<OpeningCounts> {
+  const [counts] = await manager.query(
     `SELECT count(*) FILTER (WHERE status <> 'resolved')::int AS unresolved,
             count(*) FILTER (WHERE opened_by_id = $1 AND created_at > $2)::int AS "openedLastHour"
      FROM ticket WHERE customer_id = $1 AND NOT is_major`,
-    [customer.id, new Date(tx.now.getTime() - HOUR)],
+    [customerId, new Date(now.getTime() - HOUR)],
   );
-  const refusal = openingRefusal(counts, tx.ctx.policy);
-  if (refusal) throw new ConflictError(refusal);
+  return counts;
 }
 
 /** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */

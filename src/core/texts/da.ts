@@ -759,10 +759,27 @@ export const da: Catalog = {
   // ---- waysIn: Tickets from a DM, a message command, a reaction
   waysIn: {
     confirmOpen: 'Vil du oprette en sag med denne besked?',
+    confirmOpenFor: 'Vil du oprette en sag for {{author}} med denne besked?',
+    open: 'Opret',
+    cancel: 'Annuller',
+    cancelled: 'Der blev ikke oprettet nogen sag.',
+    opened: 'Sag #{{number}} er oprettet.',
+    notOpened: 'Der blev ikke oprettet nogen sag: {{reason}}',
+    notYourMessage:
+      'Du kan kun oprette en sag ud fra en besked, du selv har skrevet. Supportere kan oprette en for den, der skrev beskeden.',
+    alreadyTicket: 'Den besked er allerede sag #{{number}}.',
+    messageGone: 'Den besked findes ikke længere.',
+    refusedTitle: 'Ingen sag',
+    sourceReply: 'Denne besked er nu sag #{{number}}.',
+    untitled: 'Sag fra en besked',
+    opening: 'Opretter sagen …',
+    fromMessage: 'Oprettet ud fra denne besked: {{link}}',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {
     title: 'Gemte svar',
+    notFound: 'Der er intet gemt svar med navnet "{{name}}".',
+    nameTaken: 'Der findes allerede et gemt svar med navnet "{{name}}".',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},

@@ -762,10 +762,27 @@ export const en = {
   // ---- waysIn: Tickets from a DM, a message command, a reaction
   waysIn: {
     confirmOpen: 'Open a ticket with this message?',
+    confirmOpenFor: 'Open a ticket for {{author}} with this message?',
+    open: 'Open',
+    cancel: 'Cancel',
+    cancelled: 'No ticket was opened.',
+    opened: 'Ticket #{{number}} is open.',
+    notOpened: 'No ticket was opened: {{reason}}',
+    notYourMessage:
+      'You can only open a ticket from a message you wrote yourself. Support staff can open one for the person who wrote it.',
+    alreadyTicket: 'That message is already ticket #{{number}}.',
+    messageGone: 'That message is no longer there.',
+    refusedTitle: 'No ticket',
+    sourceReply: 'This message is now ticket #{{number}}.',
+    untitled: 'Ticket from a message',
+    opening: 'Opening the ticket…',
+    fromMessage: 'Opened from this message: {{link}}',
   },
   // ---- savedReplies: Saved replies
   savedReplies: {
     title: 'Saved replies',
+    notFound: 'There is no saved reply named "{{name}}".',
+    nameTaken: 'A saved reply named "{{name}}" exists already.',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},

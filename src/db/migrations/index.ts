@@ -13,6 +13,7 @@ import { DeliveryFirstClaim1764001800000 } from './1764001800000-DeliveryFirstCl
 import { Privacy1764001900000 } from './1764001900000-Privacy';
 import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
 import { Dashboard1764002100000 } from './1764002100000-Dashboard';
+import { WaysIn1764002200000 } from './1764002200000-WaysIn';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Privacy1764001900000,
   PersonLanguage1764001950000,
   Dashboard1764002100000,
+  WaysIn1764002200000,
 ];

@@ -234,6 +234,17 @@ export class FakeDiscord {
     });
   }
 
+  /** A person writes to the bot in their DM: kept, and sent as Discord sends a DM (no guild, no member). */
+  dm(user: FakeUser, content: string): any {
+    const channel =
+      [...this.channels.values()].find((c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === user.id) ??
+      this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.dm, recipients: [user], guild_id: undefined });
+    const message = this.storeMessage(channel.id, { id: snowflake(), author: user, content, attachments: [] });
+    // Discord names a DM's channel type in the event: discord.js makes the (uncached) DM channel from it.
+    this.dispatch('MESSAGE_CREATE', { ...message, channel_type: CHANNEL_TYPE.dm });
+    return message;
+  }
+
   /** A person posts while the bot is offline: kept, never dispatched. */
   sayOffline(user: FakeUser, channelId: string, content: string): any {
     return this.storeMessage(channelId, { id: snowflake(), author: user, content, attachments: [] });

@@ -96,6 +96,21 @@ export const channelOption = (name: string, channelId: string): Option => ({
   value: channelId,
 });
 
+/** A message command (the message's context menu, "Apps") used on `message`. */
+export function messageCommand(fake: FakeDiscord, user: FakeUser, name: string, message: any, staff = false) {
+  return fake.interact({
+    type: 2,
+    data: {
+      id: `cmd-${name}`,
+      name,
+      type: 3,
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message } },
+    },
+    ...place(fake, user, message.channel_id, staff),
+  });
+}
+
 export function pressButton(
   fake: FakeDiscord,
   user: FakeUser,

@@ -63,6 +63,8 @@ export class FakeSlackWebApi {
   port = 0;
   /** Tokens this Slack no longer accepts (revoked, mistyped): every call with one answers `invalid_auth`. */
   readonly refusedTokens = new Set<string>();
+  /** Channels the app is not a member of: it cannot read or post there (`not_in_channel`). */
+  readonly notIn = new Set<string>();
   /** Socket Mode: `apps.connections.open` (app-level `xapp-` token only) hands out a URL to this. */
   readonly socketMode = new FakeSocketMode();
 
@@ -210,6 +212,9 @@ export class FakeSlackWebApi {
   }
 
   private answer(method: string, args: Record<string, any>): Record<string, unknown> {
+    const readsOrPostsIn = ['chat.postMessage', 'chat.postEphemeral', 'reactions.get', 'conversations.history'];
+    if (readsOrPostsIn.includes(method) && this.notIn.has(String(args.channel)))
+      return { ok: false, error: method === 'reactions.get' ? 'channel_not_found' : 'not_in_channel' };
     switch (method) {
       case 'auth.test':
         return {
@@ -264,6 +269,12 @@ export class FakeSlackWebApi {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'reactions.get': {
+        // A message and its reactions (`full` or not: the fake has no reactions it would leave out).
+        const message = this.messages.find((m) => m.channel === args.channel && m.ts === args.timestamp);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        return { ok: true, type: 'message', channel: args.channel, message: { type: 'message', ...message } };
+      }
       case 'chat.getPermalink':
         return {
           ok: true,

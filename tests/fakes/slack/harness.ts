@@ -1,4 +1,4 @@
-import { loadSettings, type Settings } from '../../../src/config';
+import { loadSettings, type HelpdeskPolicy, type Settings } from '../../../src/config';
 import { TEST_POLICY } from '../../helpers/policy';
 import { ManualClock } from '../../../src/core/clock';
 import { createHelpdesk, type Helpdesk } from '../../../src/core/helpdesk';
@@ -61,13 +61,15 @@ export interface SlackHarnessOptions {
   answersFirst?: SlackAdapterOptions['answersFirst'];
   /** The store (PGlite unless a test asks for the server). */
   kind?: DatabaseKind;
+  /** The helpdesk's policy (TEST_POLICY: no opening limits), for tests of the limits. */
+  policy?: HelpdeskPolicy;
 }
 
 export async function startSlackHarness(options: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const db = await freshDatabase(options.kind ?? 'pglite');
   const clock = new ManualClock();
   const logger = options.logger ?? createLogger('silent');
-  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: TEST_POLICY });
+  const helpdesk = createHelpdesk({ dataSource: db.dataSource, clock, policy: options.policy ?? TEST_POLICY });
   const api = await new FakeSlackWebApi().start();
   const settings: Settings = loadSettings({
     SLACK_BOT_TOKEN: 'xoxb-test',

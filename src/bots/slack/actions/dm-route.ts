@@ -42,7 +42,7 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
     try {
       const original = await originalMessage(client, channel, ts);
       const text = original?.text ?? '';
-      const metadata: TicketFormMetadata = { channel, sourceMessage: { channel, ts } };
+      const metadata: TicketFormMetadata = { channel, sourceMessage: { channel, ts, author: body.user.id } };
       await client.views.open({
         trigger_id: body.trigger_id,
         view: ticketFormView(await textsOf(ctx, body.user.id), JSON.stringify(metadata), {

@@ -11,7 +11,7 @@ export interface TicketFormMetadata {
   /** The person named in `/ticket <@U123|handle>`; the handle only names someone the helpdesk has no name for. */
   onBehalfOf?: { userId: string; nameIfUnknown?: string };
   /** Set by the "Ticket from message" shortcut: the ticket links back to it. */
-  sourceMessage?: { channel: string; ts: string };
+  sourceMessage?: { channel: string; ts: string; author?: string | null };
 }
 
 /**

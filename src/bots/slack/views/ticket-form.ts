@@ -95,7 +95,20 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
     await ack();
     await ctx.ackFirst.answered();
     try {
-      await ctx.helpdesk.tickets.open(actor, input);
+      // From a message: whose message it is decides whose ticket it is (the core's rule for every way in).
+      const source = metadata.sourceMessage;
+      if (source)
+        await ctx.helpdesk.messageTickets.open(
+          actor,
+          {
+            platform: 'slack',
+            channelId: source.channel,
+            messageId: source.ts,
+            author: source.author ? slackActor(source.author) : null,
+          },
+          { ...fields, location: input.location },
+        );
+      else await ctx.helpdesk.tickets.open(actor, input);
     } catch (error) {
       await client.chat
         .postMessage({

@@ -1,0 +1,50 @@
+import { ForbiddenError, NotFoundError, ConflictError } from '../../src/core/errors';
+import { describeEachDatabase } from '../helpers/database';
+import { ADMIN, discord, staffUp } from '../helpers/people';
+
+/** Saved replies: admins keep them with revisions, staff fill one in for a ticket, and each use is counted. */
+describeEachDatabase('saved replies', (ctx) => {
+  const supporter = discord('kim');
+  const customer = discord('cora');
+  const replies = () => ctx().helpdesk.savedReplies;
+
+  beforeAll(async () => {
+    await ctx().helpdesk.staff.bootstrapAdmins([ADMIN]);
+    await staffUp(ctx().helpdesk, { kim: '1' });
+  });
+
+  test('an admin adds and edits a reply; each version is kept as a revision; a supporter may not manage them', async () => {
+    await replies().add(ADMIN, { name: 'restart', text: 'Hi {customer}, please restart.' });
+    await expect(replies().add(supporter, { name: 'x', text: 'y' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(replies().add(ADMIN, { name: 'RESTART', text: 'again' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(replies().add(ADMIN, { name: 'n'.repeat(41), text: 'y' })).rejects.toThrow(/limit is 40/);
+    await expect(replies().add(ADMIN, { name: 'long', text: 't'.repeat(2001) })).rejects.toThrow(/limit is 2000/);
+    await replies().edit(ADMIN, { name: 'restart', text: 'Hi {customer}, please restart the laptop (#{number}).' });
+    const revisions = await replies().revisions(ADMIN, { name: 'restart' });
+    expect(revisions.map((r) => r.text)).toEqual([
+      'Hi {customer}, please restart.',
+      'Hi {customer}, please restart the laptop (#{number}).',
+    ]);
+    expect((await replies().list(supporter)).map((r) => r.name)).toEqual(['restart']);
+    await expect(replies().list(customer)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  test('staff fill a reply in for a ticket; a customer may not; use is counted; a removed reply is gone', async () => {
+    const ticket = await ctx().helpdesk.tickets.open(
+      { ...customer, displayName: 'Cora' },
+      { title: 'Laptop slow', description: 'Very slow', type: 'incident' },
+    );
+    const filled = await replies().fill(supporter, { ticketNumber: ticket.number, name: 'Restart' });
+    expect(filled.text).toBe(`Hi Cora, please restart the laptop (#${ticket.number}).`);
+    await expect(replies().fill(customer, { ticketNumber: ticket.number, name: 'restart' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await replies().countUse(filled.reply.id);
+    expect(await replies().uses()).toEqual([{ name: 'restart', uses: 1 }]);
+    await replies().remove(ADMIN, { name: 'restart' });
+    await expect(replies().fill(supporter, { ticketNumber: ticket.number, name: 'restart' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(await replies().list(supporter)).toEqual([]);
+  });
+});
