@@ -262,7 +262,10 @@ const HAND_AUTO_CLOSE_SQL = `
       (1, 'ticket.card', '{}'::jsonb),
       (2, 'ticket.notice', jsonb_build_object('audience', 'customer', 'text',
          'Your ticket #' || c.number || ' was closed automatically after waiting for your answer. ' ||
-         'If it is not fixed, reply here or press Reopen within ' || $4::text || ' days.', 'askRating', true))
+         'If it is not fixed, reply here or press Reopen within ' || $4::text || ' days.', 'askRating', true,
+         'message', jsonb_build_object('key', 'ticket.resolved', 'params', jsonb_build_object('number', c.number,
+           'resolution', jsonb_build_object('key', 'ticket.resolution.closed_automatically'),
+           'reopen', jsonb_build_object('key', 'card.action.reopen'), 'count', $4::int))))
     ) AS d(position, kind, payload)
     ORDER BY c.id, d.position
   )
@@ -298,7 +301,10 @@ const HAND_REMINDERS_SQL = `
     SELECT r.platform, 'ticket:' || r.id, 'ticket.notice',
            jsonb_build_object('audience', 'customer', 'text',
              'Reminder: support is still waiting for your answer on #' || r.number || '. Without a reply it closes automatically on ' ||
-             to_char((r.pending_since + $7 * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD') || '. Reply here to keep it open.'),
+             to_char((r.pending_since + $7 * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD') || '. Reply here to keep it open.',
+             'message', jsonb_build_object('key', 'ticket.reminder', 'params', jsonb_build_object('number', r.number,
+               'closesOn', jsonb_build_object('precision', 'day', 'at',
+                 to_char((r.pending_since + $7 * interval '1 second') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))))),
            r.id, e.id, $5, $5
     FROM reminded r JOIN events e ON e.ticket_id = r.id
   )

@@ -249,7 +249,12 @@ const HAND_SWEEP_SQL = `
     INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
     SELECT c.platform, 'person:' || c.assignee_id, 'person.dm',
            jsonb_build_object('text', 'SLA warning: ticket #' || c.number || ' "' || c.title || '" is due for its first response at ' ||
-                              to_char(c.fr_due AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.', 'ticketId', c.id),
+                              to_char(c.fr_due AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.', 'ticketId', c.id,
+                              'message', jsonb_build_object('key', 'notify.slaWarning', 'params', jsonb_build_object(
+                                'number', c.number, 'title', c.title,
+                                'target', jsonb_build_object('key', 'notify.dueTarget.first_response'),
+                                'dueAt', jsonb_build_object('precision', 'minute', 'at',
+                                  to_char(c.fr_due AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))))),
            c.id, e.id, $1, $1
     FROM checked c JOIN events e ON e.ticket_id = c.id
     WHERE EXISTS (SELECT 1 FROM identity i WHERE i.person_id = c.assignee_id AND i.platform = c.platform)

@@ -24,16 +24,12 @@ export class LanguageService {
   }
 
   /**
-   * The language to answer this person in. Someone the helpdesk has not met yet is not written
-   * down for asking; their client's locale still counts (it is stored when they first act).
+   * The language to answer this person in. Asking writes nothing (a refused request changes
+   * nothing, not even a remembered locale): their client's locale counts here, and it is stored
+   * with the first thing they do that the helpdesk keeps (`resolvePerson` inside that change).
    */
   async of(actorRef: ActorRef): Promise<Language> {
     const known = await findPerson(this.ctx.dataSource.manager, actorRef);
-    if (known && !known.language && actorRef.locale) {
-      // Remembers the client's language, in a transaction of its own like every write.
-      const person = await transaction(this.ctx, (tx) => resolvePerson(tx.manager, actorRef));
-      return languageOf(person, this.ctx.policy.language);
-    }
     return languageOf(known ?? { language: null }, this.ctx.policy.language, actorRef.locale);
   }
 }
