@@ -3,6 +3,7 @@ import type { Helpdesk } from '../core/helpdesk';
 import { isHelpdeskError } from '../core/errors';
 import type { DashboardViewer } from '../core/services/dashboard-access';
 import { textsFor, type Language, type TextKey } from '../core/texts';
+import { errorText } from '../core/rules/messages';
 import type { HttpServer } from '../http/server';
 import type { Logger } from '../log';
 import { DASHBOARD_CSS, DASHBOARD_JS } from './assets';
@@ -135,7 +136,7 @@ export function mountDashboard(http: HttpServer, options: DashboardOptions): Das
         const status = ERROR_STATUS[error.code];
         const title = status === 404 ? say('dashboard.errors.notFoundTitle') : say('dashboard.errors.forbiddenTitle');
         logger.debug({ path, code: error.code }, 'dashboard request refused');
-        request.page(status, title, messageBody([error.message], language));
+        request.page(status, title, messageBody([errorText(error, language)], language));
       }
     });
   };

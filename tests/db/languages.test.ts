@@ -42,11 +42,14 @@ describeEachDatabase("a person's language", (ctx) => {
     expect(await helpdesk.languages.of(dane)).toBe('en');
   });
 
-  test('someone met before without a language gets their client language remembered when they next come', async () => {
+  test('someone met before without a language gets their client language remembered when they next act; asking writes nothing', async () => {
     const { helpdesk } = ctx();
     await helpdesk.queries.list(discord('dorte'), {});
     expect(await languageRow('dorte')).toBeNull();
+    // Asking which language to answer in follows the client but stores nothing (a refusal changes nothing).
     expect(await helpdesk.languages.of({ ...discord('dorte'), locale: 'da-DK' })).toBe('da');
+    expect(await languageRow('dorte')).toBeNull();
+    await helpdesk.queries.list({ ...discord('dorte'), locale: 'da-DK' }, {});
     expect(await languageRow('dorte')).toBe('da');
     // A locale the helpdesk has no texts in changes nothing.
     await helpdesk.queries.list({ ...discord('frida'), locale: 'fr' }, {});

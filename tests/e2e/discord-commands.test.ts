@@ -377,6 +377,7 @@ describe('Discord slash commands, end to end', () => {
       'redact',
       'forget',
       'export',
+      'dashboard',
       'help',
       'language',
     ]);

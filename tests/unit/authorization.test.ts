@@ -54,6 +54,7 @@ const expected: Record<string, { customer: 'yes' | 'own' | 'no'; supporter: bool
   // Everyone chooses their own language and reads the commands they may run.
   'person.language': { customer: 'yes', supporter: true, admin: true },
   'help.read': { customer: 'yes', supporter: true, admin: true },
+  'dashboard.sign_in': { customer: 'yes', supporter: true, admin: true },
 };
 
 describe('the authorisation table', () => {

@@ -1,3 +1,4 @@
+import { ApplicationCommandType } from 'discord.js';
 import { commandDefinitions } from '../../src/bots/discord/register-commands';
 import { choiceKey, descriptionKey, discordLocale } from '../../src/bots/discord/command-localizations';
 import { LANGUAGES } from '../../src/core/texts';
@@ -18,7 +19,10 @@ function walk(nodes: Node[], path: string[] = []): Array<{ path: string[]; node:
   ]);
 }
 
-const all = walk(commandDefinitions() as unknown as Node[]);
+/** The slash commands (message commands have a name and no description). */
+const slashCommands = () =>
+  commandDefinitions().filter((c) => (c.type ?? ApplicationCommandType.ChatInput) === ApplicationCommandType.ChatInput);
+const all = walk(slashCommands() as unknown as Node[]);
 const otherLocales = LANGUAGES.filter((l) => l !== 'en').map((l) => discordLocale(l)!);
 
 describe('Discord commands in every language', () => {
@@ -53,8 +57,15 @@ describe('Discord commands in every language', () => {
     expect(queue.name_localizations).toEqual({ da: 'køen' });
   });
 
+  it('names the message command in every language, within Discord’s 32 characters', () => {
+    const command = commandDefinitions().find((c) => c.type === ApplicationCommandType.Message)!;
+    const names = [command.name, ...Object.values(command.name_localizations ?? {})];
+    expect(names).toHaveLength(LANGUAGES.length);
+    expect(names.filter((n) => !n || n.length > 32)).toEqual([]);
+  });
+
   it('keeps the command names as the product gives them', () => {
-    expect(commandDefinitions().map((c) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
+    expect(slashCommands().map((c) => c.name)).toEqual(['ticket', 'note', 'tickets', 'kb', 'helpdesk']);
     const ticket = all.find(({ path }) => path.join(' ') === 'ticket')!.node;
     expect(ticket.description_localizations).toEqual({ da: 'Opret en supportsag' });
   });

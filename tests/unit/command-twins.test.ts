@@ -10,6 +10,7 @@ interface Node {
   type?: number;
   options?: Node[];
 }
+const CHAT_INPUT = 1;
 const SUBCOMMAND = 1;
 const GROUP = 2;
 
@@ -19,7 +20,10 @@ function discordCommands(): string[] {
     const subs = (node.options ?? []).filter((o) => o.type === SUBCOMMAND || o.type === GROUP);
     return subs.length === 0 ? [path.join(' ')] : subs.flatMap((s) => leaves(s, [...path, s.name]));
   };
-  return (commandDefinitions() as unknown as Node[]).flatMap((c) => leaves(c, [c.name]));
+  // Slash commands only: Discord's message command has Slack's "Ticket from message" shortcut as its twin.
+  return (commandDefinitions() as unknown as Node[])
+    .filter((c) => (c.type ?? CHAT_INPUT) === CHAT_INPUT)
+    .flatMap((c) => leaves(c, [c.name]));
 }
 
 /** Slack's slash commands and the table that answers each (`/ticket` takes no sub-command). */

@@ -1,4 +1,4 @@
-import { Locale, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, Locale, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
 import { CATALOGS, DEFAULT_LANGUAGE, LANGUAGES, t, type Language, type TextKey } from '../../core/texts';
 
 /** Discord's locale for a catalog's language (`da` → `da`, `sv` → `sv-SE`); English is the commands' own words. */
@@ -19,7 +19,7 @@ export function hasText(key: string): boolean {
 }
 
 /** The text in every other language Discord has a locale for, as Discord's `*_localizations`. */
-function localizations(key: TextKey): Partial<Record<Locale, string>> {
+export function localizations(key: TextKey): Partial<Record<Locale, string>> {
   return Object.fromEntries(
     LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE)
       .map((l) => [discordLocale(l), t(l, key)] as const)
@@ -40,6 +40,7 @@ export const choiceKey = (value: string | number): TextKey | undefined =>
 
 interface Node {
   name: string;
+  type?: number;
   description?: string;
   description_localizations?: Partial<Record<Locale, string> | null>;
   options?: Node[];
@@ -73,6 +74,8 @@ function localizeNode(node: Node, path: string[]): void {
 export function localizeCommands(
   definitions: RESTPutAPIApplicationCommandsJSONBody,
 ): RESTPutAPIApplicationCommandsJSONBody {
-  for (const command of definitions as Node[]) localizeNode(command, [command.name]);
+  // Message commands have no description: their name is their text, localized where they are defined.
+  for (const command of definitions as Node[])
+    if (command.type !== ApplicationCommandType.Message) localizeNode(command, [command.name]);
   return definitions;
 }

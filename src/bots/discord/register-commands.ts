@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { loadSettings } from '../../config';
 import { LANGUAGES, t } from '../../core/texts';
-import { localizeCommands } from './command-localizations';
+import { localizations, localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
 import { name as ticketFromMessageName } from './commands/ticket-from-message';
 import { BOT_PERMISSIONS, inviteUrl } from './permissions';
@@ -300,7 +300,12 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       ],
     },
     // A message command: in a message's Apps menu, no description or options (Discord shows its name).
-    { name: ticketFromMessageName, type: ApplicationCommandType.Message, dm_permission: false },
+    {
+      name: ticketFromMessageName,
+      name_localizations: localizations('commands.ticketFromMessage'),
+      type: ApplicationCommandType.Message,
+      dm_permission: false,
+    },
   ]);
 }
 

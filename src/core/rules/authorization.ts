@@ -72,6 +72,7 @@ export const PERMISSIONS = {
   'ticket.rate': { customer: 'own', supporter: 'own', admin: 'own', because: 'rate' },
   'person.language': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
   'help.read': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
+  'dashboard.sign_in': { customer: 'yes', supporter: 'yes', admin: 'yes', because: '' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -74,6 +74,9 @@ export const HELP_IDS = [
   'forget',
   'export',
   'language',
+  'dashboard',
+  'ticketFromMessage',
+  'ticketFromMessageShortcut',
   'help',
 ] as const;
 export type HelpId = (typeof HELP_IDS)[number];
@@ -133,6 +136,10 @@ export const COMMAND_CATALOGUE: readonly CommandEntry[] = [
   }),
   entry('export', 'helpdesk export', '/helpdesk export @person', 'person.export'),
   entry('language', 'helpdesk language', '/helpdesk language da|en', 'person.language'),
+  entry('dashboard', 'helpdesk dashboard', '/helpdesk dashboard', 'dashboard.sign_in'),
+  // A ticket from a message: Discord's message command, Slack's shortcut (or the ticket reaction).
+  entry('ticketFromMessage', t('en', 'commands.ticketFromMessage'), '', 'ticket.open', { platforms: DISCORD_ONLY }),
+  entry('ticketFromMessageShortcut', '', '', 'ticket.open', { platforms: SLACK_ONLY }),
   entry('help', 'helpdesk help', '/helpdesk help', 'help.read'),
 ];
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Person, Platform, Role } from '../model';
+import { authorize } from '../rules/authorization';
 import { roleOf } from '../rules/roles';
 import {
   sessionExpiry,
@@ -59,6 +60,7 @@ export class DashboardAccess {
     const token = newSecret();
     return transaction(this.ctx, async (tx) => {
       const person = await resolvePerson(tx.manager, actorRef);
+      authorize(person, 'dashboard.sign_in');
       const expiresAt = signInExpiry(tx.now);
       await tx.manager.query(
         `INSERT INTO dashboard_sign_in (token_hash, person_id, platform, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,

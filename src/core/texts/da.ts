@@ -182,6 +182,11 @@ export const da: Catalog = {
     forget: 'slet en persons data (spørger først; eller et id for en, der er væk)',
     export: 'alt, hvad der er gemt om en person, som en fil',
     language: 'det sprog, helpdesken taler til dig (da: dansk, en: English)',
+    dashboard: 'et login-link til webdashboardet, kun til dig',
+    ticketFromMessage:
+      'Apps → "Opret en sag fra beskeden" på en besked: en sag ud fra den (personale: for forfatteren)',
+    ticketFromMessageShortcut:
+      'genvejen "Ticket from message" eller sags-reaktionen på en besked: en sag ud fra den (personale: for forfatteren)',
     help: 'denne liste',
   },
   // ---- commands: Slash commands' descriptions, options and choices (Discord localizations)
@@ -296,7 +301,10 @@ export const da: Catalog = {
       },
       help: { _: 'Hvad du kan køre' },
       language: { _: 'Det sprog, helpdesken taler til dig', language: 'Hvilket sprog' },
+      dashboard: 'Et login-link til webdashboardet, kun til dig',
     },
+    /** Message commands (a message's Apps menu): names of at most 32 characters. */
+    ticketFromMessage: 'Opret en sag fra beskeden',
     choice: {
       mine: 'mine',
       queue: 'køen',

@@ -185,6 +185,11 @@ export const en = {
     forget: "erase a person's data (asks first; or an id for someone gone)",
     export: 'everything kept about a person, as a file',
     language: 'the language the helpdesk speaks to you (da: dansk, en: English)',
+    dashboard: 'a sign-in link to the web dashboard, for you only',
+    ticketFromMessage:
+      'Apps → "Open a ticket from this message" on a message: a ticket from it (staff: for its author)',
+    ticketFromMessageShortcut:
+      'the "Ticket from message" shortcut or the ticket reaction on a message: a ticket from it (staff: for its author)',
     help: 'this list',
   },
   // ---- commands: Slash commands' descriptions, options and choices (Discord localizations)
@@ -296,7 +301,10 @@ export const en = {
       },
       help: { _: 'What you can run' },
       language: { _: 'The language the helpdesk speaks to you', language: 'Which language' },
+      dashboard: 'A sign-in link for the web dashboard, for you only',
     },
+    /** Message commands (a message's Apps menu): names of at most 32 characters. */
+    ticketFromMessage: 'Open a ticket from this message',
     /** A choice's name, by its value (values are what the command receives, in every language). */
     choice: {
       mine: 'mine',

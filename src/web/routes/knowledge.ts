@@ -3,6 +3,7 @@ import { InvalidInputError } from '../../core/errors';
 import { authorize, decide } from '../../core/rules/authorization';
 import type { Dashboard } from '../dashboard';
 import { redirect } from '../http';
+import { errorText } from '../../core/rules/messages';
 import { articleBody, articleForm, knowledgeBody } from '../pages/other';
 
 function articleId(value: string | undefined): number {
@@ -85,7 +86,7 @@ export function mountKnowledge(dashboard: Dashboard, helpdesk: Helpdesk): void {
           shell,
           draft && { ...draft, ...fields, visibility: draft.visibility },
           language,
-          (error as Error).message,
+          errorText(error as Error, language),
         ),
       );
     }

@@ -8,6 +8,7 @@ import type { Dashboard, WebRequest } from '../dashboard';
 import { redirect, sendFile } from '../http';
 import { majorBody, searchBody } from '../pages/other';
 import { ticketBody } from '../pages/ticket';
+import { errorText } from '../../core/rules/messages';
 import { customerBody, queueBody, QUEUE_REFRESH_SECONDS } from '../pages/tickets';
 
 function ticketNumber(value: string | undefined): number {
@@ -98,7 +99,7 @@ export function mountTickets(dashboard: Dashboard, helpdesk: Helpdesk): void {
           request,
           number,
           code === 'forbidden' ? 403 : code === 'conflict' ? 409 : 400,
-          (error as Error).message,
+          errorText(error as Error, request.language),
         );
       }
     });

@@ -1,10 +1,11 @@
 import { MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
+import { DEFAULT_LANGUAGE, t } from '../../../core/texts';
 import { actorOf } from '../actor';
 import type { DiscordContext } from '../context';
 import { chatMessage, confirmation } from '../ways-in';
 
 /** The message command's name, as Discord shows it in a message's Apps menu (at most 32 characters). */
-export const name = 'Open a ticket from this message';
+export const name = t(DEFAULT_LANGUAGE, 'commands.ticketFromMessage');
 
 /**
  * "Open a ticket from this message": the same confirmation as a DM's, privately. A customer may
