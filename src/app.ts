@@ -184,7 +184,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
 
     const ping = () => pingDatabase(database.dataSource);
     const metrics = createMetrics({ databaseUp: ping });
-    registerSlaMetrics(metrics.registry, database.dataSource);
+    registerSlaMetrics(metrics.registry, database.dataSource, clock);
     if (database.embedded) registerEmbeddedStoreMetrics(metrics.registry, database.embedded);
     const adapters = () => ({ discord: discordStatus.state, slack: slackStatus.state });
     http = createHttpServer({ logger, metrics, health: { ping, adapters }, metricsToken: settings.METRICS_TOKEN });

@@ -1,28 +1,31 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { DAY, systemClock, type Clock } from '../core/clock';
+import { querySlaFigures, type SlaFiguresRow } from '../core/services/sla-figures';
 
 /**
  * SLA figures for /metrics, read from the database at scrape time, so every instance reports the
  * same numbers whichever of them marked a breach: breaches by priority and target, and the time
- * to first response (median and 90th percentile), over the tickets opened in the last 30 days
- * (the index on created_at keeps a scrape cheap however old the helpdesk is).
+ * to first response (median and 90th percentile), over the tickets opened in the last 30 days.
+ * The figures are the core's, the same query `/helpdesk stats` reads.
  */
-export function registerSlaMetrics(registry: Registry, dataSource: DataSource): void {
-  const window = `created_at >= now() - interval '30 days'`;
+export function registerSlaMetrics(registry: Registry, dataSource: DataSource, clock: Clock = systemClock): void {
+  const byPriority = async (): Promise<SlaFiguresRow[]> =>
+    (await querySlaFigures(dataSource.manager, new Date(clock.now().getTime() - 30 * DAY))).filter(
+      (row) => row.grouping === 'priority',
+    );
   new Gauge({
     name: 'helpdesk_sla_breaches',
     help: 'Tickets opened in the last 30 days that missed an SLA target, by priority and target',
     labelNames: ['priority', 'target'],
     registers: [registry],
     async collect() {
-      const rows: Array<{ priority: string; first_response: number; resolution: number }> = await dataSource.query(
-        `SELECT priority, count(first_response_breached_at)::int AS first_response, count(resolution_breached_at)::int AS resolution
-         FROM ticket WHERE ${window} GROUP BY priority`,
-      );
+      const rows = await byPriority();
       this.reset();
       for (const row of rows) {
-        this.set({ priority: row.priority, target: 'first_response' }, row.first_response);
-        this.set({ priority: row.priority, target: 'resolution' }, row.resolution);
+        if (row.opened === 0) continue; // a priority only resolved or rated in the window, not opened in it
+        this.set({ priority: String(row.priority), target: 'first_response' }, row.firstResponseBreaches);
+        this.set({ priority: String(row.priority), target: 'resolution' }, row.resolutionBreaches);
       }
     },
   });
@@ -46,16 +49,12 @@ export function registerSlaMetrics(registry: Registry, dataSource: DataSource): 
     labelNames: ['priority', 'quantile'],
     registers: [registry],
     async collect() {
-      const rows: Array<{ priority: string; p50: number; p90: number }> = await dataSource.query(
-        `SELECT priority,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) AS p50,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM first_response_at - created_at)) AS p90
-         FROM ticket WHERE ${window} AND first_response_at IS NOT NULL GROUP BY priority`,
-      );
+      const rows = await byPriority();
       this.reset();
       for (const row of rows) {
-        this.set({ priority: row.priority, quantile: '0.5' }, Number(row.p50));
-        this.set({ priority: row.priority, quantile: '0.9' }, Number(row.p90));
+        if (row.openedFirstResponseP50Seconds === null || row.openedFirstResponseP90Seconds === null) continue;
+        this.set({ priority: String(row.priority), quantile: '0.5' }, row.openedFirstResponseP50Seconds);
+        this.set({ priority: String(row.priority), quantile: '0.9' }, row.openedFirstResponseP90Seconds);
       }
     },
   });

@@ -1,7 +1,9 @@
 import { HOUR, MINUTE } from '../../src/core/clock';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../src/core/errors';
 import { createHelpdesk } from '../../src/core/helpdesk';
+import { registerSlaMetrics } from '../../src/http/sla-metrics';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
+import { Registry } from 'prom-client';
 import { describeEachDatabase } from '../helpers/database';
 import { ADMIN, discord, staffUp } from '../helpers/people';
 import { storedState } from '../helpers/snapshot';
@@ -272,5 +274,34 @@ describeEachDatabase('priorities, SLA clocks, the sweep and ratings', (ctx) => {
     expect(stats.byPriority.map((r) => r.label)).toEqual(['P1']);
     expect(stats.bySupporter[0]).toMatchObject({ resolved: 2 });
     await expect(helpdesk.stats.stats(ADMIN, { period: '1y' })).rejects.toThrow('7d or 30d');
+  });
+
+  test('/metrics reads the same SLA figures: breaches by target and first-response quantiles by priority', async () => {
+    const { helpdesk, clock, dataSource } = ctx();
+    clock.advance(40 * 24 * HOUR); // a 30-day window of its own
+    const answered = await open('everyone', 'blocked'); // P1: first response within the hour
+    clock.advance(10 * MINUTE);
+    await helpdesk.comments.comment(tina, { ticketNumber: answered.number, body: 'Looking at it.' });
+    const missed = await open('everyone', 'blocked');
+    clock.advance(2 * HOUR);
+    await sweepSlaClocks(helpdesk.ctx, clock.now());
+    await helpdesk.comments.comment(tina, { ticketNumber: missed.number, body: 'Sorry for the wait.' });
+    const registry = new Registry();
+    registerSlaMetrics(registry, dataSource, clock);
+    const values = async (name: string) =>
+      (await registry.getSingleMetric(name)!.get()).values.map((v) => ({ labels: v.labels, value: v.value }));
+    expect(await values('helpdesk_sla_breaches')).toEqual([
+      { labels: { priority: 'P1', target: 'first_response' }, value: 1 },
+      { labels: { priority: 'P1', target: 'resolution' }, value: 0 },
+    ]);
+    const quantiles = await values('helpdesk_first_response_seconds');
+    expect(quantiles.map((q) => q.labels)).toEqual([
+      { priority: 'P1', quantile: '0.5' },
+      { priority: 'P1', quantile: '0.9' },
+    ]);
+    const stats = await helpdesk.stats.stats(ADMIN, { period: '30d' });
+    // The median both report is of the same two answers (10 minutes and 2 hours).
+    expect(quantiles[0].value).toBe(((10 + 120) / 2) * 60);
+    expect(stats.byPriority[0].medianFirstResponseMinutes).toBe((10 + 120) / 2);
   });
 });

@@ -1,4 +1,4 @@
-import { ticketFormValues, viewSubmission as submission } from '../fakes/slack/interactions';
+import { openTicketAs, viewSubmission as submission } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };
@@ -36,24 +36,6 @@ const kbValues = (a: { title: string; tags: string; body: string; visibility: st
     },
   },
 });
-
-async function openTicket(user: User, title: string) {
-  await run(user, '/ticket');
-  const opened = h.api.callsOf('views.open').at(-1)!;
-  const res = await h.signer.interaction(
-    submission(
-      user,
-      'ticket_form',
-      opened.args.view.private_metadata,
-      ticketFormValues({ title, description: 'Details', type: 'incident' }),
-    ),
-  );
-  expect(res.status).toBe(200);
-  await h.slack.settled();
-  await h.deliver();
-  const row = (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [title]))[0];
-  return { number: row.number as number, location: row.location as Record<string, string> };
-}
 
 const dmEvent = (user: { id: string }, text: string, extra: Record<string, unknown> = {}) => {
   const ts = h.api.nextTs();
@@ -142,7 +124,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
   });
 
   test('/tickets transcript N uploads the transcript into the DM through getUploadURLExternal, the upload URL and completeUploadExternal', async () => {
-    const { number } = await openTicket(CUSTOMER, 'Transcript me');
+    const { number } = await openTicketAs(h, CUSTOMER, 'Transcript me');
     const answer = await run(CUSTOMER, '/tickets', `transcript ${number}`);
     expect(answer.text).toContain('on its way');
     const asked = h.api.callsOf('files.getUploadURLExternal').at(-1)!;
@@ -162,7 +144,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
   });
 
   test('/tickets priority N P1 by staff changes it; by a customer it is refused; /tickets search finds by words', async () => {
-    const { number } = await openTicket(CUSTOMER, 'Scanner offline');
+    const { number } = await openTicketAs(h, CUSTOMER, 'Scanner offline');
     const refused = await run(CUSTOMER, '/tickets', `priority ${number} P1`);
     expect(refused.response_type).toBe('ephemeral');
     expect((await ticketRow(number)).priority).not.toBe('P1');
@@ -187,7 +169,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
           [userId],
         )
       )[0]?.display_name;
-    const { number } = await openTicket(CUSTOMER, 'Mentioned by handle');
+    const { number } = await openTicketAs(h, CUSTOMER, 'Mentioned by handle');
     expect(await personName(TINA.id)).toBe('Tina');
     await run(ADMIN, '/tickets', `assign ${number} <@${TINA.id}|tina.k>`);
     expect(await personName(TINA.id)).toBe('Tina');
@@ -206,8 +188,8 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
 
   test("app_home_opened publishes a customer's own tickets, and a supporter's assigned tickets (by priority) and the queue with Claim", async () => {
     const HUGO = { id: 'UHUGO', name: 'Hugo' };
-    const first = await openTicket(HUGO, 'Home: older ticket');
-    const second = await openTicket(HUGO, 'Home: urgent ticket');
+    const first = await openTicketAs(h, HUGO, 'Home: older ticket');
+    const second = await openTicketAs(h, HUGO, 'Home: urgent ticket');
     const published = h.api.callsOf('views.publish').length;
     await run(TINA, '/tickets', `priority ${second.number} P1`);
     await h.deliver(); // the card's redraw also asks for the Homes of the customer and the assignee
@@ -237,7 +219,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
 
     // Tina away: a new ticket waits in the queue.
     expect((await run(TINA, '/helpdesk', 'away on')).text).toContain('away');
-    const queued = await openTicket(HUGO, 'Home: waiting in the queue');
+    const queued = await openTicketAs(h, HUGO, 'Home: waiting in the queue');
     expect((await ticketRow(queued.number)).assignee_id).toBeNull();
 
     await h.signer.event({
@@ -267,7 +249,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
   });
 
   test("a message with a file stores the file's bytes, downloaded with the bot token", async () => {
-    const { number, location } = await openTicket(CUSTOMER, 'Here is a screenshot');
+    const { number, location } = await openTicketAs(h, CUSTOMER, 'Here is a screenshot');
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
     const url = h.api.serveFile('shot.png', bytes);
     const ts = h.api.nextTs();
@@ -316,7 +298,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
         .map((c) => c.args.text),
     ).toEqual([expect.stringContaining('/ticket')]);
 
-    const only = await openTicket(DORA, 'Dora: monitor dead');
+    const only = await openTicketAs(h, DORA, 'Dora: monitor dead');
     const event = dmEvent(DORA, 'It also smells burnt');
     h.api.addHumanMessage({ channel: event.channel, user: DORA.id, text: event.text });
     await h.signer.event(event);
@@ -335,7 +317,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
     ).toHaveLength(1);
 
     // Two open tickets: a question with a button per ticket and "New ticket"; the choice stores the message there.
-    const other = await openTicket(DORA, 'Dora: mouse dead');
+    const other = await openTicketAs(h, DORA, 'Dora: mouse dead');
     const stored = h.api.addHumanMessage({ channel: `D${DORA.id}`, user: DORA.id, text: 'Which one gets this?' });
     await h.signer.event({
       type: 'message',

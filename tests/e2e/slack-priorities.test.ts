@@ -1,6 +1,7 @@
 import {
   buttonIn,
   buttonPress,
+  openTicketAs,
   runCommand,
   ticketFormValues,
   viewSubmission,
@@ -46,12 +47,6 @@ async function submitForm(
   await h.slack.settled();
   await h.deliver();
   return { form, answer: raw ? JSON.parse(raw) : null };
-}
-
-async function openTicket(user: User, fields: Parameters<typeof submitForm>[1]) {
-  await submitForm(user, fields);
-  const row = (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [fields.title]))[0];
-  return { number: row.number as number, location: row.location as Record<string, string> };
 }
 
 const cardBlocks = (location: Record<string, string>) => {
@@ -109,10 +104,18 @@ describe('priorities, SLA and ratings in Slack', () => {
   });
 
   test("App Home lists a supporter's tickets by priority, then the SLA due soonest (a stopped clock last), then age, with the due time", async () => {
-    const paused = await openTicket(OLE, { title: 'Home: older, then pending', impact: 'team', urgency: 'degraded' });
+    const paused = await openTicketAs(h, OLE, {
+      title: 'Home: older, then pending',
+      impact: 'team',
+      urgency: 'degraded',
+    });
     h.clock.advance(60_000);
-    const running = await openTicket(OLE, { title: 'Home: newer, clock running', impact: 'team', urgency: 'degraded' });
-    const urgent = await openTicket(OLE, { title: 'Home: urgent', impact: 'everyone', urgency: 'degraded' });
+    const running = await openTicketAs(h, OLE, {
+      title: 'Home: newer, clock running',
+      impact: 'team',
+      urgency: 'degraded',
+    });
+    const urgent = await openTicketAs(h, OLE, { title: 'Home: urgent', impact: 'everyone', urgency: 'degraded' });
     await h.signer.interaction(
       buttonPress(
         TINA,
@@ -146,7 +149,7 @@ describe('priorities, SLA and ratings in Slack', () => {
   });
 
   test('resolved: 1–5 under the notice in the DM; a rating pressed twice counts once; the comment form; the card shows the rating', async () => {
-    const { number, location } = await openTicket(PIA, {
+    const { number, location } = await openTicketAs(h, PIA, {
       title: 'Printer offline',
       impact: 'individual',
       urgency: 'degraded',

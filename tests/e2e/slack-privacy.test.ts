@@ -1,5 +1,5 @@
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
-import { buttonIn, buttonPress, openTicketAs, runCommand, threadMessage } from '../fakes/slack/interactions';
+import { openTicketAs, pressButton, runCommand, threadMessage } from '../fakes/slack/interactions';
 import { findEverywhere } from '../helpers/catalog-search';
 
 const UMA = { id: 'UUMA', name: 'Uma' };
@@ -23,18 +23,6 @@ async function says(user: { id: string }, channel: string, threadTs: string, tex
   await h.slack.settled();
   await h.deliver();
   return ts;
-}
-
-/** The question's Erase or Cancel pressed by `user`, as Slack sends it for an ephemeral message; the private answer. */
-async function press(
-  user: { id: string; name: string },
-  question: { blocks?: unknown; text?: string },
-  actionId: string,
-) {
-  const message = { ts: h.api.nextTs(), text: question.text };
-  await h.signer.interaction(buttonPress(user, buttonIn(question.blocks, actionId), 'CGENERAL', message));
-  await h.slack.settled();
-  return h.api.callsOf('chat.postEphemeral').at(-1)!.args.text as string;
 }
 
 describe('Privacy commands in Slack, end to end through the fake Slack', () => {
@@ -73,11 +61,11 @@ describe('Privacy commands in Slack, end to end through the fake Slack', () => {
 
     const question = await helpdesk(ADMIN, `forget <@${VIC.id}>`);
     expect(question.text).toContain('Erase Vic');
-    expect(await press(ADMIN, question, 'forget_cancel')).toBe('Nothing was erased.');
-    expect(await press(TINA, question, 'forget_confirm')).toContain('admin');
+    expect(await pressButton(h, ADMIN, question, 'forget_cancel')).toBe('Nothing was erased.');
+    expect(await pressButton(h, TINA, question, 'forget_confirm')).toContain('admin');
     expect(Object.keys(await findEverywhere(h.db.dataSource, ['quoll']))).not.toEqual([]);
 
-    const answer = await press(ADMIN, question, 'forget_confirm');
+    const answer = await pressButton(h, ADMIN, question, 'forget_confirm');
     expect(answer).toContain('Erased: they are now "Erased person');
     expect(answer).toContain(`#${number}`);
     expect(answer).toContain("Slack lets no app delete a person's messages");

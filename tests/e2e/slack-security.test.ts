@@ -1,7 +1,6 @@
 import {
-  buttonIn,
-  buttonPress,
   openTicketAs,
+  pressButton,
   runCommand,
   threadMessage,
   ticketFormValues,
@@ -24,14 +23,6 @@ afterAll(async () => {
 
 const MALLORY = { id: 'UMALLORY', name: 'mallory' };
 const onDiscord = (id: string, name: string): ActorRef => ({ platform: 'discord', userId: id, displayName: name });
-const press = async (user: { id: string; name: string }, message: any, actionId: string) => {
-  const res = await h.signer.interaction(
-    buttonPress(user, buttonIn(message.blocks, actionId), message.channel, message),
-  );
-  expect(res.status).toBe(200);
-  await h.slack.settled();
-};
-
 describe('Slack: link codes', () => {
   test('a code redeemed on Discord joins nothing until its Slack owner presses Confirm in a private prompt naming the redeemer', async () => {
     const given = await runCommand(h, TINA, '/helpdesk', 'link');
@@ -44,7 +35,7 @@ describe('Slack: link codes', () => {
     expect(prompt.text).toContain('Tina D on Discord used your link code');
     expect((await h.helpdesk.staff.whoAmI(onDiscord('tina-d', 'Tina D'))).role).toBe('customer');
 
-    await press(TINA, prompt, 'link_confirm');
+    await pressButton(h, TINA, prompt, 'link_confirm');
     expect((await h.helpdesk.staff.whoAmI(onDiscord('tina-d', 'Tina D'))).role).toBe('supporter');
     const answered = h.api.messages.find((m) => m.ts === prompt.ts)!;
     expect(answered.text).toContain('Linked');
@@ -59,9 +50,9 @@ describe('Slack: link codes', () => {
     await h.helpdesk.staff.link(onDiscord('mallory-d', 'Mallory'), { code });
     await h.deliver();
     const prompt = h.api.messages.filter((m) => m.channel === 'DUADMIN').at(-1)!;
-    await press(MALLORY, prompt, 'link_confirm');
+    await pressButton(h, MALLORY, prompt, 'link_confirm');
     expect((await h.helpdesk.staff.whoAmI(onDiscord('mallory-d', 'Mallory'))).role).toBe('customer');
-    await press({ id: 'UADMIN', name: 'admin' }, prompt, 'link_refuse');
+    await pressButton(h, { id: 'UADMIN', name: 'admin' }, prompt, 'link_refuse');
     expect((await h.helpdesk.staff.whoAmI(onDiscord('mallory-d', 'Mallory'))).role).toBe('customer');
     expect(h.api.messages.find((m) => m.ts === prompt.ts)!.text).toContain('Refused');
   });

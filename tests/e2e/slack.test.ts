@@ -1,4 +1,10 @@
-import { threadMessage, ticketFormValues, type TicketFormFields } from '../fakes/slack/interactions';
+import {
+  cardButtonPress,
+  openTicketAs,
+  threadMessage,
+  ticketFormValues,
+  type TicketFormFields,
+} from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CARL = { id: 'UCARL', name: 'Carl' };
@@ -36,33 +42,6 @@ function formSubmission(user: { id: string; name: string }, fields: TicketFormFi
   };
 }
 
-function press(
-  user: { id: string; name: string },
-  action: string,
-  ticketNumber: number,
-  where: { channel: string; ts: string },
-) {
-  return {
-    type: 'block_actions',
-    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
-    trigger_id: 'trigger-press',
-    container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
-    channel: { id: where.channel, name: 'x' },
-    message: { type: 'message', ts: where.ts, text: 'card' },
-    response_url: 'http://127.0.0.1:1/actions',
-    actions: [
-      {
-        type: 'button',
-        action_id: `ticket_${action}`,
-        block_id: `buttons:${ticketNumber}`,
-        value: String(ticketNumber),
-        action_ts: '1',
-        text: { type: 'plain_text', text: action },
-      },
-    ],
-  };
-}
-
 /** The escalation form as submitted with `chosen` (a Slack user id, or 'least'). */
 function escalateSubmission(user: { id: string; name: string }, form: { private_metadata: string }, chosen: string) {
   return {
@@ -94,22 +73,6 @@ function escalateSubmission(user: { id: string; name: string }, form: { private_
 
 const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) =>
   threadMessage(user, channel, threadTs, text, ts);
-
-/** Opens a ticket as `user` through /ticket and the form, and delivers its card and DM. */
-async function openTicket(user: { id: string; name: string }, title: string) {
-  const command = await h.signer.command('/ticket', user);
-  expect(command.status).toBe(200);
-  await h.slack.settled();
-  const opened = h.api.callsOf('views.open').at(-1)!;
-  const submitted = await h.signer.interaction(
-    formSubmission(user, { title, description: 'It says E42', type: 'incident' }, opened.args.view.private_metadata),
-  );
-  expect(submitted.status).toBe(200);
-  await h.slack.settled();
-  await h.deliver();
-  const row = (await h.db.dataSource.query(`SELECT * FROM ticket WHERE title = $1`, [title]))[0];
-  return { number: row.number as number, location: row.location as Record<string, string> };
-}
 
 describe('the Slack adapter, end to end through the fake Slack', () => {
   test('scenario 1: a customer opens a ticket, staff and customer talk across the channel thread and the DM thread, pending, reopened by the reply, resolved', async () => {
@@ -152,7 +115,9 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
       false,
     );
 
-    await h.signer.interaction(press(TINA, 'pending', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.signer.interaction(
+      cardButtonPress(TINA, 'pending', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }),
+    );
     await h.slack.settled();
     expect((await ticketRow(1)).status).toBe('pending');
     await h.deliver();
@@ -185,7 +150,9 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     });
     await h.slack.settled();
 
-    await h.signer.interaction(press(TINA, 'resolve', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.signer.interaction(
+      cardButtonPress(TINA, 'resolve', 1, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }),
+    );
     await h.slack.settled();
     expect(await ticketRow(1)).toMatchObject({ status: 'resolved', resolution: 'resolved_by_staff' });
     await h.deliver();
@@ -198,7 +165,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
 
   test("a customer's reply in a DM thread resolved longer ago than REOPEN_DAYS opens a follow-up, and is its first comment in the new DM thread and card thread", async () => {
     const lena = { id: 'ULENA', name: 'Lena' };
-    const old = await openTicket(lena, 'Scanner sends blank pages');
+    const old = await openTicketAs(h, lena, 'Scanner sends blank pages');
     await h.helpdesk.tickets.resolve(
       { platform: 'slack', userId: TINA.id, displayName: TINA.name },
       { ticketNumber: old.number },
@@ -260,7 +227,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     const before = await count('ticket');
     const started = Date.now();
     const unknown = await h.signer.interaction({
-      ...press(CARL, 'claim', 1, { channel: SUPPORT_CHANNEL, ts: '1.1' }),
+      ...cardButtonPress(CARL, 'claim', 1, { channel: SUPPORT_CHANNEL, ts: '1.1' }),
       actions: [{ type: 'button', action_id: 'no_such_action', block_id: 'x', value: '1', action_ts: '1' }],
     });
     expect(unknown.status).toBe(404);
@@ -296,7 +263,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('an event Slack retries (same event_id, x-slack-retry-num) is stored once, also when the retry reaches a second instance', async () => {
-    const { number, location } = await openTicket(CARL, 'VPN drops');
+    const { number, location } = await openTicketAs(h, CARL, 'VPN drops');
     const event = message(CARL, 'DUCARL', location.slackDmThreadTs, 'Every hour');
     await h.signer.event(event, { eventId: 'EvRETRY' });
     await h.signer.event(event, { eventId: 'EvRETRY', retryNum: 1 });
@@ -317,7 +284,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('chat.postMessage answering 429 then succeeding delivers the message once', async () => {
-    const { location } = await openTicket(CARL, 'Mail is slow');
+    const { location } = await openTicketAs(h, CARL, 'Mail is slow');
     h.api.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 2 });
     await h.signer.event(message(TINA, SUPPORT_CHANNEL, location.slackCardTs, 'Since when?'));
     await h.slack.settled();
@@ -331,9 +298,11 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('a customer pressing a staff-only button is told privately and nothing changes', async () => {
-    const { number, location } = await openTicket(CARL, 'Screen flickers');
+    const { number, location } = await openTicketAs(h, CARL, 'Screen flickers');
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
-    await h.signer.interaction(press(CARL, 'resolve', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.signer.interaction(
+      cardButtonPress(CARL, 'resolve', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }),
+    );
     await h.slack.settled();
     expect((await ticketRow(number)).status).toBe('open');
     const told = h.api.callsOf('chat.postEphemeral').slice(ephemerals);
@@ -343,10 +312,12 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('a customer pressing Escalate is told privately, gets no form, and a forged submission changes nothing', async () => {
-    const { number, location } = await openTicket(CARL, 'Mouse double-clicks');
+    const { number, location } = await openTicketAs(h, CARL, 'Mouse double-clicks');
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
     const forms = h.api.callsOf('views.open').length;
-    await h.signer.interaction(press(CARL, 'escalate', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }));
+    await h.signer.interaction(
+      cardButtonPress(CARL, 'escalate', number, { channel: SUPPORT_CHANNEL, ts: location.slackCardTs }),
+    );
     await h.slack.settled();
     expect(h.api.callsOf('views.open')).toHaveLength(forms);
     expect(
@@ -369,7 +340,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
       { platform: 'slack', userId: ADMIN.id },
       { person: { platform: 'slack', userId: SAM.id, displayName: SAM.name }, role: '2' },
     );
-    const { number } = await openTicket(CARL, 'Projector flickers');
+    const { number } = await openTicketAs(h, CARL, 'Projector flickers');
     const named = await h.signer.command('/tickets', TINA, `escalate ${number} <@${SAM.id}|sam>`, SUPPORT_CHANNEL);
     expect(await named.json()).toEqual({
       response_type: 'ephemeral',
@@ -385,7 +356,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('an internal note from the message shortcut stays in the channel thread and never reaches the DM', async () => {
-    const { number, location } = await openTicket(CARL, 'Keyboard missing keys');
+    const { number, location } = await openTicketAs(h, CARL, 'Keyboard missing keys');
     const dmBefore = h.api.thread('DUCARL', location.slackDmThreadTs).length;
     await h.signer.interaction({
       type: 'message_action',
@@ -429,7 +400,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
   });
 
   test('replies written while the app was down are fetched and stored on start', async () => {
-    const { number, location } = await openTicket(CARL, 'Laptop fan loud');
+    const { number, location } = await openTicketAs(h, CARL, 'Laptop fan loud');
     h.api.addHumanMessage({
       channel: 'DUCARL',
       thread_ts: location.slackDmThreadTs,
@@ -495,7 +466,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
           [user.id],
         )
       )[0].person_id as number;
-    const { number, location } = await openTicket(JO, 'Server room too warm');
+    const { number, location } = await openTicketAs(h, JO, 'Server room too warm');
     const cardAt = { channel: SUPPORT_CHANNEL, ts: location.slackCardTs };
     expect(await ticketRow(number)).toMatchObject({ tier: 1, assignee_id: await personId(TINA) });
     const cardUpdates = () =>
@@ -506,7 +477,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
 
     // Tier 1 (Tina, auto-assigned) presses Escalate on the card: a form asks who takes it at tier 2.
     let updates = cardUpdates().length;
-    await h.signer.interaction(press(TINA, 'escalate', number, cardAt));
+    await h.signer.interaction(cardButtonPress(TINA, 'escalate', number, cardAt));
     await h.slack.settled();
     const firstForm = h.api.callsOf('views.open').at(-1)!.args;
     expect(firstForm.trigger_id).toBe('trigger-press');
@@ -542,7 +513,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
 
     // Tier 2 (Uma) escalates to a named tier-3 supporter, Wes.
     updates = cardUpdates().length;
-    await h.signer.interaction(press(UMA, 'escalate', number, cardAt));
+    await h.signer.interaction(cardButtonPress(UMA, 'escalate', number, cardAt));
     await h.slack.settled();
     const secondForm = h.api.callsOf('views.open').at(-1)!.args;
     expect(choices(secondForm)).toEqual([
@@ -561,7 +532,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(lastCard()).not.toContain('ticket_escalate');
     const ephemerals = h.api.callsOf('chat.postEphemeral').length;
     const forms = h.api.callsOf('views.open').length;
-    await h.signer.interaction(press(WES, 'escalate', number, cardAt));
+    await h.signer.interaction(cardButtonPress(WES, 'escalate', number, cardAt));
     await h.slack.settled();
     expect(
       h.api
@@ -574,7 +545,7 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
 
     // Tier 3 (Wes) resolves from the card.
     updates = cardUpdates().length;
-    await h.signer.interaction(press(WES, 'resolve', number, cardAt));
+    await h.signer.interaction(cardButtonPress(WES, 'resolve', number, cardAt));
     await h.slack.settled();
     expect(await ticketRow(number)).toMatchObject({
       status: 'resolved',

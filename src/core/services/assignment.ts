@@ -42,7 +42,8 @@ export async function lockCandidates(manager: EntityManager, tier: Tier | null):
 }
 
 /** 'auto' is only the opening's own assignment (openInTx): the notification rule relies on it. */
-export type AssignHow = 'auto' | 'claim' | 'reassign' | 'escalate' | 'waiting' | 'staff_removed';
+import type { AssignHow } from '../events';
+export type { AssignHow };
 
 /** Sets the assignee (or none), stamps the supporter's last assignment, and records it. */
 export async function setAssignee(

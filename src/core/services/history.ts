@@ -4,46 +4,36 @@ import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/not
 import { deliveryRows, insertDeliveriesSql } from './delivery-insert';
 import { platformsOf } from './people';
 import type { Tx } from './context';
+import type { EventDataOf, EventKind, TicketEventData } from '../events';
 
-export type EventKind =
-  | 'opened'
-  | 'assigned'
-  | 'waiting'
-  | 'commented'
-  | 'noted'
-  | 'status_changed'
-  | 'type_changed'
-  | 'priority_changed'
-  | 'escalated'
-  | 'follow_up_opened'
-  | 'reminded'
-  | 'comment_edited'
-  | 'comment_deleted'
-  | 'comment_redacted'
-  | 'ticket_redacted'
-  | 'ticket_erased'
-  | 'sla_warning'
-  | 'sla_breached'
-  | 'rated'
-  | 'major_proposed'
-  | 'major_declared'
-  | 'linked'
-  | 'unlinked';
+export type { EventKind } from '../events';
 
 /**
  * Appends one event to a ticket's history and writes the deliveries it causes, in the caller's
  * transaction: the change, its record and its notifications commit together or not at all.
  */
-export async function record(
+export async function record<K extends EventKind>(
   tx: Tx,
   ticket: Ticket,
   actorId: number | null,
-  kind: EventKind,
-  data: Record<string, unknown> = {},
+  kind: K,
+  data: EventDataOf<K>,
+): Promise<number> {
+  // Sound: the data is the shape of this kind; TypeScript cannot pair a generic kind with its data by itself.
+  return recordEvent(tx, ticket, actorId, { kind, data } as TicketEventData);
+}
+
+/** `record`, for an event already paired with its data (a rule's planned change). */
+export async function recordEvent(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  { kind, data }: TicketEventData,
 ): Promise<number> {
   const { manager, now } = tx;
   // Admins hear of tickets no one can take, and of breaches with no tier left to escalate to.
-  const admins = kind === 'waiting' || (kind === 'sla_breached' && data.toAdmins) ? await adminIds(tx) : [];
+  const admins =
+    kind === 'waiting' || (kind === 'sla_breached' && 'toAdmins' in data && data.toAdmins) ? await adminIds(tx) : [];
   const people = [...new Set([ticket.customerId, ...(ticket.assigneeId ? [ticket.assigneeId] : []), ...admins])];
   const platforms = await platformsFor(tx, people);
   const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });

@@ -4,7 +4,8 @@ import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../r
 import * as transitions from '../rules/transitions';
 import type { ServiceContext, Tx } from './context';
 import { deliveryRows, insertDeliveriesSql, type DeliveryRow } from './delivery-insert';
-import { record, type EventKind } from './history';
+import { recordEvent } from './history';
+import type { TicketEventData } from '../events';
 import { resolveChildrenInTx } from './major-incidents';
 import { platformsOf } from './people';
 import { slaSetupFor } from './sla';
@@ -23,14 +24,14 @@ import { applyPatch } from './ticket-store';
 /** What a rule does to one ticket: its patch, and the event recording it (null: only the SLA clock's own bookkeeping). */
 export interface TicketChange {
   patch: transitions.TicketPatch & Partial<SlaClock>;
-  event: { kind: EventKind; data: Record<string, unknown> } | null;
+  event: TicketEventData | null;
 }
 
 /** One ticket's change, in the caller's transaction (the ticket loaded and locked by it). */
 export async function applyChange(tx: Tx, ticket: Ticket, actorId: number | null, change: TicketChange): Promise<void> {
   const from = ticket.status;
   await applyPatch(tx, ticket, change.patch);
-  if (change.event) await record(tx, ticket, actorId, change.event.kind, change.event.data);
+  if (change.event) await recordEvent(tx, ticket, actorId, change.event);
   if (ticket.isMajor && from !== 'resolved' && ticket.status === 'resolved')
     await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
 }

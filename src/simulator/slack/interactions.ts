@@ -81,6 +81,17 @@ export function buttonPress(
   };
 }
 
+/** A ticket card's button (`ticket_<action>`) pressed, on the card posted at `where`. */
+export function cardButtonPress(
+  user: User,
+  action: string,
+  ticketNumber: number,
+  where: { channel: string; ts: string },
+) {
+  const button = { action_id: `ticket_${action}`, block_id: `buttons:${ticketNumber}`, value: String(ticketNumber) };
+  return buttonPress(user, button, where.channel, { ts: where.ts, text: 'card' });
+}
+
 /** The button `actionId` in a message's or a view's blocks (in an actions block or a section's accessory), to press it as Slack would send it. */
 export function buttonIn(blocks: unknown, actionId: string): { action_id: string; block_id: string; value: string } {
   type Control = { action_id?: string; value?: string };
