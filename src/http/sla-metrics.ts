@@ -10,10 +10,16 @@ import { querySlaFigures, type SlaFiguresRow } from '../core/services/sla-figure
  * The figures are the core's, the same query `/helpdesk stats` reads.
  */
 export function registerSlaMetrics(registry: Registry, dataSource: DataSource, clock: Clock = systemClock): void {
-  const byPriority = async (): Promise<SlaFiguresRow[]> =>
+  const load = async (): Promise<SlaFiguresRow[]> =>
     (await querySlaFigures(dataSource.manager, new Date(clock.now().getTime() - 30 * DAY))).filter(
       (row) => row.grouping === 'priority',
     );
+  // A scrape collects every gauge at once: the two gauges below share one run of the query.
+  let inFlight: Promise<SlaFiguresRow[]> | null = null;
+  const byPriority = (): Promise<SlaFiguresRow[]> =>
+    (inFlight ??= load().finally(() => {
+      inFlight = null;
+    }));
   new Gauge({
     name: 'helpdesk_sla_breaches',
     help: 'Tickets opened in the last 30 days that missed an SLA target, by priority and target',
