@@ -86,7 +86,11 @@ export class MessageTicketService {
     if ('refused' in decision) return { language, allowed: false, reason: t(language, 'waysIn.notYourMessage') };
     if (decision.customer === 'author') return { language, allowed: true, forAuthor: true };
     if (actor.id === 0) return { language, allowed: true, forAuthor: false };
-    const refusal = openingRefusal(await openingCounts(manager, actor.id, this.ctx.clock.now()), this.ctx.policy);
+    const refusal = openingRefusal(
+      await openingCounts(manager, actor.id, this.ctx.clock.now()),
+      this.ctx.policy,
+      language,
+    );
     return refusal ? { language, allowed: false, reason: refusal } : { language, allowed: true, forAuthor: false };
   }
 

@@ -23,6 +23,7 @@ import { transaction, type ServiceContext, type Tx } from './context';
 import { record } from './history';
 import { platformsOf, resolvePerson, type ActorRef } from './people';
 import { applyPatch, insertTicket, lockTicket } from './ticket-store';
+import { languageOf } from '../texts';
 import { resolveInTx } from './ticket-changes';
 
 export { resolveInTx } from './ticket-changes';
@@ -189,7 +190,11 @@ export interface OpenFields {
  */
 export async function assertMayOpen(tx: Tx, customer: Person): Promise<void> {
   await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [customer.id]);
-  const refusal = openingRefusal(await openingCounts(tx.manager, customer.id, tx.now), tx.ctx.policy);
+  const refusal = openingRefusal(
+    await openingCounts(tx.manager, customer.id, tx.now),
+    tx.ctx.policy,
+    languageOf(customer, tx.ctx.policy.language),
+  );
   if (refusal) throw new ConflictError(refusal);
 }
 

@@ -791,4 +791,11 @@ export const da: Catalog = {
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},
+  // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
+  limits: {
+    tooManyOpen:
+      'Du kan ikke oprette flere sager: du har {{count}} uløste sager, og {{max}} er det højeste antal, én person må have. Skriv i en af dem, eller vent, til en er løst.',
+    tooManyThisHour:
+      'Du kan ikke oprette flere sager: du har oprettet {{count}} inden for den seneste time, og {{max}} i timen er det højeste antal. Prøv igen senere.',
+  },
 };

@@ -794,4 +794,11 @@ export const en = {
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},
+  // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
+  limits: {
+    tooManyOpen:
+      "You can't open another ticket: you have {{count}} unresolved tickets, and {{max}} is the most one person may have. Add to one of them, or wait until one is resolved.",
+    tooManyThisHour:
+      "You can't open another ticket: you opened {{count}} in the last hour, and {{max}} an hour is the most. Please try again later.",
+  },
 };
