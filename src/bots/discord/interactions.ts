@@ -78,6 +78,7 @@ import * as typeTo from './selects/type-to';
 import * as ticketFromMessage from './commands/ticket-from-message';
 import * as waysInCancel from './buttons/ways-in-cancel';
 import * as waysInOpen from './buttons/ways-in-open';
+import * as waysInService from './selects/ways-in-service';
 import { parseWaysInId } from './ways-in';
 /**
  * Which file answers which interaction: slash commands by their full name ("tickets list",
@@ -200,9 +201,13 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<boo
     await ticketFromMessage.run(interaction, ctx);
     return true;
   }
-  const waysIn = interaction.isButton() ? parseWaysInId(interaction.customId) : null;
-  if (waysIn && interaction.isButton()) {
-    await (waysIn.action === 'open' ? waysInOpen.run(interaction, waysIn, ctx) : waysInCancel.run(interaction, ctx));
+  const waysIn = interaction.isMessageComponent() ? parseWaysInId(interaction.customId) : null;
+  if (waysIn && interaction.isMessageComponent()) {
+    if (waysIn.action === 'service' && interaction.isStringSelectMenu())
+      await waysInService.run(interaction, waysIn, ctx);
+    else if (waysIn.action === 'open' && interaction.isButton()) await waysInOpen.run(interaction, waysIn, ctx);
+    else if (waysIn.action === 'cancel') await waysInCancel.run(interaction, ctx);
+    else return false;
     return true;
   }
   if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {

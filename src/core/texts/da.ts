@@ -798,4 +798,8 @@ export const da: Catalog = {
     tooManyThisHour:
       'Du kan ikke oprette flere sager: du har oprettet {{count}} inden for den seneste time, og {{max}} i timen er det højeste antal. Prøv igen senere.',
   },
+  // ---- waysInMore: A DM's ticket: the guide's service select
+  waysInMore: {
+    pickService: 'Hvilken tjeneste drejer det sig om?',
+  },
 };

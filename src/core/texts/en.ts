@@ -801,4 +801,8 @@ export const en = {
     tooManyThisHour:
       "You can't open another ticket: you opened {{count}} in the last hour, and {{max}} an hour is the most. Please try again later.",
   },
+  // ---- waysInMore: A DM's ticket: the guide's service select
+  waysInMore: {
+    pickService: 'Which service is it about?',
+  },
 };
