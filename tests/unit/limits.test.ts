@@ -15,7 +15,7 @@ describe('how many tickets a customer may open', () => {
   });
 });
 
-test('the refusal is said in the reader\'s language', () => {
+test("the refusal is said in the reader's language", () => {
   expect(openingRefusal({ unresolved: 5, openedLastHour: 0 }, { maxOpenTickets: 5, ticketsPerHour: 10 }, 'da')).toMatch(
     /du har 5 uløste sager/,
   );

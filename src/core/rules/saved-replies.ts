@@ -37,8 +37,6 @@ export function savedReplyListText(
   };
   return [
     say('savedRepliesChat.listTitle'),
-    ...replies.map((r) =>
-      say('savedRepliesChat.listLine', { name: r.name, count: r.uses, preview: preview(r.text) }),
-    ),
+    ...replies.map((r) => say('savedRepliesChat.listLine', { name: r.name, count: r.uses, preview: preview(r.text) })),
   ].join('\n');
 }

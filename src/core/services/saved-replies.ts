@@ -59,9 +59,7 @@ export class SavedReplyService {
 
   /** Refuses (as add() would) someone who may not keep the replies, before a form for one is opened. */
   async mayManage(actorRef: ActorRef): Promise<void> {
-    await transaction(this.ctx, async (tx) =>
-      authorize(await resolvePerson(tx.manager, actorRef), 'replies.manage'),
-    );
+    await transaction(this.ctx, async (tx) => authorize(await resolvePerson(tx.manager, actorRef), 'replies.manage'));
   }
 
   /** One reply in use by name, for the admins who keep it (the edit form is filled in from it). */

@@ -11,7 +11,10 @@ export async function run(interaction: ButtonInteraction, at: SavedReplyButton, 
   const actor = interactionActor(interaction);
   const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
   try {
-    const { reply, text } = await ctx.helpdesk.savedReplies.fill(actor, { ticketNumber: at.ticketNumber, name: at.name });
+    const { reply, text } = await ctx.helpdesk.savedReplies.fill(actor, {
+      ticketNumber: at.ticketNumber,
+      name: at.name,
+    });
     await interaction.showModal(savedReplyTextForm(tr, at.ticketNumber, reply.name, text));
   } catch (error) {
     await interaction.reply({ content: errorText(error, ctx, tr), flags: MessageFlags.Ephemeral });

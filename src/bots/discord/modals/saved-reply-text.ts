@@ -1,10 +1,4 @@
-import {
-  LabelBuilder,
-  ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-  type ModalSubmitInteraction,
-} from 'discord.js';
+import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ModalSubmitInteraction } from 'discord.js';
 import { SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
 import type { Translate } from '../../reader';
 import { interactionActor } from '../actor';
