@@ -841,6 +841,7 @@ export const da: Catalog = {
     notStored: '{{reason}}\nIntet blev gemt. Det, du skrev, er vedhæftet, så du kan kopiere det ind i formularen igen.',
     outsideTicket: 'Brug {{command}} i en sags tråd.',
     preview: 'Det gemte svar "{{name}}" til sag #{{number}}, som kunden vil læse det:',
+    save: 'Gem',
     send: 'Send',
     edit: 'Rediger',
     editTitle: 'Svar på sag #{{number}}',

@@ -844,6 +844,7 @@ export const en = {
     notStored: '{{reason}}\nNothing was stored. What you wrote is attached, so you can copy it into the form again.',
     outsideTicket: "Use {{command}} in a ticket's thread.",
     preview: 'Saved reply "{{name}}" for ticket #{{number}}, as the customer will read it:',
+    save: 'Save',
     send: 'Send',
     edit: 'Edit',
     editTitle: 'Reply to ticket #{{number}}',
