@@ -4,6 +4,7 @@ import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/f
 import {
   autocomplete,
   ephemeralMessage,
+  place,
   pressButton,
   slashCommand,
   stringOption,
@@ -141,16 +142,25 @@ describe('/reply NAME in a ticket thread', () => {
       data: { custom_id: `saved-reply-text:${number}:Restart` },
     });
     expect(JSON.stringify(modal.body.data.components)).toContain('Hi Otto, please restart');
-    const submitted = await submitModal(
-      world.fake,
-      tina,
-      threadId,
-      `saved-reply-text:${number}:Restart`,
-      { text: 'Hi otto, a new mouse is on its way.' },
-      true,
-    );
-    const [, answer] = await world.fake.answered(submitted, 2);
-    expect(answer.body.content).toBe(`Sent in ticket #${number} as your reply.`);
+    // Discord sends a form opened from a message's button with that message: the preview becomes the answer.
+    const submitted = await world.fake.interact({
+      type: 5,
+      data: {
+        custom_id: `saved-reply-text:${number}:Restart`,
+        components: [
+          {
+            type: 18,
+            id: 1,
+            component: { type: 4, id: 2, custom_id: 'text', value: 'Hi otto, a new mouse is on its way.' },
+          },
+        ],
+      },
+      message: ephemeralMessage(world.fake, threadId, preview),
+      ...place(world.fake, tina, threadId, true),
+    });
+    const [deferred, answer] = await world.fake.answered(submitted, 2);
+    expect(deferred.body.type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    expect(answer.body).toMatchObject({ content: `Sent in ticket #${number} as your reply.`, components: [] });
     await world.deliver();
     expect(world.fake.messagesIn(threadId).map((m) => m.content)).toContain(
       '**Tina:** Hi otto, a new mouse is on its way.',

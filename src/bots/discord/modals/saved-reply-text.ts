@@ -1,8 +1,8 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle, type ModalSubmitInteraction } from 'discord.js';
 import { SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
-import type { Translate } from '../../reader';
+import { readerTexts, type Translate } from '../../reader';
 import { interactionActor } from '../actor';
-import { answerPrivately } from '../answer';
+import { answerPrivately, errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
 /**
@@ -31,12 +31,32 @@ export function savedReplyTextForm(tr: Translate, ticketNumber: number, name: st
 
 export async function run(interaction: ModalSubmitInteraction, ctx: DiscordContext): Promise<void> {
   const [, number, ...name] = interaction.customId.split(':');
-  await answerPrivately(interaction, ctx, async (tr) => {
+  const send = async () => {
     const sent = await ctx.helpdesk.savedReplies.send(interactionActor(interaction), {
       ticketNumber: Number(number),
       name: name.join(':'),
       text: interaction.fields.getTextInputValue('text'),
     });
-    return tr('savedRepliesChat.sent', { number: sent.ticket.number });
-  });
+    return sent.ticket.number;
+  };
+  if (!interaction.isFromMessage())
+    return answerPrivately(interaction, ctx, async (tr) => tr('savedRepliesChat.sent', { number: await send() }));
+  // Opened from the preview's Edit: the preview itself becomes the answer, so its Send cannot post it twice.
+  await interaction.deferUpdate();
+  const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, interactionActor(interaction));
+  try {
+    const sentIn = await send();
+    ctx.wakeDispatcher();
+    await interaction.editReply({
+      content: tr('savedRepliesChat.sent', { number: sentIn }),
+      embeds: [],
+      components: [],
+    });
+  } catch (error) {
+    await interaction.editReply({
+      content: tr('savedRepliesChat.notSent', { reason: errorText(error, ctx, tr) }),
+      embeds: [],
+      components: [],
+    });
+  }
 }
