@@ -201,6 +201,7 @@ test('a sign-in link is refused when used a second time or after 10 minutes', as
   const reused = await again.goto(link);
   expect(reused?.status()).toBe(410);
   expect(await again.content()).toContain('used already');
+  await expectAccessible(again);
   expect((await again.browserContext().cookies()).some((c) => c.name === 'chatdesk_session')).toBe(false);
 
   const late = await discordLink(tina);
@@ -263,7 +264,11 @@ test('a supporter removed while signed in loses staff access on the next request
   // The knowledge base and major incidents, for the record of each page's accessibility.
   await page.goto(`${origin}/kb`);
   await expectAccessible(page);
+  await page.goto(`${origin}/mine`);
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('My work');
+  await expectAccessible(page);
   await page.goto(`${origin}/kb/edit`);
+  await expectAccessible(page);
   await page.type('#title', 'Resetting a password');
   await page.type('#body', 'Open the portal and press Reset.');
   await Promise.all([page.waitForNavigation(), page.click('form[action="/kb/save"] button')]);
@@ -278,7 +283,9 @@ test('a supporter removed while signed in loses staff access on the next request
   await page.goto(`${origin}/`);
   await Promise.all([page.waitForNavigation(), page.click('form.signout button')]);
   expect(await page.content()).toContain('You have signed out.');
+  await expectAccessible(page);
   expect((await page.goto(`${origin}/`))?.status()).toBe(401);
+  await expectAccessible(page);
   await page.browserContext().close();
   await tinaPage.browserContext().close();
 });
