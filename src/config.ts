@@ -70,7 +70,7 @@ const majorIncidentSettings = {
   MAJOR_WINDOW_MINUTES: positive(30),
   MAJOR_PROPOSE_AT: z.coerce.number().int().min(2).default(3),
   MAJOR_DECLARE_AT: z.coerce.number().int().min(2).default(6),
-  MAJOR_LOOK_ALIKE_AT: share(0.48),
+  MAJOR_LOOK_ALIKE_AT: share(0.34),
 };
 
 /** Settings of the look-alike rule before MAJOR_LOOK_ALIKE_AT replaced them: still set, they do nothing. */

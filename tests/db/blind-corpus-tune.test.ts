@@ -115,7 +115,7 @@ function ceiling(
 }
 
 /** The replay's figures beside the core's own: the tuning half opened through the core, once per threshold. */
-for (const alikeAt of [0.44, 0.48, 0.52])
+for (const alikeAt of [0.26, 0.3, 0.34])
   describeEachDatabase(
     `the tuning half through the core at MAJOR_LOOK_ALIKE_AT=${alikeAt}`,
     (ctx) => {

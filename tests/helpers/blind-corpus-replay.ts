@@ -9,7 +9,7 @@ import {
   type ReportSeen,
 } from '../../src/core/rules/major-incident';
 import {
-  countsBeforeWindow,
+  UNSHARED_FACTOR,
   termWeight,
   vectorOf,
   type ReportTerms,
@@ -142,9 +142,9 @@ function groupsById(reports: readonly BlindReport[], groupKeyOf: ReadonlyMap<num
 }
 
 /**
- * How a search at report `index` weighs a term: with the counts of the reports before its window
- * (as the core does, rules/similarity.ts `countsBeforeWindow`), or with those of all reports so far
- * (as it did before).
+ * How a search at report `index` weighs a term: with the counts of all reports so far (as the core
+ * does), or with those of the reports before its window, a term then "unshared" when no other
+ * report of the window holds it (the branch issue-16c-before-window has this in the core).
  */
 function weigherAt(
   index: number,
@@ -154,17 +154,19 @@ function weigherAt(
   language: Pick<Language, 'backgroundShare'>,
   from: ReplaySettings['counts'],
 ): (term: string) => number {
-  const all: TermStatistics = {
-    tickets: index + 1,
-    ticketsWith: (term) => counts.get(term) ?? 0,
-    backgroundShare: (term) => language.backgroundShare(term),
+  const backgroundShare = (term: string) => language.backgroundShare(term);
+  if (from === 'all')
+    return (term) => termWeight(term, { tickets: index + 1, ticketsWith: (t) => counts.get(t) ?? 0, backgroundShare });
+  const windowCounts = new Map<string, number>();
+  for (const i of inWindow)
+    for (const term of new Set(terms[i].terms)) windowCounts.set(term, (windowCounts.get(term) ?? 0) + 1);
+  const before: TermStatistics = {
+    tickets: index + 1 - inWindow.length,
+    ticketsWith: (term) => (counts.get(term) ?? 0) - (windowCounts.get(term) ?? 0),
+    backgroundShare,
   };
-  const stats =
-    from === 'all'
-      ? all
-      : countsBeforeWindow(
-          all,
-          inWindow.map((i) => terms[i]),
-        );
-  return (term) => termWeight(term, stats);
+  return (term) => {
+    const asBefore = termWeight(term, before) / (before.ticketsWith(term) <= 1 ? UNSHARED_FACTOR : 1);
+    return asBefore * ((windowCounts.get(term) ?? 0) <= 1 ? UNSHARED_FACTOR : 1);
+  };
 }

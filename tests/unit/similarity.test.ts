@@ -12,7 +12,6 @@ import { proposalAlertText } from '../../src/core/rules/proposal-alert';
 import {
   alikeness,
   centroidOf,
-  countsBeforeWindow,
   LEAST_EVIDENCE,
   serviceTerm,
   termWeight,
@@ -54,47 +53,6 @@ describe('what a term weighs', () => {
     const young = stats(10, { virker: 2, printer: 2 }, { virker: 0.25 });
     expect(termWeight('virker', young)).toBeLessThan(0.1);
     expect(termWeight('printer', young)).toBeGreaterThan(3);
-  });
-
-  describe('counted as before the window', () => {
-    // 300 tickets before this half hour, one VPN report among them; then a burst of 40 reports, 12 about the VPN.
-    const window = [
-      ...Array.from({ length: 12 }, () => ({ terms: ['vpn', 'down'] })),
-      ...Array.from({ length: 28 }, (_, i) => ({ terms: [`other${i}`, 'down'] })),
-    ];
-    const counted = stats(340, { vpn: 13, down: 100, lonely: 1 }, { down: 0.12 });
-    const before = countsBeforeWindow(counted, window);
-
-    test("the window's reports are left out of the counts", () => {
-      expect(before.tickets).toBe(300);
-      expect(before.ticketsWith('vpn')).toBe(1);
-      expect(before.ticketsWith('down')).toBe(60);
-      expect(before.ticketsWith('lonely')).toBe(1);
-    });
-
-    test('a word that bursts keeps the weight it had before the burst', () => {
-      expect(termWeight('vpn', before)).toBeGreaterThan(termWeight('vpn', counted) + 1);
-      expect(termWeight('vpn', before)).toBeGreaterThan(3);
-    });
-
-    test('a word common before the burst still tells little', () => {
-      expect(termWeight('down', before)).toBeLessThan(1);
-    });
-
-    test('shared or not is told by the window: a term of one report of it weighs half', () => {
-      const one = countsBeforeWindow(stats(340, { rare: 3, seen: 4 }), [
-        { terms: ['rare'] },
-        { terms: ['seen'] },
-        { terms: ['seen'] },
-      ]);
-      expect(termWeight('rare', one)).toBeCloseTo(termWeight('seen', one) / 2, 6);
-    });
-
-    test('never below nothing: counts of reports never counted (opened before the counts were kept)', () => {
-      const young = countsBeforeWindow(stats(2, { vpn: 1 }), window);
-      expect(young.tickets).toBe(0);
-      expect(young.ticketsWith('vpn')).toBe(0);
-    });
   });
 
   test('the service picked in a creation guide weighs twice a term as rare', () => {

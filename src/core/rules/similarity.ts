@@ -21,33 +21,6 @@ export interface TermStatistics {
   tickets: number;
   ticketsWith(term: string): number;
   backgroundShare(term: string): number;
-  /**
-   * How many reports of the window hold the term (the probe's own included): a term none other
-   * holds is "unshared". Without it, the recent tickets' count says.
-   */
-  windowWith?(term: string): number;
-}
-
-/**
- * The counts as they stood before the window: a term's rarity is how rare it was before the
- * burst. During an outage most reports of the window are the outage's, and counting them makes
- * its own words ("VPN", "printer") common, weighing down exactly the words that burst; the
- * window's count still says whether a term is shared at all. With no history before the window
- * (a new helpdesk, a test), the background list alone says how common a word is.
- */
-export function countsBeforeWindow(
-  stats: TermStatistics,
-  windowReports: ReadonlyArray<Pick<ReportTerms, 'terms'>>,
-): TermStatistics {
-  const inWindow = new Map<string, number>();
-  for (const report of windowReports)
-    for (const term of new Set(report.terms)) inWindow.set(term, (inWindow.get(term) ?? 0) + 1);
-  return {
-    tickets: Math.max(0, stats.tickets - windowReports.length),
-    ticketsWith: (term) => Math.max(0, stats.ticketsWith(term) - (inWindow.get(term) ?? 0)),
-    backgroundShare: (term) => stats.backgroundShare(term),
-    windowWith: (term) => inWindow.get(term) ?? 0,
-  };
 }
 
 export interface LookAlikeSettings {
@@ -87,13 +60,12 @@ export function termShare(term: string, stats: TermStatistics): number {
 
 /**
  * What a term tells: the information in finding it, -ln(share), less that of a term in a quarter
- * of all tickets, which tells nothing. A term no other report of the window (or recent ticket)
- * holds weighs half: it cannot be shared yet, and a chatty report is mostly such words; but it
- * still says the report is about something else than the one word it shares.
+ * of all tickets, which tells nothing. A term no other recent ticket holds weighs half: it
+ * cannot be shared yet, and a chatty report is mostly such words; but it still says the report is
+ * about something else than the one word it shares.
  */
 export function termWeight(term: string, stats: TermStatistics): number {
-  const holders = stats.windowWith ? stats.windowWith(term) : stats.ticketsWith(term);
-  const unshared = holders <= 1 ? UNSHARED_FACTOR : 1;
+  const unshared = stats.ticketsWith(term) <= 1 ? UNSHARED_FACTOR : 1;
   const weight = unshared * Math.max(0, Math.log(TELLS_NOTHING_AT / termShare(term, stats)));
   return term.startsWith(SERVICE_TERM_PREFIX) ? weight * SERVICE_FACTOR : weight;
 }

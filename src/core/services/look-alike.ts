@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Ticket } from '../model';
 import type { LookAlikeSettings, ReportTerms, TermVector } from '../rules/similarity';
-import { countsBeforeWindow, termWeight, vectorOf } from '../rules/similarity';
+import { termWeight, vectorOf } from '../rules/similarity';
 import type { GroupSeen, ReportSeen } from '../rules/major-incident';
 import { countTerms, languageOf, reportWords, termStatistics, termsOfReport } from './term-weights';
 
@@ -103,12 +103,7 @@ export async function surroundingsOf(
   );
   for (const { row, words } of unread) keep(kept, Number(row.id), termsOfReport(language, words, row.service_id));
   const withTerms = rows.map((row) => ({ row, terms: kept.get(Number(row.id))! }));
-  const counted = await termStatistics(manager, language, new Set(withTerms.flatMap(({ terms }) => terms.terms)), now);
-  // Weighed as the terms were before the window: an outage's own words are not common because it bursts.
-  const stats = countsBeforeWindow(
-    counted,
-    withTerms.filter(({ row }) => row.in_window || Number(row.id) === probe.id).map(({ terms }) => terms),
-  );
+  const stats = await termStatistics(manager, language, new Set(withTerms.flatMap(({ terms }) => terms.terms)), now);
   const weights = new Map<string, number>();
   const weightOf = (term: string) => {
     let weight = weights.get(term);
