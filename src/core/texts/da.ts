@@ -160,6 +160,8 @@ export const da: Catalog = {
       leastLoaded: 'Den mindst travle supporter på niveau {{tier}}',
       candidate: '{{name}} ({{load}} åbne)',
       reassignTo: 'Giv videre til…',
+      reassign: 'Giv #{{number}} videre til:',
+      supporter: 'En supporter',
     },
     customerStatus: 'Status: {{status}}. Svar i denne tråd for at skrive med support.',
     yourTicket: 'Din sag {{heading}}',

@@ -163,6 +163,8 @@ export const en = {
       leastLoaded: 'The least-loaded tier-{{tier}} supporter',
       candidate: '{{name}} ({{load}} open)',
       reassignTo: 'Reassign to…',
+      reassign: 'Reassign #{{number}} to:',
+      supporter: 'A supporter',
     },
     customerStatus: 'Status: {{status}}. Reply in this thread to talk to support.',
     yourTicket: 'Your ticket {{heading}}',
