@@ -42,6 +42,8 @@ export interface CommentView {
 export interface DeliveryView {
   ticket: LocatedTicket;
   card: TicketCard;
+  /** The card as the customer reads it, all in their language (Slack's card in their DM thread). */
+  customerCard: TicketCard;
   customer: PersonView;
   assignee: PersonView | null;
   comment: CommentView | null;
@@ -89,6 +91,13 @@ export class DeliveryViews {
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
           rating,
           this.ctx.policy.language,
+          customer.language,
+        ),
+        customerCard: ticketCard(
+          ticket,
+          { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
+          rating,
+          customer.language,
         ),
         staffLanguage: this.ctx.policy.language,
         comment: comment

@@ -166,7 +166,7 @@ export const da: Catalog = {
     customerStatus: 'Status: {{status}}. Svar i denne tråd for at skrive med support.',
     yourTicket: 'Din sag {{heading}}',
     threadOpen: 'Din sag er åben i {{thread}}: support svarer dér, og du kan også svare dér.',
-    noteFrom: 'Intern note fra {{name}}:',
+    noteFrom: 'Intern note fra {{name}}',
     noteBy: 'Intern note af {{name}}:',
     staff: 'personale',
     support: 'Support',
@@ -177,6 +177,9 @@ export const da: Catalog = {
       add: 'Tilføj note',
       label: 'Intern note (kun personale)',
       onlyInThread: 'Interne noter skrives i sagens tråd i supportkanalen.',
+    },
+    rating: {
+      addComment: 'Tilføj en kommentar',
     },
     ratingThanks: 'Tak for din kommentar til #{{number}}.',
     ratingNotAdded: 'Din kommentar blev ikke tilføjet: {{reason}}',
@@ -1020,6 +1023,7 @@ export const da: Catalog = {
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {
     declare: 'Erklær større hændelse',
+    dismiss: 'Afvis',
     notRelated: 'Ikke relateret',
     notRelatedTo: 'Ikke relateret: #{{number}}',
     declared: 'Større hændelse #{{number}} er erklæret; sagerne er knyttet til den.',

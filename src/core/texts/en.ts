@@ -169,7 +169,7 @@ export const en = {
     customerStatus: 'Status: {{status}}. Reply in this thread to talk to support.',
     yourTicket: 'Your ticket {{heading}}',
     threadOpen: 'Your ticket is open in {{thread}}: support answers there, and you can reply there.',
-    noteFrom: 'Internal note from {{name}}:',
+    noteFrom: 'Internal note from {{name}}',
     noteBy: 'Internal note by {{name}}:',
     staff: 'staff',
     support: 'Support',
@@ -180,6 +180,9 @@ export const en = {
       add: 'Add note',
       label: 'Internal note (staff only)',
       onlyInThread: "Internal notes are added from a ticket's thread in the support channel.",
+    },
+    rating: {
+      addComment: 'Add a comment',
     },
     ratingThanks: 'Thank you for your comment on #{{number}}.',
     ratingNotAdded: 'Your comment was not added: {{reason}}',
@@ -1021,6 +1024,7 @@ export const en = {
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {
     declare: 'Declare major incident',
+    dismiss: 'Dismiss',
     notRelated: 'Not related',
     notRelatedTo: 'Not related: #{{number}}',
     declared: 'Major incident #{{number}} declared; its tickets joined it.',

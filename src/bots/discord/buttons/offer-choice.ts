@@ -9,7 +9,7 @@ import {
 import type { ActorRef } from '../../../core/services/people';
 import type { StaffMember } from '../../../core/services/staff';
 import { readerTexts, type Translate } from '../../reader';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -39,7 +39,7 @@ export async function offerChoiceFrom(
   // Every component interaction can be answered; discord.js's union type just doesn't say so.
   const repliable = interaction as RepliableInteraction;
   await repliable.deferReply({ flags: MessageFlags.Ephemeral });
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
   const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
   try {
     const { prompt, select } = await build(actor, tr);

@@ -1,7 +1,7 @@
 import type { MessageComponentInteraction, RepliableInteraction } from 'discord.js';
 import type { ActorRef } from '../../../core/services/people';
 import type { Translate } from '../../reader';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { answerPrivately, type PrivateAnswer } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -29,7 +29,7 @@ export function ticketAction(
     // Selects carry the chosen values; buttons have none.
     const values = interaction.isAnySelectMenu() ? interaction.values : [];
     return answerPrivately(interaction as RepliableInteraction, ctx, (tr) =>
-      perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values, interaction.customId, tr),
+      perform(ctx, interactionActor(interaction), ticketNumber, values, interaction.customId, tr),
     );
   };
 }

@@ -24,7 +24,10 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const link = interaction.options.getString('message');
     if (ticketNumber !== null && link === null) {
       const part = interaction.options.getString('part') ?? '';
-      return ticketRedactionAnswer(await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }));
+      return ticketRedactionAnswer(
+        await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }),
+        tr,
+      );
     }
     if (link === null || ticketNumber !== null)
       return tr('answers.redact.oneThing', { message: '`message:`', ticket: '`ticket:`', part: '`part:`' });
@@ -33,7 +36,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       ...message,
       replacement,
     });
-    return redactionAnswer(result, 'discord', aboutOriginal(result, tr));
+    return redactionAnswer(result, 'discord', aboutOriginal(result, tr), tr);
   });
 }
 
