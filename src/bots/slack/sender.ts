@@ -18,7 +18,7 @@ import { messageId, messageRef } from './context';
 import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
-import { t } from '../../core/texts';
+import { t, textsFor } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
 import { SlackApiError } from './api-errors';
@@ -89,7 +89,7 @@ export class SlackSender implements Sender {
       const text = escapeMrkdwn(String(payload.text));
       // A link code's owner answers its redemption with the buttons under the prompt.
       if (typeof payload.linkCode === 'string')
-        return this.dm(person, text, io, linkPromptBlocks(text, payload.linkCode));
+        return this.dm(person, text, io, linkPromptBlocks(textsFor(person.language), text, payload.linkCode));
       return this.dm(person, text, io);
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
@@ -153,7 +153,7 @@ export class SlackSender implements Sender {
   private async postTicket(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
-    const customerCard = customerCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.customerCard, number);
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
     if (!place.cardTs) {
@@ -174,7 +174,7 @@ export class SlackSender implements Sender {
       const dmChannel = await this.openDm(view.customer);
       const posted = await io.post('dm-card', {
         channel: dmChannel,
-        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
+        text: textsFor(view.customer.language)('card.yourTicket', { heading: escapeMrkdwn(view.card.heading) }),
         blocks: customerCard,
       });
       place.dmChannel = posted.channel;
@@ -217,7 +217,7 @@ export class SlackSender implements Sender {
   private async updateCards(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<boolean> {
     const number = view.ticket.number;
     const staffCard = staffCardBlocks(view.card, number);
-    const customerCard = customerCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.customerCard, number);
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
     if (place.cardsDrawn === drawn) return false;
     if (place.channel && place.cardTs) {
@@ -232,7 +232,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.dmChannel,
         ts: place.dmThreadTs,
-        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
+        text: textsFor(view.customer.language)('card.yourTicket', { heading: escapeMrkdwn(view.card.heading) }),
         blocks: customerCard,
       });
     }
@@ -272,10 +272,10 @@ export class SlackSender implements Sender {
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.dmChannel, place.dmThreadTs)) {
-      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm'), io);
+      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm', view), io, 'dm'), io);
     }
     if (!cameFrom(place.channel, place.cardTs)) {
-      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
+      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card', view), io, 'card'), io);
     }
   }
 
@@ -287,7 +287,7 @@ export class SlackSender implements Sender {
       (comment.platformMessageId && place.channel && comment.platformMessageId.startsWith(`${place.channel}:`))
     )
       return;
-    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
+    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card', view), io, 'card'), io);
   }
 
   private async recordCopy(
@@ -314,7 +314,7 @@ export class SlackSender implements Sender {
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
       const { ts } = messageRef(copy.messageId);
-      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card');
+      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card', view);
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
         if ((error as { data?: { error?: string } }).data?.error !== SlackApiError.MessageNotFound) throw error;
       });
@@ -347,7 +347,8 @@ export class SlackSender implements Sender {
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
         ? payload.proposalId
         : null;
-    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
+    const tr = textsFor(this.helpdesk.languages.staff());
+    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(tr, text, proposalId) });
   }
 
   private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {
@@ -372,21 +373,36 @@ export class SlackSender implements Sender {
  * thread where staff work (internal notes only ever there). A redaction edits a copy to the same
  * words around the replacement.
  */
-function copyText(comment: CommentView, side: 'dm' | 'card'): string {
-  const author = escapeMrkdwn(comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support'));
+function copyText(
+  comment: CommentView,
+  side: 'dm' | 'card',
+  view: Pick<DeliveryView, 'staffLanguage' | 'customer'>,
+): string {
+  // The DM thread is the customer's (their language); the card's thread is staff's.
+  const say = textsFor(side === 'dm' ? view.customer.language : view.staffLanguage);
+  const author = escapeMrkdwn(
+    comment.author?.displayName || say(comment.byCustomer ? 'card.customer' : 'card.support'),
+  );
   // A message written in Slack arrives escaped, its mentions and links as tokens; anything else is plain text.
   const body =
     comment.platform === 'slack' && comment.platformMessageId
       ? slackTextAsMrkdwn(comment.body)
       : escapeMrkdwn(comment.body);
   if (comment.kind === 'internal')
-    return `:lock: *Internal note by ${escapeMrkdwn(comment.author?.displayName || 'staff')}:* ${body}`;
+    return `:lock: *${say('card.noteBy', { name: escapeMrkdwn(comment.author?.displayName || say('card.staff')) })}* ${body}`;
   const files =
     comment.attachments.length > 0
-      ? `\n(files: ${escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', '))})`
+      ? `\n${say('card.files', { names: escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', ')) })}`
       : '';
-  const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
-  return `*${author}${role}:* ${body}${files}`;
+  const named =
+    side === 'dm'
+      ? comment.byCustomer
+        ? author
+        : say('card.bySupport', { name: author })
+      : comment.byCustomer
+        ? say('card.byCustomer', { name: author })
+        : author;
+  return `*${named}:* ${body}${files}`;
 }
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */

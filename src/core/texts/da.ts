@@ -170,6 +170,10 @@ export const da: Catalog = {
     noteBy: 'Intern note af {{name}}:',
     staff: 'personale',
     support: 'Support',
+    customer: 'Kunde',
+    bySupport: '{{name}} (support)',
+    byCustomer: '{{name}} (kunde)',
+    files: '(filer: {{names}})',
     notesThread: '{{heading}} (noter)',
     queued: 'Ny sag #{{number}} "{{title}}" ({{type}}, {{priority}}) venter i køen.',
     note: {
@@ -421,6 +425,7 @@ export const da: Catalog = {
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {
     cancel: 'Annullér',
+    close: 'Luk',
     send: 'Send',
     ticket: {
       title: 'Opret en sag',
@@ -522,6 +527,10 @@ export const da: Catalog = {
       questionsMax: 'Spørgsmål, formularen stiller (højst 3)',
       questionsInto: 'Ét pr. linje; svarene kommer med i sagen',
       onlyAdmins: 'Det kan du ikke: kun administratorer vedligeholder tjenestekataloget.',
+      lookAfter: 'Tager helpdesken sig af den?',
+      save: 'Gem',
+      add: 'Tilføj',
+      savedList: 'Gemt.',
       saved: 'Tjeneste {{id}} "{{name}}" er gemt ({{coverage}}). Katalogartiklen viser den.',
       added: 'Tjeneste {{id}} "{{name}}" er tilføjet ({{coverage}}). Katalogartiklen viser den.',
       coveredBy: 'dækket, niveau {{tier}}',
@@ -542,6 +551,10 @@ export const da: Catalog = {
       created: 'Artikel {{id}} "{{title}}" er oprettet ({{readers}} kan læse den).',
       readersEveryone: 'alle',
       readersStaff: 'kun personalet',
+      tagsComma: 'Emneord (adskilt af kommaer)',
+      everyonePublic: 'Alle (offentlig)',
+      save: 'Gem',
+      create: 'Opret',
     },
   },
   // ---- answers: Private answers to commands and buttons

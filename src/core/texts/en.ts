@@ -173,6 +173,10 @@ export const en = {
     noteBy: 'Internal note by {{name}}:',
     staff: 'staff',
     support: 'Support',
+    customer: 'Customer',
+    bySupport: '{{name}} (support)',
+    byCustomer: '{{name}} (customer)',
+    files: '(files: {{names}})',
     notesThread: '{{heading}} (notes)',
     queued: 'New ticket #{{number}} "{{title}}" ({{type}}, {{priority}}) is waiting in the queue.',
     note: {
@@ -421,6 +425,7 @@ export const en = {
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {
     cancel: 'Cancel',
+    close: 'Close',
     send: 'Send',
     ticket: {
       title: 'Open a ticket',
@@ -521,6 +526,10 @@ export const en = {
       questionsMax: 'Questions the form asks (at most 3)',
       questionsInto: 'One per line; the answers go into the ticket',
       onlyAdmins: "You can't do that: only admins keep the service catalog.",
+      lookAfter: 'Does the helpdesk look after it?',
+      save: 'Save',
+      add: 'Add',
+      savedList: 'Saved.',
       saved: 'Service {{id}} "{{name}}" is saved ({{coverage}}). The catalog article shows it.',
       added: 'Service {{id}} "{{name}}" is added ({{coverage}}). The catalog article shows it.',
       coveredBy: 'covered, tier {{tier}}',
@@ -541,6 +550,10 @@ export const en = {
       created: 'Article {{id}} "{{title}}" is created ({{readers}} can read it).',
       readersEveryone: 'everyone',
       readersStaff: 'staff only',
+      tagsComma: 'Tags (comma-separated)',
+      everyonePublic: 'Everyone (public)',
+      save: 'Save',
+      create: 'Create',
     },
   },
   // ---- answers: Private answers to commands and buttons
