@@ -17,6 +17,8 @@ export const SCOPES_BY_METHOD: Record<string, string[]> = {
   'files.completeUploadExternal': ['files:write'],
   // A message reacted to with the ticket emoji, read in whatever channel the app is in.
   'reactions.get': ['reactions:read'],
+  // A person's time zone (their profile's `tz`), so the dates in what they read are theirs.
+  'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],

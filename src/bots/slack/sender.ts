@@ -70,8 +70,10 @@ export class SlackSender implements Sender {
 
   async send(planned: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      // Its words are written now, in its reader's language (a notice planned at night, read by day).
-      const delivery = await this.helpdesk.deliveries.localized(planned);
+      // Its words are written now, in its reader's language (a notice planned at night, read by day),
+      // its dates and times in the reader's time zone as their Slack profile gives it.
+      const timeZone = await this.readerTimeZone(planned);
+      const delivery = await this.helpdesk.deliveries.localized(planned, timeZone ? { timeZone } : {});
       await this.carryOut(delivery, {
         ...options,
         post: (step, message) => postOnce(this.client, delivery, step, message),
@@ -79,6 +81,22 @@ export class SlackSender implements Sender {
     } catch (error) {
       throw translate(error);
     }
+  }
+
+  /** Time zones by Slack user, asked of users.info once an hour at most (people rarely move). */
+  private readonly timeZones = new Map<string, { timeZone: string | undefined; at: number }>();
+
+  /** The time zone of the one person a delivery is for, when Slack tells it; none for staff channels. */
+  private async readerTimeZone(delivery: OutgoingDelivery): Promise<string | undefined> {
+    const userId = await this.helpdesk.deliveries.readerUserId(delivery, 'slack');
+    if (!userId) return undefined;
+    const known = this.timeZones.get(userId);
+    if (known && Date.now() - known.at < TIME_ZONE_KEPT_MS) return known.timeZone;
+    // Without it the notice still goes out, its times in UTC (said as such).
+    const info = await this.client.users.info({ user: userId }).catch(() => undefined);
+    const timeZone = info?.user?.tz || undefined;
+    this.timeZones.set(userId, { timeZone, at: Date.now() });
+    return timeZone;
   }
 
   private async carryOut(delivery: OutgoingDelivery, io: SlackSend): Promise<void> {
@@ -411,6 +429,9 @@ function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: Kno
     .update(JSON.stringify([heading, staffCard, customerCard]))
     .digest('base64url');
 }
+
+/** How long a person's Slack time zone is trusted before it is asked again. */
+const TIME_ZONE_KEPT_MS = 60 * 60 * 1000;
 
 /** WebClient's errors, as the dispatcher understands them. */
 function translate(error: unknown): Error {

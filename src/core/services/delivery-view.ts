@@ -152,6 +152,30 @@ export class DeliveryViews {
     };
   }
 
+  /**
+   * The one person who reads a delivery (a direct message, a customer's notice), as their user id
+   * on `platform`, so the adapter can ask the platform their time zone; null for staff channels.
+   */
+  async readerUserId(delivery: DeliveryToSay, platform: Platform): Promise<string | null> {
+    const personId = /^person:(\d+)$/.exec(delivery.destination)?.[1];
+    const toCustomer =
+      delivery.kind === 'ticket.created' ||
+      (delivery.kind === 'ticket.notice' && delivery.payload.audience === 'customer');
+    let rows: Array<{ user_id: string }> = [];
+    if (personId)
+      rows = await this.ctx.dataSource.query(
+        `SELECT platform_user_id AS user_id FROM identity WHERE person_id = $1 AND platform = $2`,
+        [Number(personId), platform],
+      );
+    else if (toCustomer && delivery.ticketId !== null)
+      rows = await this.ctx.dataSource.query(
+        `SELECT i.platform_user_id AS user_id FROM ticket t JOIN identity i ON i.person_id = t.customer_id
+          WHERE t.id = $1 AND i.platform = $2`,
+        [delivery.ticketId, platform],
+      );
+    return rows[0]?.user_id ?? null;
+  }
+
   /** Who reads a delivery, and so its language. */
   async readerLanguage(delivery: DeliveryToSay): Promise<Language> {
     const policyLanguage = this.ctx.policy.language;

@@ -713,10 +713,13 @@ export const da: Catalog = {
   },
   // ---- discord: Said only on Discord
   discord: {
+    notMessageLink:
+      'det er ikke et link til en Discord-besked: brug "Copy Message Link" på beskeden ({{example}}), eller angiv beskedens id',
     setupPermissions: 'Kunder skal have Vis kanal dér, men ikke Send beskeder.',
   },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
+    notMessageLink: 'det er ikke et link til en Slack-besked: brug "Copy link" på beskeden ({{example}})',
     mentionNeeded: 'Angiv personen med en omtale, fx {{example}}.',
     mentionOrNone: 'Angiv personen med en omtale, fx {{example}}, eller udelad den.',
     redactUsage:

@@ -714,6 +714,8 @@ export const en = {
   // ---- discord: Said only on Discord
   discord: {
     setupPermissions: 'Customers need View Channel there, and not Send Messages.',
+    notMessageLink:
+      'that is not a Discord message link: use "Copy Message Link" on the message ({{example}}), or give its message id',
   },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
@@ -727,6 +729,7 @@ export const en = {
     redactInChannel:
       "Slack lets no app delete a person's message: please delete it (and any file shared with it) yourself, or ask a workspace admin: {{link}}",
     setupHere: 'this channel',
+    notMessageLink: 'that is not a Slack message link: use "Copy link" on the message ({{example}})',
     home: {
       queue: 'The queue',
       nothing: 'Nothing here.',

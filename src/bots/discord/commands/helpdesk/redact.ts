@@ -31,7 +31,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     }
     if (link === null || ticketNumber !== null)
       return tr('answers.redact.oneThing', { message: '`message:`', ticket: '`ticket:`', part: '`part:`' });
-    const message = parseMessageRef(link);
+    const message = parseMessageRef(link, tr);
     const result = await ctx.helpdesk.comments.redact(actor, {
       ...message,
       replacement,

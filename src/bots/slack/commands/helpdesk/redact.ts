@@ -35,7 +35,7 @@ export async function redactCommand(
     });
     return ticketRedactionAnswer(result, tr);
   }
-  const message = parseSlackMessageRef(target);
+  const message = parseSlackMessageRef(target, tr);
   const replacement = text.trim().replace(/^\S+\s+\S+\s*/, '');
   const result = await ctx.helpdesk.comments.redact(actor, { ...message, ...(replacement ? { replacement } : {}) });
   return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain, tr), tr);
