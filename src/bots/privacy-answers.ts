@@ -2,13 +2,16 @@ import type { IdentityRef } from '../core/model';
 import { InvalidInputError } from '../core/errors';
 import type { Platform } from '../core/model';
 import type { ErasurePreview, ErasureResult, TicketRedactionResult } from '../core/services/privacy';
+import { erasedName } from '../core/services/erasure';
+import { DEFAULT_LANGUAGE, textsFor } from '../core/texts';
+import type { Translate } from './reader';
 
 /**
  * A person named for `/helpdesk forget` or `export`: a mention (`<@123>`, `<@U123|name>`), or a
  * platform id, so someone no longer on the server or workspace can be named too: `discord:123`,
  * `slack:U123`, or a bare id of this platform.
  */
-export function parsePersonId(text: string, here: Platform): IdentityRef {
+export function parsePersonId(text: string, here: Platform, tr: Translate = textsFor(DEFAULT_LANGUAGE)): IdentityRef {
   const input = text.trim();
   const mention = /^<@!?([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(input);
   if (mention) return { platform: here, userId: mention[1] };
@@ -18,65 +21,70 @@ export function parsePersonId(text: string, here: Platform): IdentityRef {
   throw new InvalidInputError([
     {
       field: 'person',
-      problem: 'name the person with a mention, or by their id: discord:123456789012345678 or slack:U0123456789',
+      problem: tr('answers.erasure.personId', { examples: 'discord:123456789012345678, slack:U0123456789' }),
     },
   ]);
 }
 
-const who = (ref: IdentityRef) => `${ref.platform} user ${ref.userId}`;
+const who = (ref: IdentityRef, tr: Translate) =>
+  tr('answers.erasure.platformUser', { platform: ref.platform, id: ref.userId });
 
 /** The question before an erasure: whom, how much, and that it cannot be undone. */
-export function erasureQuestion(preview: ErasurePreview): string {
-  const name = preview.displayName || who(preview.identities[0]);
+export function erasureQuestion(preview: ErasurePreview, tr: Translate): string {
+  const name = preview.displayName || who(preview.identities[0], tr);
+  const identities = preview.identities.map((ref) => who(ref, tr)).join(', ') || tr('answers.erasure.noIdentity');
   return [
-    `Erase ${name} (${preview.identities.map(who).join(', ') || 'no identity left'})?`,
-    `Their name and identities become "Erased person ${preview.personId}"; everything said in their ${preview.ticketsAsCustomer} ticket(s) and everything they wrote (${preview.comments} comment(s)) is replaced and their files deleted; ${preview.openTickets} open ticket(s) are resolved; their staff role and link codes go. Ticket numbers and figures stay.`,
-    'This cannot be undone. Export their data first if they asked for it (`/helpdesk export`).',
+    tr('answers.erasure.question', { name, identities }),
+    tr('answers.erasure.what', {
+      placeholder: erasedName(preview.personId),
+      tickets: preview.ticketsAsCustomer,
+      comments: preview.comments,
+      open: preview.openTickets,
+    }),
+    tr('answers.erasure.cannotUndo', { command: '`/helpdesk export`' }),
   ].join('\n');
 }
 
 const numbers = (list: number[]) => list.map((n) => `#${n}`).join(', ');
 
 /** What an erasure did, and what of it the platforms keep (said by each platform's rules, both named). */
-export function erasureAnswer(result: ErasureResult): string {
+export function erasureAnswer(result: ErasureResult, tr: Translate): string {
   const lines = [
-    `Erased: they are now "${result.placeholder}". ${result.comments} comment(s) and ${result.files} file(s) are gone from the helpdesk` +
-      (result.ticketNumbers.length > 0
-        ? `; their tickets ${numbers(result.ticketNumbers)} keep only their numbers and figures`
-        : '') +
-      (result.closedNumbers.length > 0 ? `; ${numbers(result.closedNumbers)} resolved (staff were told)` : '') +
-      '.',
+    tr('answers.erasure.done', {
+      placeholder: result.placeholder,
+      comments: result.comments,
+      files: result.files,
+      tickets:
+        result.ticketNumbers.length > 0
+          ? tr('answers.erasure.doneTickets', { numbers: numbers(result.ticketNumbers) })
+          : '',
+      closed:
+        result.closedNumbers.length > 0
+          ? tr('answers.erasure.doneClosed', { numbers: numbers(result.closedNumbers) })
+          : '',
+    }),
   ];
   if (result.ticketsOn.discord.length > 0)
-    lines.push(
-      `Discord: the bot deletes the threads of ${numbers(result.ticketsOn.discord)} (their messages with them) and its queue posts; it needs Manage Threads there.`,
-    );
+    lines.push(tr('answers.erasure.discord', { numbers: numbers(result.ticketsOn.discord) }));
   if (result.ticketsOn.slack.length > 0)
-    lines.push(
-      `Slack: the bot deletes its own posts for ${numbers(result.ticketsOn.slack)} (the cards and everything it posted in their threads). Slack lets no app delete a person's messages: what people wrote in those threads stays until a workspace admin deletes it.`,
-    );
-  if (result.commentsElsewhere > 0)
-    lines.push(
-      `${result.commentsElsewhere} comment(s) they wrote in other tickets are redacted: the bot edits its copies, and deletes the originals on Discord.`,
-    );
-  lines.push(
-    "The bot deletes what it said in their direct messages with it. Notifications people already saw elsewhere (staff's direct messages about these tickets) cannot be taken back from here.",
-  );
+    lines.push(tr('answers.erasure.slack', { numbers: numbers(result.ticketsOn.slack) }));
+  if (result.commentsElsewhere > 0) lines.push(tr('answers.erasure.elsewhere', { count: result.commentsElsewhere }));
+  lines.push(tr('answers.erasure.directMessages'));
   return lines.join('\n');
 }
 
 /** What a ticket's redaction did, and what no bot can reach. */
-export function ticketRedactionAnswer(result: TicketRedactionResult): string {
-  const what = result.part === 'rating' ? 'rating comment' : result.part;
+export function ticketRedactionAnswer(result: TicketRedactionResult, tr: Translate): string {
   const lines = [
-    `Redacted the ${what} of ticket #${result.ticket.number}: the helpdesk now keeps only "${result.replacement}" there, in its history and in every message it kept.`,
+    tr('answers.redaction.ticket', {
+      part: tr(`answers.redaction.part.${result.part}`),
+      number: result.ticket.number,
+      replacement: result.replacement,
+    }),
   ];
   if (result.platformCopies)
-    lines.push(`The bot is redrawing the ticket's card${result.part === 'title' ? ' and thread name' : ''} with it.`);
-  else lines.push('A rating comment is never posted in chat: nothing to take off the platforms.');
-  if (result.part !== 'rating')
-    lines.push(
-      'Notifications people already saw cannot be taken back, nor a message a ticket was opened from (its author or an admin can delete it).',
-    );
+    lines.push(tr(result.part === 'title' ? 'answers.redaction.redrawCardAndThread' : 'answers.redaction.redrawCard'));
+  else lines.push(tr('answers.redaction.ratingNotPosted'));
+  if (result.part !== 'rating') lines.push(tr('answers.redaction.cannotTakeBack'));
   return lines.join('\n');
 }

@@ -53,6 +53,31 @@ describeEachDatabase('service catalog and creation guides', (ctx) => {
     expect(again.body).toContain('- Private phones: Your own mobile');
   });
 
+  test('the SLA and catalog articles exist in English and Danish; /kb read gives each reader their own language', async () => {
+    const { knowledge, languages } = ctx().helpdesk;
+    const dansker = discord('dansker');
+    await languages.set(dansker, { language: 'da' });
+    const [catalogArticle] = await ctx().dataSource.query(`SELECT id FROM article WHERE special = 'catalog'`);
+    const english = await knowledge.read(carl, { id: catalogArticle.id });
+    expect(english.title).toBe('Service catalog');
+    const danish = await knowledge.read(dansker, { id: catalogArticle.id });
+    expect(danish.title).toBe('Tjenestekatalog');
+    expect(danish.body).toContain('Ikke dækket af helpdesken\n- Private phones');
+    expect(danish.body).toContain('- Printing: Office printers and the print server');
+    // A Discord client set to Danish reads it in Danish before any choice of their own.
+    const byLocale = await knowledge.read({ ...discord('anders'), locale: 'da' }, { id: catalogArticle.id });
+    expect(byLocale.title).toBe('Tjenestekatalog');
+
+    await ctx().helpdesk.sla.publishArticle();
+    const [sla] = await ctx().dataSource.query(`SELECT id FROM article WHERE special = 'sla'`);
+    const slaDanish = await knowledge.read(dansker, { id: sla.id });
+    expect(slaDanish.title).toBe('Serviceniveauaftale (SLA)');
+    expect(slaDanish.body).toMatch(/^- P1 kritisk: første svar inden for \d+ (t|min|d)/m);
+    expect((await knowledge.read(carl, { id: sla.id })).body).toMatch(
+      /^- P1 critical: first response within \d+[hmd]/m,
+    );
+  });
+
   test('a guide offers matching public articles; "This solved it" opens no ticket and counts a deflection', async () => {
     const { guides } = ctx().helpdesk;
     const tickets = async () => (await ctx().dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n;

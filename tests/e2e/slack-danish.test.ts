@@ -1,4 +1,7 @@
+import { DAY } from '../../src/core/clock';
 import { t } from '../../src/core/texts';
+import { sendDueReminders } from '../../src/jobs/reminders';
+import { buttonIn, buttonPress } from '../../src/simulator/slack/interactions';
 import { ticketFormValues, viewSubmission as submission } from '../fakes/slack/interactions';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
@@ -23,6 +26,8 @@ async function run(user: { id: string; name: string }, command: string, text = '
 
 describe('Slack: a Danish customer reads Danish, staff read English', () => {
   test('/helpdesk language da, then the form, the opened notice and her list are in Danish; the staff card stays English', async () => {
+    // Her Slack profile's time zone: the dates she reads are hers.
+    h.api.timeZones.set(METTE.id, 'Europe/Copenhagen');
     const chosen = await run(METTE, '/helpdesk', 'language da');
     expect(chosen.text).toBe(t('da', 'people.languageSet'));
 
@@ -66,5 +71,50 @@ describe('Slack: a Danish customer reads Danish, staff read English', () => {
     // Tina reads her answers in English.
     const staffList = await run(TINA, '/tickets', 'list queue');
     expect(staffList.text).toContain('*The queue (unassigned)*');
+
+    // The card at the top of her DM thread: her status line and her button in Danish.
+    const dmCard = h.api.messages.find((m) => m.channel === `D${METTE.id}` && m.ts === location.slackDmThreadTs)!;
+    expect(JSON.stringify(dmCard.blocks)).toContain('Svar i denne tråd for at skrive med support.');
+    expect(JSON.stringify(dmCard.blocks)).toContain('"Det er løst"');
+    expect(dmCard.text).toContain('Din sag #');
+
+    // Pending, the reminder, resolved and the rating: each written in Danish when it is sent.
+    const tina = { platform: 'slack' as const, userId: TINA.id };
+    const dm = () => h.api.thread(`D${METTE.id}`, location.slackDmThreadTs);
+    await h.helpdesk.tickets.setPending(tina, { ticketNumber: row.number });
+    await h.deliver();
+    expect(dm().at(-1)!.text).toContain(t('da', 'ticket.pending', { number: row.number }));
+    h.clock.advance(3 * DAY);
+    await sendDueReminders(h.helpdesk.ctx, h.clock.now());
+    await h.deliver();
+    const reminder = dm().at(-1)!.text as string;
+    expect(reminder).toMatch(new RegExp(`^Påmindelse: support venter stadig på dit svar på #${row.number}\\.`));
+    // The day it closes, in her time zone (Slack's users.info gave it).
+    expect(h.api.callsOf('users.info').some((c) => c.args.user === METTE.id)).toBe(true);
+    await h.helpdesk.tickets.resolve(tina, { ticketNumber: row.number });
+    await h.deliver();
+    const resolved = dm().at(-1)!;
+    expect(resolved.text).toContain(`Din sag #${row.number} er løst af support.`);
+    expect(resolved.text).toContain('tryk Genåbn');
+    await h.signer.interaction(
+      buttonPress(METTE, buttonIn(resolved.blocks, 'rate_5'), `D${METTE.id}`, {
+        ts: resolved.ts,
+        text: resolved.text,
+        thread_ts: location.slackDmThreadTs,
+      }),
+    );
+    await h.slack.settled();
+    const rated = h.api
+      .callsOf('chat.update')
+      .filter((c) => c.args.ts === resolved.ts)
+      .at(-1)!.args;
+    expect(rated.text).toContain(`Tak! Du gav #${row.number} 5/5.`);
+    expect(JSON.stringify(rated.blocks)).toContain('"Tilføj en kommentar"');
+    // The staff card, redrawn resolved, still reads English.
+    const staffCard = h.api
+      .callsOf('chat.update')
+      .filter((c) => c.args.ts === location.slackCardTs)
+      .at(-1)!.args;
+    expect(JSON.stringify(staffCard.blocks)).toContain('resolved (resolved by support)');
   });
 });

@@ -161,7 +161,7 @@ describe('major incidents in Slack', () => {
     const notRelated = buttonIn([besideThird], 'major_not_related');
     await h.signer.interaction(buttonPress(TINA, notRelated, SUPPORT_CHANNEL, alert));
     await h.slack.settled();
-    expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toBe(`Marked #${vpn[2]} as not related.`);
+    expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toBe(`Noted: #${vpn[2]} is not related.`);
     await h.deliver();
     const redrawn = h.api.messages.find((m) => m.ts === alert.ts)!;
     expect(redrawn.text).toContain('2 reports from 2 customers');

@@ -2,16 +2,35 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /**
- * The adapters' command answers come from the text catalog (src/core/texts): a reply written inline
- * in a command would be said in English to everyone. This scans the command handlers for string
- * literals that read as words (two words or more), leaving out comments, log lines, errors for
- * developers, and command examples (`/tickets show 6`), which are the same in every language.
+ * What the adapters say comes from the text catalog (src/core/texts): a text written inline in an
+ * adapter would be said in English to everyone. This scans all of src/bots for string literals
+ * that read as words (two words or more), leaving out comments, log lines, errors for operators
+ * and developers (a delivery's failure reason, a startup refusal), and command examples
+ * (`/tickets show 6`), which are the same in every language.
  */
 const ROOT = join(__dirname, '../..');
-const SCANNED = ['src/bots/discord/commands', 'src/bots/slack/commands'];
+const SCANNED = ['src/bots'];
+
+/**
+ * Files whose words are for the operator, not for a person in a chat: the command-registration
+ * script's output and the permission list it prints with the invite link, start-up refusals of a
+ * token, the adapters' health states on /healthz.
+ */
+const OPERATOR_FILES = [
+  'src/bots/discord/register-commands.ts',
+  'src/bots/discord/permissions.ts',
+  'src/bots/discord/connection.ts',
+  'src/bots/slack/connection.ts',
+  'src/bots/adapter-state.ts',
+];
 
 /** Lines that are not said to a person: logs, developers' errors. */
 const NOT_SAID = [/\blogger\.(error|warn|info|debug)\(/, /new Error\(/];
+/** A literal that is the argument of one of these is not said to a person either, over several lines too. */
+const NOT_SAID_CALL =
+  /(?:\blogger\.(?:error|warn|info|debug)|\bstatus\??\.set|\b\w*Error)\(\s*(?:\{[^{}]*\},\s*)?(?:(?:'[^']*'|[\w.]+),\s*)?$|\berror:\s*$/;
+/** Text compared with, not said: an English refusal already worded as one ("You can't …"). */
+const COMPARED = /\.startsWith\(/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,7 +47,8 @@ function literals(source: string): Array<{ line: number; text: string }> {
   for (let m = literal.exec(code); m; m = literal.exec(code)) {
     const line = code.slice(0, m.index).split('\n').length;
     const lineText = code.split('\n')[line - 1];
-    if (NOT_SAID.some((p) => p.test(lineText))) continue;
+    if (NOT_SAID.some((p) => p.test(lineText)) || COMPARED.test(lineText)) continue;
+    if (NOT_SAID_CALL.test(code.slice(Math.max(0, m.index - 200), m.index))) continue;
     found.push({ line, text: m[1] ?? m[2] ?? m[3] ?? '' });
   }
   return found;
@@ -45,9 +65,12 @@ function readsAsWords(text: string): boolean {
   return /[A-Za-zÀ-ÿ]{2,} [A-Za-zÀ-ÿ]{2,}/.test(rest);
 }
 
-describe('no reply text written inline in a command handler', () => {
+describe('no text a person reads written inline in an adapter', () => {
   it('finds every person-readable text in the catalog, not in the adapters', () => {
-    const inline = SCANNED.flatMap((dir) => files(join(ROOT, dir))).flatMap((path) =>
+    const scanned = SCANNED.flatMap((dir) => files(join(ROOT, dir))).filter(
+      (path) => !OPERATOR_FILES.includes(relative(ROOT, path)),
+    );
+    const inline = scanned.flatMap((path) =>
       literals(readFileSync(path, 'utf8'))
         .filter(({ text }) => readsAsWords(text))
         .map(({ line, text }) => `${relative(ROOT, path)}:${line}: ${text}`),

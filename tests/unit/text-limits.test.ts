@@ -7,19 +7,31 @@ import { CATALOGS, LANGUAGES, t, type TextKey } from '../../src/core/texts';
  */
 const RULES: Array<{ where: string; keys: RegExp; max: number }> = [
   // Slack's modal title and its submit/close words: 24; Discord's modal title: 45.
-  { where: 'Slack modal title', keys: /^forms\.(ticket\.title|rating\.title)$/, max: 24 },
-  { where: 'Discord modal title', keys: /^forms\.[a-z]+\.title(For|Service)?$/, max: 45 },
+  {
+    where: 'Slack modal title',
+    keys: /^(forms\.(ticket\.title|rating\.title|service\.title(New|Edit)|article\.title(NewShort|Edit))|card\.note\.title)$/,
+    max: 24,
+  },
+  { where: 'Discord modal title', keys: /^forms\.[a-z]+\.title(For|Service|New|Edit)?$/, max: 45 },
   { where: 'Slack modal submit/close', keys: /^forms\.(cancel|send|ticket\.(next|open))$/, max: 24 },
   // Discord's modal labels: 45.
   {
     where: 'Discord modal label',
-    keys: /^forms\.(ticket\.(fieldTitle|fieldDescription|type|impact|urgency)|answers\.\w+|rating\.comment)$/,
+    keys: /^forms\.(ticket\.(fieldTitle|fieldDescription|type|impact|urgency)|answers\.\w+|rating\.comment|service\.(name|description|covered|checks|questions)|article\.(title|tags|body|who))$/,
     max: 45,
   },
   // Select options: Slack 75, Discord 100.
-  { where: 'select option', keys: /^forms\.ticket\.\w+Option\.\w+$/, max: 75 },
+  {
+    where: 'select option',
+    keys: /^(forms\.ticket\.\w+Option\.\w+|forms\.service\.(notCovered|coveredTier)|forms\.article\.(staffOnly|everyone)|forms\.guide\.(back|more|page|notCovered|somethingElse\w*|chooseService)|card\.choose\.(leastLoaded|who|reassignTo))$/,
+    max: 75,
+  },
   // Buttons: Slack 75, Discord 80.
-  { where: 'button', keys: /^answers\.privacy\.(erase|cancel)$/, max: 75 },
+  {
+    where: 'button',
+    keys: /^(answers\.privacy\.(erase|cancel)|card\.action\.\w+|card\.note\.add|forms\.guide\.(reportProblem|askFor|solvedIt|articleSolvedIt|openTicket|openWaiting|showWaiting)|people\.linkButton\.\w+|lookAlike\.(declare|notRelated\w*)|slack\.dm\.newTicket)$/,
+    max: 75,
+  },
   // Discord command and option descriptions, and choice names: 100.
   { where: 'Discord command description', keys: /^commands\./, max: 100 },
 ];

@@ -6,7 +6,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { isHelpdeskError } from '../../core/errors';
-import { DEFAULT_LANGUAGE, parseLanguage, textsFor } from '../../core/texts';
+import { DEFAULT_LANGUAGE, parseLanguage, textsFor, type Language } from '../../core/texts';
 import { sayWith } from '../../core/rules/messages';
 import { readerTexts, type Translate } from '../reader';
 import { interactionActor } from './actor';
@@ -61,4 +61,14 @@ export function errorText(error: unknown, ctx: DiscordContext, tr: Translate = t
  */
 export function clientTexts(interaction: Pick<RepliableInteraction, 'locale'>, ctx: DiscordContext): Translate {
   return textsFor(parseLanguage(interaction.locale) ?? ctx.settings.HELPDESK_LANGUAGE);
+}
+
+/** The language of a form that must be the first answer: the person's Discord client's, else the helpdesk's. */
+export function clientLanguage(interaction: Pick<RepliableInteraction, 'locale'>, ctx: DiscordContext): Language {
+  return parseLanguage(interaction.locale) ?? ctx.settings.HELPDESK_LANGUAGE;
+}
+
+/** The language the person reads (their choice, else their client's, else the helpdesk's), for answers after a deferral. */
+export function readerLanguage(interaction: RepliableInteraction, ctx: DiscordContext): Promise<Language> {
+  return ctx.helpdesk.languages.of(interactionActor(interaction)).catch(() => clientLanguage(interaction, ctx));
 }

@@ -5,7 +5,8 @@ import {
   type APIButtonComponent,
   type APIEmbed,
 } from 'discord.js';
-import { CARD_ACTION_LABEL, type CardAction, type TicketCard } from '../../core/rules/card';
+import { cardButtonLabel, type CardAction, type TicketCard } from '../../core/rules/card';
+import type { Translate } from '../reader';
 
 /** Custom ids carry the action and the ticket number: `ticket:<action>:<number>`. */
 export const ticketButtonId = (action: string, ticketNumber: number) => `ticket:${action}:${ticketNumber}`;
@@ -31,7 +32,7 @@ export function renderCard(
   const buttons: APIButtonComponent[] = actions.map((action) => ({
     type: ComponentType.Button,
     style: STYLE[action] ?? (ButtonStyle.Secondary as const),
-    label: CARD_ACTION_LABEL[action],
+    label: cardButtonLabel(card, action),
     custom_id: ticketButtonId(action, ticketNumber),
   }));
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
@@ -49,7 +50,7 @@ export function renderCard(
   };
 }
 
-export function claimRow(ticketNumber: number): Array<APIActionRowComponent<APIButtonComponent>> {
+export function claimRow(ticketNumber: number, tr: Translate): Array<APIActionRowComponent<APIButtonComponent>> {
   return [
     {
       type: ComponentType.ActionRow,
@@ -57,7 +58,7 @@ export function claimRow(ticketNumber: number): Array<APIActionRowComponent<APIB
         {
           type: ComponentType.Button,
           style: ButtonStyle.Primary,
-          label: 'Claim',
+          label: tr('card.action.claim'),
           custom_id: ticketButtonId('claim', ticketNumber),
         },
       ],

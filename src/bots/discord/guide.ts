@@ -10,11 +10,12 @@ import {
   type ButtonInteraction,
 } from 'discord.js';
 import type { TicketType } from '../../core/model';
-import { guideMessages, optionsPage, serviceOptions, SOMETHING_ELSE, type Service } from '../../core/rules/catalog';
+import { guideMessagesIn, optionsPage, serviceOptions, SOMETHING_ELSE, type Service } from '../../core/rules/catalog';
+import { textsFor, type Language } from '../../core/texts';
 import type { Draft } from '../../core/services/guides';
-import { actorOf } from './actor';
+import { interactionActor } from './actor';
 import { afterAnswering } from './ack-first-interactions';
-import { errorText } from './answer';
+import { errorText, readerLanguage } from './answer';
 import type { DiscordContext } from './context';
 
 /**
@@ -58,23 +59,36 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
  * a customer who finds nothing need not page to the end; paging is by entries in the select itself
  * (a pick answers at once, with no database call).
  */
-export function servicePicker(services: Service[], page: number, customId = guideId('service')): Reply {
-  const all = serviceOptions(services);
+export function servicePicker(
+  services: Service[],
+  page: number,
+  language: Language,
+  customId = guideId('service'),
+): Reply {
+  const say = textsFor(language);
+  const pickService = guideMessagesIn(language).pickService;
+  const all = serviceOptions(services, language);
   const services_ = all.filter((o) => o.value !== SOMETHING_ELSE);
   const somethingElse = all.filter((o) => o.value === SOMETHING_ELSE);
   const paged = all.length > SELECT_MAX;
   const shown = optionsPage(services_, paged ? page : 0, paged ? SERVICES_PER_PAGE : SELECT_MAX);
   const options: APISelectMenuOption[] = [
     ...(shown.page > 0
-      ? [{ value: pageValue(shown.page - 1), label: '← Back', description: `Page ${shown.page} of ${shown.pages}` }]
+      ? [
+          {
+            value: pageValue(shown.page - 1),
+            label: say('forms.guide.back'),
+            description: say('forms.guide.page', { page: shown.page, pages: shown.pages }),
+          },
+        ]
       : []),
     ...shown.options,
     ...(shown.page < shown.pages - 1
       ? [
           {
             value: pageValue(shown.page + 1),
-            label: 'More services…',
-            description: `Page ${shown.page + 2} of ${shown.pages}`,
+            label: say('forms.guide.more'),
+            description: say('forms.guide.page', { page: shown.page + 2, pages: shown.pages }),
           },
         ]
       : []),
@@ -87,31 +101,32 @@ export function servicePicker(services: Service[], page: number, customId = guid
   return {
     content:
       shown.pages > 1
-        ? `${guideMessages.pickService} (page ${shown.page + 1} of ${shown.pages})`
-        : guideMessages.pickService,
+        ? say('forms.guide.pickServicePage', { question: pickService, page: shown.page + 1, pages: shown.pages })
+        : pickService,
     components: [
       row({
         type: ComponentType.StringSelect,
         custom_id: customId,
-        placeholder: 'Choose a service',
+        placeholder: say('forms.guide.chooseService'),
         options,
       }),
     ],
   };
 }
 
-export const pickerReply = (services: Service[]) => ({
-  ...servicePicker(services, 0),
+export const pickerReply = (services: Service[], language: Language) => ({
+  ...servicePicker(services, 0, language),
   flags: MessageFlags.Ephemeral as const,
 });
 
 /** A guide's two ways on: the form, as an incident or as a request (the type the form then need not ask). */
-export function guideButtons(serviceId: number): Reply['components'] {
+export function guideButtons(serviceId: number, language: Language): Reply['components'] {
+  const say = textsFor(language);
   const form = (type: TicketType) => guideId('form', serviceId, type);
   return [
     row(
-      button('Report a problem', form('incident'), ButtonStyle.Primary),
-      button('Ask for something', form('request'), ButtonStyle.Primary),
+      button(say('forms.guide.reportProblem'), form('incident'), ButtonStyle.Primary),
+      button(say('forms.guide.askFor'), form('request'), ButtonStyle.Primary),
     ),
   ];
 }
@@ -121,20 +136,23 @@ export const guideFormId = (serviceId: number | null, type: TicketType | null) =
   `guide-form:${serviceId ?? 0}:${type ?? ''}`;
 
 /** The articles offered before the ticket is opened, each with its "This solved it", and "Open the ticket". */
-export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>): Reply {
+export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>, language: Language): Reply {
+  const say = textsFor(language);
+  const guideMessages = guideMessagesIn(language);
   const several = draft.suggested.length > 1;
   const content =
     draft.suggested.length === 0
-      ? `Your form "${draft.title}" is kept. Open it as a ticket when you are ready.`
+      ? say('forms.guide.keptForm', { title: draft.title })
       : [
           guideMessages.suggestIntro(draft.suggested.length),
           ...draft.suggested.map(
-            (a) => `**${a.title}**${a.snippet ? `\n${a.snippet}` : ''}\nRead it: \`/kb read ${a.id}\``,
+            (a) =>
+              `**${a.title}**${a.snippet ? `\n${a.snippet}` : ''}\n${say('forms.guide.readIt', { command: `\`/kb read ${a.id}\`` })}`,
           ),
         ].join('\n\n');
   const solved = draft.suggested.map((a) =>
     button(
-      several ? `Article ${a.id} solved it` : guideMessages.solvedIt,
+      several ? say('forms.guide.articleSolvedIt', { id: a.id }) : guideMessages.solvedIt,
       guideId('solved', draft.id, a.id),
       ButtonStyle.Success,
     ),
@@ -152,8 +170,9 @@ export function suggestions(draft: Pick<Draft, 'id' | 'title' | 'suggested'>): R
 export async function offerWaitingForm(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await afterAnswering(interaction, ctx);
   try {
-    const draft = await ctx.helpdesk.guides.waiting(actorOf(interaction.user, interaction.member));
+    const draft = await ctx.helpdesk.guides.waiting(interactionActor(interaction));
     if (!draft) return;
+    const guideMessages = guideMessagesIn(await readerLanguage(interaction, ctx));
     await interaction.followUp({
       content: guideMessages.waiting(draft),
       components: [
@@ -177,16 +196,17 @@ export async function offerWaitingForm(interaction: ChatInputCommandInteraction,
 export async function settleDraft(
   interaction: ButtonInteraction,
   ctx: DiscordContext,
-  work: () => Promise<string | Reply>,
+  work: (language: Language) => Promise<string | Reply>,
 ): Promise<void> {
   await interaction.deferUpdate();
   await afterAnswering(interaction, ctx);
+  const language = await readerLanguage(interaction, ctx);
   let answer: string | Reply;
   try {
-    answer = await work();
+    answer = await work(language);
     ctx.wakeDispatcher();
   } catch (error) {
-    await interaction.followUp({ content: errorText(error, ctx), flags: MessageFlags.Ephemeral });
+    await interaction.followUp({ content: errorText(error, ctx, textsFor(language)), flags: MessageFlags.Ephemeral });
     return;
   }
   await interaction.editReply(typeof answer === 'string' ? { content: answer, components: [] } : answer);

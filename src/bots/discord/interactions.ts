@@ -1,3 +1,4 @@
+import { parseLanguage, textsFor } from '../../core/texts';
 import { DiscordjsErrorCodes, DiscordjsTypeError, MessageFlags, type Interaction } from 'discord.js';
 import { errorText } from './answer';
 import { arriving } from './ack-first-interactions';
@@ -191,9 +192,10 @@ export async function onInteraction(interaction: Interaction, ctx: DiscordContex
       }))
     )
       return;
-    if (!(await route(interaction, ctx))) await answerPlainly(interaction, UNKNOWN_CONTROL, ctx);
+    if (!(await route(interaction, ctx)))
+      await answerPlainly(interaction, textsFor(clientLanguageOf(interaction, ctx))('forms.unknownControl'), ctx);
   } catch (error) {
-    await answerPlainly(interaction, failureText(error, ctx), ctx);
+    await answerPlainly(interaction, failureText(error, interaction, ctx), ctx);
   } finally {
     answered();
   }
@@ -259,17 +261,18 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<boo
   return true; // autocomplete and the like: nothing to answer
 }
 
-const UNKNOWN_CONTROL =
-  'That button or form is not one the helpdesk knows (it may be from an older message). Please run the command again.';
-const INCOMPLETE_FORM = 'That form came back without all of its fields. Please open it again.';
+/** The language of an answer given without the database: the person's Discord client's, else the helpdesk's. */
+const clientLanguageOf = (interaction: Interaction, ctx: DiscordContext) =>
+  parseLanguage(interaction.locale) ?? ctx.settings.HELPDESK_LANGUAGE;
 
 /** A form submitted without a field it had (an older form, or a forged one) is the sender's problem, not ours. */
-function failureText(error: unknown, ctx: DiscordContext): string {
+function failureText(error: unknown, interaction: Interaction, ctx: DiscordContext): string {
+  const tr = textsFor(clientLanguageOf(interaction, ctx));
   if (error instanceof DiscordjsTypeError && error.code === DiscordjsErrorCodes.ModalSubmitInteractionFieldNotFound) {
     ctx.logger.warn({ err: error }, 'a Discord form came back without one of its fields');
-    return INCOMPLETE_FORM;
+    return tr('forms.incomplete');
   }
-  return errorText(error, ctx);
+  return errorText(error, ctx, tr);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Translate } from '../reader';
+import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
 import { InvalidInputError } from '../../core/errors';
 
 /** What `/helpdesk redact message:` names, in the core's terms. */
@@ -16,7 +18,7 @@ const COMMENT_ID = /^[1-9]\d{0,11}$/;
  * message id is what the adapter stores for a message (the channel is not part of it). Anything
  * else is refused with what to paste instead.
  */
-export function parseMessageRef(text: string): MessageRef {
+export function parseMessageRef(text: string, tr: Translate = textsFor(DEFAULT_LANGUAGE)): MessageRef {
   // Discord keeps <…> around a link pasted to suppress its embed.
   const input = text.trim().replace(/^<(.*)>$/, '$1');
   const link = LINK.exec(input);
@@ -26,8 +28,7 @@ export function parseMessageRef(text: string): MessageRef {
   throw new InvalidInputError([
     {
       field: 'message',
-      problem:
-        'that is not a Discord message link: use "Copy Message Link" on the message (https://discord.com/channels/…/…/…), or give its message id',
+      problem: tr('discord.notMessageLink', { example: 'https://discord.com/channels/…/…/…' }),
     },
   ]);
 }

@@ -1,6 +1,7 @@
 import { DiscordAPIError, RESTJSONErrorCodes, Routes, type REST } from 'discord.js';
 import type { Settings } from '../../config';
-import { messages } from '../../core/rules/messages';
+import { messages, priorityLabel, typeLabel } from '../../core/rules/messages';
+import { t, type Language } from '../../core/texts';
 import type { DeliveryView } from '../../core/services/delivery-view';
 import type { ErasedPlaces } from '../../core/services/erasure';
 import { discordPlace } from '../../core/location';
@@ -18,8 +19,13 @@ function unlessGone(error: unknown): void {
 }
 
 /** What the queue post in the staff channel says of a ticket nobody has taken yet. */
-export const queueText = (ticket: DeliveryView['ticket']) =>
-  `New ticket #${ticket.number} "${ticket.title}" (${ticket.type}, ${ticket.priority}) is waiting in the queue.`;
+export const queueText = (ticket: DeliveryView['ticket'], language: Language) =>
+  t(language, 'card.queued', {
+    number: ticket.number,
+    title: ticket.title,
+    type: typeLabel(language, ticket.type),
+    priority: priorityLabel(language, ticket.priority),
+  });
 
 /**
  * A ticket's title or description was redacted: the bot's posts that show it are redrawn (the
@@ -65,7 +71,10 @@ export async function redrawQueuePost({ rest, settings }: Deps, view: DeliveryVi
   const staffChannel = settings.DISCORD_STAFF_CHANNEL_ID;
   if (!queued || !staffChannel) return;
   await rest
-    .patch(Routes.channelMessage(staffChannel, queued), { body: { content: queueText(view.ticket) }, signal })
+    .patch(Routes.channelMessage(staffChannel, queued), {
+      body: { content: queueText(view.ticket, view.staffLanguage) },
+      signal,
+    })
     .catch(unlessGone);
 }
 

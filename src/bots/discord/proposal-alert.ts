@@ -4,6 +4,7 @@ import { proposalAlertText } from '../../core/rules/proposal-alert';
 import { PermanentDeliveryError, type OutgoingDelivery, type SendOptions } from '../../delivery/sender';
 import { MESSAGE_MAX } from './format';
 import { proposalRows } from './staff-alert';
+import { textsFor } from '../../core/texts';
 
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
 
@@ -21,7 +22,9 @@ export async function sendProposalAlert(
 ): Promise<void> {
   if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
-  const body = { content: proposalAlertText(view).slice(0, MESSAGE_MAX), components: proposalRows(view) };
+  // The staff channel reads the helpdesk's language.
+  const tr = textsFor(helpdesk.languages.staff());
+  const body = { content: proposalAlertText(view).slice(0, MESSAGE_MAX), components: proposalRows(view, tr) };
   const messageId = view.location.discordMessageId;
   if (messageId) {
     await rest.patch(Routes.channelMessage(view.location.discordChannelId ?? staffChannel, messageId), {

@@ -22,6 +22,7 @@ import {
   type Sender,
   type SendOptions,
 } from '../../delivery/sender';
+import { textsFor, type Language } from '../../core/texts';
 import { discordIdentity } from './actor';
 import { claimRow, ratingRow, renderCard } from './card';
 import { MESSAGE_MAX } from './format';
@@ -43,11 +44,13 @@ interface DiscordSend extends SendOptions {
 type Post = (channelId: string, body: Record<string, unknown>, step: string) => Promise<{ id: string }>;
 
 /** How the bot's copy of a comment reads; a redaction edits a copy to the same words around the replacement. */
-function copyText(comment: CommentView): string {
+function copyText(comment: CommentView, view: Pick<DeliveryView, 'staffLanguage' | 'customer'>): string {
+  // A note is read by staff (the helpdesk's language); a public copy by the customer too, in theirs.
+  const say = textsFor(comment.kind === 'internal' ? view.staffLanguage : view.customer.language);
   const text =
     comment.kind === 'internal'
-      ? `Internal note from **${comment.author?.displayName || 'staff'}:** ${comment.body}`
-      : `**${comment.author?.displayName || 'Support'}:** ${comment.body}`;
+      ? `${say('card.noteFrom', { name: `**${comment.author?.displayName || say('card.staff')}:**` })} ${comment.body}`
+      : `**${comment.author?.displayName || say('card.support')}:** ${comment.body}`;
   return text.slice(0, MESSAGE_MAX);
 }
 
@@ -150,12 +153,12 @@ export class DiscordSender implements Sender {
         const writtenHere =
           comment?.platform === 'discord' && comment.platformMessageId && payload.writtenInTicketId === undefined;
         if (!comment || comment.deleted || writtenHere) return;
-        return this.postCopy(comment, this.threadOf(view), 'c', post, io);
+        return this.postCopy(view, comment, this.threadOf(view), 'c', post, io);
       }
       case 'comment.internal': {
         const comment = view.comment;
         if (!comment) return;
-        return this.postCopy(comment, await this.staffThread(view, io), 'i', post, io);
+        return this.postCopy(view, comment, await this.staffThread(view, io), 'i', post, io);
       }
       case 'comment.redacted':
         return this.redactComment(view, payload, post, signal);
@@ -169,7 +172,10 @@ export class DiscordSender implements Sender {
         if (refused.length === 0) return;
         return this.staffAlert(
           {
-            text: `Ticket #${view.ticket.number}: its customer was erased, but the bot may not delete its threads (it needs Manage Threads). Please delete them by hand: ${refused.map((id) => `<#${id}>`).join(', ')}`,
+            text: textsFor(view.staffLanguage)('notify.threadsNotDeleted', {
+              number: view.ticket.number,
+              threads: refused.map((id) => `<#${id}>`).join(', '),
+            }),
           },
           post,
         );
@@ -181,13 +187,14 @@ export class DiscordSender implements Sender {
 
   /** The bot's copy of a comment, recorded as soon as it exists so a redaction can edit it. */
   private async postCopy(
+    view: DeliveryView,
     comment: CommentView,
     channelId: string,
     step: string,
     post: Post,
     io: DiscordSend,
   ): Promise<void> {
-    const copy = await post(channelId, { content: copyText(comment) }, step);
+    const copy = await post(channelId, { content: copyText(comment, view) }, step);
     await io.record(() => this.helpdesk.deliveries.saveCommentPost(comment.id, 'discord', channelId, copy.id));
   }
 
@@ -208,7 +215,7 @@ export class DiscordSender implements Sender {
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'discord')) {
       await this.changeInThread(copy.channelId, signal, () =>
         this.rest.patch(Routes.channelMessage(copy.channelId, copy.messageId), {
-          body: { content: copyText(comment), allowed_mentions: { parse: [] } },
+          body: { content: copyText(comment, view), allowed_mentions: { parse: [] } },
           signal,
         }),
       );
@@ -233,10 +240,10 @@ export class DiscordSender implements Sender {
         throw error;
       const where = this.settings.DISCORD_GUILD_ID
         ? `https://discord.com/channels/${this.settings.DISCORD_GUILD_ID}/${channelId}/${messageId}`
-        : `message ${messageId} in <#${channelId}>`;
+        : textsFor(view.staffLanguage)('notify.messageIn', { id: messageId, channel: `<#${channelId}>` });
       await this.staffAlert(
         {
-          text: `Ticket #${view.ticket.number}: a comment was redacted, but its original message could not be deleted (the bot needs Manage Messages there). Please delete it by hand: ${where}`,
+          text: textsFor(view.staffLanguage)('notify.originalNotDeleted', { number: view.ticket.number, where }),
         },
         post,
       );
@@ -348,12 +355,19 @@ export class DiscordSender implements Sender {
       Object.assign(saved, { cardMessageId: card.id, cardDrawn: cardFingerprint(drawnCard) });
     }
     if ([...members].join(',') !== place.threadMembers.join(',')) saved.threadMembers = [...members];
-    if (await this.linkPrivateReply(place, threadId, signal)) saved.interactionToken = null;
+    if (await this.linkPrivateReply(place, threadId, view.customer.language, signal)) saved.interactionToken = null;
     if (Object.keys(saved).length > 0)
       await io.record(() => this.helpdesk.deliveries.saveLocation(ticket.id, storedDiscordPlace(saved)));
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!ticket.assigneeId && staffChannel && !place.queueMessageId) {
-      const queued = await post(staffChannel, { content: queueText(ticket), components: claimRow(ticket.number) }, 'q');
+      const queued = await post(
+        staffChannel,
+        {
+          content: queueText(ticket, view.staffLanguage),
+          components: claimRow(ticket.number, textsFor(view.staffLanguage)),
+        },
+        'q',
+      );
       await io.record(() =>
         this.helpdesk.deliveries.saveLocation(ticket.id, storedDiscordPlace({ queueMessageId: queued.id })),
       );
@@ -365,13 +379,18 @@ export class DiscordSender implements Sender {
    * interaction's token lives. Best effort: an expired token only means the reply keeps its text.
    * True when the token was used (the caller clears it: it is not kept once used).
    */
-  private async linkPrivateReply(place: DiscordPlace, threadId: string, signal: AbortSignal): Promise<boolean> {
+  private async linkPrivateReply(
+    place: DiscordPlace,
+    threadId: string,
+    language: Language,
+    signal: AbortSignal,
+  ): Promise<boolean> {
     const token = place.interactionToken;
     const applicationId = place.applicationId;
     if (!token || !applicationId) return false;
     await this.rest
       .patch(Routes.webhookMessage(applicationId, token, '@original'), {
-        body: { content: `Your ticket is open in <#${threadId}>: support answers there, and you can reply there.` },
+        body: { content: textsFor(language)('card.threadOpen', { thread: `<#${threadId}>` }) },
         auth: false,
         signal,
       })
@@ -426,7 +445,8 @@ export class DiscordSender implements Sender {
     if (existing) return existing;
     const staffChannel = this.settings.DISCORD_STAFF_CHANNEL_ID;
     if (!staffChannel) throw new PermanentDeliveryError('no_staff_channel', 'DISCORD_STAFF_CHANNEL_ID is not set');
-    const name = `#${view.ticket.number} ${view.ticket.title} (notes)`.slice(0, 100);
+    const heading = `#${view.ticket.number} ${view.ticket.title}`;
+    const name = textsFor(view.staffLanguage)('card.notesThread', { heading }).slice(0, 100);
     const thread =
       (await this.earlierThread(staffChannel, name, io)) ??
       ((await this.rest.post(Routes.threads(staffChannel), {
@@ -460,7 +480,7 @@ export class DiscordSender implements Sender {
         content: String(delivery.payload.text),
         // A link code's owner answers its redemption here.
         ...(typeof delivery.payload.linkCode === 'string'
-          ? { components: linkAnswerRow(delivery.payload.linkCode) }
+          ? { components: linkAnswerRow(delivery.payload.linkCode, textsFor(person.language)) }
           : {}),
       },
       'd',

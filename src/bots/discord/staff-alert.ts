@@ -6,6 +6,7 @@ import {
   type APIButtonComponentWithCustomId,
 } from 'discord.js';
 import { REPORTS_LISTED, type ProposalView } from '../../core/rules/proposal-alert';
+import type { Translate } from '../reader';
 
 /**
  * The buttons under a major-incident proposal's alert. Their custom ids carry the proposal, not
@@ -27,7 +28,7 @@ export function parseProposalCustomId(
 const BUTTONS_PER_ROW = 5;
 
 /** Declare and Dismiss, then a "Not related" per listed report; all disabled once the proposal is decided. */
-export function proposalRows(view: ProposalView): Array<APIActionRowComponent<APIButtonComponent>> {
+export function proposalRows(view: ProposalView, tr: Translate): Array<APIActionRowComponent<APIButtonComponent>> {
   const disabled = view.status !== 'open';
   const button = (
     style: ButtonStyle.Danger | ButtonStyle.Secondary,
@@ -43,12 +44,16 @@ export function proposalRows(view: ProposalView): Array<APIActionRowComponent<AP
   const reports = view.reports
     .slice(0, REPORTS_LISTED)
     .map((r) =>
-      button(ButtonStyle.Secondary, `Not related: #${r.number}`, proposalButtonId('not-related', view.id, r.number)),
+      button(
+        ButtonStyle.Secondary,
+        tr('lookAlike.notRelatedTo', { number: r.number }),
+        proposalButtonId('not-related', view.id, r.number),
+      ),
     );
   const rows: APIButtonComponent[][] = [
     [
-      button(ButtonStyle.Danger, 'Declare major incident', proposalButtonId('declare', view.id)),
-      button(ButtonStyle.Secondary, 'Dismiss', proposalButtonId('dismiss', view.id)),
+      button(ButtonStyle.Danger, tr('lookAlike.declare'), proposalButtonId('declare', view.id)),
+      button(ButtonStyle.Secondary, tr('lookAlike.dismiss'), proposalButtonId('dismiss', view.id)),
     ],
   ];
   for (let i = 0; i < reports.length; i += BUTTONS_PER_ROW) rows.push(reports.slice(i, i + BUTTONS_PER_ROW));

@@ -60,7 +60,7 @@ export function confirmation(
     custom_id: id('cancel'),
   };
   if (services.length > 0) {
-    const picker = servicePicker(services, 0, id('service'));
+    const picker = servicePicker(services, 0, language, id('service'));
     return {
       content: `${question} ${say('waysInMore.pickService')}\n${quoted}`.slice(0, 2000),
       components: [...picker.components, { type: ComponentType.ActionRow, components: [cancel] }],

@@ -1,11 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { CardAction, TicketCard } from '../../core/rules/card';
-import { CARD_ACTION_LABEL } from '../../core/rules/card';
+import { cardActionLabel } from '../../core/rules/card';
 import { IMPACTS, PRIORITIES, TICKET_TYPES, URGENCIES } from '../../core/model';
-import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
+import { t, textsFor, type Language } from '../../core/texts';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 import type { Translate } from '../reader';
-import { DEFAULT_LANGUAGE, t, type Language } from '../../core/texts';
 import { escapeMrkdwn } from './mrkdwn';
 
 /** The action id of the card's "Saved reply" button; its value is the ticket number. */
@@ -16,8 +15,10 @@ export const slackTime = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 /** " · due …" for a listed ticket whose SLA clock runs; nothing when it is stopped or done. */
-export const dueNote = (t: { dueAt: Date | null; status: string }) =>
-  t.dueAt && t.status !== 'resolved' ? ` · due ${slackTime(new Date(t.dueAt))}` : '';
+export const dueNote = (t: { dueAt: Date | null; status: string }, language: Language) =>
+  t.dueAt && t.status !== 'resolved'
+    ? ` · ${textsFor(language)('answers.due', { time: slackTime(new Date(t.dueAt)) })}`
+    : '';
 
 /** Every card control's action_id is `ticket_<action>`; its value is the ticket number. */
 export const actionId = (action: CardAction) => `ticket_${action}`;
@@ -33,7 +34,8 @@ const selectInput = (blockId: string, label: string, options: ReturnType<typeof 
   element: { type: 'static_select' as const, action_id: 'value', options },
 });
 
-function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
+function controls(actions: CardAction[], ticketNumber: number, language: Language): KnownBlock[] {
+  const say = textsFor(language);
   const value = String(ticketNumber);
   const buttons = actions
     .filter((a) => BUTTON_ACTIONS.includes(a))
@@ -41,7 +43,7 @@ function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
       type: 'button' as const,
       action_id: actionId(a),
       value,
-      text: { type: 'plain_text' as const, text: CARD_ACTION_LABEL[a] },
+      text: { type: 'plain_text' as const, text: cardActionLabel(language, a) },
       ...(a === 'resolve' || a === 'solved' ? { style: 'primary' as const } : {}),
     }));
   // Choices carry the ticket number in block_id, since a select's value is the chosen option.
@@ -50,21 +52,21 @@ function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
     choices.push({
       type: 'users_select' as const,
       action_id: actionId('reassign'),
-      placeholder: { type: 'plain_text' as const, text: 'Reassign to…' },
+      placeholder: { type: 'plain_text' as const, text: say('card.choose.reassignTo') },
     });
   if (actions.includes('type'))
     choices.push({
       type: 'static_select' as const,
       action_id: actionId('type'),
-      placeholder: { type: 'plain_text' as const, text: 'Type' },
-      options: TICKET_TYPES.map((t) => option(t, TYPE_LABEL[t])),
+      placeholder: { type: 'plain_text' as const, text: say('card.action.type') },
+      options: TICKET_TYPES.map((t) => option(t, say(`common.type.${t}`))),
     });
   if (actions.includes('priority'))
     choices.push({
       type: 'static_select' as const,
       action_id: actionId('priority'),
-      placeholder: { type: 'plain_text' as const, text: 'Priority' },
-      options: PRIORITIES.map((p) => option(p, PRIORITY_LABEL[p])),
+      placeholder: { type: 'plain_text' as const, text: say('card.action.priority') },
+      options: PRIORITIES.map((p) => option(p, say(`common.priority.${p}`))),
     });
   const blocks: KnownBlock[] = [];
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `buttons:${value}`, elements: buttons });
@@ -76,19 +78,15 @@ function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
  * The card in the support channel: the ticket's facts and the staff's controls, with "Saved reply"
  * while the ticket is open (Slack has no slash commands in threads: the card is where staff pick one).
  */
-export function staffCardBlocks(
-  card: TicketCard,
-  ticketNumber: number,
-  language: Language = DEFAULT_LANGUAGE,
-): KnownBlock[] {
-  const blocks = controls(card.staffActions, ticketNumber);
+export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
+  const blocks = controls(card.staffActions, ticketNumber, card.language);
   const buttons = blocks.find((b) => b.block_id === `buttons:${ticketNumber}`);
   if (buttons?.type === 'actions')
     buttons.elements.push({
       type: 'button',
       action_id: SAVED_REPLY_BUTTON,
       value: String(ticketNumber),
-      text: { type: 'plain_text', text: t(language, 'savedRepliesChat.cardButton') },
+      text: { type: 'plain_text', text: t(card.language, 'savedRepliesChat.cardButton') },
     });
   return [
     { type: 'header', text: { type: 'plain_text', text: card.heading.slice(0, 150) } },
@@ -100,18 +98,19 @@ export function staffCardBlocks(
   ];
 }
 
-/** The top of the customer's DM thread: what they asked, its status, and their buttons. */
+/** The top of the customer's DM thread: what they asked, its status, and their buttons; `card` is in the customer's language. */
 export function customerCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
-  const status = card.fields.find((f) => f.name === 'Status')?.value ?? card.status;
+  const say = textsFor(card.customerLanguage);
+  const status = card.fields.find((f) => f.name === say('card.field.status'))?.value ?? card.status;
   return [
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `*${escapeMrkdwn(card.heading)}*\nStatus: ${escapeMrkdwn(status)}. Reply in this thread to talk to support.`,
+        text: `*${escapeMrkdwn(card.heading)}*\n${say('card.customerStatus', { status: escapeMrkdwn(status) })}`,
       },
     },
-    ...controls(card.customerActions, ticketNumber),
+    ...controls(card.customerActions, ticketNumber, card.customerLanguage),
   ];
 }
 
@@ -248,18 +247,18 @@ export function textInput(
 }
 
 /** The "Add internal note" form. */
-export function noteFormView(ticketNumber: number, sourceMessage: string) {
+export function noteFormView(tr: Translate, ticketNumber: number, sourceMessage: string) {
   return {
     type: 'modal' as const,
     callback_id: NOTE_FORM,
     private_metadata: JSON.stringify({ ticketNumber, sourceMessage }),
-    title: { type: 'plain_text' as const, text: `Note on #${ticketNumber}` },
-    submit: { type: 'plain_text' as const, text: 'Add note' },
+    title: { type: 'plain_text' as const, text: tr('card.note.title', { number: ticketNumber }).slice(0, 24) },
+    submit: { type: 'plain_text' as const, text: tr('card.note.add') },
     blocks: [
       {
         type: 'input' as const,
         block_id: 'note',
-        label: { type: 'plain_text' as const, text: 'Internal note (staff only)' },
+        label: { type: 'plain_text' as const, text: tr('card.note.label') },
         element: { type: 'plain_text_input' as const, action_id: 'value', multiline: true },
       },
     ],
@@ -268,27 +267,33 @@ export function noteFormView(ticketNumber: number, sourceMessage: string) {
 
 /** "Escalate #N to tier T": the next tier's least-loaded supporter (first), or one of them by name. */
 export function escalateFormView(
+  tr: Translate,
   ticketNumber: number,
   toTier: number,
   supporters: Array<{ userId: string; name: string; load: number }>,
 ) {
   // Slack allows 100 options of up to 75 characters each.
   const options = [
-    option(LEAST_LOADED, `The least-loaded tier-${toTier} supporter`),
-    ...supporters.slice(0, 99).map((s) => option(s.userId, `${s.name} (${s.load} open)`.slice(0, 75))),
+    option(LEAST_LOADED, tr('card.choose.leastLoaded', { tier: toTier })),
+    ...supporters
+      .slice(0, 99)
+      .map((s) => option(s.userId, tr('card.choose.candidate', { name: s.name, load: s.load }).slice(0, 75))),
   ];
   return {
     type: 'modal' as const,
     callback_id: ESCALATE_FORM,
     private_metadata: JSON.stringify({ ticketNumber }),
-    title: { type: 'plain_text' as const, text: `Escalate #${ticketNumber}`.slice(0, 24) },
-    submit: { type: 'plain_text' as const, text: 'Escalate' },
-    close: { type: 'plain_text' as const, text: 'Cancel' },
+    title: {
+      type: 'plain_text' as const,
+      text: `${tr('card.action.escalate')} ${tr('common.ticketNumber', { number: ticketNumber })}`.slice(0, 24),
+    },
+    submit: { type: 'plain_text' as const, text: tr('card.action.escalate') },
+    close: { type: 'plain_text' as const, text: tr('forms.cancel') },
     blocks: [
       {
         type: 'input' as const,
         block_id: 'to',
-        label: { type: 'plain_text' as const, text: `To tier ${toTier}: who takes it?` },
+        label: { type: 'plain_text' as const, text: tr('card.choose.escalateTitle', { tier: toTier }) },
         element: { type: 'static_select' as const, action_id: 'value', initial_option: options[0], options },
       },
     ],
@@ -324,14 +329,14 @@ export function ratingRequestBlocks(text: string, ticketNumber: number): KnownBl
 }
 
 /** The rated notice: the 1–5 give way to the thanks and the way to say more. */
-export function ratedBlocks(notice: string, thanks: string, ticketNumber: number): KnownBlock[] {
+export function ratedBlocks(tr: Translate, notice: string, thanks: string, ticketNumber: number): KnownBlock[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text: notice } },
     { type: 'section', text: { type: 'mrkdwn', text: thanks } },
     {
       type: 'actions',
       block_id: `rated:${ticketNumber}`,
-      elements: [button(RATING_COMMENT_BUTTON, String(ticketNumber), 'Add a comment')],
+      elements: [button(RATING_COMMENT_BUTTON, String(ticketNumber), tr('card.rating.addComment'))],
     },
   ];
 }
@@ -357,15 +362,15 @@ export function ratingCommentView(tr: Translate, ticketNumber: number, maxLength
 }
 
 /** A staff alert in the support channel; a major-incident proposal carries its two answers. */
-export function staffAlertBlocks(text: string, proposalId: number | null): KnownBlock[] {
+export function staffAlertBlocks(tr: Translate, text: string, proposalId: number | null): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text } }];
   if (proposalId !== null) {
     blocks.push({
       type: 'actions',
       block_id: `proposal:${proposalId}`,
       elements: [
-        button(MAJOR_DECLARE, String(proposalId), 'Declare major incident', 'danger'),
-        button(MAJOR_NOT_RELATED, String(proposalId), 'Not related'),
+        button(MAJOR_DECLARE, String(proposalId), tr('lookAlike.declare'), 'danger'),
+        button(MAJOR_NOT_RELATED, String(proposalId), tr('lookAlike.notRelated')),
       ],
     });
   }
@@ -376,15 +381,15 @@ export const LINK_CONFIRM_ACTION = 'link_confirm';
 export const LINK_REFUSE_ACTION = 'link_refuse';
 
 /** The private prompt a link code's owner answers: who redeemed it, and Confirm or Refuse (each carries the code). */
-export function linkPromptBlocks(text: string, code: string): KnownBlock[] {
+export function linkPromptBlocks(tr: Translate, text: string, code: string): KnownBlock[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text } },
     {
       type: 'actions',
       block_id: 'link_answer',
       elements: [
-        button(LINK_CONFIRM_ACTION, code, 'Confirm', 'primary'),
-        button(LINK_REFUSE_ACTION, code, 'Refuse', 'danger'),
+        button(LINK_CONFIRM_ACTION, code, tr('people.linkButton.confirm'), 'primary'),
+        button(LINK_REFUSE_ACTION, code, tr('people.linkButton.refuse'), 'danger'),
       ],
     },
   ];

@@ -4,7 +4,7 @@ import type { Helpdesk } from '../../core/helpdesk';
 import { isHelpdeskError } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
-import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
+import { DEFAULT_LANGUAGE, textsFor, type Language } from '../../core/texts';
 import { sayWith } from '../../core/rules/messages';
 import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
@@ -76,4 +76,9 @@ export async function tellPrivately(
 /** The texts in the language of the Slack user `userId` (their choice, else `HELPDESK_LANGUAGE`). */
 export function textsOf(ctx: Pick<SlackContext, 'helpdesk' | 'settings'>, userId: string): Promise<Translate> {
   return readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, slackActor(userId));
+}
+
+/** The language of the Slack user `userId` (their choice, else `HELPDESK_LANGUAGE`); the helpdesk's when it cannot be read. */
+export function languageOfUser(ctx: Pick<SlackContext, 'helpdesk' | 'settings'>, userId: string): Promise<Language> {
+  return ctx.helpdesk.languages.of(slackActor(userId)).catch(() => ctx.settings.HELPDESK_LANGUAGE);
 }

@@ -2,7 +2,8 @@ import type { Translate } from '../reader';
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { ViewOutput } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { guideMessages, guideText, optionsPage, serviceOptions, type Service } from '../../core/rules/catalog';
+import { guideMessagesIn, guideText, optionsPage, serviceOptions, type Service } from '../../core/rules/catalog';
+import { textsFor, type Language } from '../../core/texts';
 import type { Draft } from '../../core/services/guides';
 import { ticketFormView } from './blocks';
 import type { TicketFormMetadata } from './commands/ticket';
@@ -35,25 +36,35 @@ const button = (action_id: string, value: string, label: string, style?: 'primar
   ...(style ? { style } : {}),
 });
 
-function modal(blocks: KnownBlock[], privateMetadata = '', close = 'Cancel'): ModalView {
+function modal(
+  language: Language,
+  blocks: KnownBlock[],
+  privateMetadata = '',
+  close: 'cancel' | 'close' = 'cancel',
+): ModalView {
+  const say = textsFor(language);
   return {
     type: 'modal',
     callback_id: 'guide_step',
     private_metadata: privateMetadata,
-    title: text('Open a ticket'),
-    close: text(close),
+    title: text(say('forms.ticket.title')),
+    close: text(say(close === 'close' ? 'forms.close' : 'forms.cancel')),
     blocks,
   };
 }
 
 /** The service select: one list up to Slack's 100 options, beyond that groups of 100 (so a very long catalog still fits, unpaged). */
-function serviceSelect(services: Service[]) {
-  const options = serviceOptions(services).map((o) => ({
+function serviceSelect(services: Service[], language: Language) {
+  const options = serviceOptions(services, language).map((o) => ({
     value: o.value,
     text: text(cut(o.label, 75)),
     ...(o.description ? { description: text(cut(o.description, 75)) } : {}),
   }));
-  const base = { type: 'static_select' as const, action_id: GUIDE_PICK, placeholder: text('Choose a service') };
+  const base = {
+    type: 'static_select' as const,
+    action_id: GUIDE_PICK,
+    placeholder: text(textsFor(language)('forms.guide.chooseService')),
+  };
   if (options.length <= SELECT_MAX) return { ...base, options };
   const { pages } = optionsPage(options, 0, SELECT_MAX);
   const groups = Array.from({ length: Math.min(pages, SELECT_MAX) }, (_, page) => {
@@ -70,7 +81,13 @@ function serviceSelect(services: Service[]) {
  * The first step of /ticket, built from the in-memory catalog: the service select, and (once the
  * helpdesk has looked) the form the person left undecided, with its two ways back.
  */
-export function serviceStepView(services: Service[], metadata: TicketFormMetadata, waiting?: Draft): ModalView {
+export function serviceStepView(
+  language: Language,
+  services: Service[],
+  metadata: TicketFormMetadata,
+  waiting?: Draft,
+): ModalView {
+  const guideMessages = guideMessagesIn(language);
   const blocks: KnownBlock[] = [];
   if (waiting) {
     blocks.push(
@@ -90,20 +107,34 @@ export function serviceStepView(services: Service[], metadata: TicketFormMetadat
     type: 'section',
     block_id: 'service',
     text: { type: 'mrkdwn', text: guideMessages.pickService },
-    accessory: serviceSelect(services),
+    accessory: serviceSelect(services, language),
   });
-  return modal(blocks, JSON.stringify(metadata));
+  return modal(language, blocks, JSON.stringify(metadata));
 }
 
 /** The second step: the guide's checks above the ticket form, its questions below (none for "something else"). */
-export function guideFormView(tr: Translate, metadata: TicketFormMetadata, service: Service | null) {
+export function guideFormView(
+  tr: Translate,
+  language: Language,
+  metadata: TicketFormMetadata,
+  service: Service | null,
+) {
   const questions = service?.questions ?? [];
   const carried: GuideFormMetadata = { ...metadata, serviceId: service?.id ?? null, questions };
-  return ticketFormView(tr, JSON.stringify(carried), {}, { checks: service ? guideText(service) : null, questions });
+  return ticketFormView(
+    tr,
+    JSON.stringify(carried),
+    {},
+    {
+      checks: service ? guideText(service, language) : null,
+      questions,
+    },
+  );
 }
 
 /** The articles offered before the ticket is opened, each with "This solved it", and "Open the ticket" (the draft's id rides on the buttons). */
-export function offerView(draft: Draft): ModalView {
+export function offerView(language: Language, draft: Draft): ModalView {
+  const guideMessages = guideMessagesIn(language);
   const blocks: KnownBlock[] = [
     {
       type: 'section',
@@ -111,7 +142,9 @@ export function offerView(draft: Draft): ModalView {
       text: {
         type: 'mrkdwn',
         text:
-          draft.suggested.length > 0 ? guideMessages.suggestIntro(draft.suggested.length) : 'What you wrote is kept.',
+          draft.suggested.length > 0
+            ? guideMessages.suggestIntro(draft.suggested.length)
+            : textsFor(language)('forms.guide.kept'),
       },
     },
     // What was written, so a form shown again from "Show it" is recognised.
@@ -145,15 +178,16 @@ export function offerView(draft: Draft): ModalView {
     block_id: 'open',
     elements: [button(GUIDE_OPEN, draft.id, guideMessages.openTicket, 'primary')],
   });
-  return modal(blocks);
+  return modal(language, blocks);
 }
 
 /** The last word of the flow (opened, deflected, declined, …): the text and a Close button. */
-export function closingView(message: string): ModalView {
+export function closingView(language: Language, message: string): ModalView {
   return modal(
+    language,
     [{ type: 'section', block_id: 'said', text: { type: 'mrkdwn', text: cut(message, 3000) } }],
     '',
-    'Close',
+    'close',
   );
 }
 

@@ -5,17 +5,18 @@ import type { TicketSummary } from '../../core/services/ticket-queries';
 import { actionId, dueNote } from './blocks';
 import { slackActor, type SlackContext } from './context';
 import { escapeMrkdwn } from './mrkdwn';
-import { languageOf, t } from '../../core/texts';
+import { languageOf, t, textsFor, type Language } from '../../core/texts';
+import { statusLabel, typeLabel } from '../../core/rules/messages';
 
 type HomeSource = Pick<SlackContext, 'helpdesk'>;
 
 export const HOME_OPEN_TICKET = 'home_open_ticket';
 export const HOME_OPEN_DASHBOARD = 'home_open_dashboard';
 const SECTION_NAME = {
-  yours: 'Your tickets',
-  mine: 'Assigned to you',
-  queue: 'The queue',
-  all: 'All open tickets',
+  yours: 'answers.list.yours',
+  mine: 'answers.list.mine',
+  queue: 'slack.home.queue',
+  all: 'answers.list.all',
 } as const;
 const MAX_BLOCKS = 100;
 
@@ -33,8 +34,9 @@ export function homeOrder(a: TicketSummary, b: TicketSummary): number {
   return compareQueueOrder(asQueued(a), asQueued(b));
 }
 
-function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
-  const facts = `${t.priority} · ${t.type} · ${t.status} · tier ${t.tier}${inQueue ? '' : ` · ${escapeMrkdwn(t.assignee ?? 'unassigned')}`}${dueNote(t)}`;
+function ticketBlock(t: TicketSummary, inQueue: boolean, language: Language): KnownBlock {
+  const say = textsFor(language);
+  const facts = `${t.priority} · ${typeLabel(language, t.type)} · ${statusLabel(language, t.status)} · ${say('card.field.tier')} ${t.tier}${inQueue ? '' : ` · ${escapeMrkdwn(t.assignee ?? say('answers.unassigned'))}`}${dueNote(t, language)}`;
   return {
     type: 'section',
     block_id: `home:${inQueue ? 'queue' : 'ticket'}:${t.number}`,
@@ -45,13 +47,13 @@ function ticketBlock(t: TicketSummary, inQueue: boolean): KnownBlock {
           action_id: actionId('claim'),
           value: String(t.number),
           style: 'primary',
-          text: { type: 'plain_text', text: 'Claim' },
+          text: { type: 'plain_text', text: say('card.action.claim') },
         }
       : {
           type: 'button',
           action_id: HOME_OPEN_TICKET,
           value: String(t.number),
-          text: { type: 'plain_text', text: 'Open' },
+          text: { type: 'plain_text', text: say('waysIn.open') },
         },
   };
 }
@@ -77,19 +79,25 @@ export async function homeView(ctx: HomeSource, userId: string) {
     blocks.push({
       type: 'section',
       block_id: `home:section:${section.name}`,
-      text: { type: 'mrkdwn', text: `*${SECTION_NAME[section.name]}*` },
+      text: { type: 'mrkdwn', text: `*${t(language, SECTION_NAME[section.name])}*` },
     });
     const tickets = [...section.tickets].sort(homeOrder);
     if (tickets.length === 0)
       blocks.push({
         type: 'context',
         elements: [
-          { type: 'mrkdwn', text: section.name === 'yours' ? 'No tickets yet: `/ticket` opens one.' : 'Nothing here.' },
+          {
+            type: 'mrkdwn',
+            text:
+              section.name === 'yours'
+                ? t(language, 'slack.home.noTickets', { command: '`/ticket`' })
+                : t(language, 'slack.home.nothing'),
+          },
         ],
       });
-    for (const t of tickets) {
+    for (const ticket of tickets) {
       if (blocks.length >= MAX_BLOCKS - 2) break;
-      blocks.push(ticketBlock(t, section.name === 'queue'));
+      blocks.push(ticketBlock(ticket, section.name === 'queue', language));
     }
     blocks.push({ type: 'divider' });
   }

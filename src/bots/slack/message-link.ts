@@ -1,3 +1,5 @@
+import type { Translate } from '../reader';
+import { DEFAULT_LANGUAGE, textsFor } from '../../core/texts';
 import { InvalidInputError } from '../../core/errors';
 import { messageId, messageRef } from './context';
 
@@ -16,7 +18,7 @@ const COMMENT_ID = /^[1-9]\d{0,11}$/;
  * A message link, a stored message id or a comment id, as the core looks messages up: Slack
  * messages are stored as `channel:ts` (see messageId). Anything else is refused with what to paste.
  */
-export function parseSlackMessageRef(text: string): MessageRef {
+export function parseSlackMessageRef(text: string, tr: Translate = textsFor(DEFAULT_LANGUAGE)): MessageRef {
   // Slack may send a pasted link as <url> or <url|label>.
   const input = text.trim().replace(/^<([^|>]*)(?:\|[^>]*)?>$/, '$1');
   const link = LINK.exec(input);
@@ -27,8 +29,7 @@ export function parseSlackMessageRef(text: string): MessageRef {
   throw new InvalidInputError([
     {
       field: 'message',
-      problem:
-        'that is not a Slack message link: use "Copy link" on the message (https://your-workspace.slack.com/archives/C…/p…)',
+      problem: tr('slack.notMessageLink', { example: 'https://your-workspace.slack.com/archives/C…/p…' }),
     },
   ]);
 }

@@ -1,5 +1,7 @@
 import type { KnownBlock, WebClient } from '@slack/web-api';
 import type { Helpdesk } from '../../core/helpdesk';
+import { textsFor } from '../../core/texts';
+import type { Translate } from '../reader';
 import { proposalAlertText, REPORTS_LISTED, type ProposalView } from '../../core/rules/proposal-alert';
 import { PermanentDeliveryError, type OutgoingDelivery, type SendOptions } from '../../delivery/sender';
 import type { Posted, SlackPost } from './post-once';
@@ -12,7 +14,7 @@ export const MAJOR_DISMISS = 'major_dismiss';
  * while open a "Not related" beside each listed report (its value `<proposalId>:<ticketNumber>`)
  * and Declare / Dismiss under them; decided, no buttons (Slack has no disabled buttons).
  */
-export function proposalBlocks(view: ProposalView): KnownBlock[] {
+export function proposalBlocks(view: ProposalView, tr: Translate): KnownBlock[] {
   const text = proposalAlertText(view);
   if (view.status !== 'open' || view.reports.length === 0)
     return [{ type: 'section', text: { type: 'plain_text', text: text.slice(0, 3000) } }];
@@ -31,15 +33,15 @@ export function proposalBlocks(view: ProposalView): KnownBlock[] {
       type: 'section',
       block_id: `proposal:${view.id}:${r.number}`,
       text: { type: 'plain_text', text: `#${r.number} ${r.title}`.slice(0, 3000) },
-      accessory: button(MAJOR_NOT_RELATED, `${view.id}:${r.number}`, 'Not related'),
+      accessory: button(MAJOR_NOT_RELATED, `${view.id}:${r.number}`, tr('lookAlike.notRelated')),
     })),
     { type: 'context', elements: [{ type: 'plain_text', text: footer.slice(0, 3000) }] },
     {
       type: 'actions',
       block_id: `proposal:${view.id}`,
       elements: [
-        button(MAJOR_DECLARE, String(view.id), 'Declare major incident', 'danger'),
-        button(MAJOR_DISMISS, String(view.id), 'Dismiss'),
+        button(MAJOR_DECLARE, String(view.id), tr('lookAlike.declare'), 'danger'),
+        button(MAJOR_DISMISS, String(view.id), tr('lookAlike.dismiss')),
       ],
     },
   ];
@@ -55,7 +57,8 @@ export async function sendProposalAlert(
 ): Promise<void> {
   if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
-  const message = { text: proposalAlertText(view), blocks: proposalBlocks(view) };
+  // The support channel reads the helpdesk's language.
+  const message = { text: proposalAlertText(view), blocks: proposalBlocks(view, textsFor(helpdesk.languages.staff())) };
   if (view.location.slackTs) {
     await client.chat.update({
       channel: view.location.slackChannel ?? supportChannel,

@@ -17,7 +17,8 @@ export const SCOPES_BY_METHOD: Record<string, string[]> = {
   'files.completeUploadExternal': ['files:write'],
   // A message reacted to with the ticket emoji, read in whatever channel the app is in.
   'reactions.get': ['reactions:read'],
-  // A staff member's picture, for their replies posted under their name (chat:write.customize).
+  // A staff member's picture, for their replies posted under their name (chat:write.customize),
+  // and a person's time zone (their profile's `tz`), so the dates in what they read are theirs.
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],

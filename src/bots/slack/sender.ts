@@ -18,7 +18,7 @@ import { messageId, messageRef } from './context';
 import { escapeMrkdwn, slackTextAsMrkdwn } from './mrkdwn';
 import { deleteOwnDirectMessages, deleteOwnPosts } from './privacy-sender';
 import type { HomeRefresher } from './home-refresher';
-import { t } from '../../core/texts';
+import { t, textsFor } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
 import { SlackApiError } from './api-errors';
@@ -70,8 +70,10 @@ export class SlackSender implements Sender {
 
   async send(planned: OutgoingDelivery, options: SendOptions): Promise<void> {
     try {
-      // Its words are written now, in its reader's language (a notice planned at night, read by day).
-      const delivery = await this.helpdesk.deliveries.localized(planned);
+      // Its words are written now, in its reader's language (a notice planned at night, read by day),
+      // its dates and times in the reader's time zone as their Slack profile gives it.
+      const timeZone = await this.readerTimeZone(planned);
+      const delivery = await this.helpdesk.deliveries.localized(planned, timeZone ? { timeZone } : {});
       await this.carryOut(delivery, {
         ...options,
         post: (step, message) => postOnce(this.client, delivery, step, message),
@@ -79,6 +81,22 @@ export class SlackSender implements Sender {
     } catch (error) {
       throw translate(error);
     }
+  }
+
+  /** Time zones by Slack user, asked of users.info once an hour at most (people rarely move). */
+  private readonly timeZones = new Map<string, { timeZone: string | undefined; at: number }>();
+
+  /** The time zone of the one person a delivery is for, when Slack tells it; none for staff channels. */
+  private async readerTimeZone(delivery: OutgoingDelivery): Promise<string | undefined> {
+    const userId = await this.helpdesk.deliveries.readerUserId(delivery, 'slack');
+    if (!userId) return undefined;
+    const known = this.timeZones.get(userId);
+    if (known && Date.now() - known.at < TIME_ZONE_KEPT_MS) return known.timeZone;
+    // Without it the notice still goes out, its times in UTC (said as such).
+    const info = await this.client.users.info({ user: userId }).catch(() => undefined);
+    const timeZone = info?.user?.tz || undefined;
+    this.timeZones.set(userId, { timeZone, at: Date.now() });
+    return timeZone;
   }
 
   private async carryOut(delivery: OutgoingDelivery, io: SlackSend): Promise<void> {
@@ -89,7 +107,7 @@ export class SlackSender implements Sender {
       const text = escapeMrkdwn(String(payload.text));
       // A link code's owner answers its redemption with the buttons under the prompt.
       if (typeof payload.linkCode === 'string')
-        return this.dm(person, text, io, linkPromptBlocks(text, payload.linkCode));
+        return this.dm(person, text, io, linkPromptBlocks(textsFor(person.language), text, payload.linkCode));
       return this.dm(person, text, io);
     }
     if (delivery.kind === 'staff.alert') return this.alertStaff(payload, io);
@@ -152,8 +170,8 @@ export class SlackSender implements Sender {
   /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
   private async postTicket(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
     const number = view.ticket.number;
-    const staffCard = staffCardBlocks(view.card, number, this.helpdesk.ctx.policy.language);
-    const customerCard = customerCardBlocks(view.card, number);
+    const staffCard = staffCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.customerCard, number);
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
     if (!place.cardTs) {
@@ -174,7 +192,7 @@ export class SlackSender implements Sender {
       const dmChannel = await this.openDm(view.customer);
       const posted = await io.post('dm-card', {
         channel: dmChannel,
-        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
+        text: textsFor(view.customer.language)('card.yourTicket', { heading: escapeMrkdwn(view.card.heading) }),
         blocks: customerCard,
       });
       place.dmChannel = posted.channel;
@@ -216,8 +234,8 @@ export class SlackSender implements Sender {
    */
   private async updateCards(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<boolean> {
     const number = view.ticket.number;
-    const staffCard = staffCardBlocks(view.card, number, this.helpdesk.ctx.policy.language);
-    const customerCard = customerCardBlocks(view.card, number);
+    const staffCard = staffCardBlocks(view.card, number);
+    const customerCard = customerCardBlocks(view.customerCard, number);
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
     if (place.cardsDrawn === drawn) return false;
     if (place.channel && place.cardTs) {
@@ -232,7 +250,7 @@ export class SlackSender implements Sender {
       await this.client.chat.update({
         channel: place.dmChannel,
         ts: place.dmThreadTs,
-        text: `Your ticket ${escapeMrkdwn(view.card.heading)}`,
+        text: textsFor(view.customer.language)('card.yourTicket', { heading: escapeMrkdwn(view.card.heading) }),
         blocks: customerCard,
       });
     }
@@ -272,11 +290,18 @@ export class SlackSender implements Sender {
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.dmChannel, place.dmThreadTs)) {
-      const posted = await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm', undefined, await this.as(comment));
+      const posted = await this.inDmThread(
+        place,
+        copyText(comment, 'dm', view),
+        io,
+        'dm',
+        undefined,
+        await this.as(comment),
+      );
       await this.recordCopy(comment, posted, io);
     }
     if (!cameFrom(place.channel, place.cardTs)) {
-      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
+      await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card', view), io, 'card'), io);
     }
   }
 
@@ -288,7 +313,7 @@ export class SlackSender implements Sender {
       (comment.platformMessageId && place.channel && comment.platformMessageId.startsWith(`${place.channel}:`))
     )
       return;
-    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
+    await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card', view), io, 'card'), io);
   }
 
   private async recordCopy(
@@ -315,7 +340,7 @@ export class SlackSender implements Sender {
     if (!comment?.redacted) return;
     for (const copy of await this.helpdesk.deliveries.commentPosts(comment.id, 'slack')) {
       const { ts } = messageRef(copy.messageId);
-      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card');
+      const text = copyText(comment, copy.channelId === place.dmChannel ? 'dm' : 'card', view);
       await this.client.chat.update({ channel: copy.channelId, ts, text }).catch((error: unknown) => {
         if ((error as { data?: { error?: string } }).data?.error !== SlackApiError.MessageNotFound) throw error;
       });
@@ -371,7 +396,8 @@ export class SlackSender implements Sender {
       typeof payload.proposalId === 'number' && actions.includes('declare_major') && actions.includes('not_related')
         ? payload.proposalId
         : null;
-    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(text, proposalId) });
+    const tr = textsFor(this.helpdesk.languages.staff());
+    await io.post('alert', { channel: supportChannel, text, blocks: staffAlertBlocks(tr, text, proposalId) });
   }
 
   private async inCardThread(place: SlackPlace, text: string, io: SlackSend, step: string): Promise<Posted> {
@@ -396,21 +422,36 @@ export class SlackSender implements Sender {
  * thread where staff work (internal notes only ever there). A redaction edits a copy to the same
  * words around the replacement.
  */
-function copyText(comment: CommentView, side: 'dm' | 'card'): string {
-  const author = escapeMrkdwn(comment.author?.displayName || (comment.byCustomer ? 'Customer' : 'Support'));
+function copyText(
+  comment: CommentView,
+  side: 'dm' | 'card',
+  view: Pick<DeliveryView, 'staffLanguage' | 'customer'>,
+): string {
+  // The DM thread is the customer's (their language); the card's thread is staff's.
+  const say = textsFor(side === 'dm' ? view.customer.language : view.staffLanguage);
+  const author = escapeMrkdwn(
+    comment.author?.displayName || say(comment.byCustomer ? 'card.customer' : 'card.support'),
+  );
   // A message written in Slack arrives escaped, its mentions and links as tokens; anything else is plain text.
   const body =
     comment.platform === 'slack' && comment.platformMessageId
       ? slackTextAsMrkdwn(comment.body)
       : escapeMrkdwn(comment.body);
   if (comment.kind === 'internal')
-    return `:lock: *Internal note by ${escapeMrkdwn(comment.author?.displayName || 'staff')}:* ${body}`;
+    return `:lock: *${say('card.noteBy', { name: escapeMrkdwn(comment.author?.displayName || say('card.staff')) })}* ${body}`;
   const files =
     comment.attachments.length > 0
-      ? `\n(files: ${escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', '))})`
+      ? `\n${say('card.files', { names: escapeMrkdwn(comment.attachments.map((a) => a.filename).join(', ')) })}`
       : '';
-  const role = side === 'dm' ? (comment.byCustomer ? '' : ' (support)') : comment.byCustomer ? ' (customer)' : '';
-  return `*${author}${role}:* ${body}${files}`;
+  const named =
+    side === 'dm'
+      ? comment.byCustomer
+        ? author
+        : say('card.bySupport', { name: author })
+      : comment.byCustomer
+        ? say('card.byCustomer', { name: author })
+        : author;
+  return `*${named}:* ${body}${files}`;
 }
 
 /** What the cards show, in short: equal digests mean a redraw would change nothing. */
@@ -419,6 +460,9 @@ function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: Kno
     .update(JSON.stringify([heading, staffCard, customerCard]))
     .digest('base64url');
 }
+
+/** How long a person's Slack time zone is trusted before it is asked again. */
+const TIME_ZONE_KEPT_MS = 60 * 60 * 1000;
 
 /** WebClient's errors, as the dispatcher understands them. */
 function translate(error: unknown): Error {

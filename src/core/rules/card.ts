@@ -18,6 +18,10 @@ export interface TicketCard {
   customerActions: CardAction[];
   /** For colouring: open, pending or resolved. */
   status: Ticket['status'];
+  /** The language of its facts and staff buttons (`HELPDESK_LANGUAGE` where staff read it). */
+  language: Language;
+  /** The language of the customer's buttons (It's solved, Reopen): the customer's own. */
+  customerLanguage: Language;
 }
 
 /** The SLA line of the card: what is due next, paused, or how it ended; breaches named. In the reader's language. */
@@ -44,12 +48,15 @@ export function ticketCard(
   names: { assignee: string | null; customer: string },
   rating: number | null = null,
   language: Language = DEFAULT_LANGUAGE,
+  customerLanguage: Language = language,
 ): TicketCard {
   const resolved = ticket.status === 'resolved';
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(language, key, params);
   return {
     heading: `${ticketLabel(ticket)} ${ticket.title}`.slice(0, 256),
     status: ticket.status,
+    language,
+    customerLanguage,
     fields: [
       { name: say('card.field.type'), value: typeLabel(language, ticket.type) },
       {
@@ -94,6 +101,12 @@ const CARD_ACTIONS: CardAction[] = [
   'solved',
   'reopen',
 ];
+
+/** A button's label on a card: a customer's button in the customer's language, a staff button in the card's. */
+export const cardButtonLabel = (
+  card: Pick<TicketCard, 'language' | 'customerLanguage' | 'customerActions'>,
+  action: CardAction,
+) => cardActionLabel(card.customerActions.includes(action) ? card.customerLanguage : card.language, action);
 
 /** A button's label in a language. */
 export const cardActionLabel = (language: Language, action: CardAction) => t(language, `card.action.${action}`);

@@ -1,4 +1,6 @@
 import type { Tier } from '../model';
+import { DEFAULT_LANGUAGE, textsFor, type Language } from '../texts';
+import { formatMoment } from './messages';
 
 /**
  * The service catalog as plain data: what each service is, whether the helpdesk covers it, which
@@ -20,30 +22,34 @@ export const SUGGESTED_ARTICLES = 3;
 /** An undecided submission is kept this long for the customer to come back to. */
 export const DRAFT_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export function catalogArticle(services: Service[]): { title: string; body: string } {
+/** The catalog article in one language (the helpdesk keeps one per language it speaks). */
+export function catalogArticle(
+  services: Service[],
+  language: Language = DEFAULT_LANGUAGE,
+): { title: string; body: string } {
+  const say = textsFor(language);
   const covered = services.filter((s) => s.covered);
   const notCovered = services.filter((s) => !s.covered);
   const line = (s: Service) => `- ${s.name}${s.description ? `: ${s.description}` : ''}`;
   const body = [
-    'What the helpdesk looks after. Open a ticket with /ticket and pick the service; its guide lists a few checks to try first.',
+    say('articles.catalog.intro'),
     '',
-    'Covered',
-    ...(covered.length > 0 ? covered.map(line) : ['- (none yet)']),
-    ...(notCovered.length > 0 ? ['', 'Not covered by the helpdesk', ...notCovered.map(line)] : []),
+    say('articles.catalog.covered'),
+    ...(covered.length > 0 ? covered.map(line) : [say('articles.catalog.none')]),
+    ...(notCovered.length > 0 ? ['', say('articles.catalog.notCovered'), ...notCovered.map(line)] : []),
     '',
-    "This article is generated from the helpdesk's service catalog and always shows it as it is.",
+    say('articles.catalog.generated'),
   ];
-  return { title: 'Service catalog', body: body.join('\n') };
+  return { title: say('articles.catalog.title'), body: body.join('\n') };
 }
 
 /** The guide shown after a service is picked: its checks, then the questions the form will ask. */
-export function guideText(service: Service): string {
+export function guideText(service: Service, language: Language = DEFAULT_LANGUAGE): string {
+  const say = textsFor(language);
   const checks =
-    service.checks.length > 0
-      ? ['Before you open a ticket, please check:', ...service.checks.map((c) => `• ${c}`)]
-      : [];
+    service.checks.length > 0 ? [say('forms.guide.checksIntro'), ...service.checks.map((c) => `• ${c}`)] : [];
   const questions =
-    service.questions.length > 0 ? ['', 'The form will ask:', ...service.questions.map((q) => `• ${q}`)] : [];
+    service.questions.length > 0 ? ['', say('forms.guide.formAsks'), ...service.questions.map((q) => `• ${q}`)] : [];
   return [`${service.name}${service.description ? ` — ${service.description}` : ''}`, '', ...checks, ...questions]
     .join('\n')
     .trim();
@@ -61,9 +67,14 @@ export function descriptionWithAnswers(
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-export function declinedText(service: Pick<Service, 'name'>, catalogArticleId: number | null): string {
-  const pointer = catalogArticleId ? ` See what the helpdesk covers with /kb read ${catalogArticleId}.` : '';
-  return `Sorry — ${service.name} is not something the helpdesk looks after, so no ticket was opened.${pointer}`;
+export function declinedText(
+  service: Pick<Service, 'name'>,
+  catalogArticleId: number | null,
+  language: Language = DEFAULT_LANGUAGE,
+): string {
+  const say = textsFor(language);
+  const pointer = catalogArticleId ? say('forms.guide.declinedPointer', { id: catalogArticleId }) : '';
+  return say('forms.guide.declined', { service: service.name, pointer });
 }
 
 /** The select's last option: a problem that fits no service goes on without a guide. */
@@ -76,15 +87,20 @@ export type ServicePick =
   | { kind: 'declined'; message: string }
   | { kind: 'unknown'; message: string };
 
-export function pickService(services: Service[], value: string, catalogArticleId: number | null): ServicePick {
+export function pickService(
+  services: Service[],
+  value: string,
+  catalogArticleId: number | null,
+  language: Language = DEFAULT_LANGUAGE,
+): ServicePick {
   if (value === SOMETHING_ELSE) return { kind: 'something-else' };
   const service = services.find((s) => String(s.id) === value);
   if (!service)
     return {
       kind: 'unknown',
-      message: 'That service is no longer in the catalog. Run /ticket again to see it as it is now.',
+      message: textsFor(language)('forms.guide.unknownService'),
     };
-  if (!service.covered) return { kind: 'declined', message: declinedText(service, catalogArticleId) };
+  if (!service.covered) return { kind: 'declined', message: declinedText(service, catalogArticleId, language) };
   return { kind: 'guide', service };
 }
 
@@ -92,16 +108,24 @@ export function pickService(services: Service[], value: string, catalogArticleId
  * The options of the first step: covered services, then those the helpdesk does not cover (so
  * picking one is answered with the pointer to the catalog instead of a form), then "something else".
  */
-export function serviceOptions(services: Service[]): Array<{ value: string; label: string; description: string }> {
+export function serviceOptions(
+  services: Service[],
+  language: Language = DEFAULT_LANGUAGE,
+): Array<{ value: string; label: string; description: string }> {
+  const say = textsFor(language);
   const option = (s: Service) => ({
     value: String(s.id),
     label: s.name,
-    description: s.covered ? s.description : 'Not looked after by the helpdesk',
+    description: s.covered ? s.description : say('forms.guide.notCovered'),
   });
   return [
     ...services.filter((s) => s.covered).map(option),
     ...services.filter((s) => !s.covered).map(option),
-    { value: SOMETHING_ELSE, label: 'Something else', description: 'None of these: describe it in the form' },
+    {
+      value: SOMETHING_ELSE,
+      label: say('forms.guide.somethingElse'),
+      description: say('forms.guide.somethingElseHint'),
+    },
   ];
 }
 
@@ -124,23 +148,29 @@ export function linesOf(text: string | null | undefined): string[] {
     .filter((line) => line !== '');
 }
 
-/** The words of the guide flow, so Discord and Slack say the same. */
-export const guideMessages = {
-  pickService: 'Which service is this about? Pick "Something else" if none fits.',
-  suggestIntro: (count: number) =>
-    count === 1
-      ? 'Before your ticket is opened: this article may already answer it. What you wrote is kept.'
-      : `Before your ticket is opened: these ${count} articles may already answer it. What you wrote is kept.`,
-  solvedIt: 'This solved it',
-  openTicket: 'Open the ticket',
-  deflected: (article: { id: number; title: string }) =>
-    `Glad that helped! No ticket was opened (article ${article.id} "${article.title}"). Run /ticket any time if it comes back.`,
-  opened: (ticket: { number: number }) => `Your ticket #${ticket.number} is open.`,
-  waiting: (draft: { title: string; createdAt: Date }) =>
-    `You have a form you did not finish: "${draft.title}" (${draft.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC). It is kept for a day.`,
-  openWaiting: 'Open it as a ticket',
-  showWaiting: 'Show it',
-};
+/** The words of the guide flow in one language, so Discord and Slack say the same. */
+export function guideMessagesIn(language: Language, timeZone?: string) {
+  const say = textsFor(language);
+  return {
+    pickService: say('forms.guide.pickService'),
+    suggestIntro: (count: number) => say('forms.guide.suggestIntro', { count }),
+    solvedIt: say('forms.guide.solvedIt'),
+    openTicket: say('forms.guide.openTicket'),
+    deflected: (article: { id: number; title: string }) =>
+      say('forms.guide.deflected', { id: article.id, title: article.title }),
+    opened: (ticket: { number: number }) => say('forms.guide.opened', { number: ticket.number }),
+    waiting: (draft: { title: string; createdAt: Date }) =>
+      say('forms.guide.waiting', {
+        title: draft.title,
+        when: formatMoment({ at: draft.createdAt.toISOString(), precision: 'minute' }, timeZone),
+      }),
+    openWaiting: say('forms.guide.openWaiting'),
+    showWaiting: say('forms.guide.showWaiting'),
+  };
+}
+
+/** The guide's words in English, for code that has no reader's language. */
+export const guideMessages = guideMessagesIn(DEFAULT_LANGUAGE);
 
 /** `/helpdesk catalog list` for admins: every service with the id the other catalog commands take. */
 export function catalogListText(services: Service[]): string {

@@ -1,41 +1,93 @@
 import { PRIORITIES } from '../model';
-import { describeCalendar } from './business-hours';
-import { PRIORITY_LABEL } from './messages';
-import { PRIORITY_MATRIX, IMPACT_LABEL, URGENCY_LABEL } from './priority';
-import { formatDuration, WARN_AT, type SlaSetup } from './sla';
+import { DEFAULT_LANGUAGE, textsFor, type Language } from '../texts';
+import { type BusinessCalendar } from './business-hours';
+import { priorityLabel } from './messages';
+import { PRIORITY_MATRIX } from './priority';
+import { WARN_AT, type SlaSetup } from './sla';
+
+type Say = ReturnType<typeof textsFor>;
+
+/** A target's length in a language's units: `1d 4h`, `1 d 4 t`. */
+function duration(say: Say, minutes: number): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  const parts = [
+    d && say('articles.sla.days', { count: d }),
+    h && say('articles.sla.hours', { count: h }),
+    m && say('articles.sla.minutes', { count: m }),
+  ].filter(Boolean);
+  return parts.join(' ') || say('articles.sla.minutes', { count: 0 });
+}
+
+/** The business hours in a language: `Mon-Fri 08:00-16:00 (Europe/Copenhagen); not on 2026-12-24`. */
+function calendarText(say: Say, calendar: BusinessCalendar | null): string {
+  if (!calendar) return say('articles.sla.allDay');
+  const names = say('articles.sla.weekdays').split(',');
+  const clock = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const byDay = new Map<number, string>();
+  for (const h of calendar.hours)
+    byDay.set(
+      h.weekday,
+      [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(` ${say('articles.sla.and')} `),
+    );
+  const parts: string[] = [];
+  for (let day = 1; day <= 7;) {
+    const span = byDay.get(day);
+    if (!span) {
+      day++;
+      continue;
+    }
+    let end = day;
+    while (end < 7 && byDay.get(end + 1) === span) end++;
+    parts.push(`${names[day - 1]}${end > day ? `-${names[end - 1]}` : ''} ${span}`);
+    day = end + 1;
+  }
+  const holidays =
+    calendar.holidays.length > 0 ? `; ${say('articles.sla.notOn', { days: calendar.holidays.join(', ') })}` : '';
+  return `${parts.join(', ')} (${calendar.timeZone})${holidays}`;
+}
 
 /**
  * The SLA article customers read, written from the policy itself: the helpdesk regenerates it on
- * every change, so what it promises and what its clocks measure are the same figures.
+ * every change, so what it promises and what its clocks measure are the same figures. One text
+ * per language the helpdesk speaks.
  */
-export function slaArticle(setup: SlaSetup): { title: string; body: string } {
+export function slaArticle(setup: SlaSetup, language: Language = DEFAULT_LANGUAGE): { title: string; body: string } {
+  const say = textsFor(language);
   const targets = PRIORITIES.map((p) => {
     const t = setup.policy[p];
-    return `- ${PRIORITY_LABEL[p]}: first response within ${formatDuration(t.firstResponseMinutes)}, resolved within ${formatDuration(t.resolutionMinutes)}`;
+    return say('articles.sla.target', {
+      priority: priorityLabel(language, p),
+      firstResponse: duration(say, t.firstResponseMinutes),
+      resolution: duration(say, t.resolutionMinutes),
+    });
   });
   const matrix = (Object.keys(PRIORITY_MATRIX) as Array<keyof typeof PRIORITY_MATRIX>).reverse().map((impact) => {
     const cells = (Object.keys(PRIORITY_MATRIX[impact]) as Array<keyof (typeof PRIORITY_MATRIX)[typeof impact]>).map(
-      (urgency) => `${URGENCY_LABEL[urgency]}: ${PRIORITY_MATRIX[impact][urgency]}`,
+      (urgency) => `${say(`forms.ticket.urgencyOption.${urgency}`)}: ${PRIORITY_MATRIX[impact][urgency]}`,
     );
-    return `- ${IMPACT_LABEL[impact]} — ${cells.join(', ')}`;
+    return `- ${say(`forms.ticket.impactOption.${impact}`)} — ${cells.join(', ')}`;
   });
+  const calendar = calendarText(say, setup.calendar);
   const body = [
-    'How quickly support answers and solves a ticket depends on its priority.',
+    say('articles.sla.intro'),
     '',
-    'Targets',
+    say('articles.sla.targets'),
     ...targets,
     '',
-    `Times count ${setup.calendar ? 'during business hours only' : 'around the clock'}: ${describeCalendar(setup.calendar)}.`,
-    'The clock starts when the ticket is opened and stops while support is waiting for your answer (the ticket is pending). It runs again when you answer or reopen the ticket.',
-    'A first response is the first public answer from a supporter.',
+    setup.calendar ? say('articles.sla.businessHours', { calendar }) : say('articles.sla.aroundTheClock', { calendar }),
+    say('articles.sla.clock'),
+    say('articles.sla.firstResponse'),
     '',
-    'Priority, from who is affected (impact) and how badly (urgency)',
+    say('articles.sla.matrix'),
     ...matrix,
-    "Support may change a ticket's priority when the situation calls for it.",
+    say('articles.sla.changePriority'),
     '',
-    `Your supporter is reminded at ${Math.round(WARN_AT * 100)} % of a target; a ticket that misses one is escalated to the next support tier.`,
+    say('articles.sla.reminded', { percent: Math.round(WARN_AT * 100) }),
     '',
-    "This article is generated from the helpdesk's SLA policy and always shows the figures in force.",
+    say('articles.sla.generated'),
   ];
-  return { title: 'Service level agreement (SLA)', body: body.join('\n') };
+  return { title: say('articles.sla.title'), body: body.join('\n') };
 }

@@ -4,6 +4,7 @@ import type { Tier } from '../model';
 import { authorize } from '../rules/authorization';
 import { catalogArticle, pickService, type Service, type ServicePick } from '../rules/catalog';
 import { parseInput, serviceEditSchema, serviceIdSchema, serviceSchema } from '../schemas';
+import type { Language } from '../texts';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { writeGeneratedArticle } from './knowledge';
 import { resolvePerson, type ActorRef } from './people';
@@ -30,9 +31,9 @@ export class CatalogService {
   }
 
   /** What picking `value` in `/ticket`'s service select leads to, from memory: the guide, a polite no, or the plain form. */
-  pick(value: string): ServicePick {
+  pick(value: string, language?: Language): ServicePick {
     const snapshot = snapshots.get(this.ctx.dataSource);
-    return pickService(snapshot?.services ?? [], value, snapshot?.catalogArticleId ?? null);
+    return pickService(snapshot?.services ?? [], value, snapshot?.catalogArticleId ?? null, language);
   }
 
   async refresh(): Promise<Service[]> {
@@ -112,7 +113,8 @@ export class CatalogService {
   async publishArticle(): Promise<void> {
     await transaction(this.ctx, async (tx) => {
       const services = await loadServices(tx.manager);
-      if (services.length > 0) await writeGeneratedArticle(tx, 'catalog', catalogArticle(services), null);
+      if (services.length > 0)
+        await writeGeneratedArticle(tx, 'catalog', (language) => catalogArticle(services, language), null);
     });
   }
 
@@ -124,7 +126,8 @@ export class CatalogService {
       await tx.manager.query(`LOCK TABLE service IN SHARE ROW EXCLUSIVE MODE`);
       const id = await apply(tx, actor.id);
       const services = await loadServices(tx.manager, true);
-      await writeGeneratedArticle(tx, 'catalog', catalogArticle(services.filter((s) => !s.archived)), actor.id);
+      const listed = services.filter((s) => !s.archived);
+      await writeGeneratedArticle(tx, 'catalog', (language) => catalogArticle(listed, language), actor.id);
       return services.find((s) => s.id === id)!;
     });
     await this.refresh();

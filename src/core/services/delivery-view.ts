@@ -42,6 +42,8 @@ export interface CommentView {
 export interface DeliveryView {
   ticket: LocatedTicket;
   card: TicketCard;
+  /** The card as the customer reads it, all in their language (Slack's card in their DM thread). */
+  customerCard: TicketCard;
   customer: PersonView;
   assignee: PersonView | null;
   comment: CommentView | null;
@@ -89,6 +91,13 @@ export class DeliveryViews {
           { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
           rating,
           this.ctx.policy.language,
+          customer.language,
+        ),
+        customerCard: ticketCard(
+          ticket,
+          { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
+          rating,
+          customer.language,
         ),
         staffLanguage: this.ctx.policy.language,
         comment: comment
@@ -141,6 +150,30 @@ export class DeliveryViews {
         ...(notice ? { notice: say(language, notice, options) } : {}),
       },
     };
+  }
+
+  /**
+   * The one person who reads a delivery (a direct message, a customer's notice), as their user id
+   * on `platform`, so the adapter can ask the platform their time zone; null for staff channels.
+   */
+  async readerUserId(delivery: DeliveryToSay, platform: Platform): Promise<string | null> {
+    const personId = /^person:(\d+)$/.exec(delivery.destination)?.[1];
+    const toCustomer =
+      delivery.kind === 'ticket.created' ||
+      (delivery.kind === 'ticket.notice' && delivery.payload.audience === 'customer');
+    let rows: Array<{ user_id: string }> = [];
+    if (personId)
+      rows = await this.ctx.dataSource.query(
+        `SELECT platform_user_id AS user_id FROM identity WHERE person_id = $1 AND platform = $2`,
+        [Number(personId), platform],
+      );
+    else if (toCustomer && delivery.ticketId !== null)
+      rows = await this.ctx.dataSource.query(
+        `SELECT i.platform_user_id AS user_id FROM ticket t JOIN identity i ON i.person_id = t.customer_id
+          WHERE t.id = $1 AND i.platform = $2`,
+        [delivery.ticketId, platform],
+      );
+    return rows[0]?.user_id ?? null;
   }
 
   /** Who reads a delivery, and so its language. */

@@ -56,7 +56,7 @@ interface CommentRow {
  */
 export async function erasePerson(tx: Tx, actor: Person, person: Person): Promise<ErasureResult> {
   const m = tx.manager;
-  const placeholder = `Erased person ${person.id}`;
+  const placeholder = erasedName(person.id);
   const identities: Array<{ platform: Platform; platform_user_id: string; display_name: string | null }> =
     await m.query(`SELECT platform, platform_user_id, display_name FROM identity WHERE person_id = $1`, [person.id]);
   const mergedFrom: Array<{ id: number; display_name: string }> = await m.query(
@@ -286,3 +286,6 @@ async function leaveThreads(
     );
   }
 }
+
+/** The name an erased person keeps: the same in every language, as it is stored. */
+export const erasedName = (personId: number) => `Erased person ${personId}`;

@@ -12,6 +12,7 @@ import {
 import { searchTerms } from '../rules/it-words';
 import { deflectSchema, DESCRIPTION_MAX, draftOpenSchema, draftRefSchema, draftSchema, parseInput } from '../schemas';
 import { findService } from './catalog';
+import { languageOf } from '../texts';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
 import { anyOf, termQueries } from './term-queries';
@@ -87,7 +88,8 @@ export class GuideService {
         const [catalog] = await tx.manager.query(
           `SELECT id FROM article WHERE special = 'catalog' AND archived_at IS NULL`,
         );
-        return { outcome: 'declined', draftId: id, message: declinedText(service, catalog?.id ?? null) };
+        const language = languageOf(actor, this.ctx.policy.language, actorRef.locale);
+        return { outcome: 'declined', draftId: id, message: declinedText(service, catalog?.id ?? null, language) };
       }
       return {
         outcome: 'suggest',

@@ -11,6 +11,7 @@ import {
   parseInput,
   searchSchema,
 } from '../schemas';
+import { DEFAULT_LANGUAGE, LANGUAGES, languageOf, type Language } from '../texts';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
 
@@ -155,7 +156,10 @@ export class KnowledgeService {
         `SELECT count(*)::int AS count FROM article_revision WHERE article_id = $1`,
         [article.id],
       );
-      return { ...article, revisionCount: count };
+      // An article the helpdesk writes (the SLA, the catalog) is read in the reader's language.
+      const language = languageOf(actor, this.ctx.policy.language, actorRef.locale);
+      const translated = article.special ? await translationOf(tx, article.id, language) : null;
+      return { ...article, ...translated, revisionCount: count };
     });
   }
 
@@ -283,6 +287,40 @@ async function refuseGenerated(tx: Tx, id: number, special: SpecialArticle | nul
  * a new revision only when the text changed, so regenerating with nothing new adds nothing.
  */
 export async function writeGeneratedArticle(
+  tx: Tx,
+  special: SpecialArticle,
+  write: (language: Language) => { title: string; body: string },
+  editorId: number | null,
+): Promise<Article> {
+  const article = await writeGeneratedEnglish(tx, special, write(DEFAULT_LANGUAGE), editorId);
+  // Every other language's text beside it, rewritten with it (and written on the first start after an upgrade).
+  for (const language of LANGUAGES.filter((l) => l !== DEFAULT_LANGUAGE)) {
+    const text = write(language);
+    await tx.manager.query(
+      `INSERT INTO article_translation (article_id, language, title, body) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (article_id, language) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body
+       WHERE article_translation.title IS DISTINCT FROM EXCLUDED.title OR article_translation.body IS DISTINCT FROM EXCLUDED.body`,
+      [article.id, language, text.title, text.body],
+    );
+  }
+  return article;
+}
+
+/** A generated article's title and body in `language`, when the helpdesk keeps it in that language. */
+async function translationOf(
+  tx: Tx,
+  articleId: number,
+  language: Language,
+): Promise<{ title: string; body: string } | null> {
+  if (language === DEFAULT_LANGUAGE) return null;
+  const [row] = await tx.manager.query(
+    `SELECT title, body FROM article_translation WHERE article_id = $1 AND language = $2`,
+    [articleId, language],
+  );
+  return row ? { title: String(row.title), body: String(row.body) } : null;
+}
+
+async function writeGeneratedEnglish(
   tx: Tx,
   special: SpecialArticle,
   text: { title: string; body: string },

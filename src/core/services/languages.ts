@@ -12,6 +12,11 @@ import { findPerson, resolvePerson, type ActorRef } from './people';
 export class LanguageService {
   constructor(private readonly ctx: ServiceContext) {}
 
+  /** The language of the staff side (cards and alerts in staff channels): `HELPDESK_LANGUAGE`. */
+  staff(): Language {
+    return this.ctx.policy.language;
+  }
+
   /** `/helpdesk language da|en`: the person's own choice, on every platform they are linked on. */
   async set(actorRef: ActorRef, raw: unknown): Promise<Language> {
     const input = parseInput(languageSchema, raw);

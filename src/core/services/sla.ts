@@ -116,7 +116,8 @@ export class SlaService {
   /** Writes the SLA article from the policy as it stands (at start-up, and after every change). */
   async publishArticle(): Promise<void> {
     await transaction(this.ctx, async (tx) => {
-      await writeGeneratedArticle(tx, 'sla', slaArticle(await loadSlaSetup(tx.manager)), null);
+      const setup = await loadSlaSetup(tx.manager);
+      await writeGeneratedArticle(tx, 'sla', (language) => slaArticle(setup, language), null);
     });
   }
 
@@ -134,7 +135,7 @@ export class SlaService {
       // One admin's change at a time: each starts from the one before.
       await tx.manager.query(`SELECT priority FROM sla_target ORDER BY priority FOR UPDATE`);
       const next = await apply(tx, await loadSlaSetup(tx.manager), actor.id);
-      await writeGeneratedArticle(tx, 'sla', slaArticle(next), actor.id);
+      await writeGeneratedArticle(tx, 'sla', (language) => slaArticle(next, language), actor.id);
       await tx.manager.query(
         `UPDATE ticket SET sla_next_check_at = $1 WHERE status = 'open' AND sla_running_since IS NOT NULL`,
         [tx.now],

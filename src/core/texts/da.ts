@@ -77,6 +77,11 @@ export const da: Catalog = {
     majorDeclared:
       'Større hændelse #{{number}} "{{title}}" er erklæret; tilknyttet: {{numbers}}. Arbejd på den i #{{number}}; når den løses, lukkes de alle.',
     majorResolved: 'Større hændelse #{{number}} "{{title}}" er løst; dens sager blev lukket sammen med den.',
+    threadsNotDeleted:
+      'Sag #{{number}}: kunden er slettet, men botten må ikke slette sagens tråde (den skal have Manage Threads). Slet dem venligst manuelt: {{threads}}',
+    originalNotDeleted:
+      'Sag #{{number}}: en kommentar er tilsløret, men den oprindelige besked kunne ikke slettes (botten skal have Manage Messages dér). Slet den venligst manuelt: {{where}}',
+    messageIn: 'besked {{id}} i {{channel}}',
   },
   // ---- errors: The core's refusals and validation messages
   errors: {
@@ -137,9 +142,88 @@ export const da: Catalog = {
       resolutionDue: 'løsning senest {{at}}{{missed}}',
       running: 'kører',
     },
+    done: {
+      claimed: 'Du har taget #{{number}}.',
+      pending: '#{{number}} afventer nu kundens svar.',
+      resolved: '#{{number}} er løst.',
+      reopened: '#{{number}} er åben igen.',
+      solved: 'Tak! #{{number}} er markeret som løst.',
+      type: '#{{number}} har nu typen {{type}}.',
+      reassigned: '#{{number}} er givet videre til {{person}}.',
+    },
+    choose: {
+      priority: 'Prioritet for #{{number}}:',
+      type: 'Type for #{{number}}:',
+      escalate: 'Eskalér #{{number}} til niveau {{tier}}:',
+      escalateTitle: 'Niveau {{tier}}: hvem tager den?',
+      who: 'Hvem tager den?',
+      leastLoaded: 'Den mindst travle supporter på niveau {{tier}}',
+      candidate: '{{name}} ({{load}} åbne)',
+      reassignTo: 'Giv videre til…',
+      reassign: 'Giv #{{number}} videre til:',
+      supporter: 'En supporter',
+    },
+    customerStatus: 'Status: {{status}}. Svar i denne tråd for at skrive med support.',
+    yourTicket: 'Din sag {{heading}}',
+    threadOpen: 'Din sag er åben i {{thread}}: support svarer dér, og du kan også svare dér.',
+    noteFrom: 'Intern note fra {{name}}',
+    noteBy: 'Intern note af {{name}}:',
+    staff: 'personale',
+    support: 'Support',
+    customer: 'Kunde',
+    bySupport: '{{name}} (support)',
+    byCustomer: '{{name}} (kunde)',
+    files: '(filer: {{names}})',
+    notesThread: '{{heading}} (noter)',
+    queued: 'Ny sag #{{number}} "{{title}}" ({{type}}, {{priority}}) venter i køen.',
+    note: {
+      title: 'Note til #{{number}}',
+      add: 'Tilføj note',
+      label: 'Intern note (kun personale)',
+      onlyInThread: 'Interne noter skrives i sagens tråd i supportkanalen.',
+    },
+    rating: {
+      addComment: 'Tilføj en kommentar',
+    },
+    ratingThanks: 'Tak for din kommentar til #{{number}}.',
+    ratingNotAdded: 'Din kommentar blev ikke tilføjet: {{reason}}',
+    yourComment: 'Din kommentar var:',
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
-  articles: {},
+  articles: {
+    sla: {
+      title: 'Serviceniveauaftale (SLA)',
+      intro: 'Hvor hurtigt support svarer på og løser en sag, afhænger af sagens prioritet.',
+      targets: 'Mål',
+      target: '- {{priority}}: første svar inden for {{firstResponse}}, løst inden for {{resolution}}',
+      businessHours: 'Tiden tæller kun inden for åbningstiden: {{calendar}}.',
+      aroundTheClock: 'Tiden tæller døgnet rundt: {{calendar}}.',
+      clock:
+        'Uret starter, når sagen oprettes, og står stille, mens support venter på dit svar (sagen afventer). Det går igen, når du svarer eller genåbner sagen.',
+      firstResponse: 'Første svar er det første offentlige svar fra en supporter.',
+      matrix: 'Prioritet ud fra, hvem der er berørt (omfang), og hvor slemt det er (hast)',
+      changePriority: 'Support kan ændre en sags prioritet, når situationen kræver det.',
+      reminded:
+        'Din supporter får en påmindelse ved {{percent}} % af et mål; en sag, der ikke når et mål, eskaleres til næste supportniveau.',
+      generated: 'Denne artikel laves ud fra helpdeskens SLA-politik og viser altid de gældende tal.',
+      days: '{{count}} d',
+      hours: '{{count}} t',
+      minutes: '{{count}} min',
+      weekdays: 'man,tir,ons,tor,fre,lør,søn',
+      and: 'og',
+      allDay: 'døgnet rundt (24×7)',
+      notOn: 'ikke {{days}}',
+    },
+    catalog: {
+      title: 'Tjenestekatalog',
+      intro:
+        'Det, helpdesken tager sig af. Opret en sag med /ticket, og vælg tjenesten; dens guide giver et par ting, du kan tjekke først.',
+      covered: 'Dækket',
+      none: '- (ingen endnu)',
+      notCovered: 'Ikke dækket af helpdesken',
+      generated: 'Denne artikel laves ud fra helpdeskens tjenestekatalog og viser det altid, som det er.',
+    },
+  },
   // ---- help: /helpdesk help: the command catalogue, one entry per command
   help: {
     heading: 'Det kan du bruge ({{role}}):',
@@ -346,10 +430,16 @@ export const da: Catalog = {
       'Din anmodning om at forbinde blev afvist. Kør /helpdesk link på den anden platform for at få en ny kode.',
     linkCodeUnusable: 'Den kode kan ikke bruges. Kør /helpdesk link på den anden platform for at få en ny.',
     linkTooManyAttempts: 'For mange forsøg: højst {{perHour}} i timen. Prøv igen senere.',
+    linkButton: {
+      confirm: 'Bekræft',
+      refuse: 'Afvis',
+    },
+    linkRefusedByYou: 'Afvist: intet blev forbundet, og koden er brugt.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {
     cancel: 'Annullér',
+    close: 'Luk',
     send: 'Send',
     ticket: {
       title: 'Opret en sag',
@@ -384,6 +474,101 @@ export const da: Catalog = {
     rating: {
       title: 'Bedømmelse af #{{number}}',
       comment: 'Er der noget, du vil fortælle os?',
+    },
+    guide: {
+      pickService: 'Hvilken tjeneste drejer det sig om? Vælg "Noget andet", hvis ingen af dem passer.',
+      pickServicePage: '{{question}} (side {{page}} af {{pages}})',
+      chooseService: 'Vælg en tjeneste',
+      back: '← Tilbage',
+      more: 'Flere tjenester…',
+      page: 'Side {{page}} af {{pages}}',
+      notCovered: 'Helpdesken tager sig ikke af den',
+      somethingElse: 'Noget andet',
+      somethingElseHint: 'Ingen af dem: beskriv det i formularen',
+      reportProblem: 'Meld et problem',
+      askFor: 'Bed om noget',
+      suggestIntro_one: 'Før din sag oprettes: denne artikel besvarer den måske allerede. Det, du skrev, er gemt.',
+      suggestIntro_other:
+        'Før din sag oprettes: disse {{count}} artikler besvarer den måske allerede. Det, du skrev, er gemt.',
+      kept: 'Det, du skrev, er gemt.',
+      keptForm: 'Din formular "{{title}}" er gemt. Opret den som sag, når du er klar.',
+      readIt: 'Læs den: {{command}}',
+      solvedIt: 'Det løste det',
+      articleSolvedIt: 'Artikel {{id}} løste det',
+      openTicket: 'Opret sagen',
+      deflected:
+        'Godt, at det hjalp! Der blev ikke oprettet nogen sag (artikel {{id}} "{{title}}"). Kør /ticket når som helst, hvis problemet vender tilbage.',
+      opened: 'Din sag #{{number}} er oprettet.',
+      waiting: 'Du har en formular, du ikke gjorde færdig: "{{title}}" ({{when}}). Den gemmes i et døgn.',
+      openWaiting: 'Opret den som sag',
+      showWaiting: 'Vis den',
+      keptComeBack: 'Det, du skrev, er gemt: kør /ticket for at vende tilbage til det.',
+      checksIntro: 'Før du opretter en sag, så tjek venligst:',
+      formAsks: 'Formularen vil spørge om:',
+      declined:
+        'Beklager — {{service}} er ikke noget, helpdesken tager sig af, så der blev ikke oprettet nogen sag.{{pointer}}',
+      declinedPointer: ' Se, hvad helpdesken dækker, med /kb read {{id}}.',
+      unknownService: 'Den tjeneste er ikke længere i kataloget. Kør /ticket igen for at se kataloget, som det er nu.',
+    },
+    opened: {
+      thread:
+        'Din sag #{{number}} "{{title}}" er oprettet. Om et øjeblik dukker en privat tråd til den op i supportkanalen.',
+      opening: 'Opretter din sag… Du får en besked fra helpdesken med sagens nummer.',
+      notOpened: 'Din sag blev ikke oprettet: {{reason}}',
+      notStored: 'Intet blev gemt. Det, du skrev, er vedhæftet, så du kan kopiere det ind i /ticket igen.',
+      notStoredForm: 'Intet blev gemt. Det, du skrev, er vedhæftet, så du kan kopiere det ind i formularen igen.',
+      pasteAgain: 'Det, du skrev, så du kan indsætte det i /ticket igen:',
+      whatYouWrote: 'Det, du skrev:',
+    },
+    chooseImpact: 'Vælg, hvem der er berørt',
+    chooseUrgency: 'Vælg, hvor meget det hindrer dit arbejde',
+    unknownControl:
+      'Den knap eller formular kender helpdesken ikke (den er måske fra en ældre besked). Kør kommandoen igen.',
+    incomplete: 'Formularen kom tilbage uden alle sine felter. Åbn den igen.',
+    service: {
+      titleNew: 'Ny tjeneste',
+      titleEdit: 'Ret tjeneste {{id}}',
+      name: 'Navn',
+      description: 'Beskrivelse',
+      covered: 'Dækket af helpdesken?',
+      coveredTier: 'Dækket: niveau {{tier}} tager sagerne',
+      notCovered: 'Ikke dækket (afvises med henvisning til kataloget)',
+      checks: 'Tjek, der prøves først',
+      checksHint: 'Ét pr. linje, højst 10',
+      checksExample: 'Ét pr. linje, fx "Er printeren tændt?"',
+      questions: 'Spørgsmål, formularen stiller',
+      questionsHint: 'Ét pr. linje, højst 3',
+      questionsMax: 'Spørgsmål, formularen stiller (højst 3)',
+      questionsInto: 'Ét pr. linje; svarene kommer med i sagen',
+      onlyAdmins: 'Det kan du ikke: kun administratorer vedligeholder tjenestekataloget.',
+      lookAfter: 'Tager helpdesken sig af den?',
+      save: 'Gem',
+      add: 'Tilføj',
+      savedList: 'Gemt.',
+      saved: 'Tjeneste {{id}} "{{name}}" er gemt ({{coverage}}). Katalogartiklen viser den.',
+      added: 'Tjeneste {{id}} "{{name}}" er tilføjet ({{coverage}}). Katalogartiklen viser den.',
+      coveredBy: 'dækket, niveau {{tier}}',
+      notCoveredShort: 'ikke dækket',
+    },
+    article: {
+      titleNew: 'Ny artikel i vidensbasen',
+      titleNewShort: 'Ny artikel',
+      titleEdit: 'Ret artikel {{id}}',
+      title: 'Titel',
+      tags: 'Emneord',
+      tagsHint: 'Adskilt af kommaer, fx vpn, netværk',
+      body: 'Tekst',
+      who: 'Hvem må læse den',
+      staffOnly: 'Kun personalet',
+      everyone: 'Alle (også kunder)',
+      saved: 'Artikel {{id}} "{{title}}" er gemt ({{readers}} kan læse den).',
+      created: 'Artikel {{id}} "{{title}}" er oprettet ({{readers}} kan læse den).',
+      readersEveryone: 'alle',
+      readersStaff: 'kun personalet',
+      tagsComma: 'Emneord (adskilt af kommaer)',
+      everyonePublic: 'Alle (offentlig)',
+      save: 'Gem',
+      create: 'Opret',
     },
   },
   // ---- answers: Private answers to commands and buttons
@@ -499,13 +684,56 @@ export const da: Catalog = {
     },
     unknownCommand: 'Ukendt {{command}}-kommando; /helpdesk help viser, hvad du kan køre.',
     usage: 'Prøv {{examples}}.',
+    erasure: {
+      nothingErased: 'Intet blev slettet.',
+      personId: 'angiv personen med en omtale eller med deres id: {{examples}}',
+      platformUser: '{{platform}}-bruger {{id}}',
+      noIdentity: 'ingen identitet tilbage',
+      question: 'Slet {{name}} ({{identities}})?',
+      what: 'Deres navn og identiteter bliver til "{{placeholder}}"; alt, hvad der er sagt i deres {{tickets}} sag(er), og alt, hvad de har skrevet ({{comments}} kommentar(er)), erstattes, og deres filer slettes; {{open}} åben(ne) sag(er) løses; deres personalerolle og forbindelseskoder forsvinder. Sagsnumre og tal bliver stående.',
+      cannotUndo: 'Det kan ikke fortrydes. Eksportér først deres data, hvis de har bedt om det ({{command}}).',
+      done: 'Slettet: de hedder nu "{{placeholder}}". {{comments}} kommentar(er) og {{files}} fil(er) er væk fra helpdesken{{tickets}}{{closed}}.',
+      doneTickets: '; deres sager {{numbers}} beholder kun numre og tal',
+      doneClosed: '; {{numbers}} er løst (personalet har fået besked)',
+      discord:
+        'Discord: botten sletter trådene for {{numbers}} (med deres beskeder) og sine opslag i køen; den skal have Manage Threads dér.',
+      slack:
+        'Slack: botten sletter sine egne opslag for {{numbers}} (kortene og alt, hvad den skrev i deres tråde). Slack lader ingen app slette en persons beskeder: det, folk skrev i de tråde, bliver stående, indtil en administrator i arbejdsområdet sletter det.',
+      elsewhere:
+        '{{count}} kommentar(er), de skrev i andre sager, er tilsløret: botten retter sine kopier og sletter originalerne på Discord.',
+      directMessages:
+        'Botten sletter, hvad den selv har skrevet i deres direkte beskeder med den. Notifikationer, som folk allerede har set andre steder (personalets direkte beskeder om disse sager), kan ikke tages tilbage herfra.',
+    },
+    redaction: {
+      ticket:
+        'Tilslørede {{part}} på sag #{{number}}: helpdesken gemmer nu kun "{{replacement}}" dér, i historikken og i alle beskeder, den har gemt.',
+      part: {
+        title: 'titlen',
+        description: 'beskrivelsen',
+        rating: 'bedømmelseskommentaren',
+      },
+      redrawCard: 'Botten tegner sagens kort igen med den.',
+      redrawCardAndThread: 'Botten tegner sagens kort og trådens navn igen med den.',
+      ratingNotPosted:
+        'En bedømmelseskommentar bliver aldrig skrevet i chatten: der er intet at fjerne fra platformene.',
+      cannotTakeBack:
+        'Notifikationer, som folk allerede har set, kan ikke tages tilbage, og det kan en besked, som en sag blev oprettet fra, heller ikke (dens forfatter eller en administrator kan slette den).',
+      comment:
+        'Tilslørede kommentar {{id}} i sag #{{number}}: helpdesken gemmer nu kun "{{body}}" (også tidligere versioner og filer).',
+      copies_one: 'Botten retter sin kopi af den til erstatningen.',
+      copies_other: 'Botten retter sine {{count}} kopier af den til erstatningen.',
+      notificationsStay: 'Notifikationer, som folk allerede har set, kan ikke tages tilbage.',
+    },
   },
   // ---- discord: Said only on Discord
   discord: {
+    notMessageLink:
+      'det er ikke et link til en Discord-besked: brug "Copy Message Link" på beskeden ({{example}}), eller angiv beskedens id',
     setupPermissions: 'Kunder skal have Vis kanal dér, men ikke Send beskeder.',
   },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
+    notMessageLink: 'det er ikke et link til en Slack-besked: brug "Copy link" på beskeden ({{example}})',
     mentionNeeded: 'Angiv personen med en omtale, fx {{example}}.',
     mentionOrNone: 'Angiv personen med en omtale, fx {{example}}, eller udelad den.',
     redactUsage:
@@ -516,6 +744,25 @@ export const da: Catalog = {
     redactInChannel:
       'Slack lader ingen app slette en persons besked: slet den selv (og eventuelle filer delt med den), eller bed en workspace-administrator: {{link}}',
     setupHere: 'denne kanal',
+    home: {
+      queue: 'Køen',
+      nothing: 'Intet her.',
+      noTickets: 'Ingen sager endnu: {{command}} opretter en.',
+      replyWhere:
+        'Svar i sagens tråd i dine direkte beskeder med appen, eller (personale) i tråden under sagens kort i supportkanalen.',
+    },
+    dm: {
+      noOpenTicket: 'Du har ingen åben sag. {{command}} opretter en; vil du skrive om en sag, så svar i dens tråd her.',
+      addedNextTime: 'Tilføjet til din sag #{{number}}. Næste gang kan du svare i dens tråd.',
+      several: 'Du har flere åbne sager. Hvilken handler denne besked om?',
+      newTicket: 'Ny sag',
+      which: 'Hvilken sag handler denne besked om?',
+      gone: 'den besked er der ikke længere. Skriv den i sagen igen.',
+      added: 'Tilføjet til din sag #{{number}}.',
+      notAdded: 'Din besked blev ikke tilføjet: {{reason}}',
+      notAddedToTicket: 'Din besked blev ikke tilføjet til sagen: {{reason}}',
+      opening: 'Opretter en ny sag ud fra din besked.',
+    },
   },
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
@@ -804,7 +1051,15 @@ export const da: Catalog = {
     nameTaken: 'Der findes allerede et gemt svar med navnet "{{name}}".',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
-  lookAlike: {},
+  lookAlike: {
+    declare: 'Erklær større hændelse',
+    dismiss: 'Afvis',
+    notRelated: 'Ikke relateret',
+    notRelatedTo: 'Ikke relateret: #{{number}}',
+    declared: 'Større hændelse #{{number}} er erklæret; sagerne er knyttet til den.',
+    dismissed: 'Afvist: de sager behandles hver for sig.',
+    markedNotRelated: 'Noteret: #{{number}} er ikke relateret.',
+  },
   // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
   limits: {
     tooManyOpen:

@@ -80,6 +80,11 @@ export const en = {
     majorDeclared:
       'Major incident #{{number}} "{{title}}" declared; joined: {{numbers}}. Work on it in #{{number}}; resolving it closes them all.',
     majorResolved: 'Major incident #{{number}} "{{title}}" is resolved; its tickets were closed with it.',
+    threadsNotDeleted:
+      'Ticket #{{number}}: its customer was erased, but the bot may not delete its threads (it needs Manage Threads). Please delete them by hand: {{threads}}',
+    originalNotDeleted:
+      'Ticket #{{number}}: a comment was redacted, but its original message could not be deleted (the bot needs Manage Messages there). Please delete it by hand: {{where}}',
+    messageIn: 'message {{id}} in {{channel}}',
   },
   // ---- errors: The core's refusals and validation messages
   errors: {
@@ -140,9 +145,88 @@ export const en = {
       resolutionDue: 'resolution due {{at}}{{missed}}',
       running: 'running',
     },
+    done: {
+      claimed: 'You took #{{number}}.',
+      pending: '#{{number}} is pending: waiting for the customer.',
+      resolved: '#{{number}} is resolved.',
+      reopened: '#{{number}} is open again.',
+      solved: 'Thanks! #{{number}} is marked solved.',
+      type: '#{{number}} is now of type {{type}}.',
+      reassigned: '#{{number}} is reassigned to {{person}}.',
+    },
+    choose: {
+      priority: 'Priority of #{{number}}:',
+      type: 'Type of #{{number}}:',
+      escalate: 'Escalate #{{number}} to tier {{tier}}:',
+      escalateTitle: 'To tier {{tier}}: who takes it?',
+      who: 'Who takes it?',
+      leastLoaded: 'The least-loaded tier-{{tier}} supporter',
+      candidate: '{{name}} ({{load}} open)',
+      reassignTo: 'Reassign to…',
+      reassign: 'Reassign #{{number}} to:',
+      supporter: 'A supporter',
+    },
+    customerStatus: 'Status: {{status}}. Reply in this thread to talk to support.',
+    yourTicket: 'Your ticket {{heading}}',
+    threadOpen: 'Your ticket is open in {{thread}}: support answers there, and you can reply there.',
+    noteFrom: 'Internal note from {{name}}',
+    noteBy: 'Internal note by {{name}}:',
+    staff: 'staff',
+    support: 'Support',
+    customer: 'Customer',
+    bySupport: '{{name}} (support)',
+    byCustomer: '{{name}} (customer)',
+    files: '(files: {{names}})',
+    notesThread: '{{heading}} (notes)',
+    queued: 'New ticket #{{number}} "{{title}}" ({{type}}, {{priority}}) is waiting in the queue.',
+    note: {
+      title: 'Note on #{{number}}',
+      add: 'Add note',
+      label: 'Internal note (staff only)',
+      onlyInThread: "Internal notes are added from a ticket's thread in the support channel.",
+    },
+    rating: {
+      addComment: 'Add a comment',
+    },
+    ratingThanks: 'Thank you for your comment on #{{number}}.',
+    ratingNotAdded: 'Your comment was not added: {{reason}}',
+    yourComment: 'Your comment was:',
   },
   // ---- articles: Articles the helpdesk writes (SLA, service catalog)
-  articles: {},
+  articles: {
+    sla: {
+      title: 'Service level agreement (SLA)',
+      intro: 'How quickly support answers and solves a ticket depends on its priority.',
+      targets: 'Targets',
+      target: '- {{priority}}: first response within {{firstResponse}}, resolved within {{resolution}}',
+      businessHours: 'Times count during business hours only: {{calendar}}.',
+      aroundTheClock: 'Times count around the clock: {{calendar}}.',
+      clock:
+        'The clock starts when the ticket is opened and stops while support is waiting for your answer (the ticket is pending). It runs again when you answer or reopen the ticket.',
+      firstResponse: 'A first response is the first public answer from a supporter.',
+      matrix: 'Priority, from who is affected (impact) and how badly (urgency)',
+      changePriority: "Support may change a ticket's priority when the situation calls for it.",
+      reminded:
+        'Your supporter is reminded at {{percent}} % of a target; a ticket that misses one is escalated to the next support tier.',
+      generated: "This article is generated from the helpdesk's SLA policy and always shows the figures in force.",
+      days: '{{count}}d',
+      hours: '{{count}}h',
+      minutes: '{{count}}m',
+      weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+      and: 'and',
+      allDay: 'around the clock (24×7)',
+      notOn: 'not on {{days}}',
+    },
+    catalog: {
+      title: 'Service catalog',
+      intro:
+        'What the helpdesk looks after. Open a ticket with /ticket and pick the service; its guide lists a few checks to try first.',
+      covered: 'Covered',
+      none: '- (none yet)',
+      notCovered: 'Not covered by the helpdesk',
+      generated: "This article is generated from the helpdesk's service catalog and always shows it as it is.",
+    },
+  },
   // ---- help: /helpdesk help: the command catalogue, one entry per command
   help: {
     heading: 'What you can run ({{role}}):',
@@ -346,10 +430,16 @@ export const en = {
     linkRefused: 'Your link request was refused. Run /helpdesk link on the other platform for a new code.',
     linkCodeUnusable: 'That link code cannot be used. Run /helpdesk link on the other platform for a new one.',
     linkTooManyAttempts: 'Too many link attempts: at most {{perHour}} an hour. Try again later.',
+    linkButton: {
+      confirm: 'Confirm',
+      refuse: 'Refuse',
+    },
+    linkRefusedByYou: 'Refused: nothing was linked, and the code is spent.',
   },
   // ---- forms: Forms: titles, labels, placeholders, options, inline errors
   forms: {
     cancel: 'Cancel',
+    close: 'Close',
     send: 'Send',
     ticket: {
       title: 'Open a ticket',
@@ -384,6 +474,100 @@ export const en = {
     rating: {
       title: 'Rating of #{{number}}',
       comment: 'Anything you want to tell us?',
+    },
+    guide: {
+      pickService: 'Which service is this about? Pick "Something else" if none fits.',
+      pickServicePage: '{{question}} (page {{page}} of {{pages}})',
+      chooseService: 'Choose a service',
+      back: '← Back',
+      more: 'More services…',
+      page: 'Page {{page}} of {{pages}}',
+      notCovered: 'Not looked after by the helpdesk',
+      somethingElse: 'Something else',
+      somethingElseHint: 'None of these: describe it in the form',
+      reportProblem: 'Report a problem',
+      askFor: 'Ask for something',
+      suggestIntro_one: 'Before your ticket is opened: this article may already answer it. What you wrote is kept.',
+      suggestIntro_other:
+        'Before your ticket is opened: these {{count}} articles may already answer it. What you wrote is kept.',
+      kept: 'What you wrote is kept.',
+      keptForm: 'Your form "{{title}}" is kept. Open it as a ticket when you are ready.',
+      readIt: 'Read it: {{command}}',
+      solvedIt: 'This solved it',
+      articleSolvedIt: 'Article {{id}} solved it',
+      openTicket: 'Open the ticket',
+      deflected:
+        'Glad that helped! No ticket was opened (article {{id}} "{{title}}"). Run /ticket any time if it comes back.',
+      opened: 'Your ticket #{{number}} is open.',
+      waiting: 'You have a form you did not finish: "{{title}}" ({{when}}). It is kept for a day.',
+      openWaiting: 'Open it as a ticket',
+      showWaiting: 'Show it',
+      keptComeBack: 'What you wrote is kept: run /ticket to come back to it.',
+      checksIntro: 'Before you open a ticket, please check:',
+      formAsks: 'The form will ask:',
+      declined: 'Sorry — {{service}} is not something the helpdesk looks after, so no ticket was opened.{{pointer}}',
+      declinedPointer: ' See what the helpdesk covers with /kb read {{id}}.',
+      unknownService: 'That service is no longer in the catalog. Run /ticket again to see it as it is now.',
+    },
+    opened: {
+      thread:
+        'Your ticket #{{number}} "{{title}}" is open. A private thread for it appears in the support channel in a moment.',
+      opening: 'Opening your ticket… You will get a message from the helpdesk with its number.',
+      notOpened: 'Your ticket was not opened: {{reason}}',
+      notStored: 'Nothing was stored. What you wrote is attached, so you can copy it into /ticket again.',
+      notStoredForm: 'Nothing was stored. What you wrote is attached, so you can copy it into the form again.',
+      pasteAgain: 'What you wrote, to paste into /ticket again:',
+      whatYouWrote: 'What you wrote:',
+    },
+    chooseImpact: 'Choose who is affected',
+    chooseUrgency: 'Choose how badly it stops your work',
+    unknownControl:
+      'That button or form is not one the helpdesk knows (it may be from an older message). Please run the command again.',
+    incomplete: 'That form came back without all of its fields. Please open it again.',
+    service: {
+      titleNew: 'New service',
+      titleEdit: 'Edit service {{id}}',
+      name: 'Name',
+      description: 'Description',
+      covered: 'Covered by the helpdesk?',
+      coveredTier: 'Covered: tier {{tier}} takes its tickets',
+      notCovered: 'Not covered (declined, pointing to the catalog)',
+      checks: 'Checks to try first',
+      checksHint: 'One per line, at most 10',
+      checksExample: 'One per line, e.g. "Is the printer switched on?"',
+      questions: 'Questions the form asks',
+      questionsHint: 'One per line, at most 3',
+      questionsMax: 'Questions the form asks (at most 3)',
+      questionsInto: 'One per line; the answers go into the ticket',
+      onlyAdmins: "You can't do that: only admins keep the service catalog.",
+      lookAfter: 'Does the helpdesk look after it?',
+      save: 'Save',
+      add: 'Add',
+      savedList: 'Saved.',
+      saved: 'Service {{id}} "{{name}}" is saved ({{coverage}}). The catalog article shows it.',
+      added: 'Service {{id}} "{{name}}" is added ({{coverage}}). The catalog article shows it.',
+      coveredBy: 'covered, tier {{tier}}',
+      notCoveredShort: 'not covered',
+    },
+    article: {
+      titleNew: 'New knowledge-base article',
+      titleNewShort: 'New article',
+      titleEdit: 'Edit article {{id}}',
+      title: 'Title',
+      tags: 'Tags',
+      tagsHint: 'Separated by commas, e.g. vpn, network',
+      body: 'Body',
+      who: 'Who may read it',
+      staffOnly: 'Staff only',
+      everyone: 'Everyone (customers too)',
+      saved: 'Article {{id}} "{{title}}" is saved ({{readers}} can read it).',
+      created: 'Article {{id}} "{{title}}" is created ({{readers}} can read it).',
+      readersEveryone: 'everyone',
+      readersStaff: 'staff only',
+      tagsComma: 'Tags (comma-separated)',
+      everyonePublic: 'Everyone (public)',
+      save: 'Save',
+      create: 'Create',
     },
   },
   // ---- answers: Private answers to commands and buttons
@@ -501,10 +685,51 @@ export const en = {
     },
     unknownCommand: 'Unknown {{command}} command; /helpdesk help lists what you can run.',
     usage: 'Try {{examples}}.',
+    erasure: {
+      nothingErased: 'Nothing was erased.',
+      personId: 'name the person with a mention, or by their id: {{examples}}',
+      platformUser: '{{platform}} user {{id}}',
+      noIdentity: 'no identity left',
+      question: 'Erase {{name}} ({{identities}})?',
+      what: 'Their name and identities become "{{placeholder}}"; everything said in their {{tickets}} ticket(s) and everything they wrote ({{comments}} comment(s)) is replaced and their files deleted; {{open}} open ticket(s) are resolved; their staff role and link codes go. Ticket numbers and figures stay.',
+      cannotUndo: 'This cannot be undone. Export their data first if they asked for it ({{command}}).',
+      done: 'Erased: they are now "{{placeholder}}". {{comments}} comment(s) and {{files}} file(s) are gone from the helpdesk{{tickets}}{{closed}}.',
+      doneTickets: '; their tickets {{numbers}} keep only their numbers and figures',
+      doneClosed: '; {{numbers}} resolved (staff were told)',
+      discord:
+        'Discord: the bot deletes the threads of {{numbers}} (their messages with them) and its queue posts; it needs Manage Threads there.',
+      slack:
+        "Slack: the bot deletes its own posts for {{numbers}} (the cards and everything it posted in their threads). Slack lets no app delete a person's messages: what people wrote in those threads stays until a workspace admin deletes it.",
+      elsewhere:
+        '{{count}} comment(s) they wrote in other tickets are redacted: the bot edits its copies, and deletes the originals on Discord.',
+      directMessages:
+        "The bot deletes what it said in their direct messages with it. Notifications people already saw elsewhere (staff's direct messages about these tickets) cannot be taken back from here.",
+    },
+    redaction: {
+      ticket:
+        'Redacted the {{part}} of ticket #{{number}}: the helpdesk now keeps only "{{replacement}}" there, in its history and in every message it kept.',
+      part: {
+        title: 'title',
+        description: 'description',
+        rating: 'rating comment',
+      },
+      redrawCard: "The bot is redrawing the ticket's card with it.",
+      redrawCardAndThread: "The bot is redrawing the ticket's card and thread name with it.",
+      ratingNotPosted: 'A rating comment is never posted in chat: nothing to take off the platforms.',
+      cannotTakeBack:
+        'Notifications people already saw cannot be taken back, nor a message a ticket was opened from (its author or an admin can delete it).',
+      comment:
+        'Redacted comment {{id}} in ticket #{{number}}: the helpdesk now keeps only "{{body}}" (earlier versions and files included).',
+      copies_one: 'The bot is editing its copy of it to the replacement.',
+      copies_other: 'The bot is editing its {{count}} copies of it to the replacement.',
+      notificationsStay: 'Notifications people already saw cannot be taken back.',
+    },
   },
   // ---- discord: Said only on Discord
   discord: {
     setupPermissions: 'Customers need View Channel there, and not Send Messages.',
+    notMessageLink:
+      'that is not a Discord message link: use "Copy Message Link" on the message ({{example}}), or give its message id',
   },
   // ---- slack: Said only on Slack (App Home, shortcuts)
   slack: {
@@ -518,6 +743,26 @@ export const en = {
     redactInChannel:
       "Slack lets no app delete a person's message: please delete it (and any file shared with it) yourself, or ask a workspace admin: {{link}}",
     setupHere: 'this channel',
+    notMessageLink: 'that is not a Slack message link: use "Copy link" on the message ({{example}})',
+    home: {
+      queue: 'The queue',
+      nothing: 'Nothing here.',
+      noTickets: 'No tickets yet: {{command}} opens one.',
+      replyWhere:
+        "Reply in the ticket's thread in your DM with the app, or in its card's thread in the support channel (staff).",
+    },
+    dm: {
+      noOpenTicket: 'You have no open ticket. {{command}} opens one; to talk about a ticket, reply in its thread here.',
+      addedNextTime: 'Added to your ticket #{{number}}. Next time you can reply in its thread.',
+      several: 'You have several open tickets. Which one is this message about?',
+      newTicket: 'New ticket',
+      which: 'Which ticket is this message about?',
+      gone: 'that message is no longer there. Write it in the ticket again.',
+      added: 'Added to your ticket #{{number}}.',
+      notAdded: 'Your message was not added: {{reason}}',
+      notAddedToTicket: 'Your message was not added to the ticket: {{reason}}',
+      opening: 'Opening a new ticket from your message.',
+    },
   },
   // ---- dashboard: The web dashboard: pages, actions, sign-in
   dashboard: {
@@ -807,7 +1052,15 @@ export const en = {
     nameTaken: 'A saved reply named "{{name}}" exists already.',
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
-  lookAlike: {},
+  lookAlike: {
+    declare: 'Declare major incident',
+    dismiss: 'Dismiss',
+    notRelated: 'Not related',
+    notRelatedTo: 'Not related: #{{number}}',
+    declared: 'Major incident #{{number}} declared; its tickets joined it.',
+    dismissed: 'Dismissed: those tickets are handled on their own.',
+    markedNotRelated: 'Noted: #{{number}} is not related.',
+  },
   // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
   limits: {
     tooManyOpen:

@@ -15,6 +15,7 @@ import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
 import { Dashboard1764002100000 } from './1764002100000-Dashboard';
 import { WaysIn1764002200000 } from './1764002200000-WaysIn';
 import { DmQuestions1764002300000 } from './1764002300000-DmQuestions';
+import { ArticleTranslations1764002350000 } from './1764002350000-ArticleTranslations';
 import { QueueOrder1764002400000 } from './1764002400000-QueueOrder';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Dashboard1764002100000,
   WaysIn1764002200000,
   DmQuestions1764002300000,
+  ArticleTranslations1764002350000,
   QueueOrder1764002400000,
 ];

@@ -54,6 +54,8 @@ export class FakeSlackWebApi {
   private readonly served = new Map<string, Buffer>();
   /** Authorization headers the file downloads came with. */
   readonly downloadAuth: string[] = [];
+  /** Each user's time zone as their profile gives it (`users.info`'s `tz`); UTC when not set. */
+  readonly timeZones = new Map<string, string>();
   private readonly failures: Array<{ method: string; failure: Failure; remaining: number }> = [];
   private readonly server = http.createServer((req, res) => void this.handle(req, res));
   private tsCounter = 0;
@@ -316,6 +318,7 @@ export class FakeSlackWebApi {
             name: String(args.user).toLowerCase(),
             real_name: String(args.user),
             profile: { display_name: String(args.user) },
+            tz: this.timeZones.get(String(args.user)) ?? 'UTC',
           },
         };
       case 'files.getUploadURLExternal':

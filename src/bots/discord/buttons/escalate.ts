@@ -8,18 +8,21 @@ import { offerChoiceFrom } from './offer-choice';
 export const action = 'escalate';
 
 export const run: TicketComponentHandler = async (interaction, ticketNumber, ctx) => {
-  await offerChoiceFrom(interaction, ctx, async (actor) => {
+  await offerChoiceFrom(interaction, ctx, async (actor, tr) => {
     const { toTier: nextTier, candidates } = await ctx.helpdesk.staff.escalationChoice(actor, { ticketNumber });
     return {
-      prompt: `Escalate #${ticketNumber} to tier ${nextTier}:`,
+      prompt: tr('card.choose.escalate', { number: ticketNumber, tier: nextTier }),
       select: {
         type: ComponentType.StringSelect,
         custom_id: ticketButtonId('escalate-to', ticketNumber),
-        placeholder: 'Who takes it?',
+        placeholder: tr('card.choose.who'),
         options: [
-          { label: `The least-loaded tier-${nextTier} supporter`, value: 'least' },
+          { label: tr('card.choose.leastLoaded', { tier: nextTier }), value: 'least' },
           ...candidates.slice(0, 24).map((s) => ({
-            label: `${s.displayName || 'supporter'} (${s.load} open)`.slice(0, 100),
+            label: tr('card.choose.candidate', {
+              name: s.displayName || tr('common.role.supporter'),
+              load: s.load,
+            }).slice(0, 100),
             value: discordIdentity(s.identities)!,
           })),
         ],

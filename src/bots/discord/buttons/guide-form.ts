@@ -2,7 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { TicketType } from '../../../core/model';
 import type { DiscordContext } from '../context';
 import { guideFormId } from '../guide';
-import { clientTexts } from '../answer';
+import { clientLanguage, clientTexts } from '../answer';
 import { ticketForm } from '../commands/ticket';
 
 /** A guide's "Report a problem" / "Ask for something": the form, with the service's questions (from memory: a modal must be the first answer). */
@@ -13,10 +13,11 @@ export async function run(
   [serviceId, type]: string[],
   ctx: DiscordContext,
 ): Promise<void> {
-  const pick = ctx.helpdesk.catalog.pick(serviceId ?? '');
+  const pick = ctx.helpdesk.catalog.pick(serviceId ?? '', clientLanguage(interaction, ctx));
   if (pick.kind !== 'guide') {
     // Removed or no longer covered since the guide was shown.
-    await interaction.update({ content: 'message' in pick ? pick.message : 'Run /ticket again.', components: [] });
+    const message = 'message' in pick ? pick.message : clientTexts(interaction, ctx)('forms.guide.unknownService');
+    await interaction.update({ content: message, components: [] });
     return;
   }
   const { service } = pick;

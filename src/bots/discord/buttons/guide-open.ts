@@ -1,5 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
-import { actorOf } from '../actor';
+import { textsFor } from '../../../core/texts';
+import { interactionActor } from '../actor';
 import type { DiscordContext } from '../context';
 import { settleDraft } from '../guide';
 import { openedText, replyLocation } from '../modals/ticket-form';
@@ -8,11 +9,11 @@ import { openedText, replyLocation } from '../modals/ticket-form';
 export const action = 'open';
 
 export const run = (interaction: ButtonInteraction, [draftId]: string[], ctx: DiscordContext) =>
-  settleDraft(interaction, ctx, async () => {
+  settleDraft(interaction, ctx, async (language) => {
     // This message becomes the "your ticket is open" answer, so the thread's creator links it.
-    const ticket = await ctx.helpdesk.guides.open(actorOf(interaction.user, interaction.member), {
+    const ticket = await ctx.helpdesk.guides.open(interactionActor(interaction), {
       draftId,
       location: replyLocation(interaction),
     });
-    return openedText(ticket);
+    return openedText(ticket, textsFor(language));
   });

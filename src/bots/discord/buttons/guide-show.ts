@@ -1,5 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import type { DiscordContext } from '../context';
 import { settleDraft, suggestions } from '../guide';
 
@@ -7,6 +7,6 @@ import { settleDraft, suggestions } from '../guide';
 export const action = 'show';
 
 export const run = (interaction: ButtonInteraction, [draftId]: string[], ctx: DiscordContext) =>
-  settleDraft(interaction, ctx, async () =>
-    suggestions(await ctx.helpdesk.guides.draft(actorOf(interaction.user, interaction.member), { draftId })),
+  settleDraft(interaction, ctx, async (language) =>
+    suggestions(await ctx.helpdesk.guides.draft(interactionActor(interaction), { draftId }), language),
   );

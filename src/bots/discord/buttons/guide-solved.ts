@@ -1,6 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
-import { guideMessages } from '../../../core/rules/catalog';
-import { actorOf } from '../actor';
+import { guideMessagesIn } from '../../../core/rules/catalog';
+import { interactionActor } from '../actor';
 import type { DiscordContext } from '../context';
 import { settleDraft } from '../guide';
 
@@ -8,10 +8,10 @@ import { settleDraft } from '../guide';
 export const action = 'solved';
 
 export const run = (interaction: ButtonInteraction, [draftId, articleId]: string[], ctx: DiscordContext) =>
-  settleDraft(interaction, ctx, async () => {
-    const article = await ctx.helpdesk.guides.deflect(actorOf(interaction.user, interaction.member), {
+  settleDraft(interaction, ctx, async (language) => {
+    const article = await ctx.helpdesk.guides.deflect(interactionActor(interaction), {
       draftId,
       articleId,
     });
-    return guideMessages.deflected(article);
+    return guideMessagesIn(language).deflected(article);
   });

@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import type { ButtonInteraction } from 'discord.js';
-import { messages } from '../../../core/rules/messages';
-import { actorOf } from '../actor';
+import { notices, sayWith } from '../../../core/rules/messages';
+import type { Translate } from '../../reader';
+import { interactionActor } from '../actor';
 import { answerPrivately } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -16,13 +17,23 @@ export function parseLinkCustomId(customId: string): { confirm: boolean; code: s
   return match ? { confirm: match[1] === 'confirm', code: match[2] } : null;
 }
 
-export function linkAnswerRow(code: string): Array<APIActionRowComponent<APIButtonComponent>> {
+export function linkAnswerRow(code: string, tr: Translate): Array<APIActionRowComponent<APIButtonComponent>> {
   return [
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Success, label: 'Confirm', custom_id: `link:confirm:${code}` },
-        { type: ComponentType.Button, style: ButtonStyle.Danger, label: 'Refuse', custom_id: `link:refuse:${code}` },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Success,
+          label: tr('people.linkButton.confirm'),
+          custom_id: `link:confirm:${code}`,
+        },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Danger,
+          label: tr('people.linkButton.refuse'),
+          custom_id: `link:refuse:${code}`,
+        },
       ],
     },
   ];
@@ -33,8 +44,8 @@ export async function run(
   answer: { confirm: boolean; code: string },
   ctx: DiscordContext,
 ): Promise<void> {
-  await answerPrivately(interaction, ctx, async () => {
-    const result = await ctx.helpdesk.staff.confirmLink(actorOf(interaction.user, interaction.member), answer);
-    return 'linked' in result ? messages.linkConfirmed('slack') : 'Refused: nothing was linked, and the code is spent.';
+  await answerPrivately(interaction, ctx, async (tr) => {
+    const result = await ctx.helpdesk.staff.confirmLink(interactionActor(interaction), answer);
+    return 'linked' in result ? sayWith(tr, notices.linkConfirmed('slack')) : tr('people.linkRefusedByYou');
   });
 }

@@ -3,7 +3,7 @@ import { proposalAction } from './proposal-action';
 /** "Not related" beside one report of a proposal: it leaves the proposal and is not proposed again. */
 export const action = 'not-related';
 
-export const run = proposalAction(async ({ helpdesk }, actor, { proposalId, ticketNumber }) => {
+export const run = proposalAction(async ({ helpdesk }, actor, { proposalId, ticketNumber }, tr) => {
   await helpdesk.major.notRelated(actor, { proposalId, ticketNumber });
-  return `Noted: #${ticketNumber} is not related.`;
+  return tr('lookAlike.markedNotRelated', { number: ticketNumber ?? '' });
 });

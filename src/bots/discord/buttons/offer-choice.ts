@@ -8,7 +8,8 @@ import {
 } from 'discord.js';
 import type { ActorRef } from '../../../core/services/people';
 import type { StaffMember } from '../../../core/services/staff';
-import { actorOf } from '../actor';
+import { readerTexts, type Translate } from '../../reader';
+import { interactionActor } from '../actor';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -20,12 +21,12 @@ import type { DiscordContext } from '../context';
 export async function offerChoice(
   interaction: MessageComponentInteraction,
   ctx: DiscordContext,
-  prompt: string,
-  select: (staff: StaffMember[]) => APISelectMenuComponent,
+  prompt: (tr: Translate) => string,
+  select: (staff: StaffMember[], tr: Translate) => APISelectMenuComponent,
 ): Promise<void> {
-  await offerChoiceFrom(interaction, ctx, async (actor) => ({
-    prompt,
-    select: select(await ctx.helpdesk.staff.list(actor)),
+  await offerChoiceFrom(interaction, ctx, async (actor, tr) => ({
+    prompt: prompt(tr),
+    select: select(await ctx.helpdesk.staff.list(actor), tr),
   }));
 }
 
@@ -33,19 +34,21 @@ export async function offerChoice(
 export async function offerChoiceFrom(
   interaction: MessageComponentInteraction,
   ctx: DiscordContext,
-  build: (actor: ActorRef) => Promise<{ prompt: string; select: APISelectMenuComponent }>,
+  build: (actor: ActorRef, tr: Translate) => Promise<{ prompt: string; select: APISelectMenuComponent }>,
 ): Promise<void> {
   // Every component interaction can be answered; discord.js's union type just doesn't say so.
   const repliable = interaction as RepliableInteraction;
   await repliable.deferReply({ flags: MessageFlags.Ephemeral });
+  const actor = interactionActor(interaction);
+  const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
   try {
-    const { prompt, select } = await build(actorOf(interaction.user, interaction.member));
+    const { prompt, select } = await build(actor, tr);
     const row: APIActionRowComponent<APISelectMenuComponent> = {
       type: ComponentType.ActionRow,
       components: [select],
     };
     await repliable.editReply({ content: prompt, components: [row] });
   } catch (error) {
-    await repliable.editReply({ content: errorText(error, ctx) });
+    await repliable.editReply({ content: errorText(error, ctx, tr) });
   }
 }

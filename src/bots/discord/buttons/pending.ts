@@ -3,7 +3,7 @@ import { ticketAction } from './ticket-action';
 /** Pending: staff wait for the customer's answer. */
 export const action = 'pending';
 
-export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber) => {
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, _customId, tr) => {
   await helpdesk.tickets.setPending(actor, { ticketNumber });
-  return `#${ticketNumber} is pending: waiting for the customer.`;
+  return tr('card.done.pending', { number: ticketNumber });
 });

@@ -1,6 +1,6 @@
 import { ComponentType } from 'discord.js';
 import { PRIORITIES } from '../../../core/model';
-import { PRIORITY_LABEL } from '../../../core/rules/messages';
+
 import { ticketButtonId } from '../card';
 import type { TicketComponentHandler } from './ticket-action';
 import { offerChoice } from './offer-choice';
@@ -9,8 +9,13 @@ import { offerChoice } from './offer-choice';
 export const action = 'priority';
 
 export const run: TicketComponentHandler = (interaction, ticketNumber, ctx) =>
-  offerChoice(interaction, ctx, `Priority of #${ticketNumber}:`, () => ({
-    type: ComponentType.StringSelect,
-    custom_id: ticketButtonId('priority-to', ticketNumber),
-    options: PRIORITIES.map((p) => ({ label: PRIORITY_LABEL[p], value: p })),
-  }));
+  offerChoice(
+    interaction,
+    ctx,
+    (tr) => tr('card.choose.priority', { number: ticketNumber }),
+    (_staff, tr) => ({
+      type: ComponentType.StringSelect,
+      custom_id: ticketButtonId('priority-to', ticketNumber),
+      options: PRIORITIES.map((p) => ({ label: tr(`common.priority.${p}`), value: p })),
+    }),
+  );

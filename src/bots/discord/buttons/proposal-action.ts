@@ -1,6 +1,7 @@
 import { MessageFlags, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
 import type { ActorRef } from '../../../core/services/people';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
+import { readerTexts, type Translate } from '../../reader';
 import { errorText } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -20,17 +21,20 @@ export function proposalAction(
     ctx: DiscordContext,
     actor: ActorRef,
     target: { proposalId: number; ticketNumber: number | null },
+    tr: Translate,
   ) => Promise<string>,
 ): ProposalHandler {
   return async (interaction, target, ctx) => {
     const repliable = interaction as RepliableInteraction;
     await repliable.deferReply({ flags: MessageFlags.Ephemeral });
+    const actor = interactionActor(interaction);
+    const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
     try {
-      const reply = await perform(ctx, actorOf(interaction.user, interaction.member), target);
+      const reply = await perform(ctx, actor, target, tr);
       ctx.wakeDispatcher();
       await repliable.editReply({ content: reply });
     } catch (error) {
-      await repliable.editReply({ content: errorText(error, ctx) });
+      await repliable.editReply({ content: errorText(error, ctx, tr) });
     }
   };
 }

@@ -1,5 +1,4 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import { messages } from '../../../core/rules/messages';
 import { RATING_SCORES, ticketButtonId } from '../card';
 import { ticketAction } from './ticket-action';
 
@@ -9,11 +8,11 @@ import { ticketAction } from './ticket-action';
  */
 export const actions = RATING_SCORES.map((score) => `rate-${score}`);
 
-export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, customId) => {
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, customId, tr) => {
   const score = Number(/rate-(\d)/.exec(customId)?.[1]);
   await helpdesk.ratings.rate(actor, { ticketNumber, score });
   return {
-    content: messages.rated({ number: ticketNumber }, score),
+    content: tr('ticket.rated', { number: ticketNumber, score }),
     components: [
       {
         type: ComponentType.ActionRow,
@@ -21,7 +20,7 @@ export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _value
           {
             type: ComponentType.Button,
             style: ButtonStyle.Secondary,
-            label: 'Add a comment',
+            label: tr('card.rating.addComment'),
             custom_id: ticketButtonId('rate-comment', ticketNumber),
           },
         ],

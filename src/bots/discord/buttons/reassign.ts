@@ -7,8 +7,13 @@ import { offerChoice } from './offer-choice';
 export const action = 'reassign';
 
 export const run: TicketComponentHandler = (interaction, ticketNumber, ctx) =>
-  offerChoice(interaction, ctx, `Reassign #${ticketNumber} to:`, () => ({
-    type: ComponentType.UserSelect,
-    custom_id: ticketButtonId('reassign-to', ticketNumber),
-    placeholder: 'A supporter',
-  }));
+  offerChoice(
+    interaction,
+    ctx,
+    (tr) => tr('card.choose.reassign', { number: ticketNumber }),
+    (_staff, tr) => ({
+      type: ComponentType.UserSelect,
+      custom_id: ticketButtonId('reassign-to', ticketNumber),
+      placeholder: tr('card.choose.supporter'),
+    }),
+  );

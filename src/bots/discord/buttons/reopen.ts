@@ -3,7 +3,7 @@ import { ticketAction } from './ticket-action';
 /** Reopen: a resolved ticket is taken up again. */
 export const action = 'reopen';
 
-export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber) => {
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, _customId, tr) => {
   await helpdesk.tickets.reopen(actor, { ticketNumber });
-  return `#${ticketNumber} is open again.`;
+  return tr('card.done.reopened', { number: ticketNumber });
 });

@@ -3,7 +3,7 @@ import { ticketAction } from './ticket-action';
 /** Resolve: staff close the ticket as done. */
 export const action = 'resolve';
 
-export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber) => {
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, _customId, tr) => {
   await helpdesk.tickets.resolve(actor, { ticketNumber });
-  return `#${ticketNumber} is resolved.`;
+  return tr('card.done.resolved', { number: ticketNumber });
 });

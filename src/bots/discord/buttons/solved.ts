@@ -3,7 +3,7 @@ import { ticketAction } from './ticket-action';
 /** It's solved: the customer says the problem is gone. */
 export const action = 'solved';
 
-export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber) => {
+export const run = ticketAction(async ({ helpdesk }, actor, ticketNumber, _values, _customId, tr) => {
   await helpdesk.tickets.markSolved(actor, { ticketNumber });
-  return `Thanks! #${ticketNumber} is marked solved.`;
+  return tr('card.done.solved', { number: ticketNumber });
 });

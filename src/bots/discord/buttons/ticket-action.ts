@@ -1,6 +1,7 @@
 import type { MessageComponentInteraction, RepliableInteraction } from 'discord.js';
 import type { ActorRef } from '../../../core/services/people';
-import { actorOf } from '../actor';
+import type { Translate } from '../../reader';
+import { interactionActor } from '../actor';
 import { answerPrivately, type PrivateAnswer } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -21,13 +22,14 @@ export function ticketAction(
     ticketNumber: number,
     values: string[],
     customId: string,
+    tr: Translate,
   ) => Promise<string | PrivateAnswer>,
 ): TicketComponentHandler {
   return (interaction, ticketNumber, ctx) => {
     // Selects carry the chosen values; buttons have none.
     const values = interaction.isAnySelectMenu() ? interaction.values : [];
-    return answerPrivately(interaction as RepliableInteraction, ctx, () =>
-      perform(ctx, actorOf(interaction.user, interaction.member), ticketNumber, values, interaction.customId),
+    return answerPrivately(interaction as RepliableInteraction, ctx, (tr) =>
+      perform(ctx, interactionActor(interaction), ticketNumber, values, interaction.customId, tr),
     );
   };
 }

@@ -1,6 +1,6 @@
 import { ComponentType } from 'discord.js';
 import { TICKET_TYPES } from '../../../core/model';
-import { TYPE_LABEL } from '../../../core/rules/messages';
+
 import { ticketButtonId } from '../card';
 import type { TicketComponentHandler } from './ticket-action';
 import { offerChoice } from './offer-choice';
@@ -9,8 +9,13 @@ import { offerChoice } from './offer-choice';
 export const action = 'type';
 
 export const run: TicketComponentHandler = (interaction, ticketNumber, ctx) =>
-  offerChoice(interaction, ctx, `Type of #${ticketNumber}:`, () => ({
-    type: ComponentType.StringSelect,
-    custom_id: ticketButtonId('type-to', ticketNumber),
-    options: TICKET_TYPES.map((t) => ({ label: TYPE_LABEL[t], value: t })),
-  }));
+  offerChoice(
+    interaction,
+    ctx,
+    (tr) => tr('card.choose.type', { number: ticketNumber }),
+    (_staff, tr) => ({
+      type: ComponentType.StringSelect,
+      custom_id: ticketButtonId('type-to', ticketNumber),
+      options: TICKET_TYPES.map((t) => ({ label: tr(`common.type.${t}`), value: t })),
+    }),
+  );

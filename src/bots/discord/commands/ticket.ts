@@ -9,7 +9,7 @@ import {
 import { IMPACTS, TICKET_TYPES, URGENCIES, type TicketType } from '../../../core/model';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../../core/schemas';
 import type { Translate } from '../../reader';
-import { clientTexts } from '../answer';
+import { clientLanguage, clientTexts } from '../answer';
 import type { DiscordContext } from '../context';
 import { offerWaitingForm, pickerReply } from '../guide';
 
@@ -29,7 +29,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     await interaction.showModal(ticketForm(customId, clientTexts(interaction, ctx), { forWhom: onBehalfOf?.username }));
     return;
   }
-  await interaction.reply(pickerReply(services));
+  await interaction.reply(pickerReply(services, clientLanguage(interaction, ctx)));
   await offerWaitingForm(interaction, ctx);
 }
 

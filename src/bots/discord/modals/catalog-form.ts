@@ -9,8 +9,10 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { linesOf, type Service } from '../../../core/rules/catalog';
-import { actorOf } from '../actor';
-import { errorText } from '../answer';
+import { interactionActor } from '../actor';
+import { textsFor } from '../../../core/texts';
+import type { Translate } from '../../reader';
+import { clientTexts, errorText, readerLanguage } from '../answer';
 import type { DiscordContext } from '../context';
 
 /** The service form of `/helpdesk catalog add` (`catalog-form`) and `edit ID` (`catalog-form:ID`), and its submit. */
@@ -25,20 +27,21 @@ export async function showServiceForm(
   ctx: DiscordContext,
   service?: Service,
 ): Promise<void> {
+  const tr = clientTexts(interaction, ctx);
   try {
-    const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
+    const role = await ctx.helpdesk.staff.roleOf(interactionActor(interaction));
     if (role !== 'admin')
       return void (await interaction.reply({
-        content: "You can't do that: only admins keep the service catalog.",
+        content: tr('forms.service.onlyAdmins'),
         flags: MessageFlags.Ephemeral,
       }));
   } catch (error) {
     return void (await interaction.reply({ content: errorText(error, ctx), flags: MessageFlags.Ephemeral }));
   }
-  await interaction.showModal(serviceForm(service));
+  await interaction.showModal(serviceForm(tr, service));
 }
 
-function serviceForm(service?: Service): ModalBuilder {
+function serviceForm(tr: Translate, service?: Service): ModalBuilder {
   const input = (id: string, style: TextInputStyle, max: number, required: boolean, value?: string) => {
     const field = new TextInputBuilder().setCustomId(id).setStyle(style).setMaxLength(max).setRequired(required);
     return value ? field.setValue(value) : field;
@@ -46,38 +49,38 @@ function serviceForm(service?: Service): ModalBuilder {
   const coverage = service ? (service.covered ? String(service.owningTier) : NOT_COVERED) : '1';
   return new ModalBuilder()
     .setCustomId(service ? `${prefix}:${service.id}` : prefix)
-    .setTitle(service ? `Edit service ${service.id}`.slice(0, 45) : 'New service')
+    .setTitle(service ? tr('forms.service.titleEdit', { id: service.id }).slice(0, 45) : tr('forms.service.titleNew'))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('Name')
+        .setLabel(tr('forms.service.name'))
         .setTextInputComponent(input('name', TextInputStyle.Short, 80, true, service?.name)),
       new LabelBuilder()
-        .setLabel('Description')
+        .setLabel(tr('forms.service.description'))
         .setTextInputComponent(input('description', TextInputStyle.Paragraph, 1000, false, service?.description)),
-      new LabelBuilder().setLabel('Covered by the helpdesk?').setStringSelectMenuComponent(
+      new LabelBuilder().setLabel(tr('forms.service.covered')).setStringSelectMenuComponent(
         new StringSelectMenuBuilder()
           .setCustomId('coverage')
           .setRequired(true)
           .addOptions(
             ...['1', '2', '3'].map((tier) => ({
-              label: `Covered: tier ${tier} takes its tickets`,
+              label: tr('forms.service.coveredTier', { tier }),
               value: tier,
               default: coverage === tier,
             })),
             {
-              label: 'Not covered (declined, pointing to the catalog)',
+              label: tr('forms.service.notCovered'),
               value: NOT_COVERED,
               default: coverage === NOT_COVERED,
             },
           ),
       ),
       new LabelBuilder()
-        .setLabel('Checks to try first')
-        .setDescription('One per line, at most 10')
+        .setLabel(tr('forms.service.checks'))
+        .setDescription(tr('forms.service.checksHint'))
         .setTextInputComponent(input('checks', TextInputStyle.Paragraph, 2200, false, service?.checks.join('\n'))),
       new LabelBuilder()
-        .setLabel('Questions the form asks')
-        .setDescription('One per line, at most 3')
+        .setLabel(tr('forms.service.questions'))
+        .setDescription(tr('forms.service.questionsHint'))
         .setTextInputComponent(input('questions', TextInputStyle.Paragraph, 650, false, service?.questions.join('\n'))),
     );
 }
@@ -98,18 +101,21 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
     checks: linesOf(text('checks')),
     questions: linesOf(text('questions')),
   };
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
+  const tr = textsFor(await readerLanguage(interaction, ctx));
   try {
     const service = id
       ? await ctx.helpdesk.catalog.edit(actor, { id, ...fields })
       : await ctx.helpdesk.catalog.add(actor, fields);
-    const who = service.covered ? `covered, tier ${service.owningTier}` : 'not covered';
+    const coverage = service.covered
+      ? tr('forms.service.coveredBy', { tier: service.owningTier })
+      : tr('forms.service.notCoveredShort');
     await interaction.editReply({
-      content: `Service ${service.id} "${service.name}" is ${id ? 'saved' : 'added'} (${who}). The catalog article shows it.`,
+      content: tr(id ? 'forms.service.saved' : 'forms.service.added', { id: service.id, name: service.name, coverage }),
     });
   } catch (error) {
     await interaction.editReply({
-      content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into the form again.`,
+      content: `${errorText(error, ctx, tr)}\n${tr('forms.opened.notStoredForm')}`,
       files: [
         {
           attachment: Buffer.from(

@@ -1,7 +1,8 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { afterAnswering } from '../ack-first-interactions';
-import { errorText } from '../answer';
+import { textsFor } from '../../../core/texts';
+import { errorText, readerLanguage } from '../answer';
 import type { DiscordContext } from '../context';
 import { suggestions } from '../guide';
 import { notStored, openedText, readTicketForm, replyLocation } from './ticket-form';
@@ -30,25 +31,28 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
       ? [{ question: question.length <= QUESTION_MAX ? question : `${question.slice(0, QUESTION_MAX - 1)}…`, answer }]
       : [];
   await afterAnswering(interaction, ctx);
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
+  const language = await readerLanguage(interaction, ctx);
+  const tr = textsFor(language);
   let draftId: string | null = null;
   try {
     const result = await ctx.helpdesk.guides.submit(actor, { ...form, serviceId, answers });
     draftId = result.outcome === 'suggest' ? result.draft.id : result.draftId;
     if (result.outcome === 'declined') return void (await interaction.editReply({ content: result.message }));
-    if (result.draft.suggested.length > 0) return void (await interaction.editReply(suggestions(result.draft)));
+    if (result.draft.suggested.length > 0)
+      return void (await interaction.editReply(suggestions(result.draft, language)));
     const ticket = await ctx.helpdesk.guides.open(actor, {
       draftId: result.draft.id,
       location: replyLocation(interaction),
     });
     ctx.wakeDispatcher();
-    await interaction.editReply({ content: openedText(ticket) });
+    await interaction.editReply({ content: openedText(ticket, tr) });
   } catch (error) {
     // Once stored, the form waits for the customer: /ticket offers it again.
     if (draftId)
       await interaction.editReply({
-        content: `${errorText(error, ctx)}\nWhat you wrote is kept: run /ticket to come back to it.`,
+        content: `${errorText(error, ctx, tr)}\n${tr('forms.guide.keptComeBack')}`,
       });
-    else await interaction.editReply(notStored(error, ctx, { ...form, answers: answer }));
+    else await interaction.editReply(notStored(error, ctx, { ...form, answers: answer }, tr));
   }
 }

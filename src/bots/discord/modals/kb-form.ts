@@ -9,8 +9,10 @@ import {
 } from 'discord.js';
 import { ARTICLE_TITLE_MAX } from '../../../core/schemas';
 import type { Article } from '../../../core/services/knowledge';
-import { actorOf } from '../actor';
-import { errorText } from '../answer';
+import { interactionActor } from '../actor';
+import { textsFor } from '../../../core/texts';
+import type { Translate } from '../../reader';
+import { errorText, readerLanguage } from '../answer';
 import type { DiscordContext } from '../context';
 
 /** The article form of `/kb new` (`kb-form`) and `/kb edit ID` (`kb-form:ID`), and its submit. */
@@ -20,7 +22,10 @@ export const prefix = 'kb-form';
 export const FORM_BODY_MAX = 4000;
 const TAGS_MAX = 1000;
 
-export function articleForm(article?: Pick<Article, 'id' | 'title' | 'body' | 'tags' | 'visibility'>): ModalBuilder {
+export function articleForm(
+  tr: Translate,
+  article?: Pick<Article, 'id' | 'title' | 'body' | 'tags' | 'visibility'>,
+): ModalBuilder {
   const input = (id: string, style: TextInputStyle, max: number, required: boolean, value?: string) => {
     const field = new TextInputBuilder().setCustomId(id).setStyle(style).setMaxLength(max).setRequired(required);
     return value ? field.setValue(value) : field;
@@ -28,25 +33,25 @@ export function articleForm(article?: Pick<Article, 'id' | 'title' | 'body' | 't
   const visibility = article?.visibility ?? 'staff';
   return new ModalBuilder()
     .setCustomId(article ? `${prefix}:${article.id}` : prefix)
-    .setTitle(article ? `Edit article ${article.id}`.slice(0, 45) : 'New knowledge-base article')
+    .setTitle(article ? tr('forms.article.titleEdit', { id: article.id }).slice(0, 45) : tr('forms.article.titleNew'))
     .addLabelComponents(
       new LabelBuilder()
-        .setLabel('Title')
+        .setLabel(tr('forms.article.title'))
         .setTextInputComponent(input('title', TextInputStyle.Short, ARTICLE_TITLE_MAX, true, article?.title)),
       new LabelBuilder()
-        .setLabel('Tags')
-        .setDescription('Separated by commas, e.g. vpn, network')
+        .setLabel(tr('forms.article.tags'))
+        .setDescription(tr('forms.article.tagsHint'))
         .setTextInputComponent(input('tags', TextInputStyle.Short, TAGS_MAX, false, article?.tags.join(', '))),
       new LabelBuilder()
-        .setLabel('Body')
+        .setLabel(tr('forms.article.body'))
         .setTextInputComponent(input('body', TextInputStyle.Paragraph, FORM_BODY_MAX, true, article?.body)),
-      new LabelBuilder().setLabel('Who may read it').setStringSelectMenuComponent(
+      new LabelBuilder().setLabel(tr('forms.article.who')).setStringSelectMenuComponent(
         new StringSelectMenuBuilder()
           .setCustomId('visibility')
           .setRequired(true)
           .addOptions(
-            { label: 'Staff only', value: 'staff', default: visibility === 'staff' },
-            { label: 'Everyone (customers too)', value: 'public', default: visibility === 'public' },
+            { label: tr('forms.article.staffOnly'), value: 'staff', default: visibility === 'staff' },
+            { label: tr('forms.article.everyone'), value: 'public', default: visibility === 'public' },
           ),
       ),
     );
@@ -63,18 +68,23 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
     .map((t) => t.trim())
     .filter(Boolean);
   const visibility = interaction.fields.getStringSelectValues('visibility')[0];
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
+  const tr = textsFor(await readerLanguage(interaction, ctx));
   try {
     const article = id
       ? await ctx.helpdesk.knowledge.edit(actor, { id, title, body, tags, visibility })
       : await ctx.helpdesk.knowledge.create(actor, { title, body, tags, visibility });
     await interaction.editReply({
-      content: `Article ${article.id} "${article.title}" is ${id ? 'saved' : 'created'} (${article.visibility === 'public' ? 'everyone' : 'staff only'} can read it).`,
+      content: tr(id ? 'forms.article.saved' : 'forms.article.created', {
+        id: article.id,
+        title: article.title,
+        readers: tr(article.visibility === 'public' ? 'forms.article.readersEveryone' : 'forms.article.readersStaff'),
+      }),
     });
   } catch (error) {
     // Nothing of what was typed is lost: it comes back as a file to copy from.
     await interaction.editReply({
-      content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into the form again.`,
+      content: `${errorText(error, ctx, tr)}\n${tr('forms.opened.notStoredForm')}`,
       files: [
         {
           attachment: Buffer.from(

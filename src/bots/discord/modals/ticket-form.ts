@@ -1,8 +1,10 @@
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import type { Impact, TicketType, Urgency } from '../../../core/model';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { afterAnswering } from '../ack-first-interactions';
-import { errorText } from '../answer';
+import type { Translate } from '../../reader';
+import { errorText, readerLanguage } from '../answer';
+import { textsFor } from '../../../core/texts';
 import type { DiscordContext } from '../context';
 
 /** The `/ticket` form submitted: stored through the core, answered privately with the number. */
@@ -13,16 +15,17 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   const form = readTicketForm(interaction);
   const onBehalfOfId = interaction.customId.split(':')[1];
   await afterAnswering(interaction, ctx);
+  const tr = textsFor(await readerLanguage(interaction, ctx));
   try {
-    const ticket = await ctx.helpdesk.tickets.open(actorOf(interaction.user, interaction.member), {
+    const ticket = await ctx.helpdesk.tickets.open(interactionActor(interaction), {
       ...form,
       onBehalfOf: onBehalfOfId ? { platform: 'discord', userId: onBehalfOfId } : undefined,
       location: replyLocation(interaction),
     });
     ctx.wakeDispatcher();
-    await interaction.editReply({ content: openedText(ticket) });
+    await interaction.editReply({ content: openedText(ticket, tr) });
   } catch (error) {
-    await interaction.editReply(notStored(error, ctx, form));
+    await interaction.editReply(notStored(error, ctx, form, tr));
   }
 }
 
@@ -54,14 +57,19 @@ export function replyLocation(interaction: { token: string; applicationId: strin
   return { discordInteractionToken: interaction.token, discordApplicationId: interaction.applicationId };
 }
 
-export const openedText = (ticket: { number: number; title: string }) =>
-  `Your ticket #${ticket.number} "${ticket.title}" is open. A private thread for it appears in the support channel in a moment.`;
+export const openedText = (ticket: { number: number; title: string }, tr: Translate) =>
+  tr('forms.opened.thread', { number: ticket.number, title: ticket.title });
 
 /** Nothing of what was typed is lost: it comes back as a file to copy from. */
-export function notStored(error: unknown, ctx: DiscordContext, form: TicketFormAnswers & { answers?: string }) {
+export function notStored(
+  error: unknown,
+  ctx: DiscordContext,
+  form: TicketFormAnswers & { answers?: string },
+  tr: Translate,
+) {
   const text = `Title: ${form.title}\nType: ${form.type ?? ''}\nImpact: ${form.impact ?? ''}\nUrgency: ${form.urgency ?? ''}\n\n${form.description}\n${form.answers ? `\n${form.answers}\n` : ''}`;
   return {
-    content: `${errorText(error, ctx)}\nNothing was stored. What you wrote is attached, so you can copy it into /ticket again.`,
+    content: `${errorText(error, ctx, tr)}\n${tr('forms.opened.notStored')}`,
     files: [{ attachment: Buffer.from(text, 'utf8'), name: 'ticket-draft.txt' }],
   };
 }

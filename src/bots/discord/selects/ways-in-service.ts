@@ -1,5 +1,6 @@
 import type { StringSelectMenuInteraction } from 'discord.js';
 import { parsePageValue, servicePicker } from '../guide';
+import { clientLanguage } from '../answer';
 import type { DiscordContext } from '../context';
 import * as waysInOpen from '../buttons/ways-in-open';
 import { WAYS_IN_PREFIX, type WaysInButton } from '../ways-in';
@@ -16,6 +17,7 @@ export async function run(interaction: StringSelectMenuInteraction, at: WaysInBu
     const picker = servicePicker(
       ctx.helpdesk.catalog.snapshot(),
       page,
+      clientLanguage(interaction, ctx),
       `${WAYS_IN_PREFIX}:service:${at.channelId}:${at.messageId}`,
     );
     const [, ...rest] = interaction.message.components.map((row) => row.toJSON());

@@ -20,17 +20,23 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
     await ack();
     const channel = body.channel?.id ?? body.user.id;
     const [number, ts] = String(action.value).split('|');
+    const tr = await textsOf(ctx, body.user.id);
     try {
       const original = ts ? await originalMessage(client, channel, ts) : null;
       // Deleted meanwhile, or a button whose value names no message: the person is told, nothing is stored.
-      if (!original) throw new NotFoundError('that message is no longer there. Write it in the ticket again.');
+      if (!original) throw new NotFoundError(tr('slack.dm.gone'));
       const added = await addToTicket(ctx, { ...original, user: original.user ?? body.user.id }, Number(number));
       if (body.message)
-        await client.chat.update({ channel, ts: body.message.ts, text: `Added to your ticket #${added}.`, blocks: [] });
+        await client.chat.update({
+          channel,
+          ts: body.message.ts,
+          text: tr('slack.dm.added', { number: added }),
+          blocks: [],
+        });
     } catch (error) {
       await client.chat.postMessage({
         channel,
-        text: `Your message was not added: ${readableError(error, ctx.logger)}`,
+        text: tr('slack.dm.notAdded', { reason: readableError(error, ctx.logger, tr) }),
       });
     }
   });
@@ -54,7 +60,7 @@ export function registerDmRouteActions(app: App, ctx: SlackContext): void {
         await client.chat.update({
           channel,
           ts: body.message.ts,
-          text: 'Opening a new ticket from your message.',
+          text: (await textsOf(ctx, body.user.id))('slack.dm.opening'),
           blocks: [],
         });
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { actionId, escalateFormView } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
 
 /**
@@ -15,6 +15,7 @@ export function registerEscalateAction(app: App, ctx: SlackContext): void {
     await ack();
     const ticketNumber = Number('value' in action ? action.value : NaN);
     const actor = slackActor(body.user.id, body.user.name);
+    const tr = await textsOf(ctx, body.user.id);
     let view;
     try {
       const choice = await ctx.helpdesk.staff.escalationChoice(actor, { ticketNumber });
@@ -22,9 +23,9 @@ export function registerEscalateAction(app: App, ctx: SlackContext): void {
         const slack = s.identities.find((i) => i.platform === 'slack')!;
         return { userId: slack.userId, name: s.displayName || slack.userId, load: s.load };
       });
-      view = escalateFormView(choice.ticketNumber, choice.toTier, supporters);
+      view = escalateFormView(tr, choice.ticketNumber, choice.toTier, supporters);
     } catch (error) {
-      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      await tellPresser(client, body, tr('answers.cantDoThat', { reason: readableError(error, ctx.logger, tr) }));
       return;
     }
     await client.views.open({ trigger_id: body.trigger_id, view });

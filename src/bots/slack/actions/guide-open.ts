@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { textsFor } from '../../../core/texts';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
 import { GUIDE_OPEN, refuseInModal } from '../guide-views';
 import { openDraft } from '../views/guided-ticket-form';
 
@@ -10,10 +11,11 @@ export function registerGuideOpenAction(app: App, ctx: SlackContext): void {
     if (!body.view) return;
     await ctx.ackFirst.answered();
     const actor = slackActor(body.user.id, body.user.name);
+    const language = await languageOfUser(ctx, body.user.id);
     try {
-      await openDraft(client, ctx, actor, action.value ?? '', body.view.id);
+      await openDraft(client, ctx, actor, action.value ?? '', body.view.id, language);
     } catch (error) {
-      await refuseInModal(client, body.view, readableError(error, ctx.logger));
+      await refuseInModal(client, body.view, readableError(error, ctx.logger, textsFor(language)));
     }
   });
 }

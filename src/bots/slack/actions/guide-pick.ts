@@ -1,6 +1,7 @@
 import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { TicketFormMetadata } from '../commands/ticket';
-import { textsOf, type SlackContext } from '../context';
+import { textsFor } from '../../../core/texts';
+import { languageOfUser, type SlackContext } from '../context';
 import { closingView, GUIDE_PICK, guideFormView } from '../guide-views';
 
 /**
@@ -14,14 +15,15 @@ export function registerGuidePickAction(app: App, ctx: SlackContext): void {
     if (!body.view) return;
     await ctx.ackFirst.answered();
     const metadata = JSON.parse(body.view.private_metadata || '{}') as TicketFormMetadata;
-    const pick = ctx.helpdesk.catalog.pick(action.selected_option?.value ?? '');
-    const tr = await textsOf(ctx, body.user.id);
+    const language = await languageOfUser(ctx, body.user.id);
+    const pick = ctx.helpdesk.catalog.pick(action.selected_option?.value ?? '', language);
+    const tr = textsFor(language);
     const view =
       pick.kind === 'guide'
-        ? guideFormView(tr, metadata, pick.service)
+        ? guideFormView(tr, language, metadata, pick.service)
         : pick.kind === 'something-else'
-          ? guideFormView(tr, metadata, null)
-          : closingView(pick.message);
+          ? guideFormView(tr, language, metadata, null)
+          : closingView(language, pick.message);
     // No hash: the person's latest choice wins over the waiting-form offer still on its way.
     await client.views.update({ view_id: body.view.id, view });
   });

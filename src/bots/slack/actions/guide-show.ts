@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { textsFor } from '../../../core/texts';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
 import { GUIDE_SHOW, offerView, refuseInModal } from '../guide-views';
 
 /** "Show it" on a form left waiting: the modal shows it again with the articles it was offered, and the same two ways on. */
@@ -8,13 +9,14 @@ export function registerGuideShowAction(app: App, ctx: SlackContext): void {
     await ack();
     if (!body.view) return;
     await ctx.ackFirst.answered();
+    const language = await languageOfUser(ctx, body.user.id);
     try {
       const draft = await ctx.helpdesk.guides.draft(slackActor(body.user.id, body.user.name), {
         draftId: action.value ?? '',
       });
-      await client.views.update({ view_id: body.view.id, view: offerView(draft) });
+      await client.views.update({ view_id: body.view.id, view: offerView(language, draft) });
     } catch (error) {
-      await refuseInModal(client, body.view, readableError(error, ctx.logger));
+      await refuseInModal(client, body.view, readableError(error, ctx.logger, textsFor(language)));
     }
   });
 }

@@ -1,6 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { slaSummary } from '../../../core/rules/card';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
+import { textsFor } from '../../../core/texts';
+import { priorityLabel, statusLabel, typeLabel } from '../../../core/rules/messages';
 import { HOME_OPEN_TICKET } from '../home';
 import { escapeMrkdwn } from '../mrkdwn';
 import { slackPlace } from '../../../core/location';
@@ -14,23 +16,31 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
         ticketNumber: action.value ?? '',
       });
       const place = slackPlace(ticket.location);
-      const where =
-        place.dmChannel && customer
-          ? "Reply in the ticket's thread in your DM with the app, or in its card's thread in the support channel (staff)."
-          : '';
+      const language = await languageOfUser(ctx, body.user.id);
+      const say = textsFor(language);
+      const where = place.dmChannel && customer ? say('slack.home.replyWhere') : '';
       await client.views.open({
         trigger_id: body.trigger_id,
         view: {
           type: 'modal',
-          title: { type: 'plain_text', text: `Ticket #${ticket.number}`.slice(0, 24) },
-          close: { type: 'plain_text', text: 'Close' },
+          title: { type: 'plain_text', text: `#${ticket.number}`.slice(0, 24) },
+          close: { type: 'plain_text', text: say('forms.close') },
           blocks: [
             { type: 'header', text: { type: 'plain_text', text: ticket.title.slice(0, 150) } },
             {
               type: 'section',
               text: {
                 type: 'mrkdwn',
-                text: `${ticket.type} · ${ticket.status} · ${ticket.priority} · tier ${ticket.tier} · SLA: ${slaSummary(ticket)}\nCustomer: ${escapeMrkdwn(customer.displayName || 'customer')} · Assignee: ${escapeMrkdwn(assignee?.displayName ?? 'unassigned')}`,
+                text: `${say('answers.show.facts', {
+                  type: typeLabel(language, ticket.type),
+                  status: statusLabel(language, ticket.status),
+                  priority: priorityLabel(language, ticket.priority),
+                  tier: ticket.tier,
+                  sla: slaSummary(ticket, language),
+                })}\n${say('answers.show.people', {
+                  customer: escapeMrkdwn(customer.displayName || say('answers.show.customer')),
+                  assignee: escapeMrkdwn(assignee?.displayName ?? say('answers.unassigned')),
+                })}`,
               },
             },
             { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },

@@ -5,8 +5,8 @@ import { registerProposalAction } from './proposal';
 
 /** "Declare major incident" on a proposal: the core makes the P1 parent and the reports that look like the group join it. */
 export function registerMajorDeclareAction(app: App, ctx: SlackContext): void {
-  registerProposalAction(app, ctx, MAJOR_DECLARE, async (actor, proposalId) => {
+  registerProposalAction(app, ctx, MAJOR_DECLARE, async (actor, proposalId, tr) => {
     const parent = await ctx.helpdesk.major.declare(actor, { proposalId });
-    return `Major incident #${parent.number} declared; its tickets joined it.`;
+    return tr('lookAlike.declared', { number: parent.number });
   });
 }

@@ -5,8 +5,8 @@ import { registerProposalAction } from './proposal';
 
 /** "Dismiss" on a proposal: it is closed, and its reports are handled on their own. */
 export function registerMajorDismissAction(app: App, ctx: SlackContext): void {
-  registerProposalAction(app, ctx, MAJOR_DISMISS, async (actor, proposalId) => {
+  registerProposalAction(app, ctx, MAJOR_DISMISS, async (actor, proposalId, tr) => {
     await ctx.helpdesk.major.dismiss(actor, { proposalId });
-    return 'Dismissed: those tickets are handled on their own.';
+    return tr('lookAlike.dismissed');
   });
 }

@@ -5,9 +5,9 @@ import { registerProposalAction } from './proposal';
 
 /** "Not related" beside one report of a proposal (value `<proposalId>:<ticketNumber>`): it leaves the proposal. */
 export function registerMajorNotRelatedAction(app: App, ctx: SlackContext): void {
-  registerProposalAction(app, ctx, MAJOR_NOT_RELATED, async (actor, value) => {
+  registerProposalAction(app, ctx, MAJOR_NOT_RELATED, async (actor, value, tr) => {
     const [proposalId, ticketNumber] = value.split(':');
     await ctx.helpdesk.major.notRelated(actor, { proposalId, ticketNumber });
-    return `Marked #${ticketNumber} as not related.`;
+    return tr('lookAlike.markedNotRelated', { number: ticketNumber });
   });
 }

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ActorRef } from '../../../core/services/people';
-import { readableError, slackActor, type SlackContext } from '../context';
+import type { Translate } from '../../reader';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
 
 /**
@@ -13,16 +14,17 @@ export function registerProposalAction(
   app: App,
   ctx: SlackContext,
   actionId: string,
-  run: (actor: ActorRef, value: string) => Promise<string>,
+  run: (actor: ActorRef, value: string, tr: Translate) => Promise<string>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client }) => {
     await ack();
     await ctx.ackFirst.answered();
+    const tr = await textsOf(ctx, body.user.id);
     try {
-      const confirmation = await run(slackActor(body.user.id, body.user.name), action.value ?? '');
+      const confirmation = await run(slackActor(body.user.id, body.user.name), action.value ?? '', tr);
       await tellPresser(client, body, confirmation);
     } catch (error) {
-      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      await tellPresser(client, body, tr('answers.cantDoThat', { reason: readableError(error, ctx.logger, tr) }));
     }
   });
 }

@@ -1,7 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { messages } from '../../../core/rules/messages';
 import { RATE_ACTION, ratedBlocks } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 import { tellPresser } from './ticket-action';
 
 /**
@@ -14,23 +13,24 @@ export function registerRateAction(app: App, ctx: SlackContext): void {
     await ack();
     await ctx.ackFirst.answered();
     const score = Number(action.action_id.split('_')[1]);
+    const tr = await textsOf(ctx, body.user.id);
     try {
       const rating = await ctx.helpdesk.ratings.rate(slackActor(body.user.id, body.user.name), {
         ticketNumber: action.value ?? '',
         score,
       });
-      const thanks = messages.rated({ number: rating.ticketNumber }, rating.score);
+      const thanks = tr('ticket.rated', { number: rating.ticketNumber, score: rating.score });
       const notice = body.message?.text ?? '';
       if (body.channel?.id && body.message?.ts) {
         await client.chat.update({
           channel: body.channel.id,
           ts: body.message.ts,
           text: `${notice}\n${thanks}`,
-          blocks: ratedBlocks(notice, thanks, rating.ticketNumber),
+          blocks: ratedBlocks(tr, notice, thanks, rating.ticketNumber),
         });
       }
     } catch (error) {
-      await tellPresser(client, body, readableError(error, ctx.logger));
+      await tellPresser(client, body, readableError(error, ctx.logger, tr));
     }
   });
 }

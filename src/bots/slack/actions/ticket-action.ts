@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { CardAction } from '../../../core/rules/card';
 import type { ActorRef } from '../../../core/services/people';
 import { actionId } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 import { publishHome } from '../home';
 
 export interface Pressed {
@@ -44,7 +44,8 @@ export function registerTicketAction(
           ctx.logger.warn({ err: error }, 'could not republish the slack app home'),
         );
     } catch (error) {
-      await tellPresser(client, body, `You can't do that: ${readableError(error, ctx.logger)}`);
+      const tr = await textsOf(ctx, body.user.id);
+      await tellPresser(client, body, tr('answers.cantDoThat', { reason: readableError(error, ctx.logger, tr) }));
     }
   });
 }

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ActorRef } from '../../../core/services/people';
 import { ticketFormView } from '../blocks';
-import { parseMention, slackActor, textsOf, type SlackContext } from '../context';
+import type { Language } from '../../../core/texts';
+import { languageOfUser, parseMention, slackActor, textsOf, type SlackContext } from '../context';
 import { serviceStepView } from '../guide-views';
 
 /** What the form needs to remember between /ticket and its submission. */
@@ -49,11 +50,21 @@ export function registerTicketCommand(app: App, ctx: SlackContext): void {
       });
       return;
     }
+    // No database call before the select opens: it is in the helpdesk's language, and redrawn in
+    // the person's own (with a form they left waiting) once the helpdesk has looked them up.
+    const helpdeskLanguage = ctx.settings.HELPDESK_LANGUAGE;
     const opened = await client.views.open({
       trigger_id: command.trigger_id,
-      view: serviceStepView(services, metadata),
+      view: serviceStepView(helpdeskLanguage, services, metadata),
     });
-    await offerWaiting(client, ctx, slackActor(command.user_id, command.user_name), opened.view, metadata);
+    await offerWaiting(
+      client,
+      ctx,
+      slackActor(command.user_id, command.user_name),
+      opened.view,
+      metadata,
+      helpdeskLanguage,
+    );
   });
 }
 
@@ -63,16 +74,18 @@ async function offerWaiting(
   actor: ActorRef,
   view: { id?: string; hash?: string } | undefined,
   metadata: TicketFormMetadata,
+  shownIn: Language,
 ): Promise<void> {
   if (!view?.id) return;
   try {
     const waiting = await ctx.helpdesk.guides.waiting(actor);
-    if (!waiting) return;
+    const language = await languageOfUser(ctx, actor.userId);
+    if (!waiting && language === shownIn) return;
     const services = ctx.helpdesk.catalog.snapshot();
     await client.views.update({
       view_id: view.id,
       ...(view.hash ? { hash: view.hash } : {}),
-      view: serviceStepView(services, metadata, waiting),
+      view: serviceStepView(language, services, metadata, waiting ?? undefined),
     });
   } catch (error) {
     // The select works without it; the form is still offered on the next /ticket.

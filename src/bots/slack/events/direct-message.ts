@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
-import { messageId, slackActor, tellPrivately, type SlackContext } from '../context';
+import { messageId, slackActor, tellPrivately, textsOf, type SlackContext } from '../context';
 import { attachmentsOf, type ThreadMessage } from './message';
 
 export const DM_ROUTE_TICKET = 'dm_route_ticket';
@@ -38,24 +38,21 @@ export async function addToTicket(ctx: SlackContext, message: ThreadMessage, tic
 export async function handleTopLevelDm(app: App, ctx: SlackContext, message: ThreadMessage): Promise<void> {
   const open = await openTicketsOf(ctx, message.user!);
   const where = { channel: message.channel, user: message.user! };
+  const tr = await textsOf(ctx, message.user!);
   if (open.length === 0) {
-    await tellPrivately(
-      app,
-      where,
-      'You have no open ticket. `/ticket` opens one; to talk about a ticket, reply in its thread here.',
-    );
+    await tellPrivately(app, where, tr('slack.dm.noOpenTicket', { command: '`/ticket`' }));
     return;
   }
   if (open.length === 1) {
     const number = await addToTicket(ctx, message, open[0].number);
-    await tellPrivately(app, where, `Added to your ticket #${number}. Next time you can reply in its thread.`);
+    await tellPrivately(app, where, tr('slack.dm.addedNextTime', { number }));
     return;
   }
   const ref = message.ts;
   const blocks: KnownBlock[] = [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: 'You have several open tickets. Which one is this message about?' },
+      text: { type: 'mrkdwn', text: tr('slack.dm.several') },
     },
     {
       type: 'actions',
@@ -72,10 +69,10 @@ export async function handleTopLevelDm(app: App, ctx: SlackContext, message: Thr
           action_id: DM_ROUTE_NEW,
           value: ref,
           style: 'primary' as const,
-          text: { type: 'plain_text' as const, text: 'New ticket' },
+          text: { type: 'plain_text' as const, text: tr('slack.dm.newTicket') },
         },
       ],
     },
   ];
-  await app.client.chat.postMessage({ channel: message.channel, text: 'Which ticket is this message about?', blocks });
+  await app.client.chat.postMessage({ channel: message.channel, text: tr('slack.dm.which'), blocks });
 }

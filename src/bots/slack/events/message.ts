@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AttachmentInput } from '../../../core/schemas';
 import type { LocatedTicket } from '../../../core/model';
-import { messageId, readableError, slackActor, tellPrivately, type SlackContext } from '../context';
+import { messageId, readableError, slackActor, tellPrivately, textsOf, type SlackContext } from '../context';
 import { downloadCapped, hostOf, slackFileHosts } from '../../downloads';
 import { handleTopLevelDm, isTopLevelDm } from './direct-message';
 import { slackPlace } from '../../../core/location';
@@ -139,7 +139,9 @@ export function registerMessageEvents(app: App, ctx: SlackContext): void {
       await tellPrivately(
         app,
         { channel: e.channel, user: e.user, threadTs: e.thread_ts },
-        `Your message was not added to the ticket: ${readableError(error, ctx.logger)}`,
+        await textsOf(ctx, e.user).then((tr) =>
+          tr('slack.dm.notAddedToTicket', { reason: readableError(error, ctx.logger, tr) }),
+        ),
       );
     }
   });

@@ -1,6 +1,6 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { noteFormView } from '../blocks';
-import { readableError, slackActor, tellPrivately, type SlackContext } from '../context';
+import { readableError, slackActor, tellPrivately, textsOf, type SlackContext } from '../context';
 import { ticketOfThread } from '../events/message';
 import { slackPlace } from '../../../core/location';
 
@@ -15,12 +15,9 @@ export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
     await ack();
     const message = shortcut.message as { ts: string; thread_ts?: string };
     const ticket = await ticketOfThread(ctx, shortcut.channel.id, message.thread_ts ?? message.ts);
+    const tr = await textsOf(ctx, shortcut.user.id);
     if (!ticket || shortcut.channel.id !== slackPlace(ticket.location).channel) {
-      await tellPrivately(
-        app,
-        { channel: shortcut.channel.id, user: shortcut.user.id },
-        "Internal notes are added from a ticket's thread in the support channel.",
-      );
+      await tellPrivately(app, { channel: shortcut.channel.id, user: shortcut.user.id }, tr('card.note.onlyInThread'));
       return;
     }
     // The form is staff's: to anyone else it is not opened (the core decides who is staff).
@@ -30,13 +27,13 @@ export function registerAddNoteShortcut(app: App, ctx: SlackContext): void {
       await tellPrivately(
         app,
         { channel: shortcut.channel.id, user: shortcut.user.id },
-        readableError(error, ctx.logger),
+        readableError(error, ctx.logger, tr),
       );
       return;
     }
     await client.views.open({
       trigger_id: shortcut.trigger_id,
-      view: noteFormView(ticket.number, `${shortcut.channel.id}:${message.ts}`),
+      view: noteFormView(tr, ticket.number, `${shortcut.channel.id}:${message.ts}`),
     });
   });
 }

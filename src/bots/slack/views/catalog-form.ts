@@ -2,18 +2,18 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { catalogListText, linesOf, type Service } from '../../../core/rules/catalog';
 import { formView, textInput } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { textsFor } from '../../../core/texts';
+import type { Translate } from '../../reader';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
 export const CATALOG_FORM = 'catalog_form';
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
 /** Covered and the owning tier in one choice: a service the helpdesk does not cover has no tier that owns it. */
-const COVERAGE = [
-  { value: 'tier:1', text: text('Covered, tier 1') },
-  { value: 'tier:2', text: text('Covered, tier 2') },
-  { value: 'tier:3', text: text('Covered, tier 3') },
-  { value: 'none', text: text('Not covered (declined with a pointer to the catalog)') },
+const coverageOptions = (tr: Translate) => [
+  ...[1, 2, 3].map((tier) => ({ value: `tier:${tier}`, text: text(tr('forms.service.coveredTier', { tier })) })),
+  { value: 'none', text: text(tr('forms.service.notCovered')) },
 ];
 const BLOCK_OF_FIELD: Record<string, string> = {
   name: 'name',
@@ -25,18 +25,19 @@ const BLOCK_OF_FIELD: Record<string, string> = {
 };
 
 /** `/helpdesk catalog add` and `edit ID` (prefilled): a service and its creation guide, checks and questions one per line. */
-export function catalogFormView(service?: Service) {
-  const coverage = COVERAGE.find(
+export function catalogFormView(tr: Translate, service?: Service) {
+  const options = coverageOptions(tr);
+  const coverage = options.find(
     (c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'),
   )!;
   return formView(
     CATALOG_FORM,
     service ? { serviceId: service.id } : {},
-    service ? `Edit service ${service.id}` : 'New service',
-    service ? 'Save' : 'Add',
+    service ? tr('forms.service.titleEdit', { id: service.id }) : tr('forms.service.titleNew'),
+    service ? tr('forms.service.save') : tr('forms.service.add'),
     [
-      textInput('name', 'Name', { max: 80, initial: service?.name }),
-      textInput('description', 'Description', {
+      textInput('name', tr('forms.service.name'), { max: 80, initial: service?.name }),
+      textInput('description', tr('forms.service.description'), {
         optional: true,
         multiline: true,
         max: 1000,
@@ -45,19 +46,19 @@ export function catalogFormView(service?: Service) {
       {
         type: 'input' as const,
         block_id: 'coverage',
-        label: text('Does the helpdesk look after it?'),
-        element: { type: 'static_select' as const, action_id: 'value', options: COVERAGE, initial_option: coverage },
+        label: text(tr('forms.service.lookAfter')),
+        element: { type: 'static_select' as const, action_id: 'value', options, initial_option: coverage },
       },
-      textInput('checks', 'Checks to try first', {
+      textInput('checks', tr('forms.service.checks'), {
         optional: true,
         multiline: true,
-        hint: 'One per line, e.g. "Is the printer switched on?"',
+        hint: tr('forms.service.checksExample'),
         initial: service?.checks.join('\n'),
       }),
-      textInput('questions', 'Questions the form asks (at most 3)', {
+      textInput('questions', tr('forms.service.questionsMax'), {
         optional: true,
         multiline: true,
-        hint: 'One per line; the answers go into the ticket',
+        hint: tr('forms.service.questionsInto'),
         initial: service?.questions.join('\n'),
       }),
     ],
@@ -84,16 +85,21 @@ export function registerCatalogForm(app: App, ctx: SlackContext): void {
       questions: linesOf(values.questions?.value?.value),
     };
     const actor = slackActor(body.user.id, body.user.name);
+    const language = await languageOfUser(ctx, body.user.id);
+    const tr = textsFor(language);
     try {
       const saved = serviceId
         ? await ctx.helpdesk.catalog.edit(actor, { id: serviceId, ...input })
         : await ctx.helpdesk.catalog.add(actor, input);
-      await ack({ response_action: 'update', view: closingView(`Saved.\n${catalogListText([saved])}`) });
+      await ack({
+        response_action: 'update',
+        view: closingView(language, `${tr('forms.service.savedList')}\n${catalogListText([saved])}`),
+      });
     } catch (error) {
       const errors: Record<string, string> = {};
       if (error instanceof InvalidInputError)
         for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
-      else errors.name = readableError(error, ctx.logger);
+      else errors.name = readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors });
     }
   });

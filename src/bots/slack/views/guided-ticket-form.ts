@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { InvalidInputError } from '../../../core/errors';
-import { guideMessages } from '../../../core/rules/catalog';
+import { guideMessagesIn } from '../../../core/rules/catalog';
+import { textsFor, type Language } from '../../../core/texts';
 import type { ActorRef } from '../../../core/services/people';
 import { GUIDED_TICKET_FORM, questionBlock } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
 import { closingView, offerView, type GuideFormMetadata } from '../guide-views';
 import { readTicketFields } from './ticket-form';
 
@@ -18,8 +19,6 @@ const blockOf = (field: string) => {
       : 'title';
 };
 
-const OPENING = 'Opening your ticket… You will get a message from the helpdesk with its number.';
-
 /**
  * The guided form submitted. Bad fields come back inline as on the plain form (nothing stored).
  * Then the form is stored as a draft and the articles matching it are looked up *inside* the
@@ -32,7 +31,9 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
   app.view(GUIDED_TICKET_FORM, async ({ ack, view, body, client }) => {
     const metadata = JSON.parse(view.private_metadata || '{}') as GuideFormMetadata;
     const actor = slackActor(body.user.id, body.user.name);
-    const { fields, errors } = readTicketFields(view);
+    const language = await languageOfUser(ctx, body.user.id);
+    const tr = textsFor(language);
+    const { fields, errors } = readTicketFields(view, tr);
     if (Object.keys(errors).length > 0) return void (await ack({ response_action: 'errors', errors }));
     const answers = (metadata.questions ?? []).map((question, i) => ({
       question,
@@ -45,22 +46,23 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
       // Inline, so what the person typed stays in front of them.
       const inline: Record<string, string> = {};
       if (error instanceof InvalidInputError) for (const p of error.problems) inline[blockOf(p.field)] ??= p.problem;
-      else inline.title = readableError(error, ctx.logger);
+      else inline.title = readableError(error, ctx.logger, tr);
       return void (await ack({ response_action: 'errors', errors: inline }));
     }
     if (result.outcome === 'declined')
-      return void (await ack({ response_action: 'update', view: closingView(result.message) }));
+      return void (await ack({ response_action: 'update', view: closingView(language, result.message) }));
     if (result.draft.suggested.length > 0)
-      return void (await ack({ response_action: 'update', view: offerView(result.draft) }));
-    await ack({ response_action: 'update', view: closingView(OPENING) });
+      return void (await ack({ response_action: 'update', view: offerView(language, result.draft) }));
+    await ack({ response_action: 'update', view: closingView(language, tr('forms.opened.opening')) });
     await ctx.ackFirst.answered();
-    await openDraft(client, ctx, actor, result.draft.id, view.id).catch(async (error: unknown) => {
+    await openDraft(client, ctx, actor, result.draft.id, view.id, language).catch(async (error: unknown) => {
       // The draft is kept: the next /ticket offers it again.
       await client.views
         .update({
           view_id: view.id,
           view: closingView(
-            `Your ticket was not opened: ${readableError(error, ctx.logger)} What you wrote is kept; run /ticket to come back to it.`,
+            language,
+            `${tr('forms.opened.notOpened', { reason: readableError(error, ctx.logger, tr) })} ${tr('forms.guide.keptComeBack')}`,
           ),
         })
         .catch((updateError: unknown) =>
@@ -81,10 +83,11 @@ export async function openDraft(
   actor: ActorRef,
   draftId: string,
   viewId: string,
+  language: Language,
 ): Promise<void> {
   const ticket = await ctx.helpdesk.guides.open(actor, { draftId });
   await client.views
-    .update({ view_id: viewId, view: closingView(guideMessages.opened(ticket)) })
+    .update({ view_id: viewId, view: closingView(language, guideMessagesIn(language).opened(ticket)) })
     .catch((error: unknown) =>
       ctx.logger.info({ err: error }, 'the guide modal was gone before the ticket number could be shown'),
     );

@@ -3,7 +3,8 @@ import { InvalidInputError } from '../../../core/errors';
 import type { Article } from '../../../core/services/knowledge';
 import { ARTICLE_TITLE_MAX } from '../../../core/schemas';
 import { formView, textInput } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import type { Translate } from '../../reader';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 
 export const KB_FORM = 'kb_form';
 /** Slack's plain_text_input holds at most 3000 characters: longer articles are not edited in chat (never cut). */
@@ -11,9 +12,9 @@ export const KB_FORM_BODY_MAX = 3000;
 const KB_TITLE_MAX = Math.min(ARTICLE_TITLE_MAX, 150);
 
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
-const VISIBILITY = [
-  { value: 'public', text: text('Everyone (public)') },
-  { value: 'staff', text: text('Staff only') },
+const visibilityOptions = (tr: Translate) => [
+  { value: 'public', text: text(tr('forms.article.everyonePublic')) },
+  { value: 'staff', text: text(tr('forms.article.staffOnly')) },
 ];
 
 /** Whether an article fits the chat form; one that doesn't is edited elsewhere, whole. */
@@ -22,25 +23,26 @@ export function fitsForm(article: Pick<Article, 'title' | 'body'>): boolean {
 }
 
 /** The /kb new and /kb edit form; `articleId` set means editing (prefilled). */
-export function kbFormView(article?: Article) {
-  const visibility = VISIBILITY.find((v) => v.value === (article?.visibility ?? 'staff'))!;
+export function kbFormView(tr: Translate, article?: Article) {
+  const options = visibilityOptions(tr);
+  const visibility = options.find((v) => v.value === (article?.visibility ?? 'staff'))!;
   return formView(
     KB_FORM,
     article ? { articleId: article.id } : {},
-    article ? `Edit article ${article.id}` : 'New article',
-    article ? 'Save' : 'Create',
+    article ? tr('forms.article.titleEdit', { id: article.id }) : tr('forms.article.titleNewShort'),
+    article ? tr('forms.article.save') : tr('forms.article.create'),
     [
-      textInput('title', 'Title', { max: KB_TITLE_MAX, initial: article?.title }),
-      textInput('tags', 'Tags (comma-separated)', { optional: true, initial: article?.tags.join(', ') }),
-      textInput('body', 'Body', { multiline: true, max: KB_FORM_BODY_MAX, initial: article?.body }),
+      textInput('title', tr('forms.article.title'), { max: KB_TITLE_MAX, initial: article?.title }),
+      textInput('tags', tr('forms.article.tagsComma'), { optional: true, initial: article?.tags.join(', ') }),
+      textInput('body', tr('forms.article.body'), { multiline: true, max: KB_FORM_BODY_MAX, initial: article?.body }),
       {
         type: 'input' as const,
         block_id: 'visibility',
-        label: text('Who may read it'),
+        label: text(tr('forms.article.who')),
         element: {
           type: 'static_select' as const,
           action_id: 'value',
-          options: VISIBILITY,
+          options,
           initial_option: visibility,
         },
       },
@@ -74,7 +76,7 @@ export function registerKbForm(app: App, ctx: SlackContext): void {
       if (error instanceof InvalidInputError) {
         for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title'] ??= p.problem;
       } else {
-        errors.title = readableError(error, ctx.logger);
+        errors.title = readableError(error, ctx.logger, await textsOf(ctx, body.user.id));
       }
       await ack({ response_action: 'errors', errors });
     }

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { parseInput, ratingCommentSchema } from '../../../core/schemas';
 import { RATING_COMMENT_FORM } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
 
 /**
  * The rating's comment submitted. Checked with the core's schema first (an empty comment stays in
@@ -22,13 +22,14 @@ export function registerRatingCommentForm(app: App, ctx: SlackContext): void {
     }
     await ack();
     await ctx.ackFirst.answered();
+    const tr = await textsOf(ctx, body.user.id);
     try {
       await ctx.helpdesk.ratings.comment(slackActor(body.user.id, body.user.name), input);
     } catch (error) {
       await client.chat
         .postMessage({
           channel: body.user.id,
-          text: `Your comment was not added: ${readableError(error, ctx.logger)}\nWhat you wrote:\n\`\`\`${input.comment}\`\`\``,
+          text: `${tr('card.ratingNotAdded', { reason: readableError(error, ctx.logger, tr) })}\n${tr('forms.opened.whatYouWrote')}\n\`\`\`${input.comment}\`\`\``,
         })
         .catch((dmError) =>
           ctx.logger.error({ err: dmError }, 'could not tell the person their rating comment was not added'),

@@ -2,9 +2,10 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { SAVED_REPLY_NAME_MAX, SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
 import type { SavedReply } from '../../../core/services/saved-replies';
-import { readerTexts, type Translate } from '../../reader';
+import { textsFor } from '../../../core/texts';
+import type { Translate } from '../../reader';
 import { formView, textInput } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
 export const SAVED_REPLY_FORM = 'saved_reply_form';
@@ -43,13 +44,14 @@ export function registerSavedReplyForm(app: App, ctx: SlackContext): void {
     const name = values.name?.value?.value ?? '';
     const text = values.text?.value?.value ?? '';
     const actor = slackActor(body.user.id, body.user.name);
-    const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
+    const language = await languageOfUser(ctx, body.user.id);
+    const tr = textsFor(language);
     try {
       const reply = editing
         ? await ctx.helpdesk.savedReplies.edit(actor, { name: editing, newName: name, text })
         : await ctx.helpdesk.savedReplies.add(actor, { name, text });
       const said = tr(editing ? 'savedRepliesChat.saved' : 'savedRepliesChat.added', { name: reply.name });
-      await ack({ response_action: 'update', view: closingView(said) });
+      await ack({ response_action: 'update', view: closingView(language, said) });
     } catch (error) {
       const errors: Record<string, string> = {};
       if (error instanceof InvalidInputError)

@@ -3,7 +3,8 @@ import { InvalidInputError } from '../../../core/errors';
 import type { Impact, TicketType, Urgency } from '../../../core/model';
 import { openTicketSchema, parseInput } from '../../../core/schemas';
 import { TICKET_FORM } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { readableError, slackActor, textsOf, type SlackContext } from '../context';
+import type { Translate } from '../../reader';
 import type { TicketFormMetadata } from '../commands/ticket';
 
 /** The core names a bad field; Slack wants the block that holds it. */
@@ -16,10 +17,7 @@ const BLOCK_OF_FIELD: Record<string, string> = {
 };
 
 /** The core takes a ticket without impact or urgency (other ways in); this form requires both, as its selects do. */
-const REQUIRED_HERE: Record<'impact' | 'urgency', string> = {
-  impact: 'Choose who is affected',
-  urgency: 'Choose how badly it stops your work',
-};
+const REQUIRED_HERE = { impact: 'forms.chooseImpact', urgency: 'forms.chooseUrgency' } as const;
 
 export interface TicketFields {
   title: string;
@@ -33,7 +31,10 @@ export interface TicketFields {
  * The ticket form's fields, checked with the core's own schema (no database), as Slack wants
  * them back: `errors` by block, empty when the form may go on. Shared by the plain and the guided form.
  */
-export function readTicketFields(view: ViewOutput): { fields: TicketFields; errors: Record<string, string> } {
+export function readTicketFields(
+  view: ViewOutput,
+  tr: Translate,
+): { fields: TicketFields; errors: Record<string, string> } {
   const values = view.state.values;
   const fields: TicketFields = {
     title: values.title?.value?.value ?? '',
@@ -52,7 +53,7 @@ export function readTicketFields(view: ViewOutput): { fields: TicketFields; erro
       errors[block] ??= p.problem;
     }
   }
-  for (const field of ['impact', 'urgency'] as const) if (!fields[field]) errors[field] ??= REQUIRED_HERE[field];
+  for (const field of ['impact', 'urgency'] as const) if (!fields[field]) errors[field] ??= tr(REQUIRED_HERE[field]);
   return { fields, errors };
 }
 
@@ -72,7 +73,8 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
   app.view(TICKET_FORM, async ({ ack, view, body, client }) => {
     const metadata = JSON.parse(view.private_metadata || '{}') as TicketFormMetadata;
     const actor = slackActor(body.user.id, body.user.name);
-    const { fields, errors } = readTicketFields(view);
+    const tr = await textsOf(ctx, body.user.id);
+    const { fields, errors } = readTicketFields(view, tr);
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
@@ -113,7 +115,7 @@ export function registerTicketForm(app: App, ctx: SlackContext): void {
       await client.chat
         .postMessage({
           channel: body.user.id,
-          text: `Your ticket was not opened: ${readableError(error, ctx.logger)}\nWhat you wrote, to paste into /ticket again:\n\`\`\`${formDraftText(fields)}\`\`\``,
+          text: `${tr('forms.opened.notOpened', { reason: readableError(error, ctx.logger, tr) })}\n${tr('forms.opened.pasteAgain')}\n\`\`\`${formDraftText(fields)}\`\`\``,
         })
         .catch((dmError) =>
           ctx.logger.error({ err: dmError }, 'could not tell the person their ticket was not opened'),

@@ -19,7 +19,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       person,
     });
     return {
-      content: erasureQuestion(preview),
+      content: erasureQuestion(preview, tr),
       components: [
         {
           type: ComponentType.ActionRow,

@@ -9,7 +9,7 @@ export function namedPerson(interaction: ChatInputCommandInteraction, tr: Transl
   const user = interaction.options.getUser('person');
   const id = interaction.options.getString('id');
   if (user && !id) return { platform: 'discord', userId: user.id };
-  if (id && !user) return parsePersonId(id, 'discord');
+  if (id && !user) return parsePersonId(id, 'discord', tr);
   throw new InvalidInputError([
     { field: 'person', problem: tr('answers.personNeeded', { options: '`person:`, `id:`' }) },
   ]);

@@ -24,16 +24,19 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const link = interaction.options.getString('message');
     if (ticketNumber !== null && link === null) {
       const part = interaction.options.getString('part') ?? '';
-      return ticketRedactionAnswer(await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }));
+      return ticketRedactionAnswer(
+        await ctx.helpdesk.privacy.redactTicket(actor, { ticketNumber, part, replacement }),
+        tr,
+      );
     }
     if (link === null || ticketNumber !== null)
       return tr('answers.redact.oneThing', { message: '`message:`', ticket: '`ticket:`', part: '`part:`' });
-    const message = parseMessageRef(link);
+    const message = parseMessageRef(link, tr);
     const result = await ctx.helpdesk.comments.redact(actor, {
       ...message,
       replacement,
     });
-    return redactionAnswer(result, 'discord', aboutOriginal(result, tr));
+    return redactionAnswer(result, 'discord', aboutOriginal(result, tr), tr);
   });
 }
 

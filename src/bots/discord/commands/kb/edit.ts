@@ -29,5 +29,5 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       tr('answers.kb.tooLongForForm', { id, length: article.body.length, max: FORM_BODY_MAX }),
     ));
   }
-  await interaction.showModal(articleForm(article));
+  await interaction.showModal(articleForm(tr, article));
 }

@@ -22,5 +22,5 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     return;
   }
   // The core checks again on submit.
-  await interaction.showModal(articleForm());
+  await interaction.showModal(articleForm(clientTexts(interaction, ctx)));
 }

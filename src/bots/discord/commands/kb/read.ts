@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { EMBED_DESCRIPTION_MAX } from '../../format';
@@ -10,7 +10,7 @@ export const name = 'kb read';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const id = interaction.options.getInteger('id', true);
-    const article = await ctx.helpdesk.knowledge.read(actorOf(interaction.user, interaction.member), { id });
+    const article = await ctx.helpdesk.knowledge.read(interactionActor(interaction), { id });
     const footer = {
       text:
         [

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { fitLines } from '../../format';
@@ -10,7 +10,7 @@ export const name = 'kb search';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const words = interaction.options.getString('words', true);
-    const hits = await ctx.helpdesk.knowledge.search(actorOf(interaction.user, interaction.member), { words });
+    const hits = await ctx.helpdesk.knowledge.search(interactionActor(interaction), { words });
     if (hits.length === 0) return tr('answers.kb.none', { words });
     const lines = hits.map(
       (h) =>

@@ -8,5 +8,5 @@ export async function run(call: SubCommandCall): Promise<void> {
   const id = call.args[0] ?? '';
   const service = call.ctx.helpdesk.catalog.snapshot().find((s) => String(s.id) === id);
   if (!service) return await call.answer(call.tr('answers.catalog.noService', { id }));
-  await openForm(call, catalogFormView(service));
+  await openForm(call, catalogFormView(call.tr, service));
 }

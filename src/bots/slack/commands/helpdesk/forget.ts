@@ -8,8 +8,8 @@ import { FORGET_CANCEL, FORGET_CONFIRM, PRIVACY_EXAMPLES } from './privacy';
  */
 export async function run({ ctx, actor, args, answer, ack, tr }: SubCommandCall): Promise<void> {
   if (!args[0]) return await answer(tr('answers.usage', { examples: PRIVACY_EXAMPLES }));
-  const person = parsePersonId(args[0], 'slack');
-  const question = erasureQuestion(await ctx.helpdesk.privacy.forgetPreview(actor, { person }));
+  const person = parsePersonId(args[0], 'slack', tr);
+  const question = erasureQuestion(await ctx.helpdesk.privacy.forgetPreview(actor, { person }), tr);
   await ack({
     response_type: 'ephemeral',
     text: question,

@@ -33,12 +33,12 @@ export async function redactCommand(
       part,
       ...(replacement ? { replacement } : {}),
     });
-    return ticketRedactionAnswer(result);
+    return ticketRedactionAnswer(result, tr);
   }
-  const message = parseSlackMessageRef(target);
+  const message = parseSlackMessageRef(target, tr);
   const replacement = text.trim().replace(/^\S+\s+\S+\s*/, '');
   const result = await ctx.helpdesk.comments.redact(actor, { ...message, ...(replacement ? { replacement } : {}) });
-  return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain, tr));
+  return redactionAnswer(result, 'slack', aboutOriginal(result, teamDomain, tr), tr);
 }
 
 /** `/helpdesk redact …` (admins). */

@@ -13,5 +13,5 @@ export async function run({ ctx, actor, args, answer, ack, client, command, tr }
     );
   }
   await ack();
-  await client.views.open({ trigger_id: command.trigger_id, view: kbFormView(article) });
+  await client.views.open({ trigger_id: command.trigger_id, view: kbFormView(tr, article) });
 }

@@ -10,5 +10,5 @@ export async function run({ ctx, actor, answer, ack, client, command, tr }: SubC
   const role = await ctx.helpdesk.staff.roleOf(actor);
   if (role === 'customer') return await answer(tr('answers.kb.onlyStaffWrite'));
   await ack();
-  await client.views.open({ trigger_id: command.trigger_id, view: kbFormView() });
+  await client.views.open({ trigger_id: command.trigger_id, view: kbFormView(tr) });
 }
