@@ -4,26 +4,15 @@ import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/not
 import { deliveryRows, insertDeliveriesSql } from './delivery-insert';
 import { platformsOf } from './people';
 import type { Tx } from './context';
-import type { EventDataOf, EventKind, TicketEventData } from '../events';
+import type { TicketEventData } from '../events';
 
 export type { EventKind } from '../events';
 
 /**
  * Appends one event to a ticket's history and writes the deliveries it causes, in the caller's
  * transaction: the change, its record and its notifications commit together or not at all.
+ * Called by ticket-changes.ts only (`applyChange`): a service records a change through it.
  */
-export async function record<K extends EventKind>(
-  tx: Tx,
-  ticket: Ticket,
-  actorId: number | null,
-  kind: K,
-  data: EventDataOf<K>,
-): Promise<number> {
-  // Sound: the data is the shape of this kind; TypeScript cannot pair a generic kind with its data by itself.
-  return recordEvent(tx, ticket, actorId, { kind, data } as TicketEventData);
-}
-
-/** `record`, for an event already paired with its data (a rule's planned change). */
 export async function recordEvent(
   tx: Tx,
   ticket: Ticket,

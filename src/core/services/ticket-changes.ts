@@ -1,3 +1,4 @@
+import { TicketEntity } from '../../db/entities';
 import type { Platform, Resolution, Ticket } from '../model';
 import { planDeliveries, type Recipient } from '../rules/notifications';
 import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../rules/sla';
@@ -9,8 +10,13 @@ import type { TicketEventData } from '../events';
 import { resolveChildrenInTx } from './major-incidents';
 import { platformsOf } from './people';
 import { slaSetupFor } from './sla';
-import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type TicketField } from './ticket-columns';
-import { applyPatch } from './ticket-store';
+import {
+  TICKET_COLUMNS,
+  ticketColumns,
+  ticketFromRow,
+  type StoredTicket,
+  type TicketField,
+} from './ticket-columns';
 
 /**
  * Every change to a ticket, one at a time or many at once, and all it brings with it: the SLA
@@ -18,22 +24,59 @@ import { applyPatch } from './ticket-store';
  * major incident's parent taking its joined tickets along when it is resolved. A person's change
  * goes through `applyChange`; a scheduled job selects what is due and hands the rows here
  * (`planBatch`, then `writeBatch`), which writes a whole batch in one statement, set-based, with
- * the same rules. Nothing else writes a ticket's status, its clock, its events or its deliveries.
+ * the same rules. Nothing else writes a ticket's columns, its clock, its events or its deliveries
+ * (but the opening's insert, ticket-store.ts, and the bookkeeping no person sees change,
+ * ticket-bookkeeping.ts; a test scans the services and jobs for any other writer).
  */
+
+/**
+ * What a person sees change on a ticket: everything but what the database or the opening keeps
+ * (its id, number, creation; updated_at, which every change stamps).
+ */
+export type ChangePatch = Partial<Omit<StoredTicket, 'id' | 'number' | 'createdAt' | 'updatedAt'>>;
 
 /** What a rule does to one ticket: its patch, and the event recording it (null: only the SLA clock's own bookkeeping). */
 export interface TicketChange {
-  patch: transitions.TicketPatch & Partial<SlaClock>;
+  patch: ChangePatch;
   event: TicketEventData | null;
 }
 
-/** One ticket's change, in the caller's transaction (the ticket loaded and locked by it). */
-export async function applyChange(tx: Tx, ticket: Ticket, actorId: number | null, change: TicketChange): Promise<void> {
+/**
+ * One ticket's change, in the caller's transaction (the ticket loaded and locked by it): the
+ * patch and the clock it moves, the event and its deliveries, and a major incident's parent
+ * taking its joined tickets along when it is resolved. An empty patch writes only the event (a
+ * comment, a rating: the ticket's columns stay, updated_at too). Answers the event's id.
+ */
+export async function applyChange(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  change: TicketChange,
+): Promise<number | null> {
   const from = ticket.status;
-  await applyPatch(tx, ticket, change.patch);
-  if (change.event) await recordEvent(tx, ticket, actorId, change.event);
+  if (Object.keys(change.patch).length > 0) await writePatch(tx, ticket, change.patch);
+  const eventId = change.event ? await recordEvent(tx, ticket, actorId, change.event) : null;
   if (ticket.isMajor && from !== 'resolved' && ticket.status === 'resolved')
     await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
+  return eventId;
+}
+
+/** A change that is only its event (a comment, a note, a rating): `applyChange` with nothing to patch. */
+export function recordChange(tx: Tx, ticket: Ticket, actorId: number | null, event: TicketEventData): Promise<number> {
+  return applyChange(tx, ticket, actorId, { patch: {}, event }) as Promise<number>;
+}
+
+/**
+ * Writes a patch and keeps the in-memory ticket in step, so the event and later changes see it.
+ * The SLA clock follows: a status, priority or first response that moves the clock moves it in
+ * the same update. (A batch applies the same clock rule in `planBatch`.)
+ */
+async function writePatch(tx: Tx, ticket: Ticket, patch: TicketChange['patch']): Promise<void> {
+  const before = { ...ticket };
+  Object.assign(ticket, patch);
+  const clock = movesClock(before, ticket) ? clockAfterChange(before, ticket, await slaSetupFor(tx), tx.now) : {};
+  Object.assign(ticket, clock);
+  await tx.manager.update(TicketEntity, ticket.id, { ...patch, ...clock, updatedAt: tx.now });
 }
 
 /** Resolves a ticket (a person, the auto-close, or its major incident closing) as `transitions.resolve` says. */
