@@ -17,9 +17,10 @@ export async function recordEvent(
   tx: Tx,
   ticket: Ticket,
   actorId: number | null,
-  { kind, data }: TicketEventData,
+  event: TicketEventData,
 ): Promise<number> {
   const { manager, now } = tx;
+  const { kind, data } = event;
   // Admins hear of tickets no one can take, and of breaches with no tier left to escalate to.
   const admins =
     kind === 'waiting' || (kind === 'sla_breached' && 'toAdmins' in data && data.toAdmins) ? await adminIds(tx) : [];
@@ -29,14 +30,14 @@ export async function recordEvent(
   const drafts = planDeliveries({
     ticket,
     // The rule never puts the event's id into what it plans, so it can be planned before the insert.
-    event: { id: 0, kind, actorId, data },
+    event: { id: 0, actorId, ...event },
     customer: recipient(ticket.customerId),
     assignee: ticket.assigneeId ? recipient(ticket.assigneeId) : null,
     admins: admins.map(recipient),
     policy: tx.ctx.policy,
   });
   // The event and its deliveries in one statement: one round trip fewer inside every change.
-  const [event] = await manager.query(
+  const [inserted] = await manager.query(
     `WITH event AS (
        INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
      ), deliveries AS (${insertDeliveriesSql({ rows: '$6', at: '$5', join: 'event', eventId: 'event.id' })})
@@ -44,7 +45,7 @@ export async function recordEvent(
     [ticket.id, actorId, kind, data, now, JSON.stringify(deliveryRows(drafts, { ticketId: ticket.id, eventId: null }))],
   );
   tx.deliveriesWritten += drafts.length;
-  return event.id;
+  return inserted.id;
 }
 
 /** Deliveries that belong to no ticket event (a major-incident proposal's alert), in the caller's transaction. */

@@ -1,6 +1,6 @@
 import { TicketEntity } from '../../db/entities';
 import type { Platform, Resolution, Ticket } from '../model';
-import { planDeliveries, type Recipient } from '../rules/notifications';
+import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../rules/sla';
 import * as transitions from '../rules/transitions';
 import type { ServiceContext, Tx } from './context';
@@ -168,15 +168,25 @@ export async function planBatch(
   for (const p of planned)
     assertRead(p.before, fields.filter((field) => !p.written.includes(field)) as Array<keyof Ticket>);
 
-  const people = new Set<number>();
-  for (const { after, change: c } of planned) {
-    if (!c.event) continue;
-    people.add(after.customerId);
-    if (after.assigneeId) people.add(after.assigneeId);
-  }
-  const platforms: Map<number, Platform[]> =
-    people.size > 0 ? await platformsOf(source.manager, [...people]) : new Map();
-  const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
+  // The people's platforms are looked up only if a planned notice reads them (a direct message):
+  // a reminder or a closing notice goes to the ticket's own place, and the lookup is a query per batch.
+  let platforms: Map<number, Platform[]> | null = null;
+  const recipient = (personId: number): Recipient => ({
+    personId,
+    get platforms(): Platform[] {
+      if (!platforms) throw PLATFORMS_NEEDED;
+      return platforms.get(personId) ?? [];
+    },
+  });
+  const lookUpPlatforms = async () => {
+    const people = new Set<number>();
+    for (const { after, change: c } of planned) {
+      if (!c.event) continue;
+      people.add(after.customerId);
+      if (after.assigneeId) people.add(after.assigneeId);
+    }
+    platforms = await platformsOf(source.manager, [...people]);
+  };
 
   const tickets: Array<Record<string, unknown>> = [];
   const deliveries: DeliveryRow[] = [];
@@ -193,16 +203,26 @@ export async function planBatch(
     for (const field of fields) values[TICKET_COLUMNS[field][0]] = after[field as keyof Ticket];
     tickets.push(values);
     if (!c.event) continue;
-    const drafts = planDeliveries({
-      ticket: after,
-      // The helpdesk acts (actor null), as when a person's change is recorded by `record`.
-      event: { id: eventId, kind: c.event.kind, actorId: null, data: c.event.data },
-      customer: recipient(after.customerId),
-      assignee: after.assigneeId ? recipient(after.assigneeId) : null,
-      // Admins hear only of tickets waiting for a supporter, and of breaches at the top tier: one at a time, not here.
-      admins: [],
-      policy: source.ctx.policy,
-    });
+    const event = c.event;
+    const plan = () =>
+      planDeliveries({
+        ticket: after,
+        // The helpdesk acts (actor null), as when a person's change is recorded by `applyChange`.
+        event: { id: eventId, actorId: null, ...event },
+        customer: recipient(after.customerId),
+        assignee: after.assigneeId ? recipient(after.assigneeId) : null,
+        // Admins hear only of tickets waiting for a supporter, and of breaches at the top tier: one at a time, not here.
+        admins: [],
+        policy: source.ctx.policy,
+      });
+    let drafts: DeliveryDraft[];
+    try {
+      drafts = plan();
+    } catch (error) {
+      if (error !== PLATFORMS_NEEDED) throw error;
+      await lookUpPlatforms();
+      drafts = plan();
+    }
     deliveries.push(...deliveryRows(drafts, { ticketId: after.id, eventId }, deliveries.length));
   }
   return {
@@ -214,6 +234,9 @@ export async function planBatch(
     change,
   };
 }
+
+/** Thrown by a recipient whose platforms are read before they were looked up: look them up, plan again. */
+const PLATFORMS_NEEDED = new Error('platforms not looked up yet');
 
 /** What the clock rule reads of a ticket whose change moves its clock. */
 const CLOCK_INPUTS: Array<keyof Ticket> = [
@@ -235,6 +258,8 @@ function assertRead(ticket: Ticket, fields: ReadonlyArray<keyof Ticket>): void {
  * changing right now is left to the next run), updates them, appends their events (with the ids
  * drawn when reading) and inserts the deliveries of the tickets actually changed. Then the few
  * that take others along, one at a time, if still unchanged. Answers how many tickets it changed.
+ * (A batch with none of those is the one statement, atomic by itself: a job runs it outside any
+ * transaction, `singleStatement`.)
  */
 export async function writeBatch(tx: Tx, batch: PlannedBatch): Promise<{ changed: number; events: number }> {
   let changed = 0;
