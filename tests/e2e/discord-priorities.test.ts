@@ -61,7 +61,9 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const command = await slashCommand(world.fake, world.fake.user('ada'), 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.type).toBe(InteractionResponseType.Modal); // the modal is the first answer
-    const selects = modal.body.data.components.map((label: any) => label.component).filter((c: any) => c.type === ComponentType.StringSelect);
+    const selects = modal.body.data.components
+      .map((label: any) => label.component)
+      .filter((c: any) => c.type === ComponentType.StringSelect);
     expect(selects.map((s: any) => [s.custom_id, s.required])).toEqual([
       ['type', true],
       ['impact', true],

@@ -39,7 +39,10 @@ describe('a DM to the bot', () => {
 
     const pressed = await pressButton(world.fake, nora, question, buttonIds(question)[0]);
     const answers = await world.fake.answered(pressed, 2);
-    expect(answers[0].body).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { content: 'Opening the ticket…', components: [] } });
+    expect(answers[0].body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { content: 'Opening the ticket…', components: [] },
+    });
     const [row] = await world.db.dataSource.query(
       `SELECT t.number, t.title, t.description, t.type, i.platform_user_id AS customer
        FROM ticket t JOIN identity i ON i.person_id = t.customer_id ORDER BY t.id DESC LIMIT 1`,

@@ -1,9 +1,4 @@
-import {
-  openTicketAs,
-  runCommand,
-  ticketByNumber,
-  viewSubmission as submission,
-} from '../fakes/slack/interactions';
+import { openTicketAs, runCommand, ticketByNumber, viewSubmission as submission } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };

@@ -1,10 +1,4 @@
-import {
-  pressButton,
-  pressEphemeral,
-  submitView,
-  ticketFormValues,
-  type User,
-} from '../fakes/slack/interactions';
+import { pressButton, pressEphemeral, submitView, ticketFormValues, type User } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, TINA, type SlackHarness } from '../fakes/slack/harness';
 import { TEST_POLICY } from '../helpers/policy';
 
@@ -148,7 +142,6 @@ async function reactTo(reactor: User, message: { channel: string; ts: string; us
   ].map((c) => c.args);
   return { message, said };
 }
-
 
 const ticketOfMessage = async (ts: string) =>
   (

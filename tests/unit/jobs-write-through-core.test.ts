@@ -28,7 +28,7 @@ const WRITERS: Record<string, { writes: string[]; why: string }> = {
   },
   'services/history.ts': {
     writes: ['INSERT INTO ticket_event'],
-    why: "an event and its deliveries in one statement; called by ticket-changes.ts only (checked below)",
+    why: 'an event and its deliveries in one statement; called by ticket-changes.ts only (checked below)',
   },
   'services/ticket-columns.ts': {
     writes: ['INSERT INTO ticket'],

@@ -60,7 +60,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'auto' },
-        { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 3,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' },
+          },
+        },
       ),
     );
     expect(byOther.filter((d) => d.kind === 'person.dm')).toEqual([
@@ -75,7 +82,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'auto' },
-        { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 3,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' },
+          },
+        },
       ),
     );
     expect(atOpening.map((d) => d.kind)).toEqual(['person.dm']);
@@ -86,7 +100,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'reassign' },
-        { event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, previousAssigneeId: null, how: 'reassign' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 5,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'reassign' },
+          },
+        },
       ),
     );
     expect(later.map((d) => d.kind)).toEqual(['ticket.card', 'ticket.member', 'person.dm']);
@@ -98,7 +119,12 @@ describe('who is told what', () => {
   test('an escalation says so to the new assignee', () => {
     const out = planDeliveries({
       ...context('assigned', { assigneeId: 2, how: 'escalate' }),
-      event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, previousAssigneeId: null, how: 'escalate' } },
+      event: {
+        id: 1,
+        kind: 'assigned',
+        actorId: 5,
+        data: { assigneeId: 2, previousAssigneeId: null, how: 'escalate' },
+      },
     });
     expect(String(out.find((d) => d.kind === 'person.dm')?.payload.text)).toContain('escalated');
   });

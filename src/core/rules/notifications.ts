@@ -215,9 +215,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     }
     case 'linked':
       toTicket('ticket.card');
-      tellCustomer(
-        notices.knownProblem(ticket, event.data.parentNumber),
-      );
+      tellCustomer(notices.knownProblem(ticket, event.data.parentNumber));
       break;
     case 'unlinked':
       toTicket('ticket.card');

@@ -10,13 +10,7 @@ import type { TicketEventData } from '../events';
 import { resolveChildrenInTx } from './major-incidents';
 import { platformsOf } from './people';
 import { slaSetupFor } from './sla';
-import {
-  TICKET_COLUMNS,
-  ticketColumns,
-  ticketFromRow,
-  type StoredTicket,
-  type TicketField,
-} from './ticket-columns';
+import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type StoredTicket, type TicketField } from './ticket-columns';
 
 /**
  * Every change to a ticket, one at a time or many at once, and all it brings with it: the SLA

@@ -18,7 +18,10 @@ const CUSTOMER_PERMISSIONS = '1024'; // View Channel
 
 /** Where an interaction happens and who sends it: the guild, the channel (with the sender's permissions there) and the member. */
 export function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
-  const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: ChannelType.GuildText };
+  const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? {
+    id: channelId,
+    type: ChannelType.GuildText,
+  };
   const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
   const locale = fake.locales.get(user.id) ?? 'en-US';
   // In a DM Discord sends the user, and no guild or member.
@@ -144,7 +147,9 @@ export function chooseInSelect(
   staff = true,
 ): Promise<string> {
   const resolved =
-    componentType === ComponentType.UserSelect ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) } : undefined;
+    componentType === ComponentType.UserSelect
+      ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) }
+      : undefined;
   const message = {
     id: `ephemeral-${customId}`,
     channel_id: channelId,

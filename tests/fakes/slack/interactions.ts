@@ -138,7 +138,9 @@ export async function pressEphemeral(
   said: Record<string, any>,
   actionId: string,
 ): Promise<void> {
-  const res = await h.signer.interaction(ephemeralButtonPress(user, { blocks: said.blocks, channel: said.channel }, actionId));
+  const res = await h.signer.interaction(
+    ephemeralButtonPress(user, { blocks: said.blocks, channel: said.channel }, actionId),
+  );
   if (res.status !== 200) throw new Error(`${actionId}: HTTP ${res.status}`);
   await h.slack.settled();
 }
