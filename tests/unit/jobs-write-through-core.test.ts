@@ -6,7 +6,7 @@ import path from 'node:path';
  * ticket (one, or a job's batch) by ticket-changes.ts, which writes its clock, event, deliveries
  * and cascade together; the opening's insert by ticket-columns.ts. A scheduled job selects what
  * is due and hands it over; a service calls `applyChange`. The scan below finds every statement
- * in `src/core` and `src/jobs` that inserts into, updates or deletes from those tables (SQL, a
+ * in `src` (migrations aside) that inserts into, updates or deletes from those tables (SQL, a
  * table named by a variable, or an entity write) and holds it to the short list of writers.
  */
 const GUARDED = ['ticket', 'ticket_event', 'delivery'];
@@ -22,41 +22,49 @@ const ENTITY_WRITE =
  * second way to change a ticket.
  */
 const WRITERS: Record<string, { writes: string[]; why: string }> = {
-  'services/ticket-changes.ts': {
+  'core/services/ticket-changes.ts': {
     writes: ['UPDATE ticket', 'INSERT INTO ticket_event', '.update(TicketEntity'],
     why: 'the one write path: a change (patch, SLA clock, event, deliveries, cascade), one ticket or a batch',
   },
-  'services/history.ts': {
+  'core/services/history.ts': {
     writes: ['INSERT INTO ticket_event'],
     why: 'an event and its deliveries in one statement; called by ticket-changes.ts only (checked below)',
   },
-  'services/ticket-columns.ts': {
+  'core/services/ticket-columns.ts': {
     writes: ['INSERT INTO ticket'],
     why: "the opening's insert (ticket-store.ts insertTicket): a new ticket, not a change to one",
   },
-  'services/ticket-bookkeeping.ts': {
+  'core/services/ticket-bookkeeping.ts': {
     writes: ['UPDATE ticket', 'UPDATE ticket_event'],
     why: 'columns no person sees change (platform location, proposal lists, clock re-check, merged people): no event, no clock',
   },
-  'services/delivery-insert.ts': {
+  'core/services/delivery-insert.ts': {
     writes: ['INSERT INTO delivery'],
     why: 'the one delivery insert, embedded by ticket-changes.ts, history.ts and writeDeliveries (deliveries of no ticket)',
   },
-  'services/delivery-retention.ts': {
+  'core/services/delivery-retention.ts': {
     writes: ['UPDATE delivery'],
     why: 'retention empties the payloads of deliveries long sent: the queue, not a ticket',
   },
-  'services/delivery-view.ts': {
+  'core/services/delivery-view.ts': {
     writes: ['UPDATE delivery'],
     why: "a sender forgets a sent delivery's payload (an erasure's places): the queue, not a ticket",
   },
-  'services/erasure.ts': {
+  'core/services/erasure.ts': {
     writes: ['DELETE FROM delivery', 'UPDATE delivery'],
     why: "an erased person's waiting deliveries dropped, and the places to erase given to the erasure's own delivery only (never the history)",
   },
-  'services/text-copies.ts': {
+  'core/services/text-copies.ts': {
     writes: ['UPDATE ${table}'],
     why: 'a redaction or erasure replaces a text inside events and deliveries already written',
+  },
+  'delivery/dispatcher.ts': {
+    writes: ['UPDATE delivery'],
+    why: "the dispatcher's sending state of a delivery (claimed, sent, retried, failed): the queue, not a ticket",
+  },
+  'delivery/held-claim.ts': {
+    writes: ['UPDATE delivery'],
+    why: "a long send renews its claim's lease: the queue, not a ticket",
   },
 };
 
@@ -80,7 +88,7 @@ function sourcesUnder(dir: string): string[] {
   });
 }
 
-const relative = (file: string) => path.relative(path.join(SRC, 'core'), file).split(path.sep).join('/');
+const relative = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
 
 describe('tickets, events and deliveries are written by one piece of code', () => {
   test('the scan finds such writes where they are (it would catch one in a job or a service)', () => {
@@ -104,8 +112,8 @@ describe('tickets, events and deliveries are written by one piece of code', () =
     expect(found).toEqual([]);
   });
 
-  test('in src/core only the listed writers write them, and only what they are listed for', () => {
-    const files = sourcesUnder(path.join(SRC, 'core'));
+  test('in src only the listed writers write them, and only what they are listed for (migrations aside)', () => {
+    const files = sourcesUnder(SRC).filter((file) => !relative(file).startsWith('db/migrations/'));
     const found: Record<string, string[]> = {};
     for (const file of files) {
       const kinds = kindsIn(fs.readFileSync(file, 'utf8'));
@@ -117,6 +125,6 @@ describe('tickets, events and deliveries are written by one piece of code', () =
 
   test('only ticket-changes.ts records an event (through history.ts)', () => {
     const callers = sourcesUnder(SRC).filter((file) => /\brecordEvent\(/.test(fs.readFileSync(file, 'utf8')));
-    expect(callers.map(relative).sort()).toEqual(['services/history.ts', 'services/ticket-changes.ts']);
+    expect(callers.map(relative).sort()).toEqual(['core/services/history.ts', 'core/services/ticket-changes.ts']);
   });
 });
