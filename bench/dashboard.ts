@@ -6,14 +6,19 @@ import { createHttpServer } from '../src/http/server';
 import { createMetrics } from '../src/http/metrics';
 import { createLogger } from '../src/log';
 import { mountDashboard } from '../src/web/dashboard';
+import { renderPage } from '../src/web/layout';
+import { queueBody } from '../src/web/pages/tickets';
+import { ticketBody } from '../src/web/pages/ticket';
 import { fmt, median, percentile, startTimer, withBenchDatabase, type DatabaseKind } from './common';
 import { staffedHelpdesk } from './open-tickets';
 
 /**
  * The dashboard's queue page and a ticket page over a helpdesk of 100,000 tickets, each timed two
- * ways: the whole request as the server answers it (session, authorisation, services, HTML), and
+ * ways: the whole request as the server answers it (session, authorisation, services, HTML; timed
+ * on the server from the request's arrival to its last byte, the client's round trip beside it), and
  * the database work the page stands on (the services' calls the page makes; for the queue also its
- * one SQL statement alone). Goal: the page within 1.5× its database time at the median.
+ * one SQL statement alone). Goal: the page within 1.5× its database time at the median and at the
+ * 99th percentile.
  */
 export interface DashboardBenchOptions {
   quick?: boolean;
@@ -50,13 +55,25 @@ function summary(ms: number[]): Timed {
   return { p50Ms: median(ms), p99Ms: percentile(ms, 99) };
 }
 
-async function timeRuns(runs: number, work: () => Promise<unknown>): Promise<number[]> {
-  const ms: number[] = [];
-  for (let i = 0; i < runs + 2; i++) {
-    const timer = startTimer();
-    await work();
-    const took = timer();
-    if (i >= 2) ms.push(took);
+/**
+ * Each work timed `runs` times (after two rounds to warm up), the works taking turns within each
+ * round and the order turning every round: on a shared machine the load changes from second to
+ * second, and a page timed minutes after its data would be compared with another machine.
+ */
+async function timeInTurns<K extends string>(
+  runs: number,
+  works: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number[]>> {
+  const names = Object.keys(works) as K[];
+  const ms = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < runs + 2; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const timer = startTimer();
+      await works[name]();
+      const took = timer();
+      if (round >= 2) ms[name].push(took);
+    }
   }
   return ms;
 }
@@ -111,44 +128,92 @@ export async function benchDashboard(kind: DatabaseKind, options: DashboardBench
         redirect: 'manual',
       });
       const cookie = String(signIn.headers.get('set-cookie')).split(';')[0];
-      const get = async (path: string) => {
+      const sessionId = decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1));
+      // Server time: from the request's arrival to the answer's last byte handed to the socket,
+      // taken on the server (the issue's measure); the client's whole round trip is kept beside it.
+      let serverMs = 0;
+      http.server.prependListener('request', (_req, res) => {
+        const timer = startTimer();
+        res.on('finish', () => (serverMs = timer()));
+      });
+      const server: Record<'queue' | 'ticket', number[]> = { queue: [], ticket: [] };
+      const get = async (path: string, page: 'queue' | 'ticket') => {
         const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         await res.text();
+        server[page].push(serverMs);
       };
 
+      const viewer = (await helpdesk.dashboard.viewer(sessionId))!;
+      const shell = { name: viewer.person.displayName, role: viewer.role, csrfToken: viewer.csrfToken };
       const { sql, params } = queueQuery({}, DashboardViews.QUEUE_LIMIT);
-      const queueSql = await timeRuns(runs, () => db.dataSource.query(sql, params));
-      const queueData = await timeRuns(runs, () =>
-        Promise.all([helpdesk.dashboardViews.queue(SUPPORTER, {}), helpdesk.dashboardViews.staffChoices(SUPPORTER)]),
-      );
-      const queuePage = await timeRuns(runs, () => get('/'));
-      log(`dashboard [${kind}]: queue page p50 ${fmt(median(queuePage))} ms, its data ${fmt(median(queueData))} ms`);
+      const queueData = () =>
+        Promise.all([helpdesk.dashboardViews.queue(SUPPORTER, {}), helpdesk.dashboardViews.staffChoices(SUPPORTER)]);
+      const [rows, staff] = await queueData();
+      // The page's data is the services' calls it makes, as it makes them; beside it, the session
+      // read every page starts with and the HTML, to show where the rest of the time goes.
+      const queue = await timeInTurns(runs, {
+        page: () => get('/', 'queue'),
+        data: queueData,
+        sqlAlone: () => db.dataSource.query(sql, params),
+        sessionRead: () => helpdesk.dashboard.viewer(sessionId),
+        html: async () =>
+          renderPage({
+            language: 'en',
+            title: 'Queue',
+            viewer: shell,
+            body: queueBody(rows, {}, staff, 'en', { action: '/', showAssignee: true }),
+          }),
+      });
+      const queueServer = server.queue.slice(2); // past the two warm-up rounds
+      log(`dashboard [${kind}]: queue page p50 ${fmt(median(queueServer))} ms, its data ${fmt(median(queue.data))} ms`);
 
-      const ticketData = await timeRuns(runs, () =>
+      const ticketData = () =>
         Promise.all([
           helpdesk.queries.show(SUPPORTER, { ticketNumber: opened.number }),
           helpdesk.dashboardViews.ticketExtras(SUPPORTER, opened.number),
           helpdesk.dashboardViews.staffChoices(SUPPORTER),
-        ]),
+        ]);
+      const [detail, extras] = await ticketData();
+      const ticket = await timeInTurns(runs, {
+        page: () => get(`/ticket?number=${opened.number}`, 'ticket'),
+        data: ticketData,
+        html: async () =>
+          renderPage({
+            language: 'en',
+            title: 'Ticket',
+            viewer: shell,
+            body: ticketBody(shell, detail, extras, staff, 'en'),
+          }),
+      });
+      const ticketServer = server.ticket.slice(2);
+      log(
+        `dashboard [${kind}]: ticket page p50 ${fmt(median(ticketServer))} ms, its data ${fmt(median(ticket.data))} ms`,
       );
-      const ticketPage = await timeRuns(runs, () => get(`/ticket?number=${opened.number}`));
-      log(`dashboard [${kind}]: ticket page p50 ${fmt(median(ticketPage))} ms, its data ${fmt(median(ticketData))} ms`);
 
       const ratio = (page: number[], data: number[]) => Number((median(page) / median(data)).toFixed(2));
+      const ratioP99 = (page: number[], data: number[]) =>
+        Number((percentile(page, 99) / percentile(data, 99)).toFixed(2));
       return {
         tickets,
         queue: {
-          page: summary(queuePage),
-          data: summary(queueData),
-          sqlAlone: summary(queueSql),
-          ratio: ratio(queuePage, queueData),
+          page: summary(queueServer),
+          data: summary(queue.data),
+          ratio: ratio(queueServer, queue.data),
+          ratioP99: ratioP99(queueServer, queue.data),
+          roundTrip: summary(queue.page),
+          sqlAlone: summary(queue.sqlAlone),
+          sessionRead: summary(queue.sessionRead),
+          html: summary(queue.html),
         },
         ticket: {
           comments: COMMENTS,
-          page: summary(ticketPage),
-          data: summary(ticketData),
-          ratio: ratio(ticketPage, ticketData),
+          page: summary(ticketServer),
+          data: summary(ticket.data),
+          ratio: ratio(ticketServer, ticket.data),
+          ratioP99: ratioP99(ticketServer, ticket.data),
+          roundTrip: summary(ticket.page),
+          html: summary(ticket.html),
         },
         goalRatio: DASHBOARD_GOAL_RATIO,
       };

@@ -2,15 +2,19 @@ import type { Priority, TicketStatus } from '../core/model';
 import { textsFor, type Language, type TextKey } from '../core/texts';
 import { html, type SafeHtml } from './layout';
 
+// Made once per language: building an Intl.DateTimeFormat costs ~0.1–0.3 ms, and the queue prints 200 times.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A time as people read it in their language; UTC, and said so, as the browser's zone is not known to the server. */
 export function formatTime(date: Date | null | undefined, language: Language): string {
   if (!date) return '—';
-  const text = new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date);
-  return `${text} UTC`;
+  const locale = language === 'da' ? 'da-DK' : 'en-GB';
+  let format = timeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+    timeFormats.set(locale, format);
+  }
+  return `${format.format(date)} UTC`;
 }
 
 /** A <time> element: readable text, machine-readable value. */

@@ -100,6 +100,47 @@ test("a supporter signs in with the link from the bot's private answer and sees 
   await page.browserContext().close();
 });
 
+test("an admin sees the figures page draw its charts with the helpdesk's numbers; a supporter is refused it", async () => {
+  // One ticket resolved, so both series of the daily chart have something to show.
+  await world.helpdesk.tickets.resolve(ADMIN, { ticketNumber: numbers.middle });
+  const page = await signedIn(await discordLink(boss));
+  await Promise.all([page.waitForNavigation(), page.click('a[href="/figures"]')]);
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('Figures');
+  const [{ opened, resolved }] = await world.helpdesk.ctx.dataSource.query(
+    `SELECT count(*)::int AS opened, (count(*) FILTER (WHERE status = 'resolved'))::int AS resolved FROM ticket`,
+  );
+  expect(opened).toBeGreaterThanOrEqual(3);
+  expect(resolved).toBe(1);
+
+  await page.goto(`${origin}/figures?days=7`);
+  expect(await page.$$eval('svg.chart', (charts) => charts.length)).toBeGreaterThanOrEqual(3);
+  // Every bar names its value; the day's bars add up to the tickets stored (all opened this week).
+  const bars = await page.$$eval('svg.chart rect.bar title', (titles) => titles.map((t) => t.textContent ?? ''));
+  const total = (series: string) =>
+    bars
+      .map((title) => new RegExp(`: ${series} (\\d+)$`).exec(title))
+      .reduce((sum, match) => sum + (match ? Number(match[1]) : 0), 0);
+  expect(bars.filter((title) => /: Opened \d+$/.test(title))).toHaveLength(7);
+  expect(total('Opened')).toBe(opened);
+  expect(total('Resolved')).toBe(resolved);
+  // The backlog line ends at what is unresolved now.
+  const backlog = await page.$$eval('svg.chart circle title', (titles) => titles.map((t) => t.textContent ?? ''));
+  expect(backlog.at(-1)).toMatch(new RegExp(`: ${opened - resolved}$`));
+  // Charts readable without colour: each is an image with a name, and a table holds the numbers.
+  expect(await page.$$eval('svg.chart', (charts) => charts.every((c) => c.getAttribute('role') === 'img'))).toBe(true);
+  expect(await page.$$eval('main table', (tables) => tables.length)).toBeGreaterThan(0);
+  await screenshot(page, 'dashboard-figures');
+  await expectAccessible(page);
+  await page.goto(`${origin}/figures?days=90`);
+  await expectAccessible(page);
+
+  const supporter = await signedIn(await discordLink(tina));
+  expect(await supporter.$('a[href="/figures"]')).toBeNull();
+  expect((await supporter.goto(`${origin}/figures`))?.status()).toBe(403);
+  await supporter.browserContext().close();
+  await page.browserContext().close();
+});
+
 test("a supporter opens a ticket, replies, and the reply reaches the ticket's Discord thread", async () => {
   const page = await signedIn(await discordLink(tina));
   await Promise.all([page.waitForNavigation(), page.click(`a[href="/ticket?number=${numbers.urgent}"]`)]);
@@ -160,6 +201,7 @@ test('a sign-in link is refused when used a second time or after 10 minutes', as
   const reused = await again.goto(link);
   expect(reused?.status()).toBe(410);
   expect(await again.content()).toContain('used already');
+  await expectAccessible(again);
   expect((await again.browserContext().cookies()).some((c) => c.name === 'chatdesk_session')).toBe(false);
 
   const late = await discordLink(tina);
@@ -222,7 +264,11 @@ test('a supporter removed while signed in loses staff access on the next request
   // The knowledge base and major incidents, for the record of each page's accessibility.
   await page.goto(`${origin}/kb`);
   await expectAccessible(page);
+  await page.goto(`${origin}/mine`);
+  expect(await page.$eval('h1', (h) => h.textContent)).toBe('My work');
+  await expectAccessible(page);
   await page.goto(`${origin}/kb/edit`);
+  await expectAccessible(page);
   await page.type('#title', 'Resetting a password');
   await page.type('#body', 'Open the portal and press Reset.');
   await Promise.all([page.waitForNavigation(), page.click('form[action="/kb/save"] button')]);
@@ -237,7 +283,9 @@ test('a supporter removed while signed in loses staff access on the next request
   await page.goto(`${origin}/`);
   await Promise.all([page.waitForNavigation(), page.click('form.signout button')]);
   expect(await page.content()).toContain('You have signed out.');
+  await expectAccessible(page);
   expect((await page.goto(`${origin}/`))?.status()).toBe(401);
+  await expectAccessible(page);
   await page.browserContext().close();
   await tinaPage.browserContext().close();
 });

@@ -104,28 +104,35 @@ export class DashboardAccess {
    * out, or the person forgotten. A person joined into another (`/helpdesk link`) is that other.
    */
   async viewer(sessionId: string): Promise<DashboardViewer | null> {
-    const m = this.ctx.dataSource.manager;
-    const [session] = (await m.query(
-      `SELECT person_id, platform, expires_at, ended_at FROM dashboard_session WHERE id_hash = $1`,
+    // One statement, not three: every page asks it first, so its round trips are every page's.
+    const [row] = (await this.ctx.dataSource.manager.query(
+      `SELECT s.expires_at, s.ended_at, p.id, p.display_name, p.tier, p.is_admin, p.away, p.last_assigned_at,
+              p.language, p.erased_at, i.platform AS identity_platform, i.platform_user_id
+       FROM dashboard_session s
+       LEFT JOIN person p ON p.id = (SELECT coalesce(merged_into_id, id) FROM person WHERE id = s.person_id)
+       LEFT JOIN LATERAL (
+         SELECT platform, platform_user_id FROM identity
+         WHERE person_id = p.id ORDER BY (platform = s.platform) DESC, id LIMIT 1) i ON true
+       WHERE s.id_hash = $1`,
       [hashSecret(sessionId)],
-    )) as Array<{ person_id: number; platform: Platform; expires_at: Date; ended_at: Date | null }>;
-    if (!session) return null;
-    const [person] = (await m.query(
-      `SELECT p.* FROM person p WHERE p.id = (SELECT coalesce(merged_into_id, id) FROM person WHERE id = $1)`,
-      [session.person_id],
-    )) as PersonRow[];
-    const expiresAt = new Date(session.expires_at);
+    )) as Array<
+      Partial<PersonRow> & {
+        expires_at: Date;
+        ended_at: Date | null;
+        identity_platform: Platform | null;
+        platform_user_id: string | null;
+      }
+    >;
+    if (!row) return null;
+    const expiresAt = new Date(row.expires_at);
+    const person = row.id == null ? undefined : (row as PersonRow);
     const live = sessionIsLive(
-      { expiresAt, endedAt: session.ended_at },
+      { expiresAt, endedAt: row.ended_at },
       person && { erasedAt: person.erased_at },
       this.ctx.clock.now(),
     );
-    if (!live) return null;
-    const [identity] = (await m.query(
-      `SELECT platform, platform_user_id FROM identity WHERE person_id = $1 ORDER BY (platform = $2) DESC, id LIMIT 1`,
-      [person.id, session.platform],
-    )) as Array<{ platform: Platform; platform_user_id: string }>;
-    if (!identity) return null;
+    if (!live || !person || !row.identity_platform || !row.platform_user_id) return null;
+    const identity = { platform: row.identity_platform, platform_user_id: row.platform_user_id };
     const plain: Person = {
       id: person.id,
       displayName: person.display_name,

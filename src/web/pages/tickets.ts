@@ -16,7 +16,13 @@ type Row = Pick<
 export function ticketTable(rows: Row[], language: Language, options: { staff: boolean; caption: string }): SafeHtml {
   const say = textsFor(language);
   if (rows.length === 0) return html`<p class="empty">${say('dashboard.queue.empty')}</p>`;
-  const cell = (label: TextKey, content: unknown) => html`<td data-label="${say(label)}">${content as SafeHtml}</td>`;
+  // Each cell names its column (a phone shows the name beside the value); the names escaped once, not per row.
+  const labels = new Map<TextKey, SafeHtml>();
+  const cell = (label: TextKey, content: unknown) => {
+    let name = labels.get(label);
+    if (!name) labels.set(label, (name = html`${say(label)}`));
+    return html`<td data-label="${name}">${content as SafeHtml}</td>`;
+  };
   return html`<div class="table-wrap">
     <table class="tickets">
       <caption>
