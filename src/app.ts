@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './core/clock';
 import { createHelpdesk, type Helpdesk } from './core/helpdesk';
 import { openDatabase, type Database } from './db/data-source';
 import { createMetrics, type Metrics } from './http/metrics';
+import { registerSavedReplyMetrics } from './http/saved-reply-metrics';
 import { registerSlaMetrics } from './http/sla-metrics';
 import { registerEmbeddedStoreMetrics } from './http/embedded-store-metrics';
 import { CATALOG_REFRESH_MS } from './core/services/catalog';
@@ -185,6 +186,7 @@ export async function startApp(settings: Settings, options: AppOptions = {}): Pr
     const ping = () => pingDatabase(database.dataSource);
     const metrics = createMetrics({ databaseUp: ping });
     registerSlaMetrics(metrics.registry, database.dataSource, clock);
+    registerSavedReplyMetrics(metrics.registry, database.dataSource);
     if (database.embedded) registerEmbeddedStoreMetrics(metrics.registry, database.embedded);
     const adapters = () => ({ discord: discordStatus.state, slack: slackStatus.state });
     http = createHttpServer({ logger, metrics, health: { ping, adapters }, metricsToken: settings.METRICS_TOKEN });

@@ -12,7 +12,7 @@ import { GuideService } from './services/guides';
 import { KnowledgeService } from './services/knowledge';
 import { LanguageService } from './services/languages';
 import { MajorIncidentService } from './services/major-incidents';
-import { MessageTicketService } from './services/message-tickets';
+import { DmQuestionService, MessageTicketService } from './services/message-tickets';
 import { ProposalViews } from './services/proposal-view';
 import { PrivacyService } from './services/privacy';
 import { RatingService } from './services/ratings';
@@ -31,6 +31,8 @@ export interface Helpdesk {
   tickets: TicketService;
   /** Tickets opened from a chat message (a DM, a message command, a shortcut, a reaction). */
   messageTickets: MessageTicketService;
+  /** The "Open a ticket with this message?" each person has open in their DM with the bot. */
+  dmQuestions: DmQuestionService;
   comments: CommentService;
   queries: TicketQueries;
   staff: StaffService;
@@ -71,6 +73,7 @@ export function createHelpdesk(options: {
     ctx,
     tickets: new TicketService(ctx),
     messageTickets: new MessageTicketService(ctx),
+    dmQuestions: new DmQuestionService(ctx),
     comments: new CommentService(ctx),
     queries: new TicketQueries(ctx),
     staff: new StaffService(ctx),

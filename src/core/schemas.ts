@@ -426,3 +426,7 @@ export const savedReplyUseSchema = z.object({
   ticketNumber: ticketNumberSchema,
   name: trimmed('Name', SAVED_REPLY_NAME_MAX),
 });
+/** A saved reply sent in a ticket: as filled in, or as the staff member edited it after the preview. */
+export const savedReplySendSchema = savedReplyUseSchema.extend({
+  text: trimmed('Text', SAVED_REPLY_TEXT_MAX).optional(),
+});

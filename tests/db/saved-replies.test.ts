@@ -1,4 +1,6 @@
-import { ForbiddenError, NotFoundError, ConflictError } from '../../src/core/errors';
+import { Registry } from 'prom-client';
+import { ForbiddenError, NotFoundError, ConflictError, InvalidInputError } from '../../src/core/errors';
+import { registerSavedReplyMetrics } from '../../src/http/saved-reply-metrics';
 import { describeEachDatabase } from '../helpers/database';
 import { ADMIN, discord, staffUp } from '../helpers/people';
 
@@ -46,5 +48,41 @@ describeEachDatabase('saved replies', (ctx) => {
       NotFoundError,
     );
     expect(await replies().list(supporter)).toEqual([]);
+  });
+
+  test("send stores the filled text as the staff member's comment and counts it; /helpdesk stats and /metrics show the count", async () => {
+    await replies().add(ADMIN, { name: 'thanks', text: 'Thanks {customer}, #{number} is with {assignee}.' });
+    const ticket = await ctx().helpdesk.tickets.open(
+      { ...customer, displayName: 'Cora' },
+      { title: 'Mouse', description: 'Broken', type: 'incident' },
+    );
+    const sent = await replies().send(supporter, { ticketNumber: ticket.number, name: 'Thanks' });
+    expect(sent.comment.body).toMatch(/^Thanks Cora, #\d+ is with/);
+    expect(sent.outcome).toBe('staff_reply');
+    await expect(replies().send(customer, { ticketNumber: ticket.number, name: 'thanks' })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const edited = await replies().send(supporter, { ticketNumber: ticket.number, name: 'thanks', text: 'Edited.' });
+    expect(edited.comment.body).toBe('Edited.');
+    const stats = await ctx().helpdesk.stats.stats(ADMIN, { period: '7d' });
+    expect(stats.savedReplies).toEqual([{ name: 'thanks', uses: 2 }]);
+    const registry = new Registry();
+    registerSavedReplyMetrics(registry, ctx().dataSource);
+    const metric = await registry.getSingleMetric('helpdesk_saved_reply_uses')!.get();
+    expect(metric.values.map((v) => ({ labels: v.labels, value: v.value }))).toEqual([
+      { labels: { reply: 'thanks' }, value: 2 },
+    ]);
+  });
+
+  test("a reply longer than a message once filled in is refused at the preview, in the reader's language", async () => {
+    await replies().add(ADMIN, { name: 'long', text: `${'x'.repeat(1990)} {title}` });
+    const ticket = await ctx().helpdesk.tickets.open(customer, {
+      title: 'A title that pushes it over',
+      description: 'x',
+      type: 'incident',
+    });
+    const refusal = replies().fill(supporter, { ticketNumber: ticket.number, name: 'long' });
+    await expect(refusal).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(refusal).rejects.toThrow(/a message holds at most 2000/);
   });
 });

@@ -374,6 +374,7 @@ describe('Discord slash commands, end to end', () => {
       'setup',
       'sla',
       'catalog',
+      'replies',
       'stats',
       'redact',
       'forget',
@@ -395,6 +396,13 @@ describe('Discord slash commands, end to end', () => {
       'edit',
       'remove',
     ]);
+    expect(byName.helpdesk.options.find((o) => o.name === 'replies')!.options!.map((o) => o.name)).toEqual([
+      'list',
+      'add',
+      'edit',
+      'remove',
+    ]);
+    expect(byName.reply.options.map((o) => o.name)).toEqual(['name']);
   });
 
   test('/helpdesk setup: admins set the support channel (named, or where it is run); new threads go there; others are refused', async () => {

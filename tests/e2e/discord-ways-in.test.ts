@@ -1,7 +1,8 @@
 import { ChannelType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { staffedWorldForFile } from '../fakes/discord/harness';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
-import { messageCommand, pressButton } from '../../src/simulator/discord/interactions';
+import { chooseInSelect, messageCommand, pressButton } from '../../src/simulator/discord/interactions';
+import { ADMIN } from '../helpers/people';
 
 /** Tickets from a DM to the bot and from the message command, through the real discord.js and the fake Discord. */
 const shared = staffedWorldForFile();
@@ -76,6 +77,89 @@ describe('a DM to the bot', () => {
     const [answer] = await world.fake.answered(pressed, 1);
     expect(answer.body.data.content).toBe('No ticket was opened.');
     expect(await ticketCount()).toBe(before);
+  });
+
+  test('the open question is kept in the database: after a restart a second DM still updates it', async () => {
+    const { world } = shared;
+    const pete = world.fake.user('pete');
+    const first = await dm(pete, 'Laptop fan is loud');
+    const [kept] = await world.db.dataSource.query(
+      `SELECT channel_id, question_id FROM dm_question WHERE platform = 'discord' AND user_id = $1`,
+      [pete.id],
+    );
+    expect(kept).toEqual({ channel_id: first.message.channel_id, question_id: first.botMessages[0].id });
+    await world.disconnect();
+    await world.connect();
+    const second = await dm(pete, 'Laptop fan is loud, and now it is hot too');
+    expect(second.botMessages).toHaveLength(1);
+    expect(second.botMessages[0].id).toBe(first.botMessages[0].id);
+    expect(second.botMessages[0].content).toContain('now it is hot too');
+    await world.fake.answered(
+      await pressButton(world.fake, pete, second.botMessages[0], buttonIds(second.botMessages[0])[1]),
+      1,
+    );
+    expect(await world.db.dataSource.query(`SELECT 1 FROM dm_question WHERE user_id = $1`, [pete.id])).toEqual([]);
+  });
+
+  test('a customer over MAX_OPEN_TICKETS is told why in the DM, and nothing is stored', async () => {
+    const { world } = shared;
+    const uma = world.fake.user('uma');
+    await world.helpdesk.tickets.open(world.ref(uma), { title: 'First', description: 'One', type: 'incident' });
+    const ctx = world.helpdesk.ctx as { policy: typeof world.helpdesk.ctx.policy };
+    const policy = ctx.policy;
+    ctx.policy = { ...policy, maxOpenTickets: 1 };
+    try {
+      const before = await ticketCount();
+      const { botMessages } = await dm(uma, 'A second problem');
+      expect(botMessages.map((m) => m.content)).toEqual([
+        expect.stringContaining("You can't open another ticket: you have 1 unresolved tickets, and 1 is the most"),
+      ]);
+      expect(buttonIds(botMessages[0])).toEqual([]);
+      expect(await ticketCount()).toBe(before);
+      expect(await world.db.dataSource.query(`SELECT 1 FROM dm_question WHERE user_id = $1`, [uma.id])).toEqual([]);
+    } finally {
+      ctx.policy = policy;
+    }
+  });
+
+  test("with services in the catalog, the guide's service select asks which first, and the pick opens the ticket", async () => {
+    const { world } = shared;
+    const printing = await world.helpdesk.catalog.add(ADMIN, { name: 'Printing' });
+    try {
+      const vera = world.fake.user('vera');
+      const { message, botMessages } = await dm(vera, 'Printer on floor 3 prints blank pages');
+      const question = botMessages[0];
+      expect(question.content).toContain('Which service is it about?');
+      const select = question.components[0].components[0];
+      expect(select.custom_id).toBe(`waysin:service:${message.channel_id}:${message.id}`);
+      expect(select.options.map((o: { label: string }) => o.label)).toContain('Printing');
+      expect(question.components[1].components.map((b: { custom_id: string }) => b.custom_id)).toEqual([
+        `waysin:cancel:${message.channel_id}:${message.id}`,
+      ]);
+      const before = await ticketCount();
+      const picked = await chooseInSelect(
+        world.fake,
+        vera,
+        message.channel_id,
+        select.custom_id,
+        [String(printing.id)],
+        3,
+        false,
+      );
+      await world.fake.answered(picked, 2);
+      expect(await ticketCount()).toBe(before + 1);
+      const [row] = await world.db.dataSource.query(
+        `SELECT t.title, t.service_id, i.platform_user_id AS customer FROM ticket t
+         JOIN identity i ON i.person_id = t.customer_id ORDER BY t.id DESC LIMIT 1`,
+      );
+      expect(row).toEqual({
+        title: 'Printer on floor 3 prints blank pages',
+        service_id: printing.id,
+        customer: vera.id,
+      });
+    } finally {
+      await world.helpdesk.catalog.remove(ADMIN, { id: printing.id });
+    }
   });
 
   test("a stranger's DM (not a member of the server) does nothing", async () => {

@@ -309,7 +309,7 @@ describe('Discord adapter, end to end', () => {
       DISCORD_API_URL: world.fake.apiUrl,
       DISCORD_GUILD_ID: '100000000000000001',
     });
-    expect(count).toBe(6);
+    expect(count).toBe(7); // ticket, note, reply, tickets, kb, helpdesk and the message command
     expect(inviteUrl).toMatch(
       /^https:\/\/discord.com\/oauth2\/authorize\?client_id=\d+&scope=bot%20applications.commands&permissions=\d+/,
     );

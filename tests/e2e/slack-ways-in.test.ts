@@ -220,6 +220,16 @@ describe('the ticket emoji on a message', () => {
     expect(await ticketCount()).toBe(before);
   });
 
+  test("the ticket emoji on the app's own message (a card, a reply it posted) makes nothing", async () => {
+    const before = await ticketCount();
+    const own = h.api.messages.find((m) => m.channel === 'CGENERAL' && m.bot_id === 'BBOT')!;
+    expect(own).toBeDefined();
+    const { said } = await reactTo(TINA, own);
+    expect(said).toEqual([]);
+    expect(await ticketCount()).toBe(before);
+    expect(await ticketOfMessage(own.ts)).toBeUndefined();
+  });
+
   test('other emoji are not the ticket emoji', async () => {
     const { said } = await react(FRED, FRED, 'Just a thumbs up', 'CGENERAL', 'thumbsup');
     expect(said).toEqual([]);

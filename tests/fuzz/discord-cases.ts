@@ -49,7 +49,7 @@ const LEAVES = leaves();
 
 /** Commands (by their full name) staff alone may run: run by anyone else they change nothing. */
 const STAFF_ONLY =
-  /^(note|tickets (assign|escalate|priority|link|unlink)|kb (new|edit)|helpdesk (?!(help|language|dashboard)$).*)$/;
+  /^(note|reply|tickets (assign|escalate|priority|link|unlink)|kb (new|edit)|helpdesk (?!(help|language|dashboard)$).*)$/;
 
 const ticketNumber = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(1, 2, 3) },

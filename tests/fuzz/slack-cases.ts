@@ -77,13 +77,27 @@ const TICKET_WORDS: Record<string, string[]> = {
     'mark',
     'forget',
     'export',
+    'replies',
   ],
 };
 /** Subcommands only staff may run: run by a customer, they change nothing. */
 const STAFF_ONLY: Record<string, string[]> = {
   '/tickets': ['assign', 'escalate', 'priority', 'link', 'unlink'],
   '/kb': ['new', 'edit'],
-  '/helpdesk': ['staff', 'away', 'link', 'sla', 'catalog', 'stats', 'redact', 'setup', 'mark', 'forget', 'export'],
+  '/helpdesk': [
+    'staff',
+    'away',
+    'link',
+    'sla',
+    'catalog',
+    'stats',
+    'redact',
+    'setup',
+    'mark',
+    'forget',
+    'export',
+    'replies',
+  ],
 };
 
 const CARD_ACTIONS = ['claim', 'pending', 'resolve', 'escalate', 'reassign', 'type', 'priority', 'solved', 'reopen'];

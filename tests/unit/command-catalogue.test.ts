@@ -61,8 +61,12 @@ describe('the command catalogue', () => {
     expect(supporter).not.toContain('note');
     expect(supporter).not.toContain('staffAdd');
     expect(supporter).not.toContain('awayOther');
-    // Everything but Slack's two shortcuts.
-    expect(commandsFor('admin', 'discord')).toHaveLength(COMMAND_CATALOGUE.length - 2);
+    expect(supporter).toContain('replyButton');
+    expect(supporter).not.toContain('repliesAdd');
+    expect(commandsFor('supporter', 'discord').map((c) => c.id)).toContain('reply');
+    expect(commandsFor('customer', 'discord').map((c) => c.id)).not.toContain('reply');
+    // Everything but Slack's two shortcuts and its "Saved reply" button.
+    expect(commandsFor('admin', 'discord')).toHaveLength(COMMAND_CATALOGUE.length - 3);
     expect(roleMayRun('customer', 'ticket.view')).toBe(true);
     expect(roleMayRun('supporter', 'stats.view')).toBe(false);
   });

@@ -160,6 +160,7 @@ describe('the manifests and the code', () => {
       ),
       ...SCOPES_FOR_FEATURES.commandsAndShortcuts,
       ...(sources.includes('downloadCapped(') ? SCOPES_FOR_FEATURES.fileDownloads : []),
+      ...(sources.includes('icon_url') ? SCOPES_FOR_FEATURES.postAsStaff : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });

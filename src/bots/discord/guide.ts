@@ -58,7 +58,7 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
  * a customer who finds nothing need not page to the end; paging is by entries in the select itself
  * (a pick answers at once, with no database call).
  */
-export function servicePicker(services: Service[], page: number): Reply {
+export function servicePicker(services: Service[], page: number, customId = guideId('service')): Reply {
   const all = serviceOptions(services);
   const services_ = all.filter((o) => o.value !== SOMETHING_ELSE);
   const somethingElse = all.filter((o) => o.value === SOMETHING_ELSE);
@@ -92,7 +92,7 @@ export function servicePicker(services: Service[], page: number): Reply {
     components: [
       row({
         type: ComponentType.StringSelect,
-        custom_id: guideId('service'),
+        custom_id: customId,
         placeholder: 'Choose a service',
         options,
       }),

@@ -78,6 +78,17 @@ import * as typeTo from './selects/type-to';
 import * as ticketFromMessage from './commands/ticket-from-message';
 import * as waysInCancel from './buttons/ways-in-cancel';
 import * as waysInOpen from './buttons/ways-in-open';
+import * as waysInService from './selects/ways-in-service';
+import * as reply from './commands/reply';
+import * as repliesAdd from './commands/helpdesk/replies-add';
+import * as repliesEdit from './commands/helpdesk/replies-edit';
+import * as repliesList from './commands/helpdesk/replies-list';
+import * as repliesRemove from './commands/helpdesk/replies-remove';
+import * as savedReplyEdit from './buttons/saved-reply-edit';
+import * as savedReplySend from './buttons/saved-reply-send';
+import * as savedReplyForm from './modals/saved-reply-form';
+import * as savedReplyText from './modals/saved-reply-text';
+import { answerReplyNames, parseSavedReplyId } from './saved-replies';
 import { parseWaysInId } from './ways-in';
 /**
  * Which file answers which interaction: slash commands by their full name ("tickets list",
@@ -122,11 +133,19 @@ const commands = new Map<string, (interaction: any, ctx: DiscordContext) => Prom
     catalogEdit,
     catalogRemove,
     dashboard,
+    reply,
+    repliesList,
+    repliesAdd,
+    repliesEdit,
+    repliesRemove,
   ].map((m) => [m.name, m.run]),
 );
 
 const modals = new Map<string, (interaction: any, ctx: DiscordContext) => Promise<void>>(
-  [ticketForm, guideFormSubmit, kbForm, ratingComment, catalogForm].map((m) => [m.prefix, m.run]),
+  [ticketForm, guideFormSubmit, kbForm, ratingComment, catalogForm, savedReplyForm, savedReplyText].map((m) => [
+    m.prefix,
+    m.run,
+  ]),
 );
 
 const components = new Map<string, TicketComponentHandler>([
@@ -200,9 +219,23 @@ async function route(interaction: Interaction, ctx: DiscordContext): Promise<boo
     await ticketFromMessage.run(interaction, ctx);
     return true;
   }
-  const waysIn = interaction.isButton() ? parseWaysInId(interaction.customId) : null;
-  if (waysIn && interaction.isButton()) {
-    await (waysIn.action === 'open' ? waysInOpen.run(interaction, waysIn, ctx) : waysInCancel.run(interaction, ctx));
+  const waysIn = interaction.isMessageComponent() ? parseWaysInId(interaction.customId) : null;
+  if (waysIn && interaction.isMessageComponent()) {
+    if (waysIn.action === 'service' && interaction.isStringSelectMenu())
+      await waysInService.run(interaction, waysIn, ctx);
+    else if (waysIn.action === 'open' && interaction.isButton()) await waysInOpen.run(interaction, waysIn, ctx);
+    else if (waysIn.action === 'cancel') await waysInCancel.run(interaction, ctx);
+    else return false;
+    return true;
+  }
+  const savedReply = interaction.isButton() ? parseSavedReplyId(interaction.customId) : null;
+  if (savedReply && interaction.isButton()) {
+    await (savedReply.action === 'send' ? savedReplySend : savedReplyEdit).run(interaction, savedReply, ctx);
+    return true;
+  }
+  if (interaction.isAutocomplete()) {
+    // The one option offered as typed: a saved reply's name (`/reply`, `/helpdesk replies edit|remove`).
+    if (interaction.options.getFocused(true).name === 'name') await answerReplyNames(interaction, ctx);
     return true;
   }
   if (interaction.isButton() && interaction.customId.startsWith(`${forgetConfirm.prefix}:`)) {

@@ -51,6 +51,12 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
       ],
     },
     {
+      name: 'reply',
+      description: "Staff: send a saved reply in this ticket's thread (previewed first)",
+      dm_permission: false,
+      options: [replyName],
+    },
+    {
       name: 'tickets',
       description: 'Tickets you may see; staff: act on them by number',
       dm_permission: false,
@@ -232,6 +238,17 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
             sub('remove', 'Admins: take a service out of the catalog (its tickets keep it)', [serviceId]),
           ],
         },
+        {
+          type: ApplicationCommandOptionType.SubcommandGroup,
+          name: 'replies',
+          description: 'Admins: saved replies staff send with /reply',
+          options: [
+            sub('list', 'The saved replies, with how often each was sent'),
+            sub('add', 'Admins: add a saved reply (a form)'),
+            sub('edit', 'Admins: change a saved reply (a form)', [replyName]),
+            sub('remove', 'Admins: remove a saved reply', [replyName]),
+          ],
+        },
         sub('stats', 'Admins: opened, resolved, response times, SLA met, ratings', [
           {
             type: STRING,
@@ -349,6 +366,16 @@ const serviceId: APIApplicationCommandBasicOption = {
   description: 'The service id (/helpdesk catalog list)',
   required: true,
   min_value: 1,
+};
+
+/** A saved reply, offered by name as it is typed. */
+const replyName: APIApplicationCommandBasicOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'name',
+  description: 'Which saved reply',
+  required: true,
+  max_length: 40,
+  autocomplete: true,
 };
 
 /** Registers the commands in DISCORD_GUILD_ID (they show at once); says how many, and the bot's invite link. */

@@ -3,45 +3,69 @@ import {
   ComponentType,
   type APIActionRowComponent,
   type APIButtonComponent,
+  type APIComponentInActionRow,
   type APIMessage,
 } from 'discord.js';
+import type { Service } from '../../core/rules/catalog';
 import type { ChatMessage } from '../../core/services/message-tickets';
 import type { ActorRef } from '../../core/services/people';
 import { textsFor } from '../../core/texts';
-import type { DiscordContext } from './context';
+import { servicePicker } from './guide';
 
-/** The confirmation's buttons: `waysin:open|cancel:<channel>:<message>`, the message a ticket would be made of. */
+/**
+ * The confirmation's buttons and select: `waysin:open|cancel|service:<channel>:<message>`, the
+ * message a ticket would be made of (`service`: the guide's service select, which opens it for the
+ * service picked).
+ */
 export const WAYS_IN_PREFIX = 'waysin';
 
 export interface WaysInButton {
-  action: 'open' | 'cancel';
+  action: 'open' | 'cancel' | 'service';
   channelId: string;
   messageId: string;
 }
 
 export function parseWaysInId(customId: string): WaysInButton | null {
   const [prefix, action, channelId, messageId] = customId.split(':');
-  if (prefix !== WAYS_IN_PREFIX || (action !== 'open' && action !== 'cancel')) return null;
+  if (prefix !== WAYS_IN_PREFIX || (action !== 'open' && action !== 'cancel' && action !== 'service')) return null;
   if (!/^\d{1,25}$/.test(channelId ?? '') || !/^\d{1,25}$/.test(messageId ?? '')) return null;
   return { action, channelId, messageId };
 }
 
-/** "Open a ticket with this message?" with the message quoted, and Open / Cancel. */
+/**
+ * "Open a ticket with this message?" with the message quoted, and Open / Cancel. Given the
+ * catalog's services (a DM's question), the guide's service select stands in for Open: picking the
+ * service is the yes.
+ */
 export function confirmation(
   language: string,
   at: { channelId: string; messageId: string },
   quote: string,
   forAuthor: string | null,
-): { content: string; components: Array<APIActionRowComponent<APIButtonComponent>> } {
+  services: Service[] = [],
+): { content: string; components: Array<APIActionRowComponent<APIComponentInActionRow>> } {
   const say = textsFor(language);
   const question = forAuthor ? say('waysIn.confirmOpenFor', { author: `<@${forAuthor}>` }) : say('waysIn.confirmOpen');
+  const id = (action: WaysInButton['action']) => `${WAYS_IN_PREFIX}:${action}:${at.channelId}:${at.messageId}`;
   const quoted = [...quote]
     .slice(0, 1500)
     .join('')
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-  const id = (action: WaysInButton['action']) => `${WAYS_IN_PREFIX}:${action}:${at.channelId}:${at.messageId}`;
+  const cancel: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: say('waysIn.cancel'),
+    custom_id: id('cancel'),
+  };
+  if (services.length > 0) {
+    const picker = servicePicker(services, 0, id('service'));
+    return {
+      content: `${question} ${say('waysInMore.pickService')}\n${quoted}`.slice(0, 2000),
+      components: [...picker.components, { type: ComponentType.ActionRow, components: [cancel] }],
+    };
+  }
   return {
     content: `${question}\n${quoted}`.slice(0, 2000),
     components: [
@@ -49,12 +73,7 @@ export function confirmation(
         type: ComponentType.ActionRow,
         components: [
           { type: ComponentType.Button, style: ButtonStyle.Primary, label: say('waysIn.open'), custom_id: id('open') },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Secondary,
-            label: say('waysIn.cancel'),
-            custom_id: id('cancel'),
-          },
+          cancel,
         ],
       },
     ],
@@ -73,17 +92,4 @@ export function authorOfMessage(message: Pick<APIMessage, 'author' | 'webhook_id
 
 export function chatMessage(channelId: string, messageId: string, author: ActorRef | null): ChatMessage {
   return { platform: 'discord', channelId, messageId, author };
-}
-
-/**
- * The question each person has open in their DM with the bot (the bot's message asking it): a
- * second DM while it is open updates that question rather than asking again. Kept by this process
- * only; after a restart the next DM simply asks afresh.
- */
-const openQuestions = new WeakMap<DiscordContext, Map<string, { channelId: string; questionId: string }>>();
-
-export function questionsOf(ctx: DiscordContext): Map<string, { channelId: string; questionId: string }> {
-  let questions = openQuestions.get(ctx);
-  if (!questions) openQuestions.set(ctx, (questions = new Map()));
-  return questions;
 }

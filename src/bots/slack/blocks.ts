@@ -5,7 +5,11 @@ import { IMPACTS, PRIORITIES, TICKET_TYPES, URGENCIES } from '../../core/model';
 import { PRIORITY_LABEL, TYPE_LABEL } from '../../core/rules/messages';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 import type { Translate } from '../reader';
+import { DEFAULT_LANGUAGE, t, type Language } from '../../core/texts';
 import { escapeMrkdwn } from './mrkdwn';
+
+/** The action id of the card's "Saved reply" button; its value is the ticket number. */
+export const SAVED_REPLY_BUTTON = 'saved_reply';
 
 /** Slack writes a time in each reader's own time zone; the fallback text is UTC. */
 export const slackTime = (at: Date) =>
@@ -68,15 +72,31 @@ function controls(actions: CardAction[], ticketNumber: number): KnownBlock[] {
   return blocks;
 }
 
-/** The card in the support channel: the ticket's facts and the staff's controls. */
-export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBlock[] {
+/**
+ * The card in the support channel: the ticket's facts and the staff's controls, with "Saved reply"
+ * while the ticket is open (Slack has no slash commands in threads: the card is where staff pick one).
+ */
+export function staffCardBlocks(
+  card: TicketCard,
+  ticketNumber: number,
+  language: Language = DEFAULT_LANGUAGE,
+): KnownBlock[] {
+  const blocks = controls(card.staffActions, ticketNumber);
+  const buttons = blocks.find((b) => b.block_id === `buttons:${ticketNumber}`);
+  if (buttons?.type === 'actions')
+    buttons.elements.push({
+      type: 'button',
+      action_id: SAVED_REPLY_BUTTON,
+      value: String(ticketNumber),
+      text: { type: 'plain_text', text: t(language, 'savedRepliesChat.cardButton') },
+    });
   return [
     { type: 'header', text: { type: 'plain_text', text: card.heading.slice(0, 150) } },
     {
       type: 'section',
       fields: card.fields.map((f) => ({ type: 'mrkdwn' as const, text: `*${f.name}*\n${escapeMrkdwn(f.value)}` })),
     },
-    ...controls(card.staffActions, ticketNumber),
+    ...blocks,
   ];
 }
 

@@ -51,6 +51,10 @@ import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
 import { registerCatalogForm } from './views/catalog-form';
 import { registerEscalateForm } from './views/escalate-form';
+import { registerSavedReplyForm } from './views/saved-reply-form';
+import { registerSavedReplySend } from './views/saved-reply-pick';
+import { registerSavedReplyAction } from './actions/saved-reply';
+import { registerSavedReplyChooseAction } from './actions/saved-reply-choose';
 import { registerGuidedTicketForm } from './views/guided-ticket-form';
 import { registerInternalNoteForm } from './views/internal-note';
 import { registerKbForm } from './views/kb-form';
@@ -94,6 +98,8 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
   registerKbForm(listeners, ctx);
   registerInternalNoteForm(listeners, ctx);
   registerEscalateForm(listeners, ctx);
+  registerSavedReplyForm(listeners, ctx);
+  registerSavedReplySend(listeners, ctx);
   registerRatingCommentForm(listeners, ctx);
   registerAddNoteShortcut(listeners, ctx);
   registerTicketFromMessageShortcut(listeners, ctx);
@@ -126,6 +132,8 @@ export function registerSlackListeners(listeners: App, ctx: SlackContext): void 
     registerReactionAdded,
     registerReactionTicketOpen,
     registerReactionTicketCancel,
+    registerSavedReplyAction,
+    registerSavedReplyChooseAction,
   ]) {
     register(listeners, ctx);
   }

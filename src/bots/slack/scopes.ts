@@ -17,6 +17,8 @@ export const SCOPES_BY_METHOD: Record<string, string[]> = {
   'files.completeUploadExternal': ['files:write'],
   // A message reacted to with the ticket emoji, read in whatever channel the app is in.
   'reactions.get': ['reactions:read'],
+  // A staff member's picture, for their replies posted under their name (chat:write.customize).
+  'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],
@@ -35,4 +37,6 @@ export const SCOPES_BY_EVENT: Record<string, string[]> = {
 export const SCOPES_FOR_FEATURES = {
   commandsAndShortcuts: ['commands'],
   fileDownloads: ['files:read'],
+  /** Staff replies reach the customer under the staff member's name and picture (`username`, `icon_url`). */
+  postAsStaff: ['chat:write.customize'],
 };

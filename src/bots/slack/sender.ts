@@ -152,7 +152,7 @@ export class SlackSender implements Sender {
   /** The card in the support channel, then the customer's DM thread; each saved as soon as it exists, so a retry skips it. */
   private async postTicket(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<void> {
     const number = view.ticket.number;
-    const staffCard = staffCardBlocks(view.card, number);
+    const staffCard = staffCardBlocks(view.card, number, this.helpdesk.ctx.policy.language);
     const customerCard = customerCardBlocks(view.card, number);
     // Both drawn now from this view: the first redraw that would repeat them is skipped (see updateCards).
     let cardPostedNow = false;
@@ -216,7 +216,7 @@ export class SlackSender implements Sender {
    */
   private async updateCards(view: DeliveryView, place: SlackPlace, io: SlackSend): Promise<boolean> {
     const number = view.ticket.number;
-    const staffCard = staffCardBlocks(view.card, number);
+    const staffCard = staffCardBlocks(view.card, number, this.helpdesk.ctx.policy.language);
     const customerCard = customerCardBlocks(view.card, number);
     const drawn = cardsDigest(view.card.heading, staffCard, customerCard);
     if (place.cardsDrawn === drawn) return false;
@@ -272,7 +272,8 @@ export class SlackSender implements Sender {
     const cameFrom = (channel?: string, thread?: string) =>
       Boolean(from && channel && thread && from.startsWith(`${channel}:`));
     if (!cameFrom(place.dmChannel, place.dmThreadTs)) {
-      await this.recordCopy(comment, await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm'), io);
+      const posted = await this.inDmThread(place, copyText(comment, 'dm'), io, 'dm', undefined, await this.as(comment));
+      await this.recordCopy(comment, posted, io);
     }
     if (!cameFrom(place.channel, place.cardTs)) {
       await this.recordCopy(comment, await this.inCardThread(place, copyText(comment, 'card'), io, 'card'), io);
@@ -327,6 +328,7 @@ export class SlackSender implements Sender {
     io: SlackSend,
     step: string,
     blocks?: KnownBlock[],
+    as: { username?: string; icon_url?: string } = {},
   ): Promise<Posted> {
     if (!place.dmChannel || !place.dmThreadTs) throw new TemporaryDeliveryError('the DM thread is not posted yet');
     return io.post(step, {
@@ -334,8 +336,30 @@ export class SlackSender implements Sender {
       thread_ts: place.dmThreadTs,
       text,
       ...(blocks ? { blocks } : {}),
+      ...as,
     });
   }
+
+  /**
+   * A staff member's public reply reaches the customer under that person's name and, when they are
+   * on Slack, their picture (`chat:write.customize`), as if they had written in the DM themselves.
+   * The picture is read once per person and remembered; without one the app's own is shown.
+   */
+  private async as(comment: CommentView): Promise<{ username?: string; icon_url?: string }> {
+    const author = comment.author;
+    if (comment.kind !== 'public' || comment.byCustomer || !author?.isStaff || !author.displayName) return {};
+    const slackId = author.identities.find((i) => i.platform === 'slack')?.userId;
+    let picture = slackId ? this.pictures.get(slackId) : undefined;
+    if (slackId && picture === undefined) {
+      const answer = await this.client.users.info({ user: slackId }).catch(() => null);
+      picture = answer?.user?.profile?.image_72 ?? null;
+      this.pictures.set(slackId, picture);
+    }
+    return { username: author.displayName.slice(0, 80), ...(picture ? { icon_url: picture } : {}) };
+  }
+
+  /** Staff pictures by Slack user id (null: none to show), for the replies posted under their names. */
+  private readonly pictures = new Map<string, string | null>();
 
   /** Staff alerts go to the support channel (staff only); a major-incident proposal gets its two buttons. */
   private async alertStaff(payload: Record<string, unknown>, io: SlackSend): Promise<void> {

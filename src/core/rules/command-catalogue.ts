@@ -77,6 +77,12 @@ export const HELP_IDS = [
   'dashboard',
   'ticketFromMessage',
   'ticketFromMessageShortcut',
+  'repliesList',
+  'repliesAdd',
+  'repliesEdit',
+  'repliesRemove',
+  'reply',
+  'replyButton',
   'help',
 ] as const;
 export type HelpId = (typeof HELP_IDS)[number];
@@ -140,6 +146,13 @@ export const COMMAND_CATALOGUE: readonly CommandEntry[] = [
   // A ticket from a message: Discord's message command, Slack's shortcut (or the ticket reaction).
   entry('ticketFromMessage', t('en', 'commands.ticketFromMessage'), '', 'ticket.open', { platforms: DISCORD_ONLY }),
   entry('ticketFromMessageShortcut', '', '', 'ticket.open', { platforms: SLACK_ONLY }),
+  entry('repliesList', 'helpdesk replies list', '/helpdesk replies list', 'replies.manage'),
+  entry('repliesAdd', 'helpdesk replies add', '/helpdesk replies add', 'replies.manage'),
+  entry('repliesEdit', 'helpdesk replies edit', '/helpdesk replies edit NAME', 'replies.manage'),
+  entry('repliesRemove', 'helpdesk replies remove', '/helpdesk replies remove NAME', 'replies.manage'),
+  // Slack has no slash commands in threads: a saved reply is the card's "Saved reply" button there.
+  entry('reply', 'reply', '/reply NAME', 'replies.use', { platforms: DISCORD_ONLY }),
+  entry('replyButton', '', '', 'replies.use', { platforms: SLACK_ONLY }),
   entry('help', 'helpdesk help', '/helpdesk help', 'help.read'),
 ];
 

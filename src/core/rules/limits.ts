@@ -1,3 +1,5 @@
+import { t, type Language } from '../texts';
+
 /**
  * How many tickets one customer may open (PRODUCT.md "Limits"): at most `maxOpenTickets`
  * unresolved at once, and `ticketsPerHour` opened by themselves in an hour. Staff opening on
@@ -16,10 +18,10 @@ export interface OpeningCounts {
 }
 
 /** Null when one more ticket may be opened; else the reason, said privately to the person. */
-export function openingRefusal(counts: OpeningCounts, limits: OpeningLimits): string | null {
+export function openingRefusal(counts: OpeningCounts, limits: OpeningLimits, language: Language): string | null {
   if (counts.unresolved >= limits.maxOpenTickets)
-    return `You can't open another ticket: you have ${counts.unresolved} unresolved tickets, and ${limits.maxOpenTickets} is the most one person may have. Add to one of them, or wait until one is resolved.`;
+    return t(language, 'limits.tooManyOpen', { count: counts.unresolved, max: limits.maxOpenTickets });
   if (counts.openedLastHour >= limits.ticketsPerHour)
-    return `You can't open another ticket: you opened ${counts.openedLastHour} in the last hour, and ${limits.ticketsPerHour} an hour is the most. Please try again later.`;
+    return t(language, 'limits.tooManyThisHour', { count: counts.openedLastHour, max: limits.ticketsPerHour });
   return null;
 }

@@ -1,3 +1,5 @@
+import type { TextKey, TextParams } from '../texts';
+
 /** A saved reply's name and text, as long as they may be (PRODUCT.md "Saved replies"). */
 export const SAVED_REPLY_NAME_MAX = 40;
 export const SAVED_REPLY_TEXT_MAX = 2000;
@@ -21,4 +23,20 @@ export function fillSavedReply(text: string, facts: SavedReplyFacts): string {
     const value = facts[name];
     return value === null ? '' : String(value);
   });
+}
+
+/** `/helpdesk replies list`: each reply with its count and the start of its text, in the reader's language. */
+export function savedReplyListText(
+  replies: Array<{ name: string; text: string; uses: number }>,
+  say: (key: TextKey, params?: TextParams) => string,
+): string {
+  if (replies.length === 0) return say('savedRepliesChat.listEmpty');
+  const preview = (text: string) => {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= 80 ? line : `${line.slice(0, 79)}…`;
+  };
+  return [
+    say('savedRepliesChat.listTitle'),
+    ...replies.map((r) => say('savedRepliesChat.listLine', { name: r.name, count: r.uses, preview: preview(r.text) })),
+  ].join('\n');
 }

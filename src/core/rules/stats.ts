@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, t, type Language } from '../texts';
 import { formatDuration } from './sla';
 
 export interface StatsRow {
@@ -20,6 +21,8 @@ export interface HelpdeskStats {
   bySupporter: StatsRow[];
   /** Problems a guide's article solved before a ticket was opened, by service and article. */
   deflections: Array<{ service: string; article: string; count: number }>;
+  /** How often each saved reply in use was sent, ever, most used first. */
+  savedReplies: Array<{ name: string; uses: number }>;
 }
 
 const dash = (value: string | null) => value ?? '–';
@@ -35,7 +38,7 @@ export function statsLine(row: StatsRow): string {
   ].join(' · ');
 }
 
-export function formatStats(stats: HelpdeskStats): string {
+export function formatStats(stats: HelpdeskStats, language: Language = DEFAULT_LANGUAGE): string {
   return [
     `Helpdesk figures for the last ${stats.period === '7d' ? '7 days' : '30 days'} (since ${stats.since.toISOString().slice(0, 10)})`,
     statsLine(stats.total),
@@ -50,5 +53,10 @@ export function formatStats(stats: HelpdeskStats): string {
     ...(stats.deflections.length > 0
       ? stats.deflections.map((d) => `${d.service} · ${d.article}: ${d.count}`)
       : ['none']),
+    '',
+    t(language, 'savedRepliesChat.statsTitle'),
+    ...(stats.savedReplies.length > 0
+      ? stats.savedReplies.map((r) => t(language, 'savedRepliesChat.statsLine', { name: r.name, count: r.uses }))
+      : [t(language, 'savedRepliesChat.statsNone')]),
   ].join('\n');
 }

@@ -145,6 +145,11 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
   await replaceUserIdsEverywhere(tx, userIds, ERASED_TEXT);
   await leaveThreads(tx, identities);
 
+  // The DM question they had open names their DM and its message.
+  await m.query(
+    `DELETE FROM dm_question WHERE (platform, user_id) IN (SELECT platform, platform_user_id FROM identity WHERE person_id = $1)`,
+    [person.id],
+  );
   await m.query(`DELETE FROM identity WHERE person_id = $1`, [person.id]);
   const directMessages = planErasureOfDirectMessages(
     person.id,

@@ -86,7 +86,11 @@ export class MessageTicketService {
     if ('refused' in decision) return { language, allowed: false, reason: t(language, 'waysIn.notYourMessage') };
     if (decision.customer === 'author') return { language, allowed: true, forAuthor: true };
     if (actor.id === 0) return { language, allowed: true, forAuthor: false };
-    const refusal = openingRefusal(await openingCounts(manager, actor.id, this.ctx.clock.now()), this.ctx.policy);
+    const refusal = openingRefusal(
+      await openingCounts(manager, actor.id, this.ctx.clock.now()),
+      this.ctx.policy,
+      language,
+    );
     return refusal ? { language, allowed: false, reason: refusal } : { language, allowed: true, forAuthor: false };
   }
 
@@ -152,6 +156,41 @@ export class MessageTicketService {
       }
       return ticket;
     });
+  }
+}
+
+/** The question a person has open in their DM with the bot: where it is, so a second DM can update it. */
+export interface DmQuestion {
+  channelId: string;
+  questionId: string;
+}
+
+/**
+ * The open DM questions, one per person (PRODUCT.md "More ways in"): in the database, so a restart
+ * or another instance updates the same question rather than asking a second time.
+ */
+export class DmQuestionService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async find(platform: Platform, userId: string): Promise<DmQuestion | null> {
+    const [row] = await this.ctx.dataSource.query(
+      `SELECT channel_id AS "channelId", question_id AS "questionId" FROM dm_question WHERE platform = $1 AND user_id = $2`,
+      [platform, userId],
+    );
+    return row ?? null;
+  }
+
+  async remember(platform: Platform, userId: string, question: DmQuestion): Promise<void> {
+    await this.ctx.dataSource.query(
+      `INSERT INTO dm_question (platform, user_id, channel_id, question_id, asked_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (platform, user_id) DO UPDATE SET channel_id = $3, question_id = $4, asked_at = $5`,
+      [platform, userId, question.channelId, question.questionId, this.ctx.clock.now()],
+    );
+  }
+
+  /** The question was answered (Open, Cancel, a service picked): the next DM asks afresh. */
+  async forget(platform: Platform, userId: string): Promise<void> {
+    await this.ctx.dataSource.query(`DELETE FROM dm_question WHERE platform = $1 AND user_id = $2`, [platform, userId]);
   }
 }
 

@@ -1,14 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors';
 import { authorize } from '../rules/authorization';
-import { fillSavedReply } from '../rules/saved-replies';
+import { fillSavedReply, SAVED_REPLY_TEXT_MAX } from '../rules/saved-replies';
 import {
   parseInput,
   savedReplyEditSchema,
   savedReplyRefSchema,
   savedReplySchema,
+  savedReplySendSchema,
   savedReplyUseSchema,
 } from '../schemas';
+import { CommentService, type CommentResult } from './comments';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { resolvePerson, type ActorRef } from './people';
 import { languageOf, t } from '../texts';
@@ -42,6 +44,31 @@ export class SavedReplyService {
       return tx.manager.query(
         `SELECT id, name, body AS text, uses FROM saved_reply WHERE archived_at IS NULL ORDER BY lower(name)`,
       );
+    });
+  }
+
+  /** Every reply in use with its text and count, for the admins who keep them (`/helpdesk replies list`). */
+  async overview(actorRef: ActorRef): Promise<SavedReply[]> {
+    return transaction(this.ctx, async (tx) => {
+      authorize(await resolvePerson(tx.manager, actorRef), 'replies.manage');
+      return tx.manager.query(
+        `SELECT id, name, body AS text, uses FROM saved_reply WHERE archived_at IS NULL ORDER BY lower(name)`,
+      );
+    });
+  }
+
+  /** Refuses (as add() would) someone who may not keep the replies, before a form for one is opened. */
+  async mayManage(actorRef: ActorRef): Promise<void> {
+    await transaction(this.ctx, async (tx) => authorize(await resolvePerson(tx.manager, actorRef), 'replies.manage'));
+  }
+
+  /** One reply in use by name, for the admins who keep it (the edit form is filled in from it). */
+  async get(actorRef: ActorRef, raw: unknown): Promise<SavedReply> {
+    const input = parseInput(savedReplyRefSchema, raw);
+    return transaction(this.ctx, async (tx) => {
+      const actor = await resolvePerson(tx.manager, actorRef);
+      authorize(actor, 'replies.manage');
+      return lockReply(tx.manager, input.name, languageOf(actor, tx.ctx.policy.language));
     });
   }
 
@@ -133,8 +160,35 @@ export class SavedReplyService {
         assignee: names.assignee ?? null,
         title: ticket.title,
       });
+      // A chat message holds 2,000 characters (Discord's limit): a longer one is refused here, at the preview.
+      if (text.length > SAVED_REPLY_TEXT_MAX)
+        throw new InvalidInputError([
+          {
+            field: '',
+            problem: t(languageOf(actor, tx.ctx.policy.language), 'savedRepliesChat.tooLong', {
+              length: text.length,
+              max: SAVED_REPLY_TEXT_MAX,
+            }),
+          },
+        ]);
       return { reply, text };
     });
+  }
+
+  /**
+   * The reply posted in the ticket as the staff member's own comment (a staff reply like any other:
+   * the customer sees it where they talk), then its use counted. `text`: what they made of it after
+   * the preview; without it, the reply as filled in now.
+   */
+  async send(actorRef: ActorRef, raw: unknown): Promise<CommentResult & { reply: SavedReply }> {
+    const input = parseInput(savedReplySendSchema, raw);
+    const { reply, text } = await this.fill(actorRef, { ticketNumber: input.ticketNumber, name: input.name });
+    const result = await new CommentService(this.ctx).comment(actorRef, {
+      ticketNumber: input.ticketNumber,
+      body: input.text ?? text,
+    });
+    await this.countUse(reply.id);
+    return { ...result, reply };
   }
 
   /** One more use of the reply, once its text was stored as a staff member's comment. */

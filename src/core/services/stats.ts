@@ -38,8 +38,12 @@ export class StatsService {
          GROUP BY s.name, a.title ORDER BY count DESC, s.name, a.title`,
         [since],
       );
+      const savedReplies: Array<{ name: string; uses: number }> = await tx.manager.query(
+        `SELECT name, uses FROM saved_reply WHERE archived_at IS NULL ORDER BY uses DESC, lower(name)`,
+      );
       return {
         period,
+        savedReplies,
         since,
         total: toRow(total ?? EMPTY, 'all tickets'),
         byPriority: rows.filter((r) => r.grouping === 'priority').map((r) => toRow(r, String(r.priority))),

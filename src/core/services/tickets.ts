@@ -22,6 +22,7 @@ import { afterIncidentOpened, recordLeftOnReopen } from './major-incidents';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { platformsOf, resolvePerson, type ActorRef } from './people';
 import { insertTicket, lockTicket } from './ticket-store';
+import { languageOf } from '../texts';
 import { applyChange, recordChange, resolveInTx } from './ticket-changes';
 
 export { resolveInTx } from './ticket-changes';
@@ -198,7 +199,11 @@ export interface OpenFields {
  */
 export async function assertMayOpen(tx: Tx, customer: Person): Promise<void> {
   await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [customer.id]);
-  const refusal = openingRefusal(await openingCounts(tx.manager, customer.id, tx.now), tx.ctx.policy);
+  const refusal = openingRefusal(
+    await openingCounts(tx.manager, customer.id, tx.now),
+    tx.ctx.policy,
+    languageOf(customer, tx.ctx.policy.language),
+  );
   if (refusal) throw new ConflictError(refusal);
 }
 

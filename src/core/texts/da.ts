@@ -187,12 +187,19 @@ export const da: Catalog = {
       'Apps → "Opret en sag fra beskeden" på en besked: en sag ud fra den (personale: for forfatteren)',
     ticketFromMessageShortcut:
       'genvejen "Ticket from message" eller sags-reaktionen på en besked: en sag ud fra den (personale: for forfatteren)',
+    repliesList: 'de gemte svar, og hvor ofte hvert er sendt',
+    repliesAdd: 'tilføj et gemt svar (en formular)',
+    repliesEdit: 'ret et gemt svar (den tidligere udgave bevares)',
+    repliesRemove: 'fjern et gemt svar',
+    reply: 'et gemt svar i en sags tråd: vist først, derefter sendt som dit svar',
+    replyButton: 'knappen "Gemt svar" på en sags kort: et gemt svar, udfyldt og sendt som dit svar',
     help: 'denne liste',
   },
   // ---- commands: Slash commands' descriptions, options and choices (Discord localizations)
   commands: {
     ticket: { _: 'Opret en supportsag', person: 'Personale: opret den på vegne af denne person' },
     note: { _: 'Personale: tilføj en intern note til sagen (kun personalet ser den)', text: 'Noten' },
+    reply: { _: 'Personale: send et gemt svar i denne sags tråd (vises først)', name: 'Hvilket gemt svar' },
     tickets: {
       _: 'Sager du kan se; personale: handl på dem efter nummer',
       list: { _: 'Dine sager (personale: dine, derefter køen)', scope: 'Personale: hvilke sager' },
@@ -302,6 +309,13 @@ export const da: Catalog = {
       help: { _: 'Hvad du kan køre' },
       language: { _: 'Det sprog, helpdesken taler til dig', language: 'Hvilket sprog' },
       dashboard: 'Et login-link til webdashboardet, kun til dig',
+      replies: {
+        _: 'Administratorer: gemte svar, som personalet sender med /reply',
+        list: 'De gemte svar, og hvor ofte hvert er sendt',
+        add: 'Administratorer: tilføj et gemt svar (en formular)',
+        edit: { _: 'Administratorer: ret et gemt svar (en formular)', name: 'Hvilket gemt svar' },
+        remove: { _: 'Administratorer: fjern et gemt svar', name: 'Hvilket gemt svar' },
+      },
     },
     /** Message commands (a message's Apps menu): names of at most 32 characters. */
     ticketFromMessage: 'Opret en sag fra beskeden',
@@ -791,4 +805,52 @@ export const da: Catalog = {
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},
+  // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
+  limits: {
+    tooManyOpen:
+      'Du kan ikke oprette flere sager: du har {{count}} uløste sager, og {{max}} er det højeste antal, én person må have. Skriv i en af dem, eller vent, til en er løst.',
+    tooManyThisHour:
+      'Du kan ikke oprette flere sager: du har oprettet {{count}} inden for den seneste time, og {{max}} i timen er det højeste antal. Prøv igen senere.',
+  },
+  // ---- waysInMore: A DM's ticket: the guide's service select
+  waysInMore: {
+    pickService: 'Hvilken tjeneste drejer det sig om?',
+  },
+  // ---- savedRepliesChat: Saved replies in chat: /helpdesk replies, /reply, the card's "Saved reply"
+  savedRepliesChat: {
+    tooLong:
+      'Udfyldt er dette svar {{length}} tegn, og en besked kan højst rumme {{max}}. Gør det gemte svar kortere, eller skriv svaret selv.',
+    statsTitle: 'Sendte gemte svar',
+    statsLine_one: '{{name}}: {{count}} gang',
+    statsLine_other: '{{name}}: {{count}} gange',
+    statsNone: 'ingen endnu',
+    listTitle: 'Gemte svar (udfyldes: {customer}, {number}, {assignee}, {title})',
+    listLine_one: '**{{name}}** (sendt {{count}} gang): {{preview}}',
+    listLine_other: '**{{name}}** (sendt {{count}} gange): {{preview}}',
+    listEmpty: 'Der er ingen gemte svar endnu. Administratorer tilføjer dem med /helpdesk replies add.',
+    adminsOnly: 'Det kan du ikke: kun administratorer vedligeholder de gemte svar.',
+    formTitleNew: 'Nyt gemt svar',
+    formTitleEdit: 'Rediger gemt svar',
+    formName: 'Navn',
+    formNameHint: 'Kort, så det er let at finde: højst 40 tegn',
+    formText: 'Tekst',
+    formTextHint: 'Udfyldes: {customer}, {number}, {assignee}, {title}',
+    added: 'Det gemte svar "{{name}}" er tilføjet.',
+    saved: 'Det gemte svar "{{name}}" er gemt (den tidligere udgave bevares).',
+    removed: 'Det gemte svar "{{name}}" er fjernet.',
+    notStored: '{{reason}}\nIntet blev gemt. Det, du skrev, er vedhæftet, så du kan kopiere det ind i formularen igen.',
+    outsideTicket: 'Brug {{command}} i en sags tråd.',
+    preview: 'Det gemte svar "{{name}}" til sag #{{number}}, som kunden vil læse det:',
+    save: 'Gem',
+    send: 'Send',
+    edit: 'Rediger',
+    editTitle: 'Svar på sag #{{number}}',
+    sent: 'Sendt i sag #{{number}} som dit svar.',
+    notSent: 'Ikke sendt: {{reason}}',
+    cardButton: 'Gemt svar',
+    pickTitle: 'Gemt svar',
+    pickLabel: 'Svar',
+    pickHint: 'Vælg et; teksten nedenfor er udfyldt til denne sag, og du kan ændre den, før du sender.',
+    noReplies: 'Der er ingen gemte svar endnu. Administratorer tilføjer dem med /helpdesk replies add.',
+  },
 };

@@ -190,12 +190,19 @@ export const en = {
       'Apps → "Open a ticket from this message" on a message: a ticket from it (staff: for its author)',
     ticketFromMessageShortcut:
       'the "Ticket from message" shortcut or the ticket reaction on a message: a ticket from it (staff: for its author)',
+    repliesList: 'the saved replies, with how often each was sent',
+    repliesAdd: 'add a saved reply (a form)',
+    repliesEdit: 'change a saved reply (its earlier version is kept)',
+    repliesRemove: 'remove a saved reply',
+    reply: "a saved reply in a ticket's thread: previewed, then sent as your reply",
+    replyButton: 'the "Saved reply" button on a ticket\'s card: a saved reply, filled in, sent as your reply',
     help: 'this list',
   },
   // ---- commands: Slash commands' descriptions, options and choices (Discord localizations)
   commands: {
     ticket: { _: 'Open a support ticket', person: 'Staff: open it on behalf of this person' },
     note: { _: 'Staff: add an internal note to this ticket (only staff see it)', text: 'The note' },
+    reply: { _: "Staff: send a saved reply in this ticket's thread (previewed first)", name: 'Which saved reply' },
     tickets: {
       _: 'Tickets you may see; staff: act on them by number',
       list: { _: 'Your tickets (staff: yours, then the queue)', scope: 'Staff: which tickets' },
@@ -302,6 +309,13 @@ export const en = {
       help: { _: 'What you can run' },
       language: { _: 'The language the helpdesk speaks to you', language: 'Which language' },
       dashboard: 'A sign-in link for the web dashboard, for you only',
+      replies: {
+        _: 'Admins: saved replies staff send with /reply',
+        list: 'The saved replies, with how often each was sent',
+        add: 'Admins: add a saved reply (a form)',
+        edit: { _: 'Admins: change a saved reply (a form)', name: 'Which saved reply' },
+        remove: { _: 'Admins: remove a saved reply', name: 'Which saved reply' },
+      },
     },
     /** Message commands (a message's Apps menu): names of at most 32 characters. */
     ticketFromMessage: 'Open a ticket from this message',
@@ -794,4 +808,52 @@ export const en = {
   },
   // ---- lookAlike: Major-incident proposals and look-alike alerts
   lookAlike: {},
+  // ---- limits: The opening limits' refusals (MAX_OPEN_TICKETS, TICKETS_PER_HOUR)
+  limits: {
+    tooManyOpen:
+      "You can't open another ticket: you have {{count}} unresolved tickets, and {{max}} is the most one person may have. Add to one of them, or wait until one is resolved.",
+    tooManyThisHour:
+      "You can't open another ticket: you opened {{count}} in the last hour, and {{max}} an hour is the most. Please try again later.",
+  },
+  // ---- waysInMore: A DM's ticket: the guide's service select
+  waysInMore: {
+    pickService: 'Which service is it about?',
+  },
+  // ---- savedRepliesChat: Saved replies in chat: /helpdesk replies, /reply, the card's "Saved reply"
+  savedRepliesChat: {
+    tooLong:
+      'Filled in, this reply is {{length}} characters, and a message holds at most {{max}}. Shorten the saved reply, or write this answer yourself.',
+    statsTitle: 'Saved replies sent',
+    statsLine_one: '{{name}}: {{count}} time',
+    statsLine_other: '{{name}}: {{count}} times',
+    statsNone: 'none yet',
+    listTitle: 'Saved replies (fill-ins: {customer}, {number}, {assignee}, {title})',
+    listLine_one: '**{{name}}** (sent {{count}} time): {{preview}}',
+    listLine_other: '**{{name}}** (sent {{count}} times): {{preview}}',
+    listEmpty: 'There are no saved replies yet. Admins add them with /helpdesk replies add.',
+    adminsOnly: "You can't do that: only admins keep the saved replies.",
+    formTitleNew: 'New saved reply',
+    formTitleEdit: 'Edit saved reply',
+    formName: 'Name',
+    formNameHint: 'Short, to find it by: at most 40 characters',
+    formText: 'Text',
+    formTextHint: 'Filled in: {customer}, {number}, {assignee}, {title}',
+    added: 'Saved reply "{{name}}" is added.',
+    saved: 'Saved reply "{{name}}" is saved (the earlier version is kept).',
+    removed: 'Saved reply "{{name}}" is removed.',
+    notStored: '{{reason}}\nNothing was stored. What you wrote is attached, so you can copy it into the form again.',
+    outsideTicket: "Use {{command}} in a ticket's thread.",
+    preview: 'Saved reply "{{name}}" for ticket #{{number}}, as the customer will read it:',
+    save: 'Save',
+    send: 'Send',
+    edit: 'Edit',
+    editTitle: 'Reply to ticket #{{number}}',
+    sent: 'Sent in ticket #{{number}} as your reply.',
+    notSent: 'Not sent: {{reason}}',
+    cardButton: 'Saved reply',
+    pickTitle: 'Saved reply',
+    pickLabel: 'Reply',
+    pickHint: 'Pick one; its text below is filled in for this ticket, and you can change it before sending.',
+    noReplies: 'There are no saved replies yet. Admins add them with /helpdesk replies add.',
+  },
 };

@@ -14,6 +14,7 @@ import { Privacy1764001900000 } from './1764001900000-Privacy';
 import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
 import { Dashboard1764002100000 } from './1764002100000-Dashboard';
 import { WaysIn1764002200000 } from './1764002200000-WaysIn';
+import { DmQuestions1764002300000 } from './1764002300000-DmQuestions';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PersonLanguage1764001950000,
   Dashboard1764002100000,
   WaysIn1764002200000,
+  DmQuestions1764002300000,
 ];

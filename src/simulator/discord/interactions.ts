@@ -262,3 +262,19 @@ export function ephemeralMessage(fake: FakeDiscord, channelId: string, body: any
 export function answerText(body: { content?: string; embeds?: Array<{ description?: string }> }): string {
   return [body.content ?? '', ...(body.embeds ?? []).map((e) => e.description ?? '')].join('\n');
 }
+
+/** Discord asking for choices while `user` types a command's option (`focused` names which); answered with type 8. */
+export function autocomplete(
+  fake: FakeDiscord,
+  user: FakeUser,
+  name: string,
+  channelId: string,
+  options: Option[],
+  staff = false,
+): Promise<string> {
+  return fake.interact({
+    type: 4,
+    data: { id: `cmd-${name}`, name, type: 1, options },
+    ...place(fake, user, channelId, staff),
+  });
+}

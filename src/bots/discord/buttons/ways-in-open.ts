@@ -1,4 +1,4 @@
-import { Routes, type APIMessage, type ButtonInteraction } from 'discord.js';
+import { Routes, type APIMessage, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { NotFoundError } from '../../../core/errors';
 import { t } from '../../../core/texts';
 import { actorOf } from '../actor';
@@ -6,19 +6,25 @@ import { errorText } from '../answer';
 import { afterAnswering } from '../ack-first-interactions';
 import type { DiscordContext } from '../context';
 import { replyLocation } from '../modals/ticket-form';
-import { authorOfMessage, chatMessage, questionsOf, type WaysInButton } from '../ways-in';
+import { authorOfMessage, chatMessage, type WaysInButton } from '../ways-in';
 
 /**
  * Open, under "Open a ticket with this message?" (a DM's question, or a message command's private
  * one): the message is read again, the ticket opened through the core (which checks the person
  * again: whose message, the limits, one ticket a message), and the question becomes the answer;
- * once its private thread exists, the thread's creator points the answer at it.
+ * once its private thread exists, the thread's creator points the answer at it. The service select
+ * of a DM's question opens it the same way, for the service picked.
  */
-export async function run(interaction: ButtonInteraction, at: WaysInButton, ctx: DiscordContext): Promise<void> {
+export async function run(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  at: WaysInButton,
+  ctx: DiscordContext,
+  serviceId: number | null = null,
+): Promise<void> {
   const actor = actorOf(interaction.user, interaction.member);
   const language = await ctx.helpdesk.messageTickets.language(actor);
   await interaction.update({ content: t(language, 'waysIn.opening'), components: [] });
-  questionsOf(ctx).delete(interaction.user.id);
+  await ctx.helpdesk.dmQuestions.forget('discord', interaction.user.id);
   await afterAnswering(interaction, ctx);
   try {
     const message = (await interaction.client.rest
@@ -31,6 +37,7 @@ export async function run(interaction: ButtonInteraction, at: WaysInButton, ctx:
       message.content,
       {
         location: replyLocation(interaction),
+        ...(serviceId !== null ? { serviceId } : {}),
         // From a server's channel (the message command), the ticket's first comment links the message; a DM has no link others could open.
         ...(interaction.guildId
           ? { sourceLink: `https://discord.com/channels/${interaction.guildId}/${at.channelId}/${at.messageId}` }

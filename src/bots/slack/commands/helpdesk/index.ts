@@ -14,6 +14,10 @@ import * as language from './language';
 import * as link from './link';
 import * as mark from './mark';
 import * as redact from './redact';
+import * as repliesAdd from './replies-add';
+import * as repliesEdit from './replies-edit';
+import * as repliesList from './replies-list';
+import * as repliesRemove from './replies-remove';
 import * as setup from './setup';
 import * as slaHoliday from './sla-holiday';
 import * as slaHours from './sla-hours';
@@ -24,7 +28,7 @@ import * as staffRemove from './staff-remove';
 import * as stats from './stats';
 import * as unknown from './unknown';
 
-/** `/helpdesk`'s sub-commands, one file each; bare `sla` and `catalog` show, bare `/helpdesk` helps. */
+/** `/helpdesk`'s sub-commands, one file each; bare `sla`, `catalog` and `replies` show, bare `/helpdesk` helps. */
 export const HELPDESK: SubCommandTable = {
   '': help.run,
   help: help.run,
@@ -45,6 +49,11 @@ export const HELPDESK: SubCommandTable = {
   'catalog add': catalogAdd.run,
   'catalog edit': catalogEdit.run,
   'catalog remove': catalogRemove.run,
+  replies: repliesList.run,
+  'replies list': repliesList.run,
+  'replies add': repliesAdd.run,
+  'replies edit': repliesEdit.run,
+  'replies remove': repliesRemove.run,
   forget: forget.run,
   export: exportPerson.run,
   redact: redact.run,
