@@ -263,7 +263,7 @@ export function answerText(body: { content?: string; embeds?: Array<{ descriptio
   return [body.content ?? '', ...(body.embeds ?? []).map((e) => e.description ?? '')].join('\n');
 }
 
-/** Discord asking for choices while `user` types a command's option (`focused` names which); answered with type 8. */
+/** Discord asking for choices while `user` types a command's option (`focused` names which); answered with an autocomplete result. */
 export function autocomplete(
   fake: FakeDiscord,
   user: FakeUser,
@@ -273,8 +273,8 @@ export function autocomplete(
   staff = false,
 ): Promise<string> {
   return fake.interact({
-    type: 4,
-    data: { id: `cmd-${name}`, name, type: 1, options },
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: { id: `cmd-${name}`, name, type: ApplicationCommandType.ChatInput, options },
     ...place(fake, user, channelId, staff),
   });
 }
