@@ -22,7 +22,7 @@ describeEachDatabase('major incidents on the blind corpus', (ctx) => {
       figures.tune = figuresOf(reports, await openThroughCore(helpdesk, dataSource, clock, reports, start));
       console.log(describeFigures(`blind corpus, tuning half [${ctx().kind}]`, figures.tune));
     },
-    120_000,
+    300_000,
   );
 
   test('the measuring half, opened report by report, gives figures (printed by outage and style)', async () => {

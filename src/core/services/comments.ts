@@ -55,7 +55,15 @@ export class CommentService {
    * a staff member's first public comment is the first response. A platform message stored before
    * is not stored again.
    */
-  async comment(actorRef: ActorRef, raw: CommentInput): Promise<CommentResult> {
+  /**
+   * `alongside` runs in the comment's own transaction once the comment is stored (a saved reply's
+   * use is counted with the comment it became, or not at all); a duplicate message skips it.
+   */
+  async comment(
+    actorRef: ActorRef,
+    raw: CommentInput,
+    alongside?: (tx: Tx, result: CommentResult) => Promise<void>,
+  ): Promise<CommentResult> {
     const input = parseInput(commentSchema, raw);
     const messageRef = input.platformMessageId ? { platform: actorRef.platform, id: input.platformMessageId } : null;
     try {
@@ -120,7 +128,9 @@ export class CommentService {
             firstResponse: firstResponse || undefined,
           },
         });
-        return { comment, ticket, outcome };
+        const result: CommentResult = { comment, ticket, outcome };
+        if (alongside) await alongside(tx, result);
+        return result;
       });
     } catch (error) {
       if (!(error instanceof DuplicateMessage) || !messageRef) throw error;

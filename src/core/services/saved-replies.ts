@@ -183,17 +183,14 @@ export class SavedReplyService {
   async send(actorRef: ActorRef, raw: unknown): Promise<CommentResult & { reply: SavedReply }> {
     const input = parseInput(savedReplySendSchema, raw);
     const { reply, text } = await this.fill(actorRef, { ticketNumber: input.ticketNumber, name: input.name });
-    const result = await new CommentService(this.ctx).comment(actorRef, {
-      ticketNumber: input.ticketNumber,
-      body: input.text ?? text,
-    });
-    await this.countUse(reply.id);
+    // The use is counted in the comment's transaction: both are stored, or neither.
+    const result = await new CommentService(this.ctx).comment(
+      actorRef,
+      { ticketNumber: input.ticketNumber, body: input.text ?? text },
+      (tx) =>
+        tx.manager.query(`UPDATE saved_reply SET uses = uses + 1 WHERE id = $1`, [reply.id]).then(() => undefined),
+    );
     return { ...result, reply };
-  }
-
-  /** One more use of the reply, once its text was stored as a staff member's comment. */
-  async countUse(replyId: number): Promise<void> {
-    await this.ctx.dataSource.query(`UPDATE saved_reply SET uses = uses + 1 WHERE id = $1`, [replyId]);
   }
 
   /** How often each reply in use was used, most used first (`/helpdesk stats`, `/metrics`). */

@@ -15,6 +15,7 @@ import { PersonLanguage1764001950000 } from './1764001950000-PersonLanguage';
 import { Dashboard1764002100000 } from './1764002100000-Dashboard';
 import { WaysIn1764002200000 } from './1764002200000-WaysIn';
 import { DmQuestions1764002300000 } from './1764002300000-DmQuestions';
+import { QueueOrder1764002400000 } from './1764002400000-QueueOrder';
 
 /** Every migration, in order. Listed by hand so a build or a test never depends on a file glob. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Dashboard1764002100000,
   WaysIn1764002200000,
   DmQuestions1764002300000,
+  QueueOrder1764002400000,
 ];
