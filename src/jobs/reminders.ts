@@ -1,10 +1,30 @@
 import { daysBefore, reminderDaysBeforeClose, reminderDue } from '../core/rules/auto-close';
 import type { ServiceContext } from '../core/services/context';
-import { changeDueTickets, PENDING_JOB_FIELDS, type BatchOptions, type DueTicketsJob } from './ticket-batch';
+import type { TicketField } from '../core/services/ticket-columns';
+import { changeDueTickets, type BatchOptions, type DueTicketsJob } from './ticket-batch';
 
 export { reminderDaysBeforeClose, reminderOwed } from '../core/rules/auto-close';
 
 export const REMINDERS_JOB = 'reminders';
+
+/**
+ * What a reminder reads of a due ticket: its rule's inputs (status, pending since, reminders
+ * sent), and what its notice names and where it goes (the ticket's number, platform and people,
+ * whether it is a major incident's parent). Not the rest of the row: a reminder changes only its
+ * count and moves no clock, and every column more is read for each of 100k due tickets.
+ */
+const REMINDER_FIELDS: readonly TicketField[] = [
+  'id',
+  'number',
+  'status',
+  'platform',
+  'customerId',
+  'assigneeId',
+  'pendingSince',
+  'remindersSent',
+  'isMajor',
+  'majorIncidentId',
+];
 
 /**
  * The reminders as a batch job. Due (`reminderDue`, in SQL): pending since the first reminder
@@ -19,7 +39,7 @@ export function remindersJob(now: Date, policy: ServiceContext['policy']): DueTi
     due: `t.pending_since <= $1 AND t.pending_since > $2
           AND t.reminders_sent < (SELECT count(*) FROM unnest($3::timestamptz[]) AS day_cutoff(at) WHERE t.pending_since <= day_cutoff.at)`,
     params: [dayCutoffs[0], daysBefore(now, policy.autoCloseDays), dayCutoffs],
-    fields: PENDING_JOB_FIELDS,
+    fields: REMINDER_FIELDS,
     change: (ticket) => {
       const owed = reminderDue(ticket, now, policy);
       if (!owed) return null;

@@ -1,5 +1,5 @@
 import type { Ticket } from '../core/model';
-import { transaction, type ServiceContext } from '../core/services/context';
+import { singleStatement, transaction, type ServiceContext } from '../core/services/context';
 import { ticketColumns, type TicketField } from '../core/services/ticket-columns';
 import {
   atInstant,
@@ -128,7 +128,12 @@ export async function changeDueTickets(
     cursor.advance(rows);
     return planBatch({ manager: ctx.dataSource.manager, ctx: runCtx }, rows, now, (ticket) => job.change(ticket));
   };
-  const writeOne = (batch: PlannedBatch) => transaction(runCtx, async (tx) => (await writeBatch(tx, batch)).changed);
+  // A batch with nothing to change one at a time is one statement: no transaction around it.
+  const writeOne = (batch: PlannedBatch) =>
+    (batch.single.length === 0 ? singleStatement : transaction)(
+      runCtx,
+      async (tx) => (await writeBatch(tx, batch)).changed,
+    );
 
   let changed = 0;
   const finished = (count: number) => {

@@ -11,6 +11,7 @@ import {
   stringOption,
   subcommand,
   subcommandGroup,
+  submitModal,
   userOption,
   type Option,
 } from '../../src/simulator/discord/interactions';
@@ -264,7 +265,7 @@ describe('Discord slash commands, end to end', () => {
       visibility: 'public',
     });
     const [deferral, stored] = await world.fake.answered(submitted, 2);
-    expect(deferral.body.data.flags).toBe(64);
+    expect(deferral.body.data.flags).toBe(MessageFlags.Ephemeral);
     const id = Number(/Article (\d+)/.exec(stored.body.content)![1]);
     const [article] = await world.db.dataSource.query(`SELECT title, tags, visibility FROM article WHERE id = $1`, [
       id,
@@ -454,27 +455,10 @@ describe('Discord slash commands, end to end', () => {
   });
 });
 
-/** The article form submitted: Label components (type 18) wrapping three text inputs and a select. */
-function submitArticleForm(
+/** The article form (/kb new or edit) submitted by staff. */
+const submitArticleForm = (
   fake: FakeDiscord,
   user: FakeUser,
   customId: string,
   fields: { title: string; tags: string; body: string; visibility: string },
-): Promise<string> {
-  return fake.interact({
-    type: 5,
-    data: {
-      custom_id: customId,
-      components: [
-        { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'title', value: fields.title } },
-        { type: 18, id: 3, component: { type: 4, id: 4, custom_id: 'tags', value: fields.tags } },
-        { type: 18, id: 5, component: { type: 4, id: 6, custom_id: 'body', value: fields.body } },
-        { type: 18, id: 7, component: { type: 3, id: 8, custom_id: 'visibility', values: [fields.visibility] } },
-      ],
-    },
-    guild_id: fake.channels.get(SUPPORT_CHANNEL_ID).guild_id,
-    channel_id: SUPPORT_CHANNEL_ID,
-    channel: { ...fake.channels.get(SUPPORT_CHANNEL_ID), permissions: '2251799813685247' },
-    member: fake.member(user, '2251799813685247'),
-  });
-}
+) => submitModal(fake, user, SUPPORT_CHANNEL_ID, customId, { ...fields, visibility: [fields.visibility] }, true);

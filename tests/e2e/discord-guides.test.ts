@@ -1,4 +1,4 @@
-import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { randomUUID } from 'node:crypto';
 import { ADMIN } from '../helpers/people';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -42,7 +42,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
 
   const catalog = (name: string, options: Option[] = []): Option => ({
     name: 'catalog',
-    type: 2,
+    type: ApplicationCommandOptionType.SubcommandGroup,
     options: [subcommand(name, options)],
   });
   const answers = (id: string) => world.fake.answers.get(id)!;
@@ -57,10 +57,11 @@ describe('Discord service catalog and creation guides, end to end', () => {
 
   async function helpdesk(who: FakeUser, options: Option[], staff = true) {
     const id = await slashCommand(world.fake, who, 'helpdesk', SUPPORT_CHANNEL_ID, options, staff);
-    // A deferral (5) is followed by its edit; a reply (4) carries its message; a form (9) is itself the answer.
+    // A deferral is followed by its edit; a reply carries its message; a form is itself the answer.
     const [first] = answers(id);
-    if (first.body.type === 5) return (await world.fake.answered(id, 2))[1].body;
-    return first.body.type === 4 ? first.body.data : first.body;
+    if (first.body.type === InteractionResponseType.DeferredChannelMessageWithSource)
+      return (await world.fake.answered(id, 2))[1].body;
+    return first.body.type === InteractionResponseType.ChannelMessageWithSource ? first.body.data : first.body;
   }
 
   /** `/ticket`'s select answered with `value`: the callback that updates the message (or shows a form). */
@@ -151,7 +152,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     expect(world.helpdesk.catalog.snapshot().map((s) => s.name)).toEqual(['Printing', 'Private phones']);
 
     const list = await helpdesk(boss, [catalog('list')]);
-    expect(list.flags).toBe(64);
+    expect(list.flags).toBe(MessageFlags.Ephemeral);
     expect(list.content).toBe(
       `${printing}. Printing · covered, tier 2 · 2 checks, 1 question\n   Office printers\n${phones}. Private phones · not covered\n   Your own mobile`,
     );

@@ -1,4 +1,4 @@
-import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { MINUTE } from '../../src/core/clock';
 import { sweepSlaClocks } from '../../src/jobs/sla-sweep';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
@@ -61,7 +61,9 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
     const command = await slashCommand(world.fake, world.fake.user('ada'), 'ticket', SUPPORT_CHANNEL_ID);
     const [modal] = world.fake.answers.get(command)!;
     expect(modal.body.type).toBe(InteractionResponseType.Modal); // the modal is the first answer
-    const selects = modal.body.data.components.map((label: any) => label.component).filter((c: any) => c.type === 3);
+    const selects = modal.body.data.components
+      .map((label: any) => label.component)
+      .filter((c: any) => c.type === ComponentType.StringSelect);
     expect(selects.map((s: any) => [s.custom_id, s.required])).toEqual([
       ['type', true],
       ['impact', true],
@@ -223,7 +225,7 @@ describe('Discord priorities, SLA and ratings, end to end', () => {
   test('/helpdesk sla set and show (admins) answer with the SLA article; a supporter is refused', async () => {
     const sla = (name: string, options: Option[] = []): Option => ({
       name: 'sla',
-      type: 2,
+      type: ApplicationCommandOptionType.SubcommandGroup,
       options: [subcommand(name, options)],
     });
     const refused = await run(

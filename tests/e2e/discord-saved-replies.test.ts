@@ -1,9 +1,10 @@
-import { InteractionResponseType, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
 import { staffedWorldForFile } from '../fakes/discord/harness';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import {
   autocomplete,
   ephemeralMessage,
+  modalAnswers,
   place,
   pressButton,
   slashCommand,
@@ -78,7 +79,10 @@ describe('/helpdesk replies: admins keep the saved replies', () => {
   test('a supporter is refused the form and the list, and a forged form stores nothing', async () => {
     const { tina } = shared;
     const refused = await openForm(tina, 'add');
-    expect(refused).toMatchObject({ type: 4, data: { flags: MessageFlags.Ephemeral } });
+    expect(refused).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(refused.data.content).toMatch(/^You can't do that/);
     const list = await shared.world.command(tina, 'helpdesk', replies('list'), true);
     expect(list.content).toMatch(/^You can't do that/);
@@ -103,11 +107,14 @@ describe('/reply NAME in a ticket thread', () => {
       tina,
       'reply',
       threadId,
-      [{ name: 'name', type: 3, value: 'res', focused: true } as never],
+      [{ name: 'name', type: ApplicationCommandOptionType.String, value: 'res', focused: true } as never],
       true,
     );
     const [choices] = await world.fake.answered(offered, 1);
-    expect(choices.body).toEqual({ type: 8, data: { choices: [{ name: 'Restart', value: 'Restart' }] } });
+    expect(choices.body).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [{ name: 'Restart', value: 'Restart' }] },
+    });
 
     const preview = await world.command(tina, 'reply', [stringOption('name', 'restart')], true, threadId);
     const filled = `Hi Nora, please restart and tell us if "Outlook freezes" is gone (#${number}, Tina).`;
@@ -144,16 +151,10 @@ describe('/reply NAME in a ticket thread', () => {
     expect(JSON.stringify(modal.body.data.components)).toContain('Hi Otto, please restart');
     // Discord sends a form opened from a message's button with that message: the preview becomes the answer.
     const submitted = await world.fake.interact({
-      type: 5,
+      type: InteractionType.ModalSubmit,
       data: {
         custom_id: `saved-reply-text:${number}:Restart`,
-        components: [
-          {
-            type: 18,
-            id: 1,
-            component: { type: 4, id: 2, custom_id: 'text', value: 'Hi otto, a new mouse is on its way.' },
-          },
-        ],
+        components: modalAnswers({ text: 'Hi otto, a new mouse is on its way.' }),
       },
       message: ephemeralMessage(world.fake, threadId, preview),
       ...place(world.fake, tina, threadId, true),

@@ -1,3 +1,4 @@
+import { ApplicationCommandType, ChannelType, ComponentType, InteractionType, MessageType } from 'discord.js';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventuallyPasses } from '../helpers/eventually';
@@ -24,7 +25,7 @@ describe('Discord: security, end to end', () => {
 
   const slackUser = (id: string, name: string): ActorRef => ({ platform: 'slack', userId: id, displayName: name });
   const dmOf = (user: FakeUser) =>
-    [...world.fake.channels.values()].find((c) => c.type === 1 && c.recipients[0].id === user.id);
+    [...world.fake.channels.values()].find((c) => c.type === ChannelType.DM && c.recipients[0].id === user.id);
 
   test('a link code redeemed on Slack joins nothing until its Discord owner presses Confirm in a private prompt naming the redeemer', async () => {
     const given = await world.command(tina, 'helpdesk', [subcommand('link')], true);
@@ -144,11 +145,11 @@ describe("Discord: only the helpdesk's own server", () => {
     const eve = world.fake.user('eve');
     const before = await storedState(world.db.dataSource);
     const command = {
-      type: 2,
-      data: { id: 'cmd-ticket', name: 'ticket', type: 1, options: [] },
+      type: InteractionType.ApplicationCommand,
+      data: { id: 'cmd-ticket', name: 'ticket', type: ApplicationCommandType.ChatInput, options: [] },
       guild_id: '999999999999999999',
       channel_id: SUPPORT_CHANNEL_ID,
-      channel: { id: SUPPORT_CHANNEL_ID, type: 0 },
+      channel: { id: SUPPORT_CHANNEL_ID, type: ChannelType.GuildText },
       member: world.fake.member(eve),
     };
     await expect(world.fake.interact(command, 1500)).rejects.toThrow();
@@ -180,10 +181,10 @@ describe("Discord: only the helpdesk's own server", () => {
     const dmPress = (user: typeof member) =>
       world.fake.interact(
         {
-          type: 3,
-          data: { custom_id: 'link:refuse:ABCDEFGH', component_type: 2 },
+          type: InteractionType.MessageComponent,
+          data: { custom_id: 'link:refuse:ABCDEFGH', component_type: ComponentType.Button },
           channel_id: '1',
-          channel: { id: '1', type: 1 },
+          channel: { id: '1', type: ChannelType.DM },
           user,
           message: {
             id: '111111111111111111',
@@ -191,7 +192,7 @@ describe("Discord: only the helpdesk's own server", () => {
             author: world.fake.bot,
             content: 'A prompt',
             timestamp: new Date().toISOString(),
-            type: 0,
+            type: MessageType.Default,
             attachments: [],
             embeds: [],
             mentions: [],

@@ -1,3 +1,4 @@
+import { ChannelType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { staffedWorldForFile } from '../fakes/discord/harness';
 import { SUPPORT_CHANNEL_ID, type FakeUser } from '../../src/simulator/discord/fake-discord';
 import { chooseInSelect, messageCommand, pressButton } from '../../src/simulator/discord/interactions';
@@ -9,7 +10,7 @@ const shared = staffedWorldForFile();
 const ticketCount = async () =>
   (await shared.world.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n as number;
 const dmOf = (user: FakeUser) =>
-  [...shared.world.fake.channels.values()].find((c) => c.type === 1 && c.recipients[0].id === user.id);
+  [...shared.world.fake.channels.values()].find((c) => c.type === ChannelType.DM && c.recipients[0].id === user.id);
 const buttonIds = (message: any): string[] =>
   (message.components?.[0]?.components ?? []).map((b: { custom_id: string }) => b.custom_id);
 
@@ -39,7 +40,10 @@ describe('a DM to the bot', () => {
 
     const pressed = await pressButton(world.fake, nora, question, buttonIds(question)[0]);
     const answers = await world.fake.answered(pressed, 2);
-    expect(answers[0].body).toMatchObject({ type: 7, data: { content: 'Opening the ticket…', components: [] } });
+    expect(answers[0].body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { content: 'Opening the ticket…', components: [] },
+    });
     const [row] = await world.db.dataSource.query(
       `SELECT t.number, t.title, t.description, t.type, i.platform_user_id AS customer
        FROM ticket t JOIN identity i ON i.person_id = t.customer_id ORDER BY t.id DESC LIMIT 1`,
@@ -179,7 +183,10 @@ describe('the message command "Open a ticket from this message"', () => {
     const before = await ticketCount();
     const used = await messageCommand(world.fake, pia, 'Open a ticket from this message', message);
     const [answer] = await world.fake.answered(used, 1);
-    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(answer.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(answer.body.data.content).toContain('You can only open a ticket from a message you wrote yourself');
     expect(await ticketCount()).toBe(before);
   });
@@ -191,10 +198,13 @@ describe('the message command "Open a ticket from this message"', () => {
     await world.settled();
     const used = await messageCommand(world.fake, tina, 'Open a ticket from this message', message, true);
     const [answer] = await world.fake.answered(used, 1);
-    expect(answer.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(answer.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
+    });
     expect(answer.body.data.content).toContain(`Open a ticket for <@${rosa.id}> with this message?`);
     const open = answer.body.data.components[0].components[0].custom_id;
-    const pressed = await pressButton(world.fake, tina, { ...message, flags: 64 }, open, true);
+    const pressed = await pressButton(world.fake, tina, { ...message, flags: MessageFlags.Ephemeral }, open, true);
     await world.fake.answered(pressed, 2);
     const [row] = await world.db.dataSource.query(
       `SELECT i.platform_user_id AS customer, o.platform_user_id AS opener FROM ticket t

@@ -137,7 +137,7 @@ describe('Discord adapter, end to end', () => {
       type: 'incident',
     });
     const [deferral, longAnswer] = await world.fake.answered(long, 2);
-    expect(deferral.body.data.flags).toBe(64);
+    expect(deferral.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(longAnswer.body.content).toContain('Description is 5000 characters; the limit is 3000');
     // What was typed comes back as a file, so nothing is lost.
     expect(longAnswer.body.files[0].filename).toBe('ticket-draft.txt');
@@ -149,7 +149,7 @@ describe('Discord adapter, end to end', () => {
     const { number, threadId } = await openTicket(ed, 'VPN drops every hour');
     const press = await pressButton(world.fake, ed, card(threadId), `ticket:resolve:${number}`);
     const [deferral, answer] = await world.fake.answered(press, 2);
-    expect(deferral.body.data.flags).toBe(64);
+    expect(deferral.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(answer.body.content).toMatch(/^You can't do that: only support staff can do that\.$/);
     expect(await world.ticket(number)).toMatchObject({ status: 'open', resolved_at: null });
     const escalate = await pressButton(world.fake, ed, card(threadId), `ticket:escalate:${number}`);

@@ -1,4 +1,4 @@
-import { openTicketAs, viewSubmission as submission } from '../fakes/slack/interactions';
+import { openTicketAs, runCommand, ticketByNumber, viewSubmission as submission } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 const CUSTOMER = { id: 'UCORA', name: 'Cora' };
@@ -13,17 +13,9 @@ afterAll(async () => {
 });
 
 type User = { id: string; name: string };
-const ticketRow = async (number: number) =>
-  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
-
-/** A slash command's private answer (Slack shows the JSON body of the 200). */
-async function run(user: User, command: string, text = '', channel = 'CGENERAL') {
-  const res = await h.signer.command(command, user, text, channel);
-  expect(res.status).toBe(200);
-  const raw = await res.text();
-  await h.slack.settled();
-  return raw ? (JSON.parse(raw) as { response_type?: string; text?: string }) : {};
-}
+const ticketRow = (number: number) => ticketByNumber(h, number);
+const run = (user: User, command: string, text = '', channel = 'CGENERAL') =>
+  runCommand(h, user, command, text, channel);
 
 const kbValues = (a: { title: string; tags: string; body: string; visibility: string }) => ({
   title: { value: { type: 'plain_text_input', value: a.title } },

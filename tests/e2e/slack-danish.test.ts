@@ -2,7 +2,7 @@ import { DAY } from '../../src/core/clock';
 import { t } from '../../src/core/texts';
 import { sendDueReminders } from '../../src/jobs/reminders';
 import { buttonIn, buttonPress } from '../../src/simulator/slack/interactions';
-import { ticketFormValues, viewSubmission as submission } from '../fakes/slack/interactions';
+import { runCommand, ticketFormValues, viewSubmission as submission } from '../fakes/slack/interactions';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 /** A customer who reads Danish, in a helpdesk whose language (and so its staff's) is English. */
@@ -16,13 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function run(user: { id: string; name: string }, command: string, text = '') {
-  const res = await h.signer.command(command, user, text, 'CGENERAL');
-  expect(res.status).toBe(200);
-  const raw = await res.text();
-  await h.slack.settled();
-  return raw ? (JSON.parse(raw) as { text?: string }) : {};
-}
+const run = (user: { id: string; name: string }, command: string, text = '') => runCommand(h, user, command, text);
 
 describe('Slack: a Danish customer reads Danish, staff read English', () => {
   test('/helpdesk language da, then the form, the opened notice and her list are in Danish; the staff card stays English', async () => {

@@ -3,9 +3,10 @@ import {
   buttonIn,
   runCommand,
   selected,
+  shownView,
+  submitView,
   ticketFormValues,
-  viewAction,
-  viewSubmission,
+  useInView,
   type TicketFormFields,
 } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
@@ -42,30 +43,12 @@ const count = async (table: string) =>
 const text = (view: View) => JSON.stringify(view.blocks);
 
 /** The modal as the person sees it now: the last view opened or updated (an answer's `response_action: update` is returned by `submit`). */
-const shown = (): View =>
-  h.api.calls.filter((c) => c.method === 'views.open' || c.method === 'views.update').at(-1)!.args.view;
-
+const shown = () => shownView(h) as View;
 /** A view submitted (a form), and its answer: the JSON Slack would act on, or null (closed). */
-async function submit(user: User, view: View, values: Record<string, unknown>) {
-  const started = performance.now();
-  const res = await h.signer.interaction(viewSubmission(user, view.callback_id!, view.private_metadata, values));
-  const ms = performance.now() - started;
-  expect(res.status).toBe(200);
-  const raw = await res.text();
-  await h.slack.settled();
-  return { answer: raw ? JSON.parse(raw) : null, ms };
-}
-
+const submit = (user: User, view: View, values: Record<string, unknown>) => submitView(h, user, view, values);
 /** A control in the modal used (button or select), once the adapter has settled. */
-async function use(
-  user: User,
-  view: View,
-  control: { action_id: string; block_id: string; value?: string; selected?: string },
-) {
-  await h.signer.interaction(viewAction(user, view, control));
-  await h.slack.settled();
-  return shown();
-}
+const use = async (user: User, view: View, control: Parameters<typeof useInView>[3]) =>
+  (await useInView(h, user, view, control)) as View;
 
 const input = (value: string) => ({ value: { type: 'plain_text_input', value } });
 const serviceForm = (fields: {

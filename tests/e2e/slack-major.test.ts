@@ -1,4 +1,4 @@
-import { buttonIn, buttonPress, runCommand, ticketFormValues, viewSubmission } from '../fakes/slack/interactions';
+import { buttonIn, buttonPress, openTicketAs, runCommand, ticketByNumber } from '../fakes/slack/interactions';
 import { startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
 
 type User = { id: string; name: string };
@@ -18,26 +18,12 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ticketRow = async (number: number) =>
-  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = (number: number) => ticketByNumber(h, number);
 
 const run = (user: User, command: string, text = '') => runCommand(h, user, command, text);
 
-async function openIncident(user: User, title: string, description: string) {
-  await run(user, '/ticket');
-  const form = h.api.callsOf('views.open').at(-1)!.args.view;
-  await h.signer.interaction(
-    viewSubmission(
-      user,
-      'ticket_form',
-      form.private_metadata,
-      ticketFormValues({ title, description, type: 'incident', impact: 'team', urgency: 'blocked' }),
-    ),
-  );
-  await h.slack.settled();
-  await h.deliver();
-  return (await h.db.dataSource.query(`SELECT number FROM ticket WHERE title = $1`, [title]))[0].number as number;
-}
+const openIncident = async (user: User, title: string, description: string) =>
+  (await openTicketAs(h, user, { title, description, impact: 'team', urgency: 'blocked' })).number;
 
 const alerts = () =>
   h.api.messages.filter(

@@ -3,7 +3,8 @@ import {
   buttonPress,
   openTicketAs,
   runCommand,
-  ticketFormValues,
+  submitTicketForm,
+  ticketByNumber,
   viewSubmission,
   type TicketFormFields,
 } from '../fakes/slack/interactions';
@@ -22,32 +23,13 @@ afterAll(async () => {
   await h?.close();
 });
 
-const ticketRow = async (number: number) =>
-  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = (number: number) => ticketByNumber(h, number);
 
 const run = (user: User, command: string, text = '') => runCommand(h, user, command, text);
 
-/** /ticket, then the form submitted with `fields`; the answer to the submission (empty when accepted). */
-async function submitForm(
-  user: User,
-  fields: Omit<TicketFormFields, 'description' | 'type'> & Partial<TicketFormFields>,
-) {
-  await run(user, '/ticket');
-  const form = h.api.callsOf('views.open').at(-1)!.args.view;
-  const res = await h.signer.interaction(
-    viewSubmission(
-      user,
-      'ticket_form',
-      form.private_metadata,
-      ticketFormValues({ description: 'Details', type: 'incident', ...fields }),
-    ),
-  );
-  expect(res.status).toBe(200);
-  const raw = await res.text();
-  await h.slack.settled();
-  await h.deliver();
-  return { form, answer: raw ? JSON.parse(raw) : null };
-}
+/** /ticket, then the form submitted with `fields`; the answer to the submission (null when accepted). */
+const submitForm = (user: User, fields: Partial<TicketFormFields> & { title: string }) =>
+  submitTicketForm(h, user, fields);
 
 const cardBlocks = (location: Record<string, string>) => {
   const updates = h.api.callsOf('chat.update').filter((c) => c.args.ts === location.slackCardTs);

@@ -1,5 +1,5 @@
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
-import { openTicketAs, pressButton, runCommand, threadMessage } from '../fakes/slack/interactions';
+import { openTicketAs, pressButton, runCommand, sayInThread } from '../fakes/slack/interactions';
 import { findEverywhere } from '../helpers/catalog-search';
 
 const UMA = { id: 'UUMA', name: 'Uma' };
@@ -17,13 +17,8 @@ afterAll(async () => {
 const helpdesk = (user: { id: string; name: string }, text: string) =>
   runCommand(h, user, '/helpdesk', text) as Promise<{ response_type?: string; text?: string; blocks?: unknown }>;
 
-async function says(user: { id: string }, channel: string, threadTs: string, text: string) {
-  const ts = h.api.nextTs();
-  await h.signer.event(threadMessage(user, channel, threadTs, text, ts));
-  await h.slack.settled();
-  await h.deliver();
-  return ts;
-}
+const says = (user: { id: string }, channel: string, threadTs: string, text: string) =>
+  sayInThread(h, user, channel, threadTs, text);
 
 describe('Privacy commands in Slack, end to end through the fake Slack', () => {
   test("/helpdesk export @person uploads a JSON file to the admin's DM; a supporter is refused", async () => {

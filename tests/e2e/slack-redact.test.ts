@@ -1,5 +1,5 @@
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
-import { openTicketAs, runCommand, threadMessage } from '../fakes/slack/interactions';
+import { openTicketAs, runCommand, sayInThread, threadMessage } from '../fakes/slack/interactions';
 import { storedState } from '../helpers/snapshot';
 
 const CORA = { id: 'UCORA', name: 'Cora' };
@@ -21,14 +21,8 @@ const commentBody = async (platformMessageId: string) =>
   (await h.db.dataSource.query(`SELECT body FROM comment WHERE platform_message_id = $1`, [platformMessageId]))[0]
     ?.body;
 
-/** `user` writes in a thread; the adapter stores it and the copies go out. */
-async function says(user: { id: string }, channel: string, threadTs: string, text: string) {
-  const ts = h.api.nextTs();
-  await h.signer.event(threadMessage(user, channel, threadTs, text, ts));
-  await h.slack.settled();
-  await h.deliver();
-  return ts;
-}
+const says = (user: { id: string }, channel: string, threadTs: string, text: string) =>
+  sayInThread(h, user, channel, threadTs, text);
 
 describe('/helpdesk redact in Slack, end to end through the fake Slack', () => {
   test("an admin redacts a customer's DM message by the link to its copy in the card thread: the copy is edited, the admin told whom to ask", async () => {

@@ -1,4 +1,4 @@
-import { buttonIn, buttonPress, ticketFormValues, viewSubmission, type User } from '../fakes/slack/interactions';
+import { pressButton, pressEphemeral, submitView, ticketFormValues, type User } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, TINA, type SlackHarness } from '../fakes/slack/harness';
 import { TEST_POLICY } from '../helpers/policy';
 
@@ -42,17 +42,14 @@ async function shortcut(user: User, author: User | null, text: string) {
   return calls.at(-1)!.args.view;
 }
 
-async function submit(user: User, view: { private_metadata: string }, title: string) {
-  await h.signer.interaction(
-    viewSubmission(
-      user,
-      'ticket_form',
-      view.private_metadata,
-      ticketFormValues({ title, description: 'From chat', type: 'incident' }),
-    ),
+/** The ticket form a shortcut opened, submitted with `title`. */
+const submit = (user: User, view: { private_metadata: string }, title: string) =>
+  submitView(
+    h,
+    user,
+    { callback_id: 'ticket_form', private_metadata: view.private_metadata },
+    ticketFormValues({ title, description: 'From chat', type: 'incident' }),
   );
-  await h.slack.settled();
-}
 
 const customerOf = async (title: string) =>
   (
@@ -146,12 +143,6 @@ async function reactTo(reactor: User, message: { channel: string; ts: string; us
   return { message, said };
 }
 
-/** A button under an ephemeral message (only its container says where it was). */
-function pressEphemeral(user: User, said: Record<string, any>, actionId: string) {
-  const press = buttonPress(user, buttonIn(said.blocks, actionId), said.channel, { ts: '1.000001' });
-  return { ...press, container: { ...press.container, is_ephemeral: true }, message: undefined };
-}
-
 const ticketOfMessage = async (ts: string) =>
   (
     await h.db.dataSource.query(
@@ -169,8 +160,7 @@ describe('the ticket emoji on a message', () => {
     expect(said[0]).toMatchObject({ channel: 'CGENERAL', user: EVE.id, text: 'Open a ticket with this message?' });
     expect(await ticketOfMessage(message.ts)).toBeUndefined();
 
-    await h.signer.interaction(pressEphemeral(EVE, said[0], 'reaction_ticket_open'));
-    await h.slack.settled();
+    await pressEphemeral(h, EVE, said[0], 'reaction_ticket_open');
     const ticket = await ticketOfMessage(message.ts);
     expect(ticket).toMatchObject({ customer: EVE.id });
     const [row] = await h.db.dataSource.query(`SELECT title, description, type FROM ticket WHERE number = $1`, [
@@ -201,19 +191,16 @@ describe('the ticket emoji on a message', () => {
   test("staff reacting on someone else's message open the ticket for its author", async () => {
     const { message, said } = await react(TINA, FRED, 'Fred: Outlook keeps asking for my password');
     expect(said[0].text).toBe('Open a ticket for <@UFRED> with this message?');
-    await h.signer.interaction(pressEphemeral(TINA, said[0], 'reaction_ticket_open'));
-    await h.slack.settled();
+    await pressEphemeral(h, TINA, said[0], 'reaction_ticket_open');
     expect(await ticketOfMessage(message.ts)).toMatchObject({ customer: FRED.id });
   });
 
   test('a second reaction on the same message opens nothing new, nor does pressing Open twice', async () => {
     const { message, said } = await react(FRED, FRED, 'Keyboard missing keys');
     const second = await reactTo(TINA, message);
-    await h.signer.interaction(pressEphemeral(FRED, said[0], 'reaction_ticket_open'));
-    await h.slack.settled();
+    await pressEphemeral(h, FRED, said[0], 'reaction_ticket_open');
     const ticket = await ticketOfMessage(message.ts);
-    await h.signer.interaction(pressEphemeral(TINA, second.said[0], 'reaction_ticket_open'));
-    await h.slack.settled();
+    await pressEphemeral(h, TINA, second.said[0], 'reaction_ticket_open');
     expect(h.api.callsOf('chat.postEphemeral').at(-1)!.args.text).toBe(
       `No ticket was opened: That message is already ticket #${ticket.number}.`,
     );
@@ -255,10 +242,7 @@ describe('the ticket emoji on a message', () => {
     const dm = said.find((s) => s.channel === `D${GUS.id}`)!;
     expect(dm.text).toBe('Open a ticket with this message?');
     const question = h.api.messages.filter((m) => m.channel === dm.channel).at(-1)!;
-    await h.signer.interaction(
-      buttonPress(GUS, buttonIn(question.blocks, 'reaction_ticket_cancel'), dm.channel, question),
-    );
-    await h.slack.settled();
+    await pressButton(h, GUS, question, 'reaction_ticket_cancel', dm.channel);
     expect(h.api.messages.find((m) => m.ts === question.ts)?.text).toBe('No ticket was opened.');
     expect(await ticketCount()).toBe(before);
   });

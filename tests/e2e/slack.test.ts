@@ -1,8 +1,11 @@
 import {
   cardButtonPress,
   openTicketAs,
+  selected,
   threadMessage,
+  ticketByNumber,
   ticketFormValues,
+  viewSubmission,
   type TicketFormFields,
 } from '../fakes/slack/interactions';
 import { ADMIN, startStaffedSlackHarness, SUPPORT_CHANNEL, TINA, type SlackHarness } from '../fakes/slack/harness';
@@ -20,56 +23,14 @@ afterAll(async () => {
 
 const count = async (table: string) =>
   (await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
-const ticketRow = async (number: number) =>
-  (await h.db.dataSource.query(`SELECT * FROM ticket WHERE number = $1`, [number]))[0];
+const ticketRow = (number: number) => ticketByNumber(h, number);
 
-function formSubmission(user: { id: string; name: string }, fields: TicketFormFields, privateMetadata = '{}') {
-  return {
-    type: 'view_submission',
-    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
-    trigger_id: 'trigger-submit',
-    view: {
-      id: 'VFORM',
-      type: 'modal',
-      callback_id: 'ticket_form',
-      private_metadata: privateMetadata,
-      hash: 'h',
-      team_id: 'T1',
-      app_id: 'A1',
-      bot_id: 'BBOT',
-      state: { values: ticketFormValues(fields) },
-    },
-  };
-}
+const formSubmission = (user: { id: string; name: string }, fields: TicketFormFields, privateMetadata = '{}') =>
+  viewSubmission(user, 'ticket_form', privateMetadata, ticketFormValues(fields));
 
 /** The escalation form as submitted with `chosen` (a Slack user id, or 'least'). */
-function escalateSubmission(user: { id: string; name: string }, form: { private_metadata: string }, chosen: string) {
-  return {
-    type: 'view_submission',
-    user: { id: user.id, name: user.name, username: user.name, team_id: 'T1' },
-    trigger_id: 'trigger-escalate-submit',
-    view: {
-      id: 'VESC',
-      type: 'modal',
-      callback_id: 'escalate_form',
-      private_metadata: form.private_metadata,
-      hash: 'h',
-      team_id: 'T1',
-      app_id: 'A1',
-      bot_id: 'BBOT',
-      state: {
-        values: {
-          to: {
-            value: {
-              type: 'static_select',
-              selected_option: { value: chosen, text: { type: 'plain_text', text: chosen } },
-            },
-          },
-        },
-      },
-    },
-  };
-}
+const escalateSubmission = (user: { id: string; name: string }, form: { private_metadata: string }, chosen: string) =>
+  viewSubmission(user, 'escalate_form', form.private_metadata, { to: { value: selected(chosen) } });
 
 const message = (user: { id: string }, channel: string, threadTs: string, text: string, ts = h.api.nextTs()) =>
   threadMessage(user, channel, threadTs, text, ts);

@@ -4,7 +4,14 @@ import {
   SUPPORT_CHANNEL_ID,
   type FakeUser,
 } from '../../src/simulator/discord/fake-discord';
-import { place } from '../../src/simulator/discord/interactions';
+import {
+  ApplicationCommandOptionType as OptionType,
+  ApplicationCommandType,
+  ComponentType,
+  InteractionType,
+  MessageType,
+} from 'discord.js';
+import { modalAnswers, place } from '../../src/simulator/discord/interactions';
 import { snowflake } from '../../src/simulator/discord/snowflake';
 import { DiscordWorld } from '../fakes/discord/harness';
 import { ErrorLog, readFacts, type Answer, type FuzzTarget } from './findings';
@@ -109,7 +116,7 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
             ...payload,
             author: user,
             content: r.text,
-            type: 0,
+            type: MessageType.Default,
             timestamp: new Date().toISOString(),
             edited_timestamp: r.kind === 'edit' ? new Date().toISOString() : null,
             tts: false,
@@ -133,7 +140,7 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
           channel_id: channelId,
           author: user,
           content: r.text,
-          type: 0,
+          type: MessageType.Default,
           timestamp: new Date().toISOString(),
           edited_timestamp: null,
           tts: false,
@@ -197,17 +204,23 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
       case 'command':
         {
           const options = this.withIds(r.options);
-          data = { id: `cmd-${r.name}`, name: r.name, type: 1, options, ...this.resolved(options) };
+          data = {
+            id: `cmd-${r.name}`,
+            name: r.name,
+            type: ApplicationCommandType.ChatInput,
+            options,
+            ...this.resolved(options),
+          };
         }
         break;
       case 'button':
-        data = { custom_id: r.customId, component_type: 2 };
+        data = { custom_id: r.customId, component_type: ComponentType.Button };
         extra = { message: this.cardOf(r.ticket, channelId) };
         break;
       case 'select':
         data = {
           custom_id: r.customId,
-          component_type: r.userSelect ? 5 : 3,
+          component_type: r.userSelect ? ComponentType.UserSelect : ComponentType.StringSelect,
           values: r.values.map((v) => this.idOf(v)),
           ...(r.userSelect
             ? {
@@ -224,19 +237,15 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
         extra = { message: this.cardOf(r.ticket, channelId) };
         break;
       case 'modal':
-        data = {
-          custom_id: r.customId,
-          components: Object.entries(r.fields).map(([name, value], i) => ({
-            type: 18,
-            id: 2 * i + 1,
-            component: Array.isArray(value)
-              ? { type: 3, id: 2 * i + 2, custom_id: name, values: value }
-              : { type: 4, id: 2 * i + 2, custom_id: name, value },
-          })),
-        };
+        data = { custom_id: r.customId, components: modalAnswers(r.fields) };
         break;
     }
-    const type = { command: 2, button: 3, select: 3, modal: 5 }[r.kind];
+    const type = {
+      command: InteractionType.ApplicationCommand,
+      button: InteractionType.MessageComponent,
+      select: InteractionType.MessageComponent,
+      modal: InteractionType.ModalSubmit,
+    }[r.kind];
     const id = fake.sendInteraction(guild({ type, data, ...at, ...extra }));
     await this.settled();
     const sentAt = fake.sentAt.get(id)!;
@@ -278,7 +287,7 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
       card ?? {
         id: snowflake(),
         channel_id: channelId,
-        type: 0,
+        type: MessageType.Default,
         content: `#${ticket}`,
         author: this.world.fake.bot,
         flags: 0,
@@ -305,9 +314,9 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
   /** People named by their user ids, and channel options given one of the server's channels (Discord offers only those). */
   private withIds(options: Option[]): Option[] {
     return options.map((o) =>
-      o.type === 7
+      o.type === OptionType.Channel
         ? { ...o, value: SUPPORT_CHANNEL_ID }
-        : o.type === 6
+        : o.type === OptionType.User
           ? { ...o, value: this.idOf(String(o.value)) }
           : o.options
             ? { ...o, options: this.withIds(o.options) }
@@ -320,8 +329,8 @@ export class DiscordFuzzWorld implements FuzzTarget<DiscordCase> {
       return list.flatMap((o) => [o, ...all(o.options ?? [])]);
     })(options);
     const fake = this.world.fake;
-    const users = flat.filter((o) => o.type === 6);
-    const channels = flat.filter((o) => o.type === 7);
+    const users = flat.filter((o) => o.type === OptionType.User);
+    const channels = flat.filter((o) => o.type === OptionType.Channel);
     if (users.length === 0 && channels.length === 0) return {};
     const resolved: Record<string, unknown> = {};
     if (users.length > 0)

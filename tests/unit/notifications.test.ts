@@ -1,5 +1,5 @@
 import type { Ticket } from '../../src/core/model';
-import { planDeliveries, type NotificationContext } from '../../src/core/rules/notifications';
+import { planDeliveries, type NotificationContext, type TicketEventFacts } from '../../src/core/rules/notifications';
 import { PLAIN_TICKET_EXTRAS } from '../helpers/sla-clock';
 
 const ticket: Ticket = {
@@ -34,7 +34,8 @@ const context = (
   over: Partial<NotificationContext> = {},
 ): NotificationContext => ({
   ticket,
-  event: { id: 1, kind, actorId: 2, data },
+  // Each case's data is spelt loosely here (some leave out what the rule does not read): the rule's cases see their kind's.
+  event: { id: 1, kind, actorId: 2, data } as TicketEventFacts,
   customer: { personId: 3, platforms: ['discord'] },
   assignee: { personId: 2, platforms: ['discord'] },
   admins: [{ personId: 9, platforms: ['slack'] }],
@@ -59,7 +60,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'auto' },
-        { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, how: 'auto' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 3,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' },
+          },
+        },
       ),
     );
     expect(byOther.filter((d) => d.kind === 'person.dm')).toEqual([
@@ -74,7 +82,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'auto' },
-        { event: { id: 1, kind: 'assigned', actorId: 3, data: { assigneeId: 2, how: 'auto' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 3,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'auto' },
+          },
+        },
       ),
     );
     expect(atOpening.map((d) => d.kind)).toEqual(['person.dm']);
@@ -85,7 +100,14 @@ describe('who is told what', () => {
       context(
         'assigned',
         { assigneeId: 2, how: 'reassign' },
-        { event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'reassign' } } },
+        {
+          event: {
+            id: 1,
+            kind: 'assigned',
+            actorId: 5,
+            data: { assigneeId: 2, previousAssigneeId: null, how: 'reassign' },
+          },
+        },
       ),
     );
     expect(later.map((d) => d.kind)).toEqual(['ticket.card', 'ticket.member', 'person.dm']);
@@ -97,7 +119,12 @@ describe('who is told what', () => {
   test('an escalation says so to the new assignee', () => {
     const out = planDeliveries({
       ...context('assigned', { assigneeId: 2, how: 'escalate' }),
-      event: { id: 1, kind: 'assigned', actorId: 5, data: { assigneeId: 2, how: 'escalate' } },
+      event: {
+        id: 1,
+        kind: 'assigned',
+        actorId: 5,
+        data: { assigneeId: 2, previousAssigneeId: null, how: 'escalate' },
+      },
     });
     expect(String(out.find((d) => d.kind === 'person.dm')?.payload.text)).toContain('escalated');
   });

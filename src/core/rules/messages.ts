@@ -32,15 +32,7 @@ export function formatMoment(moment: Moment, timeZone = 'UTC'): string {
   const at = new Date(moment.at);
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(at);
+    parts = formatIn(timeZone).formatToParts(at);
   } catch {
     // A zone this runtime does not know: UTC, said as such.
     return formatMoment(moment, 'UTC');
@@ -48,6 +40,29 @@ export function formatMoment(moment: Moment, timeZone = 'UTC'): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const day = `${part('year')}-${part('month')}-${part('day')}`;
   return moment.precision === 'day' ? day : `${day} ${part('hour')}:${part('minute')} ${timeZone}`;
+}
+
+/**
+ * The format of one zone, made once: making an Intl.DateTimeFormat costs far more than using one
+ * (a batch of reminders names a closing day per ticket). Zones are few: the helpdesk's and its
+ * readers'.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** A message in a language: its values filled in, texts within it said in the same language. */

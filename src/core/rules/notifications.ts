@@ -3,19 +3,15 @@ import type { Platform, Resolution, Ticket } from '../model';
 import { DAY } from '../clock';
 import { DEFAULT_LANGUAGE } from '../texts';
 import { notices, say, type Message } from './messages';
-import type { SlaTarget } from './sla';
+import type { TicketEventData } from '../events';
 
 /**
  * Who is told what about a ticket event: one pure function from the event to deliveries. The
  * adapters' senders turn each delivery into platform messages; internal notes only ever go to the
  * staff side.
  */
-export interface TicketEventFacts {
-  id: number;
-  kind: string;
-  actorId: number | null;
-  data: Record<string, unknown>;
-}
+/** An event as the rule reads it: its kind and that kind's data (events.ts), its id and who acted. */
+export type TicketEventFacts = TicketEventData & { id: number; actorId: number | null };
 
 export interface Recipient {
   personId: number;
@@ -75,7 +71,7 @@ function dmPlatform(recipient: Recipient, preferred: Platform): Platform | null 
 }
 
 /** An assignment (or none) chosen as the ticket was opened, in the same transaction. */
-const madeAtOpening = (event: TicketEventFacts) => event.data.how === 'auto';
+const madeAtOpening = (event: Extract<TicketEventFacts, { kind: 'assigned' | 'waiting' }>) => event.data.how === 'auto';
 
 export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   const { ticket, event } = context;
@@ -84,7 +80,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     out.push({ platform: ticket.platform, destination: ticketDestination(ticket.id), kind, payload });
   const tellCustomer = (message: Message, extra: Record<string, unknown> = {}) =>
     toTicket('ticket.notice', { audience: 'customer', ...said(message), ...extra });
-  const alertStaff = (message: Message, platforms: Platform[] = [ticket.platform]) => {
+  const alertStaff = (message: Message, platforms: readonly Platform[] = [ticket.platform]) => {
     for (const platform of platforms)
       out.push({
         platform,
@@ -93,8 +89,8 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
         payload: { ...said(message), ticketId: ticket.id },
       });
   };
-  const platformsIn = (data: Record<string, unknown>) =>
-    Array.isArray(data.platforms) && data.platforms.length > 0 ? (data.platforms as Platform[]) : [ticket.platform];
+  const platformsIn = (platforms: readonly Platform[] | undefined): readonly Platform[] =>
+    platforms && platforms.length > 0 ? platforms : [ticket.platform];
   const dm = (recipient: Recipient | null, message: Message) => {
     if (!recipient || recipient.personId === event.actorId) return;
     const platform = dmPlatform(recipient, ticket.platform);
@@ -111,15 +107,12 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
   // channels on every platform its tickets are on, and its assignee by direct message.
   if (ticket.isMajor) {
     if (event.kind === 'major_declared')
-      alertStaff(notices.majorDeclared(ticket, event.data.ticketNumbers as number[]), platformsIn(event.data));
+      alertStaff(notices.majorDeclared(ticket, event.data.ticketNumbers), platformsIn(event.data.platforms));
     if (event.kind === 'assigned') dm(context.assignee, notices.assignedToYou(ticket));
     if (event.kind === 'status_changed' && event.data.to === 'resolved') alertStaff(notices.majorResolved(ticket));
     if (event.kind === 'sla_warning')
-      dm(
-        context.assignee,
-        notices.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt))),
-      );
-    if (event.kind === 'sla_breached') alertStaff(notices.slaBreached(ticket, event.data.target as SlaTarget));
+      dm(context.assignee, notices.slaWarning(ticket, event.data.target, new Date(String(event.data.dueAt))));
+    if (event.kind === 'sla_breached') alertStaff(notices.slaBreached(ticket, event.data.target));
     return out;
   }
 
@@ -164,7 +157,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       // off: in the ticket's queue, so a copy still being posted is out before it is edited.
       const elsewhere =
         event.data.writtenInTicketId === undefined ? {} : { writtenInTicketId: event.data.writtenInTicketId };
-      for (const platform of platformsIn(event.data)) {
+      for (const platform of platformsIn(event.data.platforms)) {
         out.push({
           platform,
           destination: ticketDestination(ticket.id),
@@ -199,22 +192,22 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
       break;
     }
     case 'reminded': {
-      const pendingSince = new Date(String(event.data.pendingSince));
+      const pendingSince = new Date(event.data.pendingSince);
       tellCustomer(notices.reminder(ticket, new Date(pendingSince.getTime() + context.policy.autoCloseDays * DAY)));
       break;
     }
     case 'follow_up_opened':
-      tellCustomer(notices.followUpOpened(ticket, { number: event.data.followUpNumber as number }));
+      tellCustomer(notices.followUpOpened(ticket, { number: event.data.followUpNumber }));
       break;
     case 'sla_warning': {
-      const text = notices.slaWarning(ticket, event.data.target as SlaTarget, new Date(String(event.data.dueAt)));
+      const text = notices.slaWarning(ticket, event.data.target, new Date(String(event.data.dueAt)));
       if (context.assignee) dm(context.assignee, text);
       else alertStaff(text);
       break;
     }
     case 'sla_breached': {
       toTicket('ticket.card');
-      const text = notices.slaBreached(ticket, event.data.target as SlaTarget);
+      const text = notices.slaBreached(ticket, event.data.target);
       alertStaff(text);
       // At the top tier there is no one to escalate to: the admins hear of it.
       for (const admin of context.admins) dm(admin, text);
@@ -222,9 +215,7 @@ export function planDeliveries(context: NotificationContext): DeliveryDraft[] {
     }
     case 'linked':
       toTicket('ticket.card');
-      tellCustomer(
-        notices.knownProblem(ticket, typeof event.data.parentNumber === 'number' ? event.data.parentNumber : undefined),
-      );
+      tellCustomer(notices.knownProblem(ticket, event.data.parentNumber));
       break;
     case 'unlinked':
       toTicket('ticket.card');

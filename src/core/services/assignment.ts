@@ -3,7 +3,7 @@ import { TicketEntity } from '../../db/entities';
 import type { Ticket, Tier } from '../model';
 import { chooseAssignee, planWaitingAssignments, type AssignmentCandidate } from '../rules/assignment';
 import type { Tx } from './context';
-import { record } from './history';
+import { applyChange } from './ticket-changes';
 
 /**
  * Supporters of a tier (or of every tier), locked so that concurrent assignments take turns: the
@@ -54,19 +54,16 @@ export async function setAssignee(
   how: AssignHow,
 ): Promise<void> {
   const previous = ticket.assigneeId;
-  ticket.assigneeId = assigneeId;
-  // The ticket and the supporter's last-assigned stamp in one statement (this runs under the candidates' lock).
-  await tx.manager.query(
-    `WITH stamped AS (UPDATE person SET last_assigned_at = $3 WHERE id = $2)
-     UPDATE ticket SET assignee_id = $2, assigned_at = CASE WHEN $2::int IS NULL THEN NULL ELSE $3::timestamptz END, updated_at = $3
-     WHERE id = $1`,
-    [ticket.id, assigneeId, tx.now],
-  );
-  if (assigneeId === null) {
-    await record(tx, ticket, actorId, 'waiting', { tier: ticket.tier, previousAssigneeId: previous, how });
-    return;
-  }
-  await record(tx, ticket, actorId, 'assigned', { assigneeId, previousAssigneeId: previous, how });
+  // The supporter's last-assigned stamp (this runs under the candidates' lock), then the ticket's change.
+  if (assigneeId !== null)
+    await tx.manager.query(`UPDATE person SET last_assigned_at = $2 WHERE id = $1`, [assigneeId, tx.now]);
+  await applyChange(tx, ticket, actorId, {
+    patch: { assigneeId, assignedAt: assigneeId === null ? null : tx.now },
+    event:
+      assigneeId === null
+        ? { kind: 'waiting', data: { tier: ticket.tier, previousAssigneeId: previous, how } }
+        : { kind: 'assigned', data: { assigneeId, previousAssigneeId: previous, how } },
+  });
 }
 
 /** The rule's choice among the ticket's tier, applied: assigned, or left waiting with admins told. */

@@ -20,11 +20,11 @@ import {
   type CommentInput,
 } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { record } from './history';
 import { forgetReport } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
 import { replaceTextCopies } from './text-copies';
-import { applyPatch, lockTicket } from './ticket-store';
+import { lockTicket } from './ticket-store';
+import { applyChange, recordChange } from './ticket-changes';
 import { recordLeftOnReopen } from './major-incidents';
 import { openInTx } from './tickets';
 
@@ -94,35 +94,39 @@ export class CommentService {
               location: {},
               followUpOfId: old.id,
             });
-            await record(tx, old, actor.id, 'follow_up_opened', {
-              followUpNumber: ticket.number,
-              followUpId: ticket.id,
+            await recordChange(tx, old, actor.id, {
+              kind: 'follow_up_opened',
+              data: { followUpNumber: ticket.number, followUpId: ticket.id },
             });
             writtenInTicketId = old.id;
           } else {
             const before = { ...ticket };
-            await applyPatch(tx, ticket, transitions.customerReplyPatch(ticket, outcome, tx.now));
-            if (ticket.status !== before.status) {
-              await record(tx, ticket, actor.id, 'status_changed', {
-                from: before.status,
-                to: ticket.status,
-                reason: 'customer_reply',
-              });
-            }
+            const patch = transitions.customerReplyPatch(ticket, outcome, tx.now);
+            const to = patch.status ?? ticket.status;
+            await applyChange(tx, ticket, actor.id, {
+              patch,
+              event:
+                to === before.status
+                  ? null
+                  : { kind: 'status_changed', data: { from: before.status, to, reason: 'customer_reply' } },
+            });
             await recordLeftOnReopen(tx, before, ticket, actor.id);
           }
         }
         const firstResponse = actor.id !== ticket.customerId && ticket.firstResponseAt === null;
-        if (firstResponse) await applyPatch(tx, ticket, { firstResponseAt: tx.now });
+        if (firstResponse) await applyChange(tx, ticket, actor.id, { patch: { firstResponseAt: tx.now }, event: null });
 
         const comment = await insertComment(tx, ticket.id, actor.id, 'public', input.body, messageRef);
         await storeAttachments(tx, comment.id, input.attachments);
-        await record(tx, ticket, actor.id, 'commented', {
-          commentId: comment.id,
-          byCustomer: actor.id === ticket.customerId,
-          writtenInTicketId,
-          // The card's SLA line moves from "first response due" to the resolution.
-          firstResponse: firstResponse || undefined,
+        await recordChange(tx, ticket, actor.id, {
+          kind: 'commented',
+          data: {
+            commentId: comment.id,
+            byCustomer: actor.id === ticket.customerId,
+            writtenInTicketId,
+            // The card's SLA line moves from "first response due" to the resolution.
+            firstResponse: firstResponse || undefined,
+          },
         });
         const result: CommentResult = { comment, ticket, outcome };
         if (alongside) await alongside(tx, result);
@@ -154,7 +158,7 @@ export class CommentService {
       const ticket = await lockTicket(tx, input.ticketNumber);
       authorize(actor, 'ticket.note', ticket);
       const comment = await insertComment(tx, ticket.id, actor.id, 'internal', input.body, messageRef);
-      await record(tx, ticket, actor.id, 'noted', { commentId: comment.id });
+      await recordChange(tx, ticket, actor.id, { kind: 'noted', data: { commentId: comment.id } });
       return { comment, ticket, outcome: 'staff_reply' };
     });
   }
@@ -176,7 +180,7 @@ export class CommentService {
       });
       await tx.manager.update(CommentEntity, comment.id, { body: input.body, editedAt: tx.now });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
-      await record(tx, ticket, actor.id, 'comment_edited', { commentId: comment.id });
+      await recordChange(tx, ticket, actor.id, { kind: 'comment_edited', data: { commentId: comment.id } });
       return { ...comment, body: input.body, editedAt: tx.now };
     });
   }
@@ -194,7 +198,7 @@ export class CommentService {
       const actor = actorRef ? await resolvePerson(tx.manager, actorRef) : null;
       await tx.manager.update(CommentEntity, comment.id, { deletedAt: tx.now, deletedById: actor?.id ?? null });
       const ticket = await tx.manager.findOneByOrFail(TicketEntity, { id: comment.ticketId });
-      await record(tx, ticket, actor?.id ?? null, 'comment_deleted', { commentId: comment.id });
+      await recordChange(tx, ticket, actor?.id ?? null, { kind: 'comment_deleted', data: { commentId: comment.id } });
       return { ...comment, deletedAt: tx.now };
     });
   }
@@ -243,11 +247,7 @@ export class CommentService {
       const writtenInTicketId = await writtenInTicket(tx, comment);
       // A late reply that opened a follow-up is that ticket's description too (see comment()), whatever its edits since.
       const description = writtenInTicketId !== null && ticket.followUpOfId === writtenInTicketId;
-      if (description) {
-        await tx.manager.update(TicketEntity, ticket.id, { description: input.replacement });
-        ticket.description = input.replacement;
-        forgetReport(tx.manager, ticket.id);
-      }
+      if (description) forgetReport(tx.manager, ticket.id);
       // Copies of the text elsewhere: the follow-up's opening, events and deliveries of both tickets.
       await replaceTextCopies(
         tx,
@@ -255,11 +255,17 @@ export class CommentService {
         [comment.body, ...revisions.map((r) => r.body), ...files.flatMap((f) => [f.filename, f.sourceUrl])],
         input.replacement,
       );
-      await record(tx, ticket, actor.id, 'comment_redacted', {
-        commentId: comment.id,
-        platforms,
-        ...(writtenInTicketId ? { writtenInTicketId } : {}),
-        ...(description ? { description } : {}),
+      await applyChange(tx, ticket, actor.id, {
+        patch: description ? { description: input.replacement } : {},
+        event: {
+          kind: 'comment_redacted',
+          data: {
+            commentId: comment.id,
+            platforms,
+            ...(writtenInTicketId ? { writtenInTicketId } : {}),
+            ...(description ? { description } : {}),
+          },
+        },
       });
       return {
         comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id },

@@ -15,6 +15,7 @@ import { languageOf, type Language } from '../texts';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
 import { currentRating } from './ratings';
+import { mergeLocation } from './ticket-bookkeeping';
 
 export interface PersonView {
   id: number;
@@ -197,10 +198,7 @@ export class DeliveryViews {
 
   /** Merges platform ids into the ticket's location (e.g. { discordThreadId }). */
   async saveLocation(ticketId: number, patch: TicketLocation): Promise<void> {
-    await this.ctx.dataSource.query(`UPDATE ticket SET location = location || $2::jsonb WHERE id = $1`, [
-      ticketId,
-      JSON.stringify(patch),
-    ]);
+    await mergeLocation(this.ctx.dataSource.manager, ticketId, patch);
   }
 
   /**

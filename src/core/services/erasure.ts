@@ -3,7 +3,9 @@ import type { Person, Platform, TicketLocation } from '../model';
 import { planErasureOfDirectMessages } from '../rules/notifications';
 import { ERASED_TEXT, REDACTED_FILE } from '../schemas';
 import type { Tx } from './context';
-import { record, writeDeliveries } from './history';
+import { writeDeliveries } from './history';
+import { forgetThreadMember } from './ticket-bookkeeping';
+import { applyChange, recordChange } from './ticket-changes';
 import { forgetReport } from './look-alike';
 import { reassignTicketsOf } from './staff';
 import { replaceTextCopies, replaceUserIdsEverywhere } from './text-copies';
@@ -164,14 +166,10 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
 
   for (const ticket of tickets) {
     const places = await erasedPlaces(tx, ticket);
-    await m.query(
-      `UPDATE ticket SET title = $2, description = $2, location = '{}'::jsonb, updated_at = $3 WHERE id = $1`,
-      [ticket.id, ERASED_TEXT, tx.now],
-    );
-    Object.assign(ticket, { title: ERASED_TEXT, description: ERASED_TEXT, location: {} });
     forgetReport(m, ticket.id);
-    const eventId = await record(tx, ticket, actor.id, 'ticket_erased', {
-      closed: closedNumbers.includes(ticket.number),
+    const eventId = await applyChange(tx, ticket, actor.id, {
+      patch: { title: ERASED_TEXT, description: ERASED_TEXT, location: {} },
+      event: { kind: 'ticket_erased', data: { closed: closedNumbers.includes(ticket.number) } },
     });
     await m.query(`UPDATE delivery SET payload = payload || $2::jsonb WHERE event_id = $1 AND kind = 'ticket.erased'`, [
       eventId,
@@ -193,7 +191,7 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     const platforms = [
       ...new Set([ticket.platform, ...(comment.platform ? [comment.platform] : []), ...copies.map((c) => c.platform)]),
     ];
-    await record(tx, ticket, actor.id, 'comment_redacted', { commentId: comment.id, platforms });
+    await recordChange(tx, ticket, actor.id, { kind: 'comment_redacted', data: { commentId: comment.id, platforms } });
   }
 
   return {
@@ -278,12 +276,7 @@ async function leaveThreads(
   identities: Array<{ platform: Platform; platform_user_id: string }>,
 ): Promise<void> {
   for (const identity of identities.filter((i) => i.platform === 'discord')) {
-    await tx.manager.query(
-      `UPDATE ticket SET location = jsonb_set(location, '{discordThreadMembers}',
-         to_jsonb(array_to_string(array_remove(string_to_array(location->>'discordThreadMembers', ','), $1), ',')))
-       WHERE location ? 'discordThreadMembers' AND strpos(location->>'discordThreadMembers', $1) > 0`,
-      [identity.platform_user_id],
-    );
+    await forgetThreadMember(tx.manager, identity.platform_user_id);
   }
 }
 

@@ -4,33 +4,23 @@ import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/not
 import { deliveryRows, insertDeliveriesSql } from './delivery-insert';
 import { platformsOf } from './people';
 import type { Tx } from './context';
-import type { EventDataOf, EventKind, TicketEventData } from '../events';
+import type { TicketEventData } from '../events';
 
 export type { EventKind } from '../events';
 
 /**
  * Appends one event to a ticket's history and writes the deliveries it causes, in the caller's
  * transaction: the change, its record and its notifications commit together or not at all.
+ * Called by ticket-changes.ts only (`applyChange`): a service records a change through it.
  */
-export async function record<K extends EventKind>(
-  tx: Tx,
-  ticket: Ticket,
-  actorId: number | null,
-  kind: K,
-  data: EventDataOf<K>,
-): Promise<number> {
-  // Sound: the data is the shape of this kind; TypeScript cannot pair a generic kind with its data by itself.
-  return recordEvent(tx, ticket, actorId, { kind, data } as TicketEventData);
-}
-
-/** `record`, for an event already paired with its data (a rule's planned change). */
 export async function recordEvent(
   tx: Tx,
   ticket: Ticket,
   actorId: number | null,
-  { kind, data }: TicketEventData,
+  event: TicketEventData,
 ): Promise<number> {
   const { manager, now } = tx;
+  const { kind, data } = event;
   // Admins hear of tickets no one can take, and of breaches with no tier left to escalate to.
   const admins =
     kind === 'waiting' || (kind === 'sla_breached' && 'toAdmins' in data && data.toAdmins) ? await adminIds(tx) : [];
@@ -40,14 +30,14 @@ export async function recordEvent(
   const drafts = planDeliveries({
     ticket,
     // The rule never puts the event's id into what it plans, so it can be planned before the insert.
-    event: { id: 0, kind, actorId, data },
+    event: { id: 0, actorId, ...event },
     customer: recipient(ticket.customerId),
     assignee: ticket.assigneeId ? recipient(ticket.assigneeId) : null,
     admins: admins.map(recipient),
     policy: tx.ctx.policy,
   });
   // The event and its deliveries in one statement: one round trip fewer inside every change.
-  const [event] = await manager.query(
+  const [inserted] = await manager.query(
     `WITH event AS (
        INSERT INTO ticket_event (ticket_id, actor_id, kind, data, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
      ), deliveries AS (${insertDeliveriesSql({ rows: '$6', at: '$5', join: 'event', eventId: 'event.id' })})
@@ -55,7 +45,7 @@ export async function recordEvent(
     [ticket.id, actorId, kind, data, now, JSON.stringify(deliveryRows(drafts, { ticketId: ticket.id, eventId: null }))],
   );
   tx.deliveriesWritten += drafts.length;
-  return event.id;
+  return inserted.id;
 }
 
 /** Deliveries that belong to no ticket event (a major-incident proposal's alert), in the caller's transaction. */

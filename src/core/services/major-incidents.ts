@@ -24,10 +24,12 @@ import {
 } from '../schemas';
 import { autoAssign } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { record, writeDeliveries } from './history';
+import { writeDeliveries } from './history';
 import { countNewReport, surroundingsOf, type Surroundings } from './look-alike';
 import { resolvePerson, type ActorRef } from './people';
-import { applyPatch, insertTicket, lockTicket, ticketFromRow } from './ticket-store';
+import { insertTicket, lockTicket, ticketFromRow } from './ticket-store';
+import { joinProposal, leaveProposal } from './ticket-bookkeeping';
+import { applyChange, recordChange } from './ticket-changes';
 
 /** Serialises the rare moments that make or grow a major incident or proposal, so two reports never make two. */
 const MAJOR_LOCK_KEY = 7_340_202;
@@ -66,11 +68,7 @@ export class MajorIncidentService {
         `UPDATE major_proposal SET status = 'dismissed', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
         [proposal.id, actor.id, tx.now],
       );
-      await tx.manager.query(
-        `UPDATE ticket SET major_proposal_id = NULL, look_alike_dismissed_at = coalesce(look_alike_dismissed_at, $2)
-         WHERE major_proposal_id = $1`,
-        [proposal.id, tx.now],
-      );
+      await leaveProposal(tx, proposal.id, { dismissed: true });
       await alertAboutProposal(tx, proposal.id);
     });
   }
@@ -85,7 +83,10 @@ export class MajorIncidentService {
       const ticket = await lockTicket(tx, input.ticketNumber);
       if (ticket.majorProposalId !== proposal.id)
         throw new ConflictError(`#${ticket.number} is not listed in that proposal any more.`);
-      await applyPatch(tx, ticket, { majorProposalId: null, lookAlikeDismissedAt: tx.now });
+      await applyChange(tx, ticket, actor.id, {
+        patch: { majorProposalId: null, lookAlikeDismissedAt: tx.now },
+        event: null,
+      });
       await alertAboutProposal(tx, proposal.id);
     });
   }
@@ -168,9 +169,9 @@ export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: numbe
         tx.now,
       ]);
       await listInProposal(tx, proposal.id, placement.members);
-      await record(tx, ticket, null, 'major_proposed', {
-        proposalId: proposal.id,
-        ticketIds: placement.members.map((r) => r.id),
+      await recordChange(tx, ticket, null, {
+        kind: 'major_proposed',
+        data: { proposalId: proposal.id, ticketIds: placement.members.map((r) => r.id) },
       });
     }
   }
@@ -178,13 +179,14 @@ export async function afterIncidentOpened(tx: Tx, ticket: Ticket, actorId: numbe
 
 /** Lists reports in a proposal (each in one at most: only free reports reach here) and redraws its alert. */
 async function listInProposal(tx: Tx, proposalId: number, reports: readonly ReportSeen[]): Promise<void> {
+  const listed = await joinProposal(
+    tx,
+    proposalId,
+    reports.map((r) => r.id),
+  );
   await tx.manager.query(
-    `WITH listed AS (
-       UPDATE ticket SET major_proposal_id = $1 WHERE id = ANY($2) AND major_proposal_id IS NULL RETURNING platform
-     )
-     UPDATE major_proposal SET platforms = ARRAY(SELECT DISTINCT unnest(platforms || ARRAY(SELECT platform FROM listed)) ORDER BY 1)
-     WHERE id = $1`,
-    [proposalId, reports.map((r) => r.id)],
+    `UPDATE major_proposal SET platforms = ARRAY(SELECT DISTINCT unnest(platforms || $2::text[]) ORDER BY 1) WHERE id = $1`,
+    [proposalId, listed],
   );
   await alertAboutProposal(tx, proposalId);
 }
@@ -239,7 +241,7 @@ async function declareProposalInTx(
     `UPDATE major_proposal SET status = 'declared', decided_by_id = $2, decided_at = $3 WHERE id = $1`,
     [proposalId, actorId, tx.now],
   );
-  await tx.manager.query(`UPDATE ticket SET major_proposal_id = NULL WHERE major_proposal_id = $1`, [proposalId]);
+  await leaveProposal(tx, proposalId, { dismissed: false });
   const parent = await declareInTx(tx, actorId, tickets);
   await tx.manager.query(`UPDATE major_proposal SET parent_id = $2 WHERE id = $1`, [proposalId, parent.id]);
   await alertAboutProposal(tx, proposalId);
@@ -290,13 +292,15 @@ export async function declareInTx(tx: Tx, actorId: number | null, tickets: Ticke
     platform: sorted[0].platform,
     location: {},
     followUpOfId: null,
+    isMajor: true,
   });
-  await tx.manager.query(`UPDATE ticket SET is_major = true WHERE id = $1`, [parent.id]);
-  parent.isMajor = true;
-  await record(tx, parent, actorId, 'major_declared', {
-    ticketNumbers: sorted.map((t) => t.number),
-    platforms: [...new Set(sorted.map((t) => t.platform))],
-    automatically: actorId === null || undefined,
+  await recordChange(tx, parent, actorId, {
+    kind: 'major_declared',
+    data: {
+      ticketNumbers: sorted.map((t) => t.number),
+      platforms: [...new Set(sorted.map((t) => t.platform))],
+      automatically: actorId === null || undefined,
+    },
   });
   await autoAssign(tx, parent, actorId, 'auto');
   for (const child of sorted) await joinInTx(tx, child, parent, actorId);
@@ -307,15 +311,16 @@ export async function joinInTx(tx: Tx, child: Ticket, parent: Ticket, actorId: n
   if (child.majorIncidentId) await leaveInTx(tx, child, actorId, 'unlinked');
   // A report joining an incident leaves any proposal it was listed in: it is in one group at a time.
   const proposalId = child.majorProposalId;
-  await applyPatch(tx, child, { majorIncidentId: parent.id, majorProposalId: null });
-  await record(tx, child, actorId, 'linked', { parentId: parent.id, parentNumber: parent.number });
+  await applyChange(tx, child, actorId, {
+    patch: { majorIncidentId: parent.id, majorProposalId: null },
+    event: { kind: 'linked', data: { parentId: parent.id, parentNumber: parent.number } },
+  });
   if (proposalId) await alertAboutProposal(tx, proposalId);
 }
 
 async function leaveInTx(tx: Tx, child: Ticket, actorId: number | null, kind: 'unlinked'): Promise<void> {
   const parentId = child.majorIncidentId;
-  await applyPatch(tx, child, { majorIncidentId: null });
-  await record(tx, child, actorId, kind, { parentId });
+  await applyChange(tx, child, actorId, { patch: { majorIncidentId: null }, event: { kind, data: { parentId } } });
 }
 
 /** Resolving a parent closes every open child "with the major incident"; each customer is told once. */
@@ -340,7 +345,10 @@ export async function recordLeftOnReopen(
   actorId: number | null,
 ): Promise<void> {
   if (before.majorIncidentId && !ticket.majorIncidentId)
-    await record(tx, ticket, actorId, 'unlinked', { parentId: before.majorIncidentId, reason: 'reopened' });
+    await recordChange(tx, ticket, actorId, {
+      kind: 'unlinked',
+      data: { parentId: before.majorIncidentId, reason: 'reopened' },
+    });
 }
 
 async function helpdeskPersonId(tx: Tx): Promise<number> {

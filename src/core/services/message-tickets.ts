@@ -15,7 +15,7 @@ import { identityRefSchema, openTicketSchema, parseInput, type OpenTicketInput }
 import { languageOf, t } from '../texts';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { insertComment } from './comments';
-import { record } from './history';
+import { recordChange } from './ticket-changes';
 import { findPerson, resolvePerson, type ActorRef } from './people';
 import { assertMayOpen, openInTx, openingCounts } from './tickets';
 
@@ -149,7 +149,10 @@ export class MessageTicketService {
       if (sourceLink) {
         const body = t(tx.ctx.policy.language, 'waysIn.fromMessage', { link: sourceLink });
         const comment = await insertComment(tx, ticket.id, customer.id, 'public', body, null);
-        await record(tx, ticket, customer.id, 'commented', { commentId: comment.id, byCustomer: true });
+        await recordChange(tx, ticket, customer.id, {
+          kind: 'commented',
+          data: { commentId: comment.id, byCustomer: true },
+        });
       }
       return ticket;
     });

@@ -5,11 +5,11 @@ import { authorize } from '../rules/authorization';
 import { parseInput, personRefSchema, redactTicketSchema, type RedactablePart } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { erasePerson, type ErasureResult } from './erasure';
-import { record } from './history';
 import { forgetReport } from './look-alike';
 import { findPerson, resolvePerson, type ActorRef } from './people';
 import { exportPerson, type PersonExport } from './person-export';
 import { lockTicket } from './ticket-store';
+import { applyChange } from './ticket-changes';
 import { replaceTextCopies } from './text-copies';
 
 export type { ErasureResult } from './erasure';
@@ -52,13 +52,14 @@ export class PrivacyService {
       if (input.part !== 'rating') {
         if (ticket[input.part] === input.replacement)
           throw new ConflictError(`The ${input.part} of #${ticket.number} already reads "${input.replacement}".`);
-        await tx.manager.update(TicketEntity, ticket.id, { [input.part]: input.replacement, updatedAt: tx.now });
-        ticket[input.part] = input.replacement;
         // Its search vector follows (a trigger); the look-alike cache holds the old one.
         forgetReport(tx.manager, ticket.id);
       }
       await replaceTextCopies(tx, { ticketIds: [ticket.id] }, olds, input.replacement);
-      await record(tx, ticket, actor.id, 'ticket_redacted', { part: input.part });
+      await applyChange(tx, ticket, actor.id, {
+        patch: input.part === 'rating' ? {} : { [input.part]: input.replacement },
+        event: { kind: 'ticket_redacted', data: { part: input.part } },
+      });
       return { ticket, part: input.part, replacement: input.replacement, platformCopies: input.part !== 'rating' };
     });
   }

@@ -4,7 +4,7 @@ import type { Ticket } from '../model';
 import { authorize } from '../rules/authorization';
 import { parseInput, rateSchema, ratingCommentSchema } from '../schemas';
 import { transaction, type ServiceContext } from './context';
-import { record } from './history';
+import { recordChange } from './ticket-changes';
 import { resolvePerson, type ActorRef } from './people';
 import { findTicket } from './ticket-store';
 
@@ -54,7 +54,7 @@ export class RatingService {
         ]);
         throw new ConflictError(`You already rated #${ticket.number} ${earlier.score}/5; thank you.`);
       }
-      await record(tx, ticket, actor.id, 'rated', { score: input.score });
+      await recordChange(tx, ticket, actor.id, { kind: 'rated', data: { score: input.score } });
       return { ticketNumber: ticket.number, score: input.score, comment: null };
     });
   }
@@ -75,7 +75,10 @@ export class RatingService {
         throw new ConflictError(
           `There is no rating of #${ticket.number} waiting for a comment: rate it first (a comment is added once).`,
         );
-      await record(tx, ticket, actor.id, 'rated', { score: updated[0].score, comment: input.comment });
+      await recordChange(tx, ticket, actor.id, {
+        kind: 'rated',
+        data: { score: updated[0].score, comment: input.comment },
+      });
       return { ticketNumber: ticket.number, score: updated[0].score, comment: input.comment };
     });
   }

@@ -9,6 +9,7 @@ import { parseInput, slaHolidaySchema, slaHoursSchema, slaTargetSchema } from '.
 import { transaction, type ServiceContext, type Tx } from './context';
 import { writeGeneratedArticle } from './knowledge';
 import { resolvePerson, type ActorRef } from './people';
+import { recheckRunningClocks } from './ticket-bookkeeping';
 
 /**
  * The SLA policy (targets per priority) and business hours: read by every change that moves a
@@ -136,10 +137,7 @@ export class SlaService {
       await tx.manager.query(`SELECT priority FROM sla_target ORDER BY priority FOR UPDATE`);
       const next = await apply(tx, await loadSlaSetup(tx.manager), actor.id);
       await writeGeneratedArticle(tx, 'sla', (language) => slaArticle(next, language), actor.id);
-      await tx.manager.query(
-        `UPDATE ticket SET sla_next_check_at = $1 WHERE status = 'open' AND sla_running_since IS NOT NULL`,
-        [tx.now],
-      );
+      await recheckRunningClocks(tx);
       return next;
     });
     cached.delete(this.ctx.dataSource);

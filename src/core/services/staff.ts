@@ -21,6 +21,7 @@ import {
 } from '../schemas';
 import { nextTier } from '../rules/transitions';
 import { findTicket } from './ticket-store';
+import { movePersonReferences } from './ticket-bookkeeping';
 import { assignWaitingTickets, lockCandidates, setAssignee } from './assignment';
 import { transaction, type ServiceContext, type Tx } from './context';
 import { findPerson, resolvePerson, toPerson, type ActorRef } from './people';
@@ -267,11 +268,8 @@ export class StaffService {
 async function mergePerson(tx: Tx, fromId: number, intoId: number): Promise<void> {
   const m = tx.manager;
   await m.query(`UPDATE identity SET person_id = $2 WHERE person_id = $1`, [fromId, intoId]);
-  for (const column of ['customer_id', 'opened_by_id', 'assignee_id']) {
-    await m.query(`UPDATE ticket SET ${column} = $2 WHERE ${column} = $1`, [fromId, intoId]);
-  }
+  await movePersonReferences(m, fromId, intoId);
   await m.query(`UPDATE comment SET author_id = $2 WHERE author_id = $1`, [fromId, intoId]);
-  await m.query(`UPDATE ticket_event SET actor_id = $2 WHERE actor_id = $1`, [fromId, intoId]);
   await m.query(
     `UPDATE person AS into_p SET tier = COALESCE(into_p.tier, from_p.tier), is_admin = into_p.is_admin OR from_p.is_admin
      FROM person AS from_p WHERE into_p.id = $2 AND from_p.id = $1`,

@@ -1,5 +1,6 @@
+import { TicketEntity } from '../../db/entities';
 import type { Platform, Resolution, Ticket } from '../model';
-import { planDeliveries, type Recipient } from '../rules/notifications';
+import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../rules/sla';
 import * as transitions from '../rules/transitions';
 import type { ServiceContext, Tx } from './context';
@@ -9,8 +10,7 @@ import type { TicketEventData } from '../events';
 import { resolveChildrenInTx } from './major-incidents';
 import { platformsOf } from './people';
 import { slaSetupFor } from './sla';
-import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type TicketField } from './ticket-columns';
-import { applyPatch } from './ticket-store';
+import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type StoredTicket, type TicketField } from './ticket-columns';
 
 /**
  * Every change to a ticket, one at a time or many at once, and all it brings with it: the SLA
@@ -18,22 +18,59 @@ import { applyPatch } from './ticket-store';
  * major incident's parent taking its joined tickets along when it is resolved. A person's change
  * goes through `applyChange`; a scheduled job selects what is due and hands the rows here
  * (`planBatch`, then `writeBatch`), which writes a whole batch in one statement, set-based, with
- * the same rules. Nothing else writes a ticket's status, its clock, its events or its deliveries.
+ * the same rules. Nothing else writes a ticket's columns, its clock, its events or its deliveries
+ * (but the opening's insert, ticket-store.ts, and the bookkeeping no person sees change,
+ * ticket-bookkeeping.ts; a test scans the services and jobs for any other writer).
  */
+
+/**
+ * What a person sees change on a ticket: everything but what the database or the opening keeps
+ * (its id, number, creation; updated_at, which every change stamps).
+ */
+export type ChangePatch = Partial<Omit<StoredTicket, 'id' | 'number' | 'createdAt' | 'updatedAt'>>;
 
 /** What a rule does to one ticket: its patch, and the event recording it (null: only the SLA clock's own bookkeeping). */
 export interface TicketChange {
-  patch: transitions.TicketPatch & Partial<SlaClock>;
+  patch: ChangePatch;
   event: TicketEventData | null;
 }
 
-/** One ticket's change, in the caller's transaction (the ticket loaded and locked by it). */
-export async function applyChange(tx: Tx, ticket: Ticket, actorId: number | null, change: TicketChange): Promise<void> {
+/**
+ * One ticket's change, in the caller's transaction (the ticket loaded and locked by it): the
+ * patch and the clock it moves, the event and its deliveries, and a major incident's parent
+ * taking its joined tickets along when it is resolved. An empty patch writes only the event (a
+ * comment, a rating: the ticket's columns stay, updated_at too). Answers the event's id.
+ */
+export async function applyChange(
+  tx: Tx,
+  ticket: Ticket,
+  actorId: number | null,
+  change: TicketChange,
+): Promise<number | null> {
   const from = ticket.status;
-  await applyPatch(tx, ticket, change.patch);
-  if (change.event) await recordEvent(tx, ticket, actorId, change.event);
+  if (Object.keys(change.patch).length > 0) await writePatch(tx, ticket, change.patch);
+  const eventId = change.event ? await recordEvent(tx, ticket, actorId, change.event) : null;
   if (ticket.isMajor && from !== 'resolved' && ticket.status === 'resolved')
     await resolveChildrenInTx(tx, ticket, (child) => resolveInTx(tx, child, actorId, 'closed_with_major_incident'));
+  return eventId;
+}
+
+/** A change that is only its event (a comment, a note, a rating): `applyChange` with nothing to patch. */
+export function recordChange(tx: Tx, ticket: Ticket, actorId: number | null, event: TicketEventData): Promise<number> {
+  return applyChange(tx, ticket, actorId, { patch: {}, event }) as Promise<number>;
+}
+
+/**
+ * Writes a patch and keeps the in-memory ticket in step, so the event and later changes see it.
+ * The SLA clock follows: a status, priority or first response that moves the clock moves it in
+ * the same update. (A batch applies the same clock rule in `planBatch`.)
+ */
+async function writePatch(tx: Tx, ticket: Ticket, patch: TicketChange['patch']): Promise<void> {
+  const before = { ...ticket };
+  Object.assign(ticket, patch);
+  const clock = movesClock(before, ticket) ? clockAfterChange(before, ticket, await slaSetupFor(tx), tx.now) : {};
+  Object.assign(ticket, clock);
+  await tx.manager.update(TicketEntity, ticket.id, { ...patch, ...clock, updatedAt: tx.now });
 }
 
 /** Resolves a ticket (a person, the auto-close, or its major incident closing) as `transitions.resolve` says. */
@@ -125,15 +162,25 @@ export async function planBatch(
   for (const p of planned)
     assertRead(p.before, fields.filter((field) => !p.written.includes(field)) as Array<keyof Ticket>);
 
-  const people = new Set<number>();
-  for (const { after, change: c } of planned) {
-    if (!c.event) continue;
-    people.add(after.customerId);
-    if (after.assigneeId) people.add(after.assigneeId);
-  }
-  const platforms: Map<number, Platform[]> =
-    people.size > 0 ? await platformsOf(source.manager, [...people]) : new Map();
-  const recipient = (personId: number): Recipient => ({ personId, platforms: platforms.get(personId) ?? [] });
+  // The people's platforms are looked up only if a planned notice reads them (a direct message):
+  // a reminder or a closing notice goes to the ticket's own place, and the lookup is a query per batch.
+  let platforms: Map<number, Platform[]> | null = null;
+  const recipient = (personId: number): Recipient => ({
+    personId,
+    get platforms(): Platform[] {
+      if (!platforms) throw PLATFORMS_NEEDED;
+      return platforms.get(personId) ?? [];
+    },
+  });
+  const lookUpPlatforms = async () => {
+    const people = new Set<number>();
+    for (const { after, change: c } of planned) {
+      if (!c.event) continue;
+      people.add(after.customerId);
+      if (after.assigneeId) people.add(after.assigneeId);
+    }
+    platforms = await platformsOf(source.manager, [...people]);
+  };
 
   const tickets: Array<Record<string, unknown>> = [];
   const deliveries: DeliveryRow[] = [];
@@ -150,16 +197,26 @@ export async function planBatch(
     for (const field of fields) values[TICKET_COLUMNS[field][0]] = after[field as keyof Ticket];
     tickets.push(values);
     if (!c.event) continue;
-    const drafts = planDeliveries({
-      ticket: after,
-      // The helpdesk acts (actor null), as when a person's change is recorded by `record`.
-      event: { id: eventId, kind: c.event.kind, actorId: null, data: c.event.data },
-      customer: recipient(after.customerId),
-      assignee: after.assigneeId ? recipient(after.assigneeId) : null,
-      // Admins hear only of tickets waiting for a supporter, and of breaches at the top tier: one at a time, not here.
-      admins: [],
-      policy: source.ctx.policy,
-    });
+    const event = c.event;
+    const plan = () =>
+      planDeliveries({
+        ticket: after,
+        // The helpdesk acts (actor null), as when a person's change is recorded by `applyChange`.
+        event: { id: eventId, actorId: null, ...event },
+        customer: recipient(after.customerId),
+        assignee: after.assigneeId ? recipient(after.assigneeId) : null,
+        // Admins hear only of tickets waiting for a supporter, and of breaches at the top tier: one at a time, not here.
+        admins: [],
+        policy: source.ctx.policy,
+      });
+    let drafts: DeliveryDraft[];
+    try {
+      drafts = plan();
+    } catch (error) {
+      if (error !== PLATFORMS_NEEDED) throw error;
+      await lookUpPlatforms();
+      drafts = plan();
+    }
     deliveries.push(...deliveryRows(drafts, { ticketId: after.id, eventId }, deliveries.length));
   }
   return {
@@ -171,6 +228,9 @@ export async function planBatch(
     change,
   };
 }
+
+/** Thrown by a recipient whose platforms are read before they were looked up: look them up, plan again. */
+const PLATFORMS_NEEDED = new Error('platforms not looked up yet');
 
 /** What the clock rule reads of a ticket whose change moves its clock. */
 const CLOCK_INPUTS: Array<keyof Ticket> = [
@@ -192,6 +252,8 @@ function assertRead(ticket: Ticket, fields: ReadonlyArray<keyof Ticket>): void {
  * changing right now is left to the next run), updates them, appends their events (with the ids
  * drawn when reading) and inserts the deliveries of the tickets actually changed. Then the few
  * that take others along, one at a time, if still unchanged. Answers how many tickets it changed.
+ * (A batch with none of those is the one statement, atomic by itself: a job runs it outside any
+ * transaction, `singleStatement`.)
  */
 export async function writeBatch(tx: Tx, batch: PlannedBatch): Promise<{ changed: number; events: number }> {
   let changed = 0;

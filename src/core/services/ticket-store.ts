@@ -3,8 +3,7 @@ import { NotFoundError } from '../errors';
 import { notices, refusal } from '../rules/messages';
 import type { Ticket } from '../model';
 import { priorityFor } from '../rules/priority';
-import { clockAfterChange, movesClock, startClock, type SlaSetup } from '../rules/sla';
-import type { TicketPatch } from '../rules/transitions';
+import { startClock, type SlaSetup } from '../rules/sla';
 import { slaSetupFor } from './sla';
 import type { Tx } from './context';
 import { insertTicketSql, ticketFromRow, type StoredTicket } from './ticket-columns';
@@ -31,21 +30,6 @@ export async function findTicket(tx: Pick<Tx, 'manager'>, number: number): Promi
   return ticket;
 }
 
-/**
- * Writes a rule's patch and keeps the in-memory ticket in step, so later events see the change.
- * Every change to one ticket passes here, so this is where the SLA clock follows it: a status,
- * priority or first response that moves the clock moves it in the same update. (A batch of
- * tickets, a scheduled job's, passes `ticket-changes.ts`, which applies the same clock rule in
- * one statement for the whole batch.)
- */
-export async function applyPatch(tx: Tx, ticket: Ticket, patch: TicketPatch & Partial<Ticket>): Promise<void> {
-  const before = { ...ticket };
-  Object.assign(ticket, patch);
-  const clock = movesClock(before, ticket) ? clockAfterChange(before, ticket, await slaSetupFor(tx), tx.now) : {};
-  Object.assign(ticket, clock);
-  await tx.manager.update(TicketEntity, ticket.id, { ...patch, ...clock, updatedAt: tx.now });
-}
-
 export interface NewTicket {
   title: string;
   description: string;
@@ -60,6 +44,8 @@ export interface NewTicket {
   /** The catalog service it is about; its tickets start at the service's owning tier. */
   serviceId?: number | null;
   tier?: Ticket['tier'];
+  /** A major incident's parent (declared, never opened by a customer). */
+  isMajor?: boolean;
 }
 
 /** A new ticket's stored fields: open, its priority from the matrix, its SLA clock started at `now`. */
@@ -87,6 +73,7 @@ export function newTicketValues(fields: NewTicket, setup: SlaSetup, now: Date): 
     resolutionDueAt: clock.resolutionDueAt,
     slaNextCheckAt: clock.slaNextCheckAt,
     serviceId: fields.serviceId ?? null,
+    ...(fields.isMajor ? { isMajor: true } : {}),
   };
 }
 

@@ -20,11 +20,10 @@ import {
 import { autoAssign, setAssignee } from './assignment';
 import { afterIncidentOpened, recordLeftOnReopen } from './major-incidents';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { record } from './history';
 import { platformsOf, resolvePerson, type ActorRef } from './people';
-import { applyPatch, insertTicket, lockTicket } from './ticket-store';
+import { insertTicket, lockTicket } from './ticket-store';
 import { languageOf } from '../texts';
-import { resolveInTx } from './ticket-changes';
+import { applyChange, recordChange, resolveInTx } from './ticket-changes';
 
 export { resolveInTx } from './ticket-changes';
 
@@ -62,8 +61,10 @@ export class TicketService {
   async setPending(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.set_pending', async (tx, ticket, actor) => {
       const from = ticket.status;
-      await applyPatch(tx, ticket, transitions.setPending(ticket, tx.now));
-      await record(tx, ticket, actor.id, 'status_changed', { from, to: 'pending' });
+      await applyChange(tx, ticket, actor.id, {
+        patch: transitions.setPending(ticket, tx.now),
+        event: { kind: 'status_changed', data: { from, to: 'pending' } },
+      });
     });
   }
 
@@ -83,8 +84,10 @@ export class TicketService {
   async reopen(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.reopen', async (tx, ticket, actor) => {
       const before = { ...ticket };
-      await applyPatch(tx, ticket, transitions.reopen(ticket));
-      await record(tx, ticket, actor.id, 'status_changed', { from: 'resolved', to: 'open', reason: 'reopened' });
+      await applyChange(tx, ticket, actor.id, {
+        patch: transitions.reopen(ticket),
+        event: { kind: 'status_changed', data: { from: 'resolved', to: 'open', reason: 'reopened' } },
+      });
       await recordLeftOnReopen(tx, before, ticket, actor.id);
     });
   }
@@ -94,8 +97,10 @@ export class TicketService {
     return this.change(actorRef, input, 'ticket.change_type', async (tx, ticket, actor) => {
       if (ticket.type === input.type) throw new ConflictError(`#${ticket.number} is already a ${input.type}.`);
       const from = ticket.type;
-      await applyPatch(tx, ticket, { type: input.type });
-      await record(tx, ticket, actor.id, 'type_changed', { from, to: input.type });
+      await applyChange(tx, ticket, actor.id, {
+        patch: { type: input.type },
+        event: { kind: 'type_changed', data: { from, to: input.type } },
+      });
     });
   }
 
@@ -105,8 +110,10 @@ export class TicketService {
       if (ticket.priority === input.priority)
         throw new ConflictError(`#${ticket.number} is already ${input.priority}.`);
       const from = ticket.priority;
-      await applyPatch(tx, ticket, { priority: input.priority });
-      await record(tx, ticket, actor.id, 'priority_changed', { from, to: input.priority, override: true });
+      await applyChange(tx, ticket, actor.id, {
+        patch: { priority: input.priority },
+        event: { kind: 'priority_changed', data: { from, to: input.priority, override: true } },
+      });
     });
   }
 
@@ -146,8 +153,10 @@ export class TicketService {
         await assertCanTake(tx, ticket, target);
       }
       const fromTier = ticket.tier;
-      await applyPatch(tx, ticket, { tier: toTier });
-      await record(tx, ticket, actor.id, 'escalated', { fromTier, toTier });
+      await applyChange(tx, ticket, actor.id, {
+        patch: { tier: toTier },
+        event: { kind: 'escalated', data: { fromTier, toTier } },
+      });
       if (target) await setAssignee(tx, ticket, target.id, actor.id, 'escalate');
       else await autoAssign(tx, ticket, actor.id, 'escalate');
     });
@@ -212,9 +221,12 @@ export async function openingCounts(manager: EntityManager, customerId: number, 
 /** Opens a ticket inside a transaction (also used for follow-ups) and assigns it. */
 export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: OpenFields): Promise<TicketEntity> {
   const ticket = await insertTicket(tx, { ...fields, customerId: customer.id, openedById: actor.id });
-  await record(tx, ticket, actor.id, 'opened', {
-    onBehalfOf: customer.id !== actor.id ? customer.id : undefined,
-    followUpOfId: fields.followUpOfId ?? undefined,
+  await recordChange(tx, ticket, actor.id, {
+    kind: 'opened',
+    data: {
+      onBehalfOf: customer.id !== actor.id ? customer.id : undefined,
+      followUpOfId: fields.followUpOfId ?? undefined,
+    },
   });
   // Look-alikes first: assignment locks the tier's supporters until commit, and every opening
   // waits for that lock, so nothing that can run before it runs after it.

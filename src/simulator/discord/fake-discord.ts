@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RESTJSONErrorCodes } from 'discord.js';
+import { ChannelType, MessageType, RESTJSONErrorCodes } from 'discord.js';
 import { FakeGateway } from './gateway';
 import { compareSnowflakes, snowflake } from './snowflake';
 
@@ -38,7 +38,6 @@ export const ALL_PERMISSIONS = '2251799813685247';
 export const GUILD_ID = '100000000000000001';
 export const SUPPORT_CHANNEL_ID = '100000000000000010';
 export const STAFF_CHANNEL_ID = '100000000000000020';
-const CHANNEL_TYPE = { text: 0, dm: 1, publicThread: 11, privateThread: 12 } as const;
 
 export class FakeDiscord {
   readonly bot: FakeUser = {
@@ -80,8 +79,8 @@ export class FakeDiscord {
 
   /** Listens on `port` (0: one the system picks; a test starts Discord "coming back" on a port it knew). */
   async start(port = 0): Promise<this> {
-    this.addChannel({ id: SUPPORT_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'support' });
-    this.addChannel({ id: STAFF_CHANNEL_ID, type: CHANNEL_TYPE.text, name: 'staff' });
+    this.addChannel({ id: SUPPORT_CHANNEL_ID, type: ChannelType.GuildText, name: 'support' });
+    this.addChannel({ id: STAFF_CHANNEL_ID, type: ChannelType.GuildText, name: 'staff' });
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
@@ -237,11 +236,11 @@ export class FakeDiscord {
   /** A person writes to the bot in their DM: kept, and sent as Discord sends a DM (no guild, no member). */
   dm(user: FakeUser, content: string): any {
     const channel =
-      [...this.channels.values()].find((c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === user.id) ??
-      this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.dm, recipients: [user], guild_id: undefined });
+      [...this.channels.values()].find((c) => c.type === ChannelType.DM && c.recipients[0].id === user.id) ??
+      this.addChannel({ id: snowflake(), type: ChannelType.DM, recipients: [user], guild_id: undefined });
     const message = this.storeMessage(channel.id, { id: snowflake(), author: user, content, attachments: [] });
     // Discord names a DM's channel type in the event: discord.js makes the (uncached) DM channel from it.
-    this.dispatch('MESSAGE_CREATE', { ...message, channel_type: CHANNEL_TYPE.dm });
+    this.dispatch('MESSAGE_CREATE', { ...message, channel_type: ChannelType.DM });
     return message;
   }
 
@@ -315,7 +314,7 @@ export class FakeDiscord {
 
   /** A new text channel in the guild, announced to the bot as Discord does (CHANNEL_CREATE). */
   textChannel(name: string): any {
-    const channel = this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.text, name });
+    const channel = this.addChannel({ id: snowflake(), type: ChannelType.GuildText, name });
     this.dispatch('CHANNEL_CREATE', channel);
     return channel;
   }
@@ -337,7 +336,7 @@ export class FakeDiscord {
   }
 
   private guildIdOf(channelId: string): string | undefined {
-    return this.channels.get(channelId)?.type === CHANNEL_TYPE.dm ? undefined : GUILD_ID;
+    return this.channels.get(channelId)?.type === ChannelType.DM ? undefined : GUILD_ID;
   }
 
   private storeMessage(
@@ -345,7 +344,7 @@ export class FakeDiscord {
     fields: { id: string; author: FakeUser; content: string; attachments: any[] } & Record<string, unknown>,
   ): any {
     const message = {
-      type: 0,
+      type: MessageType.Default,
       channel_id: channelId,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -380,7 +379,7 @@ export class FakeDiscord {
 
   private guildPayload() {
     const all = [...this.channels.values()].filter((c) => c.guild_id === GUILD_ID);
-    const isThread = (c: any) => c.type === CHANNEL_TYPE.publicThread || c.type === CHANNEL_TYPE.privateThread;
+    const isThread = (c: any) => c.type === ChannelType.PublicThread || c.type === ChannelType.PrivateThread;
     return {
       id: GUILD_ID,
       name: 'Helpdesk test',
@@ -588,11 +587,11 @@ export class FakeDiscord {
       if (!recipient)
         return { status: 400, data: { message: 'Invalid Recipient(s)', code: RESTJSONErrorCodes.InvalidRecipients } };
       const existing = [...this.channels.values()].find(
-        (c) => c.type === CHANNEL_TYPE.dm && c.recipients[0].id === recipient.id,
+        (c) => c.type === ChannelType.DM && c.recipients[0].id === recipient.id,
       );
       return ok(
         existing ??
-          this.addChannel({ id: snowflake(), type: CHANNEL_TYPE.dm, recipients: [recipient], guild_id: undefined }),
+          this.addChannel({ id: snowflake(), type: ChannelType.DM, recipients: [recipient], guild_id: undefined }),
       );
     }
     return null;
@@ -603,7 +602,7 @@ export class FakeDiscord {
       return { status: 404, data: { message: 'Unknown Channel', code: RESTJSONErrorCodes.UnknownChannel } };
     const thread = this.addChannel({
       id: snowflake(),
-      type: body.type ?? CHANNEL_TYPE.privateThread,
+      type: body.type ?? ChannelType.PrivateThread,
       name: body.name,
       parent_id: parentId,
       owner_id: this.bot.id,
@@ -653,7 +652,7 @@ export class FakeDiscord {
   private interactionMessage(body: any): any {
     return {
       id: snowflake(),
-      type: 20,
+      type: MessageType.ChatInputCommand,
       channel_id: SUPPORT_CHANNEL_ID,
       author: this.bot,
       content: body?.content ?? '',

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { GatewayOpcodes } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
@@ -46,17 +47,17 @@ export class FakeGateway {
       socket.on('message', (raw) => {
         session = this.onMessage(socket, session, raw.toString(), request.url ?? '');
       });
-      socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+      socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     });
   }
 
   private onMessage(socket: WebSocket, session: Session | undefined, raw: string, query: string): Session | undefined {
     const packet = JSON.parse(raw) as { op: number; d: any };
     switch (packet.op) {
-      case 1:
-        socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      case GatewayOpcodes.Heartbeat:
+        socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
         return session;
-      case 2: {
+      case GatewayOpcodes.Identify: {
         this.identifies.push({ intents: packet.d.intents, query });
         this.hooks.onIdentify?.(packet.d.intents);
         // One bot, one session: a fresh IDENTIFY ends the sessions left to resume.
@@ -68,12 +69,12 @@ export class FakeGateway {
         this.send(fresh, 'GUILD_CREATE', this.hooks.guildCreate());
         return fresh;
       }
-      case 6: {
+      case GatewayOpcodes.Resume: {
         const resumed = this.sessions.get(String(packet.d?.session_id));
         const seq = Number(packet.d?.seq ?? 0);
         this.resumes.push({ sessionId: String(packet.d?.session_id), seq, resumed: Boolean(resumed) });
         if (!resumed) {
-          socket.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+          socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
           return session;
         }
         resumed.socket?.terminate();
@@ -89,7 +90,7 @@ export class FakeGateway {
 
   private send(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    const packet = JSON.stringify({ op: 0, t, d, s: session.seq });
+    const packet = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, d, s: session.seq });
     session.sent.push({ s: session.seq, packet });
     if (session.socket?.readyState === session.socket?.OPEN) session.socket?.send(packet);
   }

@@ -1,4 +1,12 @@
-import { ApplicationCommandOptionType as OptionType } from 'discord.js';
+import {
+  ApplicationCommandOptionType as OptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  InteractionType,
+  MessageFlags,
+  MessageType,
+} from 'discord.js';
 import { ALL_PERMISSIONS, GUILD_ID, type FakeDiscord, type FakeUser } from './fake-discord';
 
 /**
@@ -10,11 +18,14 @@ const CUSTOMER_PERMISSIONS = '1024'; // View Channel
 
 /** Where an interaction happens and who sends it: the guild, the channel (with the sender's permissions there) and the member. */
 export function place(fake: FakeDiscord, user: FakeUser, channelId: string, staff: boolean) {
-  const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? { id: channelId, type: 0 };
+  const { thread_metadata, ...channel } = fake.channels.get(channelId) ?? {
+    id: channelId,
+    type: ChannelType.GuildText,
+  };
   const permissions = staff ? ALL_PERMISSIONS : CUSTOMER_PERMISSIONS;
   const locale = fake.locales.get(user.id) ?? 'en-US';
   // In a DM Discord sends the user, and no guild or member.
-  if (channel.type === 1) return { channel_id: channelId, channel, user, locale };
+  if (channel.type === ChannelType.DM) return { channel_id: channelId, channel, user, locale };
   return {
     locale,
     guild_id: GUILD_ID,
@@ -38,8 +49,8 @@ export function slashCommand(
   const flat = options.flatMap(function all(o: Option): Option[] {
     return [o, ...(o.options ?? []).flatMap(all)];
   });
-  const users = flat.filter((o) => o.type === 6);
-  const channels = flat.filter((o) => o.type === 7);
+  const users = flat.filter((o) => o.type === OptionType.User);
+  const channels = flat.filter((o) => o.type === OptionType.Channel);
   if (users.length > 0)
     resolved.users = Object.fromEntries(users.map((o) => [o.value, fake.users.get(String(o.value))]));
   if (channels.length > 0) {
@@ -61,11 +72,11 @@ export function slashCommand(
     );
   }
   return fake.interact({
-    type: 2,
+    type: InteractionType.ApplicationCommand,
     data: {
       id: `cmd-${name}`,
       name,
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       options,
       ...(users.length > 0 || channels.length > 0 ? { resolved } : {}),
     },
@@ -99,11 +110,11 @@ export const channelOption = (name: string, channelId: string): Option => ({
 /** A message command (the message's context menu, "Apps") used on `message`. */
 export function messageCommand(fake: FakeDiscord, user: FakeUser, name: string, message: any, staff = false) {
   return fake.interact({
-    type: 2,
+    type: InteractionType.ApplicationCommand,
     data: {
       id: `cmd-${name}`,
       name,
-      type: 3,
+      type: ApplicationCommandType.Message,
       target_id: message.id,
       resolved: { messages: { [message.id]: message } },
     },
@@ -119,8 +130,8 @@ export function pressButton(
   staff = false,
 ): Promise<string> {
   return fake.interact({
-    type: 3,
-    data: { custom_id: customId, component_type: 2 },
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
     message,
     ...place(fake, user, message.channel_id, staff),
   });
@@ -132,18 +143,20 @@ export function chooseInSelect(
   channelId: string,
   customId: string,
   values: string[],
-  componentType = 3,
+  componentType: ComponentType = ComponentType.StringSelect,
   staff = true,
 ): Promise<string> {
   const resolved =
-    componentType === 5 ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) } : undefined;
+    componentType === ComponentType.UserSelect
+      ? { users: Object.fromEntries(values.map((v) => [v, fake.users.get(v)])) }
+      : undefined;
   const message = {
     id: `ephemeral-${customId}`,
     channel_id: channelId,
-    type: 0,
+    type: MessageType.Default,
     content: '',
     author: fake.bot,
-    flags: 64,
+    flags: MessageFlags.Ephemeral,
     attachments: [],
     embeds: [],
     components: [],
@@ -156,14 +169,19 @@ export function chooseInSelect(
     edited_timestamp: null,
   };
   return fake.interact({
-    type: 3,
+    type: InteractionType.MessageComponent,
     data: { custom_id: customId, component_type: componentType, values, ...(resolved ? { resolved } : {}) },
     message,
     ...place(fake, user, channelId, staff),
   });
 }
 
-/** Discord sends a modal's answers as Label components (type 18) wrapping the inputs. */
+/** A modal's answer as Discord sends it: a Label component (numbered `id`) wrapping the input (numbered next). */
+function label(id: number, component: Record<string, unknown>) {
+  return { type: ComponentType.Label, id, component: { ...component, id: id + 1 } };
+}
+
+/** Discord sends a modal's answers as Label components wrapping the inputs. */
 export function submitTicketForm(
   fake: FakeDiscord,
   user: FakeUser,
@@ -174,22 +192,32 @@ export function submitTicketForm(
   // Impact and urgency are selects like the type; a form without them is an older client's.
   const selects = (['impact', 'urgency'] as const).filter((name) => fields[name] !== undefined);
   return fake.interact({
-    type: 5,
+    type: InteractionType.ModalSubmit,
     data: {
       custom_id: customId,
       components: [
-        { type: 18, id: 1, component: { type: 4, id: 2, custom_id: 'title', value: fields.title } },
-        { type: 18, id: 3, component: { type: 4, id: 4, custom_id: 'description', value: fields.description } },
-        { type: 18, id: 5, component: { type: 3, id: 6, custom_id: 'type', values: fields.type ? [fields.type] : [] } },
-        ...selects.map((name, i) => ({
-          type: 18,
-          id: 7 + 2 * i,
-          component: { type: 3, id: 8 + 2 * i, custom_id: name, values: [fields[name]] },
-        })),
+        label(1, { type: ComponentType.TextInput, custom_id: 'title', value: fields.title }),
+        label(3, { type: ComponentType.TextInput, custom_id: 'description', value: fields.description }),
+        label(5, { type: ComponentType.StringSelect, custom_id: 'type', values: fields.type ? [fields.type] : [] }),
+        ...selects.map((name, i) =>
+          label(7 + 2 * i, { type: ComponentType.StringSelect, custom_id: name, values: [fields[name]] }),
+        ),
       ],
     },
     ...place(fake, user, channelId, false),
   });
+}
+
+/** A modal's answers as Discord sends them: a string is a text input's value, an array a select's choices. */
+export function modalAnswers(fields: Record<string, string | string[]>) {
+  return Object.entries(fields).map(([name, value], i) =>
+    label(
+      2 * i + 1,
+      Array.isArray(value)
+        ? { type: ComponentType.StringSelect, custom_id: name, values: value }
+        : { type: ComponentType.TextInput, custom_id: name, value },
+    ),
+  );
 }
 
 /** Any modal submitted: a string is a text input's value, an array a select's choices (each wrapped in a Label, as Discord sends them). */
@@ -201,14 +229,11 @@ export function submitModal(
   fields: Record<string, string | string[]>,
   staff = false,
 ): Promise<string> {
-  const components = Object.entries(fields).map(([name, value], i) => ({
-    type: 18,
-    id: 2 * i + 1,
-    component: Array.isArray(value)
-      ? { type: 3, id: 2 * i + 2, custom_id: name, values: value }
-      : { type: 4, id: 2 * i + 2, custom_id: name, value },
-  }));
-  return fake.interact({ type: 5, data: { custom_id: customId, components }, ...place(fake, user, channelId, staff) });
+  return fake.interact({
+    type: InteractionType.ModalSubmit,
+    data: { custom_id: customId, components: modalAnswers(fields) },
+    ...place(fake, user, channelId, staff),
+  });
 }
 
 /** A private reply (its callback's data, or an edit's body) as the message its buttons are pressed on (ephemeral: flags 64). */
@@ -216,10 +241,10 @@ export function ephemeralMessage(fake: FakeDiscord, channelId: string, body: any
   return {
     id: `ephemeral-${Date.now()}`,
     channel_id: channelId,
-    type: 0,
+    type: MessageType.Default,
     content: body.content ?? '',
     author: fake.bot,
-    flags: 64,
+    flags: MessageFlags.Ephemeral,
     attachments: [],
     embeds: [],
     components: body.components ?? [],
@@ -238,7 +263,7 @@ export function answerText(body: { content?: string; embeds?: Array<{ descriptio
   return [body.content ?? '', ...(body.embeds ?? []).map((e) => e.description ?? '')].join('\n');
 }
 
-/** Discord asking for choices while `user` types a command's option (`focused` names which); answered with type 8. */
+/** Discord asking for choices while `user` types a command's option (`focused` names which); answered with an autocomplete result. */
 export function autocomplete(
   fake: FakeDiscord,
   user: FakeUser,
@@ -248,8 +273,8 @@ export function autocomplete(
   staff = false,
 ): Promise<string> {
   return fake.interact({
-    type: 4,
-    data: { id: `cmd-${name}`, name, type: 1, options },
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: { id: `cmd-${name}`, name, type: ApplicationCommandType.ChatInput, options },
     ...place(fake, user, channelId, staff),
   });
 }

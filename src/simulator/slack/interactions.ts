@@ -81,6 +81,20 @@ export function buttonPress(
   };
 }
 
+/**
+ * A button pressed under an ephemeral message (`said`: the chat.postEphemeral it came in): Slack
+ * sends no message then, only a container saying it was ephemeral.
+ */
+export function ephemeralButtonPress(
+  user: User,
+  said: { blocks?: unknown; channel: string },
+  actionId: string,
+  ts = '1.000001',
+) {
+  const press = buttonPress(user, buttonIn(said.blocks, actionId), said.channel, { ts });
+  return { ...press, container: { ...press.container, is_ephemeral: true }, message: undefined };
+}
+
 /** A ticket card's button (`ticket_<action>`) pressed, on the card posted at `where`. */
 export function cardButtonPress(
   user: User,
