@@ -105,7 +105,7 @@ export function asMessage(value: unknown): Message | null {
   return isMessage(value) ? value : null;
 }
 
-const msg = (key: TextKey, params?: Record<string, MessageParam>): Message => ({ key, params });
+export const msg = (key: TextKey, params?: Record<string, MessageParam>): Message => ({ key, params });
 const day = (date: Date): Moment => ({ at: date.toISOString(), precision: 'day' });
 const minute = (date: Date): Moment => ({ at: date.toISOString(), precision: 'minute' });
 const numbers = (list: number[]) => list.map((n) => `#${n}`).join(', ');
@@ -227,3 +227,7 @@ export const messages = {
   linkCodeUnusable: say(DEFAULT_LANGUAGE, notices.linkCodeUnusable()),
   linkTooManyAttempts: english('linkTooManyAttempts'),
 };
+
+/** A person as a refusal names them: their display name, else "That person" in the reader's language. */
+export const nameOf = (person: { displayName?: string | null }): MessageParam =>
+  person.displayName || msg('refusals.thatPerson');

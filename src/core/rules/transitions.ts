@@ -1,3 +1,4 @@
+import { msg } from './messages';
 import { ConflictError } from '../errors';
 import { DAY } from '../clock';
 import { TOP_TIER, type Resolution, type Ticket, type Tier } from '../model';
@@ -22,23 +23,22 @@ export type TicketPatch = Partial<
   >
 >;
 
-const label = (t: Pick<Ticket, 'number'>) => `#${t.number}`;
-
 export function setPending(ticket: Ticket, now: Date): TicketPatch {
-  if (ticket.status === 'pending') throw new ConflictError(`${label(ticket)} is already pending.`);
-  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is resolved; reopen it first.`);
+  if (ticket.status === 'pending') throw new ConflictError(msg('refusals.alreadyPending', { number: ticket.number }));
+  if (ticket.status === 'resolved')
+    throw new ConflictError(msg('refusals.resolvedReopenFirst', { number: ticket.number }));
   // A new pending period starts a new series of reminders.
   return { status: 'pending', pendingSince: now, remindersSent: 0 };
 }
 
 export function resolve(ticket: Ticket, resolution: Resolution, now: Date): TicketPatch {
-  if (ticket.status === 'resolved') throw new ConflictError(`${label(ticket)} is already resolved.`);
+  if (ticket.status === 'resolved') throw new ConflictError(msg('refusals.alreadyResolved', { number: ticket.number }));
   return { status: 'resolved', resolution, resolvedAt: now, pendingSince: null };
 }
 
 export function reopen(ticket: Ticket): TicketPatch {
   if (ticket.status !== 'resolved')
-    throw new ConflictError(`${label(ticket)} is not resolved, so there is nothing to reopen.`);
+    throw new ConflictError(msg('refusals.notResolvedReopen', { number: ticket.number }));
   // Reopened, it is the customer's own problem again: it leaves the major incident it had joined.
   return { status: 'open', resolution: null, resolvedAt: null, pendingSince: null, majorIncidentId: null };
 }
@@ -50,14 +50,15 @@ export function hasTierAbove(ticket: Pick<Ticket, 'tier'>): boolean {
 
 export function nextTier(ticket: Ticket): Tier {
   if (ticket.status === 'resolved')
-    throw new ConflictError(`${label(ticket)} is resolved; reopen it before escalating.`);
-  if (!hasTierAbove(ticket)) throw new ConflictError(`${label(ticket)} is already at tier ${TOP_TIER}, the top tier.`);
+    throw new ConflictError(msg('refusals.resolvedBeforeEscalating', { number: ticket.number }));
+  if (!hasTierAbove(ticket))
+    throw new ConflictError(msg('refusals.topTier', { number: ticket.number, tier: TOP_TIER }));
   return (ticket.tier + 1) as Tier;
 }
 
-export function assertNotResolved(ticket: Ticket, doing: string): void {
+export function assertNotResolved(ticket: Ticket, doing: 'claim' | 'reassign'): void {
   if (ticket.status === 'resolved')
-    throw new ConflictError(`${label(ticket)} is resolved; reopen it before you ${doing}.`);
+    throw new ConflictError(msg(`refusals.resolvedBefore.${doing}`, { number: ticket.number }));
 }
 
 /**

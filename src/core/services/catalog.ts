@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Tier } from '../model';
@@ -174,7 +175,7 @@ export async function findService(manager: EntityManager, id: number): Promise<S
 
 async function lockService(tx: Tx, id: number): Promise<Service> {
   const [row] = await tx.manager.query(`SELECT id FROM service WHERE id = $1 AND archived_at IS NULL FOR UPDATE`, [id]);
-  if (!row) throw new NotFoundError(`There is no service ${id} in the catalog.`);
+  if (!row) throw new NotFoundError(msg('refusals.noService', { id }));
   return (await findService(tx.manager, id))!;
 }
 
@@ -183,5 +184,5 @@ async function refuseTakenName(tx: Tx, name: string, exceptId: number | null): P
     `SELECT id FROM service WHERE lower(name) = lower($1) AND archived_at IS NULL AND id IS DISTINCT FROM $2`,
     [name, exceptId],
   );
-  if (taken) throw new ConflictError(`The catalog already has a service called ${name} (service ${taken.id}).`);
+  if (taken) throw new ConflictError(msg('refusals.serviceNameTaken', { name, id: taken.id }));
 }

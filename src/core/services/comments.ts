@@ -1,3 +1,5 @@
+import { msg } from '../rules/messages';
+import { t } from '../texts';
 import {
   AttachmentEntity,
   CommentEntity,
@@ -85,8 +87,14 @@ export class CommentService {
           if (outcome === 'follow_up') {
             const old = ticket;
             ticket = await openInTx(tx, actor, actor, {
-              title: `Follow-up to #${old.number}: ${old.title}`.slice(0, 100),
-              description: (input.body.trim() || `Follow-up to #${old.number}`).slice(0, 3000),
+              // Stored words are in the helpdesk's language, whoever reads them later.
+              title: t(this.ctx.policy.language, 'stored.followUpTitle', {
+                number: old.number,
+                title: old.title,
+              }).slice(0, 100),
+              description: (
+                input.body.trim() || t(this.ctx.policy.language, 'stored.followUpDescription', { number: old.number })
+              ).slice(0, 3000),
               type: old.type,
               impact: old.impact,
               urgency: old.urgency,
@@ -170,7 +178,7 @@ export class CommentService {
       const comment = await findByMessage(tx, actorRef.platform, input.platformMessageId);
       if (!comment) return null;
       const actor = await resolvePerson(tx.manager, actorRef);
-      if (comment.authorId !== actor.id) throw new ForbiddenError('Only the author can edit a message.');
+      if (comment.authorId !== actor.id) throw new ForbiddenError(msg('refusals.authorOnlyEdit'));
       if (comment.redactedAt || comment.deletedAt || comment.body === input.body) return comment;
       await tx.manager.insert(CommentRevisionEntity, {
         commentId: comment.id,
@@ -216,7 +224,7 @@ export class CommentService {
       // Before the lookup: someone refused learns nothing about which messages are stored.
       authorize(actor, 'comment.redact');
       const comment = await commentToRedact(tx, actorRef.platform, input);
-      if (comment.redactedAt) throw new ConflictError(`Comment ${comment.id} is already redacted.`);
+      if (comment.redactedAt) throw new ConflictError(msg('refusals.commentRedacted', { id: comment.id }));
       const revisions = await tx.manager.findBy(CommentRevisionEntity, { commentId: comment.id });
       const files = await tx.manager.findBy(AttachmentEntity, { commentId: comment.id });
       await tx.manager.update(CommentEntity, comment.id, {
@@ -290,13 +298,11 @@ async function commentToRedact(
       : await tx.manager.findOneBy(CommentPostEntity, { platform, messageId: input.platformMessageId });
     id = own?.id ?? copy?.commentId;
     if (id === undefined) {
-      throw new NotFoundError(
-        "That message is not a ticket's comment: only messages in a ticket's thread (or the helpdesk's copies of them) can be redacted.",
-      );
+      throw new NotFoundError(msg('refusals.notAComment'));
     }
   }
   const comment = await tx.manager.findOne(CommentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!comment) throw new NotFoundError(`There is no comment ${id}.`);
+  if (!comment) throw new NotFoundError(msg('refusals.noComment', { id: id ?? '?' }));
   return comment;
 }
 

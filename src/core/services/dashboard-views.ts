@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import { NotFoundError } from '../errors';
 import {
   PLATFORMS,
@@ -190,7 +191,7 @@ export class DashboardViews {
         number: number;
         customer_id: number;
       }>;
-      if (!row || !row.data) throw new NotFoundError('That file is not kept.');
+      if (!row || !row.data) throw new NotFoundError(msg('refusals.fileNotKept'));
       const ticket = { customerId: row.customer_id, number: row.number };
       authorize(actor, 'ticket.view', ticket);
       if (row.kind !== 'public') authorize(actor, 'ticket.view_internal', ticket);

@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors';
 import type { Impact, LocatedTicket, Platform, TicketType, Urgency } from '../model';
@@ -53,7 +54,7 @@ export class GuideService {
       authorize(actor, 'ticket.open');
       const service = input.serviceId === null ? null : await findService(tx.manager, input.serviceId);
       if (input.serviceId !== null && !service)
-        throw new NotFoundError(`There is no service ${input.serviceId} in the catalog.`);
+        throw new NotFoundError(msg('refusals.noService', { id: input.serviceId }));
       const declined = service !== null && !service.covered;
       const suggested = declined
         ? []
@@ -112,7 +113,7 @@ export class GuideService {
     return transaction(this.ctx, async (tx) => {
       const draft = await lockOwnUndecided(tx, actorRef, input.draftId);
       if (!draft.suggested_article_ids.includes(input.articleId))
-        throw new ConflictError('That article was not one of those offered for this form.');
+        throw new ConflictError(msg('refusals.articleNotOffered'));
       await tx.manager.query(
         `UPDATE ticket_draft SET outcome = 'deflected', article_id = $2, decided_at = $3 WHERE id = $1`,
         [draft.id, input.articleId, tx.now],
@@ -172,7 +173,7 @@ export class GuideService {
         input.draftId,
         actor.id,
       ]);
-      if (!row) throw new NotFoundError('That form is not known (it may belong to someone else).');
+      if (!row) throw new NotFoundError(msg('refusals.formUnknown'));
       return toDraft(tx, row);
     });
   }
@@ -201,15 +202,13 @@ async function lockOwnUndecided(tx: Tx, actorRef: ActorRef, draftId: string): Pr
     `SELECT * FROM ticket_draft WHERE id = $1 AND person_id = $2 FOR UPDATE`,
     [draftId, actor.id],
   );
-  if (!row) throw new NotFoundError('That form is not known (it may belong to someone else).');
+  if (!row) throw new NotFoundError(msg('refusals.formUnknown'));
   if (row.outcome === 'opened') {
     const [ticket] = await tx.manager.query(`SELECT number FROM ticket WHERE id = $1`, [row.ticket_id]);
-    throw new ConflictError(`That form was already opened as ticket #${ticket.number}.`);
+    throw new ConflictError(msg('refusals.formOpened', { number: ticket.number }));
   }
   if (row.outcome)
-    throw new ConflictError(
-      `That form was already ${row.outcome === 'deflected' ? 'answered by an article' : 'declined'}.`,
-    );
+    throw new ConflictError(msg(row.outcome === 'deflected' ? 'refusals.formDeflected' : 'refusals.formDeclined'));
   return row;
 }
 

@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import { z } from 'zod';
 import type { ArticleVisibility, SpecialArticle } from '../../db/entities/article';
 import { ConflictError, NotFoundError } from '../errors';
@@ -92,7 +93,7 @@ export class KnowledgeService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'kb.write');
       const current = await lockArticle(tx, input.id);
-      if (current.archivedAt) throw new ConflictError(`Article ${current.id} is archived; it can't be edited.`);
+      if (current.archivedAt) throw new ConflictError(msg('refusals.articleArchived', { id: current.id }));
       await refuseGenerated(tx, current.id, current.special);
       const next = {
         title: input.title ?? current.title,
@@ -126,12 +127,10 @@ export class KnowledgeService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'kb.write');
       const current = await lockArticle(tx, input.id);
-      if (current.archivedAt) throw new ConflictError(`Article ${current.id} is already archived.`);
+      if (current.archivedAt) throw new ConflictError(msg('refusals.articleAlreadyArchived', { id: current.id }));
       // Customers must always find the SLA and the catalog; only an admin moves those marks.
       if (current.special) {
-        throw new ConflictError(
-          `Article ${current.id} is the ${specialName(current.special)} article; an admin must mark another one first.`,
-        );
+        throw new ConflictError(msg(`refusals.specialArticle.${current.special}`, { id: current.id }));
       }
       const row = await updateArticle(
         tx,
@@ -246,9 +245,7 @@ export class KnowledgeService {
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [SPECIAL_LOCK_KEY]);
       const article = await lockArticle(tx, input.id);
       if (article.archivedAt)
-        throw new ConflictError(
-          `Article ${article.id} is archived; it can't be the ${specialName(input.special)} article.`,
-        );
+        throw new ConflictError(msg(`refusals.archivedNotSpecial.${input.special}`, { id: article.id }));
       if (article.special === input.special) return article;
       // The unique key on `special` is checked row by row, so the old mark goes before the new one lands.
       await tx.manager.query(`UPDATE article SET special = NULL WHERE special = $1`, [input.special]);
@@ -261,15 +258,6 @@ export class KnowledgeService {
   }
 }
 
-/**
- * Articles the helpdesk writes itself from its own data (the SLA from the SLA policy): edited by
- * hand they would drift from what the helpdesk actually does, so the pointer goes to the source.
- */
-const GENERATED_FROM: Record<SpecialArticle, string> = {
-  sla: 'the SLA policy; change it with /helpdesk sla',
-  catalog: 'the service catalog; change it with /helpdesk catalog',
-};
-
 /** The SLA article is always generated; the catalog article once the catalog has a service (an admin's mark before that). */
 async function refuseGenerated(tx: Tx, id: number, special: SpecialArticle | null): Promise<void> {
   if (!special) return;
@@ -277,9 +265,7 @@ async function refuseGenerated(tx: Tx, id: number, special: SpecialArticle | nul
     const [services] = await tx.manager.query(`SELECT EXISTS (SELECT 1 FROM service WHERE archived_at IS NULL) AS any`);
     if (!services.any) return;
   }
-  throw new ConflictError(
-    `Article ${id} is the ${specialName(special)} article, generated from ${GENERATED_FROM[special]}.`,
-  );
+  throw new ConflictError(msg(`refusals.generatedArticle.${special}`, { id }));
 }
 
 /**
@@ -355,12 +341,8 @@ function mayReadStaff(actor: Person): boolean {
   return decide(actor, 'kb.read_staff').allowed;
 }
 
-function specialName(special: SpecialArticle): string {
-  return special === 'sla' ? 'SLA' : 'service catalog';
-}
-
 function noArticle(id: number): NotFoundError {
-  return new NotFoundError(`There is no article ${id}.`);
+  return new NotFoundError(msg('refusals.noArticle', { id }));
 }
 
 async function findArticle(tx: Tx, id: number): Promise<Article | null> {

@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { LocatedTicket, Platform, Ticket } from '../model';
@@ -52,7 +53,7 @@ export class MajorIncidentService {
       await tx.manager.query(`SELECT pg_advisory_xact_lock($1)`, [MAJOR_LOCK_KEY]);
       const proposal = await lockOpenProposal(tx, input.proposalId);
       const parent = await declareProposalInTx(tx, proposal.id, actor.id);
-      if (!parent) throw new ConflictError('None of those tickets is still open on its own: nothing to declare.');
+      if (!parent) throw new ConflictError(msg('refusals.nothingToDeclare'));
       return parent;
     });
   }
@@ -82,7 +83,7 @@ export class MajorIncidentService {
       const proposal = await lockOpenProposal(tx, input.proposalId);
       const ticket = await lockTicket(tx, input.ticketNumber);
       if (ticket.majorProposalId !== proposal.id)
-        throw new ConflictError(`#${ticket.number} is not listed in that proposal any more.`);
+        throw new ConflictError(msg('refusals.notInProposal', { number: ticket.number }));
       await applyChange(tx, ticket, actor.id, {
         patch: { majorProposalId: null, lookAlikeDismissedAt: tx.now },
         event: null,
@@ -98,17 +99,14 @@ export class MajorIncidentService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.major');
       const [child, parent] = await lockInOrder(tx, input.ticketNumber, input.parentNumber);
-      if (!parent.isMajor)
-        throw new ConflictError(
-          `#${parent.number} is not a major incident; link tickets to the major incident's own ticket.`,
-        );
+      if (!parent.isMajor) throw new ConflictError(msg('refusals.notMajor', { number: parent.number }));
       if (parent.status === 'resolved')
-        throw new ConflictError(`Major incident #${parent.number} is resolved; reopen it first.`);
-      if (child.isMajor) throw new ConflictError(`#${child.number} is a major incident itself.`);
+        throw new ConflictError(msg('refusals.majorResolved', { number: parent.number }));
+      if (child.isMajor) throw new ConflictError(msg('refusals.isMajorItself', { number: child.number }));
       if (child.status === 'resolved')
-        throw new ConflictError(`#${child.number} is resolved; reopen it before linking it.`);
+        throw new ConflictError(msg('refusals.resolvedBeforeLinking', { number: child.number }));
       if (child.majorIncidentId === parent.id)
-        throw new ConflictError(`#${child.number} is already part of #${parent.number}.`);
+        throw new ConflictError(msg('refusals.alreadyPartOf', { number: child.number, parent: parent.number }));
       await joinInTx(tx, child, parent, actor.id);
       return child;
     });
@@ -121,7 +119,7 @@ export class MajorIncidentService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.major');
       const child = await lockTicket(tx, ticketNumber);
-      if (!child.majorIncidentId) throw new ConflictError(`#${child.number} is not part of a major incident.`);
+      if (!child.majorIncidentId) throw new ConflictError(msg('refusals.notPartOfMajor', { number: child.number }));
       await leaveInTx(tx, child, actor.id, 'unlinked');
       return child;
     });
@@ -358,8 +356,9 @@ async function helpdeskPersonId(tx: Tx): Promise<number> {
 
 async function lockOpenProposal(tx: Tx, id: number): Promise<{ id: number; status: string }> {
   const [row] = await tx.manager.query(`SELECT id, status FROM major_proposal WHERE id = $1 FOR UPDATE`, [id]);
-  if (!row) throw new NotFoundError(`There is no major-incident proposal ${id}.`);
-  if (row.status !== 'open') throw new ConflictError(`That proposal was already ${row.status}.`);
+  if (!row) throw new NotFoundError(msg('refusals.noProposal', { id }));
+  if (row.status !== 'open')
+    throw new ConflictError(msg(`refusals.proposalAlready.${row.status as 'declared' | 'dismissed'}`));
   return row;
 }
 
@@ -379,7 +378,7 @@ async function lockTicketById(tx: Tx, id: number): Promise<TicketEntity> {
 }
 
 async function lockInOrder(tx: Tx, childNumber: number, parentNumber: number): Promise<[TicketEntity, TicketEntity]> {
-  if (childNumber === parentNumber) throw new ConflictError('A ticket cannot be linked to itself.');
+  if (childNumber === parentNumber) throw new ConflictError(msg('refusals.linkSelf'));
   const rows: Array<Record<string, unknown>> = await tx.manager.query(
     `SELECT * FROM ticket WHERE number = ANY($1) ORDER BY id FOR UPDATE`,
     [[childNumber, parentNumber]],
@@ -387,8 +386,8 @@ async function lockInOrder(tx: Tx, childNumber: number, parentNumber: number): P
   const tickets = rows.map(ticketFromRow);
   const child = tickets.find((t) => t.number === childNumber);
   const parent = tickets.find((t) => t.number === parentNumber);
-  if (!child) throw new NotFoundError(`There is no ticket #${childNumber}.`);
-  if (!parent) throw new NotFoundError(`There is no ticket #${parentNumber}.`);
+  if (!child) throw new NotFoundError(msg('refusals.noTicketNumber', { number: childNumber }));
+  if (!parent) throw new NotFoundError(msg('refusals.noTicketNumber', { number: parentNumber }));
   return [child, parent];
 }
 

@@ -1,3 +1,4 @@
+import { msg, PLATFORM_LABEL } from '../rules/messages';
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { IdentityRef, LocatedTicket, Person } from '../model';
@@ -51,7 +52,9 @@ export class PrivacyService {
       const olds = input.part === 'rating' ? await redactRatings(tx, ticket, input.replacement) : [ticket[input.part]];
       if (input.part !== 'rating') {
         if (ticket[input.part] === input.replacement)
-          throw new ConflictError(`The ${input.part} of #${ticket.number} already reads "${input.replacement}".`);
+          throw new ConflictError(
+            msg(`refusals.alreadyReads.${input.part}`, { number: ticket.number, replacement: input.replacement }),
+          );
         // Its search vector follows (a trigger); the look-alike cache holds the old one.
         forgetReport(tx.manager, ticket.id);
       }
@@ -117,13 +120,13 @@ export class PrivacyService {
 }
 
 const nothingKept = (ref: IdentityRef) =>
-  `The helpdesk keeps nothing about ${ref.platform} user ${ref.userId}: no one by that id has used it.`;
+  msg('refusals.nothingKept', { platform: PLATFORM_LABEL[ref.platform], userId: ref.userId });
 
 /** The person an erasure names, locked: never oneself (another admin does that), never twice. */
 async function personToErase(tx: Tx, actor: Person, ref: IdentityRef): Promise<Person> {
   const person = await findPerson(tx.manager, ref);
   if (!person) throw new NotFoundError(nothingKept(ref));
-  if (person.id === actor.id) throw new ConflictError('You cannot erase yourself: ask another admin.');
+  if (person.id === actor.id) throw new ConflictError(msg('refusals.eraseSelf'));
   await tx.manager.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [person.id]);
   return person;
 }
@@ -136,6 +139,6 @@ async function redactRatings(tx: Tx, ticket: TicketEntity, replacement: string):
      RETURNING old.comment`,
     [ticket.id, replacement],
   );
-  if (rows.length === 0) throw new ConflictError(`#${ticket.number} has no rating comment to redact.`);
+  if (rows.length === 0) throw new ConflictError(msg('refusals.noRatingComment', { number: ticket.number }));
   return rows.map((r) => r.comment);
 }

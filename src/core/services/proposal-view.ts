@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import { NotFoundError } from '../errors';
 import type { ProposalView } from '../rules/proposal-alert';
 import type { ServiceContext } from './context';
@@ -15,7 +16,7 @@ export class ProposalViews {
        WHERE p.id = $1`,
       [id],
     );
-    if (!row) throw new NotFoundError(`There is no major-incident proposal ${id}.`);
+    if (!row) throw new NotFoundError(msg('refusals.noProposal', { id }));
     const reports = (typeof row.reports === 'string' ? JSON.parse(row.reports) : row.reports) as Array<{
       number: number;
       title: string;

@@ -1,3 +1,4 @@
+import { msg } from '../rules/messages';
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../errors';
 import type { Ticket } from '../model';
@@ -41,7 +42,7 @@ export class RatingService {
       const ticket = await findTicket(tx, input.ticketNumber);
       authorize(actor, 'ticket.rate', ticket);
       if (ticket.status !== 'resolved' || !ticket.resolvedAt)
-        throw new ConflictError(`#${ticket.number} is not resolved, so there is nothing to rate yet.`);
+        throw new ConflictError(msg('refusals.notResolvedRate', { number: ticket.number }));
       const inserted: Array<{ score: number }> = await tx.manager.query(
         `INSERT INTO rating (ticket_id, resolved_at, person_id, score, created_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (ticket_id, resolved_at) DO NOTHING RETURNING score`,
@@ -52,7 +53,7 @@ export class RatingService {
           ticket.id,
           ticket.resolvedAt,
         ]);
-        throw new ConflictError(`You already rated #${ticket.number} ${earlier.score}/5; thank you.`);
+        throw new ConflictError(msg('refusals.alreadyRated', { number: ticket.number, score: earlier.score }));
       }
       await recordChange(tx, ticket, actor.id, { kind: 'rated', data: { score: input.score } });
       return { ticketNumber: ticket.number, score: input.score, comment: null };
@@ -71,10 +72,7 @@ export class RatingService {
         `UPDATE rating SET comment = $3 WHERE ticket_id = $1 AND resolved_at = $2 AND comment IS NULL RETURNING score`,
         [ticket.id, ticket.resolvedAt, input.comment],
       );
-      if (updated.length === 0)
-        throw new ConflictError(
-          `There is no rating of #${ticket.number} waiting for a comment: rate it first (a comment is added once).`,
-        );
+      if (updated.length === 0) throw new ConflictError(msg('refusals.noRatingToComment', { number: ticket.number }));
       await recordChange(tx, ticket, actor.id, {
         kind: 'rated',
         data: { score: updated[0].score, comment: input.comment },

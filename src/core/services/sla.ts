@@ -1,5 +1,6 @@
+import { msg } from '../rules/messages';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, problemOf } from '../errors';
 import type { Priority } from '../model';
 import { authorize } from '../rules/authorization';
 import { checkCalendar, parseBusinessHours, type BusinessCalendar } from '../rules/business-hours';
@@ -63,7 +64,7 @@ export class SlaService {
         if (text === undefined) return fallback;
         const value = parseDuration(text);
         if (value === null)
-          throw new InvalidInputError([{ field, problem: `"${text}" is not a duration like 90m, 4h, 1d or 1d 4h` }]);
+          throw new InvalidInputError([{ field, ...problemOf(msg('refusals.notADuration', { text })) }]);
         return value;
       };
       const next = {
@@ -100,9 +101,7 @@ export class SlaService {
     const input = parseInput(slaHolidaySchema, raw);
     return this.change(actorRef, async (tx, setup, actorId) => {
       if (!setup.calendar) {
-        throw new InvalidInputError([
-          { field: 'date', problem: 'the clock runs 24×7; set business hours first with /helpdesk sla hours' },
-        ]);
+        throw new InvalidInputError([{ field: 'date', ...problemOf(msg('refusals.clockAllDay')) }]);
       }
       const holidays =
         input.action === 'add'

@@ -4,7 +4,7 @@ import { IdentityEntity, LinkCodeEntity, PersonEntity, TicketEntity } from '../.
 import { HOUR, MINUTE } from '../clock';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { Person, Platform, Tier } from '../model';
-import { notices, refusal, type Message } from '../rules/messages';
+import { notices, refusal, type Message, msg, nameOf } from '../rules/messages';
 import { personDestination, said } from '../rules/notifications';
 import { writeDeliveries } from './history';
 import { chooseAssignee, escalationCandidates } from '../rules/assignment';
@@ -73,12 +73,12 @@ export class StaffService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'staff.manage');
       const person = await resolvePerson(tx.manager, input.person);
-      if (!isStaff(person)) throw new ConflictError(`${person.displayName || 'That person'} is not staff.`);
+      if (!isStaff(person)) throw new ConflictError(msg('refusals.notStaff', { name: nameOf(person) }));
       if (person.isAdmin) {
         const [{ admins }] = await tx.manager.query(
           `SELECT count(*)::int AS admins FROM person WHERE is_admin AND merged_into_id IS NULL`,
         );
-        if (admins <= 1) throw new ConflictError('That is the last admin; add another admin first.');
+        if (admins <= 1) throw new ConflictError(msg('refusals.lastAdmin'));
       }
       await tx.manager.update(PersonEntity, person.id, { tier: null, isAdmin: false });
       await this.reassignTicketsOf(tx, person.id, actor.id);
@@ -93,7 +93,7 @@ export class StaffService {
       const actor = await resolvePerson(tx.manager, actorRef);
       const target = input.person ? await resolvePerson(tx.manager, input.person) : actor;
       authorize(actor, target.id === actor.id ? 'staff.away_self' : 'staff.away_other');
-      if (!isStaff(target)) throw new ConflictError(`${target.displayName || 'That person'} is not staff.`);
+      if (!isStaff(target)) throw new ConflictError(msg('refusals.notStaff', { name: nameOf(target) }));
       await tx.manager.update(PersonEntity, target.id, { away: input.away });
       if (!input.away) await assignWaitingTickets(tx, actor.id);
       return { ...target, away: input.away };

@@ -1,3 +1,4 @@
+import { msg, nameOf, PLATFORM_LABEL } from '../rules/messages';
 import type { EntityManager } from 'typeorm';
 import { TicketEntity } from '../../db/entities';
 import { HOUR } from '../clock';
@@ -95,7 +96,8 @@ export class TicketService {
   async changeType(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(changeTypeSchema, raw);
     return this.change(actorRef, input, 'ticket.change_type', async (tx, ticket, actor) => {
-      if (ticket.type === input.type) throw new ConflictError(`#${ticket.number} is already a ${input.type}.`);
+      if (ticket.type === input.type)
+        throw new ConflictError(msg(`refusals.alreadyType.${input.type}`, { number: ticket.number }));
       const from = ticket.type;
       await applyChange(tx, ticket, actor.id, {
         patch: { type: input.type },
@@ -108,7 +110,7 @@ export class TicketService {
     const input = parseInput(changePrioritySchema, raw);
     return this.change(actorRef, input, 'ticket.change_priority', async (tx, ticket, actor) => {
       if (ticket.priority === input.priority)
-        throw new ConflictError(`#${ticket.number} is already ${input.priority}.`);
+        throw new ConflictError(msg('refusals.alreadyPriority', { number: ticket.number, priority: input.priority }));
       const from = ticket.priority;
       await applyChange(tx, ticket, actor.id, {
         patch: { priority: input.priority },
@@ -120,8 +122,9 @@ export class TicketService {
   /** A staff member takes the ticket for themselves. */
   async claim(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     return this.change(actorRef, raw, 'ticket.claim', async (tx, ticket, actor) => {
-      transitions.assertNotResolved(ticket, 'claim it');
-      if (ticket.assigneeId === actor.id) throw new ConflictError(`#${ticket.number} is already yours.`);
+      transitions.assertNotResolved(ticket, 'claim');
+      if (ticket.assigneeId === actor.id)
+        throw new ConflictError(msg('refusals.alreadyYours', { number: ticket.number }));
       await setAssignee(tx, ticket, actor.id, actor.id, 'claim');
     });
   }
@@ -129,11 +132,13 @@ export class TicketService {
   async reassign(actorRef: ActorRef, raw: unknown): Promise<LocatedTicket> {
     const input = parseInput(reassignSchema, raw);
     return this.change(actorRef, input, 'ticket.reassign', async (tx, ticket, actor) => {
-      transitions.assertNotResolved(ticket, 'reassign it');
+      transitions.assertNotResolved(ticket, 'reassign');
       const target = await resolvePerson(tx.manager, input.to);
       await assertCanTake(tx, ticket, target);
       if (ticket.assigneeId === target.id)
-        throw new ConflictError(`#${ticket.number} is already assigned to ${target.displayName || 'them'}.`);
+        throw new ConflictError(
+          msg('refusals.alreadyAssigned', { number: ticket.number, name: target.displayName || msg('refusals.them') }),
+        );
       await setAssignee(tx, ticket, target.id, actor.id, 'reassign');
     });
   }
@@ -147,7 +152,7 @@ export class TicketService {
       if (target) {
         if (target.tier !== toTier) {
           throw new ConflictError(
-            `${target.displayName || 'That person'} is not a tier-${toTier} supporter; #${ticket.number} escalates to tier ${toTier}.`,
+            msg('refusals.notTierSupporter', { name: nameOf(target), tier: toTier, number: ticket.number }),
           );
         }
         await assertCanTake(tx, ticket, target);
@@ -237,11 +242,11 @@ export async function openInTx(tx: Tx, actor: Person, customer: Person, fields: 
 
 /** A ticket goes only to staff who are on its platform (PRODUCT.md: "One helpdesk, two platforms"). */
 async function assertCanTake(tx: Tx, ticket: Ticket, target: Person): Promise<void> {
-  if (!isStaff(target)) throw new ConflictError(`${target.displayName || 'That person'} is not support staff.`);
+  if (!isStaff(target)) throw new ConflictError(msg('refusals.notSupportStaff', { name: nameOf(target) }));
   const platforms = (await platformsOf(tx.manager, [target.id])).get(target.id) ?? [];
   if (!platforms.includes(ticket.platform)) {
     throw new ConflictError(
-      `${target.displayName || 'That person'} has no ${ticket.platform} identity; link one with /helpdesk link first.`,
+      msg('refusals.noIdentity', { name: nameOf(target), platform: PLATFORM_LABEL[ticket.platform] }),
     );
   }
 }
