@@ -1,6 +1,9 @@
+import { HelpdeskError } from '../../src/core/errors';
+import { parseBusinessHours } from '../../src/core/rules/business-hours';
+import { setPending } from '../../src/core/rules/transitions';
 import type { Ticket } from '../../src/core/model';
 import { slaSummary, ticketCard, cardActionLabel } from '../../src/core/rules/card';
-import { formatMoment, messages, notices, say } from '../../src/core/rules/messages';
+import { errorText, formatMoment, messages, notices, say } from '../../src/core/rules/messages';
 import { planDeliveries } from '../../src/core/rules/notifications';
 import { PLAIN_TICKET_EXTRAS } from '../helpers/sla-clock';
 
@@ -148,5 +151,28 @@ describe('the ticket card, in each language', () => {
     expect(ticketCard(resolved, { assignee: 'Tove', customer: 'Bente' }, null, 'da').fields[1].value).toBe(
       'løst (løst af support)',
     );
+  });
+});
+
+describe("the core's refusals, in the reader's language", () => {
+  const refusalOf = (work: () => unknown): HelpdeskError => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof HelpdeskError) return error;
+    }
+    throw new Error('no refusal');
+  };
+
+  it('carries its catalog key, said in Danish or English, English in its message for logs', () => {
+    const error = refusalOf(() => setPending({ ...ticket, status: 'pending' }, new Date()));
+    expect(error.message).toBe('#6 is already pending.');
+    expect(errorText(error, 'da')).toBe('#6 afventer allerede.');
+    expect(errorText(error, 'en')).toBe('#6 is already pending.');
+  });
+
+  it("says a field's problems in the reader's language", () => {
+    const error = refusalOf(() => parseBusinessHours('Mon-Fri 08:00-16:00 Mars/Olympus'));
+    expect(errorText(error, 'da')).toBe('"Mars/Olympus" er ikke en tidszone (f.eks. Europe/Copenhagen)');
   });
 });

@@ -85,3 +85,48 @@ describe('no text a person reads written inline in an adapter', () => {
     ]);
   });
 });
+
+/**
+ * The core's refusals reach a person through an adapter, which says them in that person's
+ * language: so the core builds every error a person reads from a catalog key (`msg('refusals.…')`),
+ * never from English words. This scans src/core/services and src/core/rules for an error or a
+ * field's problem given a string literal (a plain `Error` is a bug, answered "something went wrong").
+ */
+const CORE_SCANNED = ['src/core/services', 'src/core/rules'];
+/**
+ * Errors only an operator or a developer sees, the same in every language: a stored row pointing at
+ * a ticket or person that is gone (a broken reference found by a job or the delivery dispatcher,
+ * logged, never an answer to someone's command: people name tickets by number, not by row id).
+ */
+const OPERATOR_ERRORS = [/^ticket id \$\{\w+\} does not exist$/, /^person \$\{\w+\} does not exist$/];
+const ERROR_WITH_LITERAL =
+  /(?:new (?:Conflict|NotFound|Forbidden|InvalidInput|Helpdesk)Error\(\s*|\bproblem:\s*|\binvalid\(\s*)('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`)/g;
+
+function errorsWithWords(source: string): Array<{ line: number; text: string }> {
+  const found: Array<{ line: number; text: string }> = [];
+  for (let m = ERROR_WITH_LITERAL.exec(source); m; m = ERROR_WITH_LITERAL.exec(source)) {
+    const text = m[1].slice(1, -1);
+    if (OPERATOR_ERRORS.some((allowed) => allowed.test(text))) continue;
+    found.push({ line: source.slice(0, m.index).split('\n').length, text });
+  }
+  return found;
+}
+
+describe("no English refusal written inline in the core's services and rules", () => {
+  it('builds every error a person reads from a catalog key', () => {
+    const inline = CORE_SCANNED.flatMap((dir) => files(join(ROOT, dir))).flatMap((path) =>
+      errorsWithWords(readFileSync(path, 'utf8')).map(({ line, text }) => `${relative(ROOT, path)}:${line}: ${text}`),
+    );
+    expect(inline).toEqual([]);
+  });
+
+  it('notices an inline refusal (the scan is not blind)', () => {
+    const sample =
+      "throw new ConflictError(`#${n} is already pending.`);\nthrow new NotFoundError(msg('refusals.noArticle'));\n" +
+      "throw new NotFoundError(`ticket id ${id} does not exist`);\nreturn [{ field: 'x', problem: 'too long' }];";
+    expect(errorsWithWords(sample)).toEqual([
+      { line: 1, text: '#${n} is already pending.' },
+      { line: 4, text: 'too long' },
+    ]);
+  });
+});

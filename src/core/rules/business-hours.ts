@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, problemOf } from '../errors';
+import { msg, type Message } from './messages';
 
 /**
  * Business hours: a weekly calendar in a time zone, and holidays. The SLA clock only runs inside
@@ -34,7 +35,7 @@ const MAX_DAYS_WALKED = 3660;
 export function parseBusinessHours(text: string, holidays: string[] = []): BusinessCalendar {
   const trimmed = text.trim();
   const zoneMatch = /\s([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+|UTC)$/.exec(trimmed);
-  if (!zoneMatch) throw invalid('end with a time zone, e.g. "Mon-Fri 08:00-16:00 Europe/Copenhagen"');
+  if (!zoneMatch) throw invalid(msg('refusals.hours.noZone'));
   const timeZone = zoneMatch[1];
   const hours: OpeningHours[] = [];
   for (const part of trimmed
@@ -43,10 +44,10 @@ export function parseBusinessHours(text: string, holidays: string[] = []): Busin
     .map((p) => p.trim())
     .filter(Boolean)) {
     const match = /^([A-Za-z]{3})(?:\s*-\s*([A-Za-z]{3}))?\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$/.exec(part);
-    if (!match) throw invalid(`"${part}" is not like "Mon-Fri 08:00-16:00"`);
+    if (!match) throw invalid(msg('refusals.hours.notLike', { part }));
     const first = WEEKDAYS.indexOf(match[1].toLowerCase()) + 1;
     const last = match[2] ? WEEKDAYS.indexOf(match[2].toLowerCase()) + 1 : first;
-    if (first === 0 || last === 0) throw invalid(`"${part}": days are Mon, Tue, Wed, Thu, Fri, Sat, Sun`);
+    if (first === 0 || last === 0) throw invalid(msg('refusals.hours.days', { part }));
     const from = Number(match[3]) * 60 + Number(match[4]);
     const to = Number(match[5]) * 60 + Number(match[6]);
     for (let day = first; ; day = (day % 7) + 1) {
@@ -60,8 +61,8 @@ export function parseBusinessHours(text: string, holidays: string[] = []): Busin
 /** Refuses a calendar the clock could not run on; returns it with hours sorted. */
 export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
   if (!IANAZone.isValidZone(calendar.timeZone))
-    throw invalid(`"${calendar.timeZone}" is not a time zone (e.g. Europe/Copenhagen)`);
-  if (calendar.hours.length === 0) throw invalid('give at least one day with opening hours');
+    throw invalid(msg('refusals.hours.notAZone', { zone: calendar.timeZone }));
+  if (calendar.hours.length === 0) throw invalid(msg('refusals.hours.noDays'));
   for (const h of calendar.hours) {
     if (
       !(h.weekday >= 1 && h.weekday <= 7) ||
@@ -69,18 +70,19 @@ export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
       h.from % 1 !== 0 ||
       h.to % 1 !== 0
     ) {
-      throw invalid(`${formatHours([h])} is not a valid opening time (from before to, within one day)`);
+      throw invalid(msg('refusals.hours.badRange', { hours: formatHours([h]) }));
     }
   }
   for (const day of calendar.hours.map((h) => h.weekday)) {
     const ranges = calendar.hours.filter((h) => h.weekday === day).sort((a, b) => a.from - b.from);
     for (let i = 1; i < ranges.length; i++) {
-      if (ranges[i].from < ranges[i - 1].to) throw invalid(`the hours given for ${WEEKDAY_NAMES[day - 1]} overlap`);
+      if (ranges[i].from < ranges[i - 1].to)
+        throw invalid(msg('refusals.hours.overlap', { day: WEEKDAY_NAMES[day - 1] }));
     }
   }
   for (const holiday of calendar.holidays) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday) || !DateTime.fromISO(holiday).isValid)
-      throw invalid(`"${holiday}" is not a date like 2026-12-24`);
+      throw invalid(msg('refusals.hours.notADate', { holiday }));
   }
   const hours = [...calendar.hours].sort((a, b) => a.weekday - b.weekday || a.from - b.from);
   return { timeZone: calendar.timeZone, hours, holidays: [...new Set(calendar.holidays)].sort() };
@@ -173,6 +175,6 @@ export function businessSecondsBetween(start: Date, end: Date, calendar: Busines
   return total / 1000;
 }
 
-function invalid(message: string): InvalidInputError {
-  return new InvalidInputError([{ field: 'hours', problem: message }]);
+function invalid(message: Message): InvalidInputError {
+  return new InvalidInputError([{ field: 'hours', ...problemOf(message) }]);
 }

@@ -1,4 +1,5 @@
 import { PRIORITIES, type Priority, type Ticket } from '../model';
+import { msg, type Message } from './messages';
 import { addBusinessSeconds, businessSecondsBetween, type BusinessCalendar } from './business-hours';
 
 /**
@@ -236,12 +237,12 @@ export function formatDuration(minutes: number): string {
   return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ') || '0m';
 }
 
-export function checkPolicy(policy: SlaPolicy): string[] {
-  const problems: string[] = [];
+export function checkPolicy(policy: SlaPolicy): Message[] {
+  const problems: Message[] = [];
   for (const p of PRIORITIES) {
     const t = policy[p];
     if (t.firstResponseMinutes > t.resolutionMinutes)
-      problems.push(`${p}: the first response cannot be due after the resolution`);
+      problems.push(msg('refusals.firstAfterResolution', { priority: p }));
   }
   return problems;
 }

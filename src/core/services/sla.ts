@@ -73,7 +73,7 @@ export class SlaService {
       };
       const problems = checkPolicy({ ...setup.policy, [input.priority]: next });
       if (problems.length > 0)
-        throw new InvalidInputError(problems.map((problem) => ({ field: 'resolution', problem })));
+        throw new InvalidInputError(problems.map((problem) => ({ field: 'resolution', ...problemOf(problem) })));
       await tx.manager.query(
         `UPDATE sla_target SET first_response_minutes = $2, resolution_minutes = $3, updated_at = $4, updated_by_id = $5 WHERE priority = $1`,
         [input.priority, next.firstResponseMinutes, next.resolutionMinutes, tx.now, actorId],

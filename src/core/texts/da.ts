@@ -1193,6 +1193,17 @@ export const da: Catalog = {
       claim: '#{{number}} er løst; genåbn den, før du tager den.',
       reassign: '#{{number}} er løst; genåbn den, før du giver den til en anden.',
     },
+    hours: {
+      noZone: 'slut med en tidszone, f.eks. "Mon-Fri 08:00-16:00 Europe/Copenhagen"',
+      notLike: '"{{part}}" ligner ikke "Mon-Fri 08:00-16:00"',
+      days: '"{{part}}": dagene hedder Mon, Tue, Wed, Thu, Fri, Sat, Sun',
+      notAZone: '"{{zone}}" er ikke en tidszone (f.eks. Europe/Copenhagen)',
+      noDays: 'angiv mindst én dag med åbningstid',
+      badRange: '{{hours}} er ikke en gyldig åbningstid (fra før til, inden for samme dag)',
+      overlap: 'de angivne tider for {{day}} overlapper',
+      notADate: '"{{holiday}}" er ikke en dato som 2026-12-24',
+    },
+    firstAfterResolution: '{{priority}}: første svar kan ikke have frist efter løsningen',
   },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {

@@ -1194,6 +1194,17 @@ export const en = {
       claim: '#{{number}} is resolved; reopen it before you claim it.',
       reassign: '#{{number}} is resolved; reopen it before you reassign it.',
     },
+    hours: {
+      noZone: 'end with a time zone, e.g. "Mon-Fri 08:00-16:00 Europe/Copenhagen"',
+      notLike: '"{{part}}" is not like "Mon-Fri 08:00-16:00"',
+      days: '"{{part}}": days are Mon, Tue, Wed, Thu, Fri, Sat, Sun',
+      notAZone: '"{{zone}}" is not a time zone (e.g. Europe/Copenhagen)',
+      noDays: 'give at least one day with opening hours',
+      badRange: '{{hours}} is not a valid opening time (from before to, within one day)',
+      overlap: 'the hours given for {{day}} overlap',
+      notADate: '"{{holiday}}" is not a date like 2026-12-24',
+    },
+    firstAfterResolution: '{{priority}}: the first response cannot be due after the resolution',
   },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {
