@@ -1,4 +1,4 @@
-import { InteractionResponseType } from 'discord.js';
+import { ApplicationCommandOptionType as OptionType, InteractionResponseType } from 'discord.js';
 import { DAY } from '../../src/core/clock';
 import { t } from '../../src/core/texts';
 import { sendDueReminders } from '../../src/jobs/reminders';
@@ -99,5 +99,27 @@ describe('Discord: a Danish client reads Danish, staff read English', () => {
         .map((m) => m.content)
         .join('\n'),
     ).not.toMatch(/Din sag|Påmindelse/);
+  });
+
+  test("a Danish client's language is remembered whatever command they run first (every command's actor carries the locale)", async () => {
+    const { world } = setup;
+    const jens = world.fake.user('jens'); // a customer, who has chosen no language
+    world.fake.locales.set(jens.id, 'da');
+
+    const list = await slashCommand(world.fake, jens, 'tickets', SUPPORT_CHANNEL_ID, [
+      { type: OptionType.Subcommand, name: 'list', options: [] },
+    ]);
+    await world.fake.answered(list, 2);
+    expect(await world.helpdesk.languages.of(world.ref(jens))).toBe('da');
+
+    // A refusal from the core reaches him in Danish too.
+    const unlink = await slashCommand(world.fake, jens, 'tickets', SUPPORT_CHANNEL_ID, [
+      {
+        type: OptionType.Subcommand,
+        name: 'unlink',
+        options: [{ type: OptionType.Integer, name: 'number', value: 1 }],
+      },
+    ]);
+    expect((await world.fake.answered(unlink, 2))[1].body.content).toMatch(/^(Det kan du ikke: |Der er ingen sag #1)/);
   });
 });

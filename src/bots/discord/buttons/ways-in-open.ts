@@ -1,7 +1,7 @@
 import { Routes, type APIMessage, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { NotFoundError } from '../../../core/errors';
 import { t } from '../../../core/texts';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { errorText } from '../answer';
 import { afterAnswering } from '../ack-first-interactions';
 import type { DiscordContext } from '../context';
@@ -21,7 +21,7 @@ export async function run(
   ctx: DiscordContext,
   serviceId: number | null = null,
 ): Promise<void> {
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
   const language = await ctx.helpdesk.messageTickets.language(actor);
   await interaction.update({ content: t(language, 'waysIn.opening'), components: [] });
   await ctx.helpdesk.dmQuestions.forget('discord', interaction.user.id);

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../actor';
+import { interactionActor } from '../actor';
 import { answerPrivately } from '../answer';
 import type { DiscordContext } from '../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticket = await ctx.helpdesk.deliveries.ticketAt('discordThreadId', interaction.channelId);
     if (!ticket) return tr('answers.noteOutsideTicket', { command: '/note' });
-    await ctx.helpdesk.comments.note(actorOf(interaction.user, interaction.member), {
+    await ctx.helpdesk.comments.note(interactionActor(interaction), {
       ticketNumber: ticket.number,
       body: interaction.options.getString('text', true),
     });

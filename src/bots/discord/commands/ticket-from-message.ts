@@ -1,6 +1,6 @@
 import { MessageFlags, type MessageContextMenuCommandInteraction } from 'discord.js';
 import { DEFAULT_LANGUAGE, t } from '../../../core/texts';
-import { actorOf } from '../actor';
+import { actorOf, interactionActor } from '../actor';
 import type { DiscordContext } from '../context';
 import { chatMessage, confirmation } from '../ways-in';
 
@@ -13,7 +13,7 @@ export const name = t(DEFAULT_LANGUAGE, 'commands.ticketFromMessage');
  */
 export async function run(interaction: MessageContextMenuCommandInteraction, ctx: DiscordContext): Promise<void> {
   const target = interaction.targetMessage;
-  const actor = actorOf(interaction.user, interaction.member);
+  const actor = interactionActor(interaction);
   const author = target.author.bot || target.webhookId ? null : actorOf(target.author, target.member);
   const check = await ctx.helpdesk.messageTickets.check(actor, chatMessage(target.channelId, target.id, author));
   if (!check.allowed) {

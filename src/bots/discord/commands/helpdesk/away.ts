@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { actorOf, interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -11,7 +11,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const away = interaction.options.getString('state', true) === 'on';
     const user = interaction.options.getUser('person');
     const person = user ? actorOf(user, interaction.options.getMember('person')) : undefined;
-    const updated = await ctx.helpdesk.staff.setAway(actorOf(interaction.user, interaction.member), { away, person });
+    const updated = await ctx.helpdesk.staff.setAway(interactionActor(interaction), { away, person });
     if (!person) return tr(away ? 'answers.away.youOn' : 'answers.away.youOff');
     const who = updated.displayName || person.displayName || '';
     return tr(away ? 'answers.away.personOn' : 'answers.away.personOff', { person: who });

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -8,7 +8,7 @@ export const name = 'helpdesk catalog remove';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const service = await ctx.helpdesk.catalog.remove(actorOf(interaction.user, interaction.member), {
+    const service = await ctx.helpdesk.catalog.remove(interactionActor(interaction), {
       id: interaction.options.getInteger('id', true),
     });
     return tr('answers.catalog.removed', { name: service.name, id: service.id });

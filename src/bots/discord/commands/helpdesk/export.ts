@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { namedPerson } from './person-option';
@@ -10,7 +10,7 @@ export const name = 'helpdesk export';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const person = namedPerson(interaction, tr);
-    const data = await ctx.helpdesk.privacy.export(actorOf(interaction.user, interaction.member), { person });
+    const data = await ctx.helpdesk.privacy.export(interactionActor(interaction), { person });
     return {
       content: tr('answers.privacy.exportAttached', {
         person: data.person.displayName || `${person.platform}:${person.userId}`,

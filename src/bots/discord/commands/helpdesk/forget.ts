@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type ChatInputCommandInteraction } from 'discord.js';
 import { erasureQuestion } from '../../../privacy-answers';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { forgetButtonId } from '../../buttons/forget-confirm';
@@ -15,7 +15,7 @@ export const name = 'helpdesk forget';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const person = namedPerson(interaction, tr);
-    const preview = await ctx.helpdesk.privacy.forgetPreview(actorOf(interaction.user, interaction.member), {
+    const preview = await ctx.helpdesk.privacy.forgetPreview(interactionActor(interaction), {
       person,
     });
     return {

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { PLATFORM_LABEL } from '../../../../core/rules/messages';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export const name = 'helpdesk link';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const code = interaction.options.getString('code') ?? undefined;
-    const result = await ctx.helpdesk.staff.link(actorOf(interaction.user, interaction.member), { code });
+    const result = await ctx.helpdesk.staff.link(interactionActor(interaction), { code });
     if ('code' in result) {
       return tr('answers.link.code', {
         code: `**${result.code}**`,

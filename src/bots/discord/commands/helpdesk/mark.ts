@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const special = interaction.options.getString('kind', true);
     const id = interaction.options.getInteger('id', true);
-    const article = await ctx.helpdesk.knowledge.markSpecial(actorOf(interaction.user, interaction.member), {
+    const article = await ctx.helpdesk.knowledge.markSpecial(interactionActor(interaction), {
       id,
       special,
     });

@@ -2,7 +2,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import type { RedactionResult } from '../../../../core/services/comments';
 import { ticketRedactionAnswer } from '../../../privacy-answers';
 import { redactionAnswer } from '../../../redaction-answer';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { Translate } from '../../../reader';
 import type { DiscordContext } from '../../context';
@@ -19,7 +19,7 @@ export const name = 'helpdesk redact';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const replacement = interaction.options.getString('replacement') ?? undefined;
-    const actor = actorOf(interaction.user, interaction.member);
+    const actor = interactionActor(interaction);
     const ticketNumber = interaction.options.getInteger('ticket');
     const link = interaction.options.getString('message');
     if (ticketNumber !== null && link === null) {

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -13,7 +13,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     if (!named && interaction.channel?.isThread())
       return tr('answers.setup.inThread', { example: '/helpdesk setup channel:#support' });
     const channelId = named?.id ?? interaction.channelId;
-    await ctx.helpdesk.settings.set(actorOf(interaction.user, interaction.member), {
+    await ctx.helpdesk.settings.set(interactionActor(interaction), {
       key: 'discord.support_channel',
       value: channelId,
     });

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { slaText } from '../../sla-text';
@@ -9,7 +9,7 @@ export const name = 'helpdesk sla holiday';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const setup = await ctx.helpdesk.sla.holiday(actorOf(interaction.user, interaction.member), {
+    const setup = await ctx.helpdesk.sla.holiday(interactionActor(interaction), {
       action: interaction.options.getString('action', true),
       date: interaction.options.getString('date', true),
     });

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { slaText } from '../../sla-text';
@@ -9,7 +9,7 @@ export const name = 'helpdesk sla set';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const setup = await ctx.helpdesk.sla.setTargets(actorOf(interaction.user, interaction.member), {
+    const setup = await ctx.helpdesk.sla.setTargets(interactionActor(interaction), {
       priority: interaction.options.getString('priority', true),
       firstResponse: interaction.options.getString('first_response') ?? undefined,
       resolution: interaction.options.getString('resolution') ?? undefined,

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { slaText } from '../../sla-text';
@@ -9,6 +9,6 @@ export const name = 'helpdesk sla show';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) =>
-    slaText(await ctx.helpdesk.sla.show(actorOf(interaction.user, interaction.member)), tr),
+    slaText(await ctx.helpdesk.sla.show(interactionActor(interaction)), tr),
   );
 }

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { actorOf, interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const person = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
     const role = interaction.options.getString('role', true);
-    await ctx.helpdesk.staff.add(actorOf(interaction.user, interaction.member), { person, role });
+    await ctx.helpdesk.staff.add(interactionActor(interaction), { person, role });
     const who = person.displayName ?? '';
     return role === 'admin'
       ? tr('answers.staff.admin', { person: who })

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { formatStats } from '../../../../core/rules/stats';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { MESSAGE_MAX } from '../../format';
@@ -10,7 +10,7 @@ export const name = 'helpdesk stats';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
-    const stats = await ctx.helpdesk.stats.stats(actorOf(interaction.user, interaction.member), {
+    const stats = await ctx.helpdesk.stats.stats(interactionActor(interaction), {
       period: interaction.options.getString('period') ?? undefined,
     });
     const text = formatStats(stats);

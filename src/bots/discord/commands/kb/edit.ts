@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { clientTexts, errorText } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { articleForm, FORM_BODY_MAX } from '../../modals/kb-form';
@@ -16,7 +16,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   const refuse = (content: string) => interaction.reply({ content, flags: MessageFlags.Ephemeral });
   let article;
   try {
-    const actor = actorOf(interaction.user, interaction.member);
+    const actor = interactionActor(interaction);
     const role = await ctx.helpdesk.staff.roleOf(actor);
     if (role === 'customer') return void (await refuse(tr('answers.kb.onlyStaffWrite')));
     article = await ctx.helpdesk.knowledge.read(actor, { id });

@@ -1,5 +1,5 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { clientTexts, errorText } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { articleForm } from '../../modals/kb-form';
@@ -9,7 +9,7 @@ export const name = 'kb new';
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   try {
-    const role = await ctx.helpdesk.staff.roleOf(actorOf(interaction.user, interaction.member));
+    const role = await ctx.helpdesk.staff.roleOf(interactionActor(interaction));
     if (role === 'customer') {
       await interaction.reply({
         content: clientTexts(interaction, ctx)('answers.kb.onlyStaffWrite'),

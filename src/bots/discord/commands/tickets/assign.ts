@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { actorOf, interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const to = actorOf(interaction.options.getUser('person', true), interaction.options.getMember('person'));
-    await ctx.helpdesk.tickets.reassign(actorOf(interaction.user, interaction.member), { ticketNumber, to });
+    await ctx.helpdesk.tickets.reassign(interactionActor(interaction), { ticketNumber, to });
     return tr('answers.assigned', { number: ticketNumber, person: to.displayName ?? '' });
   });
 }

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { actorOf, interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -11,7 +11,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const ticketNumber = interaction.options.getInteger('number', true);
     const person = interaction.options.getUser('person');
     const to = person ? actorOf(person, interaction.options.getMember('person')) : undefined;
-    const ticket = await ctx.helpdesk.tickets.escalate(actorOf(interaction.user, interaction.member), {
+    const ticket = await ctx.helpdesk.tickets.escalate(interactionActor(interaction), {
       ticketNumber,
       to,
     });

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const parentNumber = interaction.options.getInteger('parent', true);
-    await ctx.helpdesk.major.link(actorOf(interaction.user, interaction.member), { ticketNumber, parentNumber });
+    await ctx.helpdesk.major.link(interactionActor(interaction), { ticketNumber, parentNumber });
     return tr('answers.linked', { number: ticketNumber, parent: parentNumber });
   });
 }

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { fitLines, ticketLine } from '../../format';
@@ -10,7 +10,7 @@ export const name = 'tickets list';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const scope = interaction.options.getString('scope') ?? undefined;
-    const { sections } = await ctx.helpdesk.queries.list(actorOf(interaction.user, interaction.member), { scope });
+    const { sections } = await ctx.helpdesk.queries.list(interactionActor(interaction), { scope });
     const lines = sections.flatMap((s) => [
       `**${tr(`answers.list.${s.name}`)}**`,
       ...(s.tickets.length ? s.tickets.map(ticketLine(tr)) : [`(${tr('answers.none')})`]),

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -10,7 +10,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const priority = interaction.options.getString('priority', true);
-    const ticket = await ctx.helpdesk.tickets.changePriority(actorOf(interaction.user, interaction.member), {
+    const ticket = await ctx.helpdesk.tickets.changePriority(interactionActor(interaction), {
       ticketNumber,
       priority,
     });

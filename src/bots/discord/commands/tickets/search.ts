@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { fitLines, ticketLine } from '../../format';
@@ -10,7 +10,7 @@ export const name = 'tickets search';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const words = interaction.options.getString('words', true);
-    const found = await ctx.helpdesk.queries.search(actorOf(interaction.user, interaction.member), { words });
+    const found = await ctx.helpdesk.queries.search(interactionActor(interaction), { words });
     if (found.length === 0) return tr('answers.search.none', { words });
     return fitLines([`**${tr('answers.search.heading', { words })}**`, ...found.map(ticketLine(tr))], tr);
   });

@@ -1,6 +1,6 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { ticketCard } from '../../../../core/rules/card';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { discordPlace } from '../../../../core/location';
@@ -12,7 +12,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
     const { ticket, customer, assignee, comments, rating } = await ctx.helpdesk.queries.show(
-      actorOf(interaction.user, interaction.member),
+      interactionActor(interaction),
       { ticketNumber },
     );
     const thread = discordPlace(ticket.location).threadId;

@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -9,7 +9,7 @@ export const name = 'tickets transcript';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    const { filename, content } = await ctx.helpdesk.queries.transcript(actorOf(interaction.user, interaction.member), {
+    const { filename, content } = await ctx.helpdesk.queries.transcript(interactionActor(interaction), {
       ticketNumber,
     });
     return {

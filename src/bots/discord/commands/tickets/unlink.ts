@@ -1,5 +1,5 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { actorOf } from '../../actor';
+import { interactionActor } from '../../actor';
 import { answerPrivately } from '../../answer';
 import type { DiscordContext } from '../../context';
 
@@ -9,7 +9,7 @@ export const name = 'tickets unlink';
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await answerPrivately(interaction, ctx, async (tr) => {
     const ticketNumber = interaction.options.getInteger('number', true);
-    await ctx.helpdesk.major.unlink(actorOf(interaction.user, interaction.member), { ticketNumber });
+    await ctx.helpdesk.major.unlink(interactionActor(interaction), { ticketNumber });
     return tr('answers.unlinked', { number: ticketNumber });
   });
 }
