@@ -1,3 +1,5 @@
+import { formatStats } from '../../src/core/rules/stats';
+import { textsFor } from '../../src/core/texts';
 import { HelpdeskError } from '../../src/core/errors';
 import { parseBusinessHours } from '../../src/core/rules/business-hours';
 import { setPending } from '../../src/core/rules/transitions';
@@ -174,5 +176,37 @@ describe("the core's refusals, in the reader's language", () => {
   it("says a field's problems in the reader's language", () => {
     const error = refusalOf(() => parseBusinessHours('Mon-Fri 08:00-16:00 Mars/Olympus'));
     expect(errorText(error, 'da')).toBe('"Mars/Olympus" er ikke en tidszone (f.eks. Europe/Copenhagen)');
+  });
+});
+
+describe("/helpdesk stats in the reader's language", () => {
+  const row = {
+    label: 'P1',
+    opened: 3,
+    resolved: 2,
+    medianFirstResponseMinutes: 30,
+    medianResolutionMinutes: null,
+    slaMetPercent: 50,
+    averageRating: null,
+    ratings: 0,
+  };
+  const stats = {
+    period: '7d' as const,
+    since: new Date('2026-12-01T00:00:00Z'),
+    total: { ...row, label: 'All' },
+    byPriority: [row],
+    bySupporter: [],
+    deflections: [],
+    savedReplies: [],
+  };
+
+  it('heads and words its lines in Danish, the figures alike', () => {
+    const text = formatStats(stats, textsFor('da'));
+    expect(text.split('\n')[0]).toBe('Helpdeskens tal for de seneste 7 dage (siden 2026-12-01)');
+    expect(text).toContain(
+      'P1: oprettet 3, løst 2 · median for første svar 30m · median for løsning – · SLA overholdt 50 %',
+    );
+    expect(text).toContain('Efter supporter\ningen sager');
+    expect(formatStats(stats)).toContain('By priority\nP1: opened 3, resolved 2 · median first response 30m');
   });
 });

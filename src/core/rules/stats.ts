@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, t, type Language } from '../texts';
+import { DEFAULT_LANGUAGE, textsFor, type TextKey } from '../texts';
 import { formatDuration } from './sla';
 
 export interface StatsRow {
@@ -25,38 +25,44 @@ export interface HelpdeskStats {
   savedReplies: Array<{ name: string; uses: number }>;
 }
 
-const dash = (value: string | null) => value ?? '–';
+/** A translator in the reader's language (`textsFor(language)`, an adapter's `tr`). */
+type Translate = (key: TextKey, params?: Record<string, string | number>) => string;
 
-/** One line per row, the same on both platforms. */
-export function statsLine(row: StatsRow): string {
-  return [
-    `${row.label}: opened ${row.opened}, resolved ${row.resolved}`,
-    `median first response ${dash(row.medianFirstResponseMinutes === null ? null : formatDuration(row.medianFirstResponseMinutes))}`,
-    `median resolution ${dash(row.medianResolutionMinutes === null ? null : formatDuration(row.medianResolutionMinutes))}`,
-    `SLA met ${dash(row.slaMetPercent === null ? null : `${row.slaMetPercent} %`)}`,
-    `rating ${dash(row.averageRating === null ? null : `${row.averageRating}/5 (${row.ratings})`)}`,
-  ].join(' · ');
+/** One line per row, the same on both platforms, in the reader's language. */
+export function statsLine(row: StatsRow, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
+  const none = tr('stats.none');
+  return tr('stats.line', {
+    label: row.label,
+    opened: row.opened,
+    resolved: row.resolved,
+    firstResponse: row.medianFirstResponseMinutes === null ? none : formatDuration(row.medianFirstResponseMinutes),
+    resolution: row.medianResolutionMinutes === null ? none : formatDuration(row.medianResolutionMinutes),
+    slaMet: row.slaMetPercent === null ? none : `${row.slaMetPercent} %`,
+    rating: row.averageRating === null ? none : `${row.averageRating}/5 (${row.ratings})`,
+  });
 }
 
-export function formatStats(stats: HelpdeskStats, language: Language = DEFAULT_LANGUAGE): string {
+/** The `/helpdesk stats` answer, in the reader's language. */
+export function formatStats(stats: HelpdeskStats, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
+  const line = (row: StatsRow) => statsLine(row, tr);
   return [
-    `Helpdesk figures for the last ${stats.period === '7d' ? '7 days' : '30 days'} (since ${stats.since.toISOString().slice(0, 10)})`,
-    statsLine(stats.total),
+    tr('stats.heading', { count: stats.period === '7d' ? 7 : 30, since: stats.since.toISOString().slice(0, 10) }),
+    line(stats.total),
     '',
-    'By priority',
-    ...(stats.byPriority.length > 0 ? stats.byPriority.map(statsLine) : ['no tickets']),
+    tr('stats.byPriority'),
+    ...(stats.byPriority.length > 0 ? stats.byPriority.map(line) : [tr('stats.noTickets')]),
     '',
-    'By supporter',
-    ...(stats.bySupporter.length > 0 ? stats.bySupporter.map(statsLine) : ['no tickets']),
+    tr('stats.bySupporter'),
+    ...(stats.bySupporter.length > 0 ? stats.bySupporter.map(line) : [tr('stats.noTickets')]),
     '',
-    'Solved by an article before a ticket (deflected)',
+    tr('stats.deflected'),
     ...(stats.deflections.length > 0
       ? stats.deflections.map((d) => `${d.service} · ${d.article}: ${d.count}`)
-      : ['none']),
+      : [tr('stats.noneDeflected')]),
     '',
-    t(language, 'savedRepliesChat.statsTitle'),
+    tr('savedRepliesChat.statsTitle'),
     ...(stats.savedReplies.length > 0
-      ? stats.savedReplies.map((r) => t(language, 'savedRepliesChat.statsLine', { name: r.name, count: r.uses }))
-      : [t(language, 'savedRepliesChat.statsNone')]),
+      ? stats.savedReplies.map((r) => tr('savedRepliesChat.statsLine', { name: r.name, count: r.uses }))
+      : [tr('savedRepliesChat.statsNone')]),
   ].join('\n');
 }

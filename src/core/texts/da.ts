@@ -1205,6 +1205,18 @@ export const da: Catalog = {
     },
     firstAfterResolution: '{{priority}}: første svar kan ikke have frist efter løsningen',
   },
+  // ---- stats: /helpdesk stats: the figures' headings and lines
+  stats: {
+    heading_one: 'Helpdeskens tal for det seneste døgn (siden {{since}})',
+    heading_other: 'Helpdeskens tal for de seneste {{count}} dage (siden {{since}})',
+    line: '{{label}}: oprettet {{opened}}, løst {{resolved}} · median for første svar {{firstResponse}} · median for løsning {{resolution}} · SLA overholdt {{slaMet}} · bedømmelse {{rating}}',
+    none: '–',
+    byPriority: 'Efter prioritet',
+    bySupporter: 'Efter supporter',
+    noTickets: 'ingen sager',
+    deflected: 'Løst af en artikel, før der blev oprettet en sag',
+    noneDeflected: 'ingen',
+  },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {
     followUpTitle: 'Opfølgning på #{{number}}: {{title}}',

@@ -1206,6 +1206,18 @@ export const en = {
     },
     firstAfterResolution: '{{priority}}: the first response cannot be due after the resolution',
   },
+  // ---- stats: /helpdesk stats: the figures' headings and lines
+  stats: {
+    heading_one: 'Helpdesk figures for the last day (since {{since}})',
+    heading_other: 'Helpdesk figures for the last {{count}} days (since {{since}})',
+    line: '{{label}}: opened {{opened}}, resolved {{resolved}} · median first response {{firstResponse}} · median resolution {{resolution}} · SLA met {{slaMet}} · rating {{rating}}',
+    none: '–',
+    byPriority: 'By priority',
+    bySupporter: 'By supporter',
+    noTickets: 'no tickets',
+    deflected: 'Solved by an article before a ticket (deflected)',
+    noneDeflected: 'none',
+  },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {
     followUpTitle: 'Follow-up to #{{number}}: {{title}}',

@@ -13,7 +13,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
     const stats = await ctx.helpdesk.stats.stats(interactionActor(interaction), {
       period: interaction.options.getString('period') ?? undefined,
     });
-    const text = formatStats(stats);
+    const text = formatStats(stats, tr);
     if (text.length <= MESSAGE_MAX) return text;
     return {
       content: tr('answers.stats.attached', { period: stats.period }),
