@@ -1,3 +1,4 @@
+import { proposalAlertText } from '../../src/core/rules/proposal-alert';
 import { formatStats } from '../../src/core/rules/stats';
 import { textsFor } from '../../src/core/texts';
 import { HelpdeskError } from '../../src/core/errors';
@@ -208,5 +209,27 @@ describe("/helpdesk stats in the reader's language", () => {
     );
     expect(text).toContain('Efter supporter\ningen sager');
     expect(formatStats(stats)).toContain('By priority\nP1: opened 3, resolved 2 · median first response 30m');
+  });
+});
+
+describe("a major-incident proposal's alert in the staff channel's language", () => {
+  it('says its reports and customers in Danish, counted', () => {
+    const text = proposalAlertText(
+      {
+        id: 3,
+        status: 'open',
+        parentNumber: null,
+        reports: [
+          { number: 12, title: 'VPN nede' },
+          { number: 14, title: 'vpn gateway nede' },
+        ],
+        customers: 1,
+        declareAt: 6,
+        location: {},
+      },
+      textsFor('da'),
+    );
+    expect(text.split('\n')[0]).toBe('Mulig større hændelse: 2 henvendelser fra 1 kunde ligner hinanden.');
+    expect(text).toContain('som #12, #14 knyttes til');
   });
 });

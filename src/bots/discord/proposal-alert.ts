@@ -24,7 +24,7 @@ export async function sendProposalAlert(
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
   // The staff channel reads the helpdesk's language.
   const tr = textsFor(helpdesk.languages.staff());
-  const body = { content: proposalAlertText(view).slice(0, MESSAGE_MAX), components: proposalRows(view, tr) };
+  const body = { content: proposalAlertText(view, tr).slice(0, MESSAGE_MAX), components: proposalRows(view, tr) };
   const messageId = view.location.discordMessageId;
   if (messageId) {
     await rest.patch(Routes.channelMessage(view.location.discordChannelId ?? staffChannel, messageId), {

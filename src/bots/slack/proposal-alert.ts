@@ -15,7 +15,7 @@ export const MAJOR_DISMISS = 'major_dismiss';
  * and Declare / Dismiss under them; decided, no buttons (Slack has no disabled buttons).
  */
 export function proposalBlocks(view: ProposalView, tr: Translate): KnownBlock[] {
-  const text = proposalAlertText(view);
+  const text = proposalAlertText(view, tr);
   if (view.status !== 'open' || view.reports.length === 0)
     return [{ type: 'section', text: { type: 'plain_text', text: text.slice(0, 3000) } }];
   const [heading, ...rest] = text.split('\n');
@@ -58,7 +58,8 @@ export async function sendProposalAlert(
   if (!supportChannel) throw new PermanentDeliveryError('no_support_channel', 'SLACK_SUPPORT_CHANNEL is not set');
   const view = await helpdesk.proposals.forProposal(Number(delivery.payload.proposalId));
   // The support channel reads the helpdesk's language.
-  const message = { text: proposalAlertText(view), blocks: proposalBlocks(view, textsFor(helpdesk.languages.staff())) };
+  const tr = textsFor(helpdesk.languages.staff());
+  const message = { text: proposalAlertText(view, tr), blocks: proposalBlocks(view, tr) };
   if (view.location.slackTs) {
     await client.chat.update({
       channel: view.location.slackChannel ?? supportChannel,

@@ -1,3 +1,5 @@
+import { DEFAULT_LANGUAGE, textsFor, type TextKey } from '../texts';
+
 /**
  * What a major-incident proposal's staff alert says, drawn from the proposal as it is: the
  * reports it lists (each with its own "Not related"), how many customers they come from, what a
@@ -18,19 +20,29 @@ export interface ProposalView {
 /** Reports listed, each with a button: the platforms' limits on buttons in one message leave room for this many. */
 export const REPORTS_LISTED = 20;
 
-export function proposalAlertText(view: ProposalView): string {
+/** A translator in the reader's language (`textsFor(language)`); the staff side reads HELPDESK_LANGUAGE. */
+type Translate = (key: TextKey, params?: Record<string, string | number>) => string;
+
+export function proposalAlertText(view: ProposalView, tr: Translate = textsFor(DEFAULT_LANGUAGE)): string {
   const listed = view.reports.slice(0, REPORTS_LISTED).map((r) => `- #${r.number} ${r.title}`);
-  const more = view.reports.length > REPORTS_LISTED ? [`…and ${view.reports.length - REPORTS_LISTED} more`] : [];
+  const more =
+    view.reports.length > REPORTS_LISTED
+      ? [tr('lookAlikeAlert.more', { count: view.reports.length - REPORTS_LISTED })]
+      : [];
   if (view.status === 'declared')
-    return `Declared as major incident${view.parentNumber ? ` #${view.parentNumber}` : ''}. This proposal is closed.`;
-  if (view.status === 'dismissed') return `Possible major incident dismissed: its reports are handled on their own.`;
-  if (view.reports.length === 0) return `Possible major incident: no report is left in it.`;
+    return view.parentNumber
+      ? tr('lookAlikeAlert.declaredAs', { number: view.parentNumber })
+      : tr('lookAlikeAlert.declared');
+  if (view.status === 'dismissed') return tr('lookAlikeAlert.dismissed');
+  if (view.reports.length === 0) return tr('lookAlikeAlert.empty');
   const numbers = view.reports.map((r) => `#${r.number}`).join(', ');
   return [
-    `Possible major incident: ${view.reports.length} reports from ${view.customers} ${view.customers === 1 ? 'customer' : 'customers'} look alike.`,
+    tr('lookAlikeAlert.heading', {
+      count: view.reports.length,
+      customers: tr('lookAlikeAlert.customers', { count: view.customers }),
+    }),
     ...listed,
     ...more,
-    `Declaring makes a P1 major incident that ${numbers} join (their SLA clocks stop and each customer is told it is a known problem); ` +
-      `it is declared by itself at ${view.declareAt} customers. "Not related" takes one report out; "Dismiss" closes the proposal.`,
+    tr('lookAlikeAlert.footer', { numbers, declareAt: view.declareAt }),
   ].join('\n');
 }

@@ -1217,6 +1217,21 @@ export const da: Catalog = {
     deflected: 'Løst af en artikel, før der blev oprettet en sag',
     noneDeflected: 'ingen',
   },
+  // ---- lookAlikeAlert: The major-incident proposal's alert in the staff channel (HELPDESK_LANGUAGE)
+  lookAlikeAlert: {
+    heading_one: 'Mulig større hændelse: {{count}} henvendelse fra {{customers}} ligner hinanden.',
+    heading_other: 'Mulig større hændelse: {{count}} henvendelser fra {{customers}} ligner hinanden.',
+    customers_one: '{{count}} kunde',
+    customers_other: '{{count}} kunder',
+    more_one: '…og {{count}} mere',
+    more_other: '…og {{count}} mere',
+    footer:
+      'Erklæres den, bliver den en P1 større hændelse, som {{numbers}} knyttes til (deres SLA-ure stopper, og hver kunde får at vide, at det er et kendt problem); den erklæres af sig selv ved {{declareAt}} kunder. "Ikke relateret" tager én henvendelse ud; "Afvis" lukker forslaget.',
+    declaredAs: 'Erklæret som større hændelse #{{number}}. Forslaget er lukket.',
+    declared: 'Erklæret som større hændelse. Forslaget er lukket.',
+    dismissed: 'Mulig større hændelse afvist: henvendelserne behandles hver for sig.',
+    empty: 'Mulig større hændelse: der er ingen henvendelser tilbage i den.',
+  },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {
     followUpTitle: 'Opfølgning på #{{number}}: {{title}}',

@@ -1218,6 +1218,21 @@ export const en = {
     deflected: 'Solved by an article before a ticket (deflected)',
     noneDeflected: 'none',
   },
+  // ---- lookAlikeAlert: The major-incident proposal's alert in the staff channel (HELPDESK_LANGUAGE)
+  lookAlikeAlert: {
+    heading_one: 'Possible major incident: {{count}} report from {{customers}} looks alike.',
+    heading_other: 'Possible major incident: {{count}} reports from {{customers}} look alike.',
+    customers_one: '{{count}} customer',
+    customers_other: '{{count}} customers',
+    more_one: '…and {{count}} more',
+    more_other: '…and {{count}} more',
+    footer:
+      'Declaring makes a P1 major incident that {{numbers}} join (their SLA clocks stop and each customer is told it is a known problem); it is declared by itself at {{declareAt}} customers. "Not related" takes one report out; "Dismiss" closes the proposal.',
+    declaredAs: 'Declared as major incident #{{number}}. This proposal is closed.',
+    declared: 'Declared as major incident. This proposal is closed.',
+    dismissed: 'Possible major incident dismissed: its reports are handled on their own.',
+    empty: 'Possible major incident: no report is left in it.',
+  },
   // ---- stored: Words stored in tickets, written in the helpdesk's language (HELPDESK_LANGUAGE)
   stored: {
     followUpTitle: 'Follow-up to #{{number}}: {{title}}',
