@@ -329,7 +329,7 @@ function writeSql(fields: TicketField[]): string {
   const columns = fields.map((field) => TICKET_COLUMNS[field]);
   const sql = `
     WITH planned AS (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
+      SELECT * FROM json_to_recordset($1::json) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
         event_data jsonb${columns.map(([column, type]) => `, ${column} ${type}`).join('')})
     ), locked AS (
       SELECT t.id FROM ticket t JOIN planned p ON p.id = t.id
