@@ -180,6 +180,15 @@ export class Narrator {
   private tellCustomerMessage(place: string, args: Record<string, any>): void {
     const number = /#(\d+)/.exec(String(args.text ?? ''))?.[1];
     const status = /Status: ([^.]+)\./.exec(JSON.stringify(args.blocks ?? ''))?.[1] ?? '';
+    const helpdeskSays = this.term.paint('helpdesk', 'cyan', 'bold');
+    // A DM that is no ticket's heading (a staff member's "assigned to you") has no status to follow.
+    if (!status)
+      return this.print(
+        place,
+        helpdeskSays,
+        `${this.slackText(String(args.text ?? ''))}${slackButtonsOf(args.blocks)}`,
+        'cyan',
+      );
     const key = `${args.channel}:#${number}`;
     const before = this.dmStatus.get(key);
     this.dmStatus.set(key, status);

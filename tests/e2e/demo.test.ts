@@ -11,7 +11,7 @@ describe('npm run demo -- --fast', () => {
 
   beforeAll(async () => {
     demo = await runDemo({ fast: true, port: 0, output: { write: (text) => void (printed += text), isTTY: false } });
-  }, 60_000);
+  }, 150_000);
   afterAll(async () => {
     await demo?.stop();
   });

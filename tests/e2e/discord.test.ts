@@ -317,6 +317,7 @@ describe('Discord adapter, end to end', () => {
     expect(put.body.map((c: { name: string }) => c.name)).toEqual([
       'ticket',
       'note',
+      'reply',
       'tickets',
       'kb',
       'helpdesk',

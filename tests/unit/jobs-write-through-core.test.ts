@@ -23,7 +23,7 @@ const ENTITY_WRITE =
  */
 const WRITERS: Record<string, { writes: string[]; why: string }> = {
   'core/services/ticket-changes.ts': {
-    writes: ['UPDATE ticket', 'INSERT INTO ticket_event', '.update(TicketEntity'],
+    writes: ['UPDATE ticket', 'INSERT INTO ticket_event'],
     why: 'the one write path: a change (patch, SLA clock, event, deliveries, cascade), one ticket or a batch',
   },
   'core/services/history.ts': {

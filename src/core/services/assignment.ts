@@ -54,9 +54,7 @@ export async function setAssignee(
   how: AssignHow,
 ): Promise<void> {
   const previous = ticket.assigneeId;
-  // The supporter's last-assigned stamp (this runs under the candidates' lock), then the ticket's change.
-  if (assigneeId !== null)
-    await tx.manager.query(`UPDATE person SET last_assigned_at = $2 WHERE id = $1`, [assigneeId, tx.now]);
+  // The change stamps the supporter's last assignment in its update (this runs under the candidates' lock).
   await applyChange(tx, ticket, actorId, {
     patch: { assigneeId, assignedAt: assigneeId === null ? null : tx.now },
     event:

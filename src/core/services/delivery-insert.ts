@@ -3,7 +3,9 @@ import type { DeliveryDraft } from '../rules/notifications';
 /**
  * The one INSERT of deliveries. Every writer (an event's record, a batch job's statement, a
  * message outside any ticket) passes its planned deliveries as one JSON array parameter, built by
- * `deliveryRows`, and embeds this statement (alone, or as a step of a larger one).
+ * `deliveryRows`, and embeds this statement (alone, or as a step of a larger one). The array is
+ * read as json, not jsonb: it is taken apart once, and json_to_recordset parses it in one pass
+ * where jsonb would first build the whole array as a value (a batch's is megabytes).
  */
 
 /** A planned delivery as the INSERT reads it. */
@@ -47,7 +49,7 @@ export interface DeliveryInsert {
 export function insertDeliveriesSql(insert: DeliveryInsert): string {
   return `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, event_id, not_before, created_at)
     SELECT d.platform, d.destination, d.kind, d.payload, d.ticket_id, ${insert.eventId ?? 'd.event_id'}, ${insert.at}, ${insert.at}
-    FROM ${insert.join ? `${insert.join}, ` : ''}jsonb_to_recordset(${insert.rows}::jsonb) AS d(position int, platform text, destination text,
+    FROM ${insert.join ? `${insert.join}, ` : ''}json_to_recordset(${insert.rows}::json) AS d(position int, platform text, destination text,
          kind text, payload jsonb, ticket_id int, event_id bigint)
     ${insert.where ? `WHERE ${insert.where}` : ''}
     ORDER BY d.position`;

@@ -1,4 +1,3 @@
-import { TicketEntity } from '../../db/entities';
 import type { Platform, Resolution, Ticket } from '../model';
 import { planDeliveries, type DeliveryDraft, type Recipient } from '../rules/notifications';
 import { clockAfterChange, movesClock, type SlaClock, type SlaSetup } from '../rules/sla';
@@ -63,14 +62,51 @@ export function recordChange(tx: Tx, ticket: Ticket, actorId: number | null, eve
 /**
  * Writes a patch and keeps the in-memory ticket in step, so the event and later changes see it.
  * The SLA clock follows: a status, priority or first response that moves the clock moves it in
- * the same update. (A batch applies the same clock rule in `planBatch`.)
+ * the same update. (A batch applies the same clock rule in `planBatch`.) A patch that assigns a
+ * supporter stamps the supporter's last assignment too.
  */
 async function writePatch(tx: Tx, ticket: Ticket, patch: TicketChange['patch']): Promise<void> {
   const before = { ...ticket };
   Object.assign(ticket, patch);
   const clock = movesClock(before, ticket) ? clockAfterChange(before, ticket, await slaSetupFor(tx), tx.now) : {};
   Object.assign(ticket, clock);
-  await tx.manager.update(TicketEntity, ticket.id, { ...patch, ...clock, updatedAt: tx.now });
+  // Assigning a supporter stamps their last assignment (what the round robin orders by) in the
+  // same statement: an opening assigns, and a round trip more would be paid by every opening.
+  const assigned = patch.assigneeId ?? null;
+  const { sql, params } = updateTicketSql(
+    ticket.id,
+    { ...patch, ...clock, updatedAt: tx.now },
+    assigned === null
+      ? undefined
+      : {
+          cte: (n) => `stamped AS (UPDATE person SET last_assigned_at = $${n} WHERE id = $${n + 1})`,
+          params: [tx.now, assigned],
+        },
+  );
+  await tx.manager.query(sql, params);
+}
+
+/**
+ * One UPDATE of a ticket row by id: the columns of `values` set to their parameters ($2…; $1 is
+ * the id), each typed by its column (a jsonb value goes as its JSON text). `before` is an optional
+ * data-modifying CTE run in the same statement (its own parameters come after the values').
+ */
+function updateTicketSql(
+  id: number,
+  values: Partial<StoredTicket>,
+  before?: { cte: (firstParam: number) => string; params: unknown[] },
+): { sql: string; params: unknown[] } {
+  const fields = (Object.keys(values) as TicketField[]).filter((field) => values[field] !== undefined);
+  const params: unknown[] = [id];
+  const sets = fields.map((field) => {
+    const [column, type] = TICKET_COLUMNS[field];
+    const value = values[field];
+    params.push(type === 'jsonb' && value !== null ? JSON.stringify(value) : value);
+    return `${column} = $${params.length}::${type}`;
+  });
+  const cte = before ? `WITH ${before.cte(params.length + 1)} ` : '';
+  if (before) params.push(...before.params);
+  return { sql: `${cte}UPDATE ticket SET ${sets.join(', ')} WHERE id = $1`, params };
 }
 
 /** Resolves a ticket (a person, the auto-close, or its major incident closing) as `transitions.resolve` says. */
@@ -293,7 +329,7 @@ function writeSql(fields: TicketField[]): string {
   const columns = fields.map((field) => TICKET_COLUMNS[field]);
   const sql = `
     WITH planned AS (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
+      SELECT * FROM json_to_recordset($1::json) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
         event_data jsonb${columns.map(([column, type]) => `, ${column} ${type}`).join('')})
     ), locked AS (
       SELECT t.id FROM ticket t JOIN planned p ON p.id = t.id
