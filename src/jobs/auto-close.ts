@@ -2,13 +2,8 @@ import type { Resolution } from '../core/model';
 import { daysBefore, dueForClosing } from '../core/rules/auto-close';
 import { resolve } from '../core/rules/transitions';
 import type { ServiceContext } from '../core/services/context';
-import {
-  changeDueTickets,
-  CLOCK_FIELDS,
-  PENDING_JOB_FIELDS,
-  type BatchOptions,
-  type DueTicketsJob,
-} from './ticket-batch';
+import { CLOCK_FIELDS } from '../core/services/ticket-columns';
+import { changeDueTickets, PENDING_JOB_FIELDS, type BatchOptions, type DueTicketsJob } from './ticket-batch';
 
 export const AUTO_CLOSE_JOB = 'auto-close';
 

@@ -1,6 +1,6 @@
 import { transaction, type ServiceContext, type Tx } from '../core/services/context';
 import { applyClockChecks } from '../core/services/sla-checks';
-import { ticketColumns, type TicketField } from '../core/services/ticket-columns';
+import { CLOCK_FIELDS, ticketColumns, type TicketField } from '../core/services/ticket-columns';
 import { atInstant, type BatchRow } from '../core/services/ticket-changes';
 import { DEFAULT_BATCH_SIZE, type BatchOptions } from './ticket-batch';
 
@@ -64,13 +64,5 @@ const CLOCK_CHECK_FIELDS: readonly TicketField[] = [
   'firstResponseAt',
   'isMajor',
   'majorIncidentId',
-  'slaElapsedSeconds',
-  'slaRunningSince',
-  'firstResponseDueAt',
-  'resolutionDueAt',
-  'slaNextCheckAt',
-  'firstResponseWarnedAt',
-  'firstResponseBreachedAt',
-  'resolutionWarnedAt',
-  'resolutionBreachedAt',
+  ...CLOCK_FIELDS,
 ];

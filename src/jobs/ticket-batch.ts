@@ -84,19 +84,6 @@ export const PENDING_JOB_FIELDS: readonly TicketField[] = [
   'majorIncidentId',
 ];
 
-/** Fields the clock rule reads when a change moves the clock (a status change): added by jobs whose change does. */
-export const CLOCK_FIELDS: readonly TicketField[] = [
-  'slaElapsedSeconds',
-  'slaRunningSince',
-  'firstResponseDueAt',
-  'resolutionDueAt',
-  'slaNextCheckAt',
-  'firstResponseWarnedAt',
-  'firstResponseBreachedAt',
-  'resolutionWarnedAt',
-  'resolutionBreachedAt',
-];
-
 /**
  * Applies `job` to every ticket due by `now`, batch by batch, until none is left. Returns how many
  * tickets it changed. Events and deliveries are stamped with `now`.

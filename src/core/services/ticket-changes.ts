@@ -9,7 +9,14 @@ import type { TicketEventData } from '../events';
 import { resolveChildrenInTx } from './major-incidents';
 import { platformsOf } from './people';
 import { slaSetupFor } from './sla';
-import { TICKET_COLUMNS, ticketColumns, ticketFromRow, type StoredTicket, type TicketField } from './ticket-columns';
+import {
+  CLOCK_FIELDS,
+  TICKET_COLUMNS,
+  ticketColumns,
+  ticketFromRow,
+  type StoredTicket,
+  type TicketField,
+} from './ticket-columns';
 
 /**
  * Every change to a ticket, one at a time or many at once, and all it brings with it: the SLA
@@ -141,18 +148,8 @@ export interface PlannedBatch {
   change: (ticket: Ticket) => TicketChange | null;
 }
 
-/** The fields that are the clock's own bookkeeping: changing only these is no change a person would see (updated_at stays). */
-const CLOCK_FIELDS = new Set<string>([
-  'slaElapsedSeconds',
-  'slaRunningSince',
-  'firstResponseDueAt',
-  'resolutionDueAt',
-  'slaNextCheckAt',
-  'firstResponseWarnedAt',
-  'firstResponseBreachedAt',
-  'resolutionWarnedAt',
-  'resolutionBreachedAt',
-]);
+/** The clock's own bookkeeping: changing only these is no change a person would see (updated_at stays). */
+const CLOCK_ONLY = new Set<string>(CLOCK_FIELDS);
 
 /**
  * Decides each read ticket's change with the job's rule, and what follows from it with the
@@ -225,7 +222,7 @@ export async function planBatch(
     const values: Record<string, unknown> = {
       id: after.id,
       version: row.version,
-      touched: written.some((field) => !CLOCK_FIELDS.has(field)),
+      touched: written.some((field) => !CLOCK_ONLY.has(field)),
       event_id: c.event ? eventId : null,
       event_kind: c.event?.kind ?? null,
       event_data: c.event?.data ?? null,

@@ -98,3 +98,16 @@ export function insertTicketSql(values: Partial<StoredTicket>): { sql: string; p
     params: fields.map((field) => values[field]),
   };
 }
+
+/** The SLA clock's own bookkeeping: what the clock rule reads and writes besides status and priority. */
+export const CLOCK_FIELDS: readonly TicketField[] = [
+  'slaElapsedSeconds',
+  'slaRunningSince',
+  'firstResponseDueAt',
+  'resolutionDueAt',
+  'slaNextCheckAt',
+  'firstResponseWarnedAt',
+  'firstResponseBreachedAt',
+  'resolutionWarnedAt',
+  'resolutionBreachedAt',
+];
