@@ -161,6 +161,32 @@ function actionButton(viewer: Viewer, number: number, action: string, label: str
   </form>`;
 }
 
+/** A ticket action that takes one choice (reassign to, priority, type): a labelled select and its button. */
+function choiceForm(
+  viewer: Viewer,
+  number: number,
+  action: string,
+  name: string,
+  label: string,
+  button: string,
+  options: Array<{ value: string; label: string; selected: boolean }>,
+): SafeHtml {
+  return html`<form method="post" action="/ticket/action" class="row">
+    ${csrfField(viewer)}<input type="hidden" name="number" value="${number}" /><input
+      type="hidden"
+      name="action"
+      value="${action}"
+    />
+    <label
+      >${label}
+      <select name="${name}">
+        ${options.map((o) => html`<option value="${o.value}" ${o.selected ? trusted(' selected') : ''}>${o.label}</option>`)}
+      </select></label
+    >
+    <button type="submit">${button}</button>
+  </form>`;
+}
+
 function actions(viewer: Viewer, detail: TicketDetail, staff: StaffChoice[], language: Language): SafeHtml {
   const say = textsFor(language);
   const t = detail.ticket;
@@ -191,48 +217,37 @@ function actions(viewer: Viewer, detail: TicketDetail, staff: StaffChoice[], lan
       ${t.status !== 'resolved' ? actionButton(viewer, n, 'resolve', say('dashboard.ticket.resolve')) : ''}
       ${t.tier < 3 ? actionButton(viewer, n, 'escalate', say('dashboard.ticket.escalate')) : ''}
     </div>
-    <form method="post" action="/ticket/action" class="row">
-      ${csrfField(viewer)}<input type="hidden" name="number" value="${n}" /><input
-        type="hidden"
-        name="action"
-        value="reassign"
-      />
-      <label
-        >${say('dashboard.ticket.reassign')}
-        <select name="to">
-          ${choices.map((c) => html`<option value="${c.value}">${c.name}${c.tier ? ` (${say('dashboard.tierLabel', { tier: c.tier })})` : ''}</option>`)}
-        </select></label
-      >
-      <button type="submit">${say('dashboard.ticket.reassignButton')}</button>
-    </form>
-    <form method="post" action="/ticket/action" class="row">
-      ${csrfField(viewer)}<input type="hidden" name="number" value="${n}" /><input
-        type="hidden"
-        name="action"
-        value="priority"
-      />
-      <label
-        >${say('dashboard.ticket.changePriority')}
-        <select name="priority">
-          ${PRIORITIES.map((p) => html`<option value="${p}" ${p === t.priority ? trusted(' selected') : ''}>${p}</option>`)}
-        </select></label
-      >
-      <button type="submit">${say('dashboard.ticket.change')}</button>
-    </form>
-    <form method="post" action="/ticket/action" class="row">
-      ${csrfField(viewer)}<input type="hidden" name="number" value="${n}" /><input
-        type="hidden"
-        name="action"
-        value="type"
-      />
-      <label
-        >${say('dashboard.ticket.changeType')}
-        <select name="type">
-          ${TICKET_TYPES.map((k) => html`<option value="${k}" ${k === t.type ? trusted(' selected') : ''}>${say(`dashboard.type.${k}`)}</option>`)}
-        </select></label
-      >
-      <button type="submit">${say('dashboard.ticket.change')}</button>
-    </form>
+    ${choiceForm(
+      viewer,
+      n,
+      'reassign',
+      'to',
+      say('dashboard.ticket.reassign'),
+      say('dashboard.ticket.reassignButton'),
+      choices.map((c) => ({
+        value: c.value,
+        label: c.tier ? `${c.name} (${say('dashboard.tierLabel', { tier: c.tier })})` : c.name,
+        selected: false,
+      })),
+    )}
+    ${choiceForm(
+      viewer,
+      n,
+      'priority',
+      'priority',
+      say('dashboard.ticket.changePriority'),
+      say('dashboard.ticket.change'),
+      PRIORITIES.map((p) => ({ value: p, label: p, selected: p === t.priority })),
+    )}
+    ${choiceForm(
+      viewer,
+      n,
+      'type',
+      'type',
+      say('dashboard.ticket.changeType'),
+      say('dashboard.ticket.change'),
+      TICKET_TYPES.map((k) => ({ value: k, label: say(`dashboard.type.${k}`), selected: k === t.type })),
+    )}
   </section>`;
 }
 
