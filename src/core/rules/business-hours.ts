@@ -88,13 +88,16 @@ export function checkCalendar(calendar: BusinessCalendar): BusinessCalendar {
   return { timeZone: calendar.timeZone, hours, holidays: [...new Set(calendar.holidays)].sort() };
 }
 
-/** "Mon 08:00-16:00, Tue 08:00-16:00 …" grouped back into ranges of days with equal hours. */
-export function formatHours(hours: OpeningHours[]): string {
+/**
+ * "Mon 08:00-16:00, Tue 08:00-16:00 …" grouped back into ranges of days with equal hours; in
+ * another language given its weekday names (Monday first) and its word for "and".
+ */
+export function formatHours(hours: OpeningHours[], weekdayNames = WEEKDAY_NAMES, and = 'and'): string {
   const clock = (minutes: number) =>
     `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   const byDay = new Map<number, string>();
   for (const h of hours)
-    byDay.set(h.weekday, [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(' and '));
+    byDay.set(h.weekday, [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(` ${and} `));
   const parts: string[] = [];
   let day = 1;
   while (day <= 7) {
@@ -105,7 +108,7 @@ export function formatHours(hours: OpeningHours[]): string {
     }
     let end = day;
     while (end < 7 && byDay.get(end + 1) === span) end++;
-    parts.push(`${WEEKDAY_NAMES[day - 1]}${end > day ? `-${WEEKDAY_NAMES[end - 1]}` : ''} ${span}`);
+    parts.push(`${weekdayNames[day - 1]}${end > day ? `-${weekdayNames[end - 1]}` : ''} ${span}`);
     day = end + 1;
   }
   return parts.join(', ');

@@ -1,6 +1,6 @@
 import { PRIORITIES } from '../model';
 import { DEFAULT_LANGUAGE, textsFor, type Language } from '../texts';
-import { type BusinessCalendar } from './business-hours';
+import { formatHours, type BusinessCalendar } from './business-hours';
 import { priorityLabel } from './messages';
 import { PRIORITY_MATRIX } from './priority';
 import { WARN_AT, type SlaSetup } from './sla';
@@ -23,30 +23,10 @@ function duration(say: Say, minutes: number): string {
 /** The business hours in a language: `Mon-Fri 08:00-16:00 (Europe/Copenhagen); not on 2026-12-24`. */
 function calendarText(say: Say, calendar: BusinessCalendar | null): string {
   if (!calendar) return say('articles.sla.allDay');
-  const names = say('articles.sla.weekdays').split(',');
-  const clock = (minutes: number) =>
-    `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  const byDay = new Map<number, string>();
-  for (const h of calendar.hours)
-    byDay.set(
-      h.weekday,
-      [byDay.get(h.weekday), `${clock(h.from)}-${clock(h.to)}`].filter(Boolean).join(` ${say('articles.sla.and')} `),
-    );
-  const parts: string[] = [];
-  for (let day = 1; day <= 7;) {
-    const span = byDay.get(day);
-    if (!span) {
-      day++;
-      continue;
-    }
-    let end = day;
-    while (end < 7 && byDay.get(end + 1) === span) end++;
-    parts.push(`${names[day - 1]}${end > day ? `-${names[end - 1]}` : ''} ${span}`);
-    day = end + 1;
-  }
+  const hours = formatHours(calendar.hours, say('articles.sla.weekdays').split(','), say('articles.sla.and'));
   const holidays =
     calendar.holidays.length > 0 ? `; ${say('articles.sla.notOn', { days: calendar.holidays.join(', ') })}` : '';
-  return `${parts.join(', ')} (${calendar.timeZone})${holidays}`;
+  return `${hours} (${calendar.timeZone})${holidays}`;
 }
 
 /**
