@@ -97,6 +97,20 @@ describe("the core's messages, in each language", () => {
     );
   });
 
+  test('in UTC a day and a minute read as the zone formats say them (Etc/UTC goes through Intl)', () => {
+    const differing: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      const at = new Date(Date.UTC(1000, 0, 1) + ((i * 7_919_993_287_331) % 283_996_800_000_000)).toISOString();
+      for (const precision of ['day', 'minute'] as const) {
+        const utc = formatMoment({ at, precision }, 'UTC');
+        const intl = formatMoment({ at, precision }, 'Etc/UTC').replace(/ Etc\/UTC$/, ' UTC');
+        if (utc !== intl) differing.push(`${at} ${precision}: ${utc} ≠ ${intl}`);
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(formatMoment({ at: '2026-03-02T10:05:00+02:00', precision: 'minute' })).toBe('2026-03-02 08:05 UTC');
+  });
+
   test('what is planned keeps the message, to be written in the reader’s language when sent', () => {
     const [notice] = planDeliveries({
       ticket,

@@ -1,4 +1,13 @@
-import { CATALOGS, DEFAULT_LANGUAGE, LANGUAGES, languageOf, parseLanguage, t } from '../../src/core/texts';
+import i18next from 'i18next';
+import {
+  CATALOGS,
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  languageOf,
+  parseLanguage,
+  t,
+  type TextKey,
+} from '../../src/core/texts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -62,5 +71,68 @@ describe('t', () => {
     expect(languageOf({ language: 'da' }, 'en')).toBe('da');
     expect(languageOf({ language: null }, 'da')).toBe('da');
     expect(languageOf(undefined, 'en')).toBe('en');
+  });
+});
+
+describe('t with values', () => {
+  // i18next itself, set up as texts/index.ts sets it up: what `t` must say, through its templates or not.
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: CATALOGS[lng] }])),
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  const keys = [...new Set([...english.keys()].map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')))];
+  // Values that would mean something to a replacement or to i18next if they were not put in as they are.
+  const odd = ['$&', '$1 and $$', '{{ nothing }}', '$t(common.ticketNumber)', ''];
+
+  test.each(LANGUAGES)('says in %s every text as i18next does, once compiled and again', (language) => {
+    const differing: string[] = [];
+    for (const key of keys) {
+      const names = [...new Set(placeholders(english.get(key) ?? english.get(`${key}_other`) ?? ''))];
+      const counts = names.includes('count') ? [0, 1, 2, 5, 21] : [undefined];
+      for (const count of counts) {
+        for (let i = 0; i < odd.length; i++) {
+          const params: Record<string, string | number> = {};
+          names.forEach((name, n) => (params[name] = n % 2 === 0 ? odd[(i + n) % odd.length] : 1000 + i));
+          if (count !== undefined) params.count = count;
+          const expected = i18n.t(key, { ...params, lng: language });
+          for (const said of [t(language, key as TextKey, params), t(language, key as TextKey, params)])
+            if (said !== expected) differing.push(`${key} ${JSON.stringify(params)}: ${said} ≠ ${expected}`);
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  test('no catalog holds the code points that mark a value in a template', () => {
+    const marked = LANGUAGES.flatMap((language) =>
+      [...flatten(CATALOGS[language] as unknown as Tree)].filter(([, text]) => /[\ue000\ue001]/.test(text)),
+    );
+    expect(marked).toEqual([]);
+  });
+
+  test('a value is put in as it is, even one spelt like a later value (which i18next would fill in)', () => {
+    expect(t('en', 'refusals.notTierSupporter', { name: '{{number}}', tier: 2, number: 7 })).toBe(
+      i18n
+        .t('refusals.notTierSupporter', { name: '{{x}}', tier: 2, number: 7, lng: 'en' })
+        .replace('{{x}}', '{{number}}'),
+    );
+  });
+
+  test('a value missing, or named as an option of i18next, is said as i18next says it', () => {
+    const values = { number: 7 } as Record<string, string | number>;
+    expect(t('en', 'common.ticketNumber', {})).toBe(i18n.t('common.ticketNumber', { lng: 'en' }));
+    expect(t('en', 'common.ticketNumber', { ...values, context: 'x' })).toBe(
+      i18n.t('common.ticketNumber', { ...values, context: 'x', lng: 'en' }),
+    );
+    expect(t('da', 'common.ticketNumber', { number: undefined as unknown as string })).toBe(
+      i18n.t('common.ticketNumber', { number: undefined, lng: 'da' }),
+    );
   });
 });
