@@ -197,14 +197,8 @@ export async function planBatch(
 
   // The people's platforms are looked up only if a planned notice reads them (a direct message):
   // a reminder or a closing notice goes to the ticket's own place, and the lookup is a query per batch.
-  let platforms: Map<number, Platform[]> | null = null;
-  const recipient = (personId: number): Recipient => ({
-    personId,
-    get platforms(): Platform[] {
-      if (!platforms) throw PLATFORMS_NEEDED;
-      return platforms.get(personId) ?? [];
-    },
-  });
+  const looked: { platforms: Map<number, Platform[]> | null } = { platforms: null };
+  const recipient = (personId: number): Recipient => new LookedUpRecipient(personId, looked);
   const lookUpPlatforms = async () => {
     const people = new Set<number>();
     for (const { after, change: c } of planned) {
@@ -212,7 +206,7 @@ export async function planBatch(
       people.add(after.customerId);
       if (after.assigneeId) people.add(after.assigneeId);
     }
-    platforms = await platformsOf(source.manager, [...people]);
+    looked.platforms = await platformsOf(source.manager, [...people]);
   };
 
   const tickets: Array<Record<string, unknown>> = [];
@@ -264,6 +258,19 @@ export async function planBatch(
 
 /** Thrown by a recipient whose platforms are read before they were looked up: look them up, plan again. */
 const PLATFORMS_NEEDED = new Error('platforms not looked up yet');
+
+/** A recipient whose platforms are read from the batch's lookup, once there is one (a class: two per ticket). */
+class LookedUpRecipient implements Recipient {
+  constructor(
+    readonly personId: number,
+    private readonly looked: { platforms: Map<number, Platform[]> | null },
+  ) {}
+
+  get platforms(): Platform[] {
+    if (!this.looked.platforms) throw PLATFORMS_NEEDED;
+    return this.looked.platforms.get(this.personId) ?? [];
+  }
+}
 
 /** What the clock rule reads of a ticket whose change moves its clock. */
 const CLOCK_INPUTS: Array<keyof Ticket> = [
@@ -318,7 +325,11 @@ export async function writeBatch(tx: Tx, batch: PlannedBatch): Promise<{ changed
 
 const writeStatements = new Map<string, string>();
 
-/** The batch statement for a set of written fields (a job writes the same few every time: built once). */
+/**
+ * The batch statement for a set of written fields (a job writes the same few every time: built
+ * once). The tickets are updated at the row address their lock found (ctid: a locked row stays
+ * where it is until this statement updates it), not looked up by id a second time.
+ */
 function writeSql(fields: TicketField[]): string {
   const key = fields.join(',');
   const cached = writeStatements.get(key);
@@ -329,14 +340,14 @@ function writeSql(fields: TicketField[]): string {
       SELECT * FROM json_to_recordset($1::json) AS p(id int, version text, touched boolean, event_id bigint, event_kind text,
         event_data jsonb${columns.map(([column, type]) => `, ${column} ${type}`).join('')})
     ), locked AS (
-      SELECT t.id FROM ticket t JOIN planned p ON p.id = t.id
+      SELECT t.ctid AS row_address, p.* FROM ticket t JOIN planned p ON p.id = t.id
       WHERE t.xmin::text = p.version
       FOR UPDATE OF t SKIP LOCKED
     ), changed AS (
       UPDATE ticket t
       SET ${columns.map(([column]) => `${column} = p.${column}, `).join('')}updated_at = CASE WHEN p.touched THEN $2 ELSE t.updated_at END
-      FROM locked JOIN planned p ON p.id = locked.id
-      WHERE t.id = locked.id
+      FROM locked p
+      WHERE t.ctid = p.row_address
       RETURNING t.id
     ), events AS (
       INSERT INTO ticket_event (id, ticket_id, actor_id, kind, data, created_at)
