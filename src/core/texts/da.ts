@@ -1254,7 +1254,6 @@ export const da: Catalog = {
       messageId: 'Beskedens id',
       firstResponse: 'Fristen for første svar',
       resolution: 'Fristen for løsning',
-      settingValue: 'Værdien',
       eachTag: 'Hvert emneord',
       eachCheck: 'Hvert tjek',
       eachQuestion: 'Hvert spørgsmål',

@@ -1255,7 +1255,6 @@ export const en = {
       messageId: 'The message id',
       firstResponse: 'The first-response target',
       resolution: 'The resolution target',
-      settingValue: 'The value',
       eachTag: 'Each tag',
       eachCheck: 'Each check',
       eachQuestion: 'Each question',
