@@ -81,7 +81,10 @@ describe('priorities, SLA and ratings in Slack', () => {
     const missing = await submitForm(PIA, { title: 'Half a form', impact: 'team', urgency: null });
     expect(missing.answer).toEqual({ response_action: 'errors', errors: { urgency: expect.any(String) } });
     const bad = await submitForm(PIA, { title: 'Bad impact', impact: 'galaxy', urgency: 'blocked' });
-    expect(bad.answer).toEqual({ response_action: 'errors', errors: { impact: expect.stringContaining('Impact') } });
+    expect(bad.answer).toEqual({
+      response_action: 'errors',
+      errors: { impact: 'Choose who is affected: Just me, My team or Everyone' },
+    });
     expect((await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n).toBe(before);
   });
 
