@@ -1,4 +1,6 @@
+import { escalateFormView, OPTION_MAX } from '../../src/bots/slack/blocks';
 import { fitText } from '../../src/core/rules/fit';
+import { textsFor } from '../../src/core/texts';
 
 describe('fitting what a person wrote into a limited field', () => {
   test('a text that fits is left as it is', () => {
@@ -23,5 +25,16 @@ describe('fitting what a person wrote into a limited field', () => {
     const cut = fitText(`${'x'.repeat(8)}😀😀😀`, 10);
     expect(cut).toBe(`${'x'.repeat(8)}…`);
     expect(cut).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe("Slack's escalation picker", () => {
+  test('its title is one catalog text, whole; a long supporter name gives way, not the load after it', () => {
+    const name = 'Maximiliane Alexandra von Oppenheim-Christensen Rasmussen Østergaard';
+    const view = escalateFormView(textsFor('da'), 1_234_567, 2, [{ userId: 'U1', name, load: 3 }]);
+    expect(view.title.text).toBe('Eskalér #1234567');
+    const option = view.blocks[0].element.options[1].text.text;
+    expect(option.length).toBeLessThanOrEqual(OPTION_MAX);
+    expect(option).toMatch(/^Maximiliane Alexandra von .*… \(3 åbne\)$/);
   });
 });

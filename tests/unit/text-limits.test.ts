@@ -49,7 +49,11 @@ const exactly = (keys: string[]) => new RegExp(`^(${keys.map((k) => k.replace(/\
 const RULES: Array<{ where: string; keys: RegExp; max: number }> = [
   // Slack's modal title and its submit/close words: 24; Discord's modal title: 45.
   { where: 'Slack modal title, submit and close', keys: exactly(SLACK_MODAL_KEYS), max: 24 },
-  { where: 'Discord modal title', keys: /^forms\.[a-z]+\.title(For|Service|New|Edit)?$/, max: 45 },
+  {
+    where: 'Discord modal title',
+    keys: /^(forms\.[a-z]+\.title(For|Service|New|Edit)?|savedRepliesChat\.(formTitleNew|formTitleEdit|editTitle))$/,
+    max: 45,
+  },
   // Discord's modal labels: 45.
   {
     where: 'Discord modal label',
