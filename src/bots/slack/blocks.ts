@@ -39,6 +39,7 @@ function candidateText(tr: Translate, s: { name: string; load: number }): string
   const room = OPTION_MAX - tr('card.choose.candidate', { name: '', load: s.load }).length;
   return tr('card.choose.candidate', { name: fitText(s.name, room), load: s.load });
 }
+
 /** A form's required select, read back as `values[blockId].value.selected_option`. */
 const selectInput = (blockId: string, label: string, options: ReturnType<typeof option>[]) => ({
   type: 'input' as const,
@@ -295,7 +296,7 @@ export function escalateFormView(
   toTier: number,
   supporters: Array<{ userId: string; name: string; load: number }>,
 ) {
-  // Slack allows 100 options (of up to 75 characters each).
+  // Slack allows 100 options of up to 75 characters each.
   const options = [
     option(LEAST_LOADED, tr('card.choose.leastLoaded', { tier: toTier })),
     ...supporters.slice(0, 99).map((s) => option(s.userId, candidateText(tr, s))),
