@@ -3,7 +3,15 @@ import { DAY } from '../../src/core/clock';
 import { t } from '../../src/core/texts';
 import { sendDueReminders } from '../../src/jobs/reminders';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../../src/simulator/discord/fake-discord';
-import { pressButton, slashCommand, submitTicketForm, submitModal } from '../../src/simulator/discord/interactions';
+import {
+  integerOption,
+  pressButton,
+  slashCommand,
+  subcommand,
+  subcommandGroup,
+  submitTicketForm,
+  submitModal,
+} from '../../src/simulator/discord/interactions';
 import { staffedWorldForFile } from '../fakes/discord/harness';
 import { storedState } from '../helpers/snapshot';
 
@@ -160,5 +168,40 @@ describe('Discord: a Danish client reads Danish, staff read English', () => {
     for (const id of [empty, long, show])
       expect(JSON.stringify(world.fake.answers.get(id))).not.toMatch(/can't be empty|the limit is|larger than any/);
     expect(await storedState(world.db.dataSource)).toEqual(before);
+  });
+
+  test('her transcript, /tickets show and the catalog list are in Danish; a staff member asking for the same transcript reads English', async () => {
+    const { world, tina } = setup;
+    const sofie = world.fake.user('sofie');
+    world.fake.locales.set(sofie.id, 'da');
+    const { number } = await world.openTicket(sofie, 'Skærmen blinker');
+    const transcriptOf = async (who: typeof sofie) =>
+      (await world.command(who, 'tickets', [subcommand('transcript', [integerOption('number', number)])])).files[0]
+        .text as string;
+
+    const hers = await transcriptOf(sofie);
+    expect(hers).toContain(`# Sag #${number}: Skærmen blinker`);
+    expect(hers).toContain('- **Type:** Hændelse');
+    expect(hers).toContain('- **Ansvarlig:**');
+    expect(hers).toContain('## Beskrivelse');
+    expect(hers).toContain('## Samtale');
+    expect(hers).toContain('Sofie oprettede sagen');
+    expect(hers).toContain('tildelt Tina (automatisk)');
+    // Discord gives no time zone: UTC, said as such.
+    expect(hers).toMatch(/- \*\*Oprettet:\*\* \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+
+    const staffs = await transcriptOf(tina);
+    expect(staffs).toContain(`# Ticket #${number}: Skærmen blinker`);
+    expect(staffs).toContain('## Conversation');
+
+    const shown = await world.command(sofie, 'tickets', [subcommand('show', [integerOption('number', number)])]);
+    const fields = shown.embeds[0].fields.map((f: { name: string }) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(['Prioritet', 'Ansvarlig', 'Niveau']));
+
+    const catalog = await slashCommand(world.fake, sofie, 'helpdesk', SUPPORT_CHANNEL_ID, [
+      subcommandGroup('catalog', [subcommand('list')]),
+    ]);
+    const [answer] = await world.fake.answered(catalog, 1);
+    expect(answer.body.data.content).toBe(t('da', 'catalogList.empty'));
   });
 });

@@ -55,7 +55,9 @@ describe('priorities, SLA and ratings in Slack', () => {
     const card = cardBlocks(row.location);
     expect(card).toContain('*Priority*\\nP1 critical');
     expect(card).toContain('*SLA*\\nfirst response due');
-    expect((await run(TINA, '/tickets', `show ${row.number}`)).text).toContain('P1 · tier 1 · SLA: first response due');
+    expect((await run(TINA, '/tickets', `show ${row.number}`)).text).toContain(
+      'P1 critical · tier 1 · SLA: first response due',
+    );
     // The opening drew both cards: a redraw queued with nothing changed (as when one change queues several) repeats neither.
     await h.db.dataSource.query(
       `INSERT INTO delivery (platform, destination, kind, payload, ticket_id, not_before, created_at) VALUES ('slack', $1, 'ticket.card', '{}', $2, $3, $3)`,

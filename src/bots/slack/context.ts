@@ -10,6 +10,7 @@ import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
 import { escapeMrkdwn } from './mrkdwn';
 import type { ThreadMessage } from './events/message';
+import type { SlackTimeZones } from './time-zones';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
@@ -18,6 +19,8 @@ export interface SlackContext {
   logger: Logger;
   /** Follow-up work (after `ack()`) waits on `ackFirst.answered()` so a burst's answers go out first. */
   ackFirst: AckFirst;
+  /** Each Slack user's time zone (their profile's), for the dates and times written for them. */
+  timeZones: SlackTimeZones;
   /** Stores a live thread message, after the missed ones while its ticket is still being caught up (see SlackCatchUp). */
   storeLive?: (message: ThreadMessage) => Promise<boolean>;
 }

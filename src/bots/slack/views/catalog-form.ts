@@ -31,6 +31,7 @@ export function catalogFormView(tr: Translate, service?: Service) {
     (c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'),
   )!;
   return formView(
+    tr,
     CATALOG_FORM,
     service ? { serviceId: service.id } : {},
     service ? tr('forms.service.titleEdit', { id: service.id }) : tr('forms.service.titleNew'),
@@ -93,7 +94,7 @@ export function registerCatalogForm(app: App, ctx: SlackContext): void {
         : await ctx.helpdesk.catalog.add(actor, input);
       await ack({
         response_action: 'update',
-        view: closingView(language, `${tr('forms.service.savedList')}\n${catalogListText([saved])}`),
+        view: closingView(language, `${tr('forms.service.savedList')}\n${catalogListText([saved], language)}`),
       });
     } catch (error) {
       const errors: Record<string, string> = {};

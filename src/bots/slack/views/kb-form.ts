@@ -27,6 +27,7 @@ export function kbFormView(tr: Translate, article?: Article) {
   const options = visibilityOptions(tr);
   const visibility = options.find((v) => v.value === (article?.visibility ?? 'staff'))!;
   return formView(
+    tr,
     KB_FORM,
     article ? { articleId: article.id } : {},
     article ? tr('forms.article.titleEdit', { id: article.id }) : tr('forms.article.titleNewShort'),

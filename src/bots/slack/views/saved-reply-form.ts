@@ -13,6 +13,7 @@ export const SAVED_REPLY_FORM = 'saved_reply_form';
 /** `/helpdesk replies add` and `edit NAME` (filled in): a name (≤ 40) and a text (≤ 2000). */
 export function savedReplyFormView(tr: Translate, reply?: SavedReply) {
   return formView(
+    tr,
     SAVED_REPLY_FORM,
     reply ? { name: reply.name } : {},
     tr(reply ? 'savedRepliesChat.formTitleEdit' : 'savedRepliesChat.formTitleNew'),

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
 import { readerTexts, type Translate } from '../../reader';
-import { formView } from '../blocks';
+import { fitText } from '../../../core/rules/fit';
+import { formView, OPTION_MAX } from '../blocks';
 import { readableError, slackActor, type SlackContext } from '../context';
 
 /**
@@ -22,35 +23,42 @@ export function savedReplyPickView(
   names: string[],
   chosen: { name: string; text: string },
 ) {
-  const option = (name: string) => ({ value: name, text: plain(name.slice(0, 75)) });
-  return formView(SAVED_REPLY_SEND, { ticketNumber }, tr('savedRepliesChat.pickTitle'), tr('savedRepliesChat.send'), [
-    {
-      type: 'input' as const,
-      block_id: 'reply',
-      dispatch_action: true,
-      label: plain(tr('savedRepliesChat.pickLabel')),
-      hint: plain(tr('savedRepliesChat.pickHint')),
-      element: {
-        type: 'static_select' as const,
-        action_id: SAVED_REPLY_CHOOSE,
-        options: names.slice(0, 100).map(option),
-        initial_option: option(chosen.name),
+  const option = (name: string) => ({ value: name, text: plain(fitText(name, OPTION_MAX)) });
+  return formView(
+    tr,
+    SAVED_REPLY_SEND,
+    { ticketNumber },
+    tr('savedRepliesChat.pickTitle'),
+    tr('savedRepliesChat.send'),
+    [
+      {
+        type: 'input' as const,
+        block_id: 'reply',
+        dispatch_action: true,
+        label: plain(tr('savedRepliesChat.pickLabel')),
+        hint: plain(tr('savedRepliesChat.pickHint')),
+        element: {
+          type: 'static_select' as const,
+          action_id: SAVED_REPLY_CHOOSE,
+          options: names.slice(0, 100).map(option),
+          initial_option: option(chosen.name),
+        },
       },
-    },
-    {
-      type: 'input' as const,
-      // Named after the reply: Slack keeps what was typed in a block it knows, so another reply's text needs a new block.
-      block_id: `text:${chosen.name}`,
-      label: plain(tr('savedRepliesChat.formText')),
-      element: {
-        type: 'plain_text_input' as const,
-        action_id: 'value',
-        multiline: true,
-        max_length: SAVED_REPLY_TEXT_MAX,
-        initial_value: chosen.text,
+      {
+        type: 'input' as const,
+        // Named after the reply: Slack keeps what was typed in a block it knows, so another reply's text needs a new block.
+        block_id: `text:${chosen.name}`,
+        label: plain(tr('savedRepliesChat.formText')),
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'value',
+          multiline: true,
+          max_length: SAVED_REPLY_TEXT_MAX,
+          initial_value: chosen.text,
+        },
       },
-    },
-  ]);
+    ],
+  );
 }
 
 /** Send: the text as the staff member left it, posted through the core as their reply (the core checks who may again). */
