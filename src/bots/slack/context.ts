@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
-import { isHelpdeskError } from '../../core/errors';
+import { isHelpdeskError, type FieldProblem } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import { DEFAULT_LANGUAGE, textsFor, type Language } from '../../core/texts';
@@ -52,6 +52,11 @@ export const messageId = (channel: string, ts: string) => `${channel}:${ts}`;
 export function messageRef(stored: string): { channel: string; ts: string } {
   const at = stored.indexOf(':');
   return { channel: stored.slice(0, at), ts: stored.slice(at + 1) };
+}
+
+/** A form field's problem as its inline error, in the reader's language (Slack shows it as plain text). */
+export function problemText(problem: FieldProblem, tr: Translate): string {
+  return problem.text ? sayWith(tr, problem.text) : problem.problem;
 }
 
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */

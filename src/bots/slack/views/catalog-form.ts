@@ -4,7 +4,7 @@ import { catalogListText, linesOf, type Service } from '../../../core/rules/cata
 import { formView, textInput } from '../blocks';
 import { textsFor } from '../../../core/texts';
 import type { Translate } from '../../reader';
-import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, problemText, readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
 export const CATALOG_FORM = 'catalog_form';
@@ -99,7 +99,7 @@ export function registerCatalogForm(app: App, ctx: SlackContext): void {
     } catch (error) {
       const errors: Record<string, string> = {};
       if (error instanceof InvalidInputError)
-        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
+        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= problemText(p, tr);
       else errors.name = readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors });
     }

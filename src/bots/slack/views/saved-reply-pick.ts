@@ -4,7 +4,7 @@ import { SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
 import { readerTexts, type Translate } from '../../reader';
 import { fitText } from '../../../core/rules/fit';
 import { formView, OPTION_MAX } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { problemText, readableError, slackActor, type SlackContext } from '../context';
 
 /**
  * The card's "Saved reply" form: a select of the replies and the chosen one's text, filled in for
@@ -77,7 +77,10 @@ export function registerSavedReplySend(app: App, ctx: SlackContext): void {
       const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
       const problem =
         error instanceof InvalidInputError && error.problems.some((p) => p.field === 'text')
-          ? error.problems.find((p) => p.field === 'text')!.problem
+          ? problemText(
+              error.problems.find((p) => p.field === 'text')!,
+              tr,
+            )
           : readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors: { [textBlock]: problem } });
     }
