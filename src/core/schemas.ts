@@ -142,7 +142,6 @@ export const editCommentSchema = z.object({
 
 export const deleteCommentSchema = z.object({ platformMessageId: z.string().min(1).max(100) });
 
-export const REDACTED_TEXT = '[redacted by an admin]';
 /** A redacted or erased file's name. */
 export const REDACTED_FILE = 'redacted';
 /**
@@ -158,13 +157,14 @@ export const redactSchema = z
       .min(1, says('validation.required', { field: fieldName('messageId') }))
       .max(100)
       .optional(),
-    // An empty replacement would leave a platform copy with nothing to show: the usual words instead.
+    // An empty replacement would leave a platform copy with nothing to show: the service puts the
+    // helpdesk's usual words (stored.redacted) instead.
     replacement: z
       .string()
       .trim()
       .max(200, limitedTo('replacement', 200))
       .optional()
-      .transform((text) => text || REDACTED_TEXT),
+      .transform((text) => text || undefined),
   })
   .refine((r) => (r.commentId === undefined) !== (r.platformMessageId === undefined), {
     ...says('validation.nameOneMessage'),
@@ -186,11 +186,9 @@ export const redactTicketSchema = z.object({
     .trim()
     .max(100, limitedTo('replacement', 100))
     .optional()
-    .transform((text) => text || REDACTED_TEXT),
+    .transform((text) => text || undefined),
 });
 
-/** What an erased person's texts, names and files become. */
-export const ERASED_TEXT = '[erased]';
 export const personRefSchema = z.object({ person: identityRefSchema });
 
 export const ticketRefSchema = z.object({ ticketNumber: ticketNumberSchema });

@@ -277,7 +277,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           {
             type: STRING,
             name: 'replacement',
-            description: 'What it says instead (default: [redacted by an admin])',
+            description: 'What it says instead (default: a note that an admin redacted it)',
             required: false,
             max_length: 200,
           },

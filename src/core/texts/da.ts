@@ -378,7 +378,7 @@ export const da: Catalog = {
         message: 'En kommentar: dens beskedlink ("Kopiér beskedlink"), dens id eller et kommentar-id',
         ticket: 'Eller en sag, efter nummer',
         part: 'Med sag: dens titel, dens beskrivelse eller dens bedømmelses kommentar',
-        replacement: 'Hvad der står i stedet (standard: [redacted by an admin])',
+        replacement: 'Hvad der står i stedet (standard: en note om, at en administrator har fjernet det)',
       },
       forget: {
         _: 'Administratorer: slet en persons data (spørger først)',
@@ -1236,6 +1236,9 @@ export const da: Catalog = {
   stored: {
     followUpTitle: 'Opfølgning på #{{number}}: {{title}}',
     followUpDescription: 'Opfølgning på #{{number}}',
+    redacted: '[fjernet af en administrator]',
+    erased: '[slettet]',
+    erasedPerson: 'Slettet person {{id}}',
   },
   // ---- validation: The core's checks of what people type (src/core/schemas.ts), said in the reader's language
   validation: {

@@ -378,7 +378,7 @@ export const en = {
         message: 'A comment: its message link ("Copy Message Link"), its id, or a comment id',
         ticket: 'Or a ticket, by number',
         part: "With ticket: its title, its description, or its rating's comment",
-        replacement: 'What it says instead (default: [redacted by an admin])',
+        replacement: 'What it says instead (default: a note that an admin redacted it)',
       },
       forget: {
         _: "Admins: erase a person's data (asks first)",
@@ -1237,6 +1237,9 @@ export const en = {
   stored: {
     followUpTitle: 'Follow-up to #{{number}}: {{title}}',
     followUpDescription: 'Follow-up to #{{number}}',
+    redacted: '[redacted by an admin]',
+    erased: '[erased]',
+    erasedPerson: 'Erased person {{id}}',
   },
   // ---- validation: The core's checks of what people type (src/core/schemas.ts), said in the reader's language
   validation: {
