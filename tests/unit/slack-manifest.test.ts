@@ -180,6 +180,17 @@ describe('the manifests and the code', () => {
     expect(missing).toEqual([]);
   });
 
+  test.each(manifests)('$file has Slack escape the people, channels and links its commands read', ({ manifest }) => {
+    // Unescaped, Slack sends "@Tim" and "#support" as typed; the commands read <@U…|tim>, <#C…|support>
+    // and <https://…> (parseMention, setup's channel, the redacted message's link).
+    const reading = manifest.features.slash_commands.filter((c: any) =>
+      /@person|#channel|LINK/.test(c.usage_hint ?? ''),
+    );
+    expect(reading.map((c: any) => c.command).sort()).toEqual(['/helpdesk', '/ticket', '/tickets']);
+    for (const c of reading)
+      expect({ command: c.command, escaped: c.should_escape }).toEqual({ command: c.command, escaped: true });
+  });
+
   test('the Socket Mode manifest is the HTTP one without its addresses', () => {
     const [http, socket] = manifests.map((m) => structuredClone(m.manifest));
     for (const c of http.features.slash_commands) delete c.url;
