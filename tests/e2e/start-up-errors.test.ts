@@ -187,6 +187,23 @@ describe('settings the process refuses, each with one line naming it', () => {
     await expectRefusal({ DATA_DIR: unmadeDataDir(), DISCORD_TOKEN: 'fake-token' }, 'DISCORD_GUILD_ID');
   });
 
+  // Refused with the other settings, before the database opens: it once stopped the start with a stack after it.
+  test.concurrent('a schedule that is not cron', async () => {
+    const dir = unmadeDataDir();
+    const line = await expectRefusal({ DATA_DIR: dir, SLA_SWEEP_CRON: 'every minute' }, 'SLA_SWEEP_CRON');
+    expect(line).toContain('not a cron expression');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  // Half a Slack app once started without its adapter, saying so only at info level.
+  test.concurrent('SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET or SLACK_APP_TOKEN', async () => {
+    const line = await expectRefusal(
+      { DATA_DIR: unmadeDataDir(), SLACK_BOT_TOKEN: 'xoxb-half' },
+      'SLACK_SIGNING_SECRET',
+    );
+    expect(line).not.toContain('xoxb-half');
+  });
+
   // Refused before the database opens (its folder is never made): on every instance, whether or not it would hold the gateway.
   test.concurrent('DISCORD_TOKEN that Discord answers with 401', async () => {
     const dir = unmadeDataDir();
