@@ -77,14 +77,8 @@ export function adapterStatus(settings: Settings): AdapterStatus[] {
       message:
         'Slack: not configured: set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode) to enable',
     };
-  } else if (!settings.SLACK_APP_TOKEN && !settings.SLACK_SIGNING_SECRET) {
-    slack = {
-      adapter: 'slack',
-      configured: false,
-      message:
-        'Slack: SLACK_BOT_TOKEN is set, but neither SLACK_SIGNING_SECRET (HTTP events) nor SLACK_APP_TOKEN (Socket Mode): set one to enable',
-    };
   } else {
+    // A bot token with neither a signing secret nor an app token is refused by loadSettings.
     const mode = settings.SLACK_APP_TOKEN
       ? 'Socket Mode (SLACK_APP_TOKEN)'
       : 'HTTP events at POST /slack/events (SLACK_SIGNING_SECRET)';

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { z } from 'zod';
 import { PLATFORMS, type IdentityRef, type Platform } from './core/model';
 import type { HelpdeskPolicy, MajorIncidentPolicy } from './core/policy';
@@ -61,7 +62,23 @@ const databaseUrl = optionalText.superRefine((url, ctx) => {
     });
 });
 
+/** A Discord id (a snowflake: 17 to 20 digits), where someone might paste a name, a link or a mention instead. */
+const discordId = (what: string, howToCopy: string) =>
+  optionalText.refine((id) => id === undefined || /^\d{17,20}$/.test(id), {
+    error: `not ${what}'s id, which is a number of 17 to 20 digits: ${howToCopy}`,
+  });
+
 const positive = (fallback: number) => z.coerce.number().positive().default(fallback);
+
+/** A schedule, checked with the scheduler's own validator so a wrong one is refused before anything starts. */
+const cronExpression = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((expression) => cron.validate(expression), {
+      error: 'not a cron expression: five fields (minute hour day month weekday), such as */5 * * * *',
+    });
 
 // --- Major incidents: look-alike detection. MAJOR_LOOK_ALIKE_AT was tuned on the tuning half of
 // the blind corpus (tests/fixtures/blind-incidents, see tests/db/blind-corpus.test.ts).
@@ -114,14 +131,18 @@ const settingsObject = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   HELPDESK_ADMINS: identityList,
   DISCORD_TOKEN: optionalText,
-  DISCORD_GUILD_ID: optionalText,
-  DISCORD_SUPPORT_CHANNEL_ID: optionalText,
-  DISCORD_STAFF_CHANNEL_ID: optionalText,
+  DISCORD_GUILD_ID: discordId('a server', 'Developer Mode on, right-click the server, Copy Server ID'),
+  DISCORD_SUPPORT_CHANNEL_ID: discordId('a channel', 'Developer Mode on, right-click the channel, Copy Channel ID'),
+  DISCORD_STAFF_CHANNEL_ID: discordId('a channel', 'Developer Mode on, right-click the channel, Copy Channel ID'),
   DISCORD_API_URL: optionalText,
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText,
-  SLACK_SUPPORT_CHANNEL: optionalText,
+  /** A channel's id (C… public, G… older private ones), not its name: Slack's API wants the id. */
+  SLACK_SUPPORT_CHANNEL: optionalText.refine((id) => id === undefined || /^[CG][A-Z0-9]+$/.test(id), {
+    error:
+      "not a channel id: a Slack channel's id starts with C (open the channel, click its name, the id is at the bottom of About)",
+  }),
   SLACK_API_URL: optionalText,
   /** The reaction that asks for a ticket from a message (its name, without colons). */
   SLACK_TICKET_EMOJI: z
@@ -137,23 +158,48 @@ const settingsObject = z.object({
   LINK_CODE_MINUTES: positive(15),
   MAX_OPEN_TICKETS: z.coerce.number().int().min(1).default(5),
   TICKETS_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  AUTO_CLOSE_CRON: z.string().default('*/5 * * * *'),
-  REMINDER_CRON: z.string().default('*/5 * * * *'),
-  SLA_SWEEP_CRON: z.string().default('* * * * *'),
+  AUTO_CLOSE_CRON: cronExpression('*/5 * * * *'),
+  REMINDER_CRON: cronExpression('*/5 * * * *'),
+  SLA_SWEEP_CRON: cronExpression('* * * * *'),
   DELIVERY_RETENTION_DAYS: positive(7),
-  RETENTION_CRON: z.string().default('0 * * * *'),
+  RETENTION_CRON: cronExpression('0 * * * *'),
   ...majorIncidentSettings,
 });
 
 export const settingsSchema = settingsObject.superRefine((settings, ctx) => {
+  const problem = (setting: string, message: string) => ctx.addIssue({ code: 'custom', path: [setting], message });
   // Commands, the support channel and the lease all belong to one server: without it the bot would not know which.
   if (settings.DISCORD_TOKEN && !settings.DISCORD_GUILD_ID)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DISCORD_GUILD_ID'],
-      message:
-        'required with DISCORD_TOKEN: the id of the Discord server (Developer Mode on, right-click the server, Copy Server ID)',
-    });
+    problem(
+      'DISCORD_GUILD_ID',
+      'required with DISCORD_TOKEN: the id of the Discord server (Developer Mode on, right-click the server, Copy Server ID)',
+    );
+  // Half a Slack app would start without its adapter and look as if it ran: refused, naming what is missing.
+  if (settings.SLACK_BOT_TOKEN && !settings.SLACK_SIGNING_SECRET && !settings.SLACK_APP_TOKEN)
+    problem(
+      'SLACK_SIGNING_SECRET',
+      'required with SLACK_BOT_TOKEN for HTTP events (Basic Information → Signing Secret); or set SLACK_APP_TOKEN (xapp-…) for Socket Mode instead',
+    );
+  if (!settings.SLACK_BOT_TOKEN && (settings.SLACK_SIGNING_SECRET || settings.SLACK_APP_TOKEN))
+    problem(
+      'SLACK_BOT_TOKEN',
+      `required with ${settings.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'}: the Bot User OAuth Token (xoxb-…) from OAuth & Permissions`,
+    );
+  // The two Slack tokens look alike and are easily swapped; the value itself is never repeated.
+  if (settings.SLACK_BOT_TOKEN && !settings.SLACK_BOT_TOKEN.startsWith('xoxb-'))
+    problem(
+      'SLACK_BOT_TOKEN',
+      settings.SLACK_BOT_TOKEN.startsWith('xapp-')
+        ? 'this is an app-level token (xapp-…), which belongs in SLACK_APP_TOKEN; the bot token starts with xoxb- (OAuth & Permissions → Bot User OAuth Token)'
+        : 'a bot token starts with xoxb-: copy the Bot User OAuth Token from OAuth & Permissions',
+    );
+  if (settings.SLACK_APP_TOKEN && !settings.SLACK_APP_TOKEN.startsWith('xapp-'))
+    problem(
+      'SLACK_APP_TOKEN',
+      settings.SLACK_APP_TOKEN.startsWith('xoxb-')
+        ? 'this is the bot token (xoxb-…), which belongs in SLACK_BOT_TOKEN; an app-level token starts with xapp- (Basic Information → App-Level Tokens)'
+        : 'an app-level token starts with xapp- (Basic Information → App-Level Tokens, with connections:write)',
+    );
 });
 
 export type Settings = z.infer<typeof settingsObject>;
@@ -166,11 +212,84 @@ export class SettingsError extends Error {
   }
 }
 
+/** What a wrong number or choice means to the person who wrote it (zod's own wording is for programmers). */
+function plainProblem(issue: z.core.$ZodRawIssue, raw: string | undefined): string | undefined {
+  const value = raw === undefined ? '' : `"${raw.trim()}"`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'number') return `${value} is not a number`;
+      if (issue.expected === 'int') return `${value} is not a whole number`;
+      return undefined;
+    case 'too_small':
+      return issue.origin === 'number'
+        ? `${value} is too small: it must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`
+        : undefined;
+    case 'too_big':
+      return issue.origin === 'number'
+        ? `${value} is too large: it must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`
+        : undefined;
+    case 'invalid_value':
+      return `${value} is not one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
 /** Reads settings from an environment; a wrong value stops start-up with every problem named. */
 export function loadSettings(env: Record<string, string | undefined> = process.env): Settings {
-  const parsed = settingsSchema.safeParse(env);
+  // A setting left empty (`PORT=` in .env) means its default, as if it were not there: never 0.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = settingsSchema.safeParse(given, {
+    error: (issue) => plainProblem(issue, given[String(issue.path?.[0])]),
+  });
   if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   return parsed.data;
+}
+
+/** Every setting chatdesk reads (the retired ones are warned about on their own). */
+export const SETTING_NAMES: readonly string[] = Object.keys(settingsObject.shape);
+
+/** Settings that name part of chatdesk but that it does not read: a typo, most likely. */
+const OUR_PREFIXES =
+  /^(DISCORD|SLACK|HELPDESK|MAJOR|DATABASE|DB|DATA|AUTO_CLOSE|REMINDER|REOPEN|ATTACHMENT|LINK_CODE|MAX_OPEN|TICKETS|DELIVERY|RETENTION|DASHBOARD|METRICS|SLA)_/;
+
+/** Edit distance, to suggest the setting a misspelt one meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Names chatdesk does not read, each with the setting it probably meant: those of the `.env` file
+ * (`fileNames`, all meant for chatdesk) and those of the environment that look like chatdesk's.
+ * Start-up warns about each once; the process still starts (a name may belong to another tool).
+ */
+export function unknownSettingsIn(
+  env: Record<string, string | undefined>,
+  fileNames: readonly string[] = [],
+): Array<{ name: string; meant?: string }> {
+  const known = new Set([...SETTING_NAMES, ...RETIRED_SETTINGS]);
+  const names = new Set([...fileNames, ...Object.keys(env).filter((name) => OUR_PREFIXES.test(name))]);
+  return [...names]
+    .filter((name) => !known.has(name))
+    .sort()
+    .map((name) => {
+      const [meant] = SETTING_NAMES.map((setting) => ({
+        setting,
+        score: setting.startsWith(name) || name.startsWith(setting) ? 0 : distance(name, setting),
+      }))
+        .filter(({ score }) => score <= 3)
+        .sort((a, b) => a.score - b.score);
+      return meant ? { name, meant: meant.setting } : { name };
+    });
 }
 
 export function policyFrom(settings: Settings): HelpdeskPolicy {

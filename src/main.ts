@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import type { App } from './app';
-import { loadSettings, retiredSettingsIn, SettingsError, type Settings } from './config';
+import { loadSettings, retiredSettingsIn, SettingsError, unknownSettingsIn, type Settings } from './config';
+import { envFileNames } from './config-file';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { createLogger, logFormatFor } from './log';
 import { StartupError } from './startup-error';
@@ -23,6 +24,11 @@ async function main(): Promise<void> {
   if (retired.length > 0)
     logger.warn(
       `${retired.join(', ')} no longer ${retired.length === 1 ? 'does' : 'do'} anything: look-alike incidents are now found with MAJOR_LOOK_ALIKE_AT (see the upgrade note in README.md)`,
+    );
+  // A misspelt setting would otherwise be ignored without a word (DISCORD_GUILD for DISCORD_GUILD_ID).
+  for (const { name, meant } of unknownSettingsIn(process.env, envFileNames()))
+    logger.warn(
+      `${name} is not a chatdesk setting and does nothing${meant ? `: did you mean ${meant}?` : ''} (the settings are listed in .env.example)`,
     );
 
   let stopping = false;

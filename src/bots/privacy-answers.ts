@@ -2,7 +2,6 @@ import type { IdentityRef } from '../core/model';
 import { InvalidInputError } from '../core/errors';
 import type { Platform } from '../core/model';
 import type { ErasurePreview, ErasureResult, TicketRedactionResult } from '../core/services/privacy';
-import { erasedName } from '../core/services/erasure';
 import { DEFAULT_LANGUAGE, textsFor } from '../core/texts';
 import type { Translate } from './reader';
 
@@ -36,7 +35,7 @@ export function erasureQuestion(preview: ErasurePreview, tr: Translate): string 
   return [
     tr('answers.erasure.question', { name, identities }),
     tr('answers.erasure.what', {
-      placeholder: erasedName(preview.personId),
+      placeholder: preview.placeholder,
       tickets: preview.ticketsAsCustomer,
       comments: preview.comments,
       open: preview.openTickets,

@@ -1,7 +1,8 @@
 import 'dotenv/config';
 import { MigrationExecutor } from 'typeorm';
 import { loadSettings, SettingsError } from '../config';
-import { StartupError } from '../startup-error';
+import { databaseStartupError, StartupError } from '../startup-error';
+import { DataDirLockedError } from './data-dir-lock';
 import { createDataSource, openDatabase, type Database } from './data-source';
 import { startEmbeddedPostgres } from './embedded';
 
@@ -39,7 +40,13 @@ async function main(command: string | undefined): Promise<void> {
 async function openWithoutMigrating(databaseUrl: string | undefined, dataDir: string): Promise<Database> {
   const embedded = databaseUrl ? null : await startEmbeddedPostgres(dataDir, { maxConnections: 4 });
   const dataSource = createDataSource(databaseUrl ?? embedded!.url, 2);
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    // Said as npm start and npm run migrate say it: the setting and what to do.
+    await embedded?.stop();
+    throw (databaseUrl && databaseStartupError(error, databaseUrl)) || error;
+  }
   return {
     dataSource,
     embedded,
@@ -85,7 +92,8 @@ async function revert(database: Database): Promise<void> {
 main(process.argv[2]).catch((error) => {
   // A wrong setting is its own one-line message; anything else keeps its stack for whoever debugs it.
   if (error instanceof SettingsError) for (const line of error.problems) console.error(line);
-  else if (error instanceof StartupError) console.error(error.message);
+  // The embedded database's folder held by a running npm start is a fact to act on, not a bug: its message alone.
+  else if (error instanceof StartupError || error instanceof DataDirLockedError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

@@ -202,7 +202,7 @@ describeEachDatabase('knowledge base', (ctx) => {
     const [articles, revisions] = [await count('article'), await count('article_revision')];
 
     await expect(kb().create(supporter, { title: '   ', body: 'Text' })).rejects.toThrow(
-      new InvalidInputError([{ field: 'title', problem: "Title can't be empty" }]),
+      new InvalidInputError([{ field: 'title', problem: "The title can't be empty" }]),
     );
     await expect(kb().create(supporter, { title: 'A', body: 'B', visibility: 'secret' })).rejects.toThrow(
       InvalidInputError,

@@ -1,4 +1,7 @@
 import { InvalidInputError } from '../../src/core/errors';
+import { errorText } from '../../src/core/rules/messages';
+import { COMMENT_MAX } from '../../src/core/schemas';
+import { storedState } from '../helpers/snapshot';
 import { describeEachDatabase } from '../helpers/database';
 import { discord, slack, staffUp } from '../helpers/people';
 
@@ -97,6 +100,46 @@ describeEachDatabase("a person's language", (ctx) => {
     expect((await helpdesk.deliveries.localized(dm)).payload.text).toBe(pending.payload.text);
     const alert = { destination: 'staff', kind: 'staff.alert', ticketId: ticket.id, payload: pending.payload };
     expect((await helpdesk.deliveries.localized(alert)).payload.text).toBe(pending.payload.text);
+  });
+
+  test("bad input is refused in the person's own language, and nothing is stored", async () => {
+    const { helpdesk, dataSource } = ctx();
+    const dane = slack('dorthe');
+    const brit = slack('bill');
+    await helpdesk.languages.set(dane, { language: 'da' });
+    const ticket = await helpdesk.tickets.open(dane, {
+      title: 'Skærmen blinker',
+      description: 'Hele dagen',
+      type: 'incident',
+    });
+    await helpdesk.queries.list(brit, {});
+    const before = await storedState(dataSource);
+    /** What each person reads when the core refuses `work`: in their language, as the adapter says it. */
+    const refusals = async (work: (who: typeof dane) => Promise<unknown>) =>
+      Promise.all(
+        [dane, brit].map(async (who) => {
+          const error = await work(who).then(
+            () => new Error('accepted'),
+            (refused: unknown) => refused,
+          );
+          expect(error).toBeInstanceOf(InvalidInputError);
+          return errorText(error as InvalidInputError, await helpdesk.languages.of(who));
+        }),
+      );
+
+    expect(
+      await refusals((who) =>
+        helpdesk.comments.comment(who, { ticketNumber: ticket.number, body: 'x'.repeat(COMMENT_MAX + 1) }),
+      ),
+    ).toEqual(['Beskeden må højst fylde 40000 tegn', 'The message is limited to 40000 characters']);
+    expect(
+      await refusals((who) => helpdesk.tickets.open(who, { title: ' ', description: 'Printer', type: 'incident' })),
+    ).toEqual(['Titlen skal udfyldes', "The title can't be empty"]);
+    expect(await refusals((who) => helpdesk.queries.show(who, { ticketNumber: 'seks' }))).toEqual([
+      'Et sagsnummer er et helt tal, f.eks. 6',
+      'A ticket number is a whole number, like 6',
+    ]);
+    expect(await storedState(dataSource)).toEqual(before);
   });
 
   test('a delivery queued by an older build, with only its text, is sent as it is', async () => {

@@ -421,3 +421,31 @@ describeEachDatabase('Retention', (ctx) => {
     expect(unsent.n).toBeGreaterThan(0);
   });
 });
+
+describeEachDatabase(
+  "Words a redaction or an erasure leaves behind are the helpdesk's language's",
+  (ctx) => {
+    test('a Danish helpdesk stores its own words for a redacted title and comment and for an erased person', async () => {
+      const { helpdesk, dataSource } = ctx();
+      await staffUp(helpdesk, { tina: '1' });
+      const ticket = await helpdesk.tickets.open(CARL, { title: 'kodeord 1234', description: 'd', type: 'incident' });
+      const redacted = await helpdesk.privacy.redactTicket(ADMIN, { ticketNumber: ticket.number, part: 'title' });
+      expect(redacted.ticket.title).toBe('[fjernet af en administrator]');
+
+      const { comment } = await helpdesk.comments.comment(CARL, {
+        ticketNumber: ticket.number,
+        body: 'mit kodeord er 1234',
+      });
+      const done = await helpdesk.comments.redact(ADMIN, { commentId: comment.id });
+      expect(done.comment.body).toBe('[fjernet af en administrator]');
+
+      const preview = await helpdesk.privacy.forgetPreview(ADMIN, { person: CARL });
+      expect(preview.placeholder).toBe(`Slettet person ${preview.personId}`);
+      const erased = await helpdesk.privacy.forget(ADMIN, { person: CARL });
+      expect(erased.placeholder).toBe(`Slettet person ${erased.personId}`);
+      const [row] = await dataSource.query(`SELECT title, description FROM ticket WHERE number = $1`, [ticket.number]);
+      expect(row).toEqual({ title: '[slettet]', description: '[slettet]' });
+    });
+  },
+  { policy: { language: 'da' } },
+);

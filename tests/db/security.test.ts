@@ -24,9 +24,9 @@ describeEachDatabase(
         ctx().helpdesk.tickets.open(carl, { title: 'Fine', description: 'Fine', type: 'incident', ...fields });
 
       test.each([
-        ['a NUL in a title', { title: 'VPN\u0000down' }, /Title contains control characters/],
-        ['a bell in a description', { description: 'it beeps \u0007' }, /Description contains control characters/],
-        ['a title of only zero-width characters', { title: '\u200b\u200c\u200d\ufeff' }, /Title can't be empty/],
+        ['a NUL in a title', { title: 'VPN\u0000down' }, /The title contains control characters/],
+        ['a bell in a description', { description: 'it beeps \u0007' }, /The description contains control characters/],
+        ['a title of only zero-width characters', { title: '\u200b\u200c\u200d\ufeff' }, /The title can't be empty/],
       ])('%s is refused by the schema with a clear message; nothing is stored', async (_name, fields, message) => {
         const before = await storedState(ctx().dataSource);
         const refused = open(fields);

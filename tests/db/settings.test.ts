@@ -44,7 +44,7 @@ describeEachDatabase('settings admins change from chat', (ctx) => {
   test('a value of the wrong shape, or a setting that does not exist, is a clear input error', async () => {
     const { settings } = ctx().helpdesk;
     await expect(settings.set(ADMIN, { key: 'discord.support_channel', value: '#support' })).rejects.toThrow(
-      'the support channel is a Discord channel',
+      'The support channel is a Discord channel, like #support',
     );
     await expect(
       settings.set(ADMIN, { key: 'no.such' as 'discord.support_channel', value: CHANNEL }),

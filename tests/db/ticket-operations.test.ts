@@ -45,7 +45,7 @@ describeEachDatabase('ticket operations', (ctx) => {
       await refusedWithoutChange(
         () => tickets.open(carl, { title: '   ', description: 'x', type: 'incident' }),
         InvalidInputError,
-        'Title',
+        "The title can't be empty",
       );
       await refusedWithoutChange(
         () => tickets.open(carl, { title: 'x'.repeat(101), description: 'x', type: 'incident' }),
@@ -60,7 +60,7 @@ describeEachDatabase('ticket operations', (ctx) => {
       await refusedWithoutChange(
         () => tickets.open(carl, { title: 'ok', description: 'x', type: 'question' as never }),
         InvalidInputError,
-        'incident or request',
+        'Choose a type: Incident or Request',
       );
     });
 
@@ -272,12 +272,12 @@ describeEachDatabase('ticket operations', (ctx) => {
       await refusedWithoutChange(
         () => ctx().helpdesk.comments.redact(ADMIN, {}),
         InvalidInputError,
-        'name one message',
+        'Name one message: its link or its comment id',
       );
       await refusedWithoutChange(
         () => ctx().helpdesk.comments.redact(ADMIN, { commentId: 1, platformMessageId: 'm-card' }),
         InvalidInputError,
-        'name one message',
+        'Name one message: its link or its comment id',
       );
     });
 

@@ -1,10 +1,19 @@
-import { ApplicationCommandOptionType as OptionType, InteractionResponseType } from 'discord.js';
+import { ApplicationCommandOptionType as OptionType, InteractionResponseType, MessageFlags } from 'discord.js';
 import { DAY } from '../../src/core/clock';
 import { t } from '../../src/core/texts';
 import { sendDueReminders } from '../../src/jobs/reminders';
 import { STAFF_CHANNEL_ID, SUPPORT_CHANNEL_ID } from '../../src/simulator/discord/fake-discord';
-import { pressButton, slashCommand, submitTicketForm, submitModal } from '../../src/simulator/discord/interactions';
+import {
+  integerOption,
+  pressButton,
+  slashCommand,
+  subcommand,
+  subcommandGroup,
+  submitTicketForm,
+  submitModal,
+} from '../../src/simulator/discord/interactions';
 import { staffedWorldForFile } from '../fakes/discord/harness';
+import { storedState } from '../helpers/snapshot';
 
 /**
  * A member whose Discord client is Danish, in a helpdesk whose language (and so its staff's) is
@@ -121,5 +130,78 @@ describe('Discord: a Danish client reads Danish, staff read English', () => {
       },
     ]);
     expect((await world.fake.answered(unlink, 2))[1].body.content).toMatch(/^(Det kan du ikke: |Der er ingen sag #1)/);
+  });
+
+  test('bad input in the form or a command is refused privately in Danish, and nothing is stored', async () => {
+    const { world } = setup;
+    const mads = world.fake.user('mads');
+    world.fake.locales.set(mads.id, 'da');
+    await world.command(mads, 'tickets', [{ type: OptionType.Subcommand, name: 'list', options: [] }]);
+    const before = await storedState(world.db.dataSource);
+    const refusalTo = async (interaction: string) => {
+      const [deferral, answer] = await world.fake.answered(interaction, 2);
+      expect(deferral.body.data.flags).toBe(MessageFlags.Ephemeral);
+      return answer.body.content as string;
+    };
+
+    // An empty title, and a description over the limit (Discord's max_length would stop it; sent anyway).
+    const form = { description: 'Printeren på 2. sal', type: 'incident', impact: 'individual', urgency: 'degraded' };
+    const empty = await submitTicketForm(world.fake, mads, SUPPORT_CHANNEL_ID, 'ticket-form', { ...form, title: '  ' });
+    expect(await refusalTo(empty)).toContain('Titlen skal udfyldes');
+    const long = await submitTicketForm(world.fake, mads, SUPPORT_CHANNEL_ID, 'ticket-form', {
+      ...form,
+      title: 'Printeren',
+      description: 'x'.repeat(5000),
+    });
+    expect(await refusalTo(long)).toContain('Beskrivelsen fylder 5000 tegn; der må højst være 3000');
+
+    // A ticket number past any the helpdesk gives.
+    const show = await slashCommand(world.fake, mads, 'tickets', SUPPORT_CHANNEL_ID, [
+      {
+        type: OptionType.Subcommand,
+        name: 'show',
+        options: [{ type: OptionType.Integer, name: 'number', value: 99_999_999_999 }],
+      },
+    ]);
+    expect(await refusalTo(show)).toBe('Så stort et nummer giver helpdesken ikke');
+
+    for (const id of [empty, long, show])
+      expect(JSON.stringify(world.fake.answers.get(id))).not.toMatch(/can't be empty|the limit is|larger than any/);
+    expect(await storedState(world.db.dataSource)).toEqual(before);
+  });
+
+  test('her transcript, /tickets show and the catalog list are in Danish; a staff member asking for the same transcript reads English', async () => {
+    const { world, tina } = setup;
+    const sofie = world.fake.user('sofie');
+    world.fake.locales.set(sofie.id, 'da');
+    const { number } = await world.openTicket(sofie, 'Skærmen blinker');
+    const transcriptOf = async (who: typeof sofie) =>
+      (await world.command(who, 'tickets', [subcommand('transcript', [integerOption('number', number)])])).files[0]
+        .text as string;
+
+    const hers = await transcriptOf(sofie);
+    expect(hers).toContain(`# Sag #${number}: Skærmen blinker`);
+    expect(hers).toContain('- **Type:** Hændelse');
+    expect(hers).toContain('- **Ansvarlig:**');
+    expect(hers).toContain('## Beskrivelse');
+    expect(hers).toContain('## Samtale');
+    expect(hers).toContain('Sofie oprettede sagen');
+    expect(hers).toContain('tildelt Tina (automatisk)');
+    // Discord gives no time zone: UTC, said as such.
+    expect(hers).toMatch(/- \*\*Oprettet:\*\* \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+
+    const staffs = await transcriptOf(tina);
+    expect(staffs).toContain(`# Ticket #${number}: Skærmen blinker`);
+    expect(staffs).toContain('## Conversation');
+
+    const shown = await world.command(sofie, 'tickets', [subcommand('show', [integerOption('number', number)])]);
+    const fields = shown.embeds[0].fields.map((f: { name: string }) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(['Prioritet', 'Ansvarlig', 'Niveau']));
+
+    const catalog = await slashCommand(world.fake, sofie, 'helpdesk', SUPPORT_CHANNEL_ID, [
+      subcommandGroup('catalog', [subcommand('list')]),
+    ]);
+    const [answer] = await world.fake.answered(catalog, 1);
+    expect(answer.body.data.content).toBe(t('da', 'catalogList.empty'));
   });
 });

@@ -375,7 +375,7 @@ describe('Discord service catalog and creation guides, end to end', () => {
     const gone = await press(hal, reply, `guide:open:${randomUUID()}`);
     expect(gone.body.content).toBe('That form is not known (it may belong to someone else).');
     const malformed = await press(hal, reply, 'guide:open:not-a-form');
-    expect(malformed.body.content).toMatch(/that form is not known \(it may have expired\)/);
+    expect(malformed.body.content).toMatch(/That form is not known \(it may have expired\)/);
     expect(await drafts(hal)).toEqual([expect.objectContaining({ outcome: null, ticket_id: null })]);
     expect(await ticketCount()).toBe(before);
   });

@@ -129,7 +129,7 @@ describe('Discord adapter, end to end', () => {
       type: 'incident',
     });
     const [, emptyAnswer] = await world.fake.answered(empty, 2);
-    expect(emptyAnswer.body.content).toContain("Title can't be empty");
+    expect(emptyAnswer.body.content).toContain("The title can't be empty");
     // Discord's max_length would stop this in the client; sent anyway, the core refuses it too.
     const long = await submitTicketForm(world.fake, dora, SUPPORT_CHANNEL_ID, 'ticket-form', {
       title: 'Too long',
@@ -138,7 +138,7 @@ describe('Discord adapter, end to end', () => {
     });
     const [deferral, longAnswer] = await world.fake.answered(long, 2);
     expect(deferral.body.data.flags).toBe(MessageFlags.Ephemeral);
-    expect(longAnswer.body.content).toContain('Description is 5000 characters; the limit is 3000');
+    expect(longAnswer.body.content).toContain('The description is 5000 characters; the limit is 3000');
     // What was typed comes back as a file, so nothing is lost.
     expect(longAnswer.body.files[0].filename).toBe('ticket-draft.txt');
     expect((await world.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`))[0].n).toBe(before);

@@ -91,7 +91,7 @@ describe('Slack commands, App Home, files and DMs, end to end through the fake S
         kbValues({ title: '   ', tags: '', body: 'x', visibility: 'public' }),
       ),
     );
-    expect(await bad.json()).toEqual({ response_action: 'errors', errors: { title: "Title can't be empty" } });
+    expect(await bad.json()).toEqual({ response_action: 'errors', errors: { title: "The title can't be empty" } });
     await h.slack.settled();
   });
 

@@ -111,4 +111,24 @@ describe('Slack: a Danish customer reads Danish, staff read English', () => {
       .at(-1)!.args;
     expect(JSON.stringify(staffCard.blocks)).toContain('resolved (resolved by support)');
   });
+
+  test("her form's inline errors are in Danish, and a refused form stores nothing", async () => {
+    await run(METTE, '/helpdesk', 'language da');
+    await run(METTE, '/ticket');
+    const form = h.api.callsOf('views.open').at(-1)!.args.view;
+    const before = await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`);
+    const res = await h.signer.interaction(
+      submission(
+        METTE,
+        'ticket_form',
+        form.private_metadata,
+        ticketFormValues({ title: '   ', description: 'x'.repeat(5), type: 'incident' }),
+      ),
+    );
+    const said = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(said.response_action).toBe('errors');
+    expect(said.errors.title).toBe(t('da', 'validation.empty', { field: t('da', 'validation.field.title') }));
+    await h.slack.settled();
+    expect(await h.db.dataSource.query(`SELECT count(*)::int AS n FROM ticket`)).toEqual(before);
+  });
 });

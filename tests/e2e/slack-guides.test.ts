@@ -327,7 +327,7 @@ describe('the service catalog and creation guides in Slack', () => {
     const stolen = await use(PIA, offer, buttonIn(offer.blocks, 'guide_solved'));
     expect(stolen.blocks[0].elements[0].text).toContain('That form is not known');
     const forged = await use(PIA, offer, { action_id: 'guide_open', block_id: 'open', value: 'not-a-form' });
-    expect(forged.blocks[0].elements[0].text).toContain('that form is not known (it may have expired)');
+    expect(forged.blocks[0].elements[0].text).toContain('That form is not known (it may have expired)');
     expect(forged.blocks.filter((b) => b.block_id === 'refused')).toHaveLength(1);
 
     // ticket_draft is among the tables compared: the offered form is still there, unchanged.

@@ -210,14 +210,14 @@ describe('the Slack adapter, end to end through the fake Slack', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       response_action: 'errors',
-      errors: { title: 'Title is 101 characters; the limit is 100' },
+      errors: { title: 'The title is 101 characters; the limit is 100' },
     });
     const empty = await h.signer.interaction(
       formSubmission(CARL, { title: 'ok', description: '   ', type: 'incident' }),
     );
     expect(await empty.json()).toEqual({
       response_action: 'errors',
-      errors: { description: "Description can't be empty" },
+      errors: { description: "The description can't be empty" },
     });
     await h.slack.settled();
     expect(await count('ticket')).toBe(before);

@@ -103,14 +103,22 @@ function messageOf(line: string): string {
   }
 }
 
-/** Runs to its end: exit 1 within 30 s, and the one line naming `setting`, no stack anywhere. */
-async function expectRefusal(env: Record<string, string>, setting: string): Promise<string> {
+/**
+ * Runs to its end: exit 1 within 30 s, and the one line naming `setting`, no stack anywhere. A
+ * refusal found once running (the gateway's answer) says "stopping:" where one at start says
+ * "could not start:".
+ */
+async function expectRefusal(
+  env: Record<string, string>,
+  setting: string,
+  said: 'could not start' | 'stopping' = 'could not start',
+): Promise<string> {
   const run = startProcess(env);
   const timeout = setTimeout(run.stop, 30_000);
   const { code, ms } = await run.exit;
   clearTimeout(timeout);
   expect({ code, withinLimit: ms < 30_000 }).toEqual({ code: 1, withinLimit: true });
-  const naming = run.lines.map(messageOf).filter((m) => m.startsWith(`could not start: ${setting}: `));
+  const naming = run.lines.map(messageOf).filter((m) => m.startsWith(`${said}: ${setting}: `));
   expect(naming).toHaveLength(1);
   expect(run.lines.join('\n')).not.toMatch(/^\s+at /m);
   expect(run.lines.join('\n')).not.toContain('"stack"');
@@ -187,6 +195,23 @@ describe('settings the process refuses, each with one line naming it', () => {
     await expectRefusal({ DATA_DIR: unmadeDataDir(), DISCORD_TOKEN: 'fake-token' }, 'DISCORD_GUILD_ID');
   });
 
+  // Refused with the other settings, before the database opens: it once stopped the start with a stack after it.
+  test.concurrent('a schedule that is not cron', async () => {
+    const dir = unmadeDataDir();
+    const line = await expectRefusal({ DATA_DIR: dir, SLA_SWEEP_CRON: 'every minute' }, 'SLA_SWEEP_CRON');
+    expect(line).toContain('not a cron expression');
+    expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  // Half a Slack app once started without its adapter, saying so only at info level.
+  test.concurrent('SLACK_BOT_TOKEN without SLACK_SIGNING_SECRET or SLACK_APP_TOKEN', async () => {
+    const line = await expectRefusal(
+      { DATA_DIR: unmadeDataDir(), SLACK_BOT_TOKEN: 'xoxb-half' },
+      'SLACK_SIGNING_SECRET',
+    );
+    expect(line).not.toContain('xoxb-half');
+  });
+
   // Refused before the database opens (its folder is never made): on every instance, whether or not it would hold the gateway.
   test.concurrent('DISCORD_TOKEN that Discord answers with 401', async () => {
     const dir = unmadeDataDir();
@@ -197,6 +222,23 @@ describe('settings the process refuses, each with one line naming it', () => {
     expect(line).toContain('401');
     expect(line).not.toContain('reset-long-ago');
     expect(fs.existsSync(dir)).toBe(false);
+  });
+
+  // Discord closes the gateway with 4014 when the portal's Message Content switch is off: retrying cannot help.
+  test.concurrent('a bot whose Message Content intent is off in the developer portal', async () => {
+    const strict = await new FakeDiscord().start();
+    strict.privilegedIntents = 0;
+    try {
+      const line = await expectRefusal(
+        { DATA_DIR: unmadeDataDir(), ...strict.settingsEnv },
+        'DISCORD_TOKEN',
+        'stopping',
+      );
+      expect(line).toContain('Message Content Intent');
+      expect(line).toContain('4014');
+    } finally {
+      await strict.stop();
+    }
   });
 
   test.concurrent('SLACK_BOT_TOKEN that auth.test answers with invalid_auth', async () => {

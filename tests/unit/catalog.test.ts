@@ -70,3 +70,10 @@ test('the admin list shows ids, coverage, tier and the guide', () => {
   );
   expect(catalogListText([])).toContain('/helpdesk catalog add');
 });
+
+test("the admin list in the reader's language: Danish words, the same ids and names", () => {
+  expect(catalogListText([printing, phones], 'da')).toBe(
+    '1. Printing · dækket, niveau 2 · 1 tjek, 1 spørgsmål\n   Printing things\n2. Private phones · ikke dækket\n   Private phones things',
+  );
+  expect(catalogListText([], 'da')).toBe('Kataloget er tomt. Tilføj en tjeneste med /helpdesk catalog add.');
+});

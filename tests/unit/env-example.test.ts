@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSettings, retiredSettingsIn } from '../../src/config';
+import { loadSettings, retiredSettingsIn, SETTING_NAMES } from '../../src/config';
 
 /**
  * A new user copies .env.example to .env: every setting it writes out must be the default the
@@ -37,4 +37,18 @@ test('.env.example makes no one an admin: its example ids are commented out', ()
   const example = fs.readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
   expect(example).toMatch(/^HELPDESK_ADMINS=$/m);
   expect(loadSettings({ HELPDESK_ADMINS: example.match(/^HELPDESK_ADMINS=(.*)$/m)![1] }).HELPDESK_ADMINS).toEqual([]);
+});
+
+test('every setting the code reads is explained in .env.example and in the README, and no other', () => {
+  const root = path.join(__dirname, '..', '..');
+  const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+  const inExample = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map(([, key]) => key);
+  expect([...new Set(inExample)].sort()).toEqual([...SETTING_NAMES].sort());
+  // The README's settings table: one row per setting (a row may name two).
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Settings'), readme.indexOf('\n## ', readme.indexOf('## Settings') + 1));
+  const inTable = [...table.matchAll(/^\| ([^|]+)\|/gm)].flatMap(([, cell]) =>
+    [...cell.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map(([, key]) => key),
+  );
+  expect([...new Set(inTable)].sort()).toEqual([...SETTING_NAMES].sort());
 });

@@ -10,6 +10,11 @@ import { join, relative } from 'node:path';
  */
 const ROOT = join(__dirname, '../..');
 const SCANNED = ['src/bots'];
+/**
+ * The core's rules that write whole documents or lists a person reads, so the same scan holds them
+ * too: the transcript (its headings, facts and changes) and the service catalog's texts.
+ */
+const SCANNED_FILES = ['src/core/rules/transcript.ts', 'src/core/rules/catalog.ts'];
 
 /**
  * Files whose words are for the operator, not for a person in a chat: the command-registration
@@ -39,16 +44,19 @@ function files(dir: string): string[] {
   });
 }
 
-/** The string literals of a source, comments taken out first. */
-function literals(source: string): Array<{ line: number; text: string }> {
+/**
+ * The string literals of a source, comments taken out first; `all`: those of logs and errors too
+ * (in the core's input checks an `error:` is what a person reads).
+ */
+function literals(source: string, all = false): Array<{ line: number; text: string }> {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/^\s*\/\/.*$/gm, '');
   const found: Array<{ line: number; text: string }> = [];
   const literal = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g;
   for (let m = literal.exec(code); m; m = literal.exec(code)) {
     const line = code.slice(0, m.index).split('\n').length;
     const lineText = code.split('\n')[line - 1];
-    if (NOT_SAID.some((p) => p.test(lineText)) || COMPARED.test(lineText)) continue;
-    if (NOT_SAID_CALL.test(code.slice(Math.max(0, m.index - 200), m.index))) continue;
+    if (!all && (NOT_SAID.some((p) => p.test(lineText)) || COMPARED.test(lineText))) continue;
+    if (!all && NOT_SAID_CALL.test(code.slice(Math.max(0, m.index - 200), m.index))) continue;
     found.push({ line, text: m[1] ?? m[2] ?? m[3] ?? '' });
   }
   return found;
@@ -65,11 +73,12 @@ function readsAsWords(text: string): boolean {
   return /[A-Za-zÀ-ÿ]{2,} [A-Za-zÀ-ÿ]{2,}/.test(rest);
 }
 
-describe('no text a person reads written inline in an adapter', () => {
+describe('no text a person reads written inline in an adapter (or the core rules that write documents)', () => {
   it('finds every person-readable text in the catalog, not in the adapters', () => {
-    const scanned = SCANNED.flatMap((dir) => files(join(ROOT, dir))).filter(
-      (path) => !OPERATOR_FILES.includes(relative(ROOT, path)),
-    );
+    const scanned = [
+      ...SCANNED.flatMap((dir) => files(join(ROOT, dir))),
+      ...SCANNED_FILES.map((file) => join(ROOT, file)),
+    ].filter((path) => !OPERATOR_FILES.includes(relative(ROOT, path)));
     const inline = scanned.flatMap((path) =>
       literals(readFileSync(path, 'utf8'))
         .filter(({ text }) => readsAsWords(text))
@@ -128,5 +137,40 @@ describe("no English refusal written inline in the core's services and rules", (
       { line: 1, text: '#${n} is already pending.' },
       { line: 4, text: 'too long' },
     ]);
+  });
+});
+
+/**
+ * The core's checks of what people type (schemas.ts, and validation.ts that turns a failed check
+ * into the error) say each problem as a catalog key (`says('validation.…')`), the field's name a
+ * text too: no English sentence is left in them but these, which are no check's words.
+ */
+const SCHEMA_FILES = ['src/core/schemas.ts', 'src/core/validation.ts'];
+const SCHEMA_ALLOWED = [
+  // What a redacted comment or ticket text becomes when the admin gives no replacement: a stored
+  // word (like the erased "[erased]"), compared with what is stored, not a message said to someone.
+  '[redacted by an admin]',
+];
+
+describe("no English sentence written inline in the core's input checks", () => {
+  it('says every problem with an input from the catalog', () => {
+    const inline = SCHEMA_FILES.flatMap((path) =>
+      literals(readFileSync(join(ROOT, path), 'utf8'), true)
+        .filter(({ text }) => readsAsWords(text) && !SCHEMA_ALLOWED.includes(text))
+        .map(({ line, text }) => `${path}:${line}: ${text}`),
+    );
+    expect(inline).toEqual([]);
+  });
+
+  it('notices a check with its own words, whichever way it is written (the scan is not blind)', () => {
+    const sample =
+      "title: z.string().min(1, { error: `${field} can't be empty` }),\n" +
+      "type: z.enum(TYPES, 'Type must be incident or request'),\n" +
+      "body: z.string().max(9, says('validation.limitedTo', { field: fieldName('message'), max: 9 })),";
+    expect(
+      literals(sample, true)
+        .filter(({ text }) => readsAsWords(text))
+        .map(({ line }) => line),
+    ).toEqual([1, 2]);
   });
 });

@@ -42,7 +42,11 @@ describe('settings a new user gets wrong', () => {
   test('HOST defaults to every interface; a PostgreSQL URL and a Discord server id pass', () => {
     expect(loadSettings({}).HOST).toBe('0.0.0.0');
     expect(
-      problems({ DATABASE_URL: 'postgresql://u:p@db:5432/chatdesk', DISCORD_TOKEN: 'x', DISCORD_GUILD_ID: '1' }),
+      problems({
+        DATABASE_URL: 'postgresql://u:p@db:5432/chatdesk',
+        DISCORD_TOKEN: 'x',
+        DISCORD_GUILD_ID: '100000000000000001',
+      }),
     ).toEqual([]);
   });
 });

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { slackListenerIds } from '../../src/bots/slack';
+import { HELPDESK } from '../../src/bots/slack/commands/helpdesk';
+import { KB } from '../../src/bots/slack/commands/kb';
+import { TICKETS } from '../../src/bots/slack/commands/tickets';
 import { SCOPES_BY_EVENT, SCOPES_BY_METHOD, SCOPES_FOR_FEATURES } from '../../src/bots/slack/scopes';
 
 /**
@@ -163,6 +166,29 @@ describe('the manifests and the code', () => {
       ...(sources.includes('icon_url') ? SCOPES_FOR_FEATURES.postAsStaff : []),
     ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  test.each(manifests)("$file's usage hints name every sub-command Slack answers", ({ manifest }) => {
+    // Slack shows the hint as the command is typed: a sub-command missing from it is one nobody finds.
+    const tables = { '/tickets': TICKETS, '/kb': KB, '/helpdesk': HELPDESK };
+    const missing = Object.entries(tables).flatMap(([command, table]) => {
+      const hint: string = manifest.features.slash_commands.find((c: any) => c.command === command).usage_hint;
+      const words = new Set(hint.split(/[^a-z0-9]+/));
+      const subCommands = new Set(Object.keys(table).flatMap((key) => key.split(' ').filter((w) => /^[a-z]/.test(w))));
+      return [...subCommands].filter((word) => !words.has(word)).map((word) => `${command} ${word}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  test.each(manifests)('$file has Slack escape the people, channels and links its commands read', ({ manifest }) => {
+    // Unescaped, Slack sends "@Tim" and "#support" as typed; the commands read <@U…|tim>, <#C…|support>
+    // and <https://…> (parseMention, setup's channel, the redacted message's link).
+    const reading = manifest.features.slash_commands.filter((c: any) =>
+      /@person|#channel|LINK/.test(c.usage_hint ?? ''),
+    );
+    expect(reading.map((c: any) => c.command).sort()).toEqual(['/helpdesk', '/ticket', '/tickets']);
+    for (const c of reading)
+      expect({ command: c.command, escaped: c.should_escape }).toEqual({ command: c.command, escaped: true });
   });
 
   test('the Socket Mode manifest is the HTTP one without its addresses', () => {

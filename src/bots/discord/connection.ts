@@ -10,6 +10,15 @@ export function discordConnectionError(error: unknown): unknown {
       'DISCORD_TOKEN',
       'Discord refused the bot token (401 Unauthorized): reset it under Bot at discord.com/developers/applications and set DISCORD_TOKEN to the new one',
     );
+  // The gateway's close 4014: no retry will help until someone turns the intent on in the portal.
+  if (
+    (error as { code?: unknown })?.code === 'DisallowedIntents' ||
+    /disallowed intents/i.test(String((error as Error)?.message))
+  )
+    return new StartupError(
+      'DISCORD_TOKEN',
+      "Discord refused the bot's intents (gateway close 4014, disallowed intents): turn on Message Content Intent under Bot at discord.com/developers/applications for this bot's application, then start again",
+    );
   if (status === undefined || status === 429 || status >= 500) return new PlatformUnreachableError('Discord', error);
   return error;
 }

@@ -1,3 +1,4 @@
+import { fitText } from '../../core/rules/fit';
 import {
   ButtonStyle,
   ComponentType,
@@ -52,7 +53,6 @@ const button = (
   label: label.slice(0, 80),
   custom_id: customId,
 });
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
  * `/ticket`'s first step: which service (one page of them). "Something else" is on every page, so
@@ -95,8 +95,8 @@ export function servicePicker(
     ...somethingElse,
   ].map((o) => ({
     value: o.value,
-    label: clip(o.label, 100),
-    ...(o.description ? { description: clip(o.description, 100) } : {}),
+    label: fitText(o.label, 100),
+    ...(o.description ? { description: fitText(o.description, 100) } : {}),
   }));
   return {
     content:

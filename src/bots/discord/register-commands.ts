@@ -8,7 +8,9 @@ import {
   type APIApplicationCommandSubcommandOption,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from 'discord.js';
-import { loadSettings } from '../../config';
+import { loadSettings, SettingsError } from '../../config';
+import { loadEnvFile } from '../../config-file';
+import { StartupError } from '../../startup-error';
 import { LANGUAGES, t } from '../../core/texts';
 import { localizations, localizeCommands } from './command-localizations';
 import { discordConnectionError } from './connection';
@@ -277,7 +279,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
           {
             type: STRING,
             name: 'replacement',
-            description: 'What it says instead (default: [redacted by an admin])',
+            description: 'What it says instead (default: a note that an admin redacted it)',
             required: false,
             max_length: 200,
           },
@@ -383,7 +385,11 @@ export async function registerCommands(
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ count: number; inviteUrl: string }> {
   const settings = loadSettings(env);
-  if (!settings.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+  if (!settings.DISCORD_TOKEN)
+    throw new StartupError(
+      'DISCORD_TOKEN',
+      'not set: put the bot token (discord.com/developers/applications → Bot → Reset Token) in DISCORD_TOKEN, in .env or the environment',
+    );
   const rest = new REST(settings.DISCORD_API_URL ? { api: settings.DISCORD_API_URL } : {}).setToken(
     settings.DISCORD_TOKEN,
   );
@@ -391,11 +397,24 @@ export async function registerCommands(
   const route = settings.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(app.id, settings.DISCORD_GUILD_ID)
     : Routes.applicationCommands(app.id);
-  const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
-  return { count: registered.length, inviteUrl: inviteUrl(app.id, settings.DISCORD_GUILD_ID) };
+  const invite = inviteUrl(app.id, settings.DISCORD_GUILD_ID);
+  try {
+    const registered = (await rest.put(route, { body: commandDefinitions() })) as unknown[];
+    return { count: registered.length, inviteUrl: invite };
+  } catch (error) {
+    // A first run comes before the bot is in the server: Discord answers 403 Missing Access, and the link is the fix.
+    if ((error as { status?: number }).status === 403)
+      throw new StartupError(
+        'DISCORD_GUILD_ID',
+        `the bot is not in the server ${settings.DISCORD_GUILD_ID} yet (Discord answered Missing Access): add it with ${invite} and run npm run register-commands again (or correct DISCORD_GUILD_ID)`,
+      );
+    throw error;
+  }
 }
 
 if (require.main === module) {
+  // The same settings as npm start: the environment, then .env.
+  loadEnvFile();
   registerCommands()
     .then(({ count, inviteUrl }) => {
       console.log(`Registered ${count} Discord commands.`);
@@ -403,9 +422,14 @@ if (require.main === module) {
       console.log(inviteUrl);
     })
     .catch((error: unknown) => {
-      // A refused token is named as the setting to fix, as at start-up.
-      const meaning = discordConnectionError(error);
-      console.error(meaning instanceof Error ? meaning.message : String(meaning));
+      // A wrong or missing setting, or a refused token, is named as the setting to fix, one line each, as at start-up.
+      const meaning =
+        error instanceof SettingsError || error instanceof StartupError ? error : discordConnectionError(error);
+      const lines =
+        meaning instanceof SettingsError
+          ? meaning.problems
+          : [meaning instanceof Error ? meaning.message : String(meaning)];
+      for (const line of lines) console.error(`could not register the commands: ${line}`);
       process.exit(1);
     });
 }

@@ -6,6 +6,7 @@ import { t, textsFor, type Language } from '../../core/texts';
 import { DESCRIPTION_MAX, TITLE_MAX } from '../../core/schemas';
 import type { Translate } from '../reader';
 import { escapeMrkdwn } from './mrkdwn';
+import { fitText } from '../../core/rules/fit';
 
 /** The action id of the card's "Saved reply" button; its value is the ticket number. */
 export const SAVED_REPLY_BUTTON = 'saved_reply';
@@ -26,6 +27,19 @@ export const actionId = (action: CardAction) => `ticket_${action}`;
 const BUTTON_ACTIONS: CardAction[] = ['claim', 'pending', 'resolve', 'escalate', 'solved', 'reopen'];
 
 const option = (value: string, text: string) => ({ text: { type: 'plain_text' as const, text }, value });
+
+/** Slack's limits on what a person wrote that we show: a header block, a section's text, an option's and a button's text. */
+export const HEADER_MAX = 150;
+export const SECTION_MAX = 3000;
+export const OPTION_MAX = 75;
+export const BUTTON_MAX = 75;
+
+/** A supporter in the escalation picker, "name (n open)": the name (theirs, of any length) is what gives way. */
+function candidateText(tr: Translate, s: { name: string; load: number }): string {
+  const room = OPTION_MAX - tr('card.choose.candidate', { name: '', load: s.load }).length;
+  return tr('card.choose.candidate', { name: fitText(s.name, room), load: s.load });
+}
+
 /** A form's required select, read back as `values[blockId].value.selected_option`. */
 const selectInput = (blockId: string, label: string, options: ReturnType<typeof option>[]) => ({
   type: 'input' as const,
@@ -89,7 +103,7 @@ export function staffCardBlocks(card: TicketCard, ticketNumber: number): KnownBl
       text: { type: 'plain_text', text: t(card.language, 'savedRepliesChat.cardButton') },
     });
   return [
-    { type: 'header', text: { type: 'plain_text', text: card.heading.slice(0, 150) } },
+    { type: 'header', text: { type: 'plain_text', text: fitText(card.heading, HEADER_MAX) } },
     {
       type: 'section',
       fields: card.fields.map((f) => ({ type: 'mrkdwn' as const, text: `*${f.name}*\n${escapeMrkdwn(f.value)}` })),
@@ -151,7 +165,7 @@ export function ticketFormView(
             {
               type: 'section' as const,
               block_id: 'guide',
-              text: { type: 'mrkdwn' as const, text: guide.checks.slice(0, 3000) },
+              text: { type: 'mrkdwn' as const, text: fitText(guide.checks, SECTION_MAX) },
             },
             { type: 'divider' as const },
           ]
@@ -164,7 +178,7 @@ export function ticketFormView(
           type: 'plain_text_input' as const,
           action_id: 'value',
           max_length: TITLE_MAX,
-          ...(prefill.title ? { initial_value: prefill.title.slice(0, TITLE_MAX) } : {}),
+          ...(prefill.title ? { initial_value: fitText(prefill.title, TITLE_MAX) } : {}),
         },
       },
       {
@@ -176,7 +190,7 @@ export function ticketFormView(
           action_id: 'value',
           multiline: true,
           max_length: DESCRIPTION_MAX,
-          ...(prefill.description ? { initial_value: prefill.description.slice(0, DESCRIPTION_MAX) } : {}),
+          ...(prefill.description ? { initial_value: fitText(prefill.description, DESCRIPTION_MAX) } : {}),
         },
       },
       selectInput(
@@ -210,16 +224,26 @@ export function ticketFormView(
   };
 }
 
-/** A form of ours: its callback, what it carries to its submission, a title (Slack shows 24 characters), its submit word, and Cancel. */
-export function formView<B>(callbackId: string, carried: object, title: string, submit: string, blocks: B[]) {
+/**
+ * A form of ours: its callback, what it carries to its submission, a title and its submit word
+ * (catalog texts within Slack's 24 characters: the limits test holds them), and Cancel.
+ */
+export function formView<B>(
+  tr: Translate,
+  callbackId: string,
+  carried: object,
+  title: string,
+  submit: string,
+  blocks: B[],
+) {
   const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
   return {
     type: 'modal' as const,
     callback_id: callbackId,
     private_metadata: JSON.stringify(carried),
-    title: plain(title.slice(0, 24)),
+    title: plain(title),
     submit: plain(submit),
-    close: plain('Cancel'),
+    close: plain(tr('forms.cancel')),
     blocks,
   };
 }
@@ -252,7 +276,7 @@ export function noteFormView(tr: Translate, ticketNumber: number, sourceMessage:
     type: 'modal' as const,
     callback_id: NOTE_FORM,
     private_metadata: JSON.stringify({ ticketNumber, sourceMessage }),
-    title: { type: 'plain_text' as const, text: tr('card.note.title', { number: ticketNumber }).slice(0, 24) },
+    title: { type: 'plain_text' as const, text: tr('card.note.title', { number: ticketNumber }) },
     submit: { type: 'plain_text' as const, text: tr('card.note.add') },
     blocks: [
       {
@@ -275,9 +299,7 @@ export function escalateFormView(
   // Slack allows 100 options of up to 75 characters each.
   const options = [
     option(LEAST_LOADED, tr('card.choose.leastLoaded', { tier: toTier })),
-    ...supporters
-      .slice(0, 99)
-      .map((s) => option(s.userId, tr('card.choose.candidate', { name: s.name, load: s.load }).slice(0, 75))),
+    ...supporters.slice(0, 99).map((s) => option(s.userId, candidateText(tr, s))),
   ];
   return {
     type: 'modal' as const,
@@ -285,7 +307,7 @@ export function escalateFormView(
     private_metadata: JSON.stringify({ ticketNumber }),
     title: {
       type: 'plain_text' as const,
-      text: `${tr('card.action.escalate')} ${tr('common.ticketNumber', { number: ticketNumber })}`.slice(0, 24),
+      text: tr('slackForms.escalateTitle', { number: ticketNumber }),
     },
     submit: { type: 'plain_text' as const, text: tr('card.action.escalate') },
     close: { type: 'plain_text' as const, text: tr('forms.cancel') },
@@ -347,7 +369,7 @@ export function ratingCommentView(tr: Translate, ticketNumber: number, maxLength
     type: 'modal' as const,
     callback_id: RATING_COMMENT_FORM,
     private_metadata: JSON.stringify({ ticketNumber }),
-    title: { type: 'plain_text' as const, text: tr('forms.rating.title', { number: ticketNumber }).slice(0, 24) },
+    title: { type: 'plain_text' as const, text: tr('forms.rating.title', { number: ticketNumber }) },
     submit: { type: 'plain_text' as const, text: tr('forms.send') },
     close: { type: 'plain_text' as const, text: tr('forms.cancel') },
     blocks: [

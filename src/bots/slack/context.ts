@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { Settings } from '../../config';
 import type { Helpdesk } from '../../core/helpdesk';
-import { isHelpdeskError } from '../../core/errors';
+import { isHelpdeskError, type FieldProblem } from '../../core/errors';
 import type { ActorRef } from '../../core/services/people';
 import type { Logger } from '../../log';
 import { DEFAULT_LANGUAGE, textsFor, type Language } from '../../core/texts';
@@ -10,6 +10,7 @@ import { readerTexts, type Translate } from '../reader';
 import type { AckFirst } from '../ack-first';
 import { escapeMrkdwn } from './mrkdwn';
 import type { ThreadMessage } from './events/message';
+import type { SlackTimeZones } from './time-zones';
 
 /** What every listener gets: the core, the settings, a logger, and the answers-first gate. Listeners hold no state of their own. */
 export interface SlackContext {
@@ -18,6 +19,8 @@ export interface SlackContext {
   logger: Logger;
   /** Follow-up work (after `ack()`) waits on `ackFirst.answered()` so a burst's answers go out first. */
   ackFirst: AckFirst;
+  /** Each Slack user's time zone (their profile's), for the dates and times written for them. */
+  timeZones: SlackTimeZones;
   /** Stores a live thread message, after the missed ones while its ticket is still being caught up (see SlackCatchUp). */
   storeLive?: (message: ThreadMessage) => Promise<boolean>;
 }
@@ -49,6 +52,11 @@ export const messageId = (channel: string, ts: string) => `${channel}:${ts}`;
 export function messageRef(stored: string): { channel: string; ts: string } {
   const at = stored.indexOf(':');
   return { channel: stored.slice(0, at), ts: stored.slice(at + 1) };
+}
+
+/** A form field's problem as its inline error, in the reader's language (Slack shows it as plain text). */
+export function problemText(problem: FieldProblem, tr: Translate): string {
+  return problem.text ? sayWith(tr, problem.text) : problem.problem;
 }
 
 /** A helpdesk error is meant for the person; anything else is ours and is logged, not shown. */

@@ -5,7 +5,8 @@ import type { WebClient } from '@slack/web-api';
 import { guideMessagesIn, guideText, optionsPage, serviceOptions, type Service } from '../../core/rules/catalog';
 import { textsFor, type Language } from '../../core/texts';
 import type { Draft } from '../../core/services/guides';
-import { ticketFormView } from './blocks';
+import { fitText } from '../../core/rules/fit';
+import { OPTION_MAX, SECTION_MAX, ticketFormView } from './blocks';
 import type { TicketFormMetadata } from './commands/ticket';
 
 /**
@@ -27,7 +28,6 @@ export interface GuideFormMetadata extends TicketFormMetadata {
 /** Slack's static select holds 100 options (and 100 groups); option text and descriptions 75 characters. */
 const SELECT_MAX = 100;
 const text = (t: string) => ({ type: 'plain_text' as const, text: t });
-const cut = (t: string, max: number) => (t.length <= max ? t : `${t.slice(0, max - 1)}…`);
 const button = (action_id: string, value: string, label: string, style?: 'primary') => ({
   type: 'button' as const,
   action_id,
@@ -57,8 +57,8 @@ function modal(
 function serviceSelect(services: Service[], language: Language) {
   const options = serviceOptions(services, language).map((o) => ({
     value: o.value,
-    text: text(cut(o.label, 75)),
-    ...(o.description ? { description: text(cut(o.description, 75)) } : {}),
+    text: text(fitText(o.label, OPTION_MAX)),
+    ...(o.description ? { description: text(fitText(o.description, OPTION_MAX)) } : {}),
   }));
   const base = {
     type: 'static_select' as const,
@@ -86,8 +86,9 @@ export function serviceStepView(
   services: Service[],
   metadata: TicketFormMetadata,
   waiting?: Draft,
+  timeZone?: string,
 ): ModalView {
-  const guideMessages = guideMessagesIn(language);
+  const guideMessages = guideMessagesIn(language, timeZone);
   const blocks: KnownBlock[] = [];
   if (waiting) {
     blocks.push(
@@ -154,7 +155,7 @@ export function offerView(language: Language, draft: Draft): ModalView {
       elements: [
         {
           type: 'plain_text',
-          text: cut(`${draft.service ? `${draft.service.name}: ` : ''}${draft.title}\n${draft.description}`, 500),
+          text: fitText(`${draft.service ? `${draft.service.name}: ` : ''}${draft.title}\n${draft.description}`, 500),
         },
       ],
     },
@@ -165,9 +166,9 @@ export function offerView(language: Language, draft: Draft): ModalView {
       block_id: `article:${article.id}`,
       text: {
         type: 'mrkdwn',
-        text: cut(
+        text: fitText(
           `*${article.title}*${article.snippet ? `\n${article.snippet}` : ''}\n\`/kb read ${article.id}\``,
-          3000,
+          SECTION_MAX,
         ),
       },
       accessory: button(GUIDE_SOLVED, `${draft.id}:${article.id}`, guideMessages.solvedIt),
@@ -185,7 +186,7 @@ export function offerView(language: Language, draft: Draft): ModalView {
 export function closingView(language: Language, message: string): ModalView {
   return modal(
     language,
-    [{ type: 'section', block_id: 'said', text: { type: 'mrkdwn', text: cut(message, 3000) } }],
+    [{ type: 'section', block_id: 'said', text: { type: 'mrkdwn', text: fitText(message, SECTION_MAX) } }],
     '',
     'close',
   );
@@ -202,7 +203,11 @@ export function withRefusal(view: ViewOutput, message: string): ModalView {
     ...(view.close ? { close: view.close } : {}),
     ...(view.submit ? { submit: view.submit } : {}),
     blocks: [
-      { type: 'context', block_id: 'refused', elements: [{ type: 'mrkdwn', text: `:warning: ${cut(message, 2900)}` }] },
+      {
+        type: 'context',
+        block_id: 'refused',
+        elements: [{ type: 'mrkdwn', text: `:warning: ${fitText(message, 2900)}` }],
+      },
       ...blocks,
     ],
   };

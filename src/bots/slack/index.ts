@@ -47,6 +47,7 @@ import { HomeRefresher } from './home-refresher';
 import { ListenerTable } from './listener-table';
 import { SlackEventsReceiver } from './receiver';
 import { SlackSender } from './sender';
+import { SlackTimeZones } from './time-zones';
 import { registerAddNoteShortcut } from './shortcuts/add-note';
 import { registerTicketFromMessageShortcut } from './shortcuts/ticket-from-message';
 import { registerCatalogForm } from './views/catalog-form';
@@ -208,7 +209,7 @@ export async function startSlackAdapter({
 
   // Our own client for the sender, App Home and catch-up: usable before Slack first answers.
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger: slackLogger });
-  const ctx: SlackContext = { helpdesk, settings, logger, ackFirst };
+  const ctx: SlackContext = { helpdesk, settings, logger, ackFirst, timeZones: new SlackTimeZones(client) };
   const catchUp = new SlackCatchUp(client, ctx, catchUpPaceMs);
   ctx.storeLive = (message) => catchUp.storeLive(message);
   const homes = new HomeRefresher(client, ctx);
@@ -277,10 +278,12 @@ export async function startSlackAdapter({
 
   return {
     sender: httpReceiver
-      ? reachabilityFromSends(new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes), status, () =>
-          Boolean(app),
+      ? reachabilityFromSends(
+          new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes, ctx.timeZones),
+          status,
+          () => Boolean(app),
         )
-      : new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes),
+      : new SlackSender(client, helpdesk, settings.SLACK_SUPPORT_CHANNEL, homes, ctx.timeZones),
     status,
     settled: async () => {
       await httpReceiver?.settled();

@@ -5,7 +5,8 @@ import type { Translate } from '../reader';
 import { proposalAlertText, REPORTS_LISTED, type ProposalView } from '../../core/rules/proposal-alert';
 import { PermanentDeliveryError, type OutgoingDelivery, type SendOptions } from '../../delivery/sender';
 import type { Posted, SlackPost } from './post-once';
-import { MAJOR_DECLARE, MAJOR_NOT_RELATED } from './blocks';
+import { fitText } from '../../core/rules/fit';
+import { MAJOR_DECLARE, MAJOR_NOT_RELATED, SECTION_MAX } from './blocks';
 
 export const MAJOR_DISMISS = 'major_dismiss';
 
@@ -17,7 +18,7 @@ export const MAJOR_DISMISS = 'major_dismiss';
 export function proposalBlocks(view: ProposalView, tr: Translate): KnownBlock[] {
   const text = proposalAlertText(view, tr);
   if (view.status !== 'open' || view.reports.length === 0)
-    return [{ type: 'section', text: { type: 'plain_text', text: text.slice(0, 3000) } }];
+    return [{ type: 'section', text: { type: 'plain_text', text: fitText(text, SECTION_MAX) } }];
   const [heading, ...rest] = text.split('\n');
   const footer = rest[rest.length - 1];
   const button = (action_id: string, value: string, label: string, style?: 'danger') => ({
@@ -32,10 +33,10 @@ export function proposalBlocks(view: ProposalView, tr: Translate): KnownBlock[] 
     ...view.reports.slice(0, REPORTS_LISTED).map((r): KnownBlock => ({
       type: 'section',
       block_id: `proposal:${view.id}:${r.number}`,
-      text: { type: 'plain_text', text: `#${r.number} ${r.title}`.slice(0, 3000) },
+      text: { type: 'plain_text', text: fitText(`#${r.number} ${r.title}`, SECTION_MAX) },
       accessory: button(MAJOR_NOT_RELATED, `${view.id}:${r.number}`, tr('lookAlike.notRelated')),
     })),
-    { type: 'context', elements: [{ type: 'plain_text', text: footer.slice(0, 3000) }] },
+    { type: 'context', elements: [{ type: 'plain_text', text: fitText(footer, SECTION_MAX) }] },
     {
       type: 'actions',
       block_id: `proposal:${view.id}`,

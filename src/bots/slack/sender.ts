@@ -22,6 +22,8 @@ import { t, textsFor } from '../../core/texts';
 import { postOnce, type Posted, type SlackPost } from './post-once';
 import { slackPlace, storedSlackPlace, type SlackPlace } from '../../core/location';
 import { SlackApiError } from './api-errors';
+import { fitText } from '../../core/rules/fit';
+import { SlackTimeZones } from './time-zones';
 
 /** One send's means: the dispatcher's (abort signal, recording) and posting each step of the delivery once. */
 interface SlackSend extends SendOptions {
@@ -61,6 +63,8 @@ export class SlackSender implements Sender {
     /** `SLACK_SUPPORT_CHANNEL`: the support channel until an admin sets one with `/helpdesk setup`. */
     private readonly configuredChannel: string | undefined,
     private readonly homes: HomeRefresher,
+    /** Readers' time zones, shared with the listeners (see SlackTimeZones). */
+    private readonly timeZones: SlackTimeZones = new SlackTimeZones(client),
   ) {}
 
   /** The support channel: the one set with `/helpdesk setup`, else `SLACK_SUPPORT_CHANNEL`. */
@@ -83,20 +87,10 @@ export class SlackSender implements Sender {
     }
   }
 
-  /** Time zones by Slack user, asked of users.info once an hour at most (people rarely move). */
-  private readonly timeZones = new Map<string, { timeZone: string | undefined; at: number }>();
-
   /** The time zone of the one person a delivery is for, when Slack tells it; none for staff channels. */
   private async readerTimeZone(delivery: OutgoingDelivery): Promise<string | undefined> {
     const userId = await this.helpdesk.deliveries.readerUserId(delivery, 'slack');
-    if (!userId) return undefined;
-    const known = this.timeZones.get(userId);
-    if (known && Date.now() - known.at < TIME_ZONE_KEPT_MS) return known.timeZone;
-    // Without it the notice still goes out, its times in UTC (said as such).
-    const info = await this.client.users.info({ user: userId }).catch(() => undefined);
-    const timeZone = info?.user?.tz || undefined;
-    this.timeZones.set(userId, { timeZone, at: Date.now() });
-    return timeZone;
+    return userId ? this.timeZones.of(userId) : undefined;
   }
 
   private async carryOut(delivery: OutgoingDelivery, io: SlackSend): Promise<void> {
@@ -380,7 +374,7 @@ export class SlackSender implements Sender {
       picture = answer?.user?.profile?.image_72 ?? null;
       this.pictures.set(slackId, picture);
     }
-    return { username: author.displayName.slice(0, 80), ...(picture ? { icon_url: picture } : {}) };
+    return { username: fitText(author.displayName, USERNAME_MAX), ...(picture ? { icon_url: picture } : {}) };
   }
 
   /** Staff pictures by Slack user id (null: none to show), for the replies posted under their names. */
@@ -461,8 +455,8 @@ function cardsDigest(heading: string, staffCard: KnownBlock[], customerCard: Kno
     .digest('base64url');
 }
 
-/** How long a person's Slack time zone is trusted before it is asked again. */
-const TIME_ZONE_KEPT_MS = 60 * 60 * 1000;
+/** Slack shows a message's `username` up to 80 characters. */
+const USERNAME_MAX = 80;
 
 /** WebClient's errors, as the dispatcher understands them. */
 function translate(error: unknown): Error {

@@ -1,5 +1,7 @@
 import { textsFor } from '../../core/texts';
 import { escapeMrkdwn } from './mrkdwn';
+import { fitText } from '../../core/rules/fit';
+import { SECTION_MAX } from './blocks';
 
 /** A modal that only says why not (a shortcut has no channel the app can surely answer in, but always a trigger). */
 export function refusalView(language: string, reason: string) {
@@ -8,7 +10,7 @@ export function refusalView(language: string, reason: string) {
     type: 'modal' as const,
     title: { type: 'plain_text' as const, text: say('waysIn.refusedTitle') },
     close: { type: 'plain_text' as const, text: say('waysIn.cancel') },
-    blocks: [{ type: 'section' as const, text: { type: 'plain_text' as const, text: reason.slice(0, 3000) } }],
+    blocks: [{ type: 'section' as const, text: { type: 'plain_text' as const, text: fitText(reason, SECTION_MAX) } }],
   };
 }
 
@@ -44,7 +46,7 @@ export function confirmBlocks(language: string, at: ReactedAt, quote: string, fo
   return {
     text: question,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: `${question}\n${quoted}`.slice(0, 3000) } },
+      { type: 'section', text: { type: 'mrkdwn', text: fitText(`${question}\n${quoted}`, SECTION_MAX) } },
       {
         type: 'actions',
         block_id: 'reaction_ticket',

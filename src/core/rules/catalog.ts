@@ -172,18 +172,20 @@ export function guideMessagesIn(language: Language, timeZone?: string) {
 /** The guide's words in English, for code that has no reader's language. */
 export const guideMessages = guideMessagesIn(DEFAULT_LANGUAGE);
 
-/** `/helpdesk catalog list` for admins: every service with the id the other catalog commands take. */
-export function catalogListText(services: Service[]): string {
-  if (services.length === 0) return 'The catalog is empty. Add a service with /helpdesk catalog add.';
+/** `/helpdesk catalog list`: every service with the id the other catalog commands take, in the reader's language. */
+export function catalogListText(services: Service[], language: Language = DEFAULT_LANGUAGE): string {
+  const say = textsFor(language);
+  if (services.length === 0) return say('catalogList.empty');
   return services
     .map((s) => {
       const guide = [
-        s.checks.length ? `${s.checks.length} check${s.checks.length === 1 ? '' : 's'}` : null,
-        s.questions.length ? `${s.questions.length} question${s.questions.length === 1 ? '' : 's'}` : null,
+        s.checks.length ? say('catalogList.checks', { count: s.checks.length }) : null,
+        s.questions.length ? say('catalogList.questions', { count: s.questions.length }) : null,
       ]
         .filter(Boolean)
         .join(', ');
-      return `${s.id}. ${s.name} · ${s.covered ? `covered, tier ${s.owningTier}` : 'not covered'}${guide ? ` · ${guide}` : ''}${s.description ? `\n   ${s.description}` : ''}`;
+      const coverage = s.covered ? say('catalogList.covered', { tier: s.owningTier }) : say('catalogList.notCovered');
+      return `${s.id}. ${s.name} · ${coverage}${guide ? ` · ${guide}` : ''}${s.description ? `\n   ${s.description}` : ''}`;
     })
     .join('\n');
 }

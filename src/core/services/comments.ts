@@ -227,12 +227,13 @@ export class CommentService {
       if (comment.redactedAt) throw new ConflictError(msg('refusals.commentRedacted', { id: comment.id }));
       const revisions = await tx.manager.findBy(CommentRevisionEntity, { commentId: comment.id });
       const files = await tx.manager.findBy(AttachmentEntity, { commentId: comment.id });
+      const replacement = input.replacement ?? t(this.ctx.policy.language, 'stored.redacted');
       await tx.manager.update(CommentEntity, comment.id, {
-        body: input.replacement,
+        body: replacement,
         redactedAt: tx.now,
         redactedById: actor.id,
       });
-      await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: input.replacement });
+      await tx.manager.update(CommentRevisionEntity, { commentId: comment.id }, { body: replacement });
       // A file's name and where it came from can say as much as the file.
       await tx.manager.update(
         AttachmentEntity,
@@ -261,10 +262,10 @@ export class CommentService {
         tx,
         { ticketIds: [ticket.id, ...(writtenInTicketId ? [writtenInTicketId] : [])] },
         [comment.body, ...revisions.map((r) => r.body), ...files.flatMap((f) => [f.filename, f.sourceUrl])],
-        input.replacement,
+        replacement,
       );
       await applyChange(tx, ticket, actor.id, {
-        patch: description ? { description: input.replacement } : {},
+        patch: description ? { description: replacement } : {},
         event: {
           kind: 'comment_redacted',
           data: {
@@ -276,7 +277,7 @@ export class CommentService {
         },
       });
       return {
-        comment: { ...comment, body: input.replacement, redactedAt: tx.now, redactedById: actor.id },
+        comment: { ...comment, body: replacement, redactedAt: tx.now, redactedById: actor.id },
         ticket,
         copies,
       };

@@ -11,7 +11,7 @@ import { NotFoundError } from '../errors';
 import type { CommentKind, IdentityRef, LocatedTicket, Platform, TicketLocation } from '../model';
 import { ticketCard, type TicketCard } from '../rules/card';
 import { asMessage, say, type SayOptions } from '../rules/messages';
-import { languageOf, type Language } from '../texts';
+import { languageOf, t, type Language } from '../texts';
 import { isStaff } from '../rules/roles';
 import { transaction, type ServiceContext } from './context';
 import { currentRating } from './ratings';
@@ -89,14 +89,14 @@ export class DeliveryViews {
         assignee,
         card: ticketCard(
           ticket,
-          { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
+          { customer: nameOrRole(customer, this.ctx.policy.language), assignee: assignee?.displayName ?? null },
           rating,
           this.ctx.policy.language,
           customer.language,
         ),
         customerCard: ticketCard(
           ticket,
-          { customer: customer.displayName || 'customer', assignee: assignee?.displayName ?? null },
+          { customer: nameOrRole(customer, customer.language), assignee: assignee?.displayName ?? null },
           rating,
           customer.language,
         ),
@@ -277,4 +277,9 @@ export class DeliveryViews {
       ]),
     );
   }
+}
+
+/** A customer with no display name is called by their role, in the card's language. */
+function nameOrRole(person: PersonView, language: Language): string {
+  return person.displayName || t(language, 'common.role.customer');
 }

@@ -1,7 +1,8 @@
 import { TicketEntity } from '../../db/entities';
 import type { Person, Platform, TicketLocation } from '../model';
 import { planErasureOfDirectMessages } from '../rules/notifications';
-import { ERASED_TEXT, REDACTED_FILE } from '../schemas';
+import { REDACTED_FILE } from '../schemas';
+import { t, type Language } from '../texts';
 import type { Tx } from './context';
 import { writeDeliveries } from './history';
 import { forgetThreadMember } from './ticket-bookkeeping';
@@ -58,7 +59,9 @@ interface CommentRow {
  */
 export async function erasePerson(tx: Tx, actor: Person, person: Person): Promise<ErasureResult> {
   const m = tx.manager;
-  const placeholder = erasedName(person.id);
+  const language = tx.ctx.policy.language;
+  const placeholder = erasedName(language, person.id);
+  const erasedText = t(language, 'stored.erased');
   const identities: Array<{ platform: Platform; platform_user_id: string; display_name: string | null }> =
     await m.query(`SELECT platform, platform_user_id, display_name FROM identity WHERE person_id = $1`, [person.id]);
   const mergedFrom: Array<{ id: number; display_name: string }> = await m.query(
@@ -110,9 +113,9 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
   await m.query(
     `UPDATE comment SET body = $2, redacted_at = coalesce(redacted_at, $3), redacted_by_id = coalesce(redacted_by_id, $4)
      WHERE id = ANY($1)`,
-    [commentIds, ERASED_TEXT, tx.now, actor.id],
+    [commentIds, erasedText, tx.now, actor.id],
   );
-  await m.query(`UPDATE comment_revision SET body = $2 WHERE comment_id = ANY($1)`, [commentIds, ERASED_TEXT]);
+  await m.query(`UPDATE comment_revision SET body = $2 WHERE comment_id = ANY($1)`, [commentIds, erasedText]);
   await m.query(
     `UPDATE attachment SET data = NULL, filename = $2, source_url = NULL, skipped = 'erased' WHERE comment_id = ANY($1)`,
     [commentIds, REDACTED_FILE],
@@ -135,14 +138,14 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     ...identities.map((i) => i.display_name),
     ...mergedFrom.map((p) => p.display_name),
   ].filter((name): name is string => !!name && name.trim().length >= 4);
-  await replaceTextCopies(tx, { ticketIds, personIds: [person.id] }, [...olds, ...names, ...userIds], ERASED_TEXT);
+  await replaceTextCopies(tx, { ticketIds, personIds: [person.id] }, [...olds, ...names, ...userIds], erasedText);
   await replaceTextCopies(
     tx,
     { ticketIds: [...new Set(elsewhere.map((c) => c.ticket_id))] },
     [...oldsElsewhere, ...names, ...userIds],
-    ERASED_TEXT,
+    erasedText,
   );
-  await replaceUserIdsEverywhere(tx, userIds, ERASED_TEXT);
+  await replaceUserIdsEverywhere(tx, userIds, erasedText);
   await leaveThreads(tx, identities);
 
   // The DM question they had open names their DM and its message.
@@ -168,7 +171,7 @@ export async function erasePerson(tx: Tx, actor: Person, person: Person): Promis
     const places = await erasedPlaces(tx, ticket);
     forgetReport(m, ticket.id);
     const eventId = await applyChange(tx, ticket, actor.id, {
-      patch: { title: ERASED_TEXT, description: ERASED_TEXT, location: {} },
+      patch: { title: erasedText, description: erasedText, location: {} },
       event: { kind: 'ticket_erased', data: { closed: closedNumbers.includes(ticket.number) } },
     });
     await m.query(`UPDATE delivery SET payload = payload || $2::jsonb WHERE event_id = $1 AND kind = 'ticket.erased'`, [
@@ -281,4 +284,6 @@ async function leaveThreads(
 }
 
 /** The name an erased person keeps: the same in every language, as it is stored. */
-export const erasedName = (personId: number) => `Erased person ${personId}`;
+/** The name an erased person is left with, in the helpdesk's language. */
+export const erasedName = (language: Language, personId: number) =>
+  t(language, 'stored.erasedPerson', { id: personId });

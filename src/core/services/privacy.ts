@@ -1,11 +1,12 @@
 import { msg, PLATFORM_LABEL } from '../rules/messages';
+import { t } from '../texts';
 import { TicketEntity } from '../../db/entities';
 import { ConflictError, NotFoundError } from '../errors';
 import type { IdentityRef, LocatedTicket, Person } from '../model';
 import { authorize } from '../rules/authorization';
 import { parseInput, personRefSchema, redactTicketSchema, type RedactablePart } from '../schemas';
 import { transaction, type ServiceContext, type Tx } from './context';
-import { erasePerson, type ErasureResult } from './erasure';
+import { erasedName, erasePerson, type ErasureResult } from './erasure';
 import { forgetReport } from './look-alike';
 import { findPerson, resolvePerson, type ActorRef } from './people';
 import { exportPerson, type PersonExport } from './person-export';
@@ -27,6 +28,8 @@ export interface TicketRedactionResult {
 /** What a confirmation shows before an erasure: whom it erases and how much. */
 export interface ErasurePreview {
   personId: number;
+  /** The name they will have once erased, in the helpdesk's language. */
+  placeholder: string;
   displayName: string;
   identities: IdentityRef[];
   ticketsAsCustomer: number;
@@ -49,21 +52,20 @@ export class PrivacyService {
       const actor = await resolvePerson(tx.manager, actorRef);
       authorize(actor, 'ticket.redact');
       const ticket = await lockTicket(tx, input.ticketNumber);
-      const olds = input.part === 'rating' ? await redactRatings(tx, ticket, input.replacement) : [ticket[input.part]];
+      const replacement = input.replacement ?? t(this.ctx.policy.language, 'stored.redacted');
+      const olds = input.part === 'rating' ? await redactRatings(tx, ticket, replacement) : [ticket[input.part]];
       if (input.part !== 'rating') {
-        if (ticket[input.part] === input.replacement)
-          throw new ConflictError(
-            msg(`refusals.alreadyReads.${input.part}`, { number: ticket.number, replacement: input.replacement }),
-          );
+        if (ticket[input.part] === replacement)
+          throw new ConflictError(msg(`refusals.alreadyReads.${input.part}`, { number: ticket.number, replacement }));
         // Its search vector follows (a trigger); the look-alike cache holds the old one.
         forgetReport(tx.manager, ticket.id);
       }
-      await replaceTextCopies(tx, { ticketIds: [ticket.id] }, olds, input.replacement);
+      await replaceTextCopies(tx, { ticketIds: [ticket.id] }, olds, replacement);
       await applyChange(tx, ticket, actor.id, {
-        patch: input.part === 'rating' ? {} : { [input.part]: input.replacement },
+        patch: input.part === 'rating' ? {} : { [input.part]: replacement },
         event: { kind: 'ticket_redacted', data: { part: input.part } },
       });
-      return { ticket, part: input.part, replacement: input.replacement, platformCopies: input.part !== 'rating' };
+      return { ticket, part: input.part, replacement, platformCopies: input.part !== 'rating' };
     });
   }
 
@@ -86,6 +88,7 @@ export class PrivacyService {
       );
       return {
         personId: person.id,
+        placeholder: erasedName(this.ctx.policy.language, person.id),
         displayName: person.displayName,
         identities: identities.map((i) => ({ platform: i.platform, userId: i.platform_user_id })),
         ticketsAsCustomer: counts.tickets,

@@ -13,6 +13,7 @@ import { historyOf, type HistoryEntry } from './history';
 import { currentRating } from './ratings';
 import { resolvePerson, type ActorRef } from './people';
 import { findTicket } from './ticket-store';
+import { DEFAULT_LANGUAGE, languageOf, textsFor } from '../texts';
 
 export interface TicketSummary {
   number: number;
@@ -108,22 +109,36 @@ export class TicketQueries {
     });
   }
 
-  /** The ticket's whole record as a document; internal notes only for staff. */
-  async transcript(actorRef: ActorRef, raw: unknown): Promise<{ filename: string; content: string }> {
+  /**
+   * The ticket's whole record as a document; internal notes only for staff. It goes to the person
+   * who asked for it: written in their language (their choice, else their client's, else the
+   * helpdesk's), its times in `timeZone` when their platform tells it (Slack), else UTC.
+   */
+  async transcript(
+    actorRef: ActorRef,
+    raw: unknown,
+    reader: { timeZone?: string } = {},
+  ): Promise<{ filename: string; content: string }> {
     const { ticketNumber, format } = parseInput(transcriptSchema, raw);
     return transaction(this.ctx, async (tx) => {
       const actor = await resolvePerson(tx.manager, actorRef);
       const ticket = await findTicket(tx, ticketNumber);
       authorize(actor, 'ticket.transcript', ticket);
-      const detail = await this.detail(tx, actor, ticket);
-      const names = await nameLookup(tx, [
-        ...detail.history.map((e) => e.actorId),
-        ...detail.history.map((e) => e.data.assigneeId as number | undefined),
-      ]);
+      const language = languageOf(actor, this.ctx.policy.language, actorRef.locale);
+      const say = textsFor(language);
+      const detail = await this.detail(tx, actor, ticket, say);
+      const names = await nameLookup(
+        tx,
+        [
+          ...detail.history.map((e) => e.actorId),
+          ...detail.history.map((e) => e.data.assigneeId as number | undefined),
+        ],
+        say,
+      );
       const content = renderTranscript(
         {
           ticket,
-          customer: detail.customer.displayName || `person ${detail.customer.id}`,
+          customer: detail.customer.displayName || say('transcript.person', { id: detail.customer.id }),
           assignee: detail.assignee?.displayName ?? null,
           comments: detail.comments,
           events: detail.history.map((e) => ({
@@ -135,6 +150,7 @@ export class TicketQueries {
         },
         format,
         names,
+        { language, timeZone: reader.timeZone },
       );
       return { filename: `ticket-${ticket.number}.${format === 'markdown' ? 'md' : 'txt'}`, content };
     });
@@ -154,7 +170,13 @@ export class TicketQueries {
     return summaries(tx, tickets);
   }
 
-  private async detail(tx: Tx, actor: Person, ticket: TicketEntity): Promise<TicketDetail> {
+  /** One ticket as `actor` may see it; `say` names what has no name of its own (the helpdesk, a deleted message). */
+  private async detail(
+    tx: Tx,
+    actor: Person,
+    ticket: TicketEntity,
+    say = textsFor(DEFAULT_LANGUAGE),
+  ): Promise<TicketDetail> {
     const seesInternal = decide(actor, 'ticket.view_internal', ticket).allowed;
     const comments = await tx.manager.find(CommentEntity, { where: { ticketId: ticket.id }, order: { id: 'ASC' } });
     const visible = comments.filter((c) => c.kind === 'public' || seesInternal);
@@ -182,9 +204,11 @@ export class TicketQueries {
       comments: visible.map((c) => ({
         id: c.id,
         kind: c.kind,
-        author: c.authorId ? byId.get(c.authorId)?.displayName || `person ${c.authorId}` : 'helpdesk',
+        author: c.authorId
+          ? byId.get(c.authorId)?.displayName || say('transcript.person', { id: c.authorId })
+          : say('transcript.helpdesk'),
         // A deleted message stays in the record for staff; customers see that it was deleted.
-        body: c.deletedAt && !seesInternal ? '(deleted)' : asWritten(c),
+        body: c.deletedAt && !seesInternal ? say('transcript.deletedBody') : asWritten(c),
         createdAt: c.createdAt,
         editedAt: c.editedAt,
         deletedAt: c.deletedAt,
@@ -215,11 +239,17 @@ async function summaries(tx: Tx, tickets: TicketEntity[]): Promise<TicketSummary
   }));
 }
 
-async function nameLookup(tx: Tx, ids: Array<number | null | undefined>): Promise<(id: unknown) => string> {
+/** People's names by id; one without a name is "person N", no one at all (the helpdesk's own doing) is the helpdesk. */
+async function nameLookup(
+  tx: Tx,
+  ids: Array<number | null | undefined>,
+  say = textsFor(DEFAULT_LANGUAGE),
+): Promise<(id: unknown) => string> {
   const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
   const people = wanted.length ? await tx.manager.findBy(PersonEntity, { id: In(wanted) }) : [];
   const byId = new Map(people.map((p) => [p.id, p.displayName]));
-  return (id: unknown) => (typeof id === 'number' ? byId.get(id) || `person ${id}` : 'helpdesk');
+  return (id: unknown) =>
+    typeof id === 'number' ? byId.get(id) || say('transcript.person', { id }) : say('transcript.helpdesk');
 }
 
 /** A comment's words as its author meant them: a Slack message's mentions and links as plain words, its escapes undone. */

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ChannelType, MessageType, RESTJSONErrorCodes } from 'discord.js';
+import { ChannelType, GatewayIntentBits, MessageType, RESTJSONErrorCodes } from 'discord.js';
 import { FakeGateway } from './gateway';
 import { compareSnowflakes, snowflake } from './snowflake';
 
@@ -70,6 +70,9 @@ export class FakeDiscord {
   private readonly tokens = new Map<string, string>();
   /** The bot token this Discord issued; REST calls with another get 401, as Discord answers a reset or mistyped one. */
   botToken = 'fake-token';
+  /** The privileged intents turned on for the bot in the developer portal (bits of GatewayIntentBits). */
+  privilegedIntents =
+    GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
   /**
    * How long Discord remembers a nonce for `enforce_nonce` ("the past few minutes"): a message sent
    * again later with the same nonce is a new message.
@@ -84,6 +87,7 @@ export class FakeDiscord {
     this.gateway = new FakeGateway(this.server, {
       ready: () => this.readyPayload(),
       guildCreate: () => this.guildPayload(),
+      privilegedIntents: () => this.privilegedIntents,
     });
     await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { GatewayOpcodes } from 'discord.js';
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
@@ -14,7 +14,13 @@ export interface GatewayHooks {
   ready(): Record<string, unknown>;
   guildCreate(): Record<string, unknown>;
   onIdentify?(intents: number): void;
+  /** The privileged intents the application has turned on in the developer portal (all, unless told). */
+  privilegedIntents?(): number;
 }
+
+/** Intents Discord only grants an application that turned them on in the portal. */
+const PRIVILEGED_INTENTS =
+  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 interface Session {
   id: string;
@@ -60,6 +66,12 @@ export class FakeGateway {
       case GatewayOpcodes.Identify: {
         this.identifies.push({ intents: packet.d.intents, query });
         this.hooks.onIdentify?.(packet.d.intents);
+        // As Discord does when the bot asks for a privileged intent its portal page has switched off.
+        const granted = this.hooks.privilegedIntents?.() ?? PRIVILEGED_INTENTS;
+        if (packet.d.intents & PRIVILEGED_INTENTS & ~granted) {
+          socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+          return session;
+        }
         // One bot, one session: a fresh IDENTIFY ends the sessions left to resume.
         for (const old of this.sessions.values()) old.socket?.terminate();
         this.sessions.clear();

@@ -1,3 +1,4 @@
+import { fitText } from '../../../core/rules/fit';
 import {
   LabelBuilder,
   ModalBuilder,
@@ -53,7 +54,6 @@ export interface TicketFormOptions {
 /** Discord's limits on a modal Label: its label and its description. */
 const LABEL_MAX = 45;
 const LABEL_DESCRIPTION_MAX = 100;
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
  * Title, description, type, and the two answers the core turns into a priority (the ITIL matrix):
@@ -111,7 +111,7 @@ export function ticketForm(customId: string, tr: Translate, options: TicketFormO
   ];
   return new ModalBuilder()
     .setCustomId(customId)
-    .setTitle(clip(title, LABEL_MAX))
+    .setTitle(fitText(title, LABEL_MAX))
     .addLabelComponents(...fields);
 }
 
@@ -127,7 +127,7 @@ function answersField(questions: string[], tr: Translate): LabelBuilder {
         .setMaxLength(ANSWERS_MAX)
         .setRequired(false),
     );
-  return single ? label : label.setDescription(clip(questions.join(' · '), LABEL_DESCRIPTION_MAX));
+  return single ? label : label.setDescription(fitText(questions.join(' · '), LABEL_DESCRIPTION_MAX));
 }
 
 /** The core keeps an answer up to 1000 characters. */

@@ -49,7 +49,7 @@ function serviceForm(tr: Translate, service?: Service): ModalBuilder {
   const coverage = service ? (service.covered ? String(service.owningTier) : NOT_COVERED) : '1';
   return new ModalBuilder()
     .setCustomId(service ? `${prefix}:${service.id}` : prefix)
-    .setTitle(service ? tr('forms.service.titleEdit', { id: service.id }).slice(0, 45) : tr('forms.service.titleNew'))
+    .setTitle(service ? tr('forms.service.titleEdit', { id: service.id }) : tr('forms.service.titleNew'))
     .addLabelComponents(
       new LabelBuilder()
         .setLabel(tr('forms.service.name'))

@@ -1,3 +1,4 @@
+import { fitText } from '../../../core/rules/fit';
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
 import { interactionActor } from '../actor';
 import { afterAnswering } from '../ack-first-interactions';
@@ -26,10 +27,7 @@ export async function run(interaction: ModalSubmitInteraction, ctx: DiscordConte
   // The form asked the guide's questions in one field: the answer is kept against them all.
   const questions = ctx.helpdesk.catalog.snapshot().find((s) => s.id === serviceId)?.questions ?? [];
   const question = questions.join('\n');
-  const answers =
-    answer.trim() && question
-      ? [{ question: question.length <= QUESTION_MAX ? question : `${question.slice(0, QUESTION_MAX - 1)}…`, answer }]
-      : [];
+  const answers = answer.trim() && question ? [{ question: fitText(question, QUESTION_MAX), answer }] : [];
   await afterAnswering(interaction, ctx);
   const actor = interactionActor(interaction);
   const language = await readerLanguage(interaction, ctx);

@@ -33,7 +33,7 @@ export function articleForm(
   const visibility = article?.visibility ?? 'staff';
   return new ModalBuilder()
     .setCustomId(article ? `${prefix}:${article.id}` : prefix)
-    .setTitle(article ? tr('forms.article.titleEdit', { id: article.id }).slice(0, 45) : tr('forms.article.titleNew'))
+    .setTitle(article ? tr('forms.article.titleEdit', { id: article.id }) : tr('forms.article.titleNew'))
     .addLabelComponents(
       new LabelBuilder()
         .setLabel(tr('forms.article.title'))

@@ -55,7 +55,7 @@ function savedReplyForm(tr: Translate, reply?: SavedReply): ModalBuilder {
   }
   return new ModalBuilder()
     .setCustomId(reply ? `${prefix}:${reply.name}` : prefix)
-    .setTitle(tr(reply ? 'savedRepliesChat.formTitleEdit' : 'savedRepliesChat.formTitleNew').slice(0, 45))
+    .setTitle(tr(reply ? 'savedRepliesChat.formTitleEdit' : 'savedRepliesChat.formTitleNew'))
     .addLabelComponents(
       new LabelBuilder()
         .setLabel(tr('savedRepliesChat.formName'))

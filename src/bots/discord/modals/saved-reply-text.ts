@@ -14,7 +14,7 @@ export const prefix = 'saved-reply-text';
 export function savedReplyTextForm(tr: Translate, ticketNumber: number, name: string, text: string): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(`${prefix}:${ticketNumber}:${name}`)
-    .setTitle(tr('savedRepliesChat.editTitle', { number: ticketNumber }).slice(0, 45))
+    .setTitle(tr('savedRepliesChat.editTitle', { number: ticketNumber }))
     .addLabelComponents(
       new LabelBuilder()
         .setLabel(tr('savedRepliesChat.formText'))

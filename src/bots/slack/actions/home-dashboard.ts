@@ -14,7 +14,7 @@ export function registerHomeDashboardAction(app: App, ctx: SlackContext): void {
         trigger_id: body.trigger_id,
         view: {
           type: 'modal',
-          title: { type: 'plain_text', text: t(ctx.helpdesk.ctx.policy.language, 'dashboard.title').slice(0, 24) },
+          title: { type: 'plain_text', text: t(ctx.helpdesk.ctx.policy.language, 'dashboard.title') },
           blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
         },
       });

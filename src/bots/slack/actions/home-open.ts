@@ -4,6 +4,8 @@ import { languageOfUser, readableError, slackActor, type SlackContext } from '..
 import { textsFor } from '../../../core/texts';
 import { priorityLabel, statusLabel, typeLabel } from '../../../core/rules/messages';
 import { HOME_OPEN_TICKET } from '../home';
+import { fitText } from '../../../core/rules/fit';
+import { HEADER_MAX, SECTION_MAX } from '../blocks';
 import { escapeMrkdwn } from '../mrkdwn';
 import { slackPlace } from '../../../core/location';
 
@@ -23,10 +25,10 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
         trigger_id: body.trigger_id,
         view: {
           type: 'modal',
-          title: { type: 'plain_text', text: `#${ticket.number}`.slice(0, 24) },
+          title: { type: 'plain_text', text: say('common.ticketNumber', { number: ticket.number }) },
           close: { type: 'plain_text', text: say('forms.close') },
           blocks: [
-            { type: 'header', text: { type: 'plain_text', text: ticket.title.slice(0, 150) } },
+            { type: 'header', text: { type: 'plain_text', text: fitText(ticket.title, HEADER_MAX) } },
             {
               type: 'section',
               text: {
@@ -36,14 +38,14 @@ export function registerHomeOpenAction(app: App, ctx: SlackContext): void {
                   status: statusLabel(language, ticket.status),
                   priority: priorityLabel(language, ticket.priority),
                   tier: ticket.tier,
-                  sla: slaSummary(ticket, language),
+                  sla: slaSummary(ticket, language, await ctx.timeZones.of(body.user.id)),
                 })}\n${say('answers.show.people', {
                   customer: escapeMrkdwn(customer.displayName || say('answers.show.customer')),
                   assignee: escapeMrkdwn(assignee?.displayName ?? say('answers.unassigned')),
                 })}`,
               },
             },
-            { type: 'section', text: { type: 'plain_text', text: ticket.description.slice(0, 3000) } },
+            { type: 'section', text: { type: 'plain_text', text: fitText(ticket.description, SECTION_MAX) } },
             ...(where ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: where }] }] : []),
           ],
         },

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { ActorRef } from '../../../core/services/people';
-import { readerTexts, type Translate } from '../../reader';
+import { textsFor, type Language } from '../../../core/texts';
+import type { Translate } from '../../reader';
 import { readableError, slackActor, type SlackContext } from '../context';
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -25,6 +26,10 @@ export interface SubCommandCall {
   acked(): boolean;
   /** The texts in the language of the person who ran it. */
   tr: Translate;
+  /** That language, for the core's rules that write in it (labels, the SLA line). */
+  language: Language;
+  /** Their time zone as their Slack profile gives it (asked once an hour at most); UTC when Slack does not say. */
+  timeZone(): Promise<string | undefined>;
 }
 
 export type SubCommand = (call: SubCommandCall) => Promise<void>;
@@ -62,11 +67,14 @@ export function registerSubCommands(app: App, ctx: SlackContext, name: string, t
     const found = findSubCommand(table, words);
     if (!found) throw new Error(`${name}: the table names no sub-command for "${words.join(' ')}"`);
     const actor = slackActor(command.user_id, command.user_name);
-    const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
+    const language = await ctx.helpdesk.languages.of(actor).catch(() => ctx.settings.HELPDESK_LANGUAGE);
+    const tr = textsFor(language);
     const call: SubCommandCall = {
       ctx,
       actor,
       tr,
+      language,
+      timeZone: () => ctx.timeZones.of(command.user_id),
       command,
       client,
       args: found.args,

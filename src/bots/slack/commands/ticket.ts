@@ -82,10 +82,12 @@ async function offerWaiting(
     const language = await languageOfUser(ctx, actor.userId);
     if (!waiting && language === shownIn) return;
     const services = ctx.helpdesk.catalog.snapshot();
+    // The waiting form says when it was written: in the person's time zone.
+    const timeZone = waiting ? await ctx.timeZones.of(actor.userId) : undefined;
     await client.views.update({
       view_id: view.id,
       ...(view.hash ? { hash: view.hash } : {}),
-      view: serviceStepView(language, services, metadata, waiting ?? undefined),
+      view: serviceStepView(language, services, metadata, waiting ?? undefined, timeZone),
     });
   } catch (error) {
     // The select works without it; the form is still offered on the next /ticket.

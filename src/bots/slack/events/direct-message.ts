@@ -2,6 +2,8 @@ import type { App } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { messageId, slackActor, tellPrivately, textsOf, type SlackContext } from '../context';
 import { attachmentsOf, type ThreadMessage } from './message';
+import { fitText } from '../../../core/rules/fit';
+import { BUTTON_MAX } from '../blocks';
 
 export const DM_ROUTE_TICKET = 'dm_route_ticket';
 export const DM_ROUTE_NEW = 'dm_route_new';
@@ -62,7 +64,7 @@ export async function handleTopLevelDm(app: App, ctx: SlackContext, message: Thr
           type: 'button' as const,
           action_id: `${DM_ROUTE_TICKET}:${t.number}`,
           value: `${t.number}|${ref}`,
-          text: { type: 'plain_text' as const, text: `#${t.number} ${t.title}`.slice(0, 75) },
+          text: { type: 'plain_text' as const, text: fitText(`#${t.number} ${t.title}`, BUTTON_MAX) },
         })),
         {
           type: 'button' as const,

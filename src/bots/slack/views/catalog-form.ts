@@ -4,7 +4,7 @@ import { catalogListText, linesOf, type Service } from '../../../core/rules/cata
 import { formView, textInput } from '../blocks';
 import { textsFor } from '../../../core/texts';
 import type { Translate } from '../../reader';
-import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, problemText, readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
 export const CATALOG_FORM = 'catalog_form';
@@ -31,6 +31,7 @@ export function catalogFormView(tr: Translate, service?: Service) {
     (c) => c.value === (!service ? 'tier:1' : service.covered ? `tier:${service.owningTier}` : 'none'),
   )!;
   return formView(
+    tr,
     CATALOG_FORM,
     service ? { serviceId: service.id } : {},
     service ? tr('forms.service.titleEdit', { id: service.id }) : tr('forms.service.titleNew'),
@@ -93,12 +94,12 @@ export function registerCatalogForm(app: App, ctx: SlackContext): void {
         : await ctx.helpdesk.catalog.add(actor, input);
       await ack({
         response_action: 'update',
-        view: closingView(language, `${tr('forms.service.savedList')}\n${catalogListText([saved])}`),
+        view: closingView(language, `${tr('forms.service.savedList')}\n${catalogListText([saved], language)}`),
       });
     } catch (error) {
       const errors: Record<string, string> = {};
       if (error instanceof InvalidInputError)
-        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= p.problem;
+        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'name'] ??= problemText(p, tr);
       else errors.name = readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors });
     }

@@ -5,7 +5,7 @@ import { guideMessagesIn } from '../../../core/rules/catalog';
 import { textsFor, type Language } from '../../../core/texts';
 import type { ActorRef } from '../../../core/services/people';
 import { GUIDED_TICKET_FORM, questionBlock } from '../blocks';
-import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, problemText, readableError, slackActor, type SlackContext } from '../context';
 import { closingView, offerView, type GuideFormMetadata } from '../guide-views';
 import { readTicketFields } from './ticket-form';
 
@@ -45,7 +45,8 @@ export function registerGuidedTicketForm(app: App, ctx: SlackContext): void {
     } catch (error) {
       // Inline, so what the person typed stays in front of them.
       const inline: Record<string, string> = {};
-      if (error instanceof InvalidInputError) for (const p of error.problems) inline[blockOf(p.field)] ??= p.problem;
+      if (error instanceof InvalidInputError)
+        for (const p of error.problems) inline[blockOf(p.field)] ??= problemText(p, tr);
       else inline.title = readableError(error, ctx.logger, tr);
       return void (await ack({ response_action: 'errors', errors: inline }));
     }

@@ -4,7 +4,7 @@ import type { Article } from '../../../core/services/knowledge';
 import { ARTICLE_TITLE_MAX } from '../../../core/schemas';
 import { formView, textInput } from '../blocks';
 import type { Translate } from '../../reader';
-import { readableError, slackActor, textsOf, type SlackContext } from '../context';
+import { problemText, readableError, slackActor, textsOf, type SlackContext } from '../context';
 
 export const KB_FORM = 'kb_form';
 /** Slack's plain_text_input holds at most 3000 characters: longer articles are not edited in chat (never cut). */
@@ -27,6 +27,7 @@ export function kbFormView(tr: Translate, article?: Article) {
   const options = visibilityOptions(tr);
   const visibility = options.find((v) => v.value === (article?.visibility ?? 'staff'))!;
   return formView(
+    tr,
     KB_FORM,
     article ? { articleId: article.id } : {},
     article ? tr('forms.article.titleEdit', { id: article.id }) : tr('forms.article.titleNewShort'),
@@ -73,10 +74,11 @@ export function registerKbForm(app: App, ctx: SlackContext): void {
       await ack();
     } catch (error) {
       const errors: Record<string, string> = {};
+      const tr = await textsOf(ctx, body.user.id);
       if (error instanceof InvalidInputError) {
-        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title'] ??= p.problem;
+        for (const p of error.problems) errors[BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title'] ??= problemText(p, tr);
       } else {
-        errors.title = readableError(error, ctx.logger, await textsOf(ctx, body.user.id));
+        errors.title = readableError(error, ctx.logger, tr);
       }
       await ack({ response_action: 'errors', errors });
     }

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { parseInput, ratingCommentSchema } from '../../../core/schemas';
 import { RATING_COMMENT_FORM } from '../blocks';
-import { readableError, slackActor, textsOf, type SlackContext } from '../context';
+import { problemText, readableError, slackActor, textsOf, type SlackContext } from '../context';
 
 /**
  * The rating's comment submitted. Checked with the core's schema first (an empty comment stays in
@@ -17,7 +17,12 @@ export function registerRatingCommentForm(app: App, ctx: SlackContext): void {
       parseInput(ratingCommentSchema, input);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      await ack({ response_action: 'errors', errors: { comment: error.problems[0]?.problem ?? error.message } });
+      const tr = await textsOf(ctx, body.user.id);
+      const first = error.problems[0];
+      await ack({
+        response_action: 'errors',
+        errors: { comment: first ? problemText(first, tr) : readableError(error, ctx.logger, tr) },
+      });
       return;
     }
     await ack();

@@ -5,7 +5,7 @@ import type { SavedReply } from '../../../core/services/saved-replies';
 import { textsFor } from '../../../core/texts';
 import type { Translate } from '../../reader';
 import { formView, textInput } from '../blocks';
-import { languageOfUser, readableError, slackActor, type SlackContext } from '../context';
+import { languageOfUser, problemText, readableError, slackActor, type SlackContext } from '../context';
 import { closingView } from '../guide-views';
 
 export const SAVED_REPLY_FORM = 'saved_reply_form';
@@ -13,6 +13,7 @@ export const SAVED_REPLY_FORM = 'saved_reply_form';
 /** `/helpdesk replies add` and `edit NAME` (filled in): a name (≤ 40) and a text (≤ 2000). */
 export function savedReplyFormView(tr: Translate, reply?: SavedReply) {
   return formView(
+    tr,
     SAVED_REPLY_FORM,
     reply ? { name: reply.name } : {},
     tr(reply ? 'savedRepliesChat.formTitleEdit' : 'savedRepliesChat.formTitleNew'),
@@ -55,7 +56,7 @@ export function registerSavedReplyForm(app: App, ctx: SlackContext): void {
     } catch (error) {
       const errors: Record<string, string> = {};
       if (error instanceof InvalidInputError)
-        for (const p of error.problems) errors[p.field === 'text' ? 'text' : 'name'] ??= p.problem;
+        for (const p of error.problems) errors[p.field === 'text' ? 'text' : 'name'] ??= problemText(p, tr);
       else errors.name = readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors });
     }

@@ -2,8 +2,9 @@ import type { App } from '@slack/bolt';
 import { InvalidInputError } from '../../../core/errors';
 import { SAVED_REPLY_TEXT_MAX } from '../../../core/rules/saved-replies';
 import { readerTexts, type Translate } from '../../reader';
-import { formView } from '../blocks';
-import { readableError, slackActor, type SlackContext } from '../context';
+import { fitText } from '../../../core/rules/fit';
+import { formView, OPTION_MAX } from '../blocks';
+import { problemText, readableError, slackActor, type SlackContext } from '../context';
 
 /**
  * The card's "Saved reply" form: a select of the replies and the chosen one's text, filled in for
@@ -22,35 +23,42 @@ export function savedReplyPickView(
   names: string[],
   chosen: { name: string; text: string },
 ) {
-  const option = (name: string) => ({ value: name, text: plain(name.slice(0, 75)) });
-  return formView(SAVED_REPLY_SEND, { ticketNumber }, tr('savedRepliesChat.pickTitle'), tr('savedRepliesChat.send'), [
-    {
-      type: 'input' as const,
-      block_id: 'reply',
-      dispatch_action: true,
-      label: plain(tr('savedRepliesChat.pickLabel')),
-      hint: plain(tr('savedRepliesChat.pickHint')),
-      element: {
-        type: 'static_select' as const,
-        action_id: SAVED_REPLY_CHOOSE,
-        options: names.slice(0, 100).map(option),
-        initial_option: option(chosen.name),
+  const option = (name: string) => ({ value: name, text: plain(fitText(name, OPTION_MAX)) });
+  return formView(
+    tr,
+    SAVED_REPLY_SEND,
+    { ticketNumber },
+    tr('savedRepliesChat.pickTitle'),
+    tr('savedRepliesChat.send'),
+    [
+      {
+        type: 'input' as const,
+        block_id: 'reply',
+        dispatch_action: true,
+        label: plain(tr('savedRepliesChat.pickLabel')),
+        hint: plain(tr('savedRepliesChat.pickHint')),
+        element: {
+          type: 'static_select' as const,
+          action_id: SAVED_REPLY_CHOOSE,
+          options: names.slice(0, 100).map(option),
+          initial_option: option(chosen.name),
+        },
       },
-    },
-    {
-      type: 'input' as const,
-      // Named after the reply: Slack keeps what was typed in a block it knows, so another reply's text needs a new block.
-      block_id: `text:${chosen.name}`,
-      label: plain(tr('savedRepliesChat.formText')),
-      element: {
-        type: 'plain_text_input' as const,
-        action_id: 'value',
-        multiline: true,
-        max_length: SAVED_REPLY_TEXT_MAX,
-        initial_value: chosen.text,
+      {
+        type: 'input' as const,
+        // Named after the reply: Slack keeps what was typed in a block it knows, so another reply's text needs a new block.
+        block_id: `text:${chosen.name}`,
+        label: plain(tr('savedRepliesChat.formText')),
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: 'value',
+          multiline: true,
+          max_length: SAVED_REPLY_TEXT_MAX,
+          initial_value: chosen.text,
+        },
       },
-    },
-  ]);
+    ],
+  );
 }
 
 /** Send: the text as the staff member left it, posted through the core as their reply (the core checks who may again). */
@@ -69,7 +77,10 @@ export function registerSavedReplySend(app: App, ctx: SlackContext): void {
       const tr = await readerTexts(ctx.helpdesk, ctx.settings.HELPDESK_LANGUAGE, actor);
       const problem =
         error instanceof InvalidInputError && error.problems.some((p) => p.field === 'text')
-          ? error.problems.find((p) => p.field === 'text')!.problem
+          ? problemText(
+              error.problems.find((p) => p.field === 'text')!,
+              tr,
+            )
           : readableError(error, ctx.logger, tr);
       await ack({ response_action: 'errors', errors: { [textBlock]: problem } });
     }

@@ -3,7 +3,7 @@ import { InvalidInputError } from '../../../core/errors';
 import type { Impact, TicketType, Urgency } from '../../../core/model';
 import { openTicketSchema, parseInput } from '../../../core/schemas';
 import { TICKET_FORM } from '../blocks';
-import { readableError, slackActor, textsOf, type SlackContext } from '../context';
+import { problemText, readableError, slackActor, textsOf, type SlackContext } from '../context';
 import type { Translate } from '../../reader';
 import type { TicketFormMetadata } from '../commands/ticket';
 
@@ -50,7 +50,7 @@ export function readTicketFields(
     if (!(error instanceof InvalidInputError)) throw error;
     for (const p of error.problems) {
       const block = BLOCK_OF_FIELD[p.field.split('.')[0]] ?? 'title';
-      errors[block] ??= p.problem;
+      errors[block] ??= problemText(p, tr);
     }
   }
   for (const field of ['impact', 'urgency'] as const) if (!fields[field]) errors[field] ??= tr(REQUIRED_HERE[field]);

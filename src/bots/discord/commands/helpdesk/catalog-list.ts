@@ -1,6 +1,7 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { catalogListText } from '../../../../core/rules/catalog';
-import { clientTexts } from '../../answer';
+import { textsFor } from '../../../../core/texts';
+import { clientLanguage } from '../../answer';
 import type { DiscordContext } from '../../context';
 
 /**
@@ -14,12 +15,14 @@ const CONTENT_MAX = 2000;
 
 export async function run(interaction: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   const services = ctx.helpdesk.catalog.snapshot();
-  const text = catalogListText(services);
+  // The first answer, with no database call before it: in the language of the person's Discord client.
+  const language = clientLanguage(interaction, ctx);
+  const text = catalogListText(services, language);
   await interaction.reply(
     text.length <= CONTENT_MAX
       ? { content: text, flags: MessageFlags.Ephemeral }
       : {
-          content: clientTexts(interaction, ctx)('answers.catalog.attached', { count: services.length }),
+          content: textsFor(language)('answers.catalog.attached', { count: services.length }),
           files: [{ attachment: Buffer.from(text, 'utf8'), name: 'catalog.txt' }],
           flags: MessageFlags.Ephemeral,
         },

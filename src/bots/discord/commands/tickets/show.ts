@@ -1,7 +1,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { ticketCard } from '../../../../core/rules/card';
 import { interactionActor } from '../../actor';
-import { answerPrivately } from '../../answer';
+import { answerPrivately, readerLanguage } from '../../answer';
 import type { DiscordContext } from '../../context';
 import { discordPlace } from '../../../../core/location';
 
@@ -20,6 +20,7 @@ export async function run(interaction: ChatInputCommandInteraction, ctx: Discord
       ticket,
       { customer: customer.displayName || tr('answers.show.customer'), assignee: assignee?.displayName || null },
       rating,
+      await readerLanguage(interaction, ctx),
     );
     return {
       content: thread ? tr('answers.show.thread', { thread: `<#${thread}>` }) : '',

@@ -7,5 +7,5 @@ export async function run(call: SubCommandCall): Promise<void> {
   if (!(await isAdmin(call))) return;
   if (call.words[1] && call.words[1] !== 'list')
     return await call.answer(call.tr('answers.usage', { examples: CATALOG_EXAMPLES }));
-  await call.answer(catalogListText(call.ctx.helpdesk.catalog.snapshot()));
+  await call.answer(catalogListText(call.ctx.helpdesk.catalog.snapshot(), call.language));
 }

@@ -1,3 +1,4 @@
+import { fitText } from '../../../../core/rules/fit';
 import type { SubCommandCall } from '../sub-command';
 
 /** Slack's message text limit is 40,000 characters; a longer article is shown up to there and says so. */
@@ -9,7 +10,7 @@ export async function run({ ctx, actor, args, answer, tr }: SubCommandCall): Pro
   const head = `*${article.id}. ${article.title}*${article.tags.length ? `  _${article.tags.join(', ')}_` : ''}${article.archivedAt ? ` (${tr('answers.kb.archived')})` : ''}\n\n`;
   const body =
     article.body.length > READ_MAX
-      ? `${article.body.slice(0, READ_MAX)}\n\n${tr('answers.kb.cutShort')}`
+      ? `${fitText(article.body, READ_MAX)}\n\n${tr('answers.kb.cutShort')}`
       : article.body;
   await answer(head + body);
 }
