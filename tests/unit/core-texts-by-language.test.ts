@@ -95,6 +95,9 @@ describe("the core's messages, in each language", () => {
     expect(formatMoment({ at: '2026-03-02T08:05:00Z', precision: 'minute' }, 'No/Such_Zone')).toBe(
       '2026-03-02 08:05 UTC',
     );
+    // Not a date: said as stored, in any zone (it once called itself without end outside UTC).
+    expect(formatMoment({ at: 'not a date', precision: 'minute' }, 'Europe/Copenhagen')).toBe('not a date');
+    expect(formatMoment({ at: 'not a date', precision: 'day' }, 'UTC')).toBe('not a date');
   });
 
   test('in UTC a day and a minute read as the zone formats say them (Etc/UTC goes through Intl)', () => {

@@ -37,6 +37,8 @@ export function formatMoment(moment: Moment, timeZone = 'UTC'): string {
     if (iso) return moment.precision === 'day' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   }
   const at = new Date(moment.at);
+  // Not a moment at all (a hand-edited row): said as stored, which no zone can fix.
+  if (Number.isNaN(at.getTime())) return moment.at;
   let parts: Intl.DateTimeFormatPart[];
   try {
     parts = formatIn(timeZone).formatToParts(at);
