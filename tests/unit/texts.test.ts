@@ -6,6 +6,7 @@ import {
   languageOf,
   parseLanguage,
   t,
+  TRANSLATOR_OPTIONS,
   type TextKey,
 } from '../../src/core/texts';
 
@@ -77,16 +78,7 @@ describe('t', () => {
 describe('t with values', () => {
   // i18next itself, set up as texts/index.ts sets it up: what `t` must say, through its templates or not.
   const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: CATALOGS[lng] }])),
-    lng: DEFAULT_LANGUAGE,
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-    showSupportNotice: false,
-  });
+  void i18n.init(TRANSLATOR_OPTIONS);
   const keys = [...new Set([...english.keys()].map((key) => key.replace(/_(zero|one|two|few|many|other)$/, '')))];
   // Values that would mean something to a replacement or to i18next if they were not put in as they are.
   const odd = ['$&', '$1 and $$', '{{ nothing }}', '$t(common.ticketNumber)', ''];

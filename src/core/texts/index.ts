@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import i18next, { type i18n } from 'i18next';
+import i18next, { type i18n, type InitOptions } from 'i18next';
 import type { Catalog, TextKey, TextParams } from './catalog';
 import { en } from './en';
 
@@ -37,8 +37,7 @@ export const LANGUAGES: readonly Language[] = Object.keys(CATALOGS).sort((a, b) 
  * a new language has not translated yet. Texts are plain: escaping is the output's business (mrkdwn,
  * Discord markdown, HTML), so i18next's HTML escaping is off.
  */
-const translator: i18n = i18next.createInstance();
-void translator.init({
+export const TRANSLATOR_OPTIONS: InitOptions = {
   resources: Object.fromEntries(LANGUAGES.map((lng) => [lng, { translation: CATALOGS[lng] }])),
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
@@ -47,7 +46,9 @@ void translator.init({
   returnNull: false,
   initAsync: false,
   showSupportNotice: false,
-});
+};
+const translator: i18n = i18next.createInstance();
+void translator.init(TRANSLATOR_OPTIONS);
 
 /** A language this helpdesk has texts in, from a code or a platform locale (`da`, `da-DK`, `en-US`), else undefined. */
 export function parseLanguage(code: string | null | undefined): Language | undefined {
