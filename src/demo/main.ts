@@ -36,6 +36,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // `npm run demo | head`: the reader has gone. Stop as on Ctrl-C (the folder is removed); later
+  // writes to the closed pipe fail the same way and are let go.
+  let readerGone = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (readerGone) return;
+    readerGone = true;
+    shutdown();
+  });
   demo = await runDemo({ fast: args.includes('--fast'), output: process.stdout, port, signal: playing.signal });
   if (playing.signal.aborted) shutdown();
 }
