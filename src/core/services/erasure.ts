@@ -283,7 +283,6 @@ async function leaveThreads(
   }
 }
 
-/** The name an erased person keeps: the same in every language, as it is stored. */
-/** The name an erased person is left with, in the helpdesk's language. */
+/** The name an erased person is left with: stored once, in the helpdesk's language, and read as stored. */
 export const erasedName = (language: Language, personId: number) =>
   t(language, 'stored.erasedPerson', { id: personId });
