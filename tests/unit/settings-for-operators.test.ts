@@ -1,4 +1,5 @@
-import { loadSettings, SettingsError } from '../../src/config';
+import { loadSettings } from '../../src/config';
+import { settingsProblems as problems } from '../helpers/settings';
 import { redactUrl } from '../../src/db/data-source';
 import { logFormatFor } from '../../src/log';
 
@@ -18,15 +19,6 @@ describe('a database URL in a log', () => {
 });
 
 describe('settings a new user gets wrong', () => {
-  const problems = (env: Record<string, string>) => {
-    try {
-      loadSettings(env);
-      return [];
-    } catch (error) {
-      return (error as SettingsError).problems;
-    }
-  };
-
   test.each([
     [{ DATABASE_URL: 'not-a-url' }, 'DATABASE_URL: not a PostgreSQL URL'],
     [{ DATABASE_URL: 'mysql://db/chatdesk' }, 'DATABASE_URL: not a PostgreSQL URL'],

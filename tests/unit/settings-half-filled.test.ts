@@ -1,4 +1,5 @@
-import { loadSettings, SettingsError, unknownSettingsIn } from '../../src/config';
+import { loadSettings, unknownSettingsIn } from '../../src/config';
+import { settingsProblems as problems } from '../helpers/settings';
 
 /**
  * A new team's first .env is half filled: a value mistyped, one setting of a pair, a name misspelt.
@@ -6,14 +7,6 @@ import { loadSettings, SettingsError, unknownSettingsIn } from '../../src/config
  * anything starts (a wrong schedule once stopped the start with a stack trace after the database
  * had been opened; Slack with its token alone once started quietly without its adapter).
  */
-const problems = (env: Record<string, string>) => {
-  try {
-    loadSettings(env);
-    return [];
-  } catch (error) {
-    return (error as SettingsError).problems;
-  }
-};
 
 const DISCORD = { DISCORD_TOKEN: 'token', DISCORD_GUILD_ID: '100000000000000001' };
 
